@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// rehearse's entry point: picks the command, maps errors to exit codes. No logic lives here.
+import { FatalError } from './errors.js';
+import { nodeIO, type IO } from './commands/io.js';
+import { scenariosCommand } from './commands/scenarios.js';
+import { scoreCommand } from './commands/score.js';
+import { validateCommand } from './commands/validate.js';
+import { schemaCommand } from './commands/schema.js';
+
+const HELP = `rehearse — mock product-management interviews, graded by a deterministic rubric
+
+usage:
+  rehearse scenarios [--json]                 list the scenarios
+  rehearse scenarios show <id> [--json]       show one scenario's questions and follow-ups
+  rehearse score --scenario <id> --question <qid> [--file F] [--json]
+                                              grade one answer (from F or standard input)
+  rehearse validate <file...>                 check scenario and rubric files, and their calibration
+  rehearse schema [scenario|rubrics]          print the JSON Schema of a file format
+
+exit codes: 0 ok, 1 something failed, 2 bad arguments or bad input files`;
+
+type Command = (args: string[], io: IO) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  scenarios: scenariosCommand,
+  score: scoreCommand,
+  validate: validateCommand,
+  schema: schemaCommand,
+};
+
+export async function main(argv: string[], io: IO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(HELP);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`rehearse: unknown command "${name}"\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (e) {
+    if (e instanceof FatalError) {
+      io.err(e.message.startsWith('rehearse') ? e.message : `rehearse ${name}: ${e.message}`);
+      return e.exitCode;
+    }
+    io.err(`rehearse ${name}: unexpected error: ${(e as Error).stack ?? String(e)}`);
+    return 1;
+  }
+}
+
+const io = nodeIO();
+main(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    io.err(String(e));
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,40 @@
+// `rehearse score --scenario <id> --question <qid> [--file F] [--json]`: grades one answer.
+import { readFileSync } from 'node:fs';
+import { findScenario } from '../scenario/catalog.js';
+import { score } from '../scoring/score.js';
+import { renderScoreCard } from '../report/scorecard.js';
+import { UsageError } from '../errors.js';
+import { parse, type IO } from './io.js';
+
+const USAGE = 'rehearse score --scenario <id> --question <qid> [--file F] [--json]';
+
+export async function scoreCommand(args: string[], io: IO): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    { scenario: { type: 'string' }, question: { type: 'string' }, file: { type: 'string' }, json: { type: 'boolean' } },
+    USAGE,
+  );
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"\nusage: ${USAGE}`);
+  if (!values.scenario || !values.question) throw new UsageError(`--scenario and --question are required\nusage: ${USAGE}`);
+  const loaded = findScenario(values.scenario);
+  const question = loaded.scenario.questions.find((q) => q.id === values.question);
+  if (!question) {
+    const ids = loaded.scenario.questions.map((q) => q.id).join(', ');
+    throw new UsageError(`scenario "${loaded.scenario.id}" has no question "${values.question}"; its questions are: ${ids}`);
+  }
+  let answer: string | undefined;
+  if (values.file) {
+    try {
+      answer = readFileSync(values.file, 'utf8');
+    } catch (e) {
+      throw new UsageError(`${values.file}: cannot read the answer: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    }
+  } else {
+    answer = await io.readStdin();
+    if (answer === undefined) throw new UsageError(`give the answer with --file F or on standard input\nusage: ${USAGE}`);
+  }
+  const result = score(loaded.rubrics[question.id]!, answer);
+  if (values.json) io.out(JSON.stringify(result, null, 2));
+  else io.out(renderScoreCard(result, { title: question.prompt, width: Math.min(io.columns, 100) }));
+  return 0;
+}

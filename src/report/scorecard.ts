@@ -1,0 +1,56 @@
+// Renders a score as a plain-text card: total, a bar per criterion, the evidence, what was missing.
+import type { Score } from '../scoring/types.js';
+
+const BAR_WIDTH = 10;
+
+export function bar(level: number, max: number): string {
+  const filled = Math.round((BAR_WIDTH * level) / max);
+  return '█'.repeat(filled) + '░'.repeat(BAR_WIDTH - filled);
+}
+
+function wrap(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width - indent.length) {
+      lines.push(indent + line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(indent + line);
+  return lines;
+}
+
+export function renderScoreCard(score: Score, opts: { title?: string; width?: number } = {}): string {
+  const width = Math.max(40, opts.width ?? 80);
+  const out: string[] = [];
+  if (opts.title) out.push(...wrap(opts.title, width, ''), '');
+  out.push(`Score ${score.total}/100 · ${score.band}`);
+  out.push(...wrap(score.feedback.summary, width, ''));
+  if (score.flags.graderDirected.length) {
+    out.push('', 'Ignored (addressed to the grader, not the interviewer):');
+    for (const e of score.flags.graderDirected) out.push(...wrap(`"${e.quote}"`, width, '  '));
+  }
+  out.push('');
+  const titleWidth = Math.min(34, Math.max(...score.criteria.map((c) => c.title.length)));
+  for (const c of score.criteria) {
+    const mark = c.meetsBar ? '✓' : '·';
+    out.push(`${mark} ${c.title.padEnd(titleWidth)}  ${bar(c.level, c.maxLevel)}  ${c.level}/${c.maxLevel}`);
+    out.push(...wrap(c.anchor, width, '    '));
+    for (const e of c.evidence) out.push(...wrap(`“${e.quote}”`, width, '    │ '));
+    if (!score.flags.nonAnswer) for (const m of c.missing) out.push(...wrap(`to reach ${c.level + 1}: ${m}`, width, '    → '));
+  }
+  if (score.antiPatterns.length) {
+    out.push('', 'Anti-patterns');
+    for (const a of score.antiPatterns) {
+      out.push(...wrap(`✗ ${a.title}${a.penalty ? ` (−${a.penalty})` : ''}: ${a.advice}`, width, '  '));
+      for (const e of a.evidence.slice(0, 2)) out.push(...wrap(`“${e.quote}”`, width, '    │ '));
+    }
+  }
+  if (score.feedback.improvements.length) {
+    out.push('', 'What would raise the score most');
+    score.feedback.improvements.forEach((imp, i) => out.push(...wrap(`${i + 1}. (+${imp.gain}) ${imp.advice}`, width, '  ')));
+  }
+  out.push('', `rubric ${score.rubricId} ${score.rubricHash.slice(0, 12)} · scorer ${score.scorerVersion} · ${score.words} words`);
+  return out.join('\n');
+}

@@ -1,0 +1,56 @@
+// Finds scenarios: the ones rehearse ships, and any file a user names.
+import { readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { InvalidFileError, UsageError } from '../errors.js';
+import { loadScenario, type LoadedScenario } from './load.js';
+import type { RubricLibrary } from './schema.js';
+
+export const BUILT_IN_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+
+const SCENARIO_FILE = /\.(?:ya?ml|json)$/i;
+
+export function scenarioFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => SCENARIO_FILE.test(n))
+    .sort()
+    .map((n) => join(dir, n))
+    .filter((f) => statSync(f).isFile());
+}
+
+/** Every scenario in the folders, in file order; a duplicate id is an error naming both files. */
+export function loadCatalog(dirs: readonly string[] = [BUILT_IN_DIR]): LoadedScenario[] {
+  const libraries = new Map<string, RubricLibrary>();
+  const seen = new Map<string, string>();
+  const out: LoadedScenario[] = [];
+  for (const file of dirs.flatMap(scenarioFiles)) {
+    const loaded = loadScenario(file, libraries);
+    const first = seen.get(loaded.scenario.id);
+    if (first) {
+      throw new InvalidFileError([
+        { file, line: loaded.lineOf(['id']), path: 'id', message: `duplicate scenario id "${loaded.scenario.id}" (also in ${first})` },
+      ]);
+    }
+    seen.set(loaded.scenario.id, file);
+    out.push(loaded);
+  }
+  return out;
+}
+
+/** A scenario by id from the catalog, or by path when the argument names a file. */
+export function findScenario(idOrPath: string, dirs: readonly string[] = [BUILT_IN_DIR]): LoadedScenario {
+  if (SCENARIO_FILE.test(idOrPath) || idOrPath.includes('/')) return loadScenario(resolve(idOrPath));
+  const catalog = loadCatalog(dirs);
+  const found = catalog.find((s) => s.scenario.id === idOrPath);
+  if (!found) {
+    const ids = catalog.map((s) => s.scenario.id).join(', ');
+    throw new UsageError(`unknown scenario "${idOrPath}"; the scenarios are: ${ids} (or give a path to a scenario file)`);
+  }
+  return found;
+}

@@ -1,0 +1,146 @@
+// Resolves a rubric against its library into the self-contained form the scorer reads, with its hash.
+import { createHash } from 'node:crypto';
+import type { AntiPattern, Condition, Criterion, Matcher, RubricLibrary, Signal } from './schema.js';
+import type { FileIssue } from '../errors.js';
+import { issueAt, type ParsedFile, type Path } from './parse.js';
+
+/** The lexicon a scenario fills with its own context terms. */
+export const CONTEXT_LEXICON = 'context';
+
+export interface ResolvedRubric {
+  id: string;
+  version: number;
+  title: string;
+  family: string;
+  criteria: Criterion[];
+  antiPatterns: AntiPattern[];
+  /** Every signal the criteria and anti-patterns name, and nothing else. */
+  signals: Record<string, Signal>;
+  /** Every lexicon those signals name, with the scenario's context terms under `context`. */
+  lexicons: Record<string, string[]>;
+  /** sha256 of the canonical JSON of everything above: same hash, same scoring. */
+  hash: string;
+}
+
+export function conditionSignals(c: Condition): string[] {
+  return [...(c.all ?? []), ...(c.any ?? []), ...(c.none ?? []), ...(c.atLeast?.of ?? [])];
+}
+
+function matcherLexicons(m: Matcher | undefined): string[] {
+  return m?.lexicon ? [m.lexicon] : [];
+}
+
+export function resolveRubric(library: RubricLibrary, rubricId: string, contextTerms: string[]): ResolvedRubric | undefined {
+  const rubric = library.rubrics.find((r) => r.id === rubricId);
+  if (!rubric) return undefined;
+  const conditions = [
+    ...rubric.criteria.flatMap((c) => c.levels.flatMap((l) => (l.when ? [l.when] : []))),
+    ...rubric.antiPatterns.map((a) => a.when),
+  ];
+  const signals: Record<string, Signal> = {};
+  for (const id of [...new Set(conditions.flatMap(conditionSignals))].sort()) {
+    const signal = rubric.signals[id] ?? library.signals[id];
+    if (signal) signals[id] = signal;
+  }
+  const lexicons: Record<string, string[]> = {};
+  for (const s of Object.values(signals)) {
+    for (const name of [...matcherLexicons(s), ...matcherLexicons(s.near)]) {
+      lexicons[name] = name === CONTEXT_LEXICON ? contextTerms : (library.lexicons[name] ?? []);
+    }
+  }
+  const body = {
+    id: rubric.id,
+    version: rubric.version,
+    title: rubric.title,
+    family: rubric.family,
+    criteria: rubric.criteria,
+    antiPatterns: rubric.antiPatterns,
+    signals,
+    lexicons,
+  };
+  return { ...body, hash: createHash('sha256').update(canonicalJson(body)).digest('hex') };
+}
+
+/** JSON with object keys sorted, so equal values always hash alike. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Checks what the schema cannot: references between signals, lexicons and criteria, and duplicates. */
+export function checkLibrary(library: RubricLibrary, parsed: ParsedFile): FileIssue[] {
+  const issues: FileIssue[] = [];
+  const checkMatcher = (m: Matcher, path: Path) => {
+    if (m.lexicon && m.lexicon !== CONTEXT_LEXICON && !library.lexicons[m.lexicon]) {
+      issues.push(issueAt(parsed, [...path, 'lexicon'], `unknown lexicon "${m.lexicon}"`));
+    }
+    if (m.pattern) {
+      try {
+        new RegExp(m.pattern, 'iu');
+      } catch (e) {
+        issues.push(issueAt(parsed, [...path, 'pattern'], `invalid regular expression: ${(e as Error).message}`));
+      }
+    }
+  };
+  const checkSignal = (s: Signal, path: Path) => {
+    checkMatcher(s, path);
+    if (s.near) checkMatcher(s.near, [...path, 'near']);
+  };
+  for (const [id, s] of Object.entries(library.signals)) checkSignal(s, ['signals', id]);
+
+  const rubricIds = new Set<string>();
+  library.rubrics.forEach((rubric, r) => {
+    const at = (...rest: PropertyKey[]): Path => ['rubrics', r, ...rest];
+    if (rubricIds.has(rubric.id)) issues.push(issueAt(parsed, at('id'), `duplicate rubric id "${rubric.id}"`));
+    rubricIds.add(rubric.id);
+    for (const [id, s] of Object.entries(rubric.signals)) checkSignal(s, at('signals', id));
+
+    const known = (id: string) => id in rubric.signals || id in library.signals;
+    const checkCondition = (c: Condition, path: Path) => {
+      for (const key of ['all', 'any', 'none'] as const) {
+        c[key]?.forEach((id, i) => {
+          if (!known(id)) issues.push(issueAt(parsed, [...path, key, i], `unknown signal "${id}"`));
+        });
+      }
+      c.atLeast?.of.forEach((id, i) => {
+        if (!known(id)) issues.push(issueAt(parsed, [...path, 'atLeast', 'of', i], `unknown signal "${id}"`));
+      });
+      if (c.atLeast && c.atLeast.count > c.atLeast.of.length) {
+        issues.push(issueAt(parsed, [...path, 'atLeast', 'count'], 'count is larger than the signals listed'));
+      }
+    };
+
+    const criterionIds = new Set<string>();
+    rubric.criteria.forEach((c, i) => {
+      if (criterionIds.has(c.id)) issues.push(issueAt(parsed, at('criteria', i, 'id'), `duplicate criterion id "${c.id}"`));
+      criterionIds.add(c.id);
+      if (c.bar >= c.levels.length) {
+        issues.push(issueAt(parsed, at('criteria', i, 'bar'), `bar ${c.bar} is above the top level ${c.levels.length - 1}`));
+      }
+      c.levels.forEach((l, j) => {
+        if (j > 0 && !l.when) issues.push(issueAt(parsed, at('criteria', i, 'levels', j, 'when'), 'levels above 0 need a `when`'));
+        if (l.when) checkCondition(l.when, at('criteria', i, 'levels', j, 'when'));
+      });
+    });
+    const antiIds = new Set<string>();
+    rubric.antiPatterns.forEach((a, i) => {
+      if (antiIds.has(a.id)) issues.push(issueAt(parsed, at('antiPatterns', i, 'id'), `duplicate anti-pattern id "${a.id}"`));
+      antiIds.add(a.id);
+      checkCondition(a.when, at('antiPatterns', i, 'when'));
+      if (a.cap) {
+        const target = rubric.criteria.find((c) => c.id === a.cap!.criterion);
+        if (!target) issues.push(issueAt(parsed, at('antiPatterns', i, 'cap', 'criterion'), `unknown criterion "${a.cap.criterion}"`));
+        else if (a.cap.level >= target.levels.length) {
+          issues.push(issueAt(parsed, at('antiPatterns', i, 'cap', 'level'), `level ${a.cap.level} does not exist`));
+        }
+      }
+    });
+  });
+  return issues;
+}

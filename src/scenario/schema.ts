@@ -1,0 +1,178 @@
+// The scenario and rubric file formats: the single source for their types, defaults and JSON Schema.
+import { z } from 'zod';
+
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'use lowercase letters, digits, "-" and "_"');
+
+/** Which signals must (or must not) be present for a level or an anti-pattern. */
+export const Condition = z
+  .object({
+    all: z.array(Id).min(1).optional(),
+    any: z.array(Id).min(1).optional(),
+    none: z.array(Id).min(1).optional(),
+    atLeast: z.object({ count: z.number().int().min(1), of: z.array(Id).min(1) }).strict().optional(),
+  })
+  .strict()
+  .refine((c) => c.all || c.any || c.none || c.atLeast, {
+    message: 'give at least one of all, any, none, atLeast',
+  });
+export type Condition = z.infer<typeof Condition>;
+
+/** What text a signal looks for: phrases, a named lexicon, or a regular expression. */
+const MatcherFields = {
+  terms: z.array(z.string().min(1)).min(1).optional(),
+  lexicon: Id.optional(),
+  pattern: z.string().min(1).optional(),
+};
+export const Matcher = z
+  .object(MatcherFields)
+  .strict()
+  .refine((m) => m.terms || m.lexicon || m.pattern, { message: 'give terms, lexicon or pattern' });
+export type Matcher = z.infer<typeof Matcher>;
+
+export const Signal = z
+  .object({
+    ...MatcherFields,
+    hint: z.string().min(1).describe('What to tell the candidate when this signal is missing.'),
+    near: z
+      .object({ ...MatcherFields, window: z.number().int().min(0).max(3).default(0) })
+      .strict()
+      .optional()
+      .describe('Another matcher that must occur in the same sentence (window 0) or within that many sentences.'),
+    distinct: z.number().int().min(1).default(1).describe('How many different phrases must match.'),
+    polarity: z
+      .enum(['affirmed', 'rejected', 'any'])
+      .default('affirmed')
+      .describe('affirmed: negated or criticised mentions do not count; rejected: only those count.'),
+    words: z
+      .object({ over: z.number().int().min(1).optional(), under: z.number().int().min(1).optional() })
+      .strict()
+      .optional()
+      .describe('A length signal: present when the answer has more than `over` or fewer than `under` words.'),
+  })
+  .strict()
+  .refine((s) => s.terms || s.lexicon || s.pattern || s.words, {
+    message: 'give terms, lexicon, pattern or words',
+  });
+export type Signal = z.infer<typeof Signal>;
+
+export const Level = z
+  .object({
+    anchor: z.string().min(1).describe('What an answer at this level does.'),
+    when: Condition.optional().describe('Signals that earn this level; level 0 has none.'),
+  })
+  .strict();
+
+export const Criterion = z
+  .object({
+    id: Id,
+    title: z.string().min(1),
+    weight: z.number().positive(),
+    bar: z.number().int().min(1).describe('The level that meets the bar; below it the interviewer may probe.'),
+    levels: z.array(Level).min(2),
+  })
+  .strict();
+export type Criterion = z.infer<typeof Criterion>;
+
+export const AntiPattern = z
+  .object({
+    id: Id,
+    title: z.string().min(1),
+    when: Condition,
+    penalty: z.number().min(0).max(100).default(0),
+    cap: z.object({ criterion: Id, level: z.number().int().min(0) }).strict().optional(),
+    advice: z.string().min(1),
+  })
+  .strict();
+export type AntiPattern = z.infer<typeof AntiPattern>;
+
+export const Rubric = z
+  .object({
+    id: Id,
+    version: z.number().int().min(1).default(1),
+    title: z.string().min(1),
+    family: z.string().min(1).describe('The question family this rubric grades, e.g. kpi or incentives.'),
+    criteria: z.array(Criterion).min(1),
+    antiPatterns: z.array(AntiPattern).default([]),
+    signals: z.record(Id, Signal).default({}).describe('Signals only this rubric uses.'),
+  })
+  .strict();
+export type Rubric = z.infer<typeof Rubric>;
+
+/** A file of rubrics, signals and lexicons that several scenarios share. */
+export const RubricLibrary = z
+  .object({
+    lexicons: z.record(Id, z.array(z.string().min(1)).min(1)).default({}),
+    signals: z.record(Id, Signal).default({}),
+    rubrics: z.array(Rubric).min(1),
+  })
+  .strict();
+export type RubricLibrary = z.infer<typeof RubricLibrary>;
+
+export const FollowUp = z
+  .object({
+    id: Id,
+    prompt: z.string().min(1),
+    targets: z.array(Id).min(1).describe('The rubric criteria this follow-up probes.'),
+  })
+  .strict();
+export type FollowUp = z.infer<typeof FollowUp>;
+
+export const Exemplar = z
+  .object({
+    level: z.enum(['strong', 'adequate', 'weak']),
+    text: z.string().min(1),
+    note: z.string().optional(),
+  })
+  .strict();
+export type Exemplar = z.infer<typeof Exemplar>;
+
+export const Question = z
+  .object({
+    id: Id,
+    prompt: z.string().min(1),
+    rubric: Id.describe('The id of a rubric in one of the files listed under `uses`.'),
+    followUps: z.array(FollowUp).default([]),
+    example: z.string().min(1).describe('A strong example answer.'),
+    exemplars: z.array(Exemplar).default([]),
+    budget: z
+      .object({
+        probes: z.number().int().min(0).max(5).default(2),
+        seconds: z.number().int().min(30).default(300),
+      })
+      .strict()
+      .default({ probes: 2, seconds: 300 }),
+  })
+  .strict();
+export type Question = z.infer<typeof Question>;
+
+export const Scenario = z
+  .object({
+    $schema: z.string().optional(),
+    id: Id,
+    title: z.string().min(1),
+    summary: z.string().min(1).describe('One line shown in the scenario list.'),
+    role: z.string().min(1),
+    company: z
+      .object({
+        name: z.string().min(1),
+        stage: z.string().min(1),
+        market: z.string().min(1),
+        description: z.string().min(1),
+      })
+      .strict(),
+    interviewer: z
+      .object({ name: z.string().min(1), title: z.string().min(1), style: z.string().min(1) })
+      .strict(),
+    context: z
+      .object({
+        terms: z.array(z.string().min(1)).min(1).describe('Words that show an answer fits this company.'),
+      })
+      .strict(),
+    uses: z.array(z.string().min(1)).default([]).describe('Rubric library files, relative to this file.'),
+    questions: z.array(Question).min(1),
+  })
+  .strict();
+export type Scenario = z.infer<typeof Scenario>;
+export type ScenarioInput = z.input<typeof Scenario>;

@@ -1,0 +1,67 @@
+// Finds what must not be graded as an answer: text aimed at the grader, and non-answers.
+import { FUNCTION_WORDS, GRADER_DIRECTED, NON_ANSWER } from './lexicon.js';
+import { words } from './text.js';
+
+export interface Span {
+  turn: number;
+  start: number;
+  end: number;
+}
+
+/** Spans from a grader-directed phrase to the end of its sentence. */
+export function graderDirectedSpans(text: string, turn: number): Span[] {
+  const spans: Span[] = [];
+  for (const re of GRADER_DIRECTED) {
+    const global = new RegExp(re.source, 'giu');
+    for (let m = global.exec(text); m; m = global.exec(text)) {
+      if (m[0].length === 0) {
+        global.lastIndex++;
+        continue;
+      }
+      const rest = /[.!?\n]/.exec(text.slice(m.index + m[0].length));
+      const end = rest ? m.index + m[0].length + rest.index + 1 : text.length;
+      spans.push({ turn, start: m.index, end });
+      global.lastIndex = end;
+    }
+  }
+  return mergeSpans(spans);
+}
+
+function mergeSpans(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+/** The text with the spans replaced by spaces: offsets stay valid, the words are gone. */
+export function blank(text: string, spans: readonly Span[]): string {
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    out += text.slice(at, s.start) + ' '.repeat(s.end - s.start);
+    at = s.end;
+  }
+  return out + text.slice(at);
+}
+
+export type NonAnswer = 'empty' | 'non-answer' | 'too-short' | 'repetitive';
+
+/**
+ * Why the text is not an attempt at an answer, or undefined when it is one.
+ * `text` is what is left once grader-directed spans are blanked.
+ */
+export function nonAnswer(text: string): NonAnswer | undefined {
+  const ws = words(text);
+  if (ws.length === 0) return 'empty';
+  const flat = ws.join(' ').toLowerCase();
+  if (ws.length <= 12 && (NON_ANSWER.test(flat) || NON_ANSWER.test(text.trim().toLowerCase()))) return 'non-answer';
+  const content = ws.map((w) => w.toLowerCase()).filter((w) => !FUNCTION_WORDS.has(w) && (w.length > 1 || /[^\x00-\x7f]/.test(w)));
+  if (content.length < 4) return 'too-short';
+  if (new Set(content).size < 4) return 'repetitive';
+  return undefined;
+}

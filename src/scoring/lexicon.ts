@@ -1,0 +1,44 @@
+// The scorer's own word lists: English grammar, not interview content (that lives in the rubric files).
+
+/** Words that make a run of terms into a sentence. "and"/"or" are left out: lists have them too. */
+export const FUNCTION_WORDS = new Set(
+  (
+    "i we you he she they it me us them my our your their its this that these those there here " +
+    'is are was were be been being am do does did doing have has had having would will should could can may might must shall ' +
+    'the a an to of for in on at by with from into about as than then so because since if when which who whom whose what why how ' +
+    "not no don't doesn't didn't isn't aren't won't wouldn't can't i'd i'm i'll we'd we're we'll it's that's let's"
+  ).split(' '),
+);
+
+/** Words whose trailing period does not end a sentence. */
+export const ABBREVIATIONS = new Set(['e.g', 'i.e', 'vs', 'etc', 'approx', 'mr', 'mrs', 'ms', 'dr', 'inc', 'ltd', 'no', 'cf', 'eg', 'ie']);
+
+/** A word (or phrase) that turns what follows it, within its clause, into something rejected. */
+export const NEGATORS =
+  /(?<![\p{L}])(?:not|no|never|nor|without|instead of|rather than|other than|beyond|unlike|over|avoid(?:ing)?|ignor(?:e|ing)|forget|skip|against|stop(?:ping)? (?:tracking|chasing|optimi[sz]ing)|\p{L}+n['’]t)(?![\p{L}])/giu;
+
+/** Negators that do not negate: "not only X", "no more than 2%". */
+export const NOT_NEGATING =
+  /(?:not|n['’]t) (?:only|just|merely|simply|exceed|fall|drop|go|dip)|(?:no|not) (?:more|less|later|fewer|higher|lower) than|no matter|over (?:the (?:last|next|past|first|course|period)|time|a (?:period|week|month|quarter|year)|\d)/iu;
+
+/** After a term: "X is not the right metric", "X doesn't tell us". */
+export const REJECTED_AFTER =
+  /^\W{0,3}(?:\s*(?:alone|itself|by itself))?\s*(?:is|are|was|were)\s+(?:not|n['’]t)\b|^\W{0,3}\s*(?:is|are|was|were)n['’]t\b|^\W{0,3}\s*(?:does|do|did)(?:\s+not|n['’]t)\s+(?:matter|tell|reflect|capture|show|mean|measure|drive|predict|indicate)/iu;
+
+/** Words that call a metric out as misleading. */
+export const CRITICISM =
+  /(?<![\p{L}])(?:vanity|misleading|mislead|looks? good|feel[- ]good|superficial|meaningless|easy to game|gameable|easily gamed|can be gamed|says? nothing|tells? (?:us )?nothing|doesn['’]t tell|does not tell|noise|noisy|proxy at best|inflate[sd]?)(?![\p{L}])/iu;
+
+/** Text that speaks to the grader instead of the interviewer. */
+export const GRADER_DIRECTED: RegExp[] = [
+  /\b(?:ignore|disregard|forget|override|bypass)\b[^.!?\n]{0,40}\b(?:rubric|instructions?|prompts?|criteria|rules|guidelines|grading|scoring|above|previous)\b/iu,
+  /\b(?:give|award|assign|grant|rate|score|mark)\b[^.!?\n]{0,30}\b(?:full|maximum|max|perfect|top|highest|100|10\/10|100\/100|five stars)\b[^.!?\n]{0,20}\b(?:marks?|scores?|points?|grades?|ratings?|stars|band)?/iu,
+  /\b(?:dear|attention|note (?:to|for) (?:the)?|hey|hello)\s+(?:grader|scorer|evaluator|examiner|ai|model|llm|assistant|chatgpt)\b/iu,
+  /\b(?:you are|act as|pretend to be|you're)\s+(?:now\s+)?(?:a|an|the)?\s*(?:lenient|generous|kind)?\s*(?:grader|scorer|evaluator|examiner)\b/iu,
+  /\b(?:this|my) answer (?:is|should be) (?:rated|scored|graded|marked)\b/iu,
+  /\bsystem prompt\b|<\/?(?:system|instructions?)>/iu,
+];
+
+/** Whole answers that are not an attempt: "dont know", "xyz", "test". */
+export const NON_ANSWER =
+  /^(?:(?:i\s*)?(?:dont|don['’]t|do not|dunno)(?:\s*really)?\s*know|idk|no idea|not sure|no clue|pass|skip(?:ped)?|next|n\/?a|none|nothing|nil|null|undefined|test(?:ing)?(?: \d+)?|xyz+|abc|asdf\w*|qwerty\w*|lorem ipsum.*|hmm+|um+|uh+|ok(?:ay)?|yes|no|maybe|blah(?: blah)*|\.+|\?+|-+|\w)$/iu;

@@ -1,0 +1,178 @@
+// Grades an answer against a rubric: levels per criterion with evidence, anti-patterns, total, band and coaching.
+import type { Condition } from '../scenario/schema.js';
+import type { ResolvedRubric } from '../scenario/rubric.js';
+import { blank, graderDirectedSpans, nonAnswer, type NonAnswer } from './guards.js';
+import { evaluateSignals, type SignalResult } from './signals.js';
+import { analyse, countWords } from './text.js';
+import { SCORER_VERSION, type AntiPatternHit, type Band, type CriterionScore, type Evidence, type Improvement, type Score } from './types.js';
+
+/** Below this share of words in sentences, fragments and lists earn nothing. */
+const PROSE_SHARE = 0.5;
+
+export function bandOf(total: number): Band {
+  if (total >= 70) return 'strong';
+  if (total >= 45) return 'adequate';
+  if (total >= 20) return 'weak';
+  return 'insufficient';
+}
+
+function holds(c: Condition, present: (id: string) => boolean): boolean {
+  if (c.all && !c.all.every(present)) return false;
+  if (c.any && !c.any.some(present)) return false;
+  if (c.none && c.none.some(present)) return false;
+  if (c.atLeast && c.atLeast.of.filter(present).length < c.atLeast.count) return false;
+  return true;
+}
+
+function positives(c: Condition): string[] {
+  return [...(c.all ?? []), ...(c.any ?? []), ...(c.atLeast?.of ?? [])];
+}
+
+/** What the candidate would have to add to satisfy the condition, as the signals' hints. */
+function missingFor(c: Condition, rubric: ResolvedRubric, present: (id: string) => boolean): string[] {
+  const hint = (id: string) => rubric.signals[id]!.hint;
+  const out: string[] = [];
+  for (const id of c.all ?? []) if (!present(id)) out.push(hint(id));
+  if (c.any && !c.any.some(present)) out.push(hint(c.any[0]!));
+  if (c.atLeast) {
+    const absent = c.atLeast.of.filter((id) => !present(id));
+    const need = c.atLeast.count - (c.atLeast.of.length - absent.length);
+    out.push(...absent.slice(0, Math.max(0, need)).map(hint));
+  }
+  return [...new Set(out)];
+}
+
+const NON_ANSWER_SUMMARY: Record<NonAnswer, string> = {
+  empty: 'No answer was given, so there is nothing to grade.',
+  'non-answer': 'This is not an answer yet, so it earns no credit. A rough first attempt would already score.',
+  'too-short': 'This is too short to show any reasoning, so it earns no credit.',
+  repetitive: 'This repeats a few words without making a point, so it earns no credit.',
+};
+
+function summary(band: Band, criteria: CriterionScore[], listOnly: boolean): string {
+  const met = criteria.filter((c) => c.meetsBar).length;
+  const of = `${met} of ${criteria.length} criteria meet the bar`;
+  if (listOnly) return `This reads as a list of terms rather than an answer: ${of}. Say which one you choose and why, in sentences.`;
+  switch (band) {
+    case 'strong':
+      return `A strong answer: ${of}.`;
+    case 'adequate':
+      return `A workable answer with gaps: ${of}.`;
+    case 'weak':
+      return `A weak answer: ${of}. The gaps below matter most.`;
+    case 'insufficient':
+      return `This does not yet answer what was asked: ${of}.`;
+  }
+}
+
+export function score(rubric: ResolvedRubric, answer: string | readonly string[]): Score {
+  const turns = typeof answer === 'string' ? [answer] : [...answer];
+  const blanked = turns.flatMap((t, i) => graderDirectedSpans(t, i));
+  const scan = turns.map((t, i) => blank(t, blanked.filter((s) => s.turn === i)));
+  const clean = analyse(turns, scan);
+  const graderDirected: Evidence[] = blanked.map((s) => ({
+    signal: 'grader-directed',
+    turn: s.turn,
+    start: s.start,
+    end: s.end,
+    quote: turns[s.turn]!.slice(s.start, s.end),
+  }));
+
+  const why = nonAnswer(scan.join('\n'));
+  const listOnly = !why && clean.proseWords < clean.words * PROSE_SHARE;
+  const results: Map<string, SignalResult> = why
+    ? new Map()
+    : evaluateSignals(rubric, { analysis: clean, blanked, fragmentsCount: !listOnly });
+  const present = (id: string) => results.get(id)?.present ?? false;
+  // One quote per sentence, even when several signals found it.
+  const evidenceOf = (ids: string[]) => {
+    const seen = new Set<string>();
+    return [...new Set(ids)]
+      .flatMap((id) => results.get(id)?.evidence ?? [])
+      .filter((e) => {
+        const key = `${e.turn}:${e.start}:${e.end}`;
+        return seen.has(key) ? false : (seen.add(key), true);
+      });
+  };
+
+  const antiPatterns: AntiPatternHit[] = why
+    ? []
+    : rubric.antiPatterns
+        .filter((a) => holds(a.when, present))
+        .map((a) => ({ id: a.id, title: a.title, penalty: a.penalty, advice: a.advice, evidence: evidenceOf(positives(a.when)) }));
+
+  const criteria: CriterionScore[] = rubric.criteria.map((c) => {
+    const maxLevel = c.levels.length - 1;
+    let level = 0;
+    for (let j = maxLevel; j >= 1 && !why; j--) {
+      if (holds(c.levels[j]!.when!, present)) {
+        level = j;
+        break;
+      }
+    }
+    let cappedBy: string | undefined;
+    for (const hit of antiPatterns) {
+      const cap = rubric.antiPatterns.find((a) => a.id === hit.id)!.cap;
+      if (cap && cap.criterion === c.id && level > cap.level) {
+        level = cap.level;
+        cappedBy = hit.id;
+      }
+    }
+    const earned = level > 0 ? c.levels[level]!.when! : undefined;
+    const next = level < maxLevel ? c.levels[level + 1]!.when! : undefined;
+    const missing = next ? missingFor(next, rubric, present) : [];
+    if (next && missing.length === 0) missing.push(c.levels[level + 1]!.anchor);
+    return {
+      id: c.id,
+      title: c.title,
+      weight: c.weight,
+      level,
+      maxLevel,
+      bar: c.bar,
+      meetsBar: level >= c.bar,
+      anchor: c.levels[level]!.anchor,
+      evidence: earned ? evidenceOf(positives(earned)) : [],
+      missing,
+      ...(cappedBy ? { cappedBy } : {}),
+    };
+  });
+
+  const weights = criteria.reduce((sum, c) => sum + c.weight, 0);
+  const raw = criteria.reduce((sum, c) => sum + (c.weight * c.level) / c.maxLevel, 0);
+  const penalty = antiPatterns.reduce((sum, a) => sum + a.penalty, 0);
+  const total = why ? 0 : Math.max(0, Math.min(100, Math.round((100 * raw) / weights - penalty)));
+  const band = bandOf(total);
+
+  const improvements: Improvement[] = [
+    ...criteria
+      .filter((c) => c.level < c.maxLevel)
+      .map((c) => ({
+        criterion: c.id,
+        gain: Math.round((100 * c.weight) / c.maxLevel / weights),
+        advice: c.cappedBy
+          ? antiPatterns.find((a) => a.id === c.cappedBy)!.advice
+          : `${c.title}: ${c.missing[0] ?? c.anchor}`,
+      })),
+    ...antiPatterns.filter((a) => a.penalty > 0).map((a) => ({ criterion: a.id, gain: a.penalty, advice: a.advice })),
+  ]
+    .sort((x, y) => y.gain - x.gain)
+    .slice(0, 3);
+
+  return {
+    scorerVersion: SCORER_VERSION,
+    rubricId: rubric.id,
+    rubricHash: rubric.hash,
+    total,
+    band,
+    criteria,
+    antiPatterns,
+    words: turns.reduce((n, t) => n + countWords(t), 0),
+    flags: { ...(why ? { nonAnswer: why } : {}), listOnly, graderDirected },
+    feedback: {
+      summary: why ? NON_ANSWER_SUMMARY[why] : summary(band, criteria, listOnly),
+      strengths: why ? [] : criteria.filter((c) => c.meetsBar).map((c) => `${c.title}: ${c.anchor}`),
+      gaps: criteria.filter((c) => !c.meetsBar).map((c) => `${c.title}: ${c.missing.join('; ') || c.anchor}`),
+      improvements,
+    },
+  };
+}

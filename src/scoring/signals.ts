@@ -1,0 +1,118 @@
+// Evaluates a rubric's signals on an analysed answer: which are present, and the quotes that show it.
+import type { Signal } from '../scenario/schema.js';
+import type { ResolvedRubric } from '../scenario/rubric.js';
+import type { Span } from './guards.js';
+import { compileMatcher, distinctCount, findMentions, type Mention } from './matcher.js';
+import type { Analysis } from './text.js';
+import type { Evidence } from './types.js';
+
+/** At most this many quotes back one signal; more says nothing new. */
+const QUOTES_PER_SIGNAL = 3;
+/** A quote is cut to about this many characters around what earned it. */
+const QUOTE_REACH = 110;
+
+interface CompiledSignal {
+  id: string;
+  def: Signal;
+  re?: RegExp;
+  near?: { re: RegExp; window: number };
+}
+
+export interface SignalResult {
+  present: boolean;
+  evidence: Evidence[];
+}
+
+const compiled = new WeakMap<ResolvedRubric, CompiledSignal[]>();
+
+export function compileSignals(rubric: ResolvedRubric): CompiledSignal[] {
+  let out = compiled.get(rubric);
+  if (!out) {
+    out = Object.entries(rubric.signals).map(([id, def]) => ({
+      id,
+      def,
+      re: def.terms || def.lexicon || def.pattern ? compileMatcher(def, rubric.lexicons) : undefined,
+      near: def.near ? { re: compileMatcher(def.near, rubric.lexicons), window: def.near.window } : undefined,
+    }));
+    compiled.set(rubric, out);
+  }
+  return out;
+}
+
+export interface Context {
+  analysis: Analysis;
+  blanked: readonly Span[];
+  /** Whether fragments count: only when most of the answer is sentences. */
+  fragmentsCount: boolean;
+}
+
+/** The quote around a mention: its sentence, cut short when long, never reaching into blanked text. */
+export function quoteFor(ctx: Context, m: { sentence: number; start: number; end: number }, signal: string): Evidence {
+  const s = ctx.analysis.sentences[m.sentence]!;
+  const text = ctx.analysis.turns[s.turn]!;
+  let start = Math.max(s.start, m.start - QUOTE_REACH);
+  let end = Math.min(s.end, m.end + QUOTE_REACH);
+  for (const b of ctx.blanked) {
+    if (b.turn !== s.turn) continue;
+    if (b.end <= m.start && b.end > start) start = b.end;
+    if (b.start >= m.end && b.start < end) end = b.start;
+  }
+  if (start > s.start) start = text.slice(start, m.start).search(/\s/) >= 0 ? start + text.slice(start, m.start).search(/\s/) + 1 : start;
+  if (end < s.end) {
+    const cut = text.slice(m.end, end).lastIndexOf(' ');
+    if (cut >= 0) end = m.end + cut;
+  }
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { signal, turn: s.turn, start, end, quote: text.slice(start, end) };
+}
+
+export function evaluateSignals(rubric: ResolvedRubric, ctx: Context): Map<string, SignalResult> {
+  const { analysis } = ctx;
+  const memo = new Map<string, Mention[]>();
+  const mentionsOf = (re: RegExp) => {
+    let found = memo.get(re.source);
+    if (!found) {
+      found = findMentions(re, analysis);
+      memo.set(re.source, found);
+    }
+    return found;
+  };
+  const results = new Map<string, SignalResult>();
+  for (const sig of compileSignals(rubric)) {
+    const { def } = sig;
+    if (def.words) {
+      const present =
+        (def.words.over !== undefined && analysis.words > def.words.over) ||
+        (def.words.under !== undefined && analysis.words < def.words.under);
+      results.set(sig.id, { present, evidence: [] });
+      continue;
+    }
+    let mentions = mentionsOf(sig.re!).filter(
+      (m) =>
+        (def.polarity === 'any' || m.rejected === (def.polarity === 'rejected')) &&
+        (ctx.fragmentsCount || analysis.sentences[m.sentence]!.prose),
+    );
+    if (sig.near) {
+      const { window } = sig.near;
+      const nearSentences = new Set(mentionsOf(sig.near.re).map((n) => n.sentence));
+      mentions = mentions.filter((m) => {
+        for (let i = m.sentence - window; i <= m.sentence + window; i++) if (nearSentences.has(i)) return true;
+        return false;
+      });
+    }
+    const present = mentions.length > 0 && distinctCount(mentions) >= def.distinct;
+    const evidence: Evidence[] = [];
+    if (present) {
+      const seen = new Set<number>();
+      for (const m of mentions) {
+        if (seen.has(m.sentence)) continue;
+        seen.add(m.sentence);
+        evidence.push(quoteFor(ctx, m, sig.id));
+        if (evidence.length === QUOTES_PER_SIGNAL) break;
+      }
+    }
+    results.set(sig.id, { present, evidence });
+  }
+  return results;
+}

@@ -1,0 +1,78 @@
+// The score the scorer gives an answer; saved in sessions and reports, so it has a schema.
+import { z } from 'zod';
+
+export const SCORER_VERSION = '1.0.0';
+
+export const Evidence = z.object({
+  signal: z.string(),
+  /** 0 is the main answer, 1.. the answers to probes. */
+  turn: z.number().int().min(0),
+  /** Offsets into that turn's text (UTF-16 code units): text.slice(start, end) === quote. */
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  quote: z.string(),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+export const CriterionScore = z.object({
+  id: z.string(),
+  title: z.string(),
+  weight: z.number(),
+  level: z.number().int().min(0),
+  maxLevel: z.number().int().min(1),
+  bar: z.number().int().min(1),
+  meetsBar: z.boolean(),
+  anchor: z.string(),
+  evidence: z.array(Evidence),
+  /** What the next level up asks for, in words for the candidate; empty at the top level. */
+  missing: z.array(z.string()),
+  /** Set when an anti-pattern held the level down. */
+  cappedBy: z.string().optional(),
+});
+export type CriterionScore = z.infer<typeof CriterionScore>;
+
+export const AntiPatternHit = z.object({
+  id: z.string(),
+  title: z.string(),
+  penalty: z.number(),
+  advice: z.string(),
+  evidence: z.array(Evidence),
+});
+export type AntiPatternHit = z.infer<typeof AntiPatternHit>;
+
+export const Band = z.enum(['insufficient', 'weak', 'adequate', 'strong']);
+export type Band = z.infer<typeof Band>;
+
+export const Improvement = z.object({
+  criterion: z.string(),
+  /** Points the total would gain from reaching the next level. */
+  gain: z.number(),
+  advice: z.string(),
+});
+export type Improvement = z.infer<typeof Improvement>;
+
+export const Score = z.object({
+  scorerVersion: z.string(),
+  rubricId: z.string(),
+  rubricHash: z.string(),
+  total: z.number().int().min(0).max(100),
+  band: Band,
+  criteria: z.array(CriterionScore),
+  antiPatterns: z.array(AntiPatternHit),
+  words: z.number().int().min(0),
+  flags: z.object({
+    /** Why the answer was not graded as an attempt (empty, "dont know", too short…). */
+    nonAnswer: z.enum(['empty', 'non-answer', 'too-short', 'repetitive']).optional(),
+    /** The answer is terms without sentences. */
+    listOnly: z.boolean(),
+    /** Text aimed at the grader; it was ignored, neither credited nor penalised. */
+    graderDirected: z.array(Evidence),
+  }),
+  feedback: z.object({
+    summary: z.string(),
+    strengths: z.array(z.string()),
+    gaps: z.array(z.string()),
+    improvements: z.array(Improvement),
+  }),
+});
+export type Score = z.infer<typeof Score>;
