@@ -1,5 +1,4 @@
 // `rehearse validate <file...>`: schema, references and calibration of scenario and rubric files.
-import { resolve } from 'node:path';
 import { InvalidFileError, formatIssues, type FileIssue } from '../errors.js';
 import { isLibraryData, loadLibrary, loadScenario, readParsed } from '../scenario/load.js';
 import { formatPath } from '../scenario/parse.js';
@@ -15,7 +14,7 @@ export function validateFile(file: string): FileIssue[] {
       loadLibrary(file);
       return [];
     }
-    const loaded = loadScenario(resolve(file));
+    const loaded = loadScenario(file);
     return calibrate(loaded).map((i) => ({ file, line: loaded.lineOf(i.path), path: formatPath(i.path), message: i.message }));
   } catch (e) {
     if (e instanceof InvalidFileError) return e.issues;

@@ -45,6 +45,10 @@ export const Signal = z
       .enum(['affirmed', 'rejected', 'any'])
       .default('affirmed')
       .describe('affirmed: negated or criticised mentions do not count; rejected: only those count.'),
+    opening: z
+      .boolean()
+      .default(false)
+      .describe('Only the first sentence of the main answer counts: where a candidate states their choice.'),
     words: z
       .object({ over: z.number().int().min(1).optional(), under: z.number().int().min(1).optional() })
       .strict()

@@ -1,6 +1,6 @@
 // Finds what must not be graded as an answer: text aimed at the grader, and non-answers.
 import { FUNCTION_WORDS, GRADER_DIRECTED, NON_ANSWER } from './lexicon.js';
-import { words } from './text.js';
+import { tokenize, type Token } from './text.js';
 
 export interface Span {
   turn: number;
@@ -49,19 +49,30 @@ export function blank(text: string, spans: readonly Span[]): string {
   return out + text.slice(at);
 }
 
+/** Fewer different content words than this is not an attempt at an answer. */
+const MIN_CONTENT_WORDS = 4;
+
 export type NonAnswer = 'empty' | 'non-answer' | 'too-short' | 'repetitive';
 
 /**
  * Why the text is not an attempt at an answer, or undefined when it is one.
  * `text` is what is left once grader-directed spans are blanked.
  */
-export function nonAnswer(text: string): NonAnswer | undefined {
-  const ws = words(text);
-  if (ws.length === 0) return 'empty';
-  const flat = ws.join(' ').toLowerCase();
-  if (ws.length <= 12 && (NON_ANSWER.test(flat) || NON_ANSWER.test(text.trim().toLowerCase()))) return 'non-answer';
-  const content = ws.map((w) => w.toLowerCase()).filter((w) => !FUNCTION_WORDS.has(w) && (w.length > 1 || /[^\x00-\x7f]/.test(w)));
-  if (content.length < 4) return 'too-short';
-  if (new Set(content).size < 4) return 'repetitive';
-  return undefined;
+export function nonAnswer(text: string, tokens: readonly Token[] = tokenize(text)): NonAnswer | undefined {
+  if (tokens.length === 0) return 'empty';
+  if (tokens.length <= 12) {
+    const flat = tokens.map((t) => t.norm).join(' ');
+    if (NON_ANSWER.test(flat) || NON_ANSWER.test(text.trim().toLowerCase())) return 'non-answer';
+  }
+  // Enough distinct content words ends the check early, so a long answer costs little here.
+  let content = 0;
+  const distinct = new Set<string>();
+  for (const t of tokens) {
+    const w = t.norm;
+    if (FUNCTION_WORDS.has(w) || (w.length === 1 && !/[^\x00-\x7f]/.test(w))) continue;
+    content++;
+    distinct.add(w);
+    if (distinct.size >= MIN_CONTENT_WORDS) return undefined;
+  }
+  return content < MIN_CONTENT_WORDS ? 'too-short' : 'repetitive';
 }

@@ -78,7 +78,7 @@ export function score(rubric: ResolvedRubric, answer: string | readonly string[]
     quote: turns[s.turn]!.slice(s.start, s.end),
   }));
 
-  const why = nonAnswer(scan.join('\n'));
+  const why = nonAnswer(scan.join('\n'), clean.tokens.flat());
   const listOnly = !why && clean.proseWords < clean.words * PROSE_SHARE;
   const results: Map<string, SignalResult> = why
     ? new Map()
@@ -166,7 +166,7 @@ export function score(rubric: ResolvedRubric, answer: string | readonly string[]
     band,
     criteria,
     antiPatterns,
-    words: turns.reduce((n, t) => n + countWords(t), 0),
+    words: blanked.length ? turns.reduce((n, t) => n + countWords(t), 0) : clean.words,
     flags: { ...(why ? { nonAnswer: why } : {}), listOnly, graderDirected },
     feedback: {
       summary: why ? NON_ANSWER_SUMMARY[why] : summary(band, criteria, listOnly),

@@ -2,7 +2,7 @@
 import type { Signal } from '../scenario/schema.js';
 import type { ResolvedRubric } from '../scenario/rubric.js';
 import type { Span } from './guards.js';
-import { compileMatcher, distinctCount, findMentions, type Mention } from './matcher.js';
+import { compileMatcher, distinctCount, findMentions, type CompiledMatcher, type Mention } from './matcher.js';
 import type { Analysis } from './text.js';
 import type { Evidence } from './types.js';
 
@@ -14,8 +14,8 @@ const QUOTE_REACH = 110;
 interface CompiledSignal {
   id: string;
   def: Signal;
-  re?: RegExp;
-  near?: { re: RegExp; window: number };
+  matcher?: CompiledMatcher;
+  near?: { matcher: CompiledMatcher; window: number };
 }
 
 export interface SignalResult {
@@ -31,8 +31,8 @@ export function compileSignals(rubric: ResolvedRubric): CompiledSignal[] {
     out = Object.entries(rubric.signals).map(([id, def]) => ({
       id,
       def,
-      re: def.terms || def.lexicon || def.pattern ? compileMatcher(def, rubric.lexicons) : undefined,
-      near: def.near ? { re: compileMatcher(def.near, rubric.lexicons), window: def.near.window } : undefined,
+      matcher: def.terms || def.lexicon || def.pattern ? compileMatcher(def, rubric.lexicons) : undefined,
+      near: def.near ? { matcher: compileMatcher(def.near, rubric.lexicons), window: def.near.window } : undefined,
     }));
     compiled.set(rubric, out);
   }
@@ -70,11 +70,11 @@ export function quoteFor(ctx: Context, m: { sentence: number; start: number; end
 export function evaluateSignals(rubric: ResolvedRubric, ctx: Context): Map<string, SignalResult> {
   const { analysis } = ctx;
   const memo = new Map<string, Mention[]>();
-  const mentionsOf = (re: RegExp) => {
-    let found = memo.get(re.source);
+  const mentionsOf = (m: CompiledMatcher) => {
+    let found = memo.get(m.key);
     if (!found) {
-      found = findMentions(re, analysis);
-      memo.set(re.source, found);
+      found = findMentions(m, analysis);
+      memo.set(m.key, found);
     }
     return found;
   };
@@ -88,14 +88,15 @@ export function evaluateSignals(rubric: ResolvedRubric, ctx: Context): Map<strin
       results.set(sig.id, { present, evidence: [] });
       continue;
     }
-    let mentions = mentionsOf(sig.re!).filter(
+    let mentions = mentionsOf(sig.matcher!).filter(
       (m) =>
         (def.polarity === 'any' || m.rejected === (def.polarity === 'rejected')) &&
-        (ctx.fragmentsCount || analysis.sentences[m.sentence]!.prose),
+        (ctx.fragmentsCount || analysis.sentences[m.sentence]!.prose) &&
+        (!def.opening || (m.sentence === 0 && analysis.sentences[0]!.turn === 0)),
     );
     if (sig.near) {
       const { window } = sig.near;
-      const nearSentences = new Set(mentionsOf(sig.near.re).map((n) => n.sentence));
+      const nearSentences = new Set(mentionsOf(sig.near.matcher).map((n) => n.sentence));
       mentions = mentions.filter((m) => {
         for (let i = m.sentence - window; i <= m.sentence + window; i++) if (nearSentences.has(i)) return true;
         return false;

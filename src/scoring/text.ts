@@ -11,32 +11,60 @@ export interface Sentence {
   prose: boolean;
 }
 
+export interface Token {
+  start: number;
+  end: number;
+  /** Lower case, with curly apostrophes made straight. */
+  norm: string;
+}
+
 export interface Analysis {
   /** The answer parts as the candidate wrote them (offsets refer to these). */
   turns: string[];
   /** The same texts with grader-directed spans blanked out, same lengths. */
   scan: string[];
   sentences: Sentence[];
+  /** The words of each turn of `scan`, for phrase matching. */
+  tokens: Token[][];
   words: number;
   proseWords: number;
+  /** Clause breaks per sentence, filled in as they are needed. */
+  clauseBreaks: WeakMap<Sentence, [number, number][]>;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu;
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    out.push({ start: m.index, end: m.index + m[0].length, norm: m[0].toLowerCase().replace(/’/g, "'") });
+  }
+  return out;
+}
 
 export function countWords(text: string): number {
+  TOKEN.lastIndex = 0;
   let n = 0;
-  WORD.lastIndex = 0;
-  while (WORD.exec(text)) n++;
+  while (TOKEN.exec(text)) n++;
   return n;
 }
 
-export function words(text: string): string[] {
-  return text.match(WORD) ?? [];
+/**
+ * A line break ends a sentence at a blank line, before a bullet or numbered item, or after
+ * a line that ends like one; otherwise it is a wrapped line and only a space.
+ */
+function lineEndsSentence(text: string, i: number): boolean {
+  const next = /^[ \t]*(\S)(\S?)/.exec(text.slice(i + 1, i + 12));
+  if (!next || next[1] === '\n' || /^[ \t]*(?:\r?\n|[-*•>#]|\d+[.)])/.test(text.slice(i + 1, i + 12))) return true;
+  const prev = /(\S)[ \t\r]*$/.exec(text.slice(Math.max(0, i - 8), i));
+  return !prev || /[.!?:;…]/.test(prev[1]!);
 }
 
 function isBoundary(text: string, i: number): boolean {
   const c = text[i]!;
-  if (c === '\n' || c === ';' || c === '!' || c === '?' || c === '…') return true;
+  if (c === '\n') return lineEndsSentence(text, i);
+  if (c === ';' || c === '!' || c === '?' || c === '…') return true;
   if (c !== '.') return false;
   const next = text[i + 1];
   if (next !== undefined && !/\s|["'”’)]/.test(next)) return false; // 3.5%, e.g.x, URLs
@@ -44,77 +72,114 @@ function isBoundary(text: string, i: number): boolean {
   return !(before && ABBREVIATIONS.has(before[1]!.toLowerCase()));
 }
 
-function sentenceAt(text: string, turn: number, start: number, end: number): Sentence | undefined {
+function sentenceAt(text: string, tokens: readonly Token[], turn: number, start: number, end: number): Sentence | undefined {
   while (start < end && /\s|[-*•>#]/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   if (end <= start) return undefined;
-  const body = text.slice(start, end);
-  const ws = words(body);
-  if (ws.length === 0) return undefined;
+  const first = firstTokenAt(tokens, start);
+  let count = 0;
   let fn = 0;
-  for (const w of ws) if (FUNCTION_WORDS.has(w.toLowerCase().replace(/’/g, "'"))) fn++;
+  for (let i = first; i < tokens.length && tokens[i]!.end <= end; i++) {
+    count++;
+    if (FUNCTION_WORDS.has(tokens[i]!.norm)) fn++;
+  }
+  if (count === 0) return undefined;
   // A run of short items between commas is a list of terms, even with a word like "my" in front.
-  const items = body.split(/,|;|\/|\band\b|\bor\b|·|\|/).filter((p) => /[\p{L}\p{N}]/u.test(p));
-  const listy = items.length >= 4 && ws.length / items.length <= 3;
-  const prose = ws.length >= 3 && fn >= 1 && !listy;
-  return { turn, start, end, words: ws.length, prose };
+  const items = text.slice(start, end).split(/,|;|\/|\band\b|\bor\b|·|\|/).filter((p) => /[\p{L}\p{N}]/u.test(p));
+  const listy = items.length >= 4 && count / items.length <= 3;
+  const prose = count >= 3 && fn >= 1 && !listy;
+  return { turn, start, end, words: count, prose };
 }
 
-export function segment(text: string, turn: number): Sentence[] {
+/** The index of the first token that starts at or after `offset`. */
+function firstTokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function segment(text: string, turn: number, tokens: readonly Token[] = tokenize(text)): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     if (isBoundary(text, i)) {
-      const s = sentenceAt(text, turn, start, i + 1);
+      const s = sentenceAt(text, tokens, turn, start, i + 1);
       if (s) out.push(s);
       start = i + 1;
     }
   }
-  const last = sentenceAt(text, turn, start, text.length);
+  const last = sentenceAt(text, tokens, turn, start, text.length);
   if (last) out.push(last);
   return out;
 }
 
 /** `scan` is `turns` with grader-directed text blanked; sentences are found in it. */
 export function analyse(turns: string[], scan: string[]): Analysis {
-  const sentences = scan.flatMap((t, i) => segment(t, i));
+  const tokens = scan.map(tokenize);
+  const sentences = scan.flatMap((t, i) => segment(t, i, tokens[i]));
   let total = 0;
   let prose = 0;
   for (const s of sentences) {
     total += s.words;
     if (s.prose) prose += s.words;
   }
-  return { turns, scan, sentences, words: total, proseWords: prose };
+  return { turns, scan, sentences, tokens, words: total, proseWords: prose, clauseBreaks: new WeakMap() };
 }
 
+/** A clause reaches at most this far from a mention, so a run-on answer stays linear. */
 const CLAUSE_REACH = 300;
 const CLAUSE_BREAK = /[,:;—–()]|\s-\s|\b(?:but|whereas|while|although|though|however)\b/giu;
 
+/** Where the clause breaks of a sentence are, as [start, end) pairs; found once per sentence. */
+function breaksOf(a: Analysis, text: string, s: Sentence): [number, number][] {
+  let found = a.clauseBreaks.get(s);
+  if (!found) {
+    found = [];
+    const body = text.slice(s.start, s.end);
+    CLAUSE_BREAK.lastIndex = 0;
+    for (let m = CLAUSE_BREAK.exec(body); m; m = CLAUSE_BREAK.exec(body)) {
+      found.push([s.start + m.index, s.start + m.index + m[0].length]);
+    }
+    a.clauseBreaks.set(s, found);
+  }
+  return found;
+}
+
 /** The start and end of the clause around [start, end) inside its sentence. */
-export function clauseAround(text: string, sentence: Sentence, start: number, end: number): [number, number] {
-  // A clause is looked for within a bounded window, so a run-on answer stays linear.
-  let from = Math.max(sentence.start, start - CLAUSE_REACH);
-  let to = Math.min(sentence.end, end + CLAUSE_REACH);
-  const base = from;
-  const body = text.slice(from, to);
-  CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(body); m; m = CLAUSE_BREAK.exec(body)) {
-    const at = base + m.index;
-    if (at + m[0].length <= start) from = at + m[0].length;
-    else if (at >= end) {
-      to = at;
+export function clauseAround(a: Analysis, text: string, s: Sentence, start: number, end: number): [number, number] {
+  let from = s.start;
+  let to = s.end;
+  const breaks = breaksOf(a, text, s);
+  // The last break that ends at or before `start`, by binary search.
+  let lo = 0;
+  let hi = breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (breaks[mid]![1] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo > 0) from = breaks[lo - 1]![1];
+  for (let i = lo; i < breaks.length; i++) {
+    if (breaks[i]![0] >= end) {
+      to = breaks[i]![0];
       break;
     }
   }
-  return [from, to];
+  return [Math.max(from, start - CLAUSE_REACH), Math.min(to, end + CLAUSE_REACH)];
 }
 
-/** The clause that follows [.., end) in the same sentence, if any. */
-export function nextClause(text: string, sentence: Sentence, clauseEnd: number): [number, number] | undefined {
-  if (clauseEnd >= sentence.end) return undefined;
-  const body = text.slice(clauseEnd, sentence.end);
-  const skip = /^(?:[,:;—–()]|\s-\s|\s*\b(?:but|whereas|while|although|though|however)\b)\s*/iu.exec(body);
-  const from = clauseEnd + (skip ? skip[0].length : 0);
-  const probe: Sentence = { ...sentence, start: from };
-  return clauseAround(text, probe, from, from);
+/** The clause that follows one ending at `clauseEnd` in the same sentence, if any. */
+export function nextClause(a: Analysis, text: string, s: Sentence, clauseEnd: number): [number, number] | undefined {
+  if (clauseEnd >= s.end) return undefined;
+  const breaks = breaksOf(a, text, s);
+  const at = breaks.findIndex(([b]) => b >= clauseEnd);
+  if (at < 0 || breaks[at]![0] !== clauseEnd) return undefined;
+  const from = breaks[at]![1];
+  const next = breaks[at + 1];
+  return [from, Math.min(next ? next[0] : s.end, from + CLAUSE_REACH)];
 }

@@ -1,0 +1,18 @@
+// `npm run bench`: measures rehearse's performance targets and prints the figures.
+import os from 'node:os';
+import { benchScoring } from './scoring.js';
+
+const sections = [['Scoring', benchScoring]];
+
+console.log(`rehearse bench · node ${process.version} · ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}`);
+let missed = 0;
+for (const [title, run] of sections) {
+  console.log(`\n${title}`);
+  for (const r of await run()) {
+    if (r.ok === false) missed++;
+    const mark = r.ok === undefined ? ' ' : r.ok ? '✓' : '✗';
+    console.log(`  ${mark} ${r.name}: ${r.value} ${r.unit}  (target ${r.target})`);
+    if (r.detail) console.log(`      ${r.detail}`);
+  }
+}
+console.log(missed ? `\n${missed} target(s) missed` : '\nall targets met');

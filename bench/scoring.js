@@ -1,0 +1,68 @@
+// Scorer throughput on realistic answers, and the time for one very long answer.
+import { loadCatalog } from '../dist/scenario/catalog.js';
+import { score } from '../dist/scoring/score.js';
+import { median, lcg, wordCount } from './util.js';
+
+/** Answers of 150–400 words, made by mixing sentences of the shipped answers to the same question. */
+function realisticAnswers(count) {
+  const rand = lcg(42);
+  const questions = loadCatalog().flatMap((s) => s.scenario.questions.map((q) => ({ q, rubric: s.rubrics[q.id] })));
+  const out = [];
+  for (let n = 0; n < count; n++) {
+    const { q, rubric } = questions[n % questions.length];
+    const sentences = [q.example, ...q.exemplars.map((e) => e.text)]
+      .join(' ')
+      .split(/(?<=[.!?])\s+/)
+      .filter(Boolean);
+    const target = 150 + Math.floor(rand() * 250);
+    let text = '';
+    while (wordCount(text) < target) text += `${sentences[Math.floor(rand() * sentences.length)]} `;
+    out.push({ rubric, text: text.trim() });
+  }
+  return out;
+}
+
+export function benchScoring() {
+  const answers = realisticAnswers(400);
+  const words = answers.map((a) => wordCount(a.text));
+  for (const a of answers) score(a.rubric, a.text); // warm up
+  let scored = 0;
+  const started = performance.now();
+  while (performance.now() - started < 3000) {
+    for (const a of answers) score(a.rubric, a.text);
+    scored += answers.length;
+  }
+  const seconds = (performance.now() - started) / 1000;
+
+  const ecommerce = loadCatalog().find((s) => s.scenario.id === 'ecommerce');
+  const q = ecommerce.scenario.questions[0];
+  const parts = ecommerce.scenario.questions.flatMap((x) => [x.example, ...x.exemplars.map((e) => e.text)]);
+  let long = '';
+  for (let i = 0; wordCount(long) < 20000; i++) long += `${parts[i % parts.length]}\n\n`;
+  const rubric = ecommerce.rubrics[q.id];
+  for (let i = 0; i < 3; i++) score(rubric, long);
+  const times = [];
+  for (let i = 0; i < 21; i++) {
+    const t = performance.now();
+    score(rubric, long);
+    times.push(performance.now() - t);
+  }
+  return [
+    {
+      name: 'scorer throughput (one core)',
+      value: Math.round(scored / seconds),
+      unit: 'answers/s',
+      target: '>= 5000',
+      ok: scored / seconds >= 5000,
+      detail: `${answers.length} answers of ${Math.min(...words)}–${Math.max(...words)} words, ${scored} scored in ${seconds.toFixed(1)} s`,
+    },
+    {
+      name: `one ${wordCount(long)}-word answer`,
+      value: Number(median(times).toFixed(1)),
+      unit: 'ms (median of 21)',
+      target: '< 50',
+      ok: median(times) < 50,
+      detail: `min ${Math.min(...times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`,
+    },
+  ];
+}

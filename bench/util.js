@@ -1,0 +1,16 @@
+// Small helpers for the benchmarks.
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** A seeded generator, so every run measures the same inputs. */
+export function lcg(seed) {
+  let x = seed >>> 0;
+  return () => {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    return x / 2 ** 32;
+  };
+}
+
+export const wordCount = (t) => (t.match(/\S+/g) ?? []).length;

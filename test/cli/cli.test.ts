@@ -1,0 +1,98 @@
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rehearse } from '../helpers.js';
+
+const strongAnswer =
+  "My north star would be the 60-day repeat purchase rate: the share of customers who place a second order within 60 days of their first. I'd choose it rather than GMV or installs, because it shows customers came back after trusting us once, and repeat orders are what pay back our acquisition cost.";
+
+describe('rehearse scenarios', () => {
+  it('lists the three scenarios with titles and one-line summaries', () => {
+    const run = rehearse(['scenarios']);
+    expect(run.code).toBe(0);
+    for (const id of ['fintech', 'ecommerce', 'saas']) expect(run.stdout).toMatch(new RegExp(`^${id}\\s`, 'm'));
+  });
+
+  it('--json lists ids, titles and question counts', () => {
+    const list = JSON.parse(rehearse(['scenarios', '--json']).stdout) as { id: string; questions: number }[];
+    expect(list.map((s) => s.id).sort()).toEqual(['ecommerce', 'fintech', 'saas']);
+    for (const s of list) expect(s.questions).toBeGreaterThanOrEqual(4);
+  });
+
+  it('show <id> prints the questions and the follow-ups with their targets', () => {
+    const run = rehearse(['scenarios', 'show', 'fintech']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Tell us, what is the most important KPI for our product? And why?');
+    expect(run.stdout).toContain('Can you explain how you arrived at that metric?  (probes justification)');
+  });
+
+  it('show <id> --json is the scenario', () => {
+    const s = JSON.parse(rehearse(['scenarios', 'show', 'saas', '--json']).stdout);
+    expect(s.id).toBe('saas');
+    expect(s.questions[0].followUps[0].targets).toEqual(['justification']);
+  });
+
+  it('an unknown id names the ones there are, exit 2', () => {
+    const run = rehearse(['scenarios', 'show', 'crypto']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('unknown scenario "crypto"');
+    expect(run.stderr).toContain('fintech');
+  });
+});
+
+describe('rehearse score', () => {
+  it('reads the answer from standard input and prints a readable score card', () => {
+    const run = rehearse(['score', '--scenario', 'ecommerce', '--question', 'north-star'], { input: strongAnswer });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Score \d+\/100 · (strong|adequate)/);
+    expect(run.stdout).toContain('Chooses one precise KPI');
+    expect(run.stdout).toContain('“My north star would be the 60-day repeat purchase rate');
+  });
+
+  it('--json gives total, band and criteria, the same as the card', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rehearse-'));
+    const file = join(dir, 'answer.txt');
+    writeFileSync(file, strongAnswer);
+    const json = JSON.parse(rehearse(['score', '--scenario', 'ecommerce', '--question', 'north-star', '--file', file, '--json']).stdout);
+    expect(json.total).toBeGreaterThanOrEqual(0);
+    expect(json.total).toBeLessThanOrEqual(100);
+    expect(['insufficient', 'weak', 'adequate', 'strong']).toContain(json.band);
+    expect(json.criteria.map((c: { id: string }) => c.id)).toEqual(['choice', 'definition', 'justification', 'context', 'supporting']);
+    const card = rehearse(['score', '--scenario', 'ecommerce', '--question', 'north-star', '--file', file]).stdout;
+    expect(card).toContain(`Score ${json.total}/100 · ${json.band}`);
+  });
+
+  it('scores the same answer the same way every run', () => {
+    const args = ['score', '--scenario', 'saas', '--question', 'incentives', '--json'];
+    const a = rehearse(args, { input: strongAnswer }).stdout;
+    const b = rehearse(args, { input: strongAnswer }).stdout;
+    expect(b).toBe(a);
+  });
+
+  it('"dont know" gets 0–10 and says so', () => {
+    const json = JSON.parse(rehearse(['score', '--scenario', 'fintech', '--question', 'north-star', '--json'], { input: 'dont know' }).stdout);
+    expect(json.total).toBeLessThanOrEqual(10);
+    expect(json.feedback.strengths).toEqual([]);
+    expect(json.feedback.summary).toMatch(/not an answer/);
+  });
+
+  it.each([
+    [['score', '--question', 'north-star'], /--scenario and --question are required/],
+    [['score', '--scenario', 'fintech', '--question', 'nope'], /no question "nope"; its questions are: north-star/],
+    [['score', '--scenario', 'fintech', '--question', 'north-star', '--file', 'missing.txt'], /missing.txt: cannot read the answer: no such file/],
+    [['score', '--scenario', 'fintech', '--question', 'north-star', '--bogus'], /Unknown option '--bogus'/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+  ])('bad arguments %j: a clear message and exit 2', (args, message) => {
+    const run = rehearse(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('validate checks every shipped file, calibration included', () => {
+    const run = rehearse(['validate', 'scenarios/fintech.yaml', 'scenarios/ecommerce.yaml', 'scenarios/saas.yaml', 'scenarios/rubrics/pm.yaml']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim().split('\n')).toHaveLength(4);
+  });
+});

@@ -1,0 +1,32 @@
+// Shared test helpers: the built CLI as a user runs it, and the shipped scenarios.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { findScenario } from '../src/scenario/catalog.js';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+export const fixture = (p: string) => fileURLToPath(new URL(`./fixtures/${p}`, import.meta.url));
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function rehearse(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Run {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    cwd: opts.cwd ?? ROOT,
+    env: { ...process.env, NO_COLOR: '1', ...opts.env },
+    timeout: 15_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function rubricOf(scenario: string, question: string) {
+  const loaded = findScenario(scenario);
+  const rubric = loaded.rubrics[question];
+  if (!rubric) throw new Error(`no question ${question} in ${scenario}`);
+  return rubric;
+}
