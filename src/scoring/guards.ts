@@ -8,21 +8,22 @@ export interface Span {
   end: number;
 }
 
+/** All grader-directed phrasings as one expression, so an answer is read once. */
+const GRADER = new RegExp(GRADER_DIRECTED.map((r) => `(?:${r.source})`).join('|'), 'gi');
+
 /** Spans from a grader-directed phrase to the end of its sentence. */
 export function graderDirectedSpans(text: string, turn: number): Span[] {
   const spans: Span[] = [];
-  for (const re of GRADER_DIRECTED) {
-    const global = new RegExp(re.source, 'giu');
-    for (let m = global.exec(text); m; m = global.exec(text)) {
-      if (m[0].length === 0) {
-        global.lastIndex++;
-        continue;
-      }
-      const rest = /[.!?\n]/.exec(text.slice(m.index + m[0].length));
-      const end = rest ? m.index + m[0].length + rest.index + 1 : text.length;
-      spans.push({ turn, start: m.index, end });
-      global.lastIndex = end;
+  GRADER.lastIndex = 0;
+  for (let m = GRADER.exec(text); m; m = GRADER.exec(text)) {
+    if (m[0].length === 0) {
+      GRADER.lastIndex++;
+      continue;
     }
+    const rest = /[.!?\n]/.exec(text.slice(m.index + m[0].length));
+    const end = rest ? m.index + m[0].length + rest.index + 1 : text.length;
+    spans.push({ turn, start: m.index, end });
+    GRADER.lastIndex = end;
   }
   return mergeSpans(spans);
 }

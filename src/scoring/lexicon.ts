@@ -13,13 +13,42 @@ export const FUNCTION_WORDS = new Set(
 /** Words whose trailing period does not end a sentence. */
 export const ABBREVIATIONS = new Set(['e.g', 'i.e', 'vs', 'etc', 'approx', 'mr', 'mrs', 'ms', 'dr', 'inc', 'ltd', 'no', 'cf', 'eg', 'ie']);
 
-/** A word (or phrase) that turns what follows it, within its clause, into something rejected. */
-export const NEGATORS =
-  /(?<![\p{L}])(?:not|no|never|nor|without|instead of|rather than|other than|beyond|unlike|over|avoid(?:ing)?|ignor(?:e|ing)|forget|skip|against|stop(?:ping)? (?:tracking|chasing|optimi[sz]ing)|\p{L}+n['’]t)(?![\p{L}])/giu;
+/** Words that turn what follows them, within their clause, into something rejected. */
+export const NEGATOR_WORDS = new Set([
+  'not', 'no', 'never', 'nor', 'without', 'beyond', 'unlike', 'over', 'avoid', 'avoiding',
+  'ignore', 'ignoring', 'forget', 'skip', 'against',
+]);
 
-/** Negators that do not negate: "not only X", "no more than 2%". */
-export const NOT_NEGATING =
-  /(?:not|n['’]t) (?:only|just|merely|simply|exceed|fall|drop|go|dip)|(?:no|not) (?:more|less|later|fewer|higher|lower) than|no matter|over (?:the (?:last|next|past|first|course|period)|time|a (?:period|week|month|quarter|year)|\d)/iu;
+/** Two-word negators: the second word, and the first words it follows. */
+export const NEGATOR_PAIRS = new Map([
+  ['of', new Set(['instead'])],
+  ['than', new Set(['rather', 'other'])],
+  ['tracking', new Set(['stop', 'stopping'])],
+  ['chasing', new Set(['stop', 'stopping'])],
+  ['counting', new Set(['stop', 'stopping'])],
+  ['optimising', new Set(['stop', 'stopping'])],
+  ['optimizing', new Set(['stop', 'stopping'])],
+]);
+
+const NOT_NEGATING_NEXT = new Set(['only', 'just', 'merely', 'simply', 'exceed', 'fall', 'drop', 'go', 'dip', 'matter']);
+const COMPARATIVES = new Set(['more', 'less', 'later', 'fewer', 'higher', 'lower']);
+const OVER_TIME = new Set(['time', 'the', 'a']);
+
+/** Negators that do not negate: "not only X", "no more than 2%", "over the last quarter". */
+export function notNegating(tokens: readonly { norm: string }[], j: number): boolean {
+  const w = tokens[j]!.norm;
+  const next = tokens[j + 1]?.norm ?? '';
+  if ((w === 'not' || w.endsWith("n't") || w === 'no') && NOT_NEGATING_NEXT.has(next)) return true;
+  if ((w === 'not' || w === 'no') && COMPARATIVES.has(next) && tokens[j + 2]?.norm === 'than') return true;
+  if (w === 'over') {
+    if (/^\d/.test(next) || next === 'time') return true;
+    if (OVER_TIME.has(next)) {
+      const after = tokens[j + 2]?.norm ?? '';
+      return /^(?:last|next|past|first|course|period|week|month|quarter|year|years|months|weeks|few)$/.test(after);
+    }
+  }
+  return false;
+}
 
 /** After a term: "X is not the right metric", "X doesn't tell us". */
 export const REJECTED_AFTER =
@@ -31,12 +60,12 @@ export const CRITICISM =
 
 /** Text that speaks to the grader instead of the interviewer. */
 export const GRADER_DIRECTED: RegExp[] = [
-  /\b(?:ignore|disregard|forget|override|bypass)\b[^.!?\n]{0,40}\b(?:rubric|instructions?|prompts?|criteria|rules|guidelines|grading|scoring|above|previous)\b/iu,
-  /\b(?:give|award|assign|grant|rate|score|mark)\b[^.!?\n]{0,30}\b(?:full|maximum|max|perfect|top|highest|100|10\/10|100\/100|five stars)\b[^.!?\n]{0,20}\b(?:marks?|scores?|points?|grades?|ratings?|stars|band)?/iu,
-  /\b(?:dear|attention|note (?:to|for) (?:the)?|hey|hello)\s+(?:grader|scorer|evaluator|examiner|ai|model|llm|assistant|chatgpt)\b/iu,
-  /\b(?:you are|act as|pretend to be|you're)\s+(?:now\s+)?(?:a|an|the)?\s*(?:lenient|generous|kind)?\s*(?:grader|scorer|evaluator|examiner)\b/iu,
-  /\b(?:this|my) answer (?:is|should be) (?:rated|scored|graded|marked)\b/iu,
-  /\bsystem prompt\b|<\/?(?:system|instructions?)>/iu,
+  /\b(?:ignore|disregard|forget|override|bypass)\b[^.!?\n]{0,40}\b(?:rubric|instructions?|prompts?|criteria|rules|guidelines|grading|scoring|above|previous)\b/i,
+  /\b(?:give|award|assign|grant|rate|score|mark)\b[^.!?\n]{0,30}\b(?:full|maximum|max|perfect|top|highest|100|10\/10|100\/100|five stars)\b[^.!?\n]{0,20}\b(?:marks?|scores?|points?|grades?|ratings?|stars|band)?/i,
+  /\b(?:dear|attention|note (?:to|for) (?:the)?|hey|hello)\s+(?:grader|scorer|evaluator|examiner|ai|model|llm|assistant|chatgpt)\b/i,
+  /\b(?:you are|act as|pretend to be|you're)\s+(?:now\s+)?(?:a|an|the)?\s*(?:lenient|generous|kind)?\s*(?:grader|scorer|evaluator|examiner)\b/i,
+  /\b(?:this|my) answer (?:is|should be) (?:rated|scored|graded|marked)\b/i,
+  /\bsystem prompt\b|<\/?(?:system|instructions?)>/i,
 ];
 
 /** Whole answers that are not an attempt: "dont know", "xyz", "test". */

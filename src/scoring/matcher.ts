@@ -1,201 +1,149 @@
-// Finds a matcher's phrases in an answer and decides, per mention, whether it is affirmed or rejected.
+// Finds where a signal's phrases stand in an answer and whether each mention is affirmed or rejected.
 import type { Matcher } from '../scenario/schema.js';
-import { CRITICISM, NEGATORS, NOT_NEGATING, REJECTED_AFTER } from './lexicon.js';
-import { clauseAround, nextClause, type Analysis, type Sentence, type Token } from './text.js';
+import { CRITICISM, NEGATOR_WORDS, NEGATOR_PAIRS, REJECTED_AFTER, notNegating } from './lexicon.js';
+import type { PhraseIndex, Span } from './phrases.js';
+import { clauseAround, nextClause, firstTokenAt, type Analysis, type Sentence, type Token } from './text.js';
 
 export interface Mention {
   sentence: number;
+  turn: number;
   start: number;
   end: number;
-  /** The phrase as written, folded to lower case and single spaces, without a plural ending. */
-  key: string;
   rejected: boolean;
 }
 
-/**
- * Phrases are matched word by word against the answer's tokens through a trie, so the cost
- * grows with the answer, not with the number of phrases. In a phrase, words may be joined in
- * the answer by spaces, hyphens or slashes; the last word may take a plural; `word*` matches
- * any ending; `_` matches any one word. A phrase between slashes is a regular expression.
- */
-interface TrieNode {
-  words: Map<string, TrieNode>;
-  stems: [string, TrieNode][];
-  any?: TrieNode;
-  end: boolean;
+/** What a mention names: its words folded to lower case and single spaces, without a plural ending. */
+export function keyOf(a: Analysis, m: Mention): string {
+  return a.scan[m.turn]!
+    .slice(m.start, m.end)
+    .toLowerCase()
+    .replace(/[\s\-/.]+/g, ' ')
+    .replace(/['’]s$|(?<=[^s])s$/u, '');
 }
-
-const node = (): TrieNode => ({ words: new Map(), stems: [], end: false });
 
 export interface CompiledMatcher {
   /** Equal keys find equal mentions, so signals that share a lexicon share the work. */
   key: string;
-  trie: TrieNode;
+  /** The phrase list's id in the rubric's PhraseIndex. */
+  list: number;
+  /** Phrases written as regular expressions, and a signal's own pattern. */
   regex?: RegExp;
 }
 
-const PHRASE_TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*\*?|_/gu;
-
-function addPhrase(root: TrieNode, phrase: string): void {
-  const parts = phrase.toLowerCase().replace(/’/g, "'").match(PHRASE_TOKEN) ?? [];
-  if (parts.length === 0) return;
-  let at = root;
-  parts.forEach((part, i) => {
-    const last = i === parts.length - 1;
-    if (part === '_') {
-      at.any ??= node();
-      at = at.any;
-    } else if (part.endsWith('*')) {
-      const stem = part.slice(0, -1);
-      let found = at.stems.find(([s]) => s === stem);
-      if (!found) at.stems.push((found = [stem, node()]));
-      at = found[1];
-    } else {
-      const forms = last && /\p{L}$/u.test(part) ? [part, `${part}s`, `${part}es`, `${part}'s`] : [part];
-      const next = at.words.get(part) ?? node();
-      for (const f of forms) if (!at.words.has(f)) at.words.set(f, next);
-      at = next;
-    }
-    if (last) at.end = true;
-  });
-}
-
-export function compileMatcher(m: Matcher, lexicons: Record<string, string[]>): CompiledMatcher {
+export function compileMatcher(m: Matcher, lexicons: Record<string, string[]>, index: PhraseIndex): CompiledMatcher {
   const phrases = [...new Set([...(m.terms ?? []), ...(m.lexicon ? (lexicons[m.lexicon] ?? []) : [])])].sort();
-  const trie = node();
-  const regexes: string[] = [];
-  for (const p of phrases) {
-    if (p.length > 2 && p.startsWith('/') && p.endsWith('/')) regexes.push(`(?:${p.slice(1, -1)})`);
-    else addPhrase(trie, p);
-  }
-  if (m.pattern) regexes.push(`(?:${m.pattern})`);
-  const source = regexes.join('|');
+  const isRegex = (p: string) => p.length > 2 && p.startsWith('/') && p.endsWith('/');
+  const sources = phrases.filter(isRegex).map((p) => `(?:${p.slice(1, -1)})`);
+  if (m.pattern) sources.push(`(?:${m.pattern})`);
   return {
     key: JSON.stringify([phrases, m.pattern ?? '']),
-    trie,
-    ...(source ? { regex: new RegExp(`(?:${source})(?![\\p{L}\\p{N}])`, 'giu') } : {}),
+    list: index.add(phrases.filter((p) => !isRegex(p))),
+    ...(sources.length ? { regex: new RegExp(`(?:${sources.join('|')})(?![\\p{L}\\p{N}])`, 'giu') } : {}),
   };
 }
 
-/** Whether only spaces, hyphens, slashes or dots stand between two words: they may join a phrase. */
-function joinable(text: string, from: number, to: number): boolean {
-  if (to <= from) return false;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    // space, tab, newline, CR, '-', '/', '.', no-break space
-    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 45 && c !== 47 && c !== 46 && c !== 160) return false;
-  }
-  return true;
-}
-
-/** The end token (exclusive) of the longest phrase starting at token i, or -1. */
-function longestAt(root: TrieNode, text: string, tokens: readonly Token[], i: number): number {
-  return walk(root, text, tokens, i, i, -1);
-}
-
-function walk(at: TrieNode, text: string, tokens: readonly Token[], i: number, k: number, best: number): number {
-  if (at.end && k > i && k > best) best = k;
-  if (k >= tokens.length) return best;
-  if (k > i && !joinable(text, tokens[k - 1]!.end, tokens[k]!.start)) return best;
-  const word = tokens[k]!.norm;
-  const exact = at.words.get(word);
-  if (exact) best = walk(exact, text, tokens, i, k + 1, best);
-  for (let j = 0; j < at.stems.length; j++) {
-    const [stem, next] = at.stems[j]!;
-    if (word.startsWith(stem)) best = walk(next, text, tokens, i, k + 1, best);
-  }
-  if (at.any) best = walk(at.any, text, tokens, i, k + 1, best);
-  return best;
-}
-
-interface Span {
-  start: number;
-  end: number;
-}
-
-function spansIn(m: CompiledMatcher, text: string, tokens: readonly Token[]): Span[] {
-  const found: Span[] = [];
-  for (let i = 0; i < tokens.length; ) {
-    const end = longestAt(m.trie, text, tokens, i);
-    if (end > i) {
-      found.push({ start: tokens[i]!.start, end: tokens[end - 1]!.end });
-      i = end;
-    } else i++;
-  }
-  if (m.regex) {
-    const re = m.regex;
-    re.lastIndex = 0;
-    for (let r = re.exec(text); r; r = re.exec(text)) {
-      if (r[0].length === 0 || (r.index > 0 && /[\p{L}\p{N}]/u.test(text[r.index - 1]!))) {
-        re.lastIndex = r.index + 1;
-        continue;
-      }
-      found.push({ start: r.index, end: r.index + r[0].length });
+function regexSpans(re: RegExp, text: string): Span[] {
+  const out: Span[] = [];
+  re.lastIndex = 0;
+  for (let r = re.exec(text); r; r = re.exec(text)) {
+    // The word boundary before a match is checked here, not in the regex: a lookbehind
+    // would stop the engine from skipping ahead to likely first characters.
+    if (r[0].length === 0 || (r.index > 0 && /[\p{L}\p{N}]/u.test(text[r.index - 1]!))) {
+      re.lastIndex = r.index + 1;
+      continue;
     }
-    // Longest first where matches overlap, as a single alternation would choose.
-    found.sort((a, b) => a.start - b.start || b.end - a.end);
-    const kept: Span[] = [];
-    for (const s of found) if (!kept.length || s.start >= kept[kept.length - 1]!.end) kept.push(s);
-    return kept;
+    out.push({ start: r.index, end: r.index + r[0].length });
   }
-  return found;
+  return out;
+}
+
+/** Phrase matches and regex matches together; where they overlap the longer wins. */
+function spansIn(m: CompiledMatcher, text: string, phraseSpans: Span[]): Span[] {
+  if (!m.regex) return phraseSpans;
+  const all = [...phraseSpans, ...regexSpans(m.regex, text)].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Span[] = [];
+  for (const s of all) if (!kept.length || s.start >= kept[kept.length - 1]!.end) kept.push(s);
+  return kept;
 }
 
 /** How many words a negator reaches forward: "not QR codes issued or app downloads". */
 const NEGATION_REACH = 6;
 
-function isNegated(text: string, clauseStart: number, start: number): boolean {
-  const prefix = text.slice(Math.max(clauseStart, start - 60), start);
-  let last: RegExpExecArray | undefined;
-  NEGATORS.lastIndex = 0;
-  for (let m = NEGATORS.exec(prefix); m; m = NEGATORS.exec(prefix)) last = m;
-  if (!last) return false;
-  if (NOT_NEGATING.test(prefix.slice(last.index, last.index + 24))) return false;
-  const between = prefix.slice(last.index + last[0].length).match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-  return between <= NEGATION_REACH;
+/** Whether the nearest negator before token t, within its clause and reach, negates it. */
+function isNegated(tokens: readonly Token[], t: number, clauseStart: number): boolean {
+  for (let j = t - 1; j >= 0 && j >= t - 1 - NEGATION_REACH - 1; j--) {
+    const tok = tokens[j]!;
+    if (tok.start < clauseStart) return false;
+    const w = tok.norm;
+    const pair = j > 0 && NEGATOR_PAIRS.get(w)?.has(tokens[j - 1]!.norm) === true;
+    if (pair || NEGATOR_WORDS.has(w) || w.endsWith("n't")) {
+      if (notNegating(tokens, j)) return false;
+      return t - j - 1 <= NEGATION_REACH;
+    }
+  }
+  return false;
 }
 
-function isRejected(a: Analysis, text: string, s: Sentence, start: number, end: number): boolean {
+/** Offsets and turns packed into one number, for cache keys (answers are far below 10^6 characters a turn). */
+const pack = (turn: number, from: number, to: number) => (turn * 1e6 + from) * 1e6 + to;
+
+function criticised(a: Analysis, turn: number, from: number, to: number, cache: Map<number, boolean>): boolean {
+  const key = pack(turn, from, to);
+  let found = cache.get(key);
+  if (found === undefined) cache.set(key, (found = CRITICISM.test(a.scan[turn]!.slice(from, to))));
+  return found;
+}
+
+function isRejected(a: Analysis, turn: number, s: Sentence, start: number, end: number, cache: Map<number, boolean>): boolean {
+  const text = a.scan[turn]!;
+  const tokens = a.tokens[turn]!;
   const [from, to] = clauseAround(a, text, s, start, end);
-  if (isNegated(text, from, start)) return true;
+  if (isNegated(tokens, firstTokenAt(tokens, start), from)) return true;
   if (REJECTED_AFTER.test(text.slice(end, Math.min(to + 40, s.end)))) return true;
-  if (CRITICISM.test(text.slice(from, to))) return true;
+  if (criticised(a, turn, from, to, cache)) return true;
   const next = nextClause(a, text, s, to);
   if (!next) return false;
   const following = text.slice(next[0], next[1]);
   return /^\s*(?:which|that|those|these|they|it|as|since|because)\b/iu.test(following) && CRITICISM.test(following);
 }
 
-/** Every mention in the answer, with the sentence it stands in and whether it is rejected. */
-export function findMentions(m: CompiledMatcher, a: Analysis): Mention[] {
+/**
+ * Every mention in the answer, with its sentence and whether it is rejected.
+ * `phraseSpans[turn][list]` is what the rubric's PhraseIndex found in each turn.
+ */
+export function findMentions(m: CompiledMatcher, a: Analysis, phraseSpans: Span[][][], cache: MentionCache): Mention[] {
   const out: Mention[] = [];
   let index = 0;
   a.scan.forEach((text, turn) => {
     while (index < a.sentences.length && a.sentences[index]!.turn < turn) index++;
-    for (const span of spansIn(m, text, a.tokens[turn]!)) {
+    for (const span of spansIn(m, text, phraseSpans[turn]![m.list]!)) {
       while (index < a.sentences.length && a.sentences[index]!.turn === turn && a.sentences[index]!.end <= span.start) index++;
       const s = a.sentences[index];
       if (!s || s.turn !== turn) break;
       if (span.start < s.start || span.end > s.end) continue;
-      out.push({
-        sentence: index,
-        start: span.start,
-        end: span.end,
-        key: text
-          .slice(span.start, span.end)
-          .toLowerCase()
-          .replace(/[\s\-/.]+/g, ' ')
-          .replace(/['’]s$|(?<=[^s])s$/u, ''),
-        rejected: isRejected(a, text, s, span.start, span.end),
-      });
+      const key = pack(turn, span.start, span.end);
+      let rejected = cache.rejected.get(key);
+      if (rejected === undefined) {
+        rejected = isRejected(a, turn, s, span.start, span.end, cache.criticised);
+        cache.rejected.set(key, rejected);
+      }
+      out.push({ sentence: index, turn, start: span.start, end: span.end, rejected });
     }
   });
   return out;
 }
 
+/** What one scoring of an answer has already worked out about its mentions. */
+export interface MentionCache {
+  rejected: Map<number, boolean>;
+  criticised: Map<number, boolean>;
+}
+
+export const newMentionCache = (): MentionCache => ({ rejected: new Map(), criticised: new Map() });
+
 /** How many different things the mentions name; "churn" inside "churn rate" is the same thing. */
-export function distinctCount(mentions: readonly Mention[]): number {
-  const keys = [...new Set(mentions.map((m) => m.key))].sort((a, b) => b.length - a.length);
+export function distinctCount(a: Analysis, mentions: readonly Mention[]): number {
+  const keys = [...new Set(mentions.map((m) => keyOf(a, m)))].sort((a, b) => b.length - a.length);
   const kept: string[] = [];
   for (const k of keys) if (!kept.some((longer) => ` ${longer} `.includes(` ${k} `))) kept.push(k);
   return kept.length;

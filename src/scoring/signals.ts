@@ -2,7 +2,8 @@
 import type { Signal } from '../scenario/schema.js';
 import type { ResolvedRubric } from '../scenario/rubric.js';
 import type { Span } from './guards.js';
-import { compileMatcher, distinctCount, findMentions, type CompiledMatcher, type Mention } from './matcher.js';
+import { compileMatcher, distinctCount, findMentions, newMentionCache, type CompiledMatcher, type Mention } from './matcher.js';
+import { PhraseIndex, type Span as PhraseSpan } from './phrases.js';
 import type { Analysis } from './text.js';
 import type { Evidence } from './types.js';
 
@@ -23,17 +24,33 @@ export interface SignalResult {
   evidence: Evidence[];
 }
 
-const compiled = new WeakMap<ResolvedRubric, CompiledSignal[]>();
+interface CompiledRubric {
+  index: PhraseIndex;
+  signals: CompiledSignal[];
+}
 
-export function compileSignals(rubric: ResolvedRubric): CompiledSignal[] {
+const compiled = new WeakMap<ResolvedRubric, CompiledRubric>();
+
+/** The rubric's signals with all their phrase lists in one index, built once per rubric. */
+export function compileSignals(rubric: ResolvedRubric): CompiledRubric {
   let out = compiled.get(rubric);
   if (!out) {
-    out = Object.entries(rubric.signals).map(([id, def]) => ({
+    const index = new PhraseIndex();
+    const byKey = new Map<string, CompiledMatcher>();
+    const matcherFor = (m: Parameters<typeof compileMatcher>[0]) => {
+      const c = compileMatcher(m, rubric.lexicons, index);
+      const seen = byKey.get(c.key);
+      if (seen) return seen;
+      byKey.set(c.key, c);
+      return c;
+    };
+    const signals = Object.entries(rubric.signals).map(([id, def]) => ({
       id,
       def,
-      matcher: def.terms || def.lexicon || def.pattern ? compileMatcher(def, rubric.lexicons) : undefined,
-      near: def.near ? { matcher: compileMatcher(def.near, rubric.lexicons), window: def.near.window } : undefined,
+      matcher: def.terms || def.lexicon || def.pattern ? matcherFor(def) : undefined,
+      near: def.near ? { matcher: matcherFor(def.near), window: def.near.window } : undefined,
     }));
+    out = { index, signals };
     compiled.set(rubric, out);
   }
   return out;
@@ -69,17 +86,20 @@ export function quoteFor(ctx: Context, m: { sentence: number; start: number; end
 
 export function evaluateSignals(rubric: ResolvedRubric, ctx: Context): Map<string, SignalResult> {
   const { analysis } = ctx;
+  const { index, signals } = compileSignals(rubric);
+  const phraseSpans: PhraseSpan[][][] = analysis.scan.map((text, turn) => index.find(text, analysis.tokens[turn]!));
+  const cache = newMentionCache();
   const memo = new Map<string, Mention[]>();
   const mentionsOf = (m: CompiledMatcher) => {
     let found = memo.get(m.key);
     if (!found) {
-      found = findMentions(m, analysis);
+      found = findMentions(m, analysis, phraseSpans, cache);
       memo.set(m.key, found);
     }
     return found;
   };
   const results = new Map<string, SignalResult>();
-  for (const sig of compileSignals(rubric)) {
+  for (const sig of signals) {
     const { def } = sig;
     if (def.words) {
       const present =
@@ -102,7 +122,7 @@ export function evaluateSignals(rubric: ResolvedRubric, ctx: Context): Map<strin
         return false;
       });
     }
-    const present = mentions.length > 0 && distinctCount(mentions) >= def.distinct;
+    const present = mentions.length > 0 && (def.distinct <= 1 || distinctCount(analysis, mentions) >= def.distinct);
     const evidence: Evidence[] = [];
     if (present) {
       const seen = new Set<number>();

@@ -16,6 +16,8 @@ export interface Token {
   end: number;
   /** Lower case, with curly apostrophes made straight. */
   norm: string;
+  /** The first two letters of `norm`, for looking up word stems. */
+  head: string;
 }
 
 export interface Analysis {
@@ -36,9 +38,16 @@ const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
+  // Lower-case once; per word only where case folding changed the length (rare letters).
+  const lower = text.toLowerCase();
+  const aligned = lower.length === text.length;
+  const curly = text.includes('’');
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    out.push({ start: m.index, end: m.index + m[0].length, norm: m[0].toLowerCase().replace(/’/g, "'") });
+    const end = m.index + m[0].length;
+    let norm = aligned ? lower.slice(m.index, end) : m[0].toLowerCase();
+    if (curly) norm = norm.replace(/’/g, "'");
+    out.push({ start: m.index, end, norm, head: norm.length > 2 ? norm.slice(0, 2) : norm });
   }
   return out;
 }
@@ -92,7 +101,7 @@ function sentenceAt(text: string, tokens: readonly Token[], turn: number, start:
 }
 
 /** The index of the first token that starts at or after `offset`. */
-function firstTokenAt(tokens: readonly Token[], offset: number): number {
+export function firstTokenAt(tokens: readonly Token[], offset: number): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
@@ -133,17 +142,33 @@ export function analyse(turns: string[], scan: string[]): Analysis {
 
 /** A clause reaches at most this far from a mention, so a run-on answer stays linear. */
 const CLAUSE_REACH = 300;
-const CLAUSE_BREAK = /[,:;—–()]|\s-\s|\b(?:but|whereas|while|although|though|however)\b/giu;
+/** Words that start a new clause. */
+const CLAUSE_WORDS = new Set(['but', 'whereas', 'while', 'although', 'though', 'however']);
+
+function isBreakChar(c: number): boolean {
+  // , : ; ( ) — –
+  return c === 44 || c === 58 || c === 59 || c === 40 || c === 41 || c === 0x2014 || c === 0x2013;
+}
 
 /** Where the clause breaks of a sentence are, as [start, end) pairs; found once per sentence. */
 function breaksOf(a: Analysis, text: string, s: Sentence): [number, number][] {
   let found = a.clauseBreaks.get(s);
   if (!found) {
     found = [];
-    const body = text.slice(s.start, s.end);
-    CLAUSE_BREAK.lastIndex = 0;
-    for (let m = CLAUSE_BREAK.exec(body); m; m = CLAUSE_BREAK.exec(body)) {
-      found.push([s.start + m.index, s.start + m.index + m[0].length]);
+    const tokens = a.tokens[s.turn]!;
+    let t = firstTokenAt(tokens, s.start);
+    for (let i = s.start; i < s.end; i++) {
+      while (t < tokens.length && tokens[t]!.start < i) t++;
+      const tok = tokens[t];
+      if (tok && tok.start === i && tok.end <= s.end && CLAUSE_WORDS.has(tok.norm)) {
+        found.push([tok.start, tok.end]);
+        i = tok.end - 1;
+        continue;
+      }
+      const c = text.charCodeAt(i);
+      if (isBreakChar(c)) found.push([i, i + 1]);
+      // " - " used as a dash
+      else if (c === 45 && i > s.start && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32) found.push([i - 1, i + 2]);
     }
     a.clauseBreaks.set(s, found);
   }

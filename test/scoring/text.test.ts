@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, segment } from '../../src/scoring/text.js';
-import { compileMatcher, distinctCount, findMentions } from '../../src/scoring/matcher.js';
+import { compileMatcher, distinctCount, findMentions, keyOf, newMentionCache } from '../../src/scoring/matcher.js';
+import { PhraseIndex, expandPhrase } from '../../src/scoring/phrases.js';
+
+/** The mentions of a list of phrases in a text, as the scorer finds them. */
+function mentionsOf(phrases: string[], text: string) {
+  const index = new PhraseIndex();
+  const matcher = compileMatcher({ terms: phrases }, {}, index);
+  const a = analyse([text], [text]);
+  const found = findMentions(matcher, a, [index.find(text, a.tokens[0]!)], newMentionCache());
+  return Object.assign(found, { analysis: a });
+}
 import { blank, graderDirectedSpans, nonAnswer } from '../../src/scoring/guards.js';
 
 const sentences = (t: string) => segment(t, 0).map((s) => t.slice(s.start, s.end));
@@ -29,10 +39,8 @@ describe('segment', () => {
 });
 
 describe('mentions: affirmed or rejected', () => {
-  const re = compileMatcher({ terms: ['downloads', 'repeat purchase rate', 'page views'] }, {});
   const polarity = (text: string) => {
-    const a = analyse([text], [text]);
-    return findMentions(re, a).map((m) => `${text.slice(m.start, m.end)}:${m.rejected ? 'rejected' : 'affirmed'}`);
+    return mentionsOf(['downloads', 'repeat purchase rate', 'page views'], text).map((m) => `${text.slice(m.start, m.end)}:${m.rejected ? 'rejected' : 'affirmed'}`);
   };
   it.each([
     ['Our KPI is downloads.', ['downloads:affirmed']],
@@ -59,15 +67,32 @@ describe('phrases', () => {
     ['retain*', 'retained customers', true],
     ["i'd pick", 'I’d pick this', true],
     ['/\\d+-day retention/', '30-day retention', true],
+    ['# day retention', '30-day retention', true],
+    ['# day retention', 'thirty day retention', false],
+    ['_ rate', 'activation rate', true],
+    ['(active|paying) (users|teams)', 'paying teams', true],
+    ['(active|paying) (users|teams)', 'active, teams', false],
+    ['number of _? _? users', 'number of users', true],
+    ['number of _? _? users', 'number of weekly active users', true],
+    ['number of _? _? users', 'number of very many weekly users', false],
+    ['customers who _? (log in|come back)', 'customers who often come back', true],
+    ['e.g.', 'e.g. this', true],
   ])('%j matches %j: %s', (phrase, text, matches) => {
-    const re = compileMatcher({ terms: [phrase] }, {});
-    expect(findMentions(re, analyse([text], [text])).length > 0).toBe(matches);
+    expect(mentionsOf([phrase], text).length > 0).toBe(matches);
   });
 
   it('counts "churn" inside "churn rate" as one thing', () => {
-    const re = compileMatcher({ terms: ['churn', 'churn rate', 'nps'] }, {});
-    const text = 'Churn rate matters. Churn is bad. NPS too.';
-    expect(distinctCount(findMentions(re, analyse([text], [text])))).toBe(2);
+    const found = mentionsOf(['churn', 'churn rate', 'nps'], 'Churn rate matters. Churn is bad. NPS too.');
+    expect(distinctCount(found.analysis, found)).toBe(2);
+  });
+
+  it('takes the longest phrase at each word, then goes on from its end', () => {
+    const found = mentionsOf(['churn', 'churn rate', 'rate of churn'], 'The churn rate and the rate of churn.');
+    expect(found.map((m) => keyOf(found.analysis, m))).toEqual(['churn rate', 'rate of churn']);
+  });
+
+  it('expands groups and optional parts', () => {
+    expect(expandPhrase('(a|b) c?').map((seq) => seq.map((e) => ('text' in e ? e.text : e.kind)).join(' '))).toEqual(['a c', 'a', 'b c', 'b']);
   });
 });
 
