@@ -6,10 +6,16 @@ import { scenariosCommand } from './commands/scenarios.js';
 import { scoreCommand } from './commands/score.js';
 import { validateCommand } from './commands/validate.js';
 import { schemaCommand } from './commands/schema.js';
+import { interviewCommand, resumeCommand, sessionsCommand } from './commands/interview.js';
 
 const HELP = `rehearse — mock product-management interviews, graded by a deterministic rubric
 
 usage:
+  rehearse interview --scenario <id> [--answers F] [--no-feedback] [--probes N] [--json]
+                                              run an interview; answers from F or standard input
+                                              (separated by lines holding only ---)
+  rehearse resume [<id>] [--answers F]        list unfinished sessions, or continue one
+  rehearse sessions [--json]                  past sessions with date, scenario and score
   rehearse scenarios [--json]                 list the scenarios
   rehearse scenarios show <id> [--json]       show one scenario's questions and follow-ups
   rehearse score --scenario <id> --question <qid> [--file F] [--json]
@@ -26,6 +32,9 @@ const COMMANDS: Record<string, Command> = {
   score: scoreCommand,
   validate: validateCommand,
   schema: schemaCommand,
+  interview: (args, io) => interviewCommand(args, io),
+  resume: (args, io) => resumeCommand(args, io),
+  sessions: sessionsCommand,
 };
 
 export async function main(argv: string[], io: IO): Promise<number> {

@@ -4,6 +4,8 @@ import { UsageError } from '../errors.js';
 
 export interface IO {
   out(text: string): void;
+  /** Writes without adding a line break: for text that streams in. */
+  write(text: string): void;
   err(text: string): void;
   /** Standard input as text, or undefined when it is a terminal. */
   readStdin(): Promise<string | undefined>;
@@ -14,6 +16,7 @@ export interface IO {
 export function nodeIO(): IO {
   return {
     out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+    write: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
     readStdin: async () => {
       if (process.stdin.isTTY) return undefined;

@@ -76,6 +76,7 @@ export function score(rubric: ResolvedRubric, answer: string | readonly string[]
     start: s.start,
     end: s.end,
     quote: turns[s.turn]!.slice(s.start, s.end),
+    match: turns[s.turn]!.slice(s.start, s.end),
   }));
 
   const why = nonAnswer(scan.join('\n'), clean.tokens.flat());

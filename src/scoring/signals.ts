@@ -81,7 +81,7 @@ export function quoteFor(ctx: Context, m: { sentence: number; start: number; end
   }
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
-  return { signal, turn: s.turn, start, end, quote: text.slice(start, end) };
+  return { signal, turn: s.turn, start, end, quote: text.slice(start, end), match: text.slice(m.start, m.end) };
 }
 
 export function evaluateSignals(rubric: ResolvedRubric, ctx: Context): Map<string, SignalResult> {

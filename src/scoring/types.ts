@@ -11,6 +11,8 @@ export const Evidence = z.object({
   start: z.number().int().min(0),
   end: z.number().int().min(0),
   quote: z.string(),
+  /** The words inside the quote that earned it. */
+  match: z.string(),
 });
 export type Evidence = z.infer<typeof Evidence>;
 

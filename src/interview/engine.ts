@@ -1,0 +1,133 @@
+// Runs a session: applies events through the reducer, saving each before going on, and does the
+// work between them (scoring, asking the policy, getting a probe written). UI-free; the clock,
+// the store and the probe writers are passed in.
+import type { LoadedScenario } from '../scenario/load.js';
+import { score } from '../scoring/score.js';
+import type { Score } from '../scoring/types.js';
+import { writeProbe, type ProbeWriters } from '../probes/chain.js';
+import type { ProbeRequest } from '../probes/types.js';
+import { reduce, type InterviewEvent } from './machine.js';
+import { decide } from './policy.js';
+import { answersTo, probesOf, type Session } from './session.js';
+
+export interface EngineDeps {
+  scenario: LoadedScenario;
+  writers: ProbeWriters;
+  /** Writes the session durably; called after every event, before anything else happens. */
+  save: (session: Session) => void;
+  now: () => Date;
+  onEvent?: (event: InterviewEvent, session: Session) => void;
+  onProbeToken?: (text: string) => void;
+}
+
+export function dispatch(session: Session, event: InterviewEvent, deps: EngineDeps): Session {
+  const next = reduce(session, event, deps.scenario.scenario);
+  deps.save(next);
+  deps.onEvent?.(event, next);
+  return next;
+}
+
+const at = (deps: EngineDeps) => deps.now().toISOString();
+
+/** The question the session is on. */
+export function currentQuestion(session: Session, deps: Pick<EngineDeps, 'scenario'>) {
+  return deps.scenario.scenario.questions[session.questionIndex];
+}
+
+/** Scores everything the candidate said to the current question. */
+export function scoreCurrent(session: Session, deps: Pick<EngineDeps, 'scenario'>): Score {
+  const q = currentQuestion(session, deps)!;
+  return score(deps.scenario.rubrics[q.id]!, answersTo(session, q.id));
+}
+
+export function probeRequest(session: Session, deps: Pick<EngineDeps, 'scenario'>, followUpId: string, criterionId: string): ProbeRequest {
+  const { scenario } = deps.scenario;
+  const q = currentQuestion(session, deps)!;
+  const followUp = q.followUps.find((f) => f.id === followUpId)!;
+  const s = session.scores[q.id];
+  const criterion = s?.criteria.find((c) => c.id === criterionId);
+  // What the candidate said last comes first, then phrases of several words over single words.
+  const words = (t: string) => Math.min(3, t.trim().split(/\s+/).length);
+  const evidence = (s?.criteria ?? []).flatMap((c) => c.evidence).sort((a, b) => b.turn - a.turn || words(b.match) - words(a.match));
+  return {
+    scenario: { title: scenario.title, role: scenario.role, company: scenario.company, interviewer: scenario.interviewer },
+    question: { id: q.id, prompt: q.prompt },
+    followUp: { id: followUp.id, prompt: followUp.prompt },
+    criterion: { id: criterionId, title: criterion?.title ?? criterionId, missing: criterion?.missing ?? [] },
+    answer: answersTo(session, q.id).join('\n\n'),
+    anchors: [...new Set(evidence.map((e) => e.match.trim()))],
+    previous: session.turns.filter((t) => t.kind === 'probe').map((t) => t.text),
+  };
+}
+
+/** Runs the session forward until it needs the candidate (phase "answering") or is finished. */
+export async function advance(start: Session, deps: EngineDeps): Promise<Session> {
+  let session = start;
+  for (;;) {
+    if (session.status === 'finished') return session;
+    switch (session.phase) {
+      case 'answering':
+        return session;
+      case 'idle':
+        session = dispatch(session, { type: 'started', at: at(deps) }, deps);
+        break;
+      case 'asking':
+        session = dispatch(session, { type: 'question-asked', at: at(deps) }, deps);
+        break;
+      case 'scoring':
+        session = dispatch(session, { type: 'scored', score: scoreCurrent(session, deps), at: at(deps) }, deps);
+        break;
+      case 'deciding': {
+        const q = currentQuestion(session, deps)!;
+        if (session.questionStartedAt && deps.now().getTime() - Date.parse(session.questionStartedAt) > q.budget.seconds * 1000) {
+          session = dispatch(session, { type: 'time-up', at: at(deps) }, deps);
+        }
+        const decision = decide(session, q, session.scores[q.id]!);
+        session =
+          decision.kind === 'probe'
+            ? dispatch(session, { type: 'probe-requested', followUpId: decision.followUp.id, criterion: decision.criterion.id, at: at(deps) }, deps)
+            : dispatch(session, { type: 'advanced', at: at(deps) }, deps);
+        break;
+      }
+      case 'probing': {
+        const { followUpId, criterion } = session.pending!;
+        const outcome = await writeProbe(probeRequest(session, deps, followUpId, criterion), deps.writers, {
+          onToken: (t) => deps.onProbeToken?.(t),
+        });
+        if (outcome.notice) session = dispatch(session, { type: 'probe-failed', notice: outcome.notice, at: at(deps) }, deps);
+        session = dispatch(
+          session,
+          {
+            type: 'probe-ready',
+            text: outcome.probe.text,
+            source: outcome.probe.source,
+            ...(outcome.probe.basedOn ? { basedOn: outcome.probe.basedOn } : {}),
+            at: at(deps),
+          },
+          deps,
+        );
+        break;
+      }
+      case 'done':
+        return dispatch(session, { type: 'finished', at: at(deps) }, deps);
+    }
+  }
+}
+
+/** The candidate's answer: saved first, then the session runs on to the next thing they must answer. */
+export async function submitAnswer(session: Session, text: string, deps: EngineDeps): Promise<Session> {
+  return advance(dispatch(session, { type: 'answer-submitted', text, at: at(deps) }, deps), deps);
+}
+
+export async function skipQuestion(session: Session, deps: EngineDeps): Promise<Session> {
+  return advance(dispatch(session, { type: 'skipped', at: at(deps) }, deps), deps);
+}
+
+/** Picks a saved session up where it stopped. */
+export async function resume(session: Session, deps: EngineDeps): Promise<Session> {
+  return advance(dispatch(session, { type: 'resumed', at: at(deps) }, deps), deps);
+}
+
+/** How many probes the current question has had. */
+export const probesSoFar = (session: Session, deps: Pick<EngineDeps, 'scenario'>) =>
+  probesOf(session, currentQuestion(session, deps)?.id ?? '').length;

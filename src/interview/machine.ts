@@ -1,0 +1,111 @@
+// The session as a pure reducer: each event gives a new session; nothing here does I/O or reads a clock.
+import type { Score } from '../scoring/types.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { Session, Turn } from './session.js';
+
+export type InterviewEvent =
+  | { type: 'started'; at: string }
+  | { type: 'question-asked'; at: string }
+  | { type: 'answer-submitted'; text: string; at: string }
+  | { type: 'skipped'; at: string }
+  | { type: 'scored'; score: Score; at: string }
+  | { type: 'probe-requested'; followUpId: string; criterion: string; at: string }
+  | { type: 'probe-failed'; notice: string; at: string }
+  | { type: 'probe-ready'; text: string; source: 'llm' | 'offline'; basedOn?: string; at: string }
+  | { type: 'advanced'; at: string }
+  | { type: 'time-up'; at: string }
+  | { type: 'quit'; at: string }
+  | { type: 'resumed'; at: string }
+  | { type: 'finished'; at: string };
+
+export class InvalidEvent extends Error {}
+
+function expect(session: Session, event: InterviewEvent, ...phases: Session['phase'][]): void {
+  if (!phases.includes(session.phase)) {
+    throw new InvalidEvent(`"${event.type}" cannot happen while the session is ${session.phase}`);
+  }
+}
+
+export function currentQuestionId(session: Session, scenario: Scenario): string | undefined {
+  return scenario.questions[session.questionIndex]?.id;
+}
+
+export function reduce(session: Session, event: InterviewEvent, scenario: Scenario): Session {
+  const qid = currentQuestionId(session, scenario) ?? '';
+  const turn = (t: Omit<Turn, 'questionId' | 'at'>): Turn => ({ questionId: qid, at: event.at, ...t });
+  const next = { ...session, updatedAt: event.at };
+  switch (event.type) {
+    case 'started':
+      expect(session, event, 'idle');
+      return { ...next, phase: 'asking', questionIndex: 0, status: 'in-progress' };
+    case 'question-asked': {
+      expect(session, event, 'asking');
+      const q = scenario.questions[session.questionIndex]!;
+      return {
+        ...next,
+        phase: 'answering',
+        questionStartedAt: event.at,
+        turns: [...session.turns, turn({ role: 'interviewer', kind: 'question', text: q.prompt })],
+      };
+    }
+    case 'answer-submitted':
+      expect(session, event, 'answering');
+      return { ...next, phase: 'scoring', turns: [...session.turns, turn({ role: 'candidate', kind: 'answer', text: event.text })] };
+    case 'skipped':
+      expect(session, event, 'answering');
+      return { ...next, phase: 'scoring', turns: [...session.turns, turn({ role: 'candidate', kind: 'skip', text: '' })] };
+    case 'scored':
+      expect(session, event, 'scoring');
+      return { ...next, phase: 'deciding', scores: { ...session.scores, [qid]: event.score } };
+    case 'probe-requested':
+      expect(session, event, 'deciding');
+      return { ...next, phase: 'probing', pending: { followUpId: event.followUpId, criterion: event.criterion } };
+    case 'probe-failed':
+      expect(session, event, 'probing');
+      return { ...next, turns: [...session.turns, turn({ role: 'system', kind: 'notice', text: event.notice })] };
+    case 'probe-ready': {
+      expect(session, event, 'probing');
+      const { pending, ...rest } = next;
+      return {
+        ...rest,
+        phase: 'answering',
+        turns: [
+          ...session.turns,
+          turn({
+            role: 'interviewer',
+            kind: 'probe',
+            text: event.text,
+            followUpId: pending!.followUpId,
+            criterion: pending!.criterion,
+            source: event.source,
+            ...(event.basedOn ? { basedOn: event.basedOn } : {}),
+          }),
+        ],
+      };
+    }
+    case 'advanced': {
+      expect(session, event, 'deciding');
+      const index = session.questionIndex + 1;
+      const { questionStartedAt: _, ...rest } = next;
+      return index < scenario.questions.length ? { ...rest, phase: 'asking', questionIndex: index } : { ...rest, phase: 'done' };
+    }
+    case 'time-up':
+      if (session.timeUp.includes(qid)) return session;
+      return {
+        ...next,
+        timeUp: [...session.timeUp, qid],
+        turns: [...session.turns, turn({ role: 'system', kind: 'notice', text: 'Time is up for this question.' })],
+      };
+    case 'quit':
+      return { ...next, status: 'quit' };
+    case 'resumed':
+      return {
+        ...next,
+        status: session.phase === 'done' ? session.status : 'in-progress',
+        turns: [...session.turns, turn({ role: 'system', kind: 'notice', text: 'Resumed.' })],
+      };
+    case 'finished':
+      expect(session, event, 'done');
+      return { ...next, status: 'finished' };
+  }
+}

@@ -1,0 +1,86 @@
+// The session: everything said and scored in one interview. Saved as is; it is also the transcript.
+import { z } from 'zod';
+import { Score } from '../scoring/types.js';
+
+export const SESSION_VERSION = 1;
+
+export const Turn = z.object({
+  role: z.enum(['interviewer', 'candidate', 'system']),
+  kind: z.enum(['question', 'probe', 'answer', 'skip', 'notice']),
+  questionId: z.string(),
+  text: z.string(),
+  /** ISO 8601 time the turn happened. */
+  at: z.string(),
+  followUpId: z.string().optional(),
+  /** For a probe: the rubric criterion it targets. */
+  criterion: z.string().optional(),
+  /** For a probe: who wrote it. */
+  source: z.enum(['llm', 'offline']).optional(),
+  /** For a probe: the phrase of the answer it builds on. */
+  basedOn: z.string().optional(),
+});
+export type Turn = z.infer<typeof Turn>;
+
+/**
+ * Where the session stands. The interview advances through these; a saved session resumes
+ * from the phase it was saved in.
+ *   asking → answering → scoring → deciding → (probing → answering …) → asking (next) … → done
+ */
+export const Phase = z.enum(['idle', 'asking', 'answering', 'scoring', 'deciding', 'probing', 'done']);
+export type Phase = z.infer<typeof Phase>;
+
+export const Session = z.object({
+  version: z.literal(SESSION_VERSION),
+  id: z.string().regex(/^[A-Za-z0-9_-]+$/),
+  scenario: z.object({ id: z.string(), title: z.string(), file: z.string().optional() }),
+  mode: z.enum(['practice', 'interview']),
+  status: z.enum(['in-progress', 'finished', 'quit']),
+  phase: Phase,
+  questionIndex: z.number().int().min(-1),
+  questionStartedAt: z.string().optional(),
+  /** The questions whose time ran out. */
+  timeUp: z.array(z.string()),
+  /** The probe the policy asked for and the writer is still phrasing. */
+  pending: z.object({ followUpId: z.string(), criterion: z.string() }).optional(),
+  /** Used to limit how many probes a question gets, whatever the question's own budget says. */
+  maxProbes: z.number().int().min(0).optional(),
+  turns: z.array(Turn),
+  /** The latest score of each question: its main answer and its probe answers together. */
+  scores: z.record(z.string(), Score),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Session = z.infer<typeof Session>;
+
+export function newSession(init: {
+  id: string;
+  scenario: Session['scenario'];
+  mode: Session['mode'];
+  at: string;
+  maxProbes?: number;
+}): Session {
+  return {
+    version: SESSION_VERSION,
+    id: init.id,
+    scenario: init.scenario,
+    mode: init.mode,
+    status: 'in-progress',
+    phase: 'idle',
+    questionIndex: -1,
+    timeUp: [],
+    ...(init.maxProbes !== undefined ? { maxProbes: init.maxProbes } : {}),
+    turns: [],
+    scores: {},
+    createdAt: init.at,
+    updatedAt: init.at,
+  };
+}
+
+/** The candidate's answers to one question, main answer first, then the answers to its probes. */
+export function answersTo(session: Session, questionId: string): string[] {
+  return session.turns.filter((t) => t.questionId === questionId && t.role === 'candidate' && t.kind === 'answer').map((t) => t.text);
+}
+
+export function probesOf(session: Session, questionId: string): Turn[] {
+  return session.turns.filter((t) => t.questionId === questionId && t.kind === 'probe');
+}

@@ -1,0 +1,80 @@
+// The end-of-interview report: totals per question and per criterion, and the changes worth most.
+import type { Scenario } from '../scenario/schema.js';
+import { answersTo, probesOf, type Session } from '../interview/session.js';
+import { bandOf } from '../scoring/score.js';
+import type { Band, Score } from '../scoring/types.js';
+
+export interface QuestionReport {
+  id: string;
+  prompt: string;
+  answered: boolean;
+  total: number;
+  band: Band;
+  probes: number;
+  answers: string[];
+  score?: Score;
+}
+
+export interface CriterionSummary {
+  title: string;
+  /** Mean share of the top level reached, 0–100, over the questions that grade it. */
+  percent: number;
+  questions: number;
+}
+
+export interface Report {
+  sessionId: string;
+  scenario: { id: string; title: string };
+  mode: Session['mode'];
+  complete: boolean;
+  /** Mean of the question totals; a question not answered counts 0. */
+  total: number;
+  band: Band;
+  questions: QuestionReport[];
+  criteria: CriterionSummary[];
+  /** The three changes that would raise the total most, with the points each is worth. */
+  improvements: { question: string; gain: number; advice: string }[];
+  notices: string[];
+}
+
+export function buildReport(session: Session, scenario: Scenario): Report {
+  const questions: QuestionReport[] = scenario.questions.map((q) => {
+    const score = session.scores[q.id];
+    return {
+      id: q.id,
+      prompt: q.prompt,
+      answered: !!score,
+      total: score?.total ?? 0,
+      band: score?.band ?? 'insufficient',
+      probes: probesOf(session, q.id).length,
+      answers: answersTo(session, q.id),
+      ...(score ? { score } : {}),
+    };
+  });
+  const n = questions.length || 1;
+  const total = Math.round(questions.reduce((sum, q) => sum + q.total, 0) / n);
+  const byTitle = new Map<string, number[]>();
+  for (const q of questions) {
+    for (const c of q.score?.criteria ?? []) byTitle.set(c.title, [...(byTitle.get(c.title) ?? []), (100 * c.level) / c.maxLevel]);
+  }
+  const criteria = [...byTitle.entries()]
+    .map(([title, xs]) => ({ title, percent: Math.round(xs.reduce((a, b) => a + b, 0) / xs.length), questions: xs.length }))
+    .sort((a, b) => a.percent - b.percent || (a.title < b.title ? -1 : 1));
+  const improvements = questions
+    .flatMap((q) => (q.score?.feedback.improvements ?? []).map((i) => ({ question: q.id, gain: i.gain / n, advice: i.advice })))
+    .sort((a, b) => b.gain - a.gain || (a.question < b.question ? -1 : a.question > b.question ? 1 : 0))
+    .slice(0, 3)
+    .map((i) => ({ ...i, gain: Math.round(i.gain * 10) / 10 }));
+  return {
+    sessionId: session.id,
+    scenario: { id: scenario.id, title: scenario.title },
+    mode: session.mode,
+    complete: session.status === 'finished',
+    total,
+    band: bandOf(total),
+    questions,
+    criteria,
+    improvements,
+    notices: session.turns.filter((t) => t.kind === 'notice' && t.text !== 'Resumed.').map((t) => t.text),
+  };
+}

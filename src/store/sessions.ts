@@ -1,0 +1,124 @@
+// Session files: each save is atomic (write a temporary file, flush it, rename it over the old one).
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { InvalidFileError, UsageError } from '../errors.js';
+import { Session } from '../interview/session.js';
+
+/** Where rehearse keeps its data: REHEARSE_HOME, else the platform's user data folder. */
+export function dataHome(env: NodeJS.ProcessEnv, platform = process.platform, home = homedir()): string {
+  if (env.REHEARSE_HOME) return env.REHEARSE_HOME;
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'rehearse');
+  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'rehearse');
+  return join(env.XDG_DATA_HOME || join(home, '.local', 'share'), 'rehearse');
+}
+
+/** Writes a file so that a reader sees the old content or the new, never a part. */
+export function writeAtomic(path: string, data: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+}
+
+export interface SessionSummary {
+  id: string;
+  scenario: string;
+  status: Session['status'];
+  createdAt: string;
+  updatedAt: string;
+  questionsAnswered: number;
+  /** The mean of the question scores so far, when any question is scored. */
+  total?: number;
+  file: string;
+}
+
+export class SessionStore {
+  readonly dir: string;
+
+  constructor(home: string) {
+    this.dir = join(home, 'sessions');
+  }
+
+  pathOf(id: string): string {
+    return join(this.dir, `${id}.json`);
+  }
+
+  save(session: Session): void {
+    mkdirSync(this.dir, { recursive: true });
+    writeAtomic(this.pathOf(session.id), `${JSON.stringify(session, null, 2)}\n`);
+  }
+
+  load(id: string): Session {
+    if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new UsageError(`"${id}" is not a session id`);
+    const file = this.pathOf(id);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new UsageError(`no session "${id}" in ${this.dir} (see \`rehearse sessions\`)`);
+    }
+    return parseSession(file, text);
+  }
+
+  /** Every readable session, newest first; unreadable files are reported, not fatal. */
+  list(): { sessions: SessionSummary[]; unreadable: string[] } {
+    let names: string[] = [];
+    try {
+      // Session files only: `<id>.json`, not the reports beside them (`<id>.report.json`).
+      names = readdirSync(this.dir).filter((n) => /^[A-Za-z0-9_-]+\.json$/.test(n));
+    } catch {
+      return { sessions: [], unreadable: [] };
+    }
+    const sessions: SessionSummary[] = [];
+    const unreadable: string[] = [];
+    for (const name of names) {
+      const file = join(this.dir, name);
+      try {
+        const s = parseSession(file, readFileSync(file, 'utf8'));
+        const totals = Object.values(s.scores).map((x) => x.total);
+        sessions.push({
+          id: s.id,
+          scenario: s.scenario.id,
+          status: s.status,
+          createdAt: s.createdAt,
+          updatedAt: s.updatedAt,
+          questionsAnswered: Object.keys(s.scores).length,
+          ...(totals.length ? { total: Math.round(totals.reduce((a, b) => a + b, 0) / totals.length) } : {}),
+          file,
+        });
+      } catch {
+        unreadable.push(file);
+      }
+    }
+    sessions.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+    return { sessions, unreadable };
+  }
+}
+
+export function parseSession(file: string, text: string): Session {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new InvalidFileError([{ file, path: '', message: `not valid JSON: ${(e as Error).message}` }]);
+  }
+  const result = Session.safeParse(data);
+  if (!result.success) {
+    throw new InvalidFileError(
+      result.error.issues.slice(0, 5).map((i) => ({ file, path: i.path.map(String).join('.'), message: i.message })),
+    );
+  }
+  return result.data;
+}
+
+/** A new session id: when it started, which scenario, and a little randomness against clashes. */
+export function newSessionId(now: Date, scenarioId: string, random: string): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `${stamp}-${scenarioId}-${random}`;
+}
