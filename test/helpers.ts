@@ -1,5 +1,5 @@
 // Shared test helpers: the built CLI as a user runs it, and the shipped scenarios.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { findScenario } from '../src/scenario/catalog.js';
 
@@ -29,4 +29,21 @@ export function rubricOf(scenario: string, question: string) {
   const rubric = loaded.rubrics[question];
   if (!rubric) throw new Error(`no question ${question} in ${scenario}`);
   return rubric;
+}
+
+/** The CLI run without blocking this process, for tests that serve it something meanwhile. */
+export function rehearseAsync(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: opts.cwd ?? ROOT,
+      env: { ...process.env, NO_COLOR: '1', ...opts.env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(opts.input ?? '');
+  });
 }

@@ -14,8 +14,7 @@ export interface OpenAIWriterConfig {
 }
 
 /** Why a call failed, in words fit for the candidate's screen: no server text, so no secrets. */
-function describe(error: unknown, timedOut: boolean, timeoutMs: number): string {
-  if (timedOut) return `no reply within ${(timeoutMs / 1000).toFixed(1)} s`;
+function describe(error: unknown): string {
   if (error instanceof OpenAI.APIError && error.status) {
     if (error.status === 401 || error.status === 403) return `the server rejected the API key (HTTP ${error.status})`;
     if (error.status === 429) return 'the server kept saying it was busy (HTTP 429)';
@@ -39,13 +38,17 @@ export function openaiWriter(config: OpenAIWriterConfig, templates: Templates): 
     async write(req: ProbeRequest, options?: WriteOptions): Promise<ProbeResult> {
       const { system, user } = renderMessages(templates, req);
       const controller = new AbortController();
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, config.timeoutMs);
-      let text = '';
-      try {
+      const timeout: ProbeResult = { ok: false, error: `no reply within ${(config.timeoutMs / 1000).toFixed(1)} s` };
+      let settled = false;
+      let timer: NodeJS.Timeout | undefined;
+      // A hard deadline over the whole call: the SDK's own retry pauses do not all heed the abort.
+      const deadline = new Promise<ProbeResult>((resolve) => {
+        timer = setTimeout(() => {
+          controller.abort();
+          resolve(timeout);
+        }, config.timeoutMs);
+      });
+      const work = (async (): Promise<ProbeResult> => {
         const stream = await client.chat.completions.create(
           {
             model: config.model,
@@ -59,7 +62,10 @@ export function openaiWriter(config: OpenAIWriterConfig, templates: Templates): 
           },
           { signal: controller.signal },
         );
-        const field = new ProbeFieldStream((t) => options?.onToken?.(t));
+        const field = new ProbeFieldStream((t) => {
+          if (!settled) options?.onToken?.(t);
+        });
+        let text = '';
         let refused = false;
         for await (const chunk of stream) {
           const delta = chunk.choices[0]?.delta;
@@ -68,12 +74,19 @@ export function openaiWriter(config: OpenAIWriterConfig, templates: Templates): 
           text += piece;
           field.push(piece);
         }
+        if (controller.signal.aborted) return timeout;
         if (refused) return { ok: false, error: 'the model refused' };
         return checkReply(text, req);
-      } catch (error) {
-        return { ok: false, error: redact(describe(error, timedOut, config.timeoutMs), [config.apiKey]) };
+      })().catch((error: unknown): ProbeResult => {
+        if (controller.signal.aborted) return timeout;
+        return { ok: false, error: redact(describe(error), [config.apiKey]) };
+      });
+      try {
+        return await Promise.race([work, deadline]);
       } finally {
+        settled = true;
         clearTimeout(timer);
+        controller.abort();
       }
     },
   };

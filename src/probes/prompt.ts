@@ -1,9 +1,10 @@
 // Renders the prompt templates in prompts/ with the request's values; the answer goes in as delimited data.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../paths.js';
 import type { ProbeRequest } from './types.js';
 
-export const PROMPTS_DIR = fileURLToPath(new URL('../../prompts/', import.meta.url));
+export const PROMPTS_DIR = join(PACKAGE_ROOT, 'prompts');
 
 export interface Templates {
   system: string;
@@ -11,7 +12,7 @@ export interface Templates {
 }
 
 export function loadTemplates(dir = PROMPTS_DIR): Templates {
-  return { system: readFileSync(`${dir}probe.system.md`, 'utf8'), user: readFileSync(`${dir}probe.user.md`, 'utf8') };
+  return { system: readFileSync(join(dir, "probe.system.md"), "utf8"), user: readFileSync(join(dir, "probe.user.md"), "utf8") };
 }
 
 /** The markers around the answer; the answer may not contain them. */

@@ -1,12 +1,12 @@
 // Finds scenarios: the ones rehearse ships, and any file a user names.
 import { readdirSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../paths.js';
 import { join, resolve } from 'node:path';
 import { InvalidFileError, UsageError } from '../errors.js';
 import { loadScenario, type LoadedScenario } from './load.js';
 import type { RubricLibrary } from './schema.js';
 
-export const BUILT_IN_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+export const BUILT_IN_DIR = join(PACKAGE_ROOT, 'scenarios');
 
 const SCENARIO_FILE = /\.(?:ya?ml|json)$/i;
 

@@ -1,8 +1,13 @@
 // `npm run bench`: measures rehearse's performance targets and prints the figures.
 import os from 'node:os';
+import { benchProbes } from './probes.js';
 import { benchScoring } from './scoring.js';
+import type { Figure } from './util.js';
 
-const sections = [['Scoring', benchScoring]];
+const sections: [string, () => Figure[] | Promise<Figure[]>][] = [
+  ['Scoring', benchScoring],
+  ['Probes', benchProbes],
+];
 
 console.log(`rehearse bench · node ${process.version} · ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}`);
 let missed = 0;
@@ -11,7 +16,7 @@ for (const [title, run] of sections) {
   for (const r of await run()) {
     if (r.ok === false) missed++;
     const mark = r.ok === undefined ? ' ' : r.ok ? '✓' : '✗';
-    console.log(`  ${mark} ${r.name}: ${r.value} ${r.unit}  (target ${r.target})`);
+    console.log(`  ${mark} ${r.name}: ${r.value} ${r.unit}${r.target ? `  (target ${r.target})` : ''}`);
     if (r.detail) console.log(`      ${r.detail}`);
   }
 }

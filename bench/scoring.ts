@@ -1,28 +1,29 @@
 // Scorer throughput on realistic answers, and the time for one very long answer.
-import { loadCatalog } from '../dist/scenario/catalog.js';
-import { score } from '../dist/scoring/score.js';
-import { median, lcg, wordCount } from './util.js';
+import { loadCatalog } from '../src/scenario/catalog.js';
+import type { ResolvedRubric } from '../src/scenario/rubric.js';
+import { score } from '../src/scoring/score.js';
+import { median, lcg, wordCount, type Figure } from './util.js';
 
 /** Answers of 150–400 words, made by mixing sentences of the shipped answers to the same question. */
-function realisticAnswers(count) {
+function realisticAnswers(count: number): { rubric: ResolvedRubric; text: string }[] {
   const rand = lcg(42);
-  const questions = loadCatalog().flatMap((s) => s.scenario.questions.map((q) => ({ q, rubric: s.rubrics[q.id] })));
-  const out = [];
+  const questions = loadCatalog().flatMap((s) => s.scenario.questions.map((q) => ({ q, rubric: s.rubrics[q.id]! })));
+  const out: { rubric: ResolvedRubric; text: string }[] = [];
   for (let n = 0; n < count; n++) {
-    const { q, rubric } = questions[n % questions.length];
+    const { q, rubric } = questions[n % questions.length]!;
     const sentences = [q.example, ...q.exemplars.map((e) => e.text)]
       .join(' ')
       .split(/(?<=[.!?])\s+/)
       .filter(Boolean);
     const target = 150 + Math.floor(rand() * 250);
     let text = '';
-    while (wordCount(text) < target) text += `${sentences[Math.floor(rand() * sentences.length)]} `;
+    while (wordCount(text) < target) text += `${sentences[Math.floor(rand() * sentences.length)]!} `;
     out.push({ rubric, text: text.trim() });
   }
   return out;
 }
 
-export function benchScoring() {
+export function benchScoring(): Figure[] {
   const answers = realisticAnswers(400);
   const words = answers.map((a) => wordCount(a.text));
   for (const a of answers) score(a.rubric, a.text); // warm up
@@ -34,14 +35,14 @@ export function benchScoring() {
   }
   const seconds = (performance.now() - started) / 1000;
 
-  const ecommerce = loadCatalog().find((s) => s.scenario.id === 'ecommerce');
-  const q = ecommerce.scenario.questions[0];
+  const ecommerce = loadCatalog().find((s) => s.scenario.id === 'ecommerce')!;
+  const q = ecommerce.scenario.questions[0]!;
   const parts = ecommerce.scenario.questions.flatMap((x) => [x.example, ...x.exemplars.map((e) => e.text)]);
   let long = '';
   for (let i = 0; wordCount(long) < 20000; i++) long += `${parts[i % parts.length]}\n\n`;
-  const rubric = ecommerce.rubrics[q.id];
+  const rubric = ecommerce.rubrics[q.id]!;
   for (let i = 0; i < 3; i++) score(rubric, long);
-  const times = [];
+  const times: number[] = [];
   for (let i = 0; i < 21; i++) {
     const t = performance.now();
     score(rubric, long);

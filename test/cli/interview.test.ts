@@ -1,0 +1,139 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Session } from '../../src/interview/session.js';
+import { probeJson, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
+import { rehearse, rehearseAsync } from '../helpers.js';
+
+const home = () => mkdtempSync(join(tmpdir(), 'rehearse-home-'));
+const sessionsIn = (h: string) => readdirSync(join(h, 'sessions')).filter((f) => /^[\w-]+\.json$/.test(f));
+const readSession = (h: string, f: string) => Session.parse(JSON.parse(readFileSync(join(h, 'sessions', f), 'utf8')));
+
+/** Enough answers for any fintech interview: each question and follow-up takes the next one. */
+const answers = Array.from({ length: 20 }, (_, i) =>
+  i % 2 ? 'dont know' : 'I would track monthly transacting merchants, because merchants who take payments every week trust us.',
+).join('\n---\n');
+
+let server: FakeOpenAI | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('rehearse interview (headless)', () => {
+  it('runs a whole interview from an answers file, printing questions, probes and scores, and saves it', () => {
+    const h = home();
+    const dir = mkdtempSync(join(tmpdir(), 'rehearse-'));
+    writeFileSync(join(dir, 'answers.txt'), answers);
+    const run = rehearse(['interview', '--scenario', 'fintech', '--answers', join(dir, 'answers.txt')], { env: { REHEARSE_HOME: h } });
+    expect(run.stderr).toMatch(/left over/);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Question 1 of 5');
+    expect(run.stdout).toContain('Tell us, what is the most important KPI for our product? And why?');
+    expect(run.stdout).toMatch(/Follow-up: /);
+    expect(run.stdout).toMatch(/score \d+\/100/);
+    expect(run.stdout).toMatch(/Total \d+\/100/);
+    const [file] = sessionsIn(h);
+    const s = readSession(h, file!);
+    expect(s.status).toBe('finished');
+    expect(Object.keys(s.scores)).toHaveLength(5);
+    const report = readFileSync(join(h, 'sessions', file!.replace('.json', '.report.md')), 'utf8');
+    expect(report).toMatch(/\*\*Total: \d+\/100/);
+  });
+
+  it('reads the answers from standard input and prints the session with --json', () => {
+    const h = home();
+    const run = rehearse(['interview', '--scenario', 'saas', '--json', '--no-feedback'], { input: answers, env: { REHEARSE_HOME: h } });
+    expect(run.code).toBe(0);
+    const s = Session.parse(JSON.parse(run.stdout));
+    expect(s.status).toBe('finished');
+    expect(s.mode).toBe('interview');
+    expect(sessionsIn(h)).toEqual([`${s.id}.json`]);
+  });
+
+  it('--probes 0 asks only the main questions', () => {
+    const run = rehearse(['interview', '--scenario', 'ecommerce', '--probes', '0', '--json'], { input: 'a\n---\nb\n---\nc\n---\nd', env: { REHEARSE_HOME: home() } });
+    const s = Session.parse(JSON.parse(run.stdout));
+    expect(s.turns.filter((t) => t.kind === 'probe')).toEqual([]);
+    expect(s.status).toBe('finished');
+  });
+
+  it('fewer answers than needed: the session is saved, marked unfinished, and resumable; exit 1', () => {
+    const h = home();
+    const run = rehearse(['interview', '--scenario', 'fintech'], { input: 'User engagement.\n---\ndont know', env: { REHEARSE_HOME: h } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/answers ran out after 2/);
+    const [file] = sessionsIn(h);
+    const s = readSession(h, file!);
+    expect(s.status).toBe('in-progress');
+    expect(s.turns.filter((t) => t.kind === 'answer').map((t) => t.text)).toEqual(['User engagement.', 'dont know']);
+    expect(run.stderr).toContain(`rehearse resume ${s.id}`);
+
+    const listed = rehearse(['resume'], { env: { REHEARSE_HOME: h } });
+    expect(listed.stdout).toContain(s.id);
+    const more = rehearse(['resume', s.id], { input: answers, env: { REHEARSE_HOME: h } });
+    expect(more.code).toBe(0);
+    const done = readSession(h, file!);
+    expect(done.status).toBe('finished');
+    expect(done.turns.filter((t) => t.kind === 'answer').slice(0, 2).map((t) => t.text)).toEqual(['User engagement.', 'dont know']);
+    expect(rehearse(['sessions'], { env: { REHEARSE_HOME: h } }).stdout).toMatch(new RegExp(`fintech\\s+\\d+\\s+finished\\s+${s.id}`));
+  });
+
+  it.each([
+    [['interview', '--scenario', 'crypto'], 'x', /unknown scenario "crypto"; the scenarios are: ecommerce, fintech, saas/],
+    [['interview', '--scenario', 'fintech', '--answers', 'nope.txt'], '', /nope.txt: cannot read the answers: no such file/],
+    [['interview', '--scenario', 'fintech'], '', /no terminal and no answers/],
+    [['interview', '--scenario', 'fintech', '--probes', 'many'], 'x', /--probes takes a whole number/],
+    [['resume', 'no-such-session'], '', /no session "no-such-session"/],
+  ])('bad input %j: a clear message, exit 2', (args, input, message) => {
+    const run = rehearse(args, { input, env: { REHEARSE_HOME: home() } });
+    expect(run.stderr).toMatch(message);
+    expect(run.code).toBe(2);
+  });
+
+  it.each([
+    ['REHEARSE_LLM_TIMEOUT_MS=soon', /\.env:2: REHEARSE_LLM_TIMEOUT_MS: must be a number of milliseconds/],
+    ['OPENAI_BASE_URL=localhost-ish', /\.env:2: OPENAI_BASE_URL: must be a URL/],
+  ])('an .env with a malformed value (%s): file, line, key; exit 2', (line, message) => {
+    const cwd = mkdtempSync(join(tmpdir(), 'rehearse-env-'));
+    writeFileSync(join(cwd, '.env'), `# settings\n${line}\n`);
+    const run = rehearse(['interview', '--scenario', 'fintech'], { input: 'x', cwd, env: { REHEARSE_HOME: home() } });
+    expect(run.stderr).toMatch(message);
+    expect(run.code).toBe(2);
+  });
+});
+
+describe('rehearse interview with an LLM (a local OpenAI-compatible server)', () => {
+  it('streams LLM probes into the transcript', async () => {
+    server = await startFakeOpenAI((req) => {
+      const criterion = /"criterion": "([a-z_-]+)"/.exec(req.body.messages[0]!.content)![1]!;
+      return { kind: 'stream', content: probeJson('What makes “monthly transacting merchants” the number to watch each week?', criterion, 'monthly transacting merchants') };
+    });
+    const h = home();
+    const run = await rehearseAsync(['interview', '--scenario', 'fintech'], {
+      input: answers,
+      env: { REHEARSE_HOME: h, OPENAI_API_KEY: 'sk-test-key-12345678', OPENAI_BASE_URL: server.url, REHEARSE_MODEL: 'test-model' },
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Follow-up: What makes “monthly transacting merchants” the number to watch each week?');
+    const s = readSession(h, sessionsIn(h)[0]!);
+    expect(s.turns.filter((t) => t.kind === 'probe').some((p) => p.source === 'llm')).toBe(true);
+    expect(server.requests.length).toBeGreaterThan(0);
+  });
+
+  it('never writes the API key: not in the session, the report, or the output — even when the server echoes it', async () => {
+    const key = 'sk-live-SECRET-abcdefghijklmnop';
+    server = await startFakeOpenAI({ kind: 'status', status: 401, body: { error: { message: `Incorrect API key provided: ${key}` } } });
+    const h = home();
+    const run = await rehearseAsync(['interview', '--scenario', 'fintech'], {
+      input: answers,
+      env: { REHEARSE_HOME: h, OPENAI_API_KEY: key, OPENAI_BASE_URL: server.url },
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/rejected the API key/);
+    const written = readdirSync(join(h, 'sessions')).map((f) => readFileSync(join(h, 'sessions', f), 'utf8'));
+    expect(written.length).toBe(3); // session, report.md, report.json
+    for (const text of [run.stdout, run.stderr, ...written]) expect(text).not.toContain(key);
+  });
+});

@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { findScenario } from '../../src/scenario/catalog.js';
+import { advance, resume, submitAnswer, type EngineDeps } from '../../src/interview/engine.js';
+import { InvalidEvent, reduce } from '../../src/interview/machine.js';
+import { decide } from '../../src/interview/policy.js';
+import { newSession, probesOf, Session } from '../../src/interview/session.js';
+import { offlineWriter } from '../../src/probes/offline.js';
+import { score } from '../../src/scoring/score.js';
+import type { Score } from '../../src/scoring/types.js';
+
+const loaded = findScenario('fintech');
+const questions = loaded.scenario.questions;
+
+function deps(saved: Session[] = []): EngineDeps {
+  let t = Date.parse('2026-01-01T10:00:00Z');
+  return {
+    scenario: loaded,
+    writers: { offline: offlineWriter },
+    save: (s) => saved.push(Session.parse(JSON.parse(JSON.stringify(s)))),
+    now: () => new Date((t += 1000)),
+  };
+}
+
+const fresh = (maxProbes?: number) =>
+  newSession({ id: 't', scenario: { id: 'fintech', title: 'x' }, mode: 'practice', at: '2026-01-01T10:00:00Z', ...(maxProbes !== undefined ? { maxProbes } : {}) });
+
+/** Runs a whole interview, answering every prompt from the list in turn (cycling). */
+async function run(answers: string[], d = deps(), start = fresh()) {
+  let s = await advance(start, d);
+  let i = 0;
+  while (s.status !== 'finished') s = await submitAnswer(s, answers[i++ % answers.length]!, d);
+  return s;
+}
+
+const withLevels = (levels: [string, number, number, number][]): Score =>
+  ({
+    criteria: levels.map(([id, level, maxLevel, weight]) => ({ id, title: id, level, maxLevel, weight, bar: 2, meetsBar: level >= 2, anchor: '', evidence: [], missing: [] })),
+  }) as unknown as Score;
+
+describe('policy', () => {
+  const q = questions[0]!; // follow-ups target justification, definition, supporting, choice, context
+
+  it('probes the weakest criterion below the bar', () => {
+    const s = withLevels([
+      ['choice', 1, 3, 30],
+      ['definition', 0, 2, 15],
+      ['justification', 1, 3, 30],
+      ['context', 2, 2, 10],
+      ['supporting', 2, 2, 15],
+    ]);
+    const d = decide(fresh(), q, s);
+    expect(d).toMatchObject({ kind: 'probe', criterion: { id: 'definition' }, followUp: { id: 'define' } });
+  });
+
+  it('between equally weak criteria, probes the heavier one', () => {
+    const s = withLevels([
+      ['choice', 1, 3, 30],
+      ['definition', 2, 2, 15],
+      ['justification', 1, 3, 40],
+      ['context', 2, 2, 10],
+      ['supporting', 2, 2, 15],
+    ]);
+    expect(decide(fresh(), q, s)).toMatchObject({ kind: 'probe', criterion: { id: 'justification' } });
+  });
+
+  it('does not probe when every criterion meets the bar', () => {
+    const s = withLevels([
+      ['choice', 2, 3, 30],
+      ['definition', 2, 2, 15],
+      ['justification', 3, 3, 30],
+      ['context', 2, 2, 10],
+      ['supporting', 2, 2, 15],
+    ]);
+    expect(decide(fresh(), q, s)).toEqual({ kind: 'next', reason: 'bar-met' });
+  });
+
+  it('the strong example answers are never probed', async () => {
+    const examples = questions.map((x) => x.example);
+    let s = await advance(fresh(), deps());
+    for (const e of examples) s = await submitAnswer(s, e, deps());
+    expect(s.status).toBe('finished');
+    expect(s.turns.filter((t) => t.kind === 'probe')).toEqual([]);
+  });
+
+  it.each([undefined, 1, 0])('never exceeds the probe budget (session limit %s)', async (limit) => {
+    const s = await run(['dont know'], deps(), fresh(limit));
+    for (const x of questions) {
+      const budget = Math.min(x.budget.probes, limit ?? Infinity);
+      expect(probesOf(s, x.id).length).toBe(budget);
+    }
+  });
+
+  it('does not use a follow-up twice for one question, and moves on when the targeted ones are used up', async () => {
+    const s = await run(['dont know']);
+    for (const x of questions) {
+      const ids = probesOf(s, x.id).map((p) => p.followUpId);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+
+  it('stops probing when the question’s time is up', async () => {
+    let t = Date.parse('2026-01-01T10:00:00Z');
+    const slow: EngineDeps = { ...deps(), now: () => new Date((t += 400_000)) }; // each step 400 s
+    let s = await advance(fresh(), slow);
+    s = await submitAnswer(s, 'dont know', slow);
+    expect(s.timeUp).toContain(questions[0]!.id);
+    expect(probesOf(s, questions[0]!.id)).toHaveLength(0);
+    expect(s.questionIndex).toBe(1);
+  });
+});
+
+describe('reducer', () => {
+  it('rejects events that do not fit the phase', () => {
+    expect(() => reduce(fresh(), { type: 'answer-submitted', text: 'x', at: 'now' }, loaded.scenario)).toThrow(InvalidEvent);
+  });
+
+  it('answers to probes are scored together with the main answer', async () => {
+    let s = await advance(fresh(), deps());
+    s = await submitAnswer(s, 'I would track the number of UPI transactions per month.', deps());
+    const first = s.scores[questions[0]!.id]!.total;
+    s = await submitAnswer(s, 'Because transacting merchants trust us, and that drives loan revenue; in our data they renew 3x more.', deps());
+    const both = s.scores[questions[0]!.id]!;
+    expect(both.total).toBeGreaterThan(first);
+    expect(both).toEqual(score(loaded.rubrics[questions[0]!.id]!, s.turns.filter((t) => t.kind === 'answer').map((t) => t.text)));
+  });
+
+  it('saves every submitted answer before anything else happens', async () => {
+    const saved: Session[] = [];
+    const d = deps(saved);
+    let s = await advance(fresh(), d);
+    const before = saved.length;
+    s = await submitAnswer(s, 'My answer, word for word.', d);
+    const first = saved[before]!;
+    expect(first.phase).toBe('scoring');
+    expect(first.turns.at(-1)).toMatchObject({ role: 'candidate', kind: 'answer', text: 'My answer, word for word.' });
+  });
+});
+
+describe('resume', () => {
+  const answers = [
+    'User engagement matters most.',
+    'I would look at monthly transacting merchants, because they trust us and qualify for loans.',
+    'dont know',
+    'Payment success rate as a guardrail; activation in week one as an input.',
+    'Both teams share merchants transacting at 60 days; a monthly steering group decides.',
+    'I would check the data, cut it by city and cohort, and test fixes quickly.',
+    'Cashback can be gamed through self-transfers; a guardrail and weekly audits catch it.',
+  ];
+  const shape = (s: Session) =>
+    s.turns.filter((t) => t.kind !== 'notice').map(({ role, kind, questionId, text, followUpId, criterion, source }) => ({ role, kind, questionId, text, followUpId, criterion, source }));
+
+  it('from any saved state, continues at the same turn and ends as an uninterrupted run does', async () => {
+    const saved: Session[] = [];
+    const whole = await run(answers, deps(saved));
+    expect(saved.length).toBeGreaterThan(20);
+    for (const snapshot of saved) {
+      // What a crash leaves on disk, read back as it would be.
+      let s = Session.parse(JSON.parse(JSON.stringify(snapshot)));
+      const given = s.turns.filter((t) => t.kind === 'answer').length;
+      s = await resume(s, deps());
+      let i = given;
+      while (s.status !== 'finished') s = await submitAnswer(s, answers[i++ % answers.length]!, deps());
+      expect(shape(s)).toEqual(shape(whole));
+      expect(Object.fromEntries(Object.entries(s.scores).map(([k, v]) => [k, v.total]))).toEqual(
+        Object.fromEntries(Object.entries(whole.scores).map(([k, v]) => [k, v.total])),
+      );
+    }
+  });
+});
+
+describe('the offline writer', () => {
+  it('grounds the follow-up in what the candidate said', async () => {
+    let s = await advance(fresh(), deps());
+    s = await submitAnswer(s, 'I would track the number of UPI transactions per month, because it shows use.', deps());
+    const probe = s.turns.find((t) => t.kind === 'probe')!;
+    expect(probe.source).toBe('offline');
+    expect(probe.basedOn).toBeDefined();
+    expect(probe.text).toContain(`“${probe.basedOn}”`);
+    expect('I would track the number of UPI transactions per month, because it shows use.').toContain(probe.basedOn!);
+  });
+
+  it('never repeats a wording within a session', async () => {
+    const s = await run(['dont know', 'I would track the number of UPI transactions per month.']);
+    const texts = s.turns.filter((t) => t.kind === 'probe').map((t) => t.text);
+    expect(texts.length).toBeGreaterThan(5);
+    expect(new Set(texts).size).toBe(texts.length);
+  });
+
+  it('is deterministic', async () => {
+    const a = await run(['dont know', 'User engagement matters most.']);
+    const b = await run(['dont know', 'User engagement matters most.']);
+    expect(a.turns.map((t) => t.text)).toEqual(b.turns.map((t) => t.text));
+  });
+});
