@@ -2,11 +2,13 @@
 import os from 'node:os';
 import { benchProbes } from './probes.js';
 import { benchScoring } from './scoring.js';
+import { benchStartup } from './startup.js';
 import type { Figure } from './util.js';
 
 const sections: [string, () => Figure[] | Promise<Figure[]>][] = [
   ['Scoring', benchScoring],
   ['Probes', benchProbes],
+  ['Terminal', benchStartup],
 ];
 
 console.log(`rehearse bench · node ${process.version} · ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}`);

@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // rehearse's entry point: picks the command, maps errors to exit codes. No logic lives here.
+import { join } from 'node:path';
 import { FatalError } from './errors.js';
+import { useParseCache } from './scenario/parse.js';
+import { dataHome } from './store/sessions.js';
 import { nodeIO, type IO } from './commands/io.js';
 import { scenariosCommand } from './commands/scenarios.js';
 import { scoreCommand } from './commands/score.js';
 import { validateCommand } from './commands/validate.js';
 import { schemaCommand } from './commands/schema.js';
-import { interviewCommand, resumeCommand, sessionsCommand } from './commands/interview.js';
+import { interviewCommand, resumeCommand, sessionsCommand, type InteractiveLauncher } from './commands/interview.js';
 
 const HELP = `rehearse — mock product-management interviews, graded by a deterministic rubric
 
@@ -27,18 +30,21 @@ exit codes: 0 ok, 1 something failed, 2 bad arguments or bad input files`;
 
 type Command = (args: string[], io: IO) => Promise<number>;
 
+/** The terminal UI, loaded only when it is needed: piped and batch runs never load Ink. */
+const interactive: InteractiveLauncher = async (args) => (await import('./ui/launch.js')).launch(args);
+
 const COMMANDS: Record<string, Command> = {
   scenarios: scenariosCommand,
   score: scoreCommand,
   validate: validateCommand,
   schema: schemaCommand,
-  interview: (args, io) => interviewCommand(args, io),
-  resume: (args, io) => resumeCommand(args, io),
+  interview: (args, io) => interviewCommand(args, io, interactive),
+  resume: (args, io) => resumeCommand(args, io, interactive),
   sessions: sessionsCommand,
 };
 
 export async function main(argv: string[], io: IO): Promise<number> {
-  const [name, ...rest] = argv;
+  const [name, ...rest] = argv.length ? argv : ['interview'];
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(HELP);
     return 0;
@@ -48,6 +54,8 @@ export async function main(argv: string[], io: IO): Promise<number> {
     io.err(`rehearse: unknown command "${name}"\n\n${HELP}`);
     return 2;
   }
+  // Parsed scenario files are cached in the data folder; REHEARSE_NO_CACHE=1 turns that off.
+  if (!io.env.REHEARSE_NO_CACHE) useParseCache(join(dataHome(io.env), 'cache', 'parsed'));
   try {
     return await command(rest, io);
   } catch (e) {

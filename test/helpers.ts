@@ -1,11 +1,17 @@
 // Shared test helpers: the built CLI as a user runs it, and the shipped scenarios.
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findScenario } from '../src/scenario/catalog.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 export const fixture = (p: string) => fileURLToPath(new URL(`./fixtures/${p}`, import.meta.url));
+
+/** A data folder for the CLI runs of this test file, so tests never write to the real one. */
+const TEST_HOME = mkdtempSync(join(tmpdir(), 'rehearse-test-home-'));
 
 export interface Run {
   code: number | null;
@@ -18,7 +24,7 @@ export function rehearse(args: string[], opts: { input?: string; env?: NodeJS.Pr
     input: opts.input ?? '',
     encoding: 'utf8',
     cwd: opts.cwd ?? ROOT,
-    env: { ...process.env, NO_COLOR: '1', ...opts.env },
+    env: { ...process.env, REHEARSE_HOME: TEST_HOME, NO_COLOR: '1', ...opts.env },
     timeout: 15_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -36,7 +42,7 @@ export function rehearseAsync(args: string[], opts: { input?: string; env?: Node
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: opts.cwd ?? ROOT,
-      env: { ...process.env, NO_COLOR: '1', ...opts.env },
+      env: { ...process.env, REHEARSE_HOME: TEST_HOME, NO_COLOR: '1', ...opts.env },
     });
     let stdout = '';
     let stderr = '';

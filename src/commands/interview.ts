@@ -8,10 +8,9 @@ import type { InterviewEvent } from '../interview/machine.js';
 import { newSession, type Session } from '../interview/session.js';
 import { offlineWriter } from '../probes/offline.js';
 import { loadTemplates } from '../probes/prompt.js';
-import { openaiWriter } from '../probes/openai.js';
 import { buildReport, type Report } from '../report/build.js';
 import { renderMarkdown } from '../report/markdown.js';
-import { findScenario } from '../scenario/catalog.js';
+import { findScenario, loadCatalog } from '../scenario/catalog.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { dataHome, newSessionId, SessionStore, writeAtomic } from '../store/sessions.js';
 import { parse, type IO } from './io.js';
@@ -29,11 +28,11 @@ export interface Wiring {
   deps: Omit<EngineDeps, 'onEvent' | 'onProbeToken' | 'scenario'>;
 }
 
-/** Config, store and probe writers, from the environment and `.env`. */
-export function wire(io: IO, cwd = process.cwd()): Wiring {
+/** Config, store and probe writers, from the environment and `.env`. The openai SDK is loaded only when a key is set. */
+export async function wire(io: IO, cwd = process.cwd()): Promise<Wiring> {
   const config = loadConfig(io.env, cwd);
   const store = new SessionStore(dataHome({ ...io.env, ...(config.home ? { REHEARSE_HOME: config.home } : {}) }));
-  const llm = config.llm ? openaiWriter(config.llm, loadTemplates()) : undefined;
+  const llm = config.llm ? (await import('../probes/openai.js')).openaiWriter(config.llm, loadTemplates()) : undefined;
   return {
     config,
     store,
@@ -164,7 +163,15 @@ const INTERVIEW_USAGE =
   '  the interview runs without the terminal UI; each question and each follow-up takes the next answer.';
 
 export interface InteractiveLauncher {
-  (args: { loaded?: LoadedScenario; session?: Session; mode: Session['mode']; maxProbes?: number; wiring: Wiring; io: IO }): Promise<number>;
+  (args: {
+    catalog: LoadedScenario[];
+    loaded?: LoadedScenario;
+    session?: Session;
+    mode: Session['mode'];
+    maxProbes?: number;
+    wiring: Wiring;
+    io: IO;
+  }): Promise<number>;
 }
 
 export async function interviewCommand(args: string[], io: IO, interactive?: InteractiveLauncher): Promise<number> {
@@ -187,13 +194,16 @@ export async function interviewCommand(args: string[], io: IO, interactive?: Int
     if (!Number.isInteger(maxProbes) || maxProbes < 0 || maxProbes > 5) throw new UsageError('--probes takes a whole number from 0 to 5');
   }
   const mode = values['no-feedback'] ? 'interview' : 'practice';
-  const w = wire(io);
+  const w = await wire(io);
   const answers = await answersFrom(values.answers, io);
   if (answers === undefined) {
     if (!interactive) {
       throw new UsageError(`standard input is not a terminal; give the answers with --answers <file> or pipe them in\nusage: ${INTERVIEW_USAGE}`);
     }
-    return interactive({ ...(scenarioArg ? { loaded: findScenario(scenarioArg) } : {}), mode, ...(maxProbes !== undefined ? { maxProbes } : {}), wiring: w, io });
+    // One catalog load serves both the picker and a scenario named on the command line.
+    const catalog = loadCatalog();
+    const loaded = scenarioArg ? findScenario(scenarioArg, undefined, catalog) : undefined;
+    return interactive({ catalog, ...(loaded ? { loaded } : {}), mode, ...(maxProbes !== undefined ? { maxProbes } : {}), wiring: w, io });
   }
   if (!scenarioArg) throw new UsageError(`name the scenario with --scenario <id>\nusage: ${INTERVIEW_USAGE}`);
   const loaded = findScenario(scenarioArg);
@@ -212,7 +222,7 @@ export async function interviewCommand(args: string[], io: IO, interactive?: Int
 export async function resumeCommand(args: string[], io: IO, interactive?: InteractiveLauncher): Promise<number> {
   const usage = 'rehearse resume [<id>] [--answers <file>] [--json]';
   const { values, positionals } = parse(args, { answers: { type: 'string' }, json: { type: 'boolean' } }, usage);
-  const w = wire(io);
+  const w = await wire(io);
   const id = positionals[0];
   if (!id) {
     const open = w.store.list().sessions.filter((s) => s.status !== 'finished');
@@ -230,14 +240,14 @@ export async function resumeCommand(args: string[], io: IO, interactive?: Intera
   const answers = await answersFrom(values.answers, io);
   if (answers === undefined) {
     if (!interactive) throw new UsageError(`give the remaining answers with --answers <file>\nusage: ${usage}`);
-    return interactive({ loaded, session, mode: session.mode, wiring: w, io });
+    return interactive({ catalog: [loaded], loaded, session, mode: session.mode, wiring: w, io });
   }
   return runHeadless(session, loaded, answers, w, io, !!values.json, true);
 }
 
 export async function sessionsCommand(args: string[], io: IO): Promise<number> {
   const { values } = parse(args, { json: { type: 'boolean' } }, 'rehearse sessions [--json]');
-  const { store } = wire(io);
+  const { store } = await wire(io);
   const { sessions, unreadable } = store.list();
   if (values.json) io.out(JSON.stringify(sessions, null, 2));
   else if (!sessions.length) io.out(`No sessions yet in ${store.dir}.`);

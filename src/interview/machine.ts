@@ -14,7 +14,7 @@ export type InterviewEvent =
   | { type: 'probe-ready'; text: string; source: 'llm' | 'offline'; basedOn?: string; at: string }
   | { type: 'advanced'; at: string }
   | { type: 'time-up'; at: string }
-  | { type: 'quit'; at: string }
+  | { type: 'quit'; at: string; draft?: string }
   | { type: 'resumed'; at: string }
   | { type: 'finished'; at: string };
 
@@ -48,9 +48,11 @@ export function reduce(session: Session, event: InterviewEvent, scenario: Scenar
         turns: [...session.turns, turn({ role: 'interviewer', kind: 'question', text: q.prompt })],
       };
     }
-    case 'answer-submitted':
+    case 'answer-submitted': {
       expect(session, event, 'answering');
-      return { ...next, phase: 'scoring', turns: [...session.turns, turn({ role: 'candidate', kind: 'answer', text: event.text })] };
+      const { draft: _, ...rest } = next;
+      return { ...rest, phase: 'scoring', turns: [...session.turns, turn({ role: 'candidate', kind: 'answer', text: event.text })] };
+    }
     case 'skipped':
       expect(session, event, 'answering');
       return { ...next, phase: 'scoring', turns: [...session.turns, turn({ role: 'candidate', kind: 'skip', text: '' })] };
@@ -97,13 +99,18 @@ export function reduce(session: Session, event: InterviewEvent, scenario: Scenar
         turns: [...session.turns, turn({ role: 'system', kind: 'notice', text: 'Time is up for this question.' })],
       };
     case 'quit':
-      return { ...next, status: 'quit' };
-    case 'resumed':
+      return { ...next, status: 'quit', ...(event.draft?.trim() ? { draft: event.draft } : {}) };
+    case 'resumed': {
+      // The time away does not count against the question's budget.
+      const away = Math.max(0, Date.parse(event.at) - Date.parse(session.updatedAt));
+      const started = session.questionStartedAt ? new Date(Date.parse(session.questionStartedAt) + away).toISOString() : undefined;
       return {
         ...next,
+        ...(started ? { questionStartedAt: started } : {}),
         status: session.phase === 'done' ? session.status : 'in-progress',
         turns: [...session.turns, turn({ role: 'system', kind: 'notice', text: 'Resumed.' })],
       };
+    }
     case 'finished':
       expect(session, event, 'done');
       return { ...next, status: 'finished' };

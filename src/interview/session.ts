@@ -42,6 +42,8 @@ export const Session = z.object({
   timeUp: z.array(z.string()),
   /** The probe the policy asked for and the writer is still phrasing. */
   pending: z.object({ followUpId: z.string(), criterion: z.string() }).optional(),
+  /** What the candidate had typed but not submitted when they quit; offered back on resume. */
+  draft: z.string().optional(),
   /** Used to limit how many probes a question gets, whatever the question's own budget says. */
   maxProbes: z.number().int().min(0).optional(),
   turns: z.array(Turn),

@@ -44,9 +44,9 @@ export function loadCatalog(dirs: readonly string[] = [BUILT_IN_DIR]): LoadedSce
 }
 
 /** A scenario by id from the catalog, or by path when the argument names a file. */
-export function findScenario(idOrPath: string, dirs: readonly string[] = [BUILT_IN_DIR]): LoadedScenario {
+export function findScenario(idOrPath: string, dirs: readonly string[] = [BUILT_IN_DIR], loaded?: LoadedScenario[]): LoadedScenario {
   if (SCENARIO_FILE.test(idOrPath) || idOrPath.includes('/')) return loadScenario(resolve(idOrPath));
-  const catalog = loadCatalog(dirs);
+  const catalog = loaded ?? loadCatalog(dirs);
   const found = catalog.find((s) => s.scenario.id === idOrPath);
   if (!found) {
     const ids = catalog.map((s) => s.scenario.id).join(', ');

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InvalidFileError, type FileIssue } from '../errors.js';
-import { issueAt, parseText, validate, type ParsedFile } from './parse.js';
+import { issueAt, parseTextCached, validate, type ParsedFile } from './parse.js';
 import { checkLibrary, resolveRubric, type ResolvedRubric } from './rubric.js';
 import { RubricLibrary, Scenario } from './schema.js';
 
@@ -24,7 +24,7 @@ export function readParsed(file: string): ParsedFile {
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (e as Error).message;
     throw new InvalidFileError([{ file, path: '', message: reason }]);
   }
-  return parseText(file, text);
+  return parseTextCached(file, text);
 }
 
 export function loadLibrary(file: string): RubricLibrary {

@@ -1,0 +1,36 @@
+// The answer being typed, with its cursor. Shows the last lines when the answer grows long.
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { EditorState } from './editor-state.js';
+import { useTheme } from './theme.js';
+
+const VISIBLE_LINES = 12;
+
+export function EditorView({ state, active }: { state: EditorState; active: boolean }) {
+  const theme = useTheme();
+  const lines = state.text.split('\n');
+  let offset = 0;
+  const cursorLine = state.text.slice(0, state.cursor).split('\n').length - 1;
+  const first = Math.max(0, Math.min(cursorLine - VISIBLE_LINES + 1, lines.length - VISIBLE_LINES));
+  const rows = lines.map((line, i) => {
+    const start = offset;
+    offset += line.length + 1;
+    if (i < first || i >= first + VISIBLE_LINES) return null;
+    if (!active || i !== cursorLine) return <Text key={i}>{line || ' '}</Text>;
+    const at = state.cursor - start;
+    const under = line.slice(at, at + 1) || ' ';
+    return (
+      <Text key={i}>
+        {line.slice(0, at)}
+        <Text inverse>{under}</Text>
+        {line.slice(at + 1)}
+      </Text>
+    );
+  });
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor={active ? theme.accent : theme.muted} paddingX={1}>
+      {first > 0 && <Text color={theme.muted}>… {first} more line(s) above</Text>}
+      {state.text === '' && !active ? <Text color={theme.muted}>…</Text> : rows}
+    </Box>
+  );
+}

@@ -1,0 +1,43 @@
+// Before the first question: who is interviewing, for what, and the keys.
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { Scenario } from '../scenario/schema.js';
+import { useKeys } from './use-keys.js';
+import { useTheme } from './theme.js';
+
+export function Intro({ scenario, mode, onStart }: { scenario: Scenario; mode: 'practice' | 'interview'; onStart: () => void }) {
+  const theme = useTheme();
+  useKeys((intent) => {
+    if (intent.kind === 'edit' && intent.action.type === 'insert' && intent.action.text === '\n') onStart();
+  });
+  const { company, interviewer } = scenario;
+  return (
+    <Box flexDirection="column">
+      <Text bold color={theme.accent}>
+        {scenario.title}
+      </Text>
+      <Text>
+        {company.name} · {company.stage} · {company.market}
+      </Text>
+      <Box marginTop={1}>
+        <Text>{company.description}</Text>
+      </Box>
+      <Box marginTop={1} flexDirection="column">
+        <Text>
+          Role: <Text bold>{scenario.role}</Text>
+        </Text>
+        <Text>
+          Interviewer: <Text bold>{interviewer.name}</Text>, {interviewer.title}
+        </Text>
+        <Text>
+          {scenario.questions.length} questions, with follow-ups where an answer leaves a gap.{' '}
+          {mode === 'practice' ? 'You see your score after each question.' : 'Scores come at the end, as in a real interview.'}
+        </Text>
+      </Box>
+      <Box marginTop={1} flexDirection="column">
+        <Text color={theme.muted}>Enter adds a line · Ctrl+D submits your answer · Ctrl+C saves and quits</Text>
+        <Text bold>Press Enter to begin.</Text>
+      </Box>
+    </Box>
+  );
+}

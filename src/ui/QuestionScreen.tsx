@@ -1,0 +1,73 @@
+// The live part of the interview: the question or follow-up, the timer, and the answer editor.
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { Scenario } from '../scenario/schema.js';
+import type { Session } from '../interview/session.js';
+import { countWords } from '../scoring/text.js';
+import type { EditorState } from './editor-state.js';
+import { EditorView } from './EditorView.js';
+import { Spinner } from './Spinner.js';
+import { formatClock, useCountdown } from './use-countdown.js';
+import { useTheme } from './theme.js';
+
+export interface QuestionScreenProps {
+  scenario: Scenario;
+  session: Session;
+  streaming: string;
+  busy: boolean;
+  notice?: string;
+  hint?: string;
+  editor: EditorState;
+  now: () => Date;
+}
+
+export function QuestionScreen({ scenario, session, streaming, busy, notice, hint, editor, now }: QuestionScreenProps) {
+  const theme = useTheme();
+  const question = scenario.questions[session.questionIndex];
+  const left = useCountdown(session.questionStartedAt, question?.budget.seconds ?? 0, now);
+  if (!question) return <Spinner label="Starting…" />;
+  const prompt = [...session.turns].reverse().find((t) => t.questionId === question.id && (t.kind === 'question' || t.kind === 'probe'));
+  const probing = session.phase === 'probing';
+  const words = countWords(editor.text);
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      <Box justifyContent="space-between">
+        <Text bold>
+          Question {session.questionIndex + 1} of {scenario.questions.length}
+        </Text>
+        <Text color={left < 0 ? theme.bad : left < 30 ? theme.warn : theme.muted}>
+          {left < 0 ? `over time ${formatClock(left)}` : `${formatClock(left)} left`}
+        </Text>
+      </Box>
+      <Box marginTop={1} flexDirection="column">
+        {probing ? (
+          streaming ? (
+            <Text color={theme.accent}>
+              {scenario.interviewer.name}: {streaming}
+            </Text>
+          ) : (
+            <Spinner label={`${scenario.interviewer.name} is thinking of a follow-up…`} />
+          )
+        ) : busy ? (
+          <Spinner label="Reading your answer…" />
+        ) : prompt ? (
+          <Text>
+            <Text bold color={theme.accent}>
+              {prompt.kind === 'probe' ? `${scenario.interviewer.name} follows up: ` : `${scenario.interviewer.name}: `}
+            </Text>
+            {prompt.text}
+          </Text>
+        ) : null}
+        {notice && <Text color={theme.warn}>{notice}</Text>}
+      </Box>
+      <Box marginTop={1} flexDirection="column">
+        <EditorView state={editor} active />
+        <Box justifyContent="space-between">
+          <Text color={theme.muted}>Ctrl+D submit · Enter new line · Ctrl+C save & quit</Text>
+          <Text color={theme.muted}>{words} words</Text>
+        </Box>
+        {hint && <Text color={theme.warn}>{hint}</Text>}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,63 @@
+// The end: total, each question, each criterion, and the three changes worth most.
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { Report } from '../report/build.js';
+import { bar } from '../report/scorecard.js';
+import { useTheme } from './theme.js';
+
+/** The report screen lists the weakest few criteria; the saved report has them all. */
+const SHOWN_CRITERIA = 6;
+
+export function ReportView({ report, path }: { report: Report; path: string }) {
+  const theme = useTheme();
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      <Text bold color={theme.accent}>
+        Your result: {report.total}/100 · {report.band}
+      </Text>
+      <Box flexDirection="column" marginTop={1}>
+        {report.questions.map((q, i) => (
+          <Box key={q.id}>
+            <Box flexShrink={0} width={20}>
+              <Text>
+                {String(i + 1).padStart(2)}. {bar(q.total, 100)} {q.answered ? String(q.total).padStart(3) : '  —'}
+              </Text>
+            </Box>
+            <Text color={theme.muted}>{q.prompt}</Text>
+          </Box>
+        ))}
+      </Box>
+      {report.criteria.length > 0 && (
+        <Box flexDirection="column" marginTop={1}>
+          <Text bold>Weakest criteria</Text>
+          {report.criteria.slice(0, SHOWN_CRITERIA).map((c) => (
+            <Text key={c.title}>
+              {bar(c.percent, 100)} {String(c.percent).padStart(3)}% {c.title}
+            </Text>
+          ))}
+          {report.criteria.length > SHOWN_CRITERIA && (
+            <Text color={theme.muted}>…and {report.criteria.length - SHOWN_CRITERIA} more in the saved report</Text>
+          )}
+        </Box>
+      )}
+      {report.improvements.length > 0 && (
+        <Box flexDirection="column" marginTop={1}>
+          <Text bold>What would raise your score most</Text>
+          {report.improvements.map((imp, i) => (
+            <Box key={i}>
+              <Box flexShrink={0} width={3}>
+                <Text>{i + 1}.</Text>
+              </Box>
+              <Text>{imp.advice}</Text>
+            </Box>
+          ))}
+        </Box>
+      )}
+      {report.notices.length > 0 && <Text color={theme.warn}>{report.notices.length} follow-up(s) were written offline after an LLM error.</Text>}
+      <Box marginTop={1} flexDirection="column">
+        <Text>Report saved: {path}</Text>
+        <Text color={theme.muted}>Press Enter to finish.</Text>
+      </Box>
+    </Box>
+  );
+}

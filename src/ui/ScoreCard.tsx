@@ -1,0 +1,59 @@
+// After a question in practice mode: a bar per criterion, the evidence, what was missing.
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { Score } from '../scoring/types.js';
+import { bar } from '../report/scorecard.js';
+import { useTheme } from './theme.js';
+
+export interface ScoreCardProps {
+  prompt: string;
+  score: Score;
+  example: string;
+  showExample: boolean;
+}
+
+/** Joins the hard line breaks of a YAML block into paragraphs the terminal can wrap. */
+export const reflow = (text: string) => text.trim().replace(/(?<!\n)\n(?!\n)/g, ' ');
+
+const bandColour = (band: Score['band'], t: ReturnType<typeof useTheme>) =>
+  band === 'strong' ? t.good : band === 'adequate' ? t.accent : band === 'weak' ? t.warn : t.bad;
+
+export function ScoreCard({ prompt, score, example, showExample }: ScoreCardProps) {
+  const theme = useTheme();
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      <Text color={theme.muted}>{prompt}</Text>
+      <Text bold color={bandColour(score.band, theme)}>
+        {score.total}/100 · {score.band}
+      </Text>
+      <Text>{score.feedback.summary}</Text>
+      {score.criteria.map((c) => (
+        <Box key={c.id} flexDirection="column" marginTop={1}>
+          <Text>
+            <Text color={c.meetsBar ? theme.good : theme.warn}>{bar(c.level, c.maxLevel)}</Text> {c.level}/{c.maxLevel}{' '}
+            <Text bold>{c.title}</Text>
+          </Text>
+          <Text color={theme.muted}>  {c.anchor}</Text>
+          {c.evidence.slice(0, 2).map((e) => (
+            <Text key={`${e.turn}:${e.start}`}>  “{e.quote.replace(/\s+/g, ' ')}”</Text>
+          ))}
+          {!score.flags.nonAnswer && c.missing.length > 0 && <Text color={theme.warn}>  → {c.missing[0]}</Text>}
+        </Box>
+      ))}
+      {score.antiPatterns.map((a) => (
+        <Text key={a.id} color={theme.bad}>
+          ✗ {a.title}: {a.advice}
+        </Text>
+      ))}
+      {showExample && (
+        <Box flexDirection="column" marginTop={1} borderStyle="round" paddingX={1}>
+          <Text bold>A strong answer</Text>
+          <Text>{reflow(example)}</Text>
+        </Box>
+      )}
+      <Box marginTop={1}>
+        <Text color={theme.muted}>{showExample ? 'e hides the example' : 'e shows a strong example answer'} · Enter to continue</Text>
+      </Box>
+    </Box>
+  );
+}

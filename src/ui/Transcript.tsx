@@ -1,0 +1,41 @@
+// What has been said so far, printed once with <Static> so history is never redrawn.
+import React from 'react';
+import { Box, Static, Text } from 'ink';
+import type { Session, Turn } from '../interview/session.js';
+import { useTheme } from './theme.js';
+
+/**
+ * The turns that are settled: all of them, except the prompt now waiting for an answer (that
+ * one is on the live screen). The list only ever grows, as <Static> needs.
+ */
+export function settledTurns(session: Session): Turn[] {
+  if (session.phase !== 'answering') return session.turns;
+  const last = session.turns.findLastIndex((t) => t.kind === 'question' || t.kind === 'probe');
+  return last < 0 ? session.turns : session.turns.slice(0, last);
+}
+
+export function Transcript({ session, interviewer }: { session: Session; interviewer: string }) {
+  const theme = useTheme();
+  const items = settledTurns(session).map((t, i) => ({ t, key: `${i}` }));
+  return (
+    <Static items={items}>
+      {({ t, key }) => (
+        <Box key={key} flexDirection="column" marginTop={t.kind === 'question' ? 1 : 0}>
+          {t.kind === 'question' && (
+            <Text bold color={theme.accent}>
+              {interviewer}: <Text color={undefined}>{t.text}</Text>
+            </Text>
+          )}
+          {t.kind === 'probe' && (
+            <Text color={theme.accent}>
+              {interviewer} follows up: <Text color={undefined}>{t.text}</Text>
+            </Text>
+          )}
+          {t.kind === 'answer' && <Text>  {t.text.replace(/\n/g, '\n  ')}</Text>}
+          {t.kind === 'skip' && <Text color={theme.muted}>  (skipped)</Text>}
+          {t.kind === 'notice' && <Text color={theme.warn}>  {t.text}</Text>}
+        </Box>
+      )}
+    </Static>
+  );
+}

@@ -1,0 +1,54 @@
+// Raw terminal input to what it means here. Pure, so every key is tested without a terminal.
+import type { EditorAction } from './editor-state.js';
+
+export type KeyIntent =
+  | { kind: 'edit'; action: EditorAction }
+  | { kind: 'submit' }
+  | { kind: 'quit' }
+  | { kind: 'escape' }
+  | { kind: 'ignore' };
+
+const SEQUENCES: Record<string, KeyIntent> = {
+  '\x03': { kind: 'quit' }, // Ctrl+C
+  '\x04': { kind: 'submit' }, // Ctrl+D
+  '\x1b\r': { kind: 'submit' }, // Alt+Enter
+  '\x1b': { kind: 'escape' },
+  '\x7f': { kind: 'edit', action: { type: 'backspace' } },
+  '\b': { kind: 'edit', action: { type: 'backspace' } },
+  '\x1b[3~': { kind: 'edit', action: { type: 'delete' } },
+  '\x1b[A': { kind: 'edit', action: { type: 'move-up' } },
+  '\x1bOA': { kind: 'edit', action: { type: 'move-up' } },
+  '\x1b[B': { kind: 'edit', action: { type: 'move-down' } },
+  '\x1bOB': { kind: 'edit', action: { type: 'move-down' } },
+  '\x1b[C': { kind: 'edit', action: { type: 'move-right' } },
+  '\x1bOC': { kind: 'edit', action: { type: 'move-right' } },
+  '\x1b[D': { kind: 'edit', action: { type: 'move-left' } },
+  '\x1bOD': { kind: 'edit', action: { type: 'move-left' } },
+  '\x1b[H': { kind: 'edit', action: { type: 'move-home' } },
+  '\x1bOH': { kind: 'edit', action: { type: 'move-home' } },
+  '\x1b[1~': { kind: 'edit', action: { type: 'move-home' } },
+  '\x1b[7~': { kind: 'edit', action: { type: 'move-home' } },
+  '\x01': { kind: 'edit', action: { type: 'move-home' } }, // Ctrl+A
+  '\x1b[F': { kind: 'edit', action: { type: 'move-end' } },
+  '\x1bOF': { kind: 'edit', action: { type: 'move-end' } },
+  '\x1b[4~': { kind: 'edit', action: { type: 'move-end' } },
+  '\x1b[8~': { kind: 'edit', action: { type: 'move-end' } },
+  '\x05': { kind: 'edit', action: { type: 'move-end' } }, // Ctrl+E
+  '\r': { kind: 'edit', action: { type: 'insert', text: '\n' } },
+  '\n': { kind: 'edit', action: { type: 'insert', text: '\n' } },
+};
+
+/**
+ * What a piece of input means. Enter adds a line; only Ctrl+D (or Alt+Enter) submits, so a
+ * paste with line breaks in it is text, whichever way the terminal delivers it.
+ */
+export function intentOf(data: string): KeyIntent {
+  const known = SEQUENCES[data];
+  if (known) return known;
+  // Bracketed-paste markers and other escape sequences carry no text of their own.
+  if (data.startsWith('\x1b')) {
+    const inner = data.replace(/\x1b\[20[01]~/g, '');
+    return inner && !inner.startsWith('\x1b') ? { kind: 'edit', action: { type: 'insert', text: inner } } : { kind: 'ignore' };
+  }
+  return { kind: 'edit', action: { type: 'insert', text: data } };
+}

@@ -1,0 +1,216 @@
+// The built CLI in a real pseudo-terminal (tmux): raw mode, keys, paste, kill and resume.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Session } from '../../src/interview/session.js';
+import { CLI, ROOT } from '../helpers.js';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+// On a developer's machine without tmux these are skipped; CI installs tmux and must run them.
+const run = hasTmux || process.env.CI ? describe : describe.skip;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+class Terminal {
+  readonly socket = `rehearse-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  constructor(readonly home: string) {}
+  tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+  }
+  start(args: string, opts: { color?: boolean; columns?: number } = {}) {
+    const colour = opts.color ? 'FORCE_COLOR=1' : 'NO_COLOR=1';
+    const command = `cd ${ROOT} && REHEARSE_HOME=${this.home} ${colour} node ${CLI} ${args}; echo "[exit $?]"; echo "[tty $(stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' ')]"; sleep 120`;
+    this.tmux('new-session', '-d', '-s', 'main', '-x', String(opts.columns ?? 100), '-y', '50', command);
+  }
+  screen(escapes = false): string {
+    return this.tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', 'main', '-S', '-500');
+  }
+  keys(...keys: string[]) {
+    this.tmux('send-keys', '-t', 'main', ...keys);
+  }
+  type(text: string) {
+    this.tmux('send-keys', '-t', 'main', '-l', text);
+  }
+  paste(text: string) {
+    const file = join(this.home, 'paste.txt');
+    writeFileSync(file, text);
+    this.tmux('load-buffer', file);
+    this.tmux('paste-buffer', '-t', 'main');
+  }
+  async waitFor(test: (screen: string) => boolean, what: string, ms = 10_000): Promise<string> {
+    const until = Date.now() + ms;
+    for (;;) {
+      const s = this.screen();
+      if (test(s)) return s;
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}; the screen:\n${s}`);
+      await sleep(100);
+    }
+  }
+  stop() {
+    try {
+      this.tmux('kill-server');
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+const sessionFiles = (home: string) => {
+  const dir = join(home, 'sessions');
+  return existsSync(dir) ? readdirSync(dir).filter((f) => /^[\w-]+\.json$/.test(f)) : [];
+};
+const readSession = (home: string) => Session.parse(JSON.parse(readFileSync(join(home, 'sessions', sessionFiles(home)[0]!), 'utf8')));
+
+let terminals: Terminal[] = [];
+afterEach(() => {
+  for (const t of terminals) t.stop();
+  terminals = [];
+});
+function terminal(): Terminal {
+  const t = new Terminal(mkdtempSync(join(tmpdir(), 'rehearse-e2e-')));
+  terminals.push(t);
+  return t;
+}
+
+/** The last lines with text on them: what is on the live part of the screen. */
+const bottom = (screen: string, n = 25) => screen.replace(/\s+$/, '').split('\n').slice(-n).join('\n');
+
+const ANSWER = 'My north star is monthly transacting merchants, because merchants who take payments every week trust us and qualify for loans.';
+
+run('in a real terminal', () => {
+  it('picks fintech, takes typed and pasted answers, probes, finishes and saves the report', async () => {
+    const t = terminal();
+    t.start('');
+    await t.waitFor((s) => s.includes('Choose an interview'), 'the scenario list');
+    t.keys('Down', 'Enter');
+    await t.waitFor((s) => s.includes('Press Enter to begin') && s.includes('Rupeeflow'), 'the fintech intro');
+    t.keys('Enter');
+    await t.waitFor((s) => s.includes('Question 1 of 5'), 'the first question');
+    t.type('I would track the number of UPI transactions per month,');
+    t.paste('because it shows merchants use us.\nPasted second line.\n');
+    await t.waitFor((s) => s.includes('Pasted second line.'), 'the pasted text in the editor');
+    expect(sessionFiles(t.home).length).toBe(1);
+    expect(readSession(t.home).turns.filter((x) => x.kind === 'answer')).toHaveLength(0); // the paste did not submit
+    t.keys('C-d');
+    await t.waitFor((s) => s.includes('follows up:'), 'a probe');
+    const first = readSession(t.home).turns.find((x) => x.kind === 'answer')!;
+    expect(first.text).toContain('I would track the number of UPI transactions per month,because it shows merchants use us.\nPasted second line.');
+
+    for (let guard = 0; guard < 40; guard++) {
+      const s = await t.waitFor((x) => /Ctrl\+D submit|Enter to continue|Report saved:/.test(bottom(x)) && !/thinking|Reading/.test(bottom(x)), 'the next step');
+      const live = bottom(s);
+      if (live.includes('Report saved:')) break;
+      if (live.includes('Enter to continue')) t.keys('Enter');
+      else {
+        t.type(ANSWER);
+        t.keys('C-d');
+      }
+      await sleep(250);
+    }
+    const end = await t.waitFor((s) => s.includes('Report saved:'), 'the report');
+    expect(end).toMatch(/Your result: \d+\/100/);
+    t.keys('Enter');
+    await t.waitFor((s) => s.includes('[exit 0]'), 'a clean exit');
+    const session = readSession(t.home);
+    expect(session.status).toBe('finished');
+    const report = readFileSync(join(t.home, 'sessions', `${session.id}.report.md`), 'utf8');
+    expect(report).toContain('# Rupeeflow');
+    expect(report).toMatch(/\*\*Total: \d+\/100/);
+    expect(report).toContain('Pasted second line.');
+    expect(JSON.parse(readFileSync(join(t.home, 'sessions', `${session.id}.report.json`), 'utf8')).total).toBe(Number(/\*\*Total: (\d+)/.exec(report)![1]));
+  }, 90_000);
+
+  it('killed with SIGKILL after two answers, resumes with both answers there', async () => {
+    const t = terminal();
+    t.start('interview --scenario ecommerce');
+    await t.waitFor((s) => s.includes('Press Enter to begin'), 'the intro');
+    t.keys('Enter');
+    await t.waitFor((s) => s.includes('Question 1 of 4'), 'the first question');
+    t.type('First answer: the repeat purchase rate.');
+    t.keys('C-d');
+    await t.waitFor((s) => s.includes('follows up:'), 'a probe');
+    t.type('Second answer: within 60 days of the first order.');
+    t.keys('C-d');
+    await t.waitFor(() => readSession(t.home).turns.filter((x) => x.kind === 'answer').length === 2, 'the second answer on disk');
+    const pid = t.tmux('display-message', '-p', '-t', 'main', '#{pane_pid}').trim();
+    // The shell runs node; kill node itself, without warning.
+    const node = execFileSync('pgrep', ['-P', pid, '-f', 'node'], { encoding: 'utf8' }).trim().split('\n')[0]!;
+    process.kill(Number(node), 'SIGKILL');
+    await t.waitFor((s) => s.includes('[exit 137]'), 'the kill');
+
+    const saved = readSession(t.home);
+    expect(saved.turns.filter((x) => x.kind === 'answer').map((x) => x.text)).toEqual([
+      'First answer: the repeat purchase rate.',
+      'Second answer: within 60 days of the first order.',
+    ]);
+    const listed = execFileSync(process.execPath, [CLI, 'resume'], { env: { ...process.env, REHEARSE_HOME: t.home }, encoding: 'utf8' });
+    expect(listed).toContain(saved.id);
+
+    // A new terminal on the same data folder, as after a crash.
+    const r = new Terminal(t.home);
+    terminals.push(r);
+    r.start(`resume ${saved.id}`);
+    const screen = await r.waitFor((s) => s.includes('Ctrl+D submit'), 'the resumed interview');
+    expect(screen).toContain('First answer: the repeat purchase rate.');
+    expect(screen).toContain('Second answer: within 60 days of the first order.');
+    r.type('Third answer after the crash.');
+    r.keys('C-d');
+    await r.waitFor(() => readSession(t.home).turns.filter((x) => x.kind === 'answer').length === 3, 'the third answer on disk');
+    expect(readSession(t.home).turns.filter((x) => x.kind === 'answer').map((x) => x.text)[2]).toBe('Third answer after the crash.');
+  }, 60_000);
+});
+
+run('terminal manners', () => {
+  const COLOUR = /\x1b\[(?:3[0-7]|9[0-7]|38;[25];[\d;]+)m/;
+
+  it('NO_COLOR turns colour off (and colour is there without it)', async () => {
+    const plain = terminal();
+    plain.start('interview --scenario saas');
+    await plain.waitFor((s) => s.includes('Press Enter to begin'), 'the intro');
+    expect(plain.screen(true)).not.toMatch(COLOUR);
+    const coloured = terminal();
+    coloured.start('interview --scenario saas', { color: true });
+    await coloured.waitFor((s) => s.includes('Press Enter to begin'), 'the intro');
+    expect(coloured.screen(true)).toMatch(COLOUR);
+  }, 30_000);
+
+  it('is usable at 60 columns: nothing wider than the terminal, the question and the keys on screen', async () => {
+    const t = terminal();
+    t.start('interview --scenario fintech', { columns: 60 });
+    await t.waitFor((s) => s.includes('Press Enter to begin'), 'the intro');
+    t.keys('Enter');
+    const s = await t.waitFor((x) => x.includes('Question 1 of 5'), 'the first question');
+    for (const line of s.split('\n')) expect([...line].length).toBeLessThanOrEqual(60);
+    expect(s).toContain('most important KPI');
+    expect(s).toContain('Ctrl+D submit');
+    t.type('Monthly transacting merchants.');
+    t.keys('C-d');
+    await t.waitFor((x) => x.includes('follows up:'), 'a probe at 60 columns');
+  }, 30_000);
+
+  it('Ctrl+C restores the terminal and names the command to resume', async () => {
+    const t = terminal();
+    t.start('interview --scenario fintech');
+    await t.waitFor((s) => s.includes('Press Enter to begin'), 'the intro');
+    t.keys('Enter');
+    await t.waitFor((s) => s.includes('Question 1 of 5'), 'the first question');
+    t.type('a draft');
+    t.keys('C-c');
+    const s = await t.waitFor((x) => x.includes('[exit 0]'), 'the exit');
+    const id = readSession(t.home).id;
+    expect(s).toContain(`rehearse resume ${id}`);
+    // The terminal is back as the shell left it: line editing and echo on, not raw mode.
+    const tty = await t.waitFor((x) => x.includes('[tty '), 'the terminal state');
+    expect(tty).toMatch(/\[tty icanon echo \]/);
+  }, 30_000);
+});
+
+describe('without a terminal', () => {
+  it('says how to use the headless driver and exits 2', () => {
+    const r = spawnSync(process.execPath, [CLI, 'interview'], { input: '', encoding: 'utf8', env: { ...process.env, REHEARSE_HOME: mkdtempSync(join(tmpdir(), 'rh-')) } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--answers <file>');
+  });
+});
