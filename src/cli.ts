@@ -9,6 +9,7 @@ import { scenariosCommand } from './commands/scenarios.js';
 import { scoreCommand } from './commands/score.js';
 import { validateCommand } from './commands/validate.js';
 import { schemaCommand } from './commands/schema.js';
+import { gradeCommand } from './commands/grade.js';
 import { interviewCommand, resumeCommand, sessionsCommand, type InteractiveLauncher } from './commands/interview.js';
 
 const HELP = `rehearse — mock product-management interviews, graded by a deterministic rubric
@@ -19,6 +20,10 @@ usage:
                                               (separated by lines holding only ---)
   rehearse resume [<id>] [--answers F]        list unfinished sessions, or continue one
   rehearse sessions [--json]                  past sessions with date, scenario and score
+  rehearse grade <files|folders|globs…> [--scenario <id>|auto] [--format table|json|csv|md|html]
+                [--out F] [--jobs N] [--interviewer NAME] [--candidate NAME]
+                                              grade interview transcripts (text, WebVTT, SRT,
+                                              chat JSON/JSONL, Otter, Meet, rehearse sessions)
   rehearse scenarios [--json]                 list the scenarios
   rehearse scenarios show <id> [--json]       show one scenario's questions and follow-ups
   rehearse score --scenario <id> --question <qid> [--file F] [--json]
@@ -41,6 +46,7 @@ const COMMANDS: Record<string, Command> = {
   interview: (args, io) => interviewCommand(args, io, interactive),
   resume: (args, io) => resumeCommand(args, io, interactive),
   sessions: sessionsCommand,
+  grade: (args, io) => gradeCommand(args, io, !!process.stderr.isTTY),
 };
 
 export async function main(argv: string[], io: IO): Promise<number> {
@@ -67,6 +73,12 @@ export async function main(argv: string[], io: IO): Promise<number> {
     return 1;
   }
 }
+
+// A reader that stops early (`rehearse grade … | head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
 const io = nodeIO();
 main(process.argv.slice(2), io).then(

@@ -6,6 +6,8 @@ export interface IO {
   out(text: string): void;
   /** Writes without adding a line break: for text that streams in. */
   write(text: string): void;
+  /** Writes and waits until the reader has taken it, so long output never piles up in memory. */
+  writeAndDrain(text: string): Promise<void>;
   err(text: string): void;
   /** Standard input as text, or undefined when it is a terminal. */
   readStdin(): Promise<string | undefined>;
@@ -17,6 +19,7 @@ export function nodeIO(): IO {
   return {
     out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
     write: (t) => process.stdout.write(t),
+    writeAndDrain: (t) => new Promise((resolve) => (process.stdout.write(t) ? resolve() : process.stdout.once('drain', resolve))),
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
     readStdin: async () => {
       if (process.stdin.isTTY) return undefined;

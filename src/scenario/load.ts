@@ -13,6 +13,8 @@ export interface LoadedScenario {
   lineOf: ParsedFile['lineOf'];
   /** The resolved rubric of each question, by question id. */
   rubrics: Record<string, ResolvedRubric>;
+  /** The rubric libraries the scenario uses, for grading questions it does not have. */
+  libraries: RubricLibrary[];
 }
 
 export function readParsed(file: string): ParsedFile {
@@ -94,5 +96,5 @@ export function loadScenario(file: string, libraries = new Map<string, RubricLib
     });
   });
   if (issues.length) throw new InvalidFileError(issues);
-  return { file, scenario, rubrics, lineOf: parsed.lineOf };
+  return { file, scenario, rubrics, libraries: used, lineOf: parsed.lineOf };
 }

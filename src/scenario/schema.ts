@@ -97,6 +97,10 @@ export const Rubric = z
     version: z.number().int().min(1).default(1),
     title: z.string().min(1),
     family: z.string().min(1).describe('The question family this rubric grades, e.g. kpi or incentives.'),
+    detect: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Phrases that mark a question of this family in a transcript, when no scenario question matches.'),
     criteria: z.array(Criterion).min(1),
     antiPatterns: z.array(AntiPattern).default([]),
     signals: z.record(Id, Signal).default({}).describe('Signals only this rubric uses.'),

@@ -1,0 +1,92 @@
+// Which files a `grade` call means: files as named, folders searched, globs (* ** ?) expanded.
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/** Files in folders that look like transcripts; a file named on the command line is read whatever its name. */
+const TRANSCRIPT_FILE = /\.(?:txt|vtt|srt|json|jsonl|md|log|text)$/i;
+
+function walk(dir: string, out: string[]): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+    const path = join(dir, e.name);
+    if (e.isDirectory()) walk(path, out);
+    else if (e.isFile() && TRANSCRIPT_FILE.test(e.name)) out.push(path);
+  }
+}
+
+function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*' && glob[i + 1] === '*') {
+      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += glob[i + 2] === '/' ? 2 : 1;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+export interface Expanded {
+  files: string[];
+  /** Arguments that matched nothing, for the error message. */
+  unmatched: string[];
+}
+
+export function expandInputs(args: readonly string[]): Expanded {
+  const files = new Set<string>();
+  const unmatched: string[] = [];
+  for (const arg of args) {
+    if (/[*?]/.test(arg)) {
+      const parts = arg.split('/');
+      const firstWild = parts.findIndex((p) => /[*?]/.test(p));
+      const base = parts.slice(0, firstWild).join('/') || '.';
+      const found: string[] = [];
+      const all: string[] = [];
+      walkAll(base, all);
+      const re = globToRegExp(arg.replace(/^\.\//, ''));
+      for (const f of all) {
+        const rel = (base === '.' ? relative('.', f) : f).split(sep).join('/');
+        if (re.test(rel)) found.push(f);
+      }
+      if (found.length) found.forEach((f) => files.add(f));
+      else unmatched.push(arg);
+      continue;
+    }
+    let isDir = false;
+    try {
+      isDir = statSync(arg).isDirectory();
+    } catch {
+      // A missing file is reported when it is read, with the others still graded.
+    }
+    if (isDir) {
+      const found: string[] = [];
+      walk(arg, found);
+      if (found.length) found.forEach((f) => files.add(f));
+      else unmatched.push(arg);
+    } else files.add(arg);
+  }
+  return { files: [...files].sort(), unmatched };
+}
+
+function walkAll(dir: string, out: string[]): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    if (e.name === 'node_modules' || e.name === '.git') continue;
+    const path = join(dir, e.name);
+    if (e.isDirectory()) walkAll(path, out);
+    else if (e.isFile()) out.push(path);
+  }
+}

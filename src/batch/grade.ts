@@ -1,0 +1,157 @@
+// One file's text to graded transcripts: parse, find who is who, align to questions, score.
+import type { LoadedScenario } from '../scenario/load.js';
+import { score } from '../scoring/score.js';
+import type { Band } from '../scoring/types.js';
+import { align, familiesOf, type Family, type Unaligned } from '../transcripts/align.js';
+import { parseTranscripts } from '../transcripts/detect.js';
+import { cast } from '../transcripts/speakers.js';
+import { TranscriptError, type Format } from '../transcripts/types.js';
+import type { RubricLibrary } from '../scenario/schema.js';
+
+export interface GradedAnswer {
+  question: string;
+  questionId?: string;
+  family: string;
+  matchedBy: 'scenario' | 'family';
+  prompt: string;
+  line: number;
+  followUps: number;
+  total: number;
+  band: Band;
+  rubric: { id: string; hash: string };
+  criteria: {
+    id: string;
+    title: string;
+    level: number;
+    maxLevel: number;
+    meetsBar: boolean;
+    evidence: { quote: string; line: number }[];
+    missing: string[];
+  }[];
+  antiPatterns: { id: string; title: string }[];
+  /** Set when the answer was not an attempt ("dont know", empty). */
+  nonAnswer?: string;
+  answers: { text: string; line: number }[];
+}
+
+export interface GradedTranscript {
+  file: string;
+  conversation: number;
+  format: Format;
+  scenario?: string;
+  interviewer: string;
+  candidate: string;
+  /** Mean of the answers' totals. */
+  total: number;
+  answers: GradedAnswer[];
+  unaligned: Unaligned[];
+  skipped: number;
+}
+
+export interface Failure {
+  file: string;
+  conversation?: number;
+  line?: number;
+  reason: string;
+}
+
+export interface GradeOptions {
+  /** A scenario to align to; without one, questions are graded by their family. */
+  scenario?: LoadedScenario;
+  /** Scenarios by id, for rehearse sessions that name theirs. */
+  scenarios: ReadonlyMap<string, LoadedScenario>;
+  /** The rubric library used to grade by family when there is no scenario. */
+  library: RubricLibrary;
+  interviewer?: string;
+  candidate?: string;
+}
+
+const familyCache = new WeakMap<object, Family[]>();
+function familiesFor(opts: GradeOptions, scenario?: LoadedScenario): Family[] {
+  const key = scenario ?? opts.library;
+  let found = familyCache.get(key);
+  if (!found) {
+    found = scenario ? familiesOf(scenario.libraries, scenario.scenario.context.terms) : familiesOf([opts.library], []);
+    familyCache.set(key, found);
+  }
+  return found;
+}
+
+export function gradeText(file: string, text: string, opts: GradeOptions): { graded: GradedTranscript[]; failures: Failure[] } {
+  const graded: GradedTranscript[] = [];
+  const failures: Failure[] = [];
+  let transcripts;
+  try {
+    transcripts = parseTranscripts(text);
+  } catch (e) {
+    if (!(e instanceof TranscriptError)) throw e;
+    return { graded, failures: [{ file, ...(e.line ? { line: e.line } : {}), reason: e.message }] };
+  }
+  for (const t of transcripts) {
+    const where = transcripts.length > 1 ? { conversation: t.index + 1 } : {};
+    try {
+      const scenario = opts.scenario ?? (t.scenarioId ? opts.scenarios.get(t.scenarioId) : undefined);
+      const c = cast(t, { ...(opts.interviewer ? { interviewer: opts.interviewer } : {}), ...(opts.candidate ? { candidate: opts.candidate } : {}) });
+      const alignment = align(c, familiesFor(opts, scenario), scenario);
+      if (alignment.questions.length === 0) {
+        const first = alignment.unaligned[0];
+        failures.push({
+          file,
+          ...where,
+          ...(first ? { line: first.line } : {}),
+          reason: first
+            ? `nothing to grade: ${alignment.unaligned.length} interviewer question(s) could not be aligned (first: "${first.text.slice(0, 80)}" — ${first.reason})`
+            : `nothing to grade: no interviewer question found (interviewer taken to be ${c.interviewer})`,
+        });
+        continue;
+      }
+      const answers = alignment.questions.map((q): GradedAnswer => {
+        const s = score(q.rubric, q.answers.map((a) => a.text));
+        const lineOf = (turn: number, start: number) => {
+          const a = q.answers[turn]!;
+          return a.line + (a.text.slice(0, start).match(/\n/g)?.length ?? 0);
+        };
+        return {
+          question: q.key,
+          ...(q.questionId ? { questionId: q.questionId } : {}),
+          family: q.family,
+          matchedBy: q.matchedBy,
+          prompt: q.prompt,
+          line: q.line,
+          followUps: q.followUps,
+          total: s.total,
+          band: s.band,
+          rubric: { id: s.rubricId, hash: s.rubricHash },
+          criteria: s.criteria.map((cr) => ({
+            id: cr.id,
+            title: cr.title,
+            level: cr.level,
+            maxLevel: cr.maxLevel,
+            meetsBar: cr.meetsBar,
+            evidence: cr.evidence.map((e) => ({ quote: e.quote, line: lineOf(e.turn, e.start) })),
+            missing: cr.missing,
+          })),
+          antiPatterns: s.antiPatterns.map((a) => ({ id: a.id, title: a.title })),
+          ...(s.flags.nonAnswer ? { nonAnswer: s.flags.nonAnswer } : {}),
+          answers: q.answers,
+        };
+      });
+      graded.push({
+        file,
+        conversation: t.index + 1,
+        format: t.format,
+        ...(scenario ? { scenario: scenario.scenario.id } : {}),
+        interviewer: c.interviewer,
+        candidate: c.candidate,
+        total: Math.round(answers.reduce((n, a) => n + a.total, 0) / answers.length),
+        answers,
+        unaligned: alignment.unaligned,
+        skipped: alignment.skipped,
+      });
+    } catch (e) {
+      if (!(e instanceof TranscriptError)) throw e;
+      failures.push({ file, ...where, ...(e.line ? { line: e.line } : {}), reason: e.message });
+    }
+  }
+  return { graded, failures };
+}

@@ -1,0 +1,23 @@
+// What a grader needs to know, built the same way in the main thread and in each worker.
+import { join } from 'node:path';
+import { BUILT_IN_DIR, findScenario, loadCatalog } from '../scenario/catalog.js';
+import { loadLibrary } from '../scenario/load.js';
+import type { GradeOptions } from './grade.js';
+
+export interface GradeSettings {
+  /** A scenario id or file, or "auto". */
+  scenario: string;
+  interviewer?: string;
+  candidate?: string;
+}
+
+export function gradeOptions(settings: GradeSettings): GradeOptions {
+  const catalog = loadCatalog();
+  return {
+    ...(settings.scenario !== 'auto' ? { scenario: findScenario(settings.scenario, undefined, catalog) } : {}),
+    scenarios: new Map(catalog.map((s) => [s.scenario.id, s])),
+    library: loadLibrary(join(BUILT_IN_DIR, 'rubrics', 'pm.yaml')),
+    ...(settings.interviewer ? { interviewer: settings.interviewer } : {}),
+    ...(settings.candidate ? { candidate: settings.candidate } : {}),
+  };
+}

@@ -1,0 +1,144 @@
+// `rehearse grade <files | folders | globs…>`: batch grading of interview transcripts.
+import { createWriteStream, renameSync, type WriteStream } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { UsageError } from '../errors.js';
+import { expandInputs } from '../batch/files.js';
+import { runBatch } from '../batch/run.js';
+import {
+  csvHead,
+  html,
+  jsonHead,
+  jsonItem,
+  jsonTail,
+  mdHead,
+  mdTail,
+  summarise,
+  tableHead,
+  tableRows,
+  tableTail,
+  type BatchFormat,
+} from '../report/batch.js';
+import { findScenario } from '../scenario/catalog.js';
+import { dataHome } from '../store/sessions.js';
+import { parse, type IO } from './io.js';
+
+const USAGE =
+  'rehearse grade <files | folders | globs…> [--scenario <id>|auto] [--format table|json|csv|md|html] [--out <file>] [--jobs N] [--interviewer <name>] [--candidate <name>]';
+
+const FORMATS: BatchFormat[] = ['table', 'json', 'csv', 'md', 'html'];
+
+/** Where output goes: standard output, or a file written whole (temporary name, then renamed). */
+function sink(io: IO, out?: string) {
+  if (!out) return { write: (t: string) => io.writeAndDrain(t), end: async () => {} };
+  const tmp = `${out}.${process.pid}.tmp`;
+  const stream: WriteStream = createWriteStream(tmp);
+  return {
+    write: (t: string) =>
+      new Promise<void>((resolve, reject) => {
+        stream.once('error', reject);
+        if (stream.write(t)) resolve();
+        else stream.once('drain', () => resolve());
+      }),
+    end: () =>
+      new Promise<void>((resolve, reject) => {
+        stream.end(() => {
+          try {
+            renameSync(tmp, out);
+            resolve();
+          } catch (e) {
+            reject(e as Error);
+          }
+        });
+      }),
+  };
+}
+
+export async function gradeCommand(args: string[], io: IO, stderrIsTTY = false): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    {
+      scenario: { type: 'string', default: 'auto' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      jobs: { type: 'string' },
+      interviewer: { type: 'string' },
+      candidate: { type: 'string' },
+    },
+    USAGE,
+  );
+  if (positionals.length === 0) throw new UsageError(`name the transcripts to grade\nusage: ${USAGE}`);
+  const format = (values.format ?? (values.out ? formatOfFile(values.out) : 'table')) as BatchFormat;
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"; use ${FORMATS.join(', ')}`);
+  const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs takes a whole number from 1 to 64 (this machine has ${cpus().length} cores)`);
+  if (values.scenario !== 'auto') findScenario(values.scenario!); // an unknown scenario is a usage error, before any work
+  const { files, unmatched } = expandInputs(positionals);
+  for (const u of unmatched) io.err(`rehearse grade: ${u}: matched no transcript files`);
+  if (files.length === 0) throw new UsageError('no files to grade');
+
+  const settings = {
+    scenario: values.scenario!,
+    ...(values.interviewer ? { interviewer: values.interviewer } : {}),
+    ...(values.candidate ? { candidate: values.candidate } : {}),
+  };
+  const out = sink(io, values.out);
+  const width = Math.min(io.columns, 140);
+  let first = true;
+  if (format === 'json') await out.write(jsonHead());
+  if (format === 'csv') await out.write(csvHead());
+  if (format === 'md') await out.write(mdHead());
+  if (format === 'table') await out.write(`${tableHead(width)}\n`);
+
+  const showProgress = stderrIsTTY && files.length >= 20;
+  let lastDraw = 0;
+  const cacheDir = io.env.REHEARSE_NO_CACHE ? undefined : join(dataHome(io.env), 'cache', 'parsed');
+  const result = await runBatch(
+    files,
+    settings,
+    format,
+    jobs,
+    {
+      onOutcome: async (_file, outcome) => {
+        for (const f of outcome.failures) io.err(`${f.file}${f.line ? `:${f.line}` : ''}${f.conversation ? ` (conversation ${f.conversation})` : ''}: ${f.reason}`);
+        if (format === 'json') {
+          for (const item of outcome.items) {
+            await out.write(jsonItem(item, first));
+            first = false;
+          }
+        } else if (format === 'csv' || format === 'md') {
+          for (const item of outcome.items) await out.write(item);
+        } else if (format === 'table') {
+          for (const c of outcome.compact) await out.write(`${tableRows(c, width)}\n`);
+        }
+      },
+      onProgress: showProgress
+        ? (done, total) => {
+            const now = Date.now();
+            if (now - lastDraw < 100 && done < total) return;
+            lastDraw = now;
+            const pct = done / total;
+            process.stderr.write(`\rgrading ${done}/${total} ▕${'█'.repeat(Math.round(pct * 20)).padEnd(20, '░')}▏ ${Math.round(pct * 100)}%${done === total ? '\n' : ''}`);
+          }
+        : undefined,
+    },
+    cacheDir,
+  );
+  const summary = summarise(result.compact, files.length, result.failures.length);
+  // The table and the HTML page keep compact rows; the streamed formats count as they go.
+  summary.transcripts = result.transcripts;
+  summary.answers = result.answers;
+  summary.meanAnswer = result.answers ? Math.round(result.points / result.answers) : 0;
+  if (format === 'json') await out.write(jsonTail(result.failures, summary));
+  if (format === 'md') await out.write(mdTail(result.failures, summary));
+  if (format === 'html') await out.write(html(result.compact, result.failures, summary));
+  if (format === 'table') await out.write(`${tableTail(summary)}\n`);
+  await out.end();
+  if (values.out) io.err(`rehearse grade: wrote ${values.out} (${result.transcripts} transcript(s), ${result.failures.length} failure(s))`);
+  return result.failures.length ? 1 : 0;
+}
+
+function formatOfFile(path: string): BatchFormat {
+  const ext = /\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase();
+  return ext === 'json' ? 'json' : ext === 'csv' ? 'csv' : ext === 'md' ? 'md' : ext === 'html' || ext === 'htm' ? 'html' : 'table';
+}

@@ -1,0 +1,97 @@
+// JSON transcripts: rehearse's own sessions, and OpenAI chat messages (an array, {messages}, or JSONL).
+import { Session } from '../interview/session.js';
+import { TranscriptError, type Transcript, type TranscriptTurn } from './types.js';
+
+interface ChatMessage {
+  role?: unknown;
+  content?: unknown;
+  name?: unknown;
+}
+
+/** Message content may be a string or an array of parts ({type: "text", text}). */
+function contentText(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content)) {
+    return content
+      .map((p) => (p && typeof p === 'object' && 'text' in p && typeof (p as { text: unknown }).text === 'string' ? (p as { text: string }).text : ''))
+      .join('');
+  }
+  return '';
+}
+
+function chatTurns(messages: unknown[], line: (i: number) => number): TranscriptTurn[] {
+  const turns: TranscriptTurn[] = [];
+  messages.forEach((m, i) => {
+    if (!m || typeof m !== 'object') throw new TranscriptError(`message ${i + 1} is not an object`, line(i));
+    const { role, content, name } = m as ChatMessage;
+    if (typeof role !== 'string') throw new TranscriptError(`message ${i + 1} has no "role"`, line(i));
+    if (role === 'system' || role === 'developer' || role === 'tool') return;
+    const text = contentText(content).trim();
+    if (!text) return;
+    // In a mock interview the model plays the interviewer; speaker inference can still override.
+    const speaker = typeof name === 'string' && name ? name : role === 'assistant' ? 'assistant' : 'user';
+    turns.push({ speaker, text, line: line(i) });
+  });
+  return turns;
+}
+
+function messagesOf(data: unknown): unknown[] | undefined {
+  if (Array.isArray(data)) return data;
+  if (data && typeof data === 'object' && Array.isArray((data as { messages?: unknown }).messages)) return (data as { messages: unknown[] }).messages;
+  return undefined;
+}
+
+export function isSessionData(data: unknown): boolean {
+  return !!data && typeof data === 'object' && 'version' in data && 'turns' in data && 'scenario' in data;
+}
+
+function fromSession(data: unknown): Transcript {
+  const parsed = Session.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new TranscriptError(`not a valid rehearse session: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const s = parsed.data;
+  const turns: TranscriptTurn[] = s.turns
+    .filter((t) => t.kind === 'question' || t.kind === 'probe' || t.kind === 'answer')
+    .map((t, i) => ({
+      speaker: t.role === 'interviewer' ? 'Interviewer' : 'Candidate',
+      role: t.role === 'interviewer' ? ('interviewer' as const) : ('candidate' as const),
+      text: t.text,
+      line: i + 1,
+    }));
+  return { format: 'session', index: 0, turns, scenarioId: s.scenario.id };
+}
+
+export function parseJson(text: string): Transcript[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new TranscriptError(`not valid JSON: ${(e as Error).message}`);
+  }
+  if (isSessionData(data)) return [fromSession(data)];
+  const messages = messagesOf(data);
+  if (!messages) throw new TranscriptError('JSON that is neither a rehearse session nor chat messages (an array, or an object with "messages")');
+  // Line numbers of a pretty-printed array: the line where each message's object starts.
+  const starts = [...text.matchAll(/"role"\s*:/g)].map((m) => text.slice(0, m.index).split('\n').length);
+  return [{ format: 'chat-json', index: 0, turns: chatTurns(messages, (i) => starts[i] ?? 1) }];
+}
+
+export function parseJsonl(text: string): Transcript[] {
+  const out: Transcript[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim()) return;
+    let data: unknown;
+    try {
+      data = JSON.parse(line);
+    } catch (e) {
+      throw new TranscriptError(`line is not valid JSON: ${(e as Error).message}`, i + 1);
+    }
+    const messages = messagesOf(data);
+    if (!messages) throw new TranscriptError('each line should hold one conversation: an array of messages or {"messages": […]}', i + 1);
+    out.push({ format: 'chat-jsonl', index: out.length, turns: chatTurns(messages, () => i + 1) });
+  });
+  if (!out.length) throw new TranscriptError('no conversations in this JSONL file');
+  return out;
+}

@@ -1,0 +1,60 @@
+// Who is the interviewer: the one who asks the questions, unless the user names them.
+import { TranscriptError, type Transcript, type TranscriptTurn } from './types.js';
+
+export type Role = 'interviewer' | 'candidate' | 'other';
+
+export type CastTurn = Omit<TranscriptTurn, 'role'> & { role: Role };
+
+export interface Cast {
+  interviewer: string;
+  candidate: string;
+  turns: CastTurn[];
+}
+
+const ASKS = /\?\s*$|^(?:what|why|how|which|who|when|where|tell me|walk me|can you|could you|would you|do you|did you|have you|describe|explain|give me)\b/i;
+
+/** How much of a speaker's talk is asking: the share of their turns that are questions. */
+function askingScore(turns: readonly TranscriptTurn[]): number {
+  if (!turns.length) return 0;
+  const asking = turns.filter((t) => t.text.split(/(?<=[.!?])\s+/).some((s) => ASKS.test(s.trim()))).length;
+  return asking / turns.length;
+}
+
+function byName(speakers: string[], name: string, what: string): string {
+  const want = name.trim().toLowerCase();
+  const found = speakers.find((s) => s.toLowerCase() === want) ?? speakers.find((s) => s.toLowerCase().includes(want));
+  if (!found) throw new TranscriptError(`no speaker called "${name}" (${what}); the speakers are: ${speakers.join(', ')}`);
+  return found;
+}
+
+export function cast(t: Transcript, opts: { interviewer?: string; candidate?: string } = {}): Cast {
+  const speakers = [...new Set(t.turns.map((x) => x.speaker))];
+  if (speakers.length < 2) throw new TranscriptError(`only one speaker (${speakers[0] ?? 'none'}): an interview needs two`);
+  const roleOf = (name: string) => t.turns.find((x) => x.speaker === name)?.role;
+  let interviewer: string;
+  if (opts.interviewer) interviewer = byName(speakers, opts.interviewer, '--interviewer');
+  else {
+    const declared = speakers.find((s) => roleOf(s) === 'interviewer');
+    interviewer =
+      declared ??
+      [...speakers].sort((a, b) => {
+        const d = askingScore(t.turns.filter((x) => x.speaker === b)) - askingScore(t.turns.filter((x) => x.speaker === a));
+        // Equal askers: whoever spoke first, as interviewers usually open.
+        return d !== 0 ? d : speakers.indexOf(a) - speakers.indexOf(b);
+      })[0]!;
+  }
+  const others = speakers.filter((s) => s !== interviewer);
+  let candidate: string;
+  if (opts.candidate) candidate = byName(others, opts.candidate, '--candidate');
+  else {
+    const words = (s: string) => t.turns.filter((x) => x.speaker === s).reduce((n, x) => n + x.text.split(/\s+/).length, 0);
+    candidate = others.find((s) => roleOf(s) === 'candidate') ?? [...others].sort((a, b) => words(b) - words(a) || others.indexOf(a) - others.indexOf(b))[0]!;
+  }
+  return {
+    interviewer,
+    candidate,
+    turns: t.turns.map((x) => ({ ...x, role: x.speaker === interviewer ? 'interviewer' : x.speaker === candidate ? 'candidate' : 'other' })),
+  };
+}
+
+export { ASKS };

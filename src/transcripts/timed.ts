@@ -1,0 +1,109 @@
+// WebVTT (Teams and Zoom) and SRT: cues with times; the speaker in a voice tag or a "Name:" prefix.
+import { LABEL, speakerLabels } from './labels.js';
+import { mergeSpeakers, TranscriptError, type Transcript, type TranscriptTurn } from './types.js';
+
+const TIME = /^(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{1,3})$/;
+
+export function seconds(stamp: string): number | undefined {
+  const m = TIME.exec(stamp.trim());
+  if (!m) return undefined;
+  return Number(m[1] ?? 0) * 3600 + Number(m[2]) * 60 + Number(m[3]) + Number(m[4]!.padEnd(3, '0')) / 1000;
+}
+
+const ARROW = /^\s*(\S+)\s+-->\s+(\S+)/;
+
+interface Cue {
+  line: number;
+  start?: number;
+  text: string[];
+}
+
+/** Cues: a time line, then text lines until a blank line. Ids, NOTE and STYLE blocks are skipped. */
+function cuesOf(lines: string[], startAt: number): Cue[] {
+  const cues: Cue[] = [];
+  let i = startAt;
+  while (i < lines.length) {
+    const line = lines[i]!;
+    if (!line.trim()) {
+      i++;
+      continue;
+    }
+    if (/^(?:NOTE|STYLE|REGION)\b/.test(line)) {
+      while (i < lines.length && lines[i]!.trim()) i++;
+      continue;
+    }
+    // A cue id (SRT numbers them) stands on the line before the time.
+    const timeLine = ARROW.test(line) ? i : ARROW.test(lines[i + 1] ?? '') ? i + 1 : -1;
+    if (timeLine < 0) {
+      i++;
+      continue;
+    }
+    const m = ARROW.exec(lines[timeLine]!)!;
+    const cue: Cue = { line: timeLine + 2, text: [], ...(seconds(m[1]!) !== undefined ? { start: seconds(m[1]!)! } : {}) };
+    i = timeLine + 1;
+    while (i < lines.length && lines[i]!.trim()) cue.text.push(lines[i++]!);
+    cues.push(cue);
+  }
+  return cues;
+}
+
+const VOICE = /<v(?:\.[^\s>]+)?\s+([^>]+)>/g;
+const TAGS = /<\/?[a-z][^>]*>/gi;
+
+function decodeEntities(t: string): string {
+  return t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
+}
+
+interface Piece {
+  speaker?: string;
+  /** A "Name:" prefix that may be a speaker (Zoom) or just text that has a colon in it. */
+  label?: string;
+  text: string;
+  line: number;
+  start?: number;
+}
+
+/** The pieces of a cue: Teams voices (<v Name>…, with or without </v>), or a Zoom "Name:" first line. */
+function piecesOf(cue: Cue): Piece[] {
+  const pieces: Piece[] = [];
+  const at = { line: cue.line, ...(cue.start !== undefined ? { start: cue.start } : {}) };
+  cue.text.forEach((raw, i) => {
+    for (const part of raw.split(/(?=<v[\s.])/)) {
+      VOICE.lastIndex = 0;
+      const voice = VOICE.exec(part);
+      const text = decodeEntities((voice ? part.slice(voice.index + voice[0].length) : part).replace(TAGS, '')).trim();
+      if (voice) pieces.push({ ...at, speaker: voice[1]!.trim(), text });
+      else if (i === 0) {
+        const named = LABEL.exec(text);
+        pieces.push(named ? { ...at, label: named[1]!.trim(), text: named[2]! } : { ...at, text });
+      } else pieces.push({ ...at, text });
+    }
+  });
+  return pieces;
+}
+
+function fromCues(cues: Cue[], format: 'vtt' | 'srt'): Transcript {
+  const pieces = cues.flatMap(piecesOf);
+  const speakers = speakerLabels(pieces.map((p) => p.label).filter((l): l is string => !!l));
+  const turns: TranscriptTurn[] = [];
+  let current = 'Unknown';
+  for (const p of pieces) {
+    let text = p.text;
+    if (p.speaker) current = p.speaker;
+    else if (p.label && speakers.has(p.label)) current = p.label;
+    else if (p.label) text = `${p.label}: ${p.text}`;
+    turns.push({ speaker: current, text, line: p.line, ...(p.start !== undefined ? { start: p.start } : {}) });
+  }
+  if (!turns.some((t) => t.text.trim())) throw new TranscriptError(`no cues with text in this ${format === 'vtt' ? 'WebVTT' : 'SRT'} file`);
+  return { format, index: 0, turns: mergeSpeakers(turns) };
+}
+
+export function parseVtt(text: string): Transcript {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (!/^WEBVTT\b/.test(lines[0] ?? '')) throw new TranscriptError('a WebVTT file starts with "WEBVTT"', 1);
+  return fromCues(cuesOf(lines, 1), 'vtt');
+}
+
+export function parseSrt(text: string): Transcript {
+  return fromCues(cuesOf(text.replace(/^\uFEFF/, '').split(/\r?\n/), 0), 'srt');
+}
