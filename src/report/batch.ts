@@ -190,7 +190,7 @@ function distribution(totals: readonly number[]): string {
   const bw = w / bins.length;
   const bars = bins
     .map((n, i) => {
-      const bh = Math.round((n / max) * (h - 30));
+      const bh = Math.round((n / max) * (h - 44)); // room above the tallest bar for its count
       return `<rect x="${i * bw + 4}" y="${h - 20 - bh}" width="${bw - 8}" height="${bh}" fill="${heatColour(i / 9)}"><title>${i * 10}–${i * 10 + 9}: ${n}</title></rect><text x="${i * bw + bw / 2}" y="${h - 5}" font-size="10" text-anchor="middle">${i * 10}</text><text x="${i * bw + bw / 2}" y="${h - 24 - bh}" font-size="10" text-anchor="middle">${n || ''}</text>`;
     })
     .join('');

@@ -12,6 +12,15 @@ export function isBinary(text: string): boolean {
   return control > sample.length * 0.02;
 }
 
+function parsesAlone(line: string): boolean {
+  try {
+    JSON.parse(line);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function parseTranscripts(text: string): Transcript[] {
   const body = text.replace(/^\uFEFF/, '');
   if (!body.trim()) throw new TranscriptError('the file is empty');
@@ -22,14 +31,7 @@ export function parseTranscripts(text: string): Transcript[] {
   if (start.startsWith('[') || start.startsWith('{')) {
     // JSONL: a whole JSON value on the first line, and more lines after it.
     const lines = start.split('\n').filter((l) => l.trim());
-    if (lines.length > 1) {
-      try {
-        JSON.parse(lines[0]!);
-        return parseJsonl(body);
-      } catch {
-        // Not one value per line: read the file as one JSON document.
-      }
-    }
+    if (lines.length > 1 && parsesAlone(lines[0]!)) return parseJsonl(body);
     return parseJson(body);
   }
   return [parseText(body)];

@@ -66,7 +66,11 @@ function parseLabelled(lines: string[], format: 'text' | 'meet'): Transcript {
   return {
     format,
     index: 0,
-    turns: mergeSpeakers(qa ? turns.map((t) => ({ ...t, role: t.speaker === 'Q' ? ('interviewer' as const) : ('candidate' as const) })) : turns),
+    turns: mergeSpeakers(
+      qa
+        ? turns.map((t) => (t.speaker === 'Q' ? { ...t, speaker: 'Interviewer', role: 'interviewer' as const } : { ...t, speaker: 'Candidate', role: 'candidate' as const }))
+        : turns,
+    ),
   };
 }
 

@@ -1,0 +1,103 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rehearse } from '../helpers.js';
+
+const FIXTURES = 'test/fixtures/transcripts';
+
+describe('rehearse grade', () => {
+  it('grading the same files twice gives byte-identical json and csv, with one job or two', () => {
+    for (const format of ['json', 'csv']) {
+      const a = rehearse(['grade', FIXTURES, '--format', format, '--scenario', 'fintech']);
+      const b = rehearse(['grade', FIXTURES, '--format', format, '--scenario', 'fintech']);
+      const c = rehearse(['grade', FIXTURES, '--format', format, '--scenario', 'fintech', '--jobs', '2']);
+      expect(a.code).toBe(0);
+      expect(a.stdout.length).toBeGreaterThan(1000);
+      expect(b.stdout).toBe(a.stdout);
+      expect(c.stdout).toBe(a.stdout);
+    }
+  });
+
+  it('json: per transcript, per answer: scores, evidence with lines, what was missing', () => {
+    const out = JSON.parse(rehearse(['grade', `${FIXTURES}/interview.txt`, '--format', 'json', '--scenario', 'fintech']).stdout);
+    expect(out.summary).toMatchObject({ files: 1, transcripts: 1, answers: 3, failures: 0 });
+    const t = out.transcripts[0];
+    expect(t).toMatchObject({ format: 'text', interviewer: 'Ananya Rao', candidate: 'Priya Nair', scenario: 'fintech' });
+    const kpi = t.answers[0];
+    expect(kpi).toMatchObject({ question: 'north-star', matchedBy: 'scenario', line: 5, followUps: 1 });
+    const evidence = kpi.criteria.flatMap((c: { evidence: { quote: string; line: number }[] }) => c.evidence);
+    const lines = readFileSync(`${FIXTURES}/interview.txt`, 'utf8').split('\n');
+    for (const e of evidence) expect(lines[e.line - 1]).toContain(e.quote.slice(0, 20));
+    expect(t.answers[2].criteria.some((c: { missing: string[] }) => c.missing.length > 0)).toBe(true);
+  });
+
+  it('csv: a row per answer, quoted where needed', () => {
+    const out = rehearse(['grade', `${FIXTURES}/interviews.jsonl`, '--format', 'csv']).stdout.trim().split('\n');
+    expect(out[0]).toBe('file,conversation,format,interviewer,candidate,question,question_id,family,matched_by,line,follow_ups,total,band,criteria,missing');
+    expect(out).toHaveLength(1 + 4);
+    expect(out[4]).toMatch(/^test\/fixtures\/transcripts\/interviews\.jsonl,2,chat-jsonl,assistant,user,kpi-1,,kpi,family,2,0,\d+,insufficient,/);
+  });
+
+  it('md and the table read well', () => {
+    const md = rehearse(['grade', `${FIXTURES}/interview-zoom.vtt`, '--format', 'md']).stdout;
+    expect(md).toContain('## test/fixtures/transcripts/interview-zoom.vtt — Priya Nair');
+    expect(md).toContain('| Line | Question | Score | Band | Below the bar |');
+    const table = rehearse(['grade', `${FIXTURES}/interview-zoom.vtt`]).stdout;
+    expect(table).toMatch(/^file\s+question\s+score band/);
+    expect(table).toMatch(/1 transcript\(s\), 3 answer\(s\), mean \d+\/100/);
+  });
+
+  it('a file that cannot be read, parsed or aligned gets its own line (file, line, reason); the rest are graded; exit 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rehearse-grade-'));
+    writeFileSync(join(dir, 'binary.txt'), Buffer.from([0, 1, 2, 3, 255, 0, 7]));
+    writeFileSync(join(dir, 'empty.vtt'), '');
+    writeFileSync(join(dir, 'broken.jsonl'), '{"messages": []}\n{not json\n');
+    writeFileSync(join(dir, 'offtopic.txt'), 'Interviewer: Where do you see yourself in five years?\nCandidate: Leading a team.\n');
+    const run = rehearse(['grade', dir, `${FIXTURES}/interview.txt`, join(dir, 'missing.srt'), '--format', 'csv']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${join(dir, 'binary.txt')}: this is a binary file, not a transcript`);
+    expect(run.stderr).toContain(`${join(dir, 'empty.vtt')}: the file is empty`);
+    expect(run.stderr).toContain(`${join(dir, 'broken.jsonl')}:2: line is not valid JSON`);
+    expect(run.stderr).toMatch(new RegExp(`${join(dir, 'offtopic.txt')}:1: nothing to grade: .*five years`));
+    expect(run.stderr).toContain(`${join(dir, 'missing.srt')}: cannot be read: no such file`);
+    expect(run.stdout.trim().split('\n')).toHaveLength(1 + 3); // the good file's three answers
+  });
+
+  it('names the interviewer and the candidate when asked', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rehearse-grade-'));
+    writeFileSync(
+      join(dir, 'panel.txt'),
+      'Sam: What is the most important KPI for a subscription product, and why?\nAlex: Net revenue retention, because it shows whether customers stay and grow, and that is what a subscription business lives on over the years.\nJo: Can I add something?\nSam: Go on.\nJo: Churn matters most, because it drives revenue.\n',
+    );
+    const inferred = JSON.parse(rehearse(['grade', join(dir, 'panel.txt'), '--format', 'json']).stdout).transcripts[0];
+    expect([inferred.interviewer, inferred.candidate]).toEqual(['Sam', 'Alex']);
+    const named = JSON.parse(rehearse(['grade', join(dir, 'panel.txt'), '--format', 'json', '--candidate', 'Jo']).stdout).transcripts[0];
+    expect(named.candidate).toBe('Jo');
+    expect(named.answers[0].answers.map((a: { text: string }) => a.text)).toEqual(['Can I add something?', 'Churn matters most, because it drives revenue.']);
+  });
+
+  it('--out writes the file, choosing the format from its name', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'rehearse-grade-')), 'grades.csv');
+    const run = rehearse(['grade', `${FIXTURES}/interview.srt`, '--out', out]);
+    expect(run.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^file,conversation,format/);
+  });
+
+  it('accepts globs and folders', () => {
+    const run = rehearse(['grade', 'test/fixtures/**/*.vtt', '--format', 'csv']);
+    expect(run.stdout.trim().split('\n')).toHaveLength(1 + 6);
+  });
+
+  it.each([
+    [['grade'], /name the transcripts to grade/],
+    [['grade', FIXTURES, '--format', 'pdf'], /unknown format "pdf"/],
+    [['grade', FIXTURES, '--jobs', '0'], /--jobs takes a whole number/],
+    [['grade', FIXTURES, '--scenario', 'crypto'], /unknown scenario "crypto"/],
+    [['grade', 'nothing/**/*.vtt'], /matched no transcript files/],
+  ])('bad arguments %j: exit 2', (args, message) => {
+    const run = rehearse(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+});
