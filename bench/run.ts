@@ -1,5 +1,6 @@
 // `npm run bench`: measures rehearse's performance targets and prints the figures.
 import os from 'node:os';
+import { benchBatch } from './batch.js';
 import { benchProbes } from './probes.js';
 import { benchScoring } from './scoring.js';
 import { benchStartup } from './startup.js';
@@ -9,6 +10,7 @@ const sections: [string, () => Figure[] | Promise<Figure[]>][] = [
   ['Scoring', benchScoring],
   ['Probes', benchProbes],
   ['Terminal', benchStartup],
+  ['Batch', benchBatch],
 ];
 
 console.log(`rehearse bench · node ${process.version} · ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}`);

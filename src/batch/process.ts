@@ -1,13 +1,13 @@
 // One file, read and graded, and its output rendered: the unit of work a worker does.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { compact, csvRows, mdSection, type BatchFormat, type Compact } from '../report/batch.js';
+import { compact, csvRows, jsonText, mdSection, type BatchFormat, type Compact } from '../report/batch.js';
 import { gradeText, type Failure, type GradeOptions } from './grade.js';
 
 /** Files larger than this are not read: no interview transcript is this long. */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
 export interface FileOutcome {
-  /** For json: one JSON text per transcript; for csv and md, the rendered text. */
+  /** For json: one JSON text per transcript, indented to its place; for csv and md, the rendered text. */
   items: string[];
   /** For the table and the HTML page. */
   compact: Compact[];
@@ -48,7 +48,7 @@ export function processFile(file: string, format: BatchFormat, opts: GradeOption
   const { graded, failures } = gradeText(file, text, opts);
   const items =
     format === 'json'
-      ? graded.map((t) => JSON.stringify(t, null, 2))
+      ? graded.map(jsonText)
       : format === 'csv'
         ? graded.map(csvRows)
         : format === 'md'

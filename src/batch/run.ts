@@ -32,13 +32,18 @@ function localRunner(settings: GradeSettings, format: BatchFormat): Runner {
   return { run: async (_id, file) => processFile(file, format, opts), close: async () => {} };
 }
 
+/** The old-generation heap each grading worker may use. */
+const WORKER_HEAP_MB = 96;
+
 function workerRunner(jobs: number, settings: GradeSettings, format: BatchFormat, cacheDir?: string): Runner {
   const script = join(PACKAGE_ROOT, 'dist', 'batch', 'worker.js');
   const idle: Worker[] = [];
   const waiting: ((w: Worker) => void)[] = [];
   const pending = new Map<number, { resolve: (o: FileOutcome) => void; reject: (e: Error) => void; worker: Worker }>();
   const workers = Array.from({ length: jobs }, () => {
-    const w = new Worker(script, { workerData: { settings, format, cacheDir } });
+    // A worker's heap is capped, so memory stays bounded however long the batch runs;
+    // the cap is far above what grading one transcript needs.
+    const w = new Worker(script, { workerData: { settings, format, cacheDir }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     w.on('message', (m: { id: number; outcome?: FileOutcome; error?: string }) => {
       const p = pending.get(m.id);
       if (!p) return;

@@ -1,7 +1,7 @@
 // `rehearse grade <files | folders | globs…>`: batch grading of interview transcripts.
 import { createWriteStream, renameSync, type WriteStream } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { expandInputs } from '../batch/files.js';
 import { runBatch } from '../batch/run.js';
@@ -33,12 +33,14 @@ function sink(io: IO, out?: string) {
   if (!out) return { write: (t: string) => io.writeAndDrain(t), end: async () => {} };
   const tmp = `${out}.${process.pid}.tmp`;
   const stream: WriteStream = createWriteStream(tmp);
+  let failed: Error | undefined;
+  stream.on('error', (e) => (failed = e));
   return {
     write: (t: string) =>
       new Promise<void>((resolve, reject) => {
-        stream.once('error', reject);
+        if (failed) return reject(failed);
         if (stream.write(t)) resolve();
-        else stream.once('drain', () => resolve());
+        else stream.once('drain', () => (failed ? reject(failed) : resolve()));
       }),
     end: () =>
       new Promise<void>((resolve, reject) => {
@@ -73,7 +75,11 @@ export async function gradeCommand(args: string[], io: IO, stderrIsTTY = false):
   const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs takes a whole number from 1 to 64 (this machine has ${cpus().length} cores)`);
   if (values.scenario !== 'auto') findScenario(values.scenario!); // an unknown scenario is a usage error, before any work
-  const { files, unmatched } = expandInputs(positionals);
+  const expanded = expandInputs(positionals);
+  // The report being written is not a transcript, even when it lands in a folder being graded.
+  const own = values.out ? resolve(values.out) : undefined;
+  const files = expanded.files.filter((f) => resolve(f) !== own);
+  const { unmatched } = expanded;
   for (const u of unmatched) io.err(`rehearse grade: ${u}: matched no transcript files`);
   if (files.length === 0) throw new UsageError('no files to grade');
 

@@ -67,8 +67,10 @@ export function summarise(rows: readonly Compact[], files: number, failures: num
 // ---- JSON: {"transcripts": [...], "failures": [...], "summary": {...}} ----
 
 export const jsonHead = () => '{\n  "transcripts": [';
-/** One transcript, given as its JSON text (2-space indented), placed in the array. */
-export const jsonItem = (json: string, first: boolean) => `${first ? '\n' : ',\n'}${json.replace(/^/gm, '    ')}`;
+/** One transcript as it stands in the array: indented to its place. Made where it is graded. */
+export const jsonText = (t: GradedTranscript) => JSON.stringify(t, null, 2).replace(/^/gm, '    ');
+/** Places one transcript's text (from jsonText) in the array. */
+export const jsonItem = (text: string, first: boolean) => `${first ? '\n' : ',\n'}${text}`;
 export const jsonTail = (failures: readonly Failure[], summary: Summary) =>
   `\n  ],\n  "failures": ${JSON.stringify(failures, null, 2).replace(/\n/g, '\n  ')},\n  "summary": ${JSON.stringify(summary)}\n}\n`;
 

@@ -13,19 +13,23 @@ type Element = { kind: 'word' | 'stem'; text: string } | { kind: 'any' } | { kin
 
 interface TrieNode {
   words: Map<string, TrieNode>;
-  /** Stems by their first two letters (shorter stems under themselves), then stem → node. */
-  stems: Map<string, [string, TrieNode][]>;
-  any?: TrieNode;
-  number?: TrieNode;
+  /** Stems by their first two letters as a number (see headKey), then stem → node. */
+  stems: Map<number, [string, TrieNode][]>;
+  any: TrieNode | undefined;
+  number: TrieNode | undefined;
   /** Whether a one-letter stem is among the stems. */
-  shortStems?: boolean;
+  shortStems: boolean;
   /** The lists (by id) that have a phrase ending here. */
   ends: number[];
 }
 
-const newNode = (): TrieNode => ({ words: new Map(), stems: new Map(), ends: [] });
+// Every node is made with every field, so all share one shape and lookups on them stay fast.
+const newNode = (): TrieNode => ({ words: new Map(), stems: new Map(), any: undefined, number: undefined, shortStems: false, ends: [] });
 
 const STEM_KEY = 2;
+
+/** The first two characters of a word as one number: a map key that costs no new string. */
+export const headKey = (w: string) => (w.length > 1 ? w.charCodeAt(0) * 65536 + w.charCodeAt(1) : w.length === 1 ? w.charCodeAt(0) : 0);
 
 const WORDS_OF = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*\*?|_|#/gu;
 
@@ -95,8 +99,8 @@ export class PhraseIndex {
       if (el.kind === 'any') at = at.any ??= newNode();
       else if (el.kind === 'number') at = at.number ??= newNode();
       else if (el.kind === 'stem') {
-        const key = el.text.slice(0, STEM_KEY);
-        if (key.length < STEM_KEY) at.shortStems = true;
+        const key = headKey(el.text);
+        if (el.text.length < STEM_KEY) at.shortStems = true;
         const bucket = at.stems.get(key) ?? [];
         if (!at.stems.has(key)) at.stems.set(key, bucket);
         let found = bucket.find(([stem]) => stem === el.text);
@@ -133,7 +137,7 @@ export class PhraseIndex {
       const exact = at.words.get(word);
       const num = at.number && isNumber(word) ? at.number : undefined;
       const stems = at.stems.size ? at.stems.get(tokens[k]!.head) : undefined;
-      const short = at.shortStems ? at.stems.get(word.slice(0, 1)) : undefined;
+      const short = at.shortStems ? at.stems.get(word.charCodeAt(0)) : undefined;
       if (!exact && !num && !at.any && !stems && !short) return;
       if (k > i && !joinable(text, tokens[k - 1]!.end, tokens[k]!.start)) return;
       if (exact) walk(exact, i, k + 1);

@@ -89,7 +89,7 @@ export function score(rubric: ResolvedRubric, answer: string | readonly string[]
   const evidenceOf = (ids: string[]) => {
     const seen = new Set<string>();
     return [...new Set(ids)]
-      .flatMap((id) => results.get(id)?.evidence ?? [])
+      .flatMap((id) => results.get(id)?.evidence() ?? [])
       .filter((e) => {
         const key = `${e.turn}:${e.start}:${e.end}`;
         return seen.has(key) ? false : (seen.add(key), true);

@@ -21,8 +21,11 @@ interface CompiledSignal {
 
 export interface SignalResult {
   present: boolean;
-  evidence: Evidence[];
+  /** The quotes that show it; made only when asked for, as most signals' quotes are never shown. */
+  evidence(): Evidence[];
 }
+
+const NO_EVIDENCE = (): Evidence[] => [];
 
 interface CompiledRubric {
   index: PhraseIndex;
@@ -105,7 +108,7 @@ export function evaluateSignals(rubric: ResolvedRubric, ctx: Context): Map<strin
       const present =
         (def.words.over !== undefined && analysis.words > def.words.over) ||
         (def.words.under !== undefined && analysis.words < def.words.under);
-      results.set(sig.id, { present, evidence: [] });
+      results.set(sig.id, { present, evidence: NO_EVIDENCE });
       continue;
     }
     let mentions = mentionsOf(sig.matcher!).filter(
@@ -123,17 +126,22 @@ export function evaluateSignals(rubric: ResolvedRubric, ctx: Context): Map<strin
       });
     }
     const present = mentions.length > 0 && (def.distinct <= 1 || distinctCount(analysis, mentions) >= def.distinct);
-    const evidence: Evidence[] = [];
-    if (present) {
-      const seen = new Set<number>();
-      for (const m of mentions) {
-        if (seen.has(m.sentence)) continue;
-        seen.add(m.sentence);
-        evidence.push(quoteFor(ctx, m, sig.id));
-        if (evidence.length === QUOTES_PER_SIGNAL) break;
+    let quotes: Evidence[] | undefined;
+    const found = mentions;
+    const evidence = () => {
+      if (!quotes) {
+        quotes = [];
+        const seen = new Set<number>();
+        for (const m of found) {
+          if (seen.has(m.sentence)) continue;
+          seen.add(m.sentence);
+          quotes.push(quoteFor(ctx, m, sig.id));
+          if (quotes.length === QUOTES_PER_SIGNAL) break;
+        }
       }
-    }
-    results.set(sig.id, { present, evidence });
+      return quotes;
+    };
+    results.set(sig.id, { present, evidence: present ? evidence : NO_EVIDENCE });
   }
   return results;
 }

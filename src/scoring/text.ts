@@ -16,8 +16,8 @@ export interface Token {
   end: number;
   /** Lower case, with curly apostrophes made straight. */
   norm: string;
-  /** The first two letters of `norm`, for looking up word stems. */
-  head: string;
+  /** The first two characters of `norm` as a number, for looking up word stems. */
+  head: number;
 }
 
 export interface Analysis {
@@ -47,7 +47,7 @@ export function tokenize(text: string): Token[] {
     const end = m.index + m[0].length;
     let norm = aligned ? lower.slice(m.index, end) : m[0].toLowerCase();
     if (curly) norm = norm.replace(/’/g, "'");
-    out.push({ start: m.index, end, norm, head: norm.length > 2 ? norm.slice(0, 2) : norm });
+    out.push({ start: m.index, end, norm, head: norm.length > 1 ? norm.charCodeAt(0) * 65536 + norm.charCodeAt(1) : norm.length ? norm.charCodeAt(0) : 0 });
   }
   return out;
 }
@@ -63,39 +63,83 @@ export function countWords(text: string): number {
  * A line break ends a sentence at a blank line, before a bullet or numbered item, or after
  * a line that ends like one; otherwise it is a wrapped line and only a space.
  */
+// Character codes, read with charCodeAt: indexing a string that has any non-Latin-1 character
+// in it (’, —) makes a new string per character, which is most of the garbage a long answer makes.
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const TAB = 9;
+
+const isSpace = (c: number) => c === SPACE || c === TAB || c === LF || c === CR || c === 0xa0 || (c >= 0x2000 && c <= 0x200b);
+
+/**
+ * A line break ends a sentence at a blank line, before a bullet or numbered item, or after
+ * a line that ends like one; otherwise it is a wrapped line and only a space.
+ */
 function lineEndsSentence(text: string, i: number): boolean {
-  const next = /^[ \t]*(\S)(\S?)/.exec(text.slice(i + 1, i + 12));
-  if (!next || next[1] === '\n' || /^[ \t]*(?:\r?\n|[-*•>#]|\d+[.)])/.test(text.slice(i + 1, i + 12))) return true;
-  const prev = /(\S)[ \t\r]*$/.exec(text.slice(Math.max(0, i - 8), i));
-  return !prev || /[.!?:;…]/.test(prev[1]!);
+  let j = i + 1;
+  while (j < text.length && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
+  if (j >= text.length) return true;
+  const next = text.charCodeAt(j);
+  // blank line, or a bullet (- * • > #), or a number followed by . or )
+  if (next === LF || next === CR || next === 45 || next === 42 || next === 0x2022 || next === 62 || next === 35) return true;
+  if (next >= 48 && next <= 57) {
+    let k = j;
+    while (k < text.length && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+    if (text.charCodeAt(k) === 46 || text.charCodeAt(k) === 41) return true;
+  }
+  let p = i - 1;
+  while (p >= 0 && (text.charCodeAt(p) === SPACE || text.charCodeAt(p) === TAB || text.charCodeAt(p) === CR)) p--;
+  if (p < 0) return true;
+  const prev = text.charCodeAt(p);
+  // . ! ? : ; …
+  return prev === 46 || prev === 33 || prev === 63 || prev === 58 || prev === 59 || prev === 0x2026;
 }
 
 function isBoundary(text: string, i: number): boolean {
-  const c = text[i]!;
-  if (c === '\n') return lineEndsSentence(text, i);
-  if (c === ';' || c === '!' || c === '?' || c === '…') return true;
-  if (c !== '.') return false;
-  const next = text[i + 1];
-  if (next !== undefined && !/\s|["'”’)]/.test(next)) return false; // 3.5%, e.g.x, URLs
+  const c = text.charCodeAt(i);
+  if (c === LF) return lineEndsSentence(text, i);
+  // ; ! ? …
+  if (c === 59 || c === 33 || c === 63 || c === 0x2026) return true;
+  if (c !== 46) return false;
+  if (i + 1 < text.length) {
+    const n = text.charCodeAt(i + 1);
+    // followed by a space, a quote or a bracket; otherwise 3.5%, e.g.x, URLs
+    if (!isSpace(n) && n !== 34 && n !== 39 && n !== 0x201d && n !== 0x2019 && n !== 41) return false;
+  }
   const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, i - 8), i));
   return !(before && ABBREVIATIONS.has(before[1]!.toLowerCase()));
 }
 
+/** Characters that separate the items of a list: , ; / · | */
+const isItemBreak = (c: number) => c === 44 || c === 59 || c === 47 || c === 0xb7 || c === 124;
+
 function sentenceAt(text: string, tokens: readonly Token[], turn: number, start: number, end: number): Sentence | undefined {
-  while (start < end && /\s|[-*•>#]/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  // Leading space and bullet marks (- * • > #), trailing space.
+  while (start < end) {
+    const c = text.charCodeAt(start);
+    if (!(isSpace(c) || c === 45 || c === 42 || c === 0x2022 || c === 62 || c === 35)) break;
+    start++;
+  }
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   if (end <= start) return undefined;
   const first = firstTokenAt(tokens, start);
   let count = 0;
   let fn = 0;
+  // A run of short items between commas is a list of terms, even with a word like "my" in front.
+  let items = 1;
   for (let i = first; i < tokens.length && tokens[i]!.end <= end; i++) {
+    const t = tokens[i]!;
     count++;
-    if (FUNCTION_WORDS.has(tokens[i]!.norm)) fn++;
+    if (FUNCTION_WORDS.has(t.norm)) fn++;
+    if (i > first) {
+      let brk = t.norm === 'and' || t.norm === 'or';
+      for (let k = tokens[i - 1]!.end; !brk && k < t.start; k++) brk = isItemBreak(text.charCodeAt(k));
+      if (brk) items++;
+    }
   }
   if (count === 0) return undefined;
-  // A run of short items between commas is a list of terms, even with a word like "my" in front.
-  const items = text.slice(start, end).split(/,|;|\/|\band\b|\bor\b|·|\|/).filter((p) => /[\p{L}\p{N}]/u.test(p));
-  const listy = items.length >= 4 && count / items.length <= 3;
+  const listy = items >= 4 && count / items <= 3;
   const prose = count >= 3 && fn >= 1 && !listy;
   return { turn, start, end, words: count, prose };
 }
@@ -112,10 +156,15 @@ export function firstTokenAt(tokens: readonly Token[], offset: number): number {
   return lo;
 }
 
+/** Only these characters can end a sentence; the rest of the text is skipped over. */
+const CAN_END = /[\n;!?….]/g;
+
 export function segment(text: string, turn: number, tokens: readonly Token[] = tokenize(text)): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
+  CAN_END.lastIndex = 0;
+  for (let m = CAN_END.exec(text); m; m = CAN_END.exec(text)) {
+    const i = m.index;
     if (isBoundary(text, i)) {
       const s = sentenceAt(text, tokens, turn, start, i + 1);
       if (s) out.push(s);

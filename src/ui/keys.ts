@@ -52,3 +52,16 @@ export function intentOf(data: string): KeyIntent {
   }
   return { kind: 'edit', action: { type: 'insert', text: data } };
 }
+
+/**
+ * What a chunk of input means, in order. A terminal may deliver typed text and the Ctrl+D that
+ * follows it in one chunk; a chunk that ends in Ctrl+D or Ctrl+C is that text, then that key.
+ * Control characters inside a paste are still only text (and dropped).
+ */
+export function intentsOf(data: string): KeyIntent[] {
+  const last = data[data.length - 1];
+  if (data.length > 1 && !data.startsWith('\x1b') && (last === '\x04' || last === '\x03')) {
+    return [...intentsOf(data.slice(0, -1)), intentOf(last)];
+  }
+  return [intentOf(data)];
+}

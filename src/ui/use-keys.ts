@@ -1,7 +1,7 @@
 // Subscribes to the terminal's raw input, as Ink delivers it, one key or one paste at a time.
 import { useLayoutEffect, useRef } from 'react';
 import { useStdin } from 'ink';
-import { intentOf, type KeyIntent } from './keys.js';
+import { intentsOf, type KeyIntent } from './keys.js';
 
 export function useKeys(handler: (intent: KeyIntent, raw: string) => void, active = true): void {
   const { internal_eventEmitter: emitter, setRawMode, isRawModeSupported } = useStdin();
@@ -11,7 +11,9 @@ export function useKeys(handler: (intent: KeyIntent, raw: string) => void, activ
   useLayoutEffect(() => {
     if (!active) return;
     if (isRawModeSupported) setRawMode(true);
-    const listen = (data: string) => latest.current(intentOf(data), data);
+    const listen = (data: string) => {
+      for (const intent of intentsOf(data)) latest.current(intent, data);
+    };
     emitter.on('input', listen);
     return () => {
       emitter.removeListener('input', listen);

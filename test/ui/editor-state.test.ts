@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { editorReducer, emptyEditor, type EditorAction, type EditorState } from '../../src/ui/editor-state.js';
-import { intentOf } from '../../src/ui/keys.js';
+import { intentOf, intentsOf } from '../../src/ui/keys.js';
 
 const run = (start: EditorState, ...actions: EditorAction[]) => actions.reduce(editorReducer, start);
 const at = (text: string, cursor: number): EditorState => ({ text, cursor });
@@ -65,5 +65,18 @@ describe('keys', () => {
     const intent = intentOf(data);
     const label = intent.kind === 'edit' ? (intent.action.type === 'insert' ? `insert:${intent.action.text}` : intent.action.type) : intent.kind;
     expect(label).toBe(expected);
+  });
+});
+
+describe('chunks of input', () => {
+  const labels = (data: string) =>
+    intentsOf(data).map((i) => (i.kind === 'edit' ? (i.action.type === 'insert' ? `insert:${i.action.text}` : i.action.type) : i.kind));
+  it.each([
+    ['typed text and Ctrl+D in one chunk: the text, then submit', 'my answer\x04', ['insert:my answer', 'submit']],
+    ['typed text and Ctrl+C in one chunk: the text, then quit', 'half\x03', ['insert:half', 'quit']],
+    ['a Ctrl+D inside a paste stays text', 'a\x04b', ['insert:a\x04b']],
+    ['a lone Ctrl+D', '\x04', ['submit']],
+  ])('%s', (_, data, expected) => {
+    expect(labels(data)).toEqual(expected);
   });
 });
