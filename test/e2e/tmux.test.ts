@@ -21,7 +21,8 @@ class Terminal {
   }
   start(args: string, opts: { color?: boolean; columns?: number } = {}) {
     const colour = opts.color ? 'FORCE_COLOR=1' : 'NO_COLOR=1';
-    const command = `cd ${ROOT} && REHEARSE_HOME=${this.home} ${colour} node ${CLI} ${args}; echo "[exit $?]"; echo "[tty $(stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' ')]"; sleep 120`;
+    // A person's terminal, not CI: Ink draws nothing live when CI is set, and tmux passes it on.
+    const command = `cd ${ROOT} && env -u CI -u GITHUB_ACTIONS REHEARSE_HOME=${this.home} ${colour} node ${CLI} ${args}; echo "[exit $?]"; echo "[tty $(stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' ')]"; sleep 120`;
     this.tmux('new-session', '-d', '-s', 'main', '-x', String(opts.columns ?? 100), '-y', '50', command);
   }
   screen(escapes = false): string {
