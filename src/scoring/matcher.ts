@@ -9,7 +9,6 @@ export interface Mention {
   turn: number;
   start: number;
   end: number;
-  rejected: boolean;
 }
 
 /** What a mention names: its words folded to lower case and single spaces, without a plural ending. */
@@ -108,10 +107,11 @@ function isRejected(a: Analysis, turn: number, s: Sentence, start: number, end: 
 }
 
 /**
- * Every mention in the answer, with its sentence and whether it is rejected.
+ * Every mention in the answer, with its sentence. Whether it is rejected is asked separately
+ * (isRejectedMention), and only by signals that care.
  * `phraseSpans[turn][list]` is what the rubric's PhraseIndex found in each turn.
  */
-export function findMentions(m: CompiledMatcher, a: Analysis, phraseSpans: Span[][][], cache: MentionCache): Mention[] {
+export function findMentions(m: CompiledMatcher, a: Analysis, phraseSpans: Span[][][]): Mention[] {
   const out: Mention[] = [];
   let index = 0;
   a.scan.forEach((text, turn) => {
@@ -121,16 +121,21 @@ export function findMentions(m: CompiledMatcher, a: Analysis, phraseSpans: Span[
       const s = a.sentences[index];
       if (!s || s.turn !== turn) break;
       if (span.start < s.start || span.end > s.end) continue;
-      const key = pack(turn, span.start, span.end);
-      let rejected = cache.rejected.get(key);
-      if (rejected === undefined) {
-        rejected = isRejected(a, turn, s, span.start, span.end, cache.criticised);
-        cache.rejected.set(key, rejected);
-      }
-      out.push({ sentence: index, turn, start: span.start, end: span.end, rejected });
+      out.push({ sentence: index, turn, start: span.start, end: span.end });
     }
   });
   return out;
+}
+
+/** Whether a mention is negated or criticised; worked out once per place in the answer. */
+export function isRejectedMention(a: Analysis, m: Mention, cache: MentionCache): boolean {
+  const key = pack(m.turn, m.start, m.end);
+  let rejected = cache.rejected.get(key);
+  if (rejected === undefined) {
+    rejected = isRejected(a, m.turn, a.sentences[m.sentence]!, m.start, m.end, cache.criticised);
+    cache.rejected.set(key, rejected);
+  }
+  return rejected;
 }
 
 /** What one scoring of an answer has already worked out about its mentions. */

@@ -2,7 +2,7 @@
 import type { Signal } from '../scenario/schema.js';
 import type { ResolvedRubric } from '../scenario/rubric.js';
 import type { Span } from './guards.js';
-import { compileMatcher, distinctCount, findMentions, newMentionCache, type CompiledMatcher, type Mention } from './matcher.js';
+import { compileMatcher, distinctCount, findMentions, isRejectedMention, newMentionCache, type CompiledMatcher, type Mention } from './matcher.js';
 import { PhraseIndex, type Span as PhraseSpan } from './phrases.js';
 import type { Analysis } from './text.js';
 import type { Evidence } from './types.js';
@@ -93,10 +93,11 @@ export function evaluateSignals(rubric: ResolvedRubric, ctx: Context): Map<strin
   const phraseSpans: PhraseSpan[][][] = analysis.scan.map((text, turn) => index.find(text, analysis.tokens[turn]!));
   const cache = newMentionCache();
   const memo = new Map<string, Mention[]>();
+  const nearMemo = new Map<string, Set<number>>();
   const mentionsOf = (m: CompiledMatcher) => {
     let found = memo.get(m.key);
     if (!found) {
-      found = findMentions(m, analysis, phraseSpans, cache);
+      found = findMentions(m, analysis, phraseSpans);
       memo.set(m.key, found);
     }
     return found;
@@ -113,13 +114,17 @@ export function evaluateSignals(rubric: ResolvedRubric, ctx: Context): Map<strin
     }
     let mentions = mentionsOf(sig.matcher!).filter(
       (m) =>
-        (def.polarity === 'any' || m.rejected === (def.polarity === 'rejected')) &&
+        (def.polarity === 'any' || isRejectedMention(analysis, m, cache) === (def.polarity === 'rejected')) &&
         (ctx.fragmentsCount || analysis.sentences[m.sentence]!.prose) &&
         (!def.opening || (m.sentence === 0 && analysis.sentences[0]!.turn === 0)),
     );
     if (sig.near) {
       const { window } = sig.near;
-      const nearSentences = new Set(mentionsOf(sig.near.matcher).map((n) => n.sentence));
+      let nearSentences = nearMemo.get(sig.near.matcher.key);
+      if (!nearSentences) {
+        nearSentences = new Set(mentionsOf(sig.near.matcher).map((n) => n.sentence));
+        nearMemo.set(sig.near.matcher.key, nearSentences);
+      }
       mentions = mentions.filter((m) => {
         for (let i = m.sentence - window; i <= m.sentence + window; i++) if (nearSentences.has(i)) return true;
         return false;

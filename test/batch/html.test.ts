@@ -66,7 +66,7 @@ run('the HTML report in a browser', () => {
   it('a <script> inside a transcript stays text', async () => {
     const p = await browser.newPage();
     await p.goto(`file://${file}`);
-    expect(await p.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await p.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await p.locator('script').count()).toBe(0);
     expect(await p.locator('img').count()).toBe(0);
     const text = await p.locator('body').innerText();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, segment } from '../../src/scoring/text.js';
-import { compileMatcher, distinctCount, findMentions, keyOf, newMentionCache } from '../../src/scoring/matcher.js';
+import { compileMatcher, distinctCount, findMentions, isRejectedMention, keyOf, newMentionCache } from '../../src/scoring/matcher.js';
 import { PhraseIndex, expandPhrase } from '../../src/scoring/phrases.js';
 
 /** The mentions of a list of phrases in a text, as the scorer finds them. */
@@ -8,8 +8,12 @@ function mentionsOf(phrases: string[], text: string) {
   const index = new PhraseIndex();
   const matcher = compileMatcher({ terms: phrases }, {}, index);
   const a = analyse([text], [text]);
-  const found = findMentions(matcher, a, [index.find(text, a.tokens[0]!)], newMentionCache());
-  return Object.assign(found, { analysis: a });
+  const found = findMentions(matcher, a, [index.find(text, a.tokens[0]!)]);
+  const cache = newMentionCache();
+  return Object.assign(
+    found.map((m) => ({ ...m, rejected: isRejectedMention(a, m, cache) })),
+    { analysis: a },
+  );
 }
 import { blank, graderDirectedSpans, nonAnswer } from '../../src/scoring/guards.js';
 
