@@ -5,7 +5,8 @@ import { join, relative, sep } from 'node:path';
 /** Files in folders that look like transcripts; a file named on the command line is read whatever its name. */
 const TRANSCRIPT_FILE = /\.(?:txt|vtt|srt|json|jsonl|md|log|text)$/i;
 
-function walk(dir: string, out: string[]): void {
+/** Every file below `dir` that `keep` accepts; hidden entries and node_modules are passed over. */
+function walk(dir: string, out: string[], keep: (name: string) => boolean): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -15,8 +16,8 @@ function walk(dir: string, out: string[]): void {
   for (const e of entries) {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const path = join(dir, e.name);
-    if (e.isDirectory()) walk(path, out);
-    else if (e.isFile() && TRANSCRIPT_FILE.test(e.name)) out.push(path);
+    if (e.isDirectory()) walk(path, out, keep);
+    else if (e.isFile() && keep(e.name)) out.push(path);
   }
 }
 
@@ -50,7 +51,7 @@ export function expandInputs(args: readonly string[]): Expanded {
       const base = parts.slice(0, firstWild).join('/') || '.';
       const found: string[] = [];
       const all: string[] = [];
-      walkAll(base, all);
+      walk(base, all, () => true);
       const re = globToRegExp(arg.replace(/^\.\//, ''));
       for (const f of all) {
         const rel = (base === '.' ? relative('.', f) : f).split(sep).join('/');
@@ -68,25 +69,10 @@ export function expandInputs(args: readonly string[]): Expanded {
     }
     if (isDir) {
       const found: string[] = [];
-      walk(arg, found);
+      walk(arg, found, (name) => TRANSCRIPT_FILE.test(name));
       if (found.length) found.forEach((f) => files.add(f));
       else unmatched.push(arg);
     } else files.add(arg);
   }
   return { files: [...files].sort(), unmatched };
-}
-
-function walkAll(dir: string, out: string[]): void {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) {
-    if (e.name === 'node_modules' || e.name === '.git') continue;
-    const path = join(dir, e.name);
-    if (e.isDirectory()) walkAll(path, out);
-    else if (e.isFile()) out.push(path);
-  }
 }

@@ -2,20 +2,15 @@
 import type { LoadedScenario } from '../scenario/load.js';
 import { score } from '../scoring/score.js';
 import type { Band } from '../scoring/types.js';
-import { align, familiesOf, type Family, type Unaligned } from '../transcripts/align.js';
+import { align, familiesOf, type AlignedQuestion, type Family, type Unaligned } from '../transcripts/align.js';
 import { parseTranscripts } from '../transcripts/detect.js';
 import { cast } from '../transcripts/speakers.js';
 import { TranscriptError, type Format } from '../transcripts/types.js';
 import type { RubricLibrary } from '../scenario/schema.js';
 
-export interface GradedAnswer {
+/** An aligned question (less its rubric) with the score of its answers. */
+export interface GradedAnswer extends Omit<AlignedQuestion, 'key' | 'rubric'> {
   question: string;
-  questionId?: string;
-  family: string;
-  matchedBy: 'scenario' | 'family';
-  prompt: string;
-  line: number;
-  followUps: number;
   total: number;
   band: Band;
   rubric: { id: string; hash: string };
@@ -31,7 +26,6 @@ export interface GradedAnswer {
   antiPatterns: { id: string; title: string }[];
   /** Set when the answer was not an attempt ("dont know", empty). */
   nonAnswer?: string;
-  answers: { text: string; line: number }[];
 }
 
 export interface GradedTranscript {

@@ -75,6 +75,14 @@ function terminal(): Terminal {
   return t;
 }
 
+/** Starts an interview and waits at its first question. */
+async function atFirstQuestion(t: Terminal, args: string, total: number, opts: { columns?: number } = {}) {
+  t.start(args, opts);
+  await t.waitFor((s) => s.includes('Press Enter to begin'), 'the intro');
+  t.keys('Enter');
+  return t.waitFor((s) => s.includes(`Question 1 of ${total}`), 'the first question');
+}
+
 /** The last lines with text on them: what is on the live part of the screen. */
 const bottom = (screen: string, n = 25) => screen.replace(/\s+$/, '').split('\n').slice(-n).join('\n');
 
@@ -125,10 +133,7 @@ run('in a real terminal', () => {
 
   it('killed with SIGKILL after two answers, resumes with both answers there', async () => {
     const t = terminal();
-    t.start('interview --scenario ecommerce');
-    await t.waitFor((s) => s.includes('Press Enter to begin'), 'the intro');
-    t.keys('Enter');
-    await t.waitFor((s) => s.includes('Question 1 of 4'), 'the first question');
+    await atFirstQuestion(t, 'interview --scenario ecommerce', 4);
     t.type('First answer: the repeat purchase rate.');
     t.keys('C-d');
     await t.waitFor((s) => s.includes('follows up:'), 'a probe');
@@ -179,10 +184,7 @@ run('terminal manners', () => {
 
   it('is usable at 60 columns: nothing wider than the terminal, the question and the keys on screen', async () => {
     const t = terminal();
-    t.start('interview --scenario fintech', { columns: 60 });
-    await t.waitFor((s) => s.includes('Press Enter to begin'), 'the intro');
-    t.keys('Enter');
-    const s = await t.waitFor((x) => x.includes('Question 1 of 5'), 'the first question');
+    const s = await atFirstQuestion(t, 'interview --scenario fintech', 5, { columns: 60 });
     for (const line of s.split('\n')) expect([...line].length).toBeLessThanOrEqual(60);
     expect(s).toContain('most important KPI');
     expect(s).toContain('Ctrl+D submit');
@@ -193,10 +195,7 @@ run('terminal manners', () => {
 
   it('Ctrl+C restores the terminal and names the command to resume', async () => {
     const t = terminal();
-    t.start('interview --scenario fintech');
-    await t.waitFor((s) => s.includes('Press Enter to begin'), 'the intro');
-    t.keys('Enter');
-    await t.waitFor((s) => s.includes('Question 1 of 5'), 'the first question');
+    await atFirstQuestion(t, 'interview --scenario fintech', 5);
     t.type('a draft');
     t.keys('C-c');
     const s = await t.waitFor((x) => x.includes('[exit 0]'), 'the exit');

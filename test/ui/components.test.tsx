@@ -196,6 +196,14 @@ describe('App: a whole interview through the keyboard', () => {
     cleanup.push(r.unmount);
     return { r, saved };
   }
+  /** Picks a scenario by its number and waits at its first question. */
+  const begin = async (r: ReturnType<typeof render>, choice: string, total: number) => {
+    await tick();
+    r.stdin.write(choice);
+    await frameWith(r.lastFrame, (f) => f.includes('Press Enter to begin'));
+    r.stdin.write('\r');
+    await frameWith(r.lastFrame, (f) => f.includes(`Question 1 of ${total}`));
+  };
   const type = async (r: ReturnType<typeof render>, text: string) => {
     r.stdin.write(text);
     await tick(10);
@@ -245,11 +253,7 @@ describe('App: a whole interview through the keyboard', () => {
   it('Ctrl+C saves the session as quit, with the unsent draft', async () => {
     const onExit = vi.fn();
     const { r, saved } = app(onExit, 'interview');
-    await tick();
-    r.stdin.write('1');
-    await frameWith(r.lastFrame, (f) => f.includes('Press Enter to begin'));
-    r.stdin.write('\r');
-    await frameWith(r.lastFrame, (f) => f.includes('Question 1 of 4'));
+    await begin(r, '1', 4);
     r.stdin.write('half an answer');
     await tick();
     r.stdin.write('\x03');
@@ -260,11 +264,7 @@ describe('App: a whole interview through the keyboard', () => {
 
   it('in interview mode, no score card between questions', async () => {
     const { r } = app(() => {}, 'interview');
-    await tick();
-    r.stdin.write('1');
-    await frameWith(r.lastFrame, (f) => f.includes('Press Enter to begin'));
-    r.stdin.write('\r');
-    await frameWith(r.lastFrame, (f) => f.includes('Question 1 of 4'));
+    await begin(r, '1', 4);
     const seen: string[] = [];
     for (let i = 0; i < 4; i++) {
       await type(r, findScenario('ecommerce').scenario.questions[i]!.example);
