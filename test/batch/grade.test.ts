@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rehearse } from '../helpers.js';
+import { CLI, rehearse } from '../helpers.js';
 
 const FIXTURES = 'test/fixtures/transcripts';
 
@@ -99,5 +100,31 @@ describe('rehearse grade', () => {
     const run = rehearse(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
+  });
+});
+
+describe('rehearse grade, the edges', () => {
+  it('a file too large to be a transcript is refused with its size, without reading it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rehearse-grade-'));
+    const big = join(dir, 'huge.txt');
+    const fd = openSync(big, 'w');
+    ftruncateSync(fd, 40 * 1024 * 1024); // sparse: 40 MB on paper, nothing written
+    closeSync(fd);
+    const run = rehearse(['grade', big, `${FIXTURES}/interview.txt`, '--format', 'csv']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${big}: cannot be read: too large to be a transcript (40 MB; the limit is 32 MB)`);
+    expect(run.stdout.trim().split('\n')).toHaveLength(4);
+  });
+
+  it('shows a progress bar on a terminal for a long batch, and none when standard error is not one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rehearse-grade-'));
+    const text = readFileSync(`${FIXTURES}/interview.txt`, 'utf8');
+    for (let i = 0; i < 25; i++) writeFileSync(join(dir, `t${i}.txt`), text);
+    const out = join(dir, '..', `${Date.now()}-grades.csv`);
+    // `script` gives the command a real terminal, as a person running it would have.
+    const tty = spawnSync('script', ['-qfec', `${process.execPath} ${CLI} grade ${dir} --out ${out}`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(tty.stdout).toMatch(/grading 25\/25 ▕█{20}▏ 100%/);
+    const piped = rehearse(['grade', dir, '--out', out]);
+    expect(piped.stderr).not.toMatch(/grading \d+\/\d+/);
   });
 });
