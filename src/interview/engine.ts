@@ -8,7 +8,7 @@ import { writeProbe, type ProbeWriters } from '../probes/chain.js';
 import type { ProbeRequest } from '../probes/types.js';
 import { reduce, type InterviewEvent } from './machine.js';
 import { decide } from './policy.js';
-import { answersTo, probesOf, type Session } from './session.js';
+import { answersTo, type Session } from './session.js';
 
 export interface EngineDeps {
   scenario: LoadedScenario;
@@ -127,7 +127,3 @@ export async function skipQuestion(session: Session, deps: EngineDeps): Promise<
 export async function resume(session: Session, deps: EngineDeps): Promise<Session> {
   return advance(dispatch(session, { type: 'resumed', at: at(deps) }, deps), deps);
 }
-
-/** How many probes the current question has had. */
-export const probesSoFar = (session: Session, deps: Pick<EngineDeps, 'scenario'>) =>
-  probesOf(session, currentQuestion(session, deps)?.id ?? '').length;
