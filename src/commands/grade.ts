@@ -130,11 +130,7 @@ export async function gradeCommand(args: string[], io: IO, stderrIsTTY = false):
     },
     cacheDir,
   );
-  const summary = summarise(result.compact, files.length, result.failures.length);
-  // The table and the HTML page keep compact rows; the streamed formats count as they go.
-  summary.transcripts = result.transcripts;
-  summary.answers = result.answers;
-  summary.meanAnswer = result.answers ? Math.round(result.points / result.answers) : 0;
+  const summary = summarise({ files: files.length, ...result, failures: result.failures.length });
   if (format === 'json') await out.write(jsonTail(result.failures, summary));
   if (format === 'md') await out.write(mdTail(result.failures, summary));
   if (format === 'html') await out.write(html(result.compact, result.failures, summary));

@@ -89,7 +89,7 @@ function printer(io: IO, loaded: LoadedScenario, feedback: boolean) {
         case 'probe-ready':
           // The text streamed in already; otherwise (nothing streamed) print it whole.
           if (streamed && streamed.trim() === event.text.trim()) io.write('\n');
-          else io.out(`${streamed ? '\n' : '\n'}Follow-up: ${event.text}`);
+          else io.out(`\nFollow-up: ${event.text}`);
           streamed = '';
           break;
         case 'time-up':

@@ -6,7 +6,7 @@ import { bar } from './scorecard.js';
 
 export type BatchFormat = 'table' | 'json' | 'csv' | 'md' | 'html';
 
-/** What is kept of a transcript until the end, for the table, the HTML page and the summary. */
+/** What is kept of a transcript until the end, for the table and the HTML page. */
 export interface Compact {
   file: string;
   conversation: number;
@@ -53,15 +53,10 @@ export interface Summary {
   meanAnswer: number;
 }
 
-export function summarise(rows: readonly Compact[], files: number, failures: number): Summary {
-  const totals = rows.flatMap((r) => r.answers.map((a) => a.total));
-  return {
-    files,
-    transcripts: rows.length,
-    answers: totals.length,
-    failures,
-    meanAnswer: totals.length ? Math.round(totals.reduce((a, b) => a + b, 0) / totals.length) : 0,
-  };
+/** The summary from the running counts of a batch: it never needs the rows themselves. */
+export function summarise(counts: { files: number; transcripts: number; answers: number; points: number; failures: number }): Summary {
+  const { files, transcripts, answers, points, failures } = counts;
+  return { files, transcripts, answers, failures, meanAnswer: answers ? Math.round(points / answers) : 0 };
 }
 
 // ---- JSON: {"transcripts": [...], "failures": [...], "summary": {...}} ----
