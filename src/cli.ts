@@ -10,6 +10,7 @@ import { scoreCommand } from './commands/score.js';
 import { validateCommand } from './commands/validate.js';
 import { schemaCommand } from './commands/schema.js';
 import { gradeCommand } from './commands/grade.js';
+import { calibrateCommand } from './commands/calibrate.js';
 import { interviewCommand, resumeCommand, sessionsCommand, type InteractiveLauncher } from './commands/interview.js';
 
 const HELP = `rehearse — mock product-management interviews, graded by a deterministic rubric
@@ -29,6 +30,9 @@ usage:
   rehearse score --scenario <id> --question <qid> [--file F] [--json]
                                               grade one answer (from F or standard input)
   rehearse validate <file...>                 check scenario and rubric files, and their calibration
+  rehearse calibrate <labels.jsonl> [--rubrics F] [--json]
+                                              agreement of the scorer with human labels: Spearman,
+                                              kappa, pairwise order, confusion, worst disagreements
   rehearse schema [scenario|rubrics]          print the JSON Schema of a file format
 
 exit codes: 0 ok, 1 something failed, 2 bad arguments or bad input files`;
@@ -43,6 +47,7 @@ const COMMANDS: Record<string, Command> = {
   score: scoreCommand,
   validate: validateCommand,
   schema: schemaCommand,
+  calibrate: calibrateCommand,
   interview: (args, io) => interviewCommand(args, io, interactive),
   resume: (args, io) => resumeCommand(args, io, interactive),
   sessions: sessionsCommand,

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { AntiPattern, Condition, Criterion, Matcher, RubricLibrary, Signal } from './schema.js';
 import type { FileIssue } from '../errors.js';
 import { issueAt, type ParsedFile, type Path } from './parse.js';
+import { DEFAULT_MODEL, type ScoringModel } from '../scoring/model.js';
 
 /** The lexicon a scenario fills with its own context terms. */
 export const CONTEXT_LEXICON = 'context';
@@ -18,6 +19,8 @@ export interface ResolvedRubric {
   signals: Record<string, Signal>;
   /** Every lexicon those signals name, with the scenario's context terms under `context`. */
   lexicons: Record<string, string[]>;
+  /** The weights that turn features into a total, and the bands. */
+  model: ScoringModel;
   /** sha256 of the canonical JSON of everything above: same hash, same scoring. */
   hash: string;
 }
@@ -57,6 +60,7 @@ export function resolveRubric(library: RubricLibrary, rubricId: string, contextT
     antiPatterns: rubric.antiPatterns,
     signals,
     lexicons,
+    model: library.model ?? DEFAULT_MODEL,
   };
   return { ...body, hash: createHash('sha256').update(canonicalJson(body)).digest('hex') };
 }

@@ -1,5 +1,6 @@
 // The scenario and rubric file formats: the single source for their types, defaults and JSON Schema.
 import { z } from 'zod';
+import { ScoringModel } from '../scoring/model.js';
 
 export const Id = z
   .string()
@@ -114,6 +115,7 @@ export const RubricLibrary = z
     lexicons: z.record(Id, z.array(z.string().min(1)).min(1)).default({}),
     signals: z.record(Id, Signal).default({}),
     rubrics: z.array(Rubric).min(1),
+    model: ScoringModel.optional().describe("How features become a total; without it, rehearse's fitted model."),
   })
   .strict();
 export type RubricLibrary = z.infer<typeof RubricLibrary>;

@@ -3,16 +3,18 @@ import type { Condition } from '../scenario/schema.js';
 import type { ResolvedRubric } from '../scenario/rubric.js';
 import { blank, graderDirectedSpans, nonAnswer, type NonAnswer } from './guards.js';
 import { evaluateSignals, type SignalResult } from './signals.js';
-import { analyse, countWords } from './text.js';
+import { analyse, countWords, type Analysis } from './text.js';
+import { extractFeatures, type FeatureHit, type Features } from './features.js';
+import { applyModel, DEFAULT_MODEL, type ScoringModel } from './model.js';
 import { SCORER_VERSION, type AntiPatternHit, type Band, type CriterionScore, type Evidence, type Improvement, type Score } from './types.js';
 
 /** Below this share of words in sentences, fragments and lists earn nothing. */
 const PROSE_SHARE = 0.5;
 
-export function bandOf(total: number): Band {
-  if (total >= 70) return 'strong';
-  if (total >= 45) return 'adequate';
-  if (total >= 20) return 'weak';
+export function bandOf(total: number, bands: ScoringModel['bands'] = DEFAULT_MODEL.bands): Band {
+  if (total >= bands.strong) return 'strong';
+  if (total >= bands.adequate) return 'adequate';
+  if (total >= bands.weak) return 'weak';
   return 'insufficient';
 }
 
@@ -65,7 +67,27 @@ function summary(band: Band, criteria: CriterionScore[], listOnly: boolean): str
   }
 }
 
+/** Everything the scorer worked out about an answer: the score, and the steps behind it for `--explain`. */
+export interface Trace {
+  score: Score;
+  analysis: Analysis;
+  signals: Map<string, SignalResult>;
+  features: Features;
+  hits: FeatureHit[];
+}
+
+/** The total a model gives features, after the guards: a non-answer is 0, a list of terms stays under the cap. */
+export function totalOf(model: ScoringModel, features: Features, flags: { nonAnswer: boolean; listOnly: boolean }): number {
+  if (flags.nonAnswer) return 0;
+  const total = Math.max(0, Math.min(100, Math.round(applyModel(model, features).raw)));
+  return flags.listOnly ? Math.min(total, model.listCap) : total;
+}
+
 export function score(rubric: ResolvedRubric, answer: string | readonly string[]): Score {
+  return trace(rubric, answer).score;
+}
+
+export function trace(rubric: ResolvedRubric, answer: string | readonly string[]): Trace {
   const turns = typeof answer === 'string' ? [answer] : [...answer];
   const blanked = turns.flatMap((t, i) => graderDirectedSpans(t, i));
   const scan = turns.map((t, i) => blank(t, blanked.filter((s) => s.turn === i)));
@@ -141,8 +163,10 @@ export function score(rubric: ResolvedRubric, answer: string | readonly string[]
   const weights = criteria.reduce((sum, c) => sum + c.weight, 0);
   const raw = criteria.reduce((sum, c) => sum + (c.weight * c.level) / c.maxLevel, 0);
   const penalty = antiPatterns.reduce((sum, a) => sum + a.penalty, 0);
-  const total = why ? 0 : Math.max(0, Math.min(100, Math.round((100 * raw) / weights - penalty)));
-  const band = bandOf(total);
+  const { features, hits } = extractFeatures(clean, { attained: raw / weights, penalty });
+  const fitted = applyModel(rubric.model, features);
+  const total = totalOf(rubric.model, features, { nonAnswer: !!why, listOnly });
+  const band = bandOf(total, rubric.model.bands);
 
   const improvements: Improvement[] = [
     ...criteria
@@ -159,7 +183,7 @@ export function score(rubric: ResolvedRubric, answer: string | readonly string[]
     .sort((x, y) => y.gain - x.gain)
     .slice(0, 3);
 
-  return {
+  const result: Score = {
     scorerVersion: SCORER_VERSION,
     rubricId: rubric.id,
     rubricHash: rubric.hash,
@@ -169,6 +193,7 @@ export function score(rubric: ResolvedRubric, answer: string | readonly string[]
     antiPatterns,
     words: blanked.length ? turns.reduce((n, t) => n + countWords(t), 0) : clean.words,
     flags: { ...(why ? { nonAnswer: why } : {}), listOnly, graderDirected },
+    model: { version: rubric.model.version, intercept: rubric.model.intercept, raw: Math.round(fitted.raw * 10) / 10, terms: why ? [] : fitted.terms },
     feedback: {
       summary: why ? NON_ANSWER_SUMMARY[why] : summary(band, criteria, listOnly),
       strengths: why ? [] : criteria.filter((c) => c.meetsBar).map((c) => `${c.title}: ${c.anchor}`),
@@ -176,4 +201,5 @@ export function score(rubric: ResolvedRubric, answer: string | readonly string[]
       improvements,
     },
   };
+  return { score: result, analysis: clean, signals: results, features, hits };
 }

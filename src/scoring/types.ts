@@ -1,7 +1,7 @@
 // The score the scorer gives an answer; saved in sessions and reports, so it has a schema.
 import { z } from 'zod';
 
-export const SCORER_VERSION = '1.0.0';
+export const SCORER_VERSION = '2.0.0';
 
 export const Evidence = z.object({
   signal: z.string(),
@@ -70,6 +70,15 @@ export const Score = z.object({
     /** Text aimed at the grader; it was ignored, neither credited nor penalised. */
     graderDirected: z.array(Evidence),
   }),
+  /** How the total was summed: the fitted model's terms. Absent in scores saved before it existed. */
+  model: z
+    .object({
+      version: z.string(),
+      intercept: z.number(),
+      raw: z.number(),
+      terms: z.array(z.object({ feature: z.string(), label: z.string(), value: z.number(), weight: z.number(), points: z.number() })),
+    })
+    .optional(),
   feedback: z.object({
     summary: z.string(),
     strengths: z.array(z.string()),

@@ -1,0 +1,62 @@
+// Grades a labelled set and measures how well the scorer agrees with the humans, overall and per family.
+import type { ResolvedRubric } from '../scenario/rubric.js';
+import { agreement, type Agreement, type Tier } from '../scoring/agreement.js';
+import { score } from '../scoring/score.js';
+import type { Score } from '../scoring/types.js';
+import { humanScore, sourceKey, type LabelLine } from './labels.js';
+
+export interface GradedLabel {
+  line: number;
+  id: string;
+  family: string;
+  human: number;
+  tier?: Tier;
+  source: string;
+  score: Score;
+}
+
+export function gradeLabels(
+  labels: readonly { line: number; label: LabelLine }[],
+  rubricOf: (l: LabelLine, line: number) => ResolvedRubric,
+): GradedLabel[] {
+  return labels.map(({ line, label }) => {
+    const rubric = rubricOf(label, line);
+    return {
+      line,
+      id: label.id ?? `line ${line}`,
+      family: rubric.family,
+      human: humanScore(label),
+      ...(label.tier ? { tier: label.tier } : {}),
+      source: sourceKey(label, `line ${line}`),
+      score: score(rubric, label.answer),
+    };
+  });
+}
+
+export interface CalibrationReport {
+  overall: Agreement;
+  families: Record<string, Agreement>;
+  /** The largest gaps between the scorer and the humans, largest first. */
+  worst: GradedLabel[];
+}
+
+/** How many disagreements the report lists. */
+export const WORST_SHOWN = 10;
+
+export function calibrationReport(graded: readonly GradedLabel[]): CalibrationReport {
+  const rated = (g: GradedLabel) => ({
+    human: g.human,
+    ...(g.tier ? { tier: g.tier } : {}),
+    scorer: g.score.total,
+    band: g.score.band,
+    group: g.family,
+  });
+  const families: Record<string, Agreement> = {};
+  for (const family of [...new Set(graded.map((g) => g.family))].sort()) {
+    families[family] = agreement(graded.filter((g) => g.family === family).map(rated));
+  }
+  const worst = [...graded]
+    .sort((a, b) => Math.abs(b.score.total - b.human) - Math.abs(a.score.total - a.human) || a.line - b.line)
+    .slice(0, WORST_SHOWN);
+  return { overall: agreement(graded.map(rated)), families, worst };
+}

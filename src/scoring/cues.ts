@@ -1,0 +1,78 @@
+// How reasoning shows in English sentences, whatever the domain: connectives, sentence shapes, scaffolding.
+// These are grammar and discourse, not interview content (that lives in the rubric files).
+
+const W = String.raw`[\p{L}\p{N}][\p{L}\p{N}'’&-]*`;
+/** One to four words, for the noun phrases inside a shape. */
+const WORDS = (max: number) => String.raw`(?:${W}\s+){0,${max - 1}}${W}`;
+const rx = (source: string) => new RegExp(source, 'giu');
+
+export interface Cue {
+  id: string;
+  /** What the cue looks for, in words, for the explanation. */
+  label: string;
+  pattern: RegExp;
+}
+
+/**
+ * A countable thing with a measure: "visits per patient", "share of merchants who…",
+ * "no-show rate", "within 30 days", "time to first order". Not a closed list of names.
+ */
+export const METRIC_SHAPES: Cue[] = [
+  { id: 'per', label: 'X per Y', pattern: rx(String.raw`\b${W}s\s+per\s+(?:(?:active|paying|new|weekly|monthly)\s+)?${W}`) },
+  {
+    id: 'share-of',
+    label: 'share / number of Y who Z',
+    pattern: rx(String.raw`\b(?:share|percentage|percent|proportion|fraction|number|count|%|ratio)\s+of\s+(?:all\s+|the\s+|our\s+)?${WORDS(4)}\s+(?:who|that|which|whose|with|where|in\s+which)\b`),
+  },
+  { id: 'rate', label: 'a rate or ratio', pattern: rx(String.raw`\b(?!(?:the|a|an|at|any|this|that|growth|same|high|low|first|whatever)\s)${W}\s+(?:rate|ratio|yield|velocity)\b`) },
+  { id: 'window', label: 'a time window', pattern: rx(String.raw`\b(?:within|in|over|after|per)\s+(?:the\s+)?(?:first\s+)?(?:\d+|a|one|two|three|four|five|six|seven|ten|thirty|ninety|sixty)[\s-]*(?:day|week|month|quarter|hour|minute)s?\b|\b\d+[\s-]*(?:day|week|month)\s+(?:window|period|cohort|retention|active)|\b(?:d|w|m)\d{1,3}\b`) },
+  { id: 'time-to', label: 'time to an event', pattern: rx(String.raw`\btime\s+(?:to|until|between)\s+(?:the\s+)?(?:first\s+|second\s+)?${W}`) },
+  { id: 'threshold', label: 'a count threshold', pattern: rx(String.raw`\b(?:at\s+least|more\s+than|fewer\s+than|less\s+than|no\s+more\s+than|above|below|under|over)\s+(?:\d[\d,.]*|one|two|three|five|ten)\s*%?\s*${W}`) },
+];
+
+export const CUES = {
+  commitment: {
+    label: 'commits to a choice',
+    pattern: rx(
+      String.raw`\b(?:i(?:['’]d| would| will)?\s+(?:pick|choose|go with|focus on|prioriti[sz]e|anchor on|bet on|optimi[sz]e for|make)|my\s+(?:north[\s-]star|choice|pick|kpi|primary|main|one)|the\s+(?:one|single|primary|main|most important|north[\s-]star)\s+(?:metric|kpi|number|measure|thing)|north[\s-]star\s+(?:is|would be|should be)|(?:is|would be)\s+(?:my|our)\s+(?:north[\s-]star|kpi|primary)|above all|if i had to (?:pick|choose)|the (?:metric|kpi|number) (?:i|we)(?:['’]d| would)?\s+(?:use|watch|pick|choose|track))`,
+    ),
+  },
+  definition: {
+    label: 'defines what counts',
+    pattern: rx(
+      String.raw`\b(?:defined as|define[sd]?\b|definition|measured as|measured by|calculated as|counts?\s+(?:only|as|every|each)|meaning\b|i\.e\.|that is,|which is the (?:share|number|percentage)|the (?:share|percentage|proportion|fraction|number) of|divided by|over (?:the )?total|out of (?:all|every|the))|^[^:]{2,60}:\s+(?:the|how many|share|percentage|number)`,
+    ),
+  },
+  reason: {
+    label: 'gives a reason',
+    pattern: rx(
+      String.raw`\b(?:because|since (?!\d)|so that|which means|this means|that means|that(?:['’]s| is) why|the reason|therefore|thus|hence|as a result|in order to|it (?:shows|tells|reflects|captures|predicts|signals)|(?:drives|leads to|results in|correlates with|predicts|reflects|captures|proves|indicates)\b|is (?:a )?(?:leading|lagging) (?:indicator|signal)|is worth|translates (?:in)?to|the (?:value|cost) (?:of|is))`,
+    ),
+  },
+  contrast: {
+    label: 'weighs an alternative or a trade-off',
+    pattern: rx(
+      String.raw`\b(?:rather than|instead of|over (?:something like|raw|plain|just)|as opposed to|versus|vs\.?|trade[\s-]?offs?|at the (?:expense|cost) of|the downside|the risk (?:is|here)|the catch|on the other hand|whereas|but (?:it|that|this|they)|however|which (?:can|could) be gamed|can be gamed|doesn['’]t (?:tell|capture|show)|does not (?:tell|capture|show)|misses|hides|inflate|cannibali[sz])`,
+    ),
+  },
+  mechanism: {
+    label: 'says who does what, how often, and what decides',
+    pattern: rx(
+      String.raw`\b(?:every (?:week|month|quarter|sprint|day|monday|friday)|(?:weekly|monthly|quarterly|daily|biweekly) (?:review|sync|meeting|business review|check[\s-]?in|report|dashboard|cadence)|owns?\b|owner|accountable|(?:decision|escalat)\w*|if (?:it|the|we|that|this|they|[\p{L}]+ (?:rate|share))[^.;]{0,60}(?:drops?|falls?|dips?|rises?|goes|exceeds?|crosses|misses|breaks?)|(?:bonus|compensation|commission|quota|okrs?)\b|dashboard|alert|threshold|trigger|kill (?:it|the)|roll(?:ed)? back|pause)`,
+    ),
+  },
+  evidence: {
+    label: 'draws on evidence or experience',
+    pattern: rx(
+      String.raw`\b(?:at (?:my|our) (?:last|previous|current)|in (?:my|a) (?:previous|last|past) (?:role|job|company|team)|when i (?:was|led|ran|worked)|we (?:saw|found|learned|noticed|discovered|measured|ran|tested|launched|shipped|moved|cut|grew|lifted|doubled|halved|raised|dropped)|i (?:saw|found|learned|noticed|ran|led|shipped|launched)|for (?:example|instance)|e\.g\.|in one case|the data (?:showed|shows)|an? (?:a\/b|ab) test|experiment (?:showed|found))`,
+    ),
+  },
+  scaffold: {
+    label: 'scaffolding with nothing in it',
+    pattern: rx(
+      String.raw`\b(?:it(?:['’]s| is) (?:important|essential|crucial|vital|key|critical|imperative) to|firstly|secondly|thirdly|fourthly|lastly|additionally|furthermore|moreover|in conclusion|to conclude|overall,|in summary|a (?:variety|range|number|set|mix) of|various|comprehensive|holistic|multiple (?:metrics|kpis|factors)|ensure that|to ensure|leverage|utili[sz]e|by (?:doing so|utilizing|leveraging)|in today['’]s|best practices?|plays? a (?:key|crucial|vital|significant) role|it depends|there are (?:many|several|a few) (?:metrics|kpis|ways|factors)|key (?:metrics|indicators|kpis|performance indicators)|(?:such|things) as\b)`,
+    ),
+  },
+} satisfies Record<string, Omit<Cue, 'id'>>;
+
+export type CueId = keyof typeof CUES;

@@ -1,0 +1,154 @@
+// Measures an answer's reasoning from its sentences: the features the fitted model weighs.
+import { CUES, METRIC_SHAPES, type CueId } from './cues.js';
+import type { Analysis } from './text.js';
+
+export const FEATURES = [
+  'rubric',
+  'penalty',
+  'length',
+  'shapes',
+  'numbers',
+  'commitment',
+  'definition',
+  'reason',
+  'contrast',
+  'mechanism',
+  'evidence',
+  'scaffold',
+  'enumeration',
+  'questions',
+  'variety',
+] as const;
+export type FeatureId = (typeof FEATURES)[number];
+
+export const FEATURE_LABELS: Record<FeatureId, string> = {
+  rubric: "the rubric's criteria met (share of their weight)",
+  penalty: "the rubric's anti-patterns (points, /100)",
+  length: 'length (log of words over 150)',
+  shapes: 'metrics recognised by their shape (X per Y, share of Y who Z, a rate, a window)',
+  numbers: 'numbers: baselines, targets, thresholds, results',
+  commitment: CUES.commitment.label,
+  definition: CUES.definition.label,
+  reason: CUES.reason.label,
+  contrast: CUES.contrast.label,
+  mechanism: CUES.mechanism.label,
+  evidence: CUES.evidence.label,
+  scaffold: `${CUES.scaffold.label} (per sentence)`,
+  enumeration: 'lists items without reasons (per sentence)',
+  questions: 'asks questions instead of answering (share of sentences)',
+  variety: 'different words used (type–token ratio)',
+};
+
+export type Features = Record<FeatureId, number>;
+
+/** Where a feature was seen, for the explanation: a sentence and the words in it. */
+export interface FeatureHit {
+  feature: FeatureId;
+  sentence: number;
+  turn: number;
+  start: number;
+  end: number;
+}
+
+/** Counts saturate here: a third reason adds less than the first, a tenth adds nothing. */
+const SATURATE: Partial<Record<FeatureId, number>> = {
+  shapes: 3,
+  numbers: 4,
+  commitment: 1,
+  definition: 2,
+  reason: 3,
+  contrast: 2,
+  mechanism: 3,
+  evidence: 2,
+};
+
+const NUMBER = /(?:[₹$€£]\s?)?\b\d[\d,.]*\s*(?:%|x\b|k\b|m\b|bn\b|pp\b|percent\b|points\b|million\b|billion\b|days?\b|weeks?\b|months?\b|hours?\b|minutes?\b)?/giu;
+const SEQUENCE_START = /^\s*(?:firstly|secondly|thirdly|fourthly|fifthly|lastly|finally|additionally|also|another|next|then|furthermore|moreover|\d+[.)]|[-*•])\s*/iu;
+const ITEM_BREAK = /\s*(?:,|;|\band\b|\bor\b)\s*/giu;
+/** Words that are only numbering, not figures: "1." at a list item's start. */
+const LIST_NUMBER = /^\s*\d+[.)]\s/u;
+/** A window wide enough to measure variety without favouring short answers. */
+const VARIETY_WINDOW = 50;
+
+const saturate = (n: number, at: number) => Math.min(n, at) / at;
+
+export function extractFeatures(a: Analysis, rubric: { attained: number; penalty: number }): { features: Features; hits: FeatureHit[] } {
+  const hits: FeatureHit[] = [];
+  const counts: Record<string, number> = {};
+  const shapeKeys = new Set<string>();
+  let scaffold = 0;
+  let enumeration = 0;
+  let questions = 0;
+  let numbers = 0;
+  const sentences = a.sentences.filter((s) => s.words > 0);
+  for (let i = 0; i < a.sentences.length; i++) {
+    const s = a.sentences[i]!;
+    const text = a.scan[s.turn]!.slice(s.start, s.end);
+    const hit = (feature: FeatureId, m: RegExpExecArray) =>
+      hits.push({ feature, sentence: i, turn: s.turn, start: s.start + m.index, end: s.start + m.index + m[0].length });
+    for (const shape of METRIC_SHAPES) {
+      shape.pattern.lastIndex = 0;
+      for (let m = shape.pattern.exec(text); m; m = shape.pattern.exec(text)) {
+        const key = m[0].toLowerCase().replace(/\s+/g, ' ');
+        if (!shapeKeys.has(key)) {
+          shapeKeys.add(key);
+          hit('shapes', m);
+        }
+      }
+    }
+    for (const id of Object.keys(CUES) as CueId[]) {
+      const re = CUES[id].pattern;
+      re.lastIndex = 0;
+      const m = re.exec(text);
+      if (!m) continue;
+      hit(id, m);
+      if (id === 'scaffold') scaffold++;
+      else counts[id] = (counts[id] ?? 0) + 1;
+    }
+    NUMBER.lastIndex = 0;
+    const body = text.replace(LIST_NUMBER, (x) => ' '.repeat(x.length));
+    for (let m = NUMBER.exec(body); m; m = NUMBER.exec(body)) {
+      numbers++;
+      hit('numbers', m);
+    }
+    if (/\?\s*$/u.test(text)) questions++;
+    // A sentence that lists: a sequence word at its start, or three or more short items with no reason.
+    const items = text.split(ITEM_BREAK).filter((x) => x.trim()).length;
+    const reasoned = CUES.reason.pattern.test(text);
+    CUES.reason.pattern.lastIndex = 0;
+    if (!reasoned && (SEQUENCE_START.test(text) || (items >= 4 && s.words / items <= 4))) enumeration++;
+  }
+  const n = Math.max(1, sentences.length);
+  const words = a.words;
+  const tokens = a.tokens.flat();
+  let variety = 0;
+  if (tokens.length >= VARIETY_WINDOW) {
+    // The mean type–token ratio over consecutive windows (MATTR), so long answers are not penalised.
+    let sum = 0;
+    let windows = 0;
+    for (let start = 0; start + VARIETY_WINDOW <= tokens.length; start += VARIETY_WINDOW) {
+      sum += new Set(tokens.slice(start, start + VARIETY_WINDOW).map((t) => t.norm)).size / VARIETY_WINDOW;
+      windows++;
+    }
+    variety = sum / windows;
+  } else if (tokens.length) variety = new Set(tokens.map((t) => t.norm)).size / tokens.length;
+
+  const features: Features = {
+    rubric: rubric.attained,
+    penalty: rubric.penalty / 100,
+    length: Math.max(-2, Math.min(2, Math.log(Math.max(words, 1) / 150))),
+    shapes: saturate(shapeKeys.size, SATURATE.shapes!),
+    numbers: saturate(numbers, SATURATE.numbers!),
+    commitment: saturate(counts.commitment ?? 0, SATURATE.commitment!),
+    definition: saturate(counts.definition ?? 0, SATURATE.definition!),
+    reason: saturate(counts.reason ?? 0, SATURATE.reason!),
+    contrast: saturate(counts.contrast ?? 0, SATURATE.contrast!),
+    mechanism: saturate(counts.mechanism ?? 0, SATURATE.mechanism!),
+    evidence: saturate(counts.evidence ?? 0, SATURATE.evidence!),
+    scaffold: Math.min(1, scaffold / n),
+    enumeration: Math.min(1, enumeration / n),
+    questions: questions / n,
+    variety,
+  };
+  return { features, hits };
+}
