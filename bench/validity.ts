@@ -104,7 +104,7 @@ function table(title: string, rows: readonly Rated[]): void {
   for (const family of [...new Set(rows.map((r) => r.group))].sort()) console.log(row(family, agreement(rows.filter((r) => r.group === family))));
 }
 
-export function runValidity(file: string, write: boolean): void {
+export async function runValidity(file: string, write: boolean): Promise<void> {
   const items = load(file);
   console.log(`${items.length} labelled answers from ${new Set(items.map((i) => i.source)).size} sources, ${FOLDS} folds by source`);
 
@@ -129,6 +129,14 @@ export function runValidity(file: string, write: boolean): void {
     table('For reference: the first rater against the second (tier against score)', r);
   }
 
+  if (process.env.VALIDITY_DEBUG) {
+    const { spearman } = await import('../src/scoring/agreement.js');
+    for (const f of FEATURES) console.log(`  ${f.padEnd(12)} rho ${f2(spearman(items.map((i) => i.features[f]), items.map((i) => i.human)))}  mean ${(items.reduce((s, i) => s + i.features[f], 0) / items.length).toFixed(2)}`);
+    const m = modelFor(items, 0.1);
+    console.log(JSON.stringify(m.weights), m.intercept, m.bands);
+    const errs = items.map((i, k) => ({ i, k, d: heldOut[k]!.scorer - i.human })).sort((a, b) => Math.abs(b.d) - Math.abs(a.d)).slice(0, 25);
+    for (const e of errs) console.log(`  ${e.i.id} ${e.i.family} human ${e.i.human} scorer ${heldOut[e.k]!.scorer} :: ${FEATURES.map((f) => `${f.slice(0, 5)}=${e.i.features[f].toFixed(2)}`).join(' ')}`);
+  }
   if (write) {
     const lambda = chooseLambda(items);
     const model = modelFor(items, lambda);
@@ -150,4 +158,4 @@ export function runValidity(file: string, write: boolean): void {
 }
 
 const args = process.argv.slice(2);
-runValidity(args.find((a) => !a.startsWith('--')) ?? join(PACKAGE_ROOT, '..', 'shared', 'validity', 'dev.jsonl'), args.includes('--write'));
+await runValidity(args.find((a) => !a.startsWith('--')) ?? join(PACKAGE_ROOT, '..', 'shared', 'validity', 'dev.jsonl'), args.includes('--write'));

@@ -34,13 +34,13 @@ export const CUES = {
   commitment: {
     label: 'commits to a choice',
     pattern: rx(
-      String.raw`\b(?:i(?:['’]d| would| will)?\s+(?:pick|choose|go with|focus on|prioriti[sz]e|anchor on|bet on|optimi[sz]e for|make)|my\s+(?:north[\s-]star|choice|pick|kpi|primary|main|one)|the\s+(?:one|single|primary|main|most important|north[\s-]star)\s+(?:metric|kpi|number|measure|thing)|north[\s-]star\s+(?:is|would be|should be)|(?:is|would be)\s+(?:my|our)\s+(?:north[\s-]star|kpi|primary)|above all|if i had to (?:pick|choose)|the (?:metric|kpi|number) (?:i|we)(?:['’]d| would)?\s+(?:use|watch|pick|choose|track))`,
+      String.raw`\b(?:i(?:['’]d| would| will)?\s+(?:pick|choose|go with|anchor on|bet on|optimi[sz]e for|start (?:from|with) the outcome)|my\s+(?:north[\s-]star|choice|pick|kpi|primary metric|one metric)|(?:the|my|our)\s+(?:right\s+|best\s+|true\s+|real\s+|single\s+)?(?:one|single|primary|main|core|most important|north[\s-]star|key)\s+(?:metric|kpi|number|measure|outcome)(?:\s+(?:for|of|here)\s+${WORDS(4)})?\s+(?:is|would be|should be|i(?:['’]d| would) (?:use|pick|choose|watch))\b|north[\s-]star(?:\s+(?:for|of|here)\s+${WORDS(4)})?\s+(?:is|would be|should be)\b|(?:is|would be)\s+(?:my|our|the)\s+(?:north[\s-]star|kpi|primary metric)|above all|if i had to (?:pick|choose)|the (?:metric|kpi|number) (?:i|we)(?:['’]d| would)?\s+(?:use|watch|pick|choose|track)|success (?:is|means|looks like)\b|(?:measure|define) success (?:by|as))`,
     ),
   },
   definition: {
     label: 'defines what counts',
     pattern: rx(
-      String.raw`\b(?:defined as|define[sd]?\b|definition|measured as|measured by|calculated as|counts?\s+(?:only|as|every|each)|meaning\b|i\.e\.|that is,|which is the (?:share|number|percentage)|the (?:share|percentage|proportion|fraction|number) of|divided by|over (?:the )?total|out of (?:all|every|the))|^[^:]{2,60}:\s+(?:the|how many|share|percentage|number)`,
+      String.raw`\b(?:defined as|define[sd]?\s+(?:it|this|that|success|active|an?\s+\S+|the\s+\S+(?:\s+\S+)?)\s+as|definition|where (?:an?|each) \S+ (?:is|counts|means)|measured as|measured by|calculated as|counts?\s+(?:only|as|every|each)|meaning\b|i\.e\.|that is,|which is the (?:share|number|percentage)|the (?:share|percentage|proportion|fraction|number) of|divided by|over (?:the )?total|out of (?:all|every|the))|^[^:]{2,60}:\s+(?:the|how many|share|percentage|number)`,
     ),
   },
   reason: {
@@ -52,7 +52,7 @@ export const CUES = {
   contrast: {
     label: 'weighs an alternative or a trade-off',
     pattern: rx(
-      String.raw`\b(?:rather than|instead of|over (?:something like|raw|plain|just)|as opposed to|versus|vs\.?|trade[\s-]?offs?|at the (?:expense|cost) of|the downside|the risk (?:is|here)|the catch|on the other hand|whereas|but (?:it|that|this|they)|however|which (?:can|could) be gamed|can be gamed|doesn['’]t (?:tell|capture|show)|does not (?:tell|capture|show)|misses|hides|inflate|cannibali[sz])`,
+      String.raw`(?:,\s+not\s+(?:a|an|the|just)\b|\bnot to (?:use|pick|choose|chase)|\b(?:can(?:not|['’]t)|won['’]t|wouldn['’]t) (?:tell|show|capture|distinguish|see)|\bthe (?:problem|danger|issue|trap) (?:with|is)|\bunlike\b|\bcompared (?:to|with)|\bmisleading|\brather than|\binstead of|\bover (?:something like|raw|plain|just)|as opposed to|versus|vs\.?|trade[\s-]?offs?|at the (?:expense|cost) of|the downside|the risk (?:is|here)|the catch|on the other hand|whereas|but (?:it|that|this|they)|however|which (?:can|could) be gamed|can be gamed|doesn['’]t (?:tell|capture|show)|does not (?:tell|capture|show)|misses|hides|inflate|cannibali[sz])`,
     ),
   },
   mechanism: {
@@ -74,5 +74,19 @@ export const CUES = {
     ),
   },
 } satisfies Record<string, Omit<Cue, 'id'>>;
+
+/**
+ * Words that sound like management and say nothing on their own: a sentence built of them with
+ * no figure, name, quoted example or metric is generic.
+ */
+export const VAGUE = rx(
+  String.raw`\b(?:cross[\s-]functional|stakeholders?|alignment|aligned|align|synerg\w*|holistic\w*|effective(?:ly)?|efficient(?:ly)?|seamless(?:ly)?|continuous(?:ly)?|regular(?:ly)?|closely|thoroughly|as needed|overall|various|insights?|key|critical|crucial|essential|trends|objectives|goals|development|areas|approach|analysis|analy[sz]e|evaluate|assess|identify|understanding|monitor(?:ing)?|performance|management|measurable|communication|strategic(?:ally)?|strategy|valuable|multiple|needs|initiatives|ensure|leverage|utili[sz]e|comprehensive|data[\s-]driven|customer[\s-]centric|user[\s-]centric|best practices?|value proposition|customer satisfaction|market research|robust|optimal|enhance\w*|foster\w*|facilitate\w*|empower\w*)\b`,
+);
+
+/** A situated line of thought: "if we…", "when they…", "then we…", "we saw…". */
+export const SITUATED = rx(
+  String.raw`\b(?:(?:if|when|once|until|unless|after|before|so|then)\s+(?:we|you|they|i|it|that|this|the\s+\S+)\s+\S+|(?:we|i)\s+(?:saw|found|built|ran|shipped|launched|started|changed|moved|tried|learned|had|did|went|realised|realized|noticed|got))\b`,
+);
+
 
 export type CueId = keyof typeof CUES;

@@ -1,9 +1,10 @@
 // Measures an answer's reasoning from its sentences: the features the fitted model weighs.
-import { CUES, METRIC_SHAPES, type CueId } from './cues.js';
+import { CUES, METRIC_SHAPES, SITUATED, VAGUE, type CueId } from './cues.js';
 import type { Analysis } from './text.js';
 
 export const FEATURES = [
   'rubric',
+  'coverage',
   'penalty',
   'length',
   'shapes',
@@ -15,14 +16,19 @@ export const FEATURES = [
   'mechanism',
   'evidence',
   'scaffold',
+  'generic',
+  'concrete',
   'enumeration',
   'questions',
+  'reasoned',
+  'situated',
   'variety',
 ] as const;
 export type FeatureId = (typeof FEATURES)[number];
 
 export const FEATURE_LABELS: Record<FeatureId, string> = {
   rubric: "the rubric's criteria met (share of their weight)",
+  coverage: "the rubric's signals found, met criteria or not (share)",
   penalty: "the rubric's anti-patterns (points, /100)",
   length: 'length (log of words over 150)',
   shapes: 'metrics recognised by their shape (X per Y, share of Y who Z, a rate, a window)',
@@ -34,8 +40,12 @@ export const FEATURE_LABELS: Record<FeatureId, string> = {
   mechanism: CUES.mechanism.label,
   evidence: CUES.evidence.label,
   scaffold: `${CUES.scaffold.label} (per sentence)`,
+  generic: 'management words that say nothing on their own (share of words, ×10)',
+  situated: 'a situated line of thought: if we…, when they…, we saw…',
+  concrete: 'sentences with a figure, a name, a quoted example or a metric (share)',
   enumeration: 'lists items without reasons (per sentence)',
   questions: 'asks questions instead of answering (share of sentences)',
+  reasoned: 'sentences that reason: a cause, a contrast, a definition, a mechanism or evidence',
   variety: 'different words used (type–token ratio)',
 };
 
@@ -67,12 +77,18 @@ const SEQUENCE_START = /^\s*(?:firstly|secondly|thirdly|fourthly|fifthly|lastly|
 const ITEM_BREAK = /\s*(?:,|;|\band\b|\bor\b)\s*/giu;
 /** Words that are only numbering, not figures: "1." at a list item's start. */
 const LIST_NUMBER = /^\s*\d+[.)]\s/u;
+/** A capitalised word inside a sentence (a name, a product, a market), or an acronym such as UPI. */
+const PROPER = /(?<![.!?:]\s)(?<=\s)(?:\p{Lu}\p{Ll}+|\p{Lu}{2,6}s?)\b(?!['’]t)/u;
+const FIRST_WORD = /^\s*\S+/u;
+const QUOTED = /["“][^"”]{3,60}["”]/u;
 /** A window wide enough to measure variety without favouring short answers. */
 const VARIETY_WINDOW = 50;
 
-const saturate = (n: number, at: number) => Math.min(n, at) / at;
+/** A count on a log scale reaching 1 at `at`: the first reasons count most, and more keep counting a little. */
+const REASONING = new Set<FeatureId>(['reason', 'contrast', 'definition', 'mechanism', 'evidence']);
+const saturate = (n: number, at: number) => Math.log1p(n) / Math.log1p(at);
 
-export function extractFeatures(a: Analysis, rubric: { attained: number; penalty: number }): { features: Features; hits: FeatureHit[] } {
+export function extractFeatures(a: Analysis, rubric: { attained: number; coverage: number; penalty: number }): { features: Features; hits: FeatureHit[] } {
   const hits: FeatureHit[] = [];
   const counts: Record<string, number> = {};
   const shapeKeys = new Set<string>();
@@ -80,6 +96,10 @@ export function extractFeatures(a: Analysis, rubric: { attained: number; penalty
   let enumeration = 0;
   let questions = 0;
   let numbers = 0;
+  let generic = 0;
+  let concrete = 0;
+  let reasoned = 0;
+  let situated = 0;
   const sentences = a.sentences.filter((s) => s.words > 0);
   for (let i = 0; i < a.sentences.length; i++) {
     const s = a.sentences[i]!;
@@ -111,12 +131,20 @@ export function extractFeatures(a: Analysis, rubric: { attained: number; penalty
       numbers++;
       hit('numbers', m);
     }
+    if (hits.some((h) => h.sentence === i && REASONING.has(h.feature))) reasoned++;
     if (/\?\s*$/u.test(text)) questions++;
+    const specific = hits.length > 0 && hits[hits.length - 1]!.sentence === i && hits.some((h) => h.sentence === i && (h.feature === 'numbers' || h.feature === 'shapes'));
+    const named = PROPER.test(text.replace(FIRST_WORD, '')) || QUOTED.test(text);
+    if (specific || named) concrete++;
+    VAGUE.lastIndex = 0;
+    while (VAGUE.exec(text)) generic++;
+    SITUATED.lastIndex = 0;
+    if (SITUATED.test(text)) situated++;
     // A sentence that lists: a sequence word at its start, or three or more short items with no reason.
     const items = text.split(ITEM_BREAK).filter((x) => x.trim()).length;
-    const reasoned = CUES.reason.pattern.test(text);
+    const because = CUES.reason.pattern.test(text);
     CUES.reason.pattern.lastIndex = 0;
-    if (!reasoned && (SEQUENCE_START.test(text) || (items >= 4 && s.words / items <= 4))) enumeration++;
+    if (!because && (SEQUENCE_START.test(text) || (items >= 4 && s.words / items <= 4))) enumeration++;
   }
   const n = Math.max(1, sentences.length);
   const words = a.words;
@@ -135,6 +163,7 @@ export function extractFeatures(a: Analysis, rubric: { attained: number; penalty
 
   const features: Features = {
     rubric: rubric.attained,
+    coverage: rubric.coverage,
     penalty: rubric.penalty / 100,
     length: Math.max(-2, Math.min(2, Math.log(Math.max(words, 1) / 150))),
     shapes: saturate(shapeKeys.size, SATURATE.shapes!),
@@ -146,8 +175,12 @@ export function extractFeatures(a: Analysis, rubric: { attained: number; penalty
     mechanism: saturate(counts.mechanism ?? 0, SATURATE.mechanism!),
     evidence: saturate(counts.evidence ?? 0, SATURATE.evidence!),
     scaffold: Math.min(1, scaffold / n),
+    generic: Math.min(1, (10 * generic) / Math.max(words, 1)),
+    situated: saturate(situated, 6),
+    concrete: concrete / n,
     enumeration: Math.min(1, enumeration / n),
     questions: questions / n,
+    reasoned: saturate(reasoned, 8),
     variety,
   };
   return { features, hits };

@@ -9,6 +9,7 @@ import type { ScoringModel } from './model.js';
  */
 export const SIGNS: Record<FeatureId, 1 | -1 | 0> = {
   rubric: 1,
+  coverage: 1,
   penalty: -1,
   length: 0,
   shapes: 1,
@@ -20,8 +21,12 @@ export const SIGNS: Record<FeatureId, 1 | -1 | 0> = {
   mechanism: 1,
   evidence: 1,
   scaffold: -1,
+  generic: -1,
+  concrete: 1,
   enumeration: -1,
   questions: -1,
+  reasoned: 1,
+  situated: 1,
   variety: 0,
 };
 

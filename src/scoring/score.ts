@@ -163,7 +163,9 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   const weights = criteria.reduce((sum, c) => sum + c.weight, 0);
   const raw = criteria.reduce((sum, c) => sum + (c.weight * c.level) / c.maxLevel, 0);
   const penalty = antiPatterns.reduce((sum, a) => sum + a.penalty, 0);
-  const { features, hits } = extractFeatures(clean, { attained: raw / weights, penalty });
+  const levelSignals = new Set(rubric.criteria.flatMap((c) => c.levels.flatMap((l) => (l.when ? positives(l.when) : []))));
+  const coverage = levelSignals.size ? [...levelSignals].filter(present).length / levelSignals.size : 0;
+  const { features, hits } = extractFeatures(clean, { attained: raw / weights, coverage, penalty });
   const fitted = applyModel(rubric.model, features);
   const total = totalOf(rubric.model, features, { nonAnswer: !!why, listOnly });
   const band = bandOf(total, rubric.model.bands);
