@@ -10,7 +10,7 @@ import { agreement, TIERS, type Agreement, type Rated } from '../src/scoring/agr
 import { FEATURES } from '../src/scoring/features.js';
 import { fitBands, fitWeights, type Example } from '../src/scoring/fit.js';
 import { DEFAULT_MODEL, type ScoringModel } from '../src/scoring/model.js';
-import { totalOf, trace } from '../src/scoring/score.js';
+import { totalOf, trace, type Guards } from '../src/scoring/score.js';
 import { bandOf } from '../src/scoring/score.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 
@@ -24,7 +24,7 @@ interface Item extends Example {
   family: string;
   source: string;
   fold: number;
-  flags: { nonAnswer: boolean; listOnly: boolean };
+  flags: Guards;
   rater2?: number;
 }
 
@@ -42,7 +42,7 @@ function load(file: string): Item[] {
       features: t.features,
       human: humanScore(label),
       ...(label.tier ? { tier: TIERS.indexOf(label.tier) } : {}),
-      flags: { nonAnswer: !!t.score.flags.nonAnswer, listOnly: t.score.flags.listOnly },
+      flags: t.guards,
       ...(r2 !== undefined ? { rater2: r2 } : {}),
     };
   });

@@ -87,6 +87,10 @@ export const AntiPattern = z
     when: Condition,
     penalty: z.number().min(0).max(100).default(0),
     cap: z.object({ criterion: Id, level: z.number().int().min(0) }).strict().optional(),
+    ceiling: z
+      .enum(['insufficient', 'weak', 'adequate'])
+      .optional()
+      .describe('The highest band an answer with this anti-pattern can reach, whatever else it does.'),
     advice: z.string().min(1),
   })
   .strict();

@@ -65,17 +65,21 @@ function spansIn(m: CompiledMatcher, text: string, phraseSpans: Span[]): Span[] 
   return kept;
 }
 
+const HYPHEN = 0x2d;
+
 /** How many words a negator reaches forward: "not QR codes issued or app downloads". */
 const NEGATION_REACH = 6;
 
 /** Whether the nearest negator before token t, within its clause and reach, negates it. */
-function isNegated(tokens: readonly Token[], t: number, clauseStart: number): boolean {
+function isNegated(text: string, tokens: readonly Token[], t: number, clauseStart: number): boolean {
   for (let j = t - 1; j >= 0 && j >= t - 1 - NEGATION_REACH - 1; j--) {
     const tok = tokens[j]!;
     if (tok.start < clauseStart) return false;
     const w = tok.norm;
     const pair = j > 0 && NEGATOR_PAIRS.get(w)?.has(tokens[j - 1]!.norm) === true;
     if (pair || NEGATOR_WORDS.has(w) || w.endsWith("n't")) {
+      // "no-show rate", "non-paying": a hyphen makes the negator part of a word.
+      if (text.charCodeAt(tok.end) === HYPHEN) continue;
       if (notNegating(tokens, j)) return false;
       return t - j - 1 <= NEGATION_REACH;
     }
@@ -97,7 +101,7 @@ function isRejected(a: Analysis, turn: number, s: Sentence, start: number, end: 
   const text = a.scan[turn]!;
   const tokens = a.tokens[turn]!;
   const [from, to] = clauseAround(a, text, s, start, end);
-  if (isNegated(tokens, firstTokenAt(tokens, start), from)) return true;
+  if (isNegated(text, tokens, firstTokenAt(tokens, start), from)) return true;
   if (REJECTED_AFTER.test(text.slice(end, Math.min(to + 40, s.end)))) return true;
   if (criticised(a, turn, from, to, cache)) return true;
   const next = nextClause(a, text, s, to);

@@ -1,5 +1,5 @@
 // Grades an answer against a rubric: levels per criterion with evidence, anti-patterns, total, band and coaching.
-import type { Condition } from '../scenario/schema.js';
+import type { AntiPattern, Condition } from '../scenario/schema.js';
 import type { ResolvedRubric } from '../scenario/rubric.js';
 import { blank, graderDirectedSpans, nonAnswer, type NonAnswer } from './guards.js';
 import { evaluateSignals, type SignalResult } from './signals.js';
@@ -67,6 +67,11 @@ function summary(band: Band, criteria: CriterionScore[], listOnly: boolean): str
   }
 }
 
+/** The highest total inside a band. */
+function ceilingOf(band: 'insufficient' | 'weak' | 'adequate', bands: ScoringModel['bands']): number {
+  return (band === 'insufficient' ? bands.weak : band === 'weak' ? bands.adequate : bands.strong) - 1;
+}
+
 /** Everything the scorer worked out about an answer: the score, and the steps behind it for `--explain`. */
 export interface Trace {
   score: Score;
@@ -74,13 +79,28 @@ export interface Trace {
   signals: Map<string, SignalResult>;
   features: Features;
   hits: FeatureHit[];
+  guards: Guards;
 }
 
-/** The total a model gives features, after the guards: a non-answer is 0, a list of terms stays under the cap. */
-export function totalOf(model: ScoringModel, features: Features, flags: { nonAnswer: boolean; listOnly: boolean }): number {
-  if (flags.nonAnswer) return 0;
-  const total = Math.max(0, Math.min(100, Math.round(applyModel(model, features).raw)));
-  return flags.listOnly ? Math.min(total, model.listCap) : total;
+export type Ceiling = NonNullable<AntiPattern['ceiling']>;
+
+export interface Guards {
+  nonAnswer: boolean;
+  listOnly: boolean;
+  /** The ceilings of the anti-patterns the answer hit. */
+  ceilings: readonly Ceiling[];
+}
+
+/**
+ * The total a model gives features, after the guards: a non-answer is 0, a list of terms stays
+ * under the cap, an anti-pattern with a ceiling keeps the answer below the next band up.
+ */
+export function totalOf(model: ScoringModel, features: Features, guards: Guards): number {
+  if (guards.nonAnswer) return 0;
+  let total = Math.max(0, Math.min(100, Math.round(applyModel(model, features).raw)));
+  if (guards.listOnly) total = Math.min(total, model.listCap);
+  for (const c of guards.ceilings) total = Math.min(total, ceilingOf(c, model.bands));
+  return total;
 }
 
 export function score(rubric: ResolvedRubric, answer: string | readonly string[]): Score {
@@ -167,7 +187,14 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   const coverage = levelSignals.size ? [...levelSignals].filter(present).length / levelSignals.size : 0;
   const { features, hits } = extractFeatures(clean, { attained: raw / weights, coverage, penalty });
   const fitted = applyModel(rubric.model, features);
-  const total = totalOf(rubric.model, features, { nonAnswer: !!why, listOnly });
+  const ceilings = antiPatterns.flatMap((hit) => {
+    const ceiling = rubric.antiPatterns.find((a) => a.id === hit.id)!.ceiling;
+    return ceiling ? [{ id: hit.id, ceiling }] : [];
+  });
+  const guards: Guards = { nonAnswer: !!why, listOnly, ceilings: ceilings.map((c) => c.ceiling) };
+  const total = totalOf(rubric.model, features, guards);
+  const unlimited = totalOf(rubric.model, features, { ...guards, ceilings: [] });
+  const ceilingBy = total < unlimited ? ceilings.find((c) => ceilingOf(c.ceiling, rubric.model.bands) === total)?.id : undefined;
   const band = bandOf(total, rubric.model.bands);
 
   const improvements: Improvement[] = [
@@ -195,7 +222,14 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
     antiPatterns,
     words: blanked.length ? turns.reduce((n, t) => n + countWords(t), 0) : clean.words,
     flags: { ...(why ? { nonAnswer: why } : {}), listOnly, graderDirected },
-    model: { version: rubric.model.version, intercept: rubric.model.intercept, raw: Math.round(fitted.raw * 10) / 10, terms: why ? [] : fitted.terms },
+    model: {
+      version: rubric.model.version,
+      intercept: rubric.model.intercept,
+      raw: Math.round(fitted.raw * 10) / 10,
+      terms: why ? [] : fitted.terms,
+      ...(listOnly && !why ? { limitedBy: 'list-only' } : {}),
+      ...(ceilingBy ? { limitedBy: ceilingBy } : {}),
+    },
     feedback: {
       summary: why ? NON_ANSWER_SUMMARY[why] : summary(band, criteria, listOnly),
       strengths: why ? [] : criteria.filter((c) => c.meetsBar).map((c) => `${c.title}: ${c.anchor}`),
@@ -203,5 +237,5 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
       improvements,
     },
   };
-  return { score: result, analysis: clean, signals: results, features, hits };
+  return { score: result, analysis: clean, signals: results, features, hits, guards };
 }

@@ -77,6 +77,8 @@ export const Score = z.object({
       intercept: z.number(),
       raw: z.number(),
       terms: z.array(z.object({ feature: z.string(), label: z.string(), value: z.number(), weight: z.number(), points: z.number() })),
+      /** What held the total below the sum: "list-only", or the anti-pattern whose ceiling applied. */
+      limitedBy: z.string().optional(),
     })
     .optional(),
   feedback: z.object({
