@@ -9,7 +9,7 @@ import { readLabelled } from '../src/calibration/rubrics.js';
 import { agreement, TIERS, type Agreement, type Rated } from '../src/scoring/agreement.js';
 import { FEATURES } from '../src/scoring/features.js';
 import { fitBands, fitWeights, type Example } from '../src/scoring/fit.js';
-import { DEFAULT_MODEL, type ScoringModel } from '../src/scoring/model.js';
+import { applyModel, DEFAULT_MODEL, type ScoringModel } from '../src/scoring/model.js';
 import { totalOf, trace, type Guards } from '../src/scoring/score.js';
 import { bandOf } from '../src/scoring/score.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
@@ -56,7 +56,7 @@ function load(file: string): Item[] {
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
 
 function modelFor(train: readonly Item[], lambda: number): ScoringModel {
-  const { intercept, weights } = fitWeights(train, lambda);
+  const { intercept, weights } = stretch(train, fitWeights(train, lambda));
   const totals = train.map((i) => totalOf({ ...DEFAULT_MODEL, intercept, weights }, i.features, i.flags));
   const withTier = train.filter((i) => i.tier !== undefined);
   const bands = fitBands(
@@ -73,11 +73,29 @@ function rated(i: Item, model: ScoringModel): Rated {
   return { human: i.human, ...(i.tier !== undefined ? { tier: TIERS[i.tier]! } : {}), scorer: total, band: bandOf(total, model.bands), group: i.family };
 }
 
-/** Lambda chosen on the training folds alone, by an inner cross-validation. */
+/**
+ * Ridge pulls every prediction towards the mean; scaling the weights about the mean gives the
+ * totals the spread of the human scores. The order, and so every rank figure, is unchanged.
+ */
+function stretch(train: readonly Item[], fit: Pick<ScoringModel, 'intercept' | 'weights'>): Pick<ScoringModel, 'intercept' | 'weights'> {
+  const raw = train.map((i) => applyModel({ ...DEFAULT_MODEL, ...fit }, i.features).raw);
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const sd = (xs: number[]) => Math.sqrt(mean(xs.map((x) => (x - mean(xs)) ** 2)));
+  const human = train.map((i) => i.human);
+  const k = sd(raw) > 0 ? sd(human) / sd(raw) : 1;
+  const weights = Object.fromEntries(Object.entries(fit.weights).map(([f, w]) => [f, w! * k]));
+  return { intercept: mean(human) - k * mean(raw) + k * fit.intercept, weights };
+}
+
+/**
+ * Lambda chosen on the training folds alone, by an inner cross-validation: the largest whose
+ * figure is within TOLERANCE of the best, as more shrinkage spreads weight over features that
+ * say the same thing in different words, which is what answers nobody has seen need.
+ */
+const TOLERANCE = 0.01;
 function chooseLambda(train: readonly Item[]): number {
   const folds = [...new Set(train.map((i) => i.fold))];
-  let best = { lambda: LAMBDAS[0]!, rho: -Infinity };
-  for (const lambda of LAMBDAS) {
+  const rhos = LAMBDAS.map((lambda) => {
     const out: Rated[] = [];
     for (const f of folds) {
       const model = modelFor(
@@ -86,10 +104,10 @@ function chooseLambda(train: readonly Item[]): number {
       );
       out.push(...train.filter((i) => i.fold === f).map((i) => rated(i, model)));
     }
-    const rho = agreement(out).spearman;
-    if (rho > best.rho) best = { lambda, rho };
-  }
-  return best.lambda;
+    return agreement(out).spearman;
+  });
+  const best = Math.max(...rhos);
+  return LAMBDAS.filter((_, i) => rhos[i]! >= best - TOLERANCE).at(-1)!;
 }
 
 const pct = (x: number) => (Number.isNaN(x) ? '  –' : `${Math.round(x * 100)}%`);

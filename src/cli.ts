@@ -27,8 +27,9 @@ usage:
                                               chat JSON/JSONL, Otter, Meet, rehearse sessions)
   rehearse scenarios [--json]                 list the scenarios
   rehearse scenarios show <id> [--json]       show one scenario's questions and follow-ups
-  rehearse score --scenario <id> --question <qid> [--file F] [--json]
-                                              grade one answer (from F or standard input)
+  rehearse score --scenario <id> --question <qid> [--file F] [--json] [--explain]
+                                              grade one answer (from F or standard input);
+                                              --explain shows every step to the total
   rehearse validate <file...>                 check scenario and rubric files, and their calibration
   rehearse calibrate <labels.jsonl> [--rubrics F] [--json]
                                               agreement of the scorer with human labels: Spearman,

@@ -1,17 +1,18 @@
-// `rehearse score --scenario <id> --question <qid> [--file F] [--json]`: grades one answer.
+// `rehearse score --scenario <id> --question <qid> [--file F] [--json] [--explain]`: grades one answer.
 import { readFileSync } from 'node:fs';
 import { findScenario } from '../scenario/catalog.js';
-import { score } from '../scoring/score.js';
+import { trace } from '../scoring/score.js';
+import { explain, renderExplanation } from '../report/explain.js';
 import { renderScoreCard } from '../report/scorecard.js';
 import { UsageError } from '../errors.js';
 import { parse, type IO } from './io.js';
 
-const USAGE = 'rehearse score --scenario <id> --question <qid> [--file F] [--json]';
+const USAGE = 'rehearse score --scenario <id> --question <qid> [--file F] [--json] [--explain]';
 
 export async function scoreCommand(args: string[], io: IO): Promise<number> {
   const { values, positionals } = parse(
     args,
-    { scenario: { type: 'string' }, question: { type: 'string' }, file: { type: 'string' }, json: { type: 'boolean' } },
+    { scenario: { type: 'string' }, question: { type: 'string' }, file: { type: 'string' }, json: { type: 'boolean' }, explain: { type: 'boolean' } },
     USAGE,
   );
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"\nusage: ${USAGE}`);
@@ -33,8 +34,13 @@ export async function scoreCommand(args: string[], io: IO): Promise<number> {
     answer = await io.readStdin();
     if (answer === undefined) throw new UsageError(`give the answer with --file F or on standard input\nusage: ${USAGE}`);
   }
-  const result = score(loaded.rubrics[question.id]!, answer);
-  if (values.json) io.out(JSON.stringify(result, null, 2));
-  else io.out(renderScoreCard(result, { title: question.prompt, width: Math.min(io.columns, 100) }));
+  const rubric = loaded.rubrics[question.id]!;
+  const t = trace(rubric, answer, { explain: !!values.explain });
+  const result = t.score;
+  if (values.json) io.out(JSON.stringify(values.explain ? { ...result, explanation: explain(rubric, t) } : result, null, 2));
+  else {
+    io.out(renderScoreCard(result, { title: question.prompt, width: Math.min(io.columns, 100) }));
+    if (values.explain) io.out(`\n${renderExplanation(explain(rubric, t))}`);
+  }
   return 0;
 }

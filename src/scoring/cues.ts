@@ -27,7 +27,7 @@ export const METRIC_SHAPES: Cue[] = [
   { id: 'rate', label: 'a rate or ratio', pattern: rx(String.raw`\b(?!(?:the|a|an|at|any|this|that|growth|same|high|low|first|whatever)\s)${W}\s+(?:rate|ratio|yield|velocity)\b`) },
   { id: 'window', label: 'a time window', pattern: rx(String.raw`\b(?:within|in|over|after|per)\s+(?:the\s+)?(?:first\s+)?(?:\d+|a|one|two|three|four|five|six|seven|ten|thirty|ninety|sixty)[\s-]*(?:day|week|month|quarter|hour|minute)s?\b|\b\d+[\s-]*(?:day|week|month)\s+(?:window|period|cohort|retention|active)|\b(?:d|w|m)\d{1,3}\b`) },
   { id: 'time-to', label: 'time to an event', pattern: rx(String.raw`\btime\s+(?:to|until|between)\s+(?:the\s+)?(?:first\s+|second\s+)?${W}`) },
-  { id: 'threshold', label: 'a count threshold', pattern: rx(String.raw`\b(?:at\s+least|more\s+than|fewer\s+than|less\s+than|no\s+more\s+than|above|below|under|over)\s+(?:\d[\d,.]*|one|two|three|five|ten)\s*%?\s*${W}`) },
+  { id: 'threshold', label: 'a count threshold', pattern: rx(String.raw`\b(?:at\s+least|more\s+than|fewer\s+than|less\s+than|no\s+more\s+than|above|below|under|over)\s+(?:\d[\d,.]*|one|two|three|five|ten)\s*%?\s*(?!(?:we|i|you|they|it|and|or|then)\b)${W}`) },
 ];
 
 export const CUES = {
@@ -46,29 +46,29 @@ export const CUES = {
   reason: {
     label: 'gives a reason',
     pattern: rx(
-      String.raw`\b(?:because|since (?!\d)|so that|which means|this means|that means|that(?:['’]s| is) why|the reason|therefore|thus|hence|as a result|in order to|it (?:shows|tells|reflects|captures|predicts|signals)|(?:drives|leads to|results in|correlates with|predicts|reflects|captures|proves|indicates)\b|is (?:a )?(?:leading|lagging) (?:indicator|signal)|is worth|translates (?:in)?to|the (?:value|cost) (?:of|is))`,
+      String.raw`(?:,\s+so\b|\bso\s+(?:it|this|that|one|we|they|the)\b)|\b(?:because|since (?!\d)|so that|which means|this means|that means|that(?:['’]s| is) why|the reason|therefore|thus|hence|as a result|in order to|it (?:shows|tells|reflects|captures|predicts|signals)|(?:drives|leads to|results in|correlates with|predicts|reflects|captures|proves|indicates)\b|is (?:a )?(?:leading|lagging) (?:indicator|signal)|is worth|translates (?:in)?to|the (?:value|cost) (?:of|is))`,
     ),
   },
   contrast: {
-    label: 'weighs an alternative or a trade-off',
+    label: 'weighs alternatives and trade-offs',
     pattern: rx(
       String.raw`(?:,\s+not\s+(?:a|an|the|just)\b|\bnot to (?:use|pick|choose|chase)|\b(?:can(?:not|['’]t)|won['’]t|wouldn['’]t) (?:tell|show|capture|distinguish|see)|\bthe (?:problem|danger|issue|trap) (?:with|is)|\bunlike\b|\bcompared (?:to|with)|\bmisleading|\brather than|\binstead of|\bover (?:something like|raw|plain|just)|as opposed to|versus|vs\.?|trade[\s-]?offs?|at the (?:expense|cost) of|the downside|the risk (?:is|here)|the catch|on the other hand|whereas|but (?:it|that|this|they)|however|which (?:can|could) be gamed|can be gamed|doesn['’]t (?:tell|capture|show)|does not (?:tell|capture|show)|misses|hides|inflate|cannibali[sz])`,
     ),
   },
   mechanism: {
-    label: 'says who does what, how often, and what decides',
+    label: 'mechanism: who, how often, what decides',
     pattern: rx(
       String.raw`\b(?:every (?:week|month|quarter|sprint|day|monday|friday)|(?:weekly|monthly|quarterly|daily|biweekly) (?:review|sync|meeting|business review|check[\s-]?in|report|dashboard|cadence)|owns?\b|owner|accountable|(?:decision|escalat)\w*|if (?:it|the|we|that|this|they|[\p{L}]+ (?:rate|share))[^.;]{0,60}(?:drops?|falls?|dips?|rises?|goes|exceeds?|crosses|misses|breaks?)|(?:bonus|compensation|commission|quota|okrs?)\b|dashboard|alert|threshold|trigger|kill (?:it|the)|roll(?:ed)? back|pause)`,
     ),
   },
   evidence: {
-    label: 'draws on evidence or experience',
+    label: 'evidence or experience',
     pattern: rx(
-      String.raw`\b(?:at (?:my|our) (?:last|previous|current)|in (?:my|a) (?:previous|last|past) (?:role|job|company|team)|when i (?:was|led|ran|worked)|we (?:saw|found|learned|noticed|discovered|measured|ran|tested|launched|shipped|moved|cut|grew|lifted|doubled|halved|raised|dropped)|i (?:saw|found|learned|noticed|ran|led|shipped|launched)|for (?:example|instance)|e\.g\.|in one case|the data (?:showed|shows)|an? (?:a\/b|ab) test|experiment (?:showed|found))`,
+      String.raw`\b(?:last (?:spring|summer|autumn|fall|winter|year|quarter|month|week)|(?:a|one|two|three|a few|several) (?:years?|months?|quarters?) ago|at the time|back then|in (?:19|20)\d\d|at (?:my|our) (?:last|previous|current)|in (?:my|a) (?:previous|last|past) (?:role|job|company|team)|when i (?:was|led|ran|worked)|we (?:saw|found|learned|noticed|discovered|measured|ran|tested|launched|shipped|moved|cut|grew|lifted|doubled|halved|raised|dropped)|i (?:saw|found|learned|noticed|ran|led|shipped|launched)|for (?:example|instance)|e\.g\.|in one case|the data (?:showed|shows)|an? (?:a\/b|ab) test|experiment (?:showed|found))`,
     ),
   },
   scaffold: {
-    label: 'scaffolding with nothing in it',
+    label: 'scaffolding phrases',
     pattern: rx(
       String.raw`\b(?:it(?:['’]s| is) (?:important|essential|crucial|vital|key|critical|imperative) to|firstly|secondly|thirdly|fourthly|lastly|additionally|furthermore|moreover|in conclusion|to conclude|overall,|in summary|a (?:variety|range|number|set|mix) of|various|comprehensive|holistic|multiple (?:metrics|kpis|factors)|ensure that|to ensure|leverage|utili[sz]e|by (?:doing so|utilizing|leveraging)|in today['’]s|best practices?|plays? a (?:key|crucial|vital|significant) role|it depends|there are (?:many|several|a few) (?:metrics|kpis|ways|factors)|key (?:metrics|indicators|kpis|performance indicators)|(?:such|things) as\b)`,
     ),
@@ -85,7 +85,7 @@ export const VAGUE = rx(
 
 /** A situated line of thought: "if we…", "when they…", "then we…", "we saw…". */
 export const SITUATED = rx(
-  String.raw`\b(?:(?:if|when|once|until|unless|after|before|so|then)\s+(?:we|you|they|i|it|that|this|the\s+\S+)\s+\S+|(?:we|i)\s+(?:saw|found|built|ran|shipped|launched|started|changed|moved|tried|learned|had|did|went|realised|realized|noticed|got))\b`,
+  String.raw`\b(?:(?:if|when|once|until|unless|after|before|so|then)\s+(?:we|you|they|i|it|that|this|the\s+\S+)\s+\S+|(?:if|when|once|unless|so)\s+(?:\S+\s+){1,3}(?:can|can['’]t|cannot|will|won['’]t|would|wouldn['’]t|is|isn['’]t|are|aren['’]t|has|have|does|doesn['’]t|don['’]t|drops?|rises?|falls?|goes|moves?|makes?|means?|carries|shows?|stops?|starts?)\b|(?:we|i)\s+(?:\p{L}+ed|saw|found|built|ran|shipped|launched|started|changed|moved|tried|learned|had|did|went|sat|set|made|took|gave|got|wrote|chose|kept|told|held|knew|brought|won|lost|cut|grew|met|spent|paid))\b`,
 );
 
 

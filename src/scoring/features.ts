@@ -22,31 +22,29 @@ export const FEATURES = [
   'questions',
   'reasoned',
   'situated',
-  'variety',
 ] as const;
 export type FeatureId = (typeof FEATURES)[number];
 
 export const FEATURE_LABELS: Record<FeatureId, string> = {
-  rubric: "the rubric's criteria met (share of their weight)",
-  coverage: "the rubric's signals found, met criteria or not (share)",
-  penalty: "the rubric's anti-patterns (points, /100)",
-  length: 'length (log of words over 150)',
-  shapes: 'metrics recognised by their shape (X per Y, share of Y who Z, a rate, a window)',
-  numbers: 'numbers: baselines, targets, thresholds, results',
+  rubric: 'rubric criteria met',
+  coverage: 'rubric signals found',
+  penalty: 'rubric anti-patterns',
+  length: 'length',
+  shapes: 'metrics by their shape',
+  numbers: 'numbers and thresholds',
   commitment: CUES.commitment.label,
   definition: CUES.definition.label,
   reason: CUES.reason.label,
   contrast: CUES.contrast.label,
   mechanism: CUES.mechanism.label,
   evidence: CUES.evidence.label,
-  scaffold: `${CUES.scaffold.label} (per sentence)`,
-  generic: 'management words that say nothing on their own (share of words, ×10)',
-  situated: 'a situated line of thought: if we…, when they…, we saw…',
-  concrete: 'sentences with a figure, a name, a quoted example or a metric (share)',
-  enumeration: 'lists items without reasons (per sentence)',
-  questions: 'asks questions instead of answering (share of sentences)',
-  reasoned: 'sentences that reason: a cause, a contrast, a definition, a mechanism or evidence',
-  variety: 'different words used (type–token ratio)',
+  scaffold: CUES.scaffold.label,
+  generic: 'management words, nothing specific',
+  situated: 'situated reasoning (if we…, we saw…)',
+  concrete: 'specifics: figures, names, examples',
+  enumeration: 'items listed without reasons',
+  questions: 'questions instead of answers',
+  reasoned: 'sentences that reason',
 };
 
 export type Features = Record<FeatureId, number>;
@@ -81,12 +79,10 @@ const LIST_NUMBER = /^\s*\d+[.)]\s/u;
 const PROPER = /(?<![.!?:]\s)(?<=\s)(?:\p{Lu}\p{Ll}+|\p{Lu}{2,6}s?)\b(?!['’]t)/u;
 const FIRST_WORD = /^\s*\S+/u;
 const QUOTED = /["“][^"”]{3,60}["”]/u;
-/** A window wide enough to measure variety without favouring short answers. */
-const VARIETY_WINDOW = 50;
 
 /** A count on a log scale reaching 1 at `at`: the first reasons count most, and more keep counting a little. */
 const REASONING = new Set<FeatureId>(['reason', 'contrast', 'definition', 'mechanism', 'evidence']);
-const saturate = (n: number, at: number) => Math.log1p(n) / Math.log1p(at);
+const saturate = (n: number, at: number) => Math.min(1, Math.log1p(n) / Math.log1p(at));
 
 export function extractFeatures(a: Analysis, rubric: { attained: number; coverage: number; penalty: number }): { features: Features; hits: FeatureHit[] } {
   const hits: FeatureHit[] = [];
@@ -148,19 +144,6 @@ export function extractFeatures(a: Analysis, rubric: { attained: number; coverag
   }
   const n = Math.max(1, sentences.length);
   const words = a.words;
-  const tokens = a.tokens.flat();
-  let variety = 0;
-  if (tokens.length >= VARIETY_WINDOW) {
-    // The mean type–token ratio over consecutive windows (MATTR), so long answers are not penalised.
-    let sum = 0;
-    let windows = 0;
-    for (let start = 0; start + VARIETY_WINDOW <= tokens.length; start += VARIETY_WINDOW) {
-      sum += new Set(tokens.slice(start, start + VARIETY_WINDOW).map((t) => t.norm)).size / VARIETY_WINDOW;
-      windows++;
-    }
-    variety = sum / windows;
-  } else if (tokens.length) variety = new Set(tokens.map((t) => t.norm)).size / tokens.length;
-
   const features: Features = {
     rubric: rubric.attained,
     coverage: rubric.coverage,
@@ -181,7 +164,6 @@ export function extractFeatures(a: Analysis, rubric: { attained: number; coverag
     enumeration: Math.min(1, enumeration / n),
     questions: questions / n,
     reasoned: saturate(reasoned, 8),
-    variety,
   };
   return { features, hits };
 }

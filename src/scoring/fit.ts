@@ -27,7 +27,6 @@ export const SIGNS: Record<FeatureId, 1 | -1 | 0> = {
   questions: -1,
   reasoned: 1,
   situated: 1,
-  variety: 0,
 };
 
 export interface Example {

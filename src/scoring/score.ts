@@ -2,7 +2,7 @@
 import type { AntiPattern, Condition } from '../scenario/schema.js';
 import type { ResolvedRubric } from '../scenario/rubric.js';
 import { blank, graderDirectedSpans, nonAnswer, type NonAnswer } from './guards.js';
-import { evaluateSignals, type SignalResult } from './signals.js';
+import { evaluateSignals, type RejectedMention, type SignalResult } from './signals.js';
 import { analyse, countWords, type Analysis } from './text.js';
 import { extractFeatures, type FeatureHit, type Features } from './features.js';
 import { applyModel, DEFAULT_MODEL, type ScoringModel } from './model.js';
@@ -80,6 +80,8 @@ export interface Trace {
   features: Features;
   hits: FeatureHit[];
   guards: Guards;
+  /** Phrases found that did not count, and why; filled only when explaining. */
+  rejected: RejectedMention[];
 }
 
 export type Ceiling = NonNullable<AntiPattern['ceiling']>;
@@ -107,7 +109,8 @@ export function score(rubric: ResolvedRubric, answer: string | readonly string[]
   return trace(rubric, answer).score;
 }
 
-export function trace(rubric: ResolvedRubric, answer: string | readonly string[]): Trace {
+export function trace(rubric: ResolvedRubric, answer: string | readonly string[], opts: { explain?: boolean } = {}): Trace {
+  const rejected: RejectedMention[] = [];
   const turns = typeof answer === 'string' ? [answer] : [...answer];
   const blanked = turns.flatMap((t, i) => graderDirectedSpans(t, i));
   const scan = turns.map((t, i) => blank(t, blanked.filter((s) => s.turn === i)));
@@ -125,7 +128,7 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   const listOnly = !why && clean.proseWords < clean.words * PROSE_SHARE;
   const results: Map<string, SignalResult> = why
     ? new Map()
-    : evaluateSignals(rubric, { analysis: clean, blanked, fragmentsCount: !listOnly });
+    : evaluateSignals(rubric, { analysis: clean, blanked, fragmentsCount: !listOnly, ...(opts.explain ? { rejected } : {}) });
   const present = (id: string) => results.get(id)?.present ?? false;
   // One quote per sentence, even when several signals found it.
   const evidenceOf = (ids: string[]) => {
@@ -237,5 +240,5 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
       improvements,
     },
   };
-  return { score: result, analysis: clean, signals: results, features, hits, guards };
+  return { score: result, analysis: clean, signals: results, features, hits, guards, rejected };
 }

@@ -19,13 +19,28 @@ interface CompiledSignal {
   near?: { matcher: CompiledMatcher; window: number };
 }
 
+/** Why a phrase that was found did not count for a signal. */
+export type Rejection = 'negated' | 'affirmed' | 'list' | 'not-opening' | 'too-far' | 'too-few';
+
+export interface RejectedMention {
+  signal: string;
+  sentence: number;
+  turn: number;
+  start: number;
+  end: number;
+  why: Rejection;
+}
+
 export interface SignalResult {
   present: boolean;
+  /** The sentences where it counted; worked out only when asked for. */
+  sentences(): number[];
   /** The quotes that show it; made only when asked for, as most signals' quotes are never shown. */
   evidence(): Evidence[];
 }
 
 const NO_EVIDENCE = (): Evidence[] => [];
+const NO_SENTENCES = (): number[] => [];
 
 interface CompiledRubric {
   index: PhraseIndex;
@@ -64,6 +79,8 @@ export interface Context {
   blanked: readonly Span[];
   /** Whether fragments count: only when most of the answer is sentences. */
   fragmentsCount: boolean;
+  /** When given, every mention that did not count is added here with the reason (for `--explain`). */
+  rejected?: RejectedMention[];
 }
 
 /** The quote around a mention: its sentence, cut short when long, never reaching into blanked text. */
@@ -109,15 +126,21 @@ export function evaluateSignals(rubric: ResolvedRubric, ctx: Context): Map<strin
       const present =
         (def.words.over !== undefined && analysis.words > def.words.over) ||
         (def.words.under !== undefined && analysis.words < def.words.under);
-      results.set(sig.id, { present, evidence: NO_EVIDENCE });
+      results.set(sig.id, { present, sentences: NO_SENTENCES, evidence: NO_EVIDENCE });
       continue;
     }
-    let mentions = mentionsOf(sig.matcher!).filter(
-      (m) =>
-        (def.polarity === 'any' || isRejectedMention(analysis, m, cache) === (def.polarity === 'rejected')) &&
-        (ctx.fragmentsCount || analysis.sentences[m.sentence]!.prose) &&
-        (!def.opening || (m.sentence === 0 && analysis.sentences[0]!.turn === 0)),
-    );
+    const reject = (m: Mention, why: Rejection) => {
+      ctx.rejected?.push({ signal: sig.id, sentence: m.sentence, turn: m.turn, start: m.start, end: m.end, why });
+      return false;
+    };
+    let mentions = mentionsOf(sig.matcher!).filter((m) => {
+      if (def.polarity !== 'any' && isRejectedMention(analysis, m, cache) !== (def.polarity === 'rejected')) {
+        return reject(m, def.polarity === 'rejected' ? 'affirmed' : 'negated');
+      }
+      if (!ctx.fragmentsCount && !analysis.sentences[m.sentence]!.prose) return reject(m, 'list');
+      if (def.opening && !(m.sentence === 0 && analysis.sentences[0]!.turn === 0)) return reject(m, 'not-opening');
+      return true;
+    });
     if (sig.near) {
       const { window } = sig.near;
       let nearSentences = nearMemo.get(sig.near.matcher.key);
@@ -127,10 +150,11 @@ export function evaluateSignals(rubric: ResolvedRubric, ctx: Context): Map<strin
       }
       mentions = mentions.filter((m) => {
         for (let i = m.sentence - window; i <= m.sentence + window; i++) if (nearSentences.has(i)) return true;
-        return false;
+        return reject(m, 'too-far');
       });
     }
     const present = mentions.length > 0 && (def.distinct <= 1 || distinctCount(analysis, mentions) >= def.distinct);
+    if (!present && mentions.length && ctx.rejected) for (const m of mentions) reject(m, 'too-few');
     let quotes: Evidence[] | undefined;
     const found = mentions;
     const evidence = () => {
@@ -146,7 +170,7 @@ export function evaluateSignals(rubric: ResolvedRubric, ctx: Context): Map<strin
       }
       return quotes;
     };
-    results.set(sig.id, { present, evidence: present ? evidence : NO_EVIDENCE });
+    results.set(sig.id, { present, sentences: present ? () => [...new Set(found.map((m) => m.sentence))] : NO_SENTENCES, evidence: present ? evidence : NO_EVIDENCE });
   }
   return results;
 }

@@ -1,0 +1,224 @@
+// The scorer grades reasoning, not phrasing: each failure class of a phrase-matching scorer, with answers
+// written for these tests (none from the labelled development set).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decide } from '../../src/interview/policy.js';
+import { loadLibrary, loadScenario } from '../../src/scenario/load.js';
+import { resolveRubric } from '../../src/scenario/rubric.js';
+import { score } from '../../src/scoring/score.js';
+import { ROOT, rubricOf } from '../helpers.js';
+
+const kpi = rubricOf('fintech', 'north-star');
+const incentives = rubricOf('fintech', 'incentives');
+const level = (s: ReturnType<typeof score>, id: string) => s.criteria.find((c) => c.id === id)!.level;
+
+describe('generic template answers do not score high', () => {
+  const template =
+    'There are many metrics that a product manager should consider. Firstly, it is important to track DAU and MAU to understand the overall engagement of users. ' +
+    'Secondly, retention is a key indicator of success and should be monitored closely. Thirdly, it is essential to track ARR to ensure the business objectives are met. ' +
+    'Additionally, CAC and LTV provide valuable insights into the efficiency of growth. Lastly, customer satisfaction should be measured regularly through NPS surveys. ' +
+    'By leveraging a comprehensive set of metrics, the team can ensure alignment with strategic goals.';
+  const chosen =
+    "I'd pick successful payments per active merchant per week. A merchant who takes thirty payments a week through us has moved their counter to our QR, and that is what our soundbox rental and loan revenue follow. " +
+    "Installs or sign-ups would look better on a slide, but a merchant who signed up and never took a payment is a cost. If it slips for a city, we check settlement delays there first, because that is when merchants drift back to cash.";
+
+  it('a list of metric names with "it is important to track" and "firstly… secondly…" is weak at most', () => {
+    const s = score(kpi, template);
+    expect(['insufficient', 'weak']).toContain(s.band);
+  });
+
+  it('scores at least 20 points below one chosen, reasoned metric', () => {
+    expect(score(kpi, chosen).total - score(kpi, template).total).toBeGreaterThanOrEqual(20);
+  });
+});
+
+describe('sound reasoning in other words is recognised', () => {
+  it('a metric defined by its formula and its stakes, never announced as "my KPI", is at least adequate', () => {
+    const s = score(
+      kpi,
+      'Payment success rate: of all the UPI payments customers start at our merchants, the share that go through on the first try. ' +
+        "Each point we gain is thousands of sales a day that don't fall back to cash, and a merchant who sees two failures at the counter in a week takes the QR down.",
+    );
+    expect(['adequate', 'strong']).toContain(s.band);
+    expect(level(s, 'definition')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a process answer that works back from the outcome is graded as an attempt, not as nothing', () => {
+    const s = score(
+      kpi,
+      'I begin with the result that would prove merchants are better off with us, then trace it back to something we can move every week. ' +
+        'For a merchant that result is money arriving without fuss, so I would look at how many of their daily sales come through us, and check that against what they tell us in visits.',
+    );
+    expect(s.total).toBeGreaterThanOrEqual(25);
+  });
+});
+
+describe('metrics outside the word lists are metrics', () => {
+  const per = (who: string) => `My north star is completed visits per ${who} each month, because a visit that happens is the care we sell and the thing clinics pay us for.`;
+
+  it('"per patient" scores like "per customer"', () => {
+    expect(Math.abs(score(kpi, per('patient')).total - score(kpi, per('customer')).total)).toBeLessThanOrEqual(5);
+    expect(level(score(kpi, per('patient')), 'choice')).toBeGreaterThanOrEqual(2);
+  });
+
+  it('"no-show rate" is a metric, not a negation', () => {
+    const s = score(kpi, 'The number I would own is the no-show rate for booked appointments, because every missed slot is a doctor paid to wait.');
+    expect(level(s, 'choice')).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('a vanity proxy chosen with confidence is weak', () => {
+  const proxy =
+    'The most important KPI is average time spent in the app per day. Our value is engagement, and people who spend more time in the app are more engaged, which drives revenue and retention.';
+  const outcome =
+    'The most important KPI is the share of payments that succeed on the first attempt, because a failed payment at the counter is the moment a merchant loses a sale and starts doubting us.';
+
+  it('time in a payments app as the KPI is at most weak, with the reason shown', () => {
+    const s = score(kpi, proxy);
+    expect(['insufficient', 'weak']).toContain(s.band);
+    expect(s.antiPatterns.map((a) => a.id)).toContain('attention_kpi');
+  });
+
+  it('ranks below an outcome metric said with the same confidence', () => {
+    expect(score(kpi, outcome).total).toBeGreaterThan(score(kpi, proxy).total);
+  });
+});
+
+describe('follow-ups do not re-ask what was said', () => {
+  const fintech = loadScenario(join(ROOT, 'scenarios', 'fintech.yaml'));
+  const question = fintech.scenario.questions.find((q) => q.id === 'incentives')!;
+  const session = { maxProbes: 3, timeUp: [], turns: [] } as unknown as Parameters<typeof decide>[0];
+
+  it('an answer that names the incentive risk earns Risks and is not asked how the incentive could backfire', () => {
+    const s = score(
+      incentives,
+      'I would pay the sales team half at signup and half once a merchant has taken payments for two months, and give product the same target. ' +
+        'The risk is that reps steer clear of small shops in side streets because they take longer to activate; I would keep an eye on the mix of new merchants by size every month.',
+    );
+    expect(level(s, 'risk')).toBeGreaterThanOrEqual(1);
+    const d = decide(session, question, s);
+    if (d.kind === 'probe') expect(d.followUp.id).not.toBe('risk');
+  });
+
+  it('a threshold and a window is a definition: the interviewer does not ask to define the metric', () => {
+    const s = score(
+      kpi,
+      'I would choose active merchants: merchants who receive at least 15 UPI payments in a 28-day window. It counts shops that really use us, because a merchant who stops at three payments has gone back to cash.',
+    );
+    expect(level(s, 'definition')).toBe(2);
+    const q = fintech.scenario.questions.find((x) => x.id === 'north-star')!;
+    const d = decide(session, q, s);
+    if (d.kind === 'probe') expect(d.followUp.id).not.toBe('define');
+  });
+});
+
+describe('a new domain: a telemedicine scenario written by a user', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rehearse-telemed-'));
+  const file = join(dir, 'telemed.yaml');
+  writeFileSync(
+    file,
+    [
+      'id: telemed',
+      'title: Video consultations for family doctors',
+      'summary: A telemedicine startup that books and runs video visits.',
+      'role: Product Manager',
+      'company:',
+      '  name: Carebridge',
+      '  stage: Seed',
+      '  market: Family doctors and their patients',
+      '  description: Patients book video visits with their own family doctor; clinics pay a fee per completed visit.',
+      'interviewer:',
+      '  name: Sam Ortiz',
+      '  title: CPO',
+      '  style: Calm',
+      'context:',
+      '  terms: [patient*, clinic*, doctor*, visit*, appointment*]',
+      'uses:',
+      `  - ${join(ROOT, 'scenarios', 'rubrics', 'pm.yaml')}`,
+      'questions:',
+      '  - id: kpi',
+      '    prompt: What is the one metric you would run this product on?',
+      '    rubric: kpi',
+      '    example: My north star is completed visits per active patient per month, because a completed visit is the care patients come for and what clinics pay for.',
+      '    exemplars:',
+      '      - level: adequate',
+      '        text: I would track completed visits, because that is what clinics pay for.',
+      '      - level: weak',
+      '        text: Downloads of the app and sign-ups.',
+    ].join('\n'),
+  );
+  const rubric = loadScenario(file).rubrics.kpi!;
+
+  const plain =
+    "My north star is completed visits per active patient per month. A visit that actually happens is the care patients come to us for, and it is what clinics pay us for, so it ties patient value to revenue. I'd check it against the no-show rate so we don't pad the number with bookings nobody attends.";
+  const otherWords =
+    "The number I would run this on is how many consultations each patient who uses us finishes in a month. A consultation that takes place is the whole point for the patient, and clinics are billed per finished consultation, so one number carries both sides. Next to it I'd watch the share of booked appointments that nobody shows up to, so bookings alone can't make us look good.";
+
+  it('the same reasoning in other words scores within 10 points', () => {
+    const a = score(rubric, plain);
+    const b = score(rubric, otherWords);
+    expect(Math.abs(a.total - b.total)).toBeLessThanOrEqual(10);
+    expect(['adequate', 'strong']).toContain(b.band);
+  });
+});
+
+describe('a rubric written by a user for a behavioural question', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rehearse-behaviour-'));
+  const lib = join(dir, 'behaviour.yaml');
+  writeFileSync(
+    lib,
+    [
+      'lexicons:',
+      '  conflict: [disagree*, conflict*, pushed back, push back, tension]',
+      '  action: [i proposed, i suggested, i set up, i met, i asked, i wrote]',
+      '  result: [result*, outcome*, in the end, shipped, launched]',
+      'signals:',
+      '  conflict: { lexicon: conflict, polarity: any, hint: say what the disagreement was }',
+      '  action: { lexicon: action, hint: say what you did }',
+      '  result: { lexicon: result, polarity: any, hint: say how it ended }',
+      'rubrics:',
+      '  - id: disagreement',
+      '    title: A disagreement with a stakeholder',
+      '    family: behavioural',
+      '    criteria:',
+      '      - id: situation',
+      '        title: The situation',
+      '        weight: 30',
+      '        bar: 1',
+      '        levels:',
+      '          - anchor: No situation',
+      '          - { anchor: A disagreement is named, when: { all: [conflict] } }',
+      '      - id: action',
+      '        title: What you did',
+      '        weight: 40',
+      '        bar: 1',
+      '        levels:',
+      '          - anchor: Nothing you did',
+      '          - { anchor: An action of yours, when: { all: [action] } }',
+      '      - id: result',
+      '        title: The result',
+      '        weight: 30',
+      '        bar: 1',
+      '        levels:',
+      '          - anchor: No result',
+      '          - { anchor: A result, when: { all: [result] } }',
+    ].join('\n'),
+  );
+  const rubric = resolveRubric(loadLibrary(lib), 'disagreement', [])!;
+
+  const adequate = [
+    'I disagree with people sometimes. When there is conflict I suggested we talk about it and find the best outcome for the customer and the business.',
+    'There was tension with sales once about priorities. I asked them what they needed and in the end we found a result that worked for everyone.',
+  ];
+  const strongOtherWords =
+    "Last spring our head of sales wanted a custom export for one large account, two weeks before we were due to ship self-serve billing. " +
+    "Building it would have slipped billing by a month, and billing was what 400 smaller customers were waiting on. So we sat down with the numbers: the account was worth about 8% of revenue, the billing backlog about 20%. " +
+    "We agreed to give the account a CSV workaround that week and to build the proper export after billing. Billing went out on the date we had promised, the account renewed, and sales now brings me requests with the deal size attached.";
+
+  it('ranks a strong answer told in other words above adequate ones that use the rubric\'s words', () => {
+    const strong = score(rubric, strongOtherWords).total;
+    for (const a of adequate) expect(strong).toBeGreaterThan(score(rubric, a).total);
+  });
+});
