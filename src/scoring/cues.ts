@@ -40,13 +40,13 @@ export const CUES = {
   definition: {
     label: 'defines what counts',
     pattern: rx(
-      String.raw`\b(?:defined as|define[sd]?\s+(?:it|this|that|success|active|an?\s+\S+|the\s+\S+(?:\s+\S+)?)\s+as|definition|where (?:an?|each) \S+ (?:is|counts|means)|measured as|measured by|calculated as|counts?\s+(?:only|as|every|each)|meaning\b|i\.e\.|that is,|which is the (?:share|number|percentage)|the (?:share|percentage|proportion|fraction|number) of|divided by|over (?:the )?total|out of (?:all|every|the))|^[^:]{2,60}:\s+(?:the|how many|share|percentage|number)`,
+      String.raw`\b(?:defined as|define[sd]?\s+(?:it|this|that|success|active|an?\s+\S+|the\s+\S+(?:\s+\S+)?)\s+as|definition|where (?:an?|each) \S+ (?:is|counts|means)|measured as|measured by|calculated as|counts?\s+(?:only|as|every|each)|meaning\b|i\.e\.|that is,|which is the (?:share|number|percentage)|the (?:share|percentage|proportion|fraction|number) (?:of|that|who)|divided by|over (?:the )?total|(?:out )?of (?:all|every) (?:the )?)|^[^:]{2,60}:\s+(?:the|how many|how often|share|percentage|number|of|out of|every|each)\b`,
     ),
   },
   reason: {
     label: 'gives a reason',
     pattern: rx(
-      String.raw`(?:,\s+so\b|\bso\s+(?:it|this|that|one|we|they|the)\b)|\b(?:because|since (?!\d)|so that|which means|this means|that means|that(?:['’]s| is) why|the reason|therefore|thus|hence|as a result|in order to|it (?:shows|tells|reflects|captures|predicts|signals)|(?:drives|leads to|results in|correlates with|predicts|reflects|captures|proves|indicates)\b|is (?:a )?(?:leading|lagging) (?:indicator|signal)|is worth|translates (?:in)?to|the (?:value|cost) (?:of|is))`,
+      String.raw`(?:,\s+so\b|\bso\s+(?:it|this|that|one|we|they|the)\b)|\b(?:because|since (?!\d)|so that|which means|this means|that means|that(?:['’]s| is) why|the reason|therefore|thus|hence|as a result|in order to|it (?:shows|tells|reflects|captures|predicts|signals)|(?:drives|leads to|results in|correlates with|predicts|reflects|captures|proves|indicates)\b|is (?:a )?(?:leading|lagging) (?:indicator|signal)|is worth|translates (?:in)?to|the (?:value|cost) (?:of|is)|(?:each|every|one) (?:point|percent|percentage point)\b)`,
     ),
   },
   contrast: {
@@ -82,6 +82,9 @@ export const CUES = {
 export const VAGUE = rx(
   String.raw`\b(?:cross[\s-]functional|stakeholders?|alignment|aligned|align|synerg\w*|holistic\w*|effective(?:ly)?|efficient(?:ly)?|seamless(?:ly)?|continuous(?:ly)?|regular(?:ly)?|closely|thoroughly|as needed|overall|various|insights?|key|critical|crucial|essential|trends|objectives|goals|development|areas|approach|analysis|analy[sz]e|evaluate|assess|identify|understanding|monitor(?:ing)?|performance|management|measurable|communication|strategic(?:ally)?|strategy|valuable|multiple|needs|initiatives|ensure|leverage|utili[sz]e|comprehensive|data[\s-]driven|customer[\s-]centric|user[\s-]centric|best practices?|value proposition|customer satisfaction|market research|robust|optimal|enhance\w*|foster\w*|facilitate\w*|empower\w*)\b`,
 );
+
+/** A concrete step the candidate would take: "I'd check…", "we would pay…", "I'll take it to…". */
+export const PLAN = rx(String.raw`\b(?:i['’]d|i would|i will|i['’]ll|we['’]d|we would|we will|we['’]ll)\s+(?:then\s+|first\s+|also\s+)?(?!be\b|have\b|like\b|say\b|think\b|want\b|need\b|ensure\b|try\b|strive\b|aim\b|work closely\b|make sure\b)\p{L}+`);
 
 /** A situated line of thought: "if we…", "when they…", "then we…", "we saw…". */
 export const SITUATED = rx(

@@ -1,5 +1,5 @@
 // Measures an answer's reasoning from its sentences: the features the fitted model weighs.
-import { CUES, METRIC_SHAPES, SITUATED, VAGUE, type CueId } from './cues.js';
+import { CUES, METRIC_SHAPES, PLAN, SITUATED, VAGUE, type CueId } from './cues.js';
 import type { Analysis } from './text.js';
 
 export const FEATURES = [
@@ -22,6 +22,7 @@ export const FEATURES = [
   'questions',
   'reasoned',
   'situated',
+  'plan',
 ] as const;
 export type FeatureId = (typeof FEATURES)[number];
 
@@ -41,6 +42,7 @@ export const FEATURE_LABELS: Record<FeatureId, string> = {
   scaffold: CUES.scaffold.label,
   generic: 'management words, nothing specific',
   situated: 'situated reasoning (if we…, we saw…)',
+  plan: "concrete steps (I'd check…, we'd pay…)",
   concrete: 'specifics: figures, names, examples',
   enumeration: 'items listed without reasons',
   questions: 'questions instead of answers',
@@ -70,7 +72,9 @@ const SATURATE: Partial<Record<FeatureId, number>> = {
   evidence: 2,
 };
 
-const NUMBER = /(?:[₹$€£]\s?)?\b\d[\d,.]*\s*(?:%|x\b|k\b|m\b|bn\b|pp\b|percent\b|points\b|million\b|billion\b|days?\b|weeks?\b|months?\b|hours?\b|minutes?\b)?/giu;
+const NUMBER =
+  /(?:[₹$€£]\s?)?\b\d[\d,.]*\s*(?:%|x\b|k\b|m\b|bn\b|pp\b|percent\b|points\b|million\b|billion\b|days?\b|weeks?\b|months?\b|hours?\b|minutes?\b)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|fifty|hundreds?|thousands?|millions?|billions?|crores?|lakhs?|half|twice|double|triple|a third|a quarter)\b(?=\s+(?:of\s+)?[\p{L}%])/giu;
+const OPENING_DEFINITION = /^\s*[^:;.!?]{3,60}:(?=\s)/u;
 const SEQUENCE_START = /^\s*(?:firstly|secondly|thirdly|fourthly|fifthly|lastly|finally|additionally|also|another|next|then|furthermore|moreover|\d+[.)]|[-*•])\s*/iu;
 const ITEM_BREAK = /\s*(?:,|;|\band\b|\bor\b)\s*/giu;
 /** Words that are only numbering, not figures: "1." at a list item's start. */
@@ -96,6 +100,7 @@ export function extractFeatures(a: Analysis, rubric: { attained: number; coverag
   let concrete = 0;
   let reasoned = 0;
   let situated = 0;
+  let plan = 0;
   const sentences = a.sentences.filter((s) => s.words > 0);
   for (let i = 0; i < a.sentences.length; i++) {
     const s = a.sentences[i]!;
@@ -112,6 +117,14 @@ export function extractFeatures(a: Analysis, rubric: { attained: number; coverag
         }
       }
     }
+    // An answer that opens by naming a metric and defining it ("Payment success rate: the share of…") commits to it.
+    if (i === 0 && s.turn === 0) {
+      const m = OPENING_DEFINITION.exec(text);
+      if (m && hits.some((h) => h.sentence === 0 && h.feature === 'shapes')) {
+        hit('commitment', m);
+        counts.commitment = 1;
+      }
+    }
     for (const id of Object.keys(CUES) as CueId[]) {
       const re = CUES[id].pattern;
       re.lastIndex = 0;
@@ -119,7 +132,7 @@ export function extractFeatures(a: Analysis, rubric: { attained: number; coverag
       if (!m) continue;
       hit(id, m);
       if (id === 'scaffold') scaffold++;
-      else counts[id] = (counts[id] ?? 0) + 1;
+      else if (!(id === 'commitment' && i === 0 && counts.commitment)) counts[id] = (counts[id] ?? 0) + 1;
     }
     NUMBER.lastIndex = 0;
     const body = text.replace(LIST_NUMBER, (x) => ' '.repeat(x.length));
@@ -136,6 +149,8 @@ export function extractFeatures(a: Analysis, rubric: { attained: number; coverag
     while (VAGUE.exec(text)) generic++;
     SITUATED.lastIndex = 0;
     if (SITUATED.test(text)) situated++;
+    PLAN.lastIndex = 0;
+    if (PLAN.test(text)) plan++;
     // A sentence that lists: a sequence word at its start, or three or more short items with no reason.
     const items = text.split(ITEM_BREAK).filter((x) => x.trim()).length;
     const because = CUES.reason.pattern.test(text);
@@ -160,6 +175,7 @@ export function extractFeatures(a: Analysis, rubric: { attained: number; coverag
     scaffold: Math.min(1, scaffold / n),
     generic: Math.min(1, (10 * generic) / Math.max(words, 1)),
     situated: saturate(situated, 6),
+    plan: saturate(plan, 5),
     concrete: concrete / n,
     enumeration: Math.min(1, enumeration / n),
     questions: questions / n,

@@ -27,6 +27,7 @@ export const SIGNS: Record<FeatureId, 1 | -1 | 0> = {
   questions: -1,
   reasoned: 1,
   situated: 1,
+  plan: 1,
 };
 
 export interface Example {

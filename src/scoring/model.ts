@@ -40,7 +40,7 @@ export function applyModel(model: ScoringModel, features: Features): { raw: numb
     if (weight === 0) continue;
     const value = features[f];
     raw += weight * value;
-    terms.push({ feature: f, label: FEATURE_LABELS[f], value: Math.round(value * 1000) / 1000, weight, points: Math.round(weight * value * 10) / 10 });
+    terms.push({ feature: f, label: FEATURE_LABELS[f], value: Math.round(value * 1000) / 1000, weight, points: Math.round(weight * value * 10) / 10 || 0 });
   }
   return { raw, terms };
 }

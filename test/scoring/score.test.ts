@@ -30,15 +30,15 @@ describe('every shipped question ranks its exemplars', () => {
   });
 
   it.each(cases)('$name: strong > adequate > weak', ({ rubric, answers }) => {
-    const graded = answers.map((a) => ({ level: a.level, total: score(rubric, a.text).total }));
+    const graded = answers.map((a) => ({ level: a.level, ...score(rubric, a.text) }));
     for (const hi of graded) {
       for (const lo of graded) {
         if (ranked[hi.level] > ranked[lo.level]) expect(hi.total, `${hi.level} vs ${lo.level}`).toBeGreaterThan(lo.total);
       }
     }
-    // The strong example is graded strong, the weak one is not adequate.
-    expect(graded.find((g) => g.level === 'strong')!.total).toBeGreaterThanOrEqual(70);
-    expect(graded.find((g) => g.level === 'weak')!.total).toBeLessThan(45);
+    // The strong example is graded at least adequate, the weak one is not adequate (bands fitted to raters).
+    expect(['adequate', 'strong']).toContain(graded.find((g) => g.level === 'strong')!.band);
+    expect(['insufficient', 'weak']).toContain(graded.find((g) => g.level === 'weak')!.band);
   });
 
   it('calibrate() finds nothing wrong with the shipped scenarios', () => {
@@ -57,25 +57,28 @@ describe('the seeds’ example answers', () => {
   const defined =
     'The most important KPI is average session time, which measures how long users spend in the app per session. This matters because longer sessions correlate with higher conversion rates and better retention, which drive our revenue growth.';
 
+  // Time in a payments app, chosen with confidence and justified by "engagement", is a vanity proxy:
+  // raters grade it weak, however confidently it is put and whatever follow-ups it gets.
   it.each([
-    { name: 'session time with both follow-ups answered', answer: [sessionTime, howArrived, secondary], band: 'strong' },
-    { name: 'session time, defined and justified', answer: [defined], band: 'adequate' },
-    { name: 'session time, first answer only', answer: [sessionTime], band: 'adequate' },
-    { name: '"user engagement" with no metric', answer: ['User engagement. If users are engaged with the app, the product is working.'], band: 'insufficient' },
-    { name: '"number of downloads"', answer: ['The most important KPI is the number of downloads, because it shows how many people want our app.'], band: 'insufficient' },
-  ])('$name is $band', ({ answer, band }) => {
-    expect(score(fintech, answer).band).toBe(band);
+    { name: 'session time with both follow-ups answered', answer: [sessionTime, howArrived, secondary] },
+    { name: 'session time, defined and justified', answer: [defined] },
+    { name: 'session time, first answer only', answer: [sessionTime] },
+    { name: '"user engagement" with no metric', answer: ['User engagement. If users are engaged with the app, the product is working.'] },
+    { name: '"number of downloads"', answer: ['The most important KPI is the number of downloads, because it shows how many people want our app.'] },
+  ])('$name is weak at most', ({ answer }) => {
+    expect(['insufficient', 'weak']).toContain(score(fintech, answer).band);
   });
 
-  it('ranks them strong > adequate > weak', () => {
+  it('the session-time answers are held down by the time-spent anti-pattern, and more of them is not less', () => {
+    for (const a of [[sessionTime], [defined], [sessionTime, howArrived, secondary]]) {
+      expect(score(fintech, a).antiPatterns.map((x) => x.id)).toContain('attention_kpi');
+    }
     const full = score(fintech, [sessionTime, howArrived, secondary]).total;
-    const mid = Math.max(score(fintech, defined).total, score(fintech, sessionTime).total);
     const low = Math.max(
       score(fintech, 'User engagement. If users are engaged with the app, the product is working.').total,
       score(fintech, 'The most important KPI is the number of downloads, because it shows how many people want our app.').total,
     );
-    expect(full).toBeGreaterThan(mid);
-    expect(Math.min(score(fintech, defined).total, score(fintech, sessionTime).total)).toBeGreaterThan(low);
+    expect(full).toBeGreaterThan(low);
   });
 
   it('flags the downloads answer as a vanity KPI and the engagement answer as an area, not a metric', () => {
@@ -94,12 +97,15 @@ describe('the seeds’ example answers', () => {
     'A good product vision is inspiring and customer-centric. If the vision is strong, the business goals will take care of themselves.',
     'I just follow what the CEO says.',
   ];
-  it.each(['ecommerce', 'saas'])('%s: both seed 003 answers are at least adequate and above weak ones', (id) => {
+  // The first names a cadence, a dashboard and a past situation; the second is the generic template
+  // raters call weak ("deeply understanding the strategic objectives", "regular stakeholder meetings").
+  it.each(['ecommerce', 'saas'])('%s: the seed 003 answer with specifics ranks above the template and the weak ones', (id) => {
     const rubric = rubricOf(id, 'vision');
-    const good = vision.map((v) => score(rubric, v));
-    for (const g of good) expect(['adequate', 'strong']).toContain(g.band);
-    const worst = Math.min(...good.map((g) => g.total));
-    for (const w of weakVision) expect(score(rubric, w).total).toBeLessThan(worst);
+    const [specific, template] = vision.map((v) => score(rubric, v));
+    expect(['weak', 'adequate', 'strong']).toContain(specific!.band);
+    expect(specific!.total).toBeGreaterThan(template!.total);
+    expect(['insufficient', 'weak']).toContain(template!.band);
+    for (const w of weakVision) expect(score(rubric, w).total).toBeLessThan(specific!.total);
   });
 });
 
@@ -186,7 +192,8 @@ describe('hard cases', () => {
     );
     expect(seven.antiPatterns.map((a) => a.id)).toContain('laundry_list');
     expect(seven.total).toBeLessThan(one.total);
-    expect(one.total - seven.total).toBeGreaterThanOrEqual(30);
+    expect(['insufficient', 'weak']).toContain(seven.band);
+    expect(['adequate', 'strong']).toContain(one.band);
   });
 
   it('scores non-ASCII text without error, with offsets that point at the quotes', () => {
