@@ -1,95 +1,260 @@
 // How reasoning shows in English sentences, whatever the domain: connectives, sentence shapes, scaffolding.
-// These are grammar and discourse, not interview content (that lives in the rubric files).
+// These are grammar and discourse, not interview content (that lives in the rubric files). Each cue
+// is a phrase list in the rubric language's phrase syntax (see phrases.ts): all of them are matched
+// in one pass over the answer's words.
 
-const W = String.raw`[\p{L}\p{N}][\p{L}\p{N}'’&-]*`;
-/** One to four words, for the noun phrases inside a shape. */
-const WORDS = (max: number) => String.raw`(?:${W}\s+){0,${max - 1}}${W}`;
-const rx = (source: string) => new RegExp(source, 'giu');
-
-export interface Cue {
-  id: string;
+export interface CueList {
   /** What the cue looks for, in words, for the explanation. */
   label: string;
-  pattern: RegExp;
+  phrases: readonly string[];
 }
 
+const DIGITS = '(#|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|ninety)';
+const UNITS = '(day|days|week|weeks|month|months|quarter|quarters|hour|hours|minute|minutes)';
+const PRONOUN = '(we|you|they|i|it|that|this)';
+
 /**
- * A countable thing with a measure: "visits per patient", "share of merchants who…",
+ * A countable thing with a measure: "visits per patient", "share of clinics that renew",
  * "no-show rate", "within 30 days", "time to first order". Not a closed list of names.
  */
-export const METRIC_SHAPES: Cue[] = [
-  { id: 'per', label: 'X per Y', pattern: rx(String.raw`\b${W}s\s+per\s+(?:(?:active|paying|new|weekly|monthly)\s+)?${W}`) },
-  {
-    id: 'share-of',
-    label: 'share / number of Y who Z',
-    pattern: rx(String.raw`\b(?:share|percentage|percent|proportion|fraction|number|count|%|ratio)\s+of\s+(?:all\s+|the\s+|our\s+)?${WORDS(4)}\s+(?:who|that|which|whose|with|where|in\s+which)\b`),
-  },
-  { id: 'rate', label: 'a rate or ratio', pattern: rx(String.raw`\b(?!(?:the|a|an|at|any|this|that|growth|same|high|low|first|whatever)\s)${W}\s+(?:rate|ratio|yield|velocity)\b`) },
-  { id: 'window', label: 'a time window', pattern: rx(String.raw`\b(?:within|in|over|after|per)\s+(?:the\s+)?(?:first\s+)?(?:\d+|a|one|two|three|four|five|six|seven|ten|thirty|ninety|sixty)[\s-]*(?:day|week|month|quarter|hour|minute)s?\b|\b\d+[\s-]*(?:day|week|month)\s+(?:window|period|cohort|retention|active)|\b(?:d|w|m)\d{1,3}\b`) },
-  { id: 'time-to', label: 'time to an event', pattern: rx(String.raw`\btime\s+(?:to|until|between)\s+(?:the\s+)?(?:first\s+|second\s+)?${W}`) },
-  { id: 'threshold', label: 'a count threshold', pattern: rx(String.raw`\b(?:at\s+least|more\s+than|fewer\s+than|less\s+than|no\s+more\s+than|above|below|under|over)\s+(?:\d[\d,.]*|one|two|three|five|ten)\s*%?\s*(?!(?:we|i|you|they|it|and|or|then)\b)${W}`) },
-];
+export const METRIC_SHAPES: CueList = {
+  label: 'metrics by their shape',
+  phrases: [
+    '(share|percentage|percent|proportion|fraction|number|count|ratio) of (all|the|our)? _ _? _? _? (who|that|which|whose|where)',
+    'the (share|percentage|proportion|fraction) (that|who|which)',
+    'how many _ _? (each|every|per|a) _',
+    `(within|in|over|after|per) (the)? (first)? ${DIGITS} ${UNITS}`,
+    '# (day|week|month) (window|period|cohort|retention|active)',
+    'time (to|until|between) (the)? (first|second)? _',
+    `(at least|more than|fewer than|less than|no more than|above|below|under) ${DIGITS} _`,
+  ],
+};
 
 export const CUES = {
   commitment: {
     label: 'commits to a choice',
-    pattern: rx(
-      String.raw`\b(?:i(?:['’]d| would| will)?\s+(?:pick|choose|go with|anchor on|bet on|optimi[sz]e for|start (?:from|with) the outcome)|my\s+(?:north[\s-]star|choice|pick|kpi|primary metric|one metric)|(?:the|my|our)\s+(?:right\s+|best\s+|true\s+|real\s+|single\s+)?(?:one|single|primary|main|core|most important|north[\s-]star|key)\s+(?:metric|kpi|number|measure|outcome)(?:\s+(?:for|of|here)\s+${WORDS(4)})?\s+(?:is|would be|should be|i(?:['’]d| would) (?:use|pick|choose|watch))\b|north[\s-]star(?:\s+(?:for|of|here)\s+${WORDS(4)})?\s+(?:is|would be|should be)\b|(?:is|would be)\s+(?:my|our|the)\s+(?:north[\s-]star|kpi|primary metric)|above all|if i had to (?:pick|choose)|the (?:metric|kpi|number) (?:i|we)(?:['’]d| would)?\s+(?:use|watch|pick|choose|track)|success (?:is|means|looks like)\b|(?:measure|define) success (?:by|as))`,
-    ),
+    phrases: [
+      "(i|i'd|i would|i will|we'd|we would) (pick|choose|go with|anchor on|bet on|optimise for|optimize for)",
+      '(i|we) (start|begin) (from|with) the (outcome|result)',
+      'my (north star|choice|pick|kpi|primary metric|one metric)',
+      '(the|my|our) (right|best|true|real|single)? (one|single|primary|main|core|most important|north star|key) (metric|kpi|number|measure|outcome) (is|would be|should be)',
+      '(the|my|our) (right|best|true|real)? north star (for|of|here)? _? _? (is|would be|should be)',
+      'north star (is|would be|should be)',
+      '(is|would be) (my|our|the) (north star|kpi|primary metric)',
+      'above all',
+      'if i had to (pick|choose)',
+      "the (metric|kpi|number) (i|we|i'd|we'd|i would|we would) (use|watch|pick|choose|track|run|own|anchor)",
+      'success (is|means|looks like)',
+      '(measure|define) success (by|as)',
+    ],
   },
   definition: {
     label: 'defines what counts',
-    pattern: rx(
-      String.raw`\b(?:defined as|define[sd]?\s+(?:it|this|that|success|active|an?\s+\S+|the\s+\S+(?:\s+\S+)?)\s+as|definition|where (?:an?|each) \S+ (?:is|counts|means)|measured as|measured by|calculated as|counts?\s+(?:only|as|every|each)|meaning\b|i\.e\.|that is,|which is the (?:share|number|percentage)|the (?:share|percentage|proportion|fraction|number) (?:of|that|who)|divided by|over (?:the )?total|(?:out )?of (?:all|every) (?:the )?)|^[^:]{2,60}:\s+(?:the|how many|how often|share|percentage|number|of|out of|every|each)\b`,
-    ),
+    phrases: [
+      'defined as',
+      'define (it|this|that|success|active|them) as',
+      'definition',
+      'where (a|an|each) _ (is|counts|means)',
+      '(measured|calculated|counted) (as|by)',
+      'counts? (only|as|every|each)',
+      'meaning',
+      'i e',
+      'that is',
+      'the (share|percentage|proportion|fraction|number) (of|that|who)',
+      'divided by',
+      'over (the)? total',
+      '(out of|of) (all|every) (the)?',
+      `(at least|more than|or more|minimum of) ${DIGITS} _`,
+      `in a ${DIGITS} (day|week|month) window`,
+    ],
   },
   reason: {
     label: 'gives a reason',
-    pattern: rx(
-      String.raw`(?:,\s+so\b|\bso\s+(?:it|this|that|one|we|they|the)\b)|\b(?:because|since (?!\d)|so that|which means|this means|that means|that(?:['’]s| is) why|the reason|therefore|thus|hence|as a result|in order to|it (?:shows|tells|reflects|captures|predicts|signals)|(?:drives|leads to|results in|correlates with|predicts|reflects|captures|proves|indicates)\b|is (?:a )?(?:leading|lagging) (?:indicator|signal)|is worth|translates (?:in)?to|the (?:value|cost) (?:of|is)|(?:each|every|one) (?:point|percent|percentage point)\b)`,
-    ),
+    phrases: [
+      'because',
+      'since',
+      'so (that|it|this|one|we|they|the)',
+      '(which|this|that) means',
+      "(that's|that is|which is|this is) why",
+      'the reason',
+      'therefore',
+      'thus',
+      'hence',
+      'as a result',
+      'in order to',
+      'it (shows|tells|reflects|captures|predicts|signals)',
+      '(drives|leads to|results in|correlates with|predicts|reflects|captures|proves|indicates)',
+      'is (a)? (leading|lagging) (indicator|signal)',
+      '(is|are) worth',
+      'translates (to|into)',
+      'the (value|cost) (of|is)',
+      '(each|every|one) (point|percent|percentage point)',
+    ],
   },
   contrast: {
     label: 'weighs alternatives and trade-offs',
-    pattern: rx(
-      String.raw`(?:,\s+not\s+(?:a|an|the|just)\b|\bnot to (?:use|pick|choose|chase)|\b(?:can(?:not|['’]t)|won['’]t|wouldn['’]t) (?:tell|show|capture|distinguish|see)|\bthe (?:problem|danger|issue|trap) (?:with|is)|\bunlike\b|\bcompared (?:to|with)|\bmisleading|\brather than|\binstead of|\bover (?:something like|raw|plain|just)|as opposed to|versus|vs\.?|trade[\s-]?offs?|at the (?:expense|cost) of|the downside|the risk (?:is|here)|the catch|on the other hand|whereas|but (?:it|that|this|they)|however|which (?:can|could) be gamed|can be gamed|doesn['’]t (?:tell|capture|show)|does not (?:tell|capture|show)|misses|hides|inflate|cannibali[sz])`,
-    ),
+    phrases: [
+      'not to (use|pick|choose|chase)',
+      "(cannot|can't|won't|wouldn't|doesn't|does not) (tell|show|capture|distinguish|see)",
+      'the (problem|danger|issue|trap|catch|downside) (with|is|here)',
+      'unlike',
+      'compared (to|with)',
+      'misleading',
+      'rather than',
+      'instead of',
+      'as opposed to',
+      'versus',
+      'vs',
+      'trade off*',
+      'tradeoff*',
+      'at the (expense|cost) of',
+      'the risk (is|here)',
+      'on the other hand',
+      'whereas',
+      'but (it|that|this|they)',
+      'however',
+      '(can|could) be gamed',
+      'misses',
+      'hides',
+      'inflate*',
+      'cannibali*',
+    ],
   },
   mechanism: {
     label: 'mechanism: who, how often, what decides',
-    pattern: rx(
-      String.raw`\b(?:every (?:week|month|quarter|sprint|day|monday|friday)|(?:weekly|monthly|quarterly|daily|biweekly) (?:review|sync|meeting|business review|check[\s-]?in|report|dashboard|cadence)|owns?\b|owner|accountable|(?:decision|escalat)\w*|if (?:it|the|we|that|this|they|[\p{L}]+ (?:rate|share))[^.;]{0,60}(?:drops?|falls?|dips?|rises?|goes|exceeds?|crosses|misses|breaks?)|(?:bonus|compensation|commission|quota|okrs?)\b|dashboard|alert|threshold|trigger|kill (?:it|the)|roll(?:ed)? back|pause)`,
-    ),
+    phrases: [
+      'every (week|month|quarter|sprint|day|monday|friday)',
+      '(weekly|monthly|quarterly|daily|biweekly) (review|sync|meeting|business review|check in|report|dashboard|cadence)',
+      'owns',
+      'ownership',
+      'owner*',
+      'accountable',
+      'decision*',
+      'decides',
+      'escalat*',
+      'bonus*',
+      'compensation',
+      'commission*',
+      'quota*',
+      'okr*',
+      'dashboard*',
+      'alert*',
+      'threshold*',
+      'trigger*',
+      'kill (it|the)',
+      'roll back',
+      'rolled back',
+      'pause',
+    ],
   },
   evidence: {
     label: 'evidence or experience',
-    pattern: rx(
-      String.raw`\b(?:last (?:spring|summer|autumn|fall|winter|year|quarter|month|week)|(?:a|one|two|three|a few|several) (?:years?|months?|quarters?) ago|at the time|back then|in (?:19|20)\d\d|at (?:my|our) (?:last|previous|current)|in (?:my|a) (?:previous|last|past) (?:role|job|company|team)|when i (?:was|led|ran|worked)|we (?:saw|found|learned|noticed|discovered|measured|ran|tested|launched|shipped|moved|cut|grew|lifted|doubled|halved|raised|dropped)|i (?:saw|found|learned|noticed|ran|led|shipped|launched)|for (?:example|instance)|e\.g\.|in one case|the data (?:showed|shows)|an? (?:a\/b|ab) test|experiment (?:showed|found))`,
-    ),
+    phrases: [
+      'last (spring|summer|autumn|fall|winter|year|quarter|month|week)',
+      '(a|one|two|three|a few|several) (year|years|month|months|quarter|quarters) ago',
+      'at the time',
+      'back then',
+      'at (my|our) (last|previous|current)',
+      'in (my|a) (previous|last|past) (role|job|company|team)',
+      'when i (was|led|ran|worked)',
+      'we (saw|found|learned|noticed|discovered|measured|ran|tested|launched|shipped|moved|cut|grew|lifted|doubled|halved|raised|dropped)',
+      'i (saw|found|learned|noticed|ran|led|shipped|launched)',
+      'for (example|instance)',
+      'e g',
+      'in one case',
+      'the data (showed|shows)',
+      '(a|an) (a b|ab) test',
+      'experiment (showed|found)',
+    ],
   },
   scaffold: {
     label: 'scaffolding phrases',
-    pattern: rx(
-      String.raw`\b(?:it(?:['’]s| is) (?:important|essential|crucial|vital|key|critical|imperative) to|firstly|secondly|thirdly|fourthly|lastly|additionally|furthermore|moreover|in conclusion|to conclude|overall,|in summary|a (?:variety|range|number|set|mix) of|various|comprehensive|holistic|multiple (?:metrics|kpis|factors)|ensure that|to ensure|leverage|utili[sz]e|by (?:doing so|utilizing|leveraging)|in today['’]s|best practices?|plays? a (?:key|crucial|vital|significant) role|it depends|there are (?:many|several|a few) (?:metrics|kpis|ways|factors)|key (?:metrics|indicators|kpis|performance indicators)|(?:such|things) as\b)`,
-    ),
+    phrases: [
+      "(it's|it is) (important|essential|crucial|vital|key|critical|imperative) to",
+      '(firstly|secondly|thirdly|fourthly|lastly|additionally|furthermore|moreover)',
+      'in (conclusion|summary)',
+      'to conclude',
+      'a (variety|range|number|set|mix) of',
+      'various',
+      'comprehensive',
+      'holistic',
+      'multiple (metrics|kpis|factors)',
+      'ensure that',
+      'to ensure',
+      'leverage',
+      'leveraging',
+      'utilise',
+      'utilize',
+      'by (doing so|utilizing|leveraging)',
+      "in today's",
+      'best practice*',
+      'plays? a (key|crucial|vital|significant) role',
+      'it depends',
+      'there are (many|several|a few) (metrics|kpis|ways|factors)',
+      'key (metrics|indicators|kpis|performance indicators)',
+      '(such|things) as',
+    ],
   },
-} satisfies Record<string, Omit<Cue, 'id'>>;
-
-/**
- * Words that sound like management and say nothing on their own: a sentence built of them with
- * no figure, name, quoted example or metric is generic.
- */
-export const VAGUE = rx(
-  String.raw`\b(?:cross[\s-]functional|stakeholders?|alignment|aligned|align|synerg\w*|holistic\w*|effective(?:ly)?|efficient(?:ly)?|seamless(?:ly)?|continuous(?:ly)?|regular(?:ly)?|closely|thoroughly|as needed|overall|various|insights?|key|critical|crucial|essential|trends|objectives|goals|development|areas|approach|analysis|analy[sz]e|evaluate|assess|identify|understanding|monitor(?:ing)?|performance|management|measurable|communication|strategic(?:ally)?|strategy|valuable|multiple|needs|initiatives|ensure|leverage|utili[sz]e|comprehensive|data[\s-]driven|customer[\s-]centric|user[\s-]centric|best practices?|value proposition|customer satisfaction|market research|robust|optimal|enhance\w*|foster\w*|facilitate\w*|empower\w*)\b`,
-);
-
-/** A concrete step the candidate would take: "I'd check…", "we would pay…", "I'll take it to…". */
-export const PLAN = rx(String.raw`\b(?:i['’]d|i would|i will|i['’]ll|we['’]d|we would|we will|we['’]ll)\s+(?:then\s+|first\s+|also\s+)?(?!be\b|have\b|like\b|say\b|think\b|want\b|need\b|ensure\b|try\b|strive\b|aim\b|work closely\b|make sure\b)\p{L}+`);
-
-/** A situated line of thought: "if we…", "when they…", "then we…", "we saw…". */
-export const SITUATED = rx(
-  String.raw`\b(?:(?:if|when|once|until|unless|after|before|so|then)\s+(?:we|you|they|i|it|that|this|the\s+\S+)\s+\S+|(?:if|when|once|unless|so)\s+(?:\S+\s+){1,3}(?:can|can['’]t|cannot|will|won['’]t|would|wouldn['’]t|is|isn['’]t|are|aren['’]t|has|have|does|doesn['’]t|don['’]t|drops?|rises?|falls?|goes|moves?|makes?|means?|carries|shows?|stops?|starts?)\b|(?:we|i)\s+(?:\p{L}+ed|saw|found|built|ran|shipped|launched|started|changed|moved|tried|learned|had|did|went|sat|set|made|took|gave|got|wrote|chose|kept|told|held|knew|brought|won|lost|cut|grew|met|spent|paid))\b`,
-);
-
+} satisfies Record<string, CueList>;
 
 export type CueId = keyof typeof CUES;
+
+/**
+ * Words that sound like management and say nothing on their own; an answer thick with them
+ * and thin on figures, names and mechanisms is generic.
+ */
+export const VAGUE: CueList = {
+  label: 'management words',
+  phrases: [
+    'cross functional', 'stakeholder*', 'alignment', 'aligned', 'align', 'synerg*', 'holistic*',
+    'effective', 'effectively', 'efficient', 'efficiently', 'seamless*', 'continuous*', 'regular', 'regularly',
+    'closely', 'thoroughly', 'as needed', 'overall', 'various', 'insight*', 'key', 'critical', 'crucial',
+    'essential', 'trends', 'objectives', 'goals', 'development', 'areas', 'approach', 'analysis', 'analyse',
+    'analyze', 'evaluate', 'assess', 'identify', 'understanding', 'monitor', 'monitoring', 'performance',
+    'management', 'measurable', 'communication', 'strategic', 'strategically', 'strategy', 'valuable',
+    'multiple', 'needs', 'initiatives', 'ensure', 'leverage', 'utilise', 'utilize', 'comprehensive',
+    'data driven', 'customer centric', 'user centric', 'best practice*', 'value proposition',
+    'customer satisfaction', 'market research', 'robust', 'optimal', 'enhance*', 'foster*', 'facilitat*', 'empower*',
+  ],
+};
+
+/** A situated line of thought: "if we…", "when they…", "we saw…", a consequence that follows a condition. */
+export const SITUATED: CueList = {
+  label: 'situated reasoning',
+  phrases: [
+    `(if|when|once|until|unless|after|before|so|then) ${PRONOUN} _`,
+    '(if|when|once|until|unless|after|before|so|then) the _ _',
+    "(if|when|once|unless|so) _ _? _? (can|can't|cannot|will|won't|would|wouldn't|is|isn't|are|aren't|has|have|does|doesn't|don't|drops|drop|rises|rise|falls|fall|goes|moves|makes|means|carries|shows|stops|starts)",
+    '(we|i) (agreed|decided|asked|proposed|suggested|launched|tested|measured|noticed|realised|realized|worked|used|changed|moved|tried|learned|learnt|started|stopped|helped|dropped|lifted|raised|doubled|halved|added|removed|reduced|increased|improved|rolled|shipped|missed|tracked|reviewed|planned|picked|called|looked|wanted|needed|saw|found|built|ran|had|did|went|sat|set|made|took|gave|got|wrote|chose|kept|told|held|knew|brought|won|lost|cut|grew|met|spent|paid)',
+  ],
+};
+
+/** A concrete step the candidate would take: "I'd check…", "we would pay…", "I'll take it to…". */
+export const PLAN: CueList = {
+  label: 'concrete steps',
+  phrases: [
+    "(i'd|i would|i will|i'll|we'd|we would|we will|we'll) (then|first|also)? (check|run|pay|take|split|cut|test|compare|ask|set|move|put|build|ship|launch|call|look|watch|track|review|start|stop|kill|pause|roll|share|tie|change|give|offer|raise|lower|drop|add|remove|pull|segment|decompose|break|hold|meet|write|send|measure|dig|audit|sample|escalate|flag|bring)",
+  ],
+};
+
+/**
+ * Shapes found from their middle word, which is cheaper than a phrase that starts with any word:
+ * "visits per patient" (a plural before "per"), "no-show rate" (a word before "rate").
+ */
+export const PER = 'per';
+export const MEASURE_NOUNS = new Set(['rate', 'ratio', 'yield', 'velocity']);
+/** Words that make "X rate" not a metric: "at any rate", "the growth rate" is kept, "a rate" is not. */
+export const NOT_BEFORE_MEASURE = new Set(['the', 'a', 'an', 'at', 'any', 'this', 'that', 'same', 'high', 'low', 'first', 'whatever', 'what', 'which', 'its', 'their', 'our', 'my', 'your']);
+/** Number words that count as figures when a noun follows: "two failures", "thousands of sales". */
+export const NUMBER_WORDS = new Set([
+  'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'twenty', 'thirty', 'fifty',
+  'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'crore', 'crores',
+  'lakh', 'lakhs', 'half', 'twice', 'double', 'triple',
+]);
+
+/**
+ * What phrases cannot say: punctuation. "Payment success rate: the share of…" opens with a
+ * definition; ", not a count" sets an alternative aside; ", so" draws a consequence.
+ */
+export const OPENING_DEFINITION = /^\s*[^:;.!?]{3,60}:\s+(?:the|how|share|percentage|number|of|out|every|each|a|an|all)\b/iu;
+export const COMMA_CUES = /,\s+(?:(not)\s+(?:a|an|the|just|only)|so)\b/giu;

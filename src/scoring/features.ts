@@ -1,6 +1,7 @@
 // Measures an answer's reasoning from its sentences: the features the fitted model weighs.
-import { CUES, METRIC_SHAPES, PLAN, SITUATED, VAGUE, type CueId } from './cues.js';
-import type { Analysis } from './text.js';
+import { COMMA_CUES, CUES, MEASURE_NOUNS, METRIC_SHAPES, NOT_BEFORE_MEASURE, NUMBER_WORDS, OPENING_DEFINITION, PER, PLAN, SITUATED, VAGUE, type CueId } from './cues.js';
+import { PhraseIndex } from './phrases.js';
+import { firstTokenAt, type Analysis, type Token } from './text.js';
 
 export const FEATURES = [
   'rubric',
@@ -17,7 +18,6 @@ export const FEATURES = [
   'evidence',
   'scaffold',
   'generic',
-  'concrete',
   'enumeration',
   'questions',
   'reasoned',
@@ -43,7 +43,6 @@ export const FEATURE_LABELS: Record<FeatureId, string> = {
   generic: 'management words, nothing specific',
   situated: 'situated reasoning (if we…, we saw…)',
   plan: "concrete steps (I'd check…, we'd pay…)",
-  concrete: 'specifics: figures, names, examples',
   enumeration: 'items listed without reasons',
   questions: 'questions instead of answers',
   reasoned: 'sentences that reason',
@@ -72,114 +71,216 @@ const SATURATE: Partial<Record<FeatureId, number>> = {
   evidence: 2,
 };
 
-const NUMBER =
-  /(?:[₹$€£]\s?)?\b\d[\d,.]*\s*(?:%|x\b|k\b|m\b|bn\b|pp\b|percent\b|points\b|million\b|billion\b|days?\b|weeks?\b|months?\b|hours?\b|minutes?\b)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|fifty|hundreds?|thousands?|millions?|billions?|crores?|lakhs?|half|twice|double|triple|a third|a quarter)\b(?=\s+(?:of\s+)?[\p{L}%])/giu;
-const OPENING_DEFINITION = /^\s*[^:;.!?]{3,60}:(?=\s)/u;
-const SEQUENCE_START = /^\s*(?:firstly|secondly|thirdly|fourthly|fifthly|lastly|finally|additionally|also|another|next|then|furthermore|moreover|\d+[.)]|[-*•])\s*/iu;
-const ITEM_BREAK = /\s*(?:,|;|\band\b|\bor\b)\s*/giu;
-/** Words that are only numbering, not figures: "1." at a list item's start. */
-const LIST_NUMBER = /^\s*\d+[.)]\s/u;
-/** A capitalised word inside a sentence (a name, a product, a market), or an acronym such as UPI. */
-const PROPER = /(?<![.!?:]\s)(?<=\s)(?:\p{Lu}\p{Ll}+|\p{Lu}{2,6}s?)\b(?!['’]t)/u;
-const FIRST_WORD = /^\s*\S+/u;
-const QUOTED = /["“][^"”]{3,60}["”]/u;
+const SEQUENCE_START = /^\s*(?:firstly|secondly|thirdly|fourthly|fifthly|lastly|finally|additionally|also|another|next|then|furthermore|moreover|\d+[.)]|[-*•])\s/iu;
+const DOT = 46;
+const PAREN = 41;
+const LINE_FEED = 10;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** Whether only spaces or a hyphen stand between two words, so they belong to one phrase. */
+const adjacent = (text: string, from: number, to: number) => /^[\s-]{1,3}$/u.test(text.slice(from, to));
+const QUESTION_MARK = 63;
+const COMMA = 44;
+const SEMICOLON = 59;
+
+/** The cue lists by name, all in one phrase index built once: the answer's words are walked once for all of them. */
+const LIST = {
+  shapes: METRIC_SHAPES.phrases,
+  commitment: CUES.commitment.phrases,
+  definition: CUES.definition.phrases,
+  reason: CUES.reason.phrases,
+  contrast: CUES.contrast.phrases,
+  mechanism: CUES.mechanism.phrases,
+  evidence: CUES.evidence.phrases,
+  scaffold: CUES.scaffold.phrases,
+  vague: VAGUE.phrases,
+  situated: SITUATED.phrases,
+  plan: PLAN.phrases,
+};
+type ListId = keyof typeof LIST;
+const LIST_IDS = Object.keys(LIST) as ListId[];
+const INDEX = new PhraseIndex();
+const LIST_INDEX = LIST_IDS.map((id) => INDEX.add(LIST[id]));
+
 
 /** A count on a log scale reaching 1 at `at`: the first reasons count most, and more keep counting a little. */
-const REASONING = new Set<FeatureId>(['reason', 'contrast', 'definition', 'mechanism', 'evidence']);
 const saturate = (n: number, at: number) => Math.min(1, Math.log1p(n) / Math.log1p(at));
 
-export function extractFeatures(a: Analysis, rubric: { attained: number; coverage: number; penalty: number }): { features: Features; hits: FeatureHit[] } {
+/** The index of the sentence holding [start, end) of a turn, or -1; sentences are in text order. */
+function sentenceOf(a: Analysis, turn: number, start: number, from: number): number {
+  let i = from;
+  while (i < a.sentences.length && (a.sentences[i]!.turn < turn || (a.sentences[i]!.turn === turn && a.sentences[i]!.end <= start))) i++;
+  const s = a.sentences[i];
+  return s && s.turn === turn && s.start <= start ? i : -1;
+}
+
+/**
+ * The features of an analysed answer. `withHits` also records where each was seen, for the
+ * explanation; scoring alone does not need it.
+ */
+export function extractFeatures(
+  a: Analysis,
+  rubric: { attained: number; coverage: number; penalty: number },
+  withHits = false,
+): { features: Features; hits: FeatureHit[] } {
   const hits: FeatureHit[] = [];
-  const counts: Record<string, number> = {};
+  const n = a.sentences.length;
+  // Which sentences each list was found in: one flag array per list, views on one buffer.
+  const flags = new Uint8Array(n * LIST_IDS.length);
+  const seen = Object.fromEntries(LIST_IDS.map((k, j) => [k, flags.subarray(j * n, (j + 1) * n)])) as Record<ListId, Uint8Array>;
   const shapeKeys = new Set<string>();
-  let scaffold = 0;
-  let enumeration = 0;
-  let questions = 0;
+  let vague = 0;
   let numbers = 0;
-  let generic = 0;
-  let concrete = 0;
-  let reasoned = 0;
-  let situated = 0;
-  let plan = 0;
-  const sentences = a.sentences.filter((s) => s.words > 0);
-  for (let i = 0; i < a.sentences.length; i++) {
-    const s = a.sentences[i]!;
-    const text = a.scan[s.turn]!.slice(s.start, s.end);
-    const hit = (feature: FeatureId, m: RegExpExecArray) =>
-      hits.push({ feature, sentence: i, turn: s.turn, start: s.start + m.index, end: s.start + m.index + m[0].length });
-    for (const shape of METRIC_SHAPES) {
-      shape.pattern.lastIndex = 0;
-      for (let m = shape.pattern.exec(text); m; m = shape.pattern.exec(text)) {
-        const key = m[0].toLowerCase().replace(/\s+/g, ' ');
+  const hit = (feature: FeatureId, sentence: number, turn: number, start: number, end: number) => {
+    if (withHits) hits.push({ feature, sentence, turn, start, end });
+  };
+
+  a.scan.forEach((text, turn) => {
+    const found = INDEX.find(text, a.tokens[turn]!);
+    for (let j = 0; j < LIST_IDS.length; j++) {
+      const id = LIST_IDS[j]!;
+      let at = 0;
+      for (const span of found[LIST_INDEX[j]!]!) {
+        const i = sentenceOf(a, turn, span.start, at);
+        if (i < 0) continue;
+        at = i;
+        if (id === 'vague') {
+          vague++;
+          continue;
+        }
+        if (id === 'shapes') {
+          const key = text.slice(span.start, span.end).toLowerCase();
+          if (shapeKeys.has(key)) continue;
+          shapeKeys.add(key);
+        }
+        if (!seen[id][i] || id === 'shapes') hit(id as FeatureId, i, turn, span.start, span.end);
+        seen[id][i] = 1;
+      }
+    }
+    // Figures and the two shapes found from their middle word, in one walk over the words.
+    const tokens = a.tokens[turn]!;
+    let at = 0;
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k]!;
+      const figure = isDigit(t.norm.charCodeAt(0)) ? !isListNumber(text, tokens, k) : NUMBER_WORDS.has(t.norm) && k + 1 < tokens.length;
+      const per = t.norm === PER && k > 0 && k + 1 < tokens.length && isPlural(tokens[k - 1]!.norm) && adjacent(text, tokens[k - 1]!.end, t.start) && adjacent(text, t.end, tokens[k + 1]!.start);
+      const measure = MEASURE_NOUNS.has(t.norm) && k > 0 && !NOT_BEFORE_MEASURE.has(tokens[k - 1]!.norm) && adjacent(text, tokens[k - 1]!.end, t.start);
+      if (!figure && !per && !measure) continue;
+      const i = sentenceOf(a, turn, t.start, at);
+      if (i < 0) continue;
+      at = i;
+      if (figure) {
+        numbers++;
+        hit('numbers', i, turn, t.start, t.end);
+      }
+      if (per || measure) {
+        const start = tokens[k - 1]!.start;
+        const end = per ? tokens[k + 1]!.end : t.end;
+        const key = text.slice(start, end).toLowerCase();
         if (!shapeKeys.has(key)) {
           shapeKeys.add(key);
-          hit('shapes', m);
+          seen.shapes[i] = 1;
+          hit('shapes', i, turn, start, end);
         }
       }
     }
+  });
+
+  let enumeration = 0;
+  let questions = 0;
+  let reasoned = 0;
+  let scaffold = 0;
+  // Punctuation the phrase lists cannot see: ", not a count" sets an alternative aside, ", so" draws a consequence.
+  a.scan.forEach((text, turn) => {
+    COMMA_CUES.lastIndex = 0;
+    let at = 0;
+    for (let m = COMMA_CUES.exec(text); m; m = COMMA_CUES.exec(text)) {
+      const i = sentenceOf(a, turn, m.index, at);
+      if (i < 0) continue;
+      at = i;
+      const id = m[1] ? 'contrast' : 'reason';
+      if (!seen[id][i]) hit(id, i, turn, m.index, m.index + m[0].length);
+      seen[id][i] = 1;
+    }
+  });
+  for (let i = 0; i < n; i++) {
+    const s = a.sentences[i]!;
+    const text = a.scan[s.turn]!;
     // An answer that opens by naming a metric and defining it ("Payment success rate: the share of…") commits to it.
-    if (i === 0 && s.turn === 0) {
-      const m = OPENING_DEFINITION.exec(text);
-      if (m && hits.some((h) => h.sentence === 0 && h.feature === 'shapes')) {
-        hit('commitment', m);
-        counts.commitment = 1;
+    if (i === 0 && s.turn === 0 && seen.shapes[0] && !seen.commitment[0]) {
+      const m = OPENING_DEFINITION.exec(text.slice(s.start, s.end));
+      if (m) {
+        seen.commitment[0] = 1;
+        hit('commitment', 0, 0, s.start, s.start + m[0].length);
       }
     }
-    for (const id of Object.keys(CUES) as CueId[]) {
-      const re = CUES[id].pattern;
-      re.lastIndex = 0;
-      const m = re.exec(text);
-      if (!m) continue;
-      hit(id, m);
-      if (id === 'scaffold') scaffold++;
-      else if (!(id === 'commitment' && i === 0 && counts.commitment)) counts[id] = (counts[id] ?? 0) + 1;
-    }
-    NUMBER.lastIndex = 0;
-    const body = text.replace(LIST_NUMBER, (x) => ' '.repeat(x.length));
-    for (let m = NUMBER.exec(body); m; m = NUMBER.exec(body)) {
-      numbers++;
-      hit('numbers', m);
-    }
-    if (hits.some((h) => h.sentence === i && REASONING.has(h.feature))) reasoned++;
-    if (/\?\s*$/u.test(text)) questions++;
-    const specific = hits.length > 0 && hits[hits.length - 1]!.sentence === i && hits.some((h) => h.sentence === i && (h.feature === 'numbers' || h.feature === 'shapes'));
-    const named = PROPER.test(text.replace(FIRST_WORD, '')) || QUOTED.test(text);
-    if (specific || named) concrete++;
-    VAGUE.lastIndex = 0;
-    while (VAGUE.exec(text)) generic++;
-    SITUATED.lastIndex = 0;
-    if (SITUATED.test(text)) situated++;
-    PLAN.lastIndex = 0;
-    if (PLAN.test(text)) plan++;
-    // A sentence that lists: a sequence word at its start, or three or more short items with no reason.
-    const items = text.split(ITEM_BREAK).filter((x) => x.trim()).length;
-    const because = CUES.reason.pattern.test(text);
-    CUES.reason.pattern.lastIndex = 0;
-    if (!because && (SEQUENCE_START.test(text) || (items >= 4 && s.words / items <= 4))) enumeration++;
+    if (seen.scaffold[i]) scaffold++;
+    if (seen.reason[i] || seen.contrast[i] || seen.definition[i] || seen.mechanism[i] || seen.evidence[i]) reasoned++;
+    if (text.charCodeAt(s.end - 1) === QUESTION_MARK) questions++;
+    // A sentence that lists: a sequence word at its start, or four or more short items, with no reason given.
+    if (!seen.reason[i] && (SEQUENCE_START.test(text.slice(s.start, s.start + 16)) || isList(a, text, s))) enumeration++;
   }
-  const n = Math.max(1, sentences.length);
-  const words = a.words;
+  const count = (id: ListId) => {
+    let c = 0;
+    for (const f of seen[id]) c += f;
+    return c;
+  };
+  const sentences = Math.max(1, n);
   const features: Features = {
     rubric: rubric.attained,
     coverage: rubric.coverage,
     penalty: rubric.penalty / 100,
-    length: Math.max(-2, Math.min(2, Math.log(Math.max(words, 1) / 150))),
+    length: Math.max(-2, Math.min(2, Math.log(Math.max(a.words, 1) / 150))),
     shapes: saturate(shapeKeys.size, SATURATE.shapes!),
     numbers: saturate(numbers, SATURATE.numbers!),
-    commitment: saturate(counts.commitment ?? 0, SATURATE.commitment!),
-    definition: saturate(counts.definition ?? 0, SATURATE.definition!),
-    reason: saturate(counts.reason ?? 0, SATURATE.reason!),
-    contrast: saturate(counts.contrast ?? 0, SATURATE.contrast!),
-    mechanism: saturate(counts.mechanism ?? 0, SATURATE.mechanism!),
-    evidence: saturate(counts.evidence ?? 0, SATURATE.evidence!),
-    scaffold: Math.min(1, scaffold / n),
-    generic: Math.min(1, (10 * generic) / Math.max(words, 1)),
-    situated: saturate(situated, 6),
-    plan: saturate(plan, 5),
-    concrete: concrete / n,
-    enumeration: Math.min(1, enumeration / n),
-    questions: questions / n,
+    commitment: saturate(count('commitment'), SATURATE.commitment!),
+    definition: saturate(count('definition'), SATURATE.definition!),
+    reason: saturate(count('reason'), SATURATE.reason!),
+    contrast: saturate(count('contrast'), SATURATE.contrast!),
+    mechanism: saturate(count('mechanism'), SATURATE.mechanism!),
+    evidence: saturate(count('evidence'), SATURATE.evidence!),
+    scaffold: scaffold / sentences,
+    generic: Math.min(1, (10 * vague) / Math.max(a.words, 1)),
+    enumeration: Math.min(1, enumeration / sentences),
+    questions: questions / sentences,
     reasoned: saturate(reasoned, 8),
+    situated: saturate(count('situated'), 6),
+    plan: saturate(count('plan'), 5),
   };
   return { features, hits };
+}
+
+/** A plural noun: "visits", "patients"; not "this", "business", "is". */
+function isPlural(w: string): boolean {
+  return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith("'s");
+}
+
+/** Numbering at the start of a list item ("1." or "2)") is not a figure. */
+function isListNumber(text: string, tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k]!;
+  const after = text.charCodeAt(t.end);
+  if (after !== DOT && after !== PAREN) return false;
+  if (k === 0) return true;
+  for (let c = tokens[k - 1]!.end; c < t.start; c++) if (text.charCodeAt(c) === LINE_FEED) return true;
+  return false;
+}
+
+/** Four or more short items between commas, "and" or "or": a list of terms, not a thought. */
+function isList(a: Analysis, text: string, s: { turn: number; start: number; end: number; words: number }): boolean {
+  const tokens = a.tokens[s.turn]!;
+  let items = 1;
+  let k = firstTokenAt(tokens, s.start);
+  for (let prev = -1; k < tokens.length && tokens[k]!.end <= s.end; prev = k, k++) {
+    const t = tokens[k]!;
+    if (t.norm === 'and' || t.norm === 'or') items++;
+    else if (prev >= 0) {
+      for (let c = tokens[prev]!.end; c < t.start; c++) {
+        const ch = text.charCodeAt(c);
+        if (ch === COMMA || ch === SEMICOLON) {
+          items++;
+          break;
+        }
+      }
+    }
+  }
+  return items >= 4 && s.words / items <= 4;
 }

@@ -22,7 +22,6 @@ export const SIGNS: Record<FeatureId, 1 | -1 | 0> = {
   evidence: 1,
   scaffold: -1,
   generic: -1,
-  concrete: 1,
   enumeration: -1,
   questions: -1,
   reasoned: 1,

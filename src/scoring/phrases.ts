@@ -7,15 +7,17 @@ import type { Token } from './text.js';
  * hyphens, slashes or dots, and the last word may take a plural. An element may be:
  *   word     that word            word*   any word starting so
  *   _        any one word         #       any number
+ *   _s       any word ending in s (a plural, as in "_s per _")
  *   (a|b|c)  one of these        x?      x or nothing (after any element)
  */
-type Element = { kind: 'word' | 'stem'; text: string } | { kind: 'any' } | { kind: 'number' };
+type Element = { kind: 'word' | 'stem'; text: string } | { kind: 'any' } | { kind: 'plural' } | { kind: 'number' };
 
 interface TrieNode {
   words: Map<string, TrieNode>;
   /** Stems by their first two letters as a number (see headKey), then stem → node. */
   stems: Map<number, [string, TrieNode][]>;
   any: TrieNode | undefined;
+  plural: TrieNode | undefined;
   number: TrieNode | undefined;
   /** Whether a one-letter stem is among the stems. */
   shortStems: boolean;
@@ -24,18 +26,20 @@ interface TrieNode {
 }
 
 // Every node is made with every field, so all share one shape and lookups on them stay fast.
-const newNode = (): TrieNode => ({ words: new Map(), stems: new Map(), any: undefined, number: undefined, shortStems: false, ends: [] });
+const newNode = (): TrieNode => ({ words: new Map(), stems: new Map(), any: undefined, plural: undefined, number: undefined, shortStems: false, ends: [] });
 
 const STEM_KEY = 2;
+const LOWER_S = 115;
 
 /** The first two characters of a word as one number: a map key that costs no new string. */
 export const headKey = (w: string) => (w.length > 1 ? w.charCodeAt(0) * 65536 + w.charCodeAt(1) : w.length === 1 ? w.charCodeAt(0) : 0);
 
-const WORDS_OF = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*\*?|_|#/gu;
+const WORDS_OF = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*\*?|_s\b|_|#/gu;
 
 function elementsOf(alternative: string): Element[] {
   return (alternative.toLowerCase().replace(/’/g, "'").match(WORDS_OF) ?? []).map((w): Element => {
     if (w === '_') return { kind: 'any' };
+    if (w === '_s') return { kind: 'plural' };
     if (w === '#') return { kind: 'number' };
     if (w.endsWith('*')) return { kind: 'stem', text: w.slice(0, -1) };
     return { kind: 'word', text: w };
@@ -97,6 +101,7 @@ export class PhraseIndex {
     seq.forEach((el, i) => {
       const last = i === seq.length - 1;
       if (el.kind === 'any') at = at.any ??= newNode();
+      else if (el.kind === 'plural') at = at.plural ??= newNode();
       else if (el.kind === 'number') at = at.number ??= newNode();
       else if (el.kind === 'stem') {
         const key = headKey(el.text);
@@ -138,13 +143,15 @@ export class PhraseIndex {
       const num = at.number && isNumber(word) ? at.number : undefined;
       const stems = at.stems.size ? at.stems.get(tokens[k]!.head) : undefined;
       const short = at.shortStems ? at.stems.get(word.charCodeAt(0)) : undefined;
-      if (!exact && !num && !at.any && !stems && !short) return;
+      const plural = at.plural && word.length > 3 && word.charCodeAt(word.length - 1) === LOWER_S && word.charCodeAt(word.length - 2) !== LOWER_S ? at.plural : undefined;
+      if (!exact && !num && !at.any && !plural && !stems && !short) return;
       if (k > i && !joinable(text, tokens[k - 1]!.end, tokens[k]!.start)) return;
       if (exact) walk(exact, i, k + 1);
       if (num) walk(num, i, k + 1);
       if (stems) for (const [stem, next] of stems) if (word.startsWith(stem)) walk(next, i, k + 1);
       if (short && short !== stems) for (const [stem, next] of short) if (word.startsWith(stem)) walk(next, i, k + 1);
       if (at.any) walk(at.any, i, k + 1);
+      if (plural) walk(plural, i, k + 1);
     };
     for (let i = 0; i < tokens.length; i++) {
       walk(this.root, i, i);

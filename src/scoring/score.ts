@@ -2,7 +2,7 @@
 import type { AntiPattern, Condition } from '../scenario/schema.js';
 import type { ResolvedRubric } from '../scenario/rubric.js';
 import { blank, graderDirectedSpans, nonAnswer, type NonAnswer } from './guards.js';
-import { evaluateSignals, type RejectedMention, type SignalResult } from './signals.js';
+import { evaluateSignals, phraseSpansOf, type RejectedMention, type SignalResult } from './signals.js';
 import { analyse, countWords, type Analysis } from './text.js';
 import { extractFeatures, type FeatureHit, type Features } from './features.js';
 import { applyModel, DEFAULT_MODEL, type ScoringModel } from './model.js';
@@ -67,6 +67,17 @@ function summary(band: Band, criteria: CriterionScore[], listOnly: boolean): str
   }
 }
 
+const levelSignalCache = new WeakMap<ResolvedRubric, string[]>();
+/** The signals that earn criterion levels (not anti-patterns): what "coverage" counts. */
+function levelSignalsOf(rubric: ResolvedRubric): string[] {
+  let ids = levelSignalCache.get(rubric);
+  if (!ids) {
+    ids = [...new Set(rubric.criteria.flatMap((c) => c.levels.flatMap((l) => (l.when ? positives(l.when) : []))))];
+    levelSignalCache.set(rubric, ids);
+  }
+  return ids;
+}
+
 /** The highest total inside a band. */
 function ceilingOf(band: 'insufficient' | 'weak' | 'adequate', bands: ScoringModel['bands']): number {
   return (band === 'insufficient' ? bands.weak : band === 'weak' ? bands.adequate : bands.strong) - 1;
@@ -98,8 +109,13 @@ export interface Guards {
  * under the cap, an anti-pattern with a ceiling keeps the answer below the next band up.
  */
 export function totalOf(model: ScoringModel, features: Features, guards: Guards): number {
+  return guarded(model, applyModel(model, features).raw, guards);
+}
+
+/** The guards applied to the model's sum. */
+function guarded(model: ScoringModel, raw: number, guards: Guards): number {
   if (guards.nonAnswer) return 0;
-  let total = Math.max(0, Math.min(100, Math.round(applyModel(model, features).raw)));
+  let total = Math.max(0, Math.min(100, Math.round(raw)));
   if (guards.listOnly) total = Math.min(total, model.listCap);
   for (const c of guards.ceilings) total = Math.min(total, ceilingOf(c, model.bands));
   return total;
@@ -128,7 +144,7 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   const listOnly = !why && clean.proseWords < clean.words * PROSE_SHARE;
   const results: Map<string, SignalResult> = why
     ? new Map()
-    : evaluateSignals(rubric, { analysis: clean, blanked, fragmentsCount: !listOnly, ...(opts.explain ? { rejected } : {}) });
+    : evaluateSignals(rubric, { analysis: clean, blanked, fragmentsCount: !listOnly, phraseSpans: phraseSpansOf(rubric, clean), ...(opts.explain ? { rejected } : {}) });
   const present = (id: string) => results.get(id)?.present ?? false;
   // One quote per sentence, even when several signals found it.
   const evidenceOf = (ids: string[]) => {
@@ -186,17 +202,19 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   const weights = criteria.reduce((sum, c) => sum + c.weight, 0);
   const raw = criteria.reduce((sum, c) => sum + (c.weight * c.level) / c.maxLevel, 0);
   const penalty = antiPatterns.reduce((sum, a) => sum + a.penalty, 0);
-  const levelSignals = new Set(rubric.criteria.flatMap((c) => c.levels.flatMap((l) => (l.when ? positives(l.when) : []))));
-  const coverage = levelSignals.size ? [...levelSignals].filter(present).length / levelSignals.size : 0;
-  const { features, hits } = extractFeatures(clean, { attained: raw / weights, coverage, penalty });
+  const levelSignals = levelSignalsOf(rubric);
+  let found = 0;
+  for (const id of levelSignals) if (present(id)) found++;
+  const coverage = levelSignals.length ? found / levelSignals.length : 0;
+  const { features, hits } = extractFeatures(clean, { attained: raw / weights, coverage, penalty }, !!opts.explain);
   const fitted = applyModel(rubric.model, features);
   const ceilings = antiPatterns.flatMap((hit) => {
     const ceiling = rubric.antiPatterns.find((a) => a.id === hit.id)!.ceiling;
     return ceiling ? [{ id: hit.id, ceiling }] : [];
   });
   const guards: Guards = { nonAnswer: !!why, listOnly, ceilings: ceilings.map((c) => c.ceiling) };
-  const total = totalOf(rubric.model, features, guards);
-  const unlimited = totalOf(rubric.model, features, { ...guards, ceilings: [] });
+  const total = guarded(rubric.model, fitted.raw, guards);
+  const unlimited = guards.ceilings.length ? guarded(rubric.model, fitted.raw, { ...guards, ceilings: [] }) : total;
   const ceilingBy = total < unlimited ? ceilings.find((c) => ceilingOf(c.ceiling, rubric.model.bands) === total)?.id : undefined;
   const band = bandOf(total, rubric.model.bands);
 

@@ -74,11 +74,19 @@ export function compileSignals(rubric: ResolvedRubric): CompiledRubric {
   return out;
 }
 
+/** Every phrase list of the rubric, found in each turn in one walk per turn. */
+export function phraseSpansOf(rubric: ResolvedRubric, analysis: Analysis): PhraseSpan[][][] {
+  const { index } = compileSignals(rubric);
+  return analysis.scan.map((text, turn) => index.find(text, analysis.tokens[turn]!));
+}
+
 export interface Context {
   analysis: Analysis;
   blanked: readonly Span[];
   /** Whether fragments count: only when most of the answer is sentences. */
   fragmentsCount: boolean;
+  /** What the rubric's phrase index found in each turn (see phraseSpansOf). */
+  phraseSpans: PhraseSpan[][][];
   /** When given, every mention that did not count is added here with the reason (for `--explain`). */
   rejected?: RejectedMention[];
 }
@@ -106,8 +114,8 @@ export function quoteFor(ctx: Context, m: { sentence: number; start: number; end
 
 export function evaluateSignals(rubric: ResolvedRubric, ctx: Context): Map<string, SignalResult> {
   const { analysis } = ctx;
-  const { index, signals } = compileSignals(rubric);
-  const phraseSpans: PhraseSpan[][][] = analysis.scan.map((text, turn) => index.find(text, analysis.tokens[turn]!));
+  const { signals } = compileSignals(rubric);
+  const { phraseSpans } = ctx;
   const cache = newMentionCache();
   const memo = new Map<string, Mention[]>();
   const nearMemo = new Map<string, Set<number>>();
