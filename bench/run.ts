@@ -4,10 +4,12 @@ import { benchBatch } from './batch.js';
 import { benchProbes } from './probes.js';
 import { benchScoring } from './scoring.js';
 import { benchStartup } from './startup.js';
+import { benchValidity } from './validity.js';
 import type { Figure } from './util.js';
 
 const sections: [string, () => Figure[] | Promise<Figure[]>][] = [
   ['Scoring', benchScoring],
+  ['Validity (agreement with human raters)', benchValidity],
   ['Probes', benchProbes],
   ['Terminal', benchStartup],
   ['Batch', benchBatch],

@@ -1,18 +1,19 @@
-// `npm run validity [-- labels.jsonl] [--write]`: how well the scorer agrees with human raters, on answers
-// its weights never saw. Folds by source: answers from one page are never both fitted and measured.
-// With --write, the weights fitted on every answer become the shipped model (src/scoring/model.json).
+// How well the scorer agrees with human raters on answers its weights never saw: k-fold cross-validation
+// with folds by source (answers from one page are never both fitted and measured), and the fit that
+// becomes the shipped model (src/scoring/model.json). Run by `npm run validity` and `npm run bench`.
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { humanScore, sourceKey } from '../src/calibration/labels.js';
 import { readLabelled } from '../src/calibration/rubrics.js';
-import { agreement, TIERS, type Agreement, type Rated } from '../src/scoring/agreement.js';
+import { agreement, TIERS, type Agreement, type Rated, type Tier } from '../src/scoring/agreement.js';
 import { FEATURES } from '../src/scoring/features.js';
 import { fitBands, fitWeights, type Example } from '../src/scoring/fit.js';
 import { applyModel, DEFAULT_MODEL, type ScoringModel } from '../src/scoring/model.js';
 import { totalOf, trace, type Guards } from '../src/scoring/score.js';
 import { bandOf } from '../src/scoring/score.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
+import type { Figure } from './util.js';
 
 const FOLDS = 5;
 const LAMBDAS = [0.003, 0.01, 0.03, 0.1, 0.3, 1];
@@ -25,7 +26,7 @@ interface Item extends Example {
   source: string;
   fold: number;
   flags: Guards;
-  rater2?: number;
+  rater2?: { score: number; tier?: number };
 }
 
 function load(file: string): Item[] {
@@ -33,7 +34,7 @@ function load(file: string): Item[] {
   const items = labels.map(({ line, label }) => {
     const rubric = rubricOf(label, line);
     const t = trace(rubric, label.answer);
-    const r2 = (label as { rater2?: { score?: number } }).rater2?.score;
+    const r2 = (label as { rater2?: { score?: number; tier?: string } }).rater2;
     return {
       id: label.id ?? `line ${line}`,
       family: rubric.family,
@@ -43,7 +44,7 @@ function load(file: string): Item[] {
       human: humanScore(label),
       ...(label.tier ? { tier: TIERS.indexOf(label.tier) } : {}),
       flags: t.guards,
-      ...(r2 !== undefined ? { rater2: r2 } : {}),
+      ...(r2?.score !== undefined ? { rater2: { score: r2.score, ...(r2.tier && TIERS.includes(r2.tier as Tier) ? { tier: TIERS.indexOf(r2.tier as Tier) } : {}) } } : {}),
     };
   });
   // Sources in a fixed pseudo-random order, dealt round the folds so the folds are of like size.
@@ -112,68 +113,118 @@ function chooseLambda(train: readonly Item[]): number {
 
 const pct = (x: number) => (Number.isNaN(x) ? '  –' : `${Math.round(x * 100)}%`);
 const f2 = (x: number) => (Number.isNaN(x) ? '  – ' : x.toFixed(2));
-function row(name: string, a: Agreement): string {
-  return `  ${name.padEnd(11)} ${String(a.n).padStart(4)}   ${f2(a.spearman).padStart(6)}   ${f2(a.kappa).padStart(6)}   ${pct(a.pairwise).padStart(5)} of ${a.pairs}`;
-}
-function table(title: string, rows: readonly Rated[]): void {
-  console.log(`\n${title}`);
-  console.log('                 n   Spearman    kappa   pairwise');
-  console.log(row('overall', agreement(rows)));
-  for (const family of [...new Set(rows.map((r) => r.group))].sort()) console.log(row(family, agreement(rows.filter((r) => r.group === family))));
+
+export interface ValidityFigures {
+  answers: number;
+  sources: number;
+  lambdas: number[];
+  heldOut: Rated[];
+  shipped: Rated[];
+  /** The first rater's tier against the second rater's score, where both rated. */
+  raters: Rated[];
 }
 
-export async function runValidity(file: string, write: boolean): Promise<void> {
+/** The development set's default place, beside the project. */
+export const DEV_SET = join(PACKAGE_ROOT, '..', 'shared', 'validity', 'dev.jsonl');
+
+export function crossValidate(file: string): ValidityFigures & { items: Item[] } {
   const items = load(file);
-  console.log(`${items.length} labelled answers from ${new Set(items.map((i) => i.source)).size} sources, ${FOLDS} folds by source`);
-
-  const heldOut: Rated[] = [];
-  const chosen: number[] = [];
+  const heldOut: Rated[] = new Array(items.length);
+  const lambdas: number[] = [];
   for (let f = 0; f < FOLDS; f++) {
     const train = items.filter((i) => i.fold !== f);
     const lambda = chooseLambda(train);
-    chosen.push(lambda);
+    lambdas.push(lambda);
     const model = modelFor(train, lambda);
-    heldOut.push(...items.filter((i) => i.fold === f).map((i) => rated(i, model)));
-  }
-  table(`Held out (each fold scored by weights fitted on the other ${FOLDS - 1}; ridge λ per fold ${chosen.join(', ')})`, heldOut);
-  table(`The shipped model (version ${DEFAULT_MODEL.version}), on every answer`, items.map((i) => rated(i, DEFAULT_MODEL)));
-
-  const both = items.filter((i) => i.rater2 !== undefined && i.tier !== undefined);
-  if (both.length) {
-    const r: Rated[] = both.map((i) => {
-      const t = i.rater2!;
-      return { human: [15, 50, 85][i.tier!]!, tier: TIERS[i.tier!]!, scorer: t, band: bandOf(t, DEFAULT_MODEL.bands), group: i.family };
+    items.forEach((i, k) => {
+      if (i.fold === f) heldOut[k] = rated(i, model);
     });
-    table('For reference: the first rater against the second (tier against score)', r);
   }
-
-  if (process.env.VALIDITY_DEBUG) {
-    const { spearman } = await import('../src/scoring/agreement.js');
-    for (const f of FEATURES) console.log(`  ${f.padEnd(12)} rho ${f2(spearman(items.map((i) => i.features[f]), items.map((i) => i.human)))}  mean ${(items.reduce((s, i) => s + i.features[f], 0) / items.length).toFixed(2)}`);
-    const m = modelFor(items, 0.1);
-    console.log(JSON.stringify(m.weights), m.intercept, m.bands);
-    const errs = items.map((i, k) => ({ i, k, d: heldOut[k]!.scorer - i.human })).sort((a, b) => Math.abs(b.d) - Math.abs(a.d)).slice(0, 25);
-    for (const e of errs) console.log(`  ${e.i.id} ${e.i.family} human ${e.i.human} scorer ${heldOut[e.k]!.scorer} :: ${FEATURES.map((f) => `${f.slice(0, 5)}=${e.i.features[f].toFixed(2)}`).join(' ')}`);
-  }
-  if (write) {
-    const lambda = chooseLambda(items);
-    const model = modelFor(items, lambda);
-    const all = agreement(items.map((i) => rated(i, model)));
-    const held = agreement(heldOut);
-    const version = hash(JSON.stringify([model.intercept, model.weights, model.bands])).slice(0, 8);
-    const out: ScoringModel = {
-      version,
-      intercept: model.intercept,
-      weights: Object.fromEntries(FEATURES.filter((f) => model.weights[f] !== undefined).map((f) => [f, model.weights[f]!])),
-      bands: model.bands,
-      listCap: DEFAULT_MODEL.listCap,
-      fitted: `ridge (λ ${lambda}) with fixed signs on ${items.length} labelled answers from ${new Set(items.map((i) => i.source)).size} sources; held out over ${FOLDS} folds by source: Spearman ${f2(held.spearman)}, kappa ${f2(held.kappa)}, pairwise ${pct(held.pairwise)}; in sample: Spearman ${f2(all.spearman)}`,
-    };
-    const path = join(PACKAGE_ROOT, 'src', 'scoring', 'model.json');
-    writeFileSync(path, `${JSON.stringify(out, null, 2)}\n`);
-    console.log(`\nwrote ${path} (version ${version}); rebuild for it to take effect`);
-  }
+  const raters = items
+    .filter((i) => i.rater2 !== undefined && i.tier !== undefined)
+    .map((i): Rated => {
+      const other = i.rater2!;
+      // The second rater's own tier, read as a band, for kappa; their score for the rank figures.
+      const band = other.tier !== undefined ? TIERS[other.tier]! : bandOf(other.score, DEFAULT_MODEL.bands);
+      return { human: [15, 50, 85][i.tier!]!, tier: TIERS[i.tier!]!, scorer: other.score, band, group: i.family };
+    });
+  return {
+    items,
+    answers: items.length,
+    sources: new Set(items.map((i) => i.source)).size,
+    lambdas,
+    heldOut,
+    shipped: items.map((i) => rated(i, DEFAULT_MODEL)),
+    raters,
+  };
 }
 
-const args = process.argv.slice(2);
-await runValidity(args.find((a) => !a.startsWith('--')) ?? join(PACKAGE_ROOT, '..', 'shared', 'validity', 'dev.jsonl'), args.includes('--write'));
+export function agreementRows(rows: readonly Rated[]): [string, Agreement][] {
+  return [['overall', agreement(rows)], ...[...new Set(rows.map((r) => r.group))].sort().map((f): [string, Agreement] => [f, agreement(rows.filter((r) => r.group === f))])];
+}
+
+export function renderAgreement(rows: readonly Rated[], indent = '  '): string {
+  const lines = [`${indent}               n   Spearman    kappa   pairwise`];
+  for (const [name, a] of agreementRows(rows)) {
+    lines.push(`${indent}${name.padEnd(11)} ${String(a.n).padStart(4)}   ${f2(a.spearman).padStart(6)}   ${f2(a.kappa).padStart(6)}   ${pct(a.pairwise).padStart(5)} of ${a.pairs}`);
+  }
+  return lines.join('\n');
+}
+
+/** Fits on every answer and writes the shipped model; returns its path and version. */
+export function writeModel(figures: ReturnType<typeof crossValidate>): { path: string; version: string } {
+  const { items } = figures;
+  const lambda = chooseLambda(items);
+  const model = modelFor(items, lambda);
+  const all = agreement(items.map((i) => rated(i, model)));
+  const held = agreement(figures.heldOut);
+  const version = hash(JSON.stringify([model.intercept, model.weights, model.bands])).slice(0, 8);
+  const out: ScoringModel = {
+    version,
+    intercept: model.intercept,
+    weights: Object.fromEntries(FEATURES.filter((f) => model.weights[f] !== undefined).map((f) => [f, model.weights[f]!])),
+    bands: model.bands,
+    listCap: DEFAULT_MODEL.listCap,
+    fitted: `ridge (λ ${lambda}) with fixed signs on ${items.length} labelled answers from ${figures.sources} sources; held out over ${FOLDS} folds by source: Spearman ${f2(held.spearman)}, kappa ${f2(held.kappa)}, pairwise ${pct(held.pairwise)}; in sample: Spearman ${f2(all.spearman)}`,
+  };
+  const path = join(PACKAGE_ROOT, 'src', 'scoring', 'model.json');
+  writeFileSync(path, `${JSON.stringify(out, null, 2)}\n`);
+  return { path, version };
+}
+
+export { FOLDS };
+
+/** The bench section: held-out agreement with the raters, overall and per family, against the targets. */
+export function benchValidity(): Figure[] {
+  const file = process.env.REHEARSE_VALIDITY_SET ?? DEV_SET;
+  if (!existsSync(file)) {
+    return [{ name: 'agreement with raters', value: 0, unit: '', detail: `not measured: no labelled set at ${file} (set REHEARSE_VALIDITY_SET)` }];
+  }
+  const v = crossValidate(file);
+  const rows = agreementRows(v.heldOut);
+  const overall = rows[0]![1];
+  const raters = v.raters.length ? agreement(v.raters) : undefined;
+  const families = rows
+    .slice(1)
+    .map(([f, a]) => `${f} ${f2(a.spearman)}/${pct(a.pairwise)}`)
+    .join(', ');
+  return [
+    {
+      name: `held-out Spearman with the raters' consensus (${v.answers} answers, ${FOLDS} folds by source)`,
+      value: Number(overall.spearman.toFixed(2)),
+      unit: '',
+      target: '>= 0.70',
+      ok: overall.spearman >= 0.7,
+      detail: `per family (Spearman/pairwise): ${families}`,
+    },
+    {
+      name: 'held-out pairwise order agreement (same family)',
+      value: Math.round(overall.pairwise * 100),
+      unit: `% of ${overall.pairs} pairs`,
+      target: '>= 85%',
+      ok: overall.pairwise >= 0.85,
+      ...(raters ? { detail: `the two raters with each other: Spearman ${f2(raters.spearman)}, kappa ${f2(raters.kappa)}, pairwise ${pct(raters.pairwise)}` } : {}),
+    },
+    { name: 'held-out quadratic-weighted kappa (tiers against bands)', value: Number(overall.kappa.toFixed(2)), unit: '' },
+  ];
+}

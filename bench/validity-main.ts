@@ -1,0 +1,26 @@
+// `npm run validity [-- labels.jsonl] [--write]`: agreement with human raters on held-out folds.
+// With --write, the weights fitted on every answer become the shipped model (src/scoring/model.json).
+import { existsSync } from 'node:fs';
+import { crossValidate, DEV_SET, FOLDS, renderAgreement, writeModel } from './validity.js';
+import { DEFAULT_MODEL } from '../src/scoring/model.js';
+
+const args = process.argv.slice(2);
+const file = args.find((a) => !a.startsWith('--')) ?? DEV_SET;
+if (!existsSync(file)) {
+  console.error(`validity: no labelled set at ${file}; name one: npm run validity -- labels.jsonl`);
+  process.exit(2);
+}
+const v = crossValidate(file);
+console.log(`${v.answers} labelled answers from ${v.sources} sources, ${FOLDS} folds by source`);
+console.log(`\nHeld out: each fold scored by weights fitted on the other ${FOLDS - 1} (ridge λ per fold ${v.lambdas.join(', ')})`);
+console.log(renderAgreement(v.heldOut));
+console.log(`\nThe shipped model (${DEFAULT_MODEL.version}) on every answer (in sample; it was fitted on them)`);
+console.log(renderAgreement(v.shipped));
+if (v.raters.length) {
+  console.log('\nFor reference: the first rater against the second (tier against score)');
+  console.log(renderAgreement(v.raters));
+}
+if (args.includes('--write')) {
+  const { path, version } = writeModel(v);
+  console.log(`\nwrote ${path} (version ${version}); run npm run build for it to take effect`);
+}
