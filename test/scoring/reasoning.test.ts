@@ -15,11 +15,13 @@ const incentives = rubricOf('fintech', 'incentives');
 const level = (s: ReturnType<typeof score>, id: string) => s.criteria.find((c) => c.id === id)!.level;
 
 describe('generic template answers do not score high', () => {
+  // Scaffolding and rubric words ("because", "drives revenue", "user value"), six metric names, no choice.
   const template =
-    'There are many metrics that a product manager should consider. Firstly, it is important to track DAU and MAU to understand the overall engagement of users. ' +
-    'Secondly, retention is a key indicator of success and should be monitored closely. Thirdly, it is essential to track ARR to ensure the business objectives are met. ' +
-    'Additionally, CAC and LTV provide valuable insights into the efficiency of growth. Lastly, customer satisfaction should be measured regularly through NPS surveys. ' +
-    'By leveraging a comprehensive set of metrics, the team can ensure alignment with strategic goals.';
+    'Firstly, it is important to track DAU and MAU, because they reflect user engagement and engagement drives revenue. ' +
+    'Secondly, retention is a key metric for long-term growth and it is essential to monitor it closely. ' +
+    'Thirdly, ARR and LTV matter as they measure the business outcome, while CAC ensures we acquire customers efficiently. ' +
+    'Additionally, NPS captures customer satisfaction and user value. ' +
+    'By reviewing these KPIs weekly on a dashboard, the team can ensure alignment with strategic business goals and deliver value to users.';
   const chosen =
     "I'd pick successful payments per active merchant per week. A merchant who takes thirty payments a week through us has moved their counter to our QR, and that is what our soundbox rental and loan revenue follow. " +
     "Installs or sign-ups would look better on a slide, but a merchant who signed up and never took a payment is a cost. If it slips for a city, we check settlement delays there first, because that is when merchants drift back to cash.";

@@ -1,0 +1,113 @@
+// `rehearse calibrate` and `rehearse score --explain`, run as a user runs them, on answers written for these tests.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture, rehearse } from '../helpers.js';
+
+const labels = fixture('labels/pm.jsonl');
+const dir = mkdtempSync(join(tmpdir(), 'rehearse-calibrate-'));
+const write = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+describe('rehearse calibrate', () => {
+  it('prints Spearman, kappa and pairwise overall and per family, a confusion table and the worst disagreements', () => {
+    const run = rehearse(['calibrate', labels]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^\s+n\s+Spearman\s+kappa\s+pairwise$/m);
+    expect(run.stdout).toMatch(/^overall\s+8\s+-?\d\.\d\d\s+-?\d\.\d\d\s+\d+% of \d+$/m);
+    expect(run.stdout).toMatch(/^kpi\s+5\s/m);
+    expect(run.stdout).toMatch(/^incentives\s+3\s/m);
+    expect(run.stdout).toContain("Human tier (rows) against the scorer's band (columns)");
+    expect(run.stdout).toMatch(/^strong\s+\d+\s+\d+\s+\d+\s+\d+$/m);
+    // Every disagreement names the answer and shows the scorer's explanation.
+    expect(run.stdout).toMatch(/t-0\d \(line \d, (kpi|incentives)\): scorer \d+ \((insufficient|weak|adequate|strong)\), human \d+/);
+  });
+
+  it('--json has the same figures as numbers', () => {
+    const run = rehearse(['calibrate', labels, '--json']);
+    expect(run.code).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(r.overall.n).toBe(8);
+    expect(Object.keys(r.families).sort()).toEqual(['incentives', 'kpi']);
+    expect(r.overall.spearman).toBeGreaterThan(0.5);
+    expect(r.worst.length).toBe(8);
+    expect(r.worst[0].score.criteria.length).toBeGreaterThan(0);
+  });
+
+  it('a strong answer ranks above the weak ones of its family', () => {
+    const r = JSON.parse(rehearse(['calibrate', labels, '--json']).stdout) as { worst: { id: string; score: { total: number } }[] };
+    const total = (id: string) => r.worst.find((g) => g.id === id)!.score.total;
+    expect(total('t-01')).toBeGreaterThan(total('t-03'));
+    expect(total('t-04')).toBeGreaterThan(total('t-05'));
+    expect(total('t-06')).toBeGreaterThan(total('t-07'));
+  });
+
+  it('bad lines are all named with file, line and field, exit 2, no stack trace', () => {
+    const file = write(
+      'bad.jsonl',
+      [
+        '{"rubric":"kpi","answer":"My north star is repeat purchase rate.","tier":"strong"}',
+        '{"rubric":"kpi","answer":"x",',
+        '{"rubric":"nope","answer":"Something.","tier":"weak"}',
+        '{"rubric":"kpi","answer":"No label here."}',
+        '{"scenario":"fintech","question":"zzz","answer":"A.","score":40}',
+        '{"rubric":"kpi","answer":"A.","tier":"great"}',
+      ].join('\n'),
+    );
+    const run = rehearse(['calibrate', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${file}:2: not JSON`);
+    expect(run.stderr).toContain(`${file}:3: rubric: unknown rubric "nope"`);
+    expect(run.stderr).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4: tier: give a human "tier"`));
+    expect(run.stderr).toContain(`${file}:5: question: scenario "fintech" has no question "zzz"`);
+    expect(run.stderr).toContain(`${file}:6: tier:`);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a missing file or no argument is a one-line error, exit 2', () => {
+    const missing = rehearse(['calibrate', join(dir, 'none.jsonl')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('none.jsonl: cannot read: no such file');
+    const none = rehearse(['calibrate']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('usage: rehearse calibrate');
+    const empty = rehearse(['calibrate', write('empty.jsonl', '\n\n')]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('no labelled answers');
+  });
+});
+
+describe('rehearse score --explain', () => {
+  const answer =
+    "I'd pick merchants who take at least 20 UPI payments in a 30-day window, not installs, which say nothing about use. A shop that does that has made our QR its default, which is what soundbox rentals and loans follow.";
+
+  it('shows each sentence with what counted and what did not, the criteria and how the total was summed', () => {
+    const run = rehearse(['score', '--scenario', 'fintech', '--question', 'north-star', '--explain'], { input: answer });
+    expect(run.code).toBe(0);
+    const out = run.stdout;
+    expect(out).toContain('Sentences');
+    expect(out).toMatch(/\[1\] “I'd pick merchants/);
+    expect(out).toMatch(/counted: .*committed_metric/);
+    // "installs" is rejected, and the explanation says why.
+    expect(out).toMatch(/not counted: “installs” \(negated or criticised\)/);
+    expect(out).toMatch(/Chooses one precise KPI: level \d\/3/);
+    expect(out).toMatch(/earned by all of committed_metric/);
+    expect(out).toMatch(/^Total \(model [0-9a-f]+\)$/m);
+    expect(out).toMatch(/^ {2}= sum\s+\d+\.\d$/m);
+    expect(out).toMatch(/total \d+: (weak|adequate|strong) \(weak from \d+, adequate from \d+, strong from \d+\)/);
+  });
+
+  it('--json --explain adds the explanation; its terms add up to the sum the total comes from', () => {
+    const run = rehearse(['score', '--scenario', 'fintech', '--question', 'north-star', '--explain', '--json'], { input: answer });
+    const s = JSON.parse(run.stdout);
+    const t = s.explanation.total;
+    const summed = t.intercept + t.terms.reduce((n: number, x: { points: number }) => n + x.points, 0);
+    expect(Math.abs(summed - t.sum)).toBeLessThan(0.1 * t.terms.length + 0.1);
+    expect(s.total).toBe(Math.max(0, Math.min(100, Math.round(t.sum))));
+    for (const sentence of s.explanation.sentences) expect(answer.slice(sentence.start, sentence.end)).toBe(sentence.text);
+  });
+});

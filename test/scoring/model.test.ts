@@ -1,0 +1,54 @@
+// The fitted model is data: it travels with the rubric library, changes the hash, and is checked on load.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { loadLibrary } from '../../src/scenario/load.js';
+import { resolveRubric } from '../../src/scenario/rubric.js';
+import { DEFAULT_MODEL } from '../../src/scoring/model.js';
+import { score } from '../../src/scoring/score.js';
+import { SCORER_VERSION } from '../../src/scoring/types.js';
+import { ROOT, rehearse } from '../helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'rehearse-model-'));
+const shipped = parse(readFileSync(join(ROOT, 'scenarios', 'rubrics', 'pm.yaml'), 'utf8')) as Record<string, unknown>;
+const withModel = (model: unknown, name: string) => {
+  const file = join(dir, name);
+  writeFileSync(file, stringify({ ...shipped, model }));
+  return file;
+};
+const answer =
+  "My north star is completed visits per active patient per month, because a visit that happens is the care people come for and what clinics pay us for. I'd watch the no-show rate beside it.";
+
+describe('the scoring model', () => {
+  it('a library with its own model scores by it, and its rubrics hash differently', () => {
+    const own = { ...DEFAULT_MODEL, version: 'test-1', intercept: DEFAULT_MODEL.intercept + 10, bands: { weak: 10, adequate: 30, strong: 50 } };
+    const a = resolveRubric(loadLibrary(join(ROOT, 'scenarios', 'rubrics', 'pm.yaml')), 'kpi', [])!;
+    const b = resolveRubric(loadLibrary(withModel(own, 'own.yaml')), 'kpi', [])!;
+    expect(b.hash).not.toBe(a.hash);
+    const sa = score(a, answer);
+    const sb = score(b, answer);
+    expect(sb.model!.version).toBe('test-1');
+    expect(sb.total).toBe(Math.min(100, sa.total + 10));
+    expect(sb.rubricHash).toBe(b.hash);
+  });
+
+  it('every score carries the scorer version and the model version', () => {
+    const s = score(resolveRubric(loadLibrary(join(ROOT, 'scenarios', 'rubrics', 'pm.yaml')), 'kpi', [])!, answer);
+    expect(s.scorerVersion).toBe(SCORER_VERSION);
+    expect(s.model!.version).toBe(DEFAULT_MODEL.version);
+  });
+
+  it('a model whose bands do not rise, or that names an unknown feature, fails validate with file, line and field', () => {
+    const badBands = withModel({ ...DEFAULT_MODEL, bands: { weak: 50, adequate: 40, strong: 60 } }, 'bands.yaml');
+    const run = rehearse(['validate', badBands]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/bands\.yaml:\d+: model\.bands: bands must rise/);
+    const badFeature = withModel({ ...DEFAULT_MODEL, weights: { ...DEFAULT_MODEL.weights, charisma: 5 } }, 'feature.yaml');
+    const run2 = rehearse(['validate', badFeature]);
+    expect(run2.code).toBe(2);
+    expect(run2.stderr).toMatch(/feature\.yaml:\d+: model\.weights/);
+    expect(run2.stderr).not.toMatch(/\n\s+at /);
+  });
+});
