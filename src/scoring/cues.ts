@@ -229,6 +229,27 @@ export const SITUATED: CueList = {
   ],
 };
 
+/** Hedging instead of answering: "it depends", "every company is different", "I'd defer to you". */
+export const HEDGE: CueList = {
+  label: 'hedging',
+  phrases: [
+    'it depends',
+    'it really depends',
+    "(every|each) (company|team|organisation|organization|situation|culture|case) (is|'s) (different|unique)",
+    'one size fits all',
+    "(i'd|i would) (kind of)? defer",
+    'kind of',
+    'sort of',
+    'i guess',
+    "(i'm|i am) not sure",
+    'hard to say',
+    "there's no (right|single|one) answer",
+    'there is no (right|single|one) answer',
+    'no silver bullet',
+    'at the end of the day',
+  ],
+};
+
 /** A concrete step the candidate would take: "I'd check…", "we would pay…", "I'll take it to…". */
 export const PLAN: CueList = {
   label: 'concrete steps',

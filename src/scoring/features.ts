@@ -1,5 +1,5 @@
 // Measures an answer's reasoning from its sentences: the features the fitted model weighs.
-import { COMMA_CUES, CUES, MEASURE_NOUNS, METRIC_SHAPES, NOT_BEFORE_MEASURE, NUMBER_WORDS, OPENING_DEFINITION, PER, PLAN, SITUATED, VAGUE, type CueId } from './cues.js';
+import { COMMA_CUES, CUES, HEDGE, MEASURE_NOUNS, METRIC_SHAPES, NOT_BEFORE_MEASURE, NUMBER_WORDS, OPENING_DEFINITION, PER, PLAN, SITUATED, VAGUE, type CueId } from './cues.js';
 import { PhraseIndex } from './phrases.js';
 import { firstTokenAt, type Analysis, type Token } from './text.js';
 
@@ -23,6 +23,7 @@ export const FEATURES = [
   'reasoned',
   'situated',
   'plan',
+  'hedge',
 ] as const;
 export type FeatureId = (typeof FEATURES)[number];
 
@@ -43,6 +44,7 @@ export const FEATURE_LABELS: Record<FeatureId, string> = {
   generic: 'management words, nothing specific',
   situated: 'situated reasoning (if we…, we saw…)',
   plan: "concrete steps (I'd check…, we'd pay…)",
+  hedge: 'hedging (it depends, kind of)',
   enumeration: 'items listed without reasons',
   questions: 'questions instead of answers',
   reasoned: 'sentences that reason',
@@ -95,6 +97,7 @@ const LIST = {
   vague: VAGUE.phrases,
   situated: SITUATED.phrases,
   plan: PLAN.phrases,
+  hedge: HEDGE.phrases,
 };
 type ListId = keyof typeof LIST;
 const LIST_IDS = Object.keys(LIST) as ListId[];
@@ -245,6 +248,7 @@ export function extractFeatures(
     reasoned: saturate(reasoned, 8),
     situated: saturate(count('situated'), 6),
     plan: saturate(count('plan'), 5),
+    hedge: saturate(count('hedge'), 3),
   };
   return { features, hits };
 }

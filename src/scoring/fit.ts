@@ -27,6 +27,7 @@ export const SIGNS: Record<FeatureId, 1 | -1 | 0> = {
   reasoned: 1,
   situated: 1,
   plan: 1,
+  hedge: -1,
 };
 
 export interface Example {
