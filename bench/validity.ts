@@ -58,7 +58,8 @@ const hash = (s: string) => createHash('sha256').update(s).digest('hex');
 
 function modelFor(train: readonly Item[], lambda: number): ScoringModel {
   const { intercept, weights } = stretch(train, fitWeights(train, lambda));
-  const totals = train.map((i) => totalOf({ ...DEFAULT_MODEL, intercept, weights }, i.features, i.flags));
+  // Band cut points are fitted on the model's own sums, before they are mapped onto the 0–100 scale.
+  const totals = train.map((i) => (i.flags.nonAnswer ? 0 : Math.max(0, Math.min(100, Math.round(applyModel({ ...DEFAULT_MODEL, intercept, weights }, i.features).raw)))));
   const withTier = train.filter((i) => i.tier !== undefined);
   const bands = fitBands(
     withTier.map((i) => totals[train.indexOf(i)]!),
@@ -71,7 +72,7 @@ function modelFor(train: readonly Item[], lambda: number): ScoringModel {
 
 function rated(i: Item, model: ScoringModel): Rated {
   const total = totalOf(model, i.features, i.flags);
-  return { human: i.human, ...(i.tier !== undefined ? { tier: TIERS[i.tier]! } : {}), scorer: total, band: bandOf(total, model.bands), group: i.family };
+  return { human: i.human, ...(i.tier !== undefined ? { tier: TIERS[i.tier]! } : {}), scorer: total, band: bandOf(total), group: i.family };
 }
 
 /**
@@ -145,7 +146,7 @@ export function crossValidate(file: string): ValidityFigures & { items: Item[] }
     .map((i): Rated => {
       const other = i.rater2!;
       // The second rater's own tier, read as a band, for kappa; their score for the rank figures.
-      const band = other.tier !== undefined ? TIERS[other.tier]! : bandOf(other.score, DEFAULT_MODEL.bands);
+      const band = other.tier !== undefined ? TIERS[other.tier]! : bandOf(other.score);
       return { human: [15, 50, 85][i.tier!]!, tier: TIERS[i.tier!]!, scorer: other.score, band, group: i.family };
     });
   return {

@@ -12,7 +12,7 @@ export const LabelLine = z
     question: z.string().min(1).optional(),
     rubric: z.string().min(1).optional(),
     answer: z.union([z.string(), z.array(z.string()).min(1)]),
-    tier: z.enum(TIERS).optional(),
+    tier: z.preprocess((t) => (typeof t === 'string' ? t.trim().toLowerCase() : t), z.enum(TIERS)).optional(),
     score: z.number().min(0).max(100).optional(),
     /** The mean of two raters, as a labelled set with two raters provides it. */
     consensus: z.number().min(0).max(100).optional(),

@@ -31,7 +31,10 @@ export function rubricFinder(libraries: RubricLibrary[], catalog: LoadedScenario
     let r = rubrics.get(id);
     if (!r) {
       for (const lib of libraries) if ((r = resolveRubric(lib, id, []))) break;
-      if (!r) return { path: 'rubric', message: `unknown rubric "${id}"` };
+      if (!r) {
+        const known = [...new Set(libraries.flatMap((lib) => lib.rubrics.map((x) => x.id)))].join(', ');
+        return { path: 'rubric', message: `unknown rubric "${id}"; the rubrics are: ${known}` };
+      }
       rubrics.set(id, r);
     }
     return r;
@@ -64,7 +67,7 @@ export function readLabelled(file: string, rubricFiles: readonly string[] = []):
     if ('path' in r) fileIssues.push({ file, line, path: r.path, message: r.message });
     else resolved.set(line, r);
   }
-  if (fileIssues.length) throw new InvalidFileError(fileIssues);
+  if (fileIssues.length) throw new InvalidFileError(fileIssues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   if (labels.length === 0) throw new UsageError(`${file}: no labelled answers in it`);
   return { labels, rubricOf: (_, line) => resolved.get(line)! };
 }

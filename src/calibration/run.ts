@@ -10,6 +10,8 @@ export interface GradedLabel {
   id: string;
   family: string;
   human: number;
+  /** True when the human score is only the tier's midpoint (no score was given). */
+  fromTier: boolean;
   tier?: Tier;
   source: string;
   score: Score;
@@ -26,6 +28,7 @@ export function gradeLabels(
       id: label.id ?? `line ${line}`,
       family: rubric.family,
       human: humanScore(label),
+      fromTier: label.score === undefined && label.consensus === undefined,
       ...(label.tier ? { tier: label.tier } : {}),
       source: sourceKey(label, `line ${line}`),
       score: score(rubric, label.answer),

@@ -16,19 +16,25 @@ function agreementRow(name: string, a: Agreement): string {
 
 export function renderCalibration(r: CalibrationReport): string {
   const out: string[] = [];
-  out.push('              n   Spearman    kappa   pairwise');
+  out.push('              n   Spearman  QW kappa  pairwise');
   out.push(agreementRow('overall', r.overall));
   for (const [f, a] of Object.entries(r.families)) out.push(agreementRow(f, a));
   out.push('', 'Human tier (rows) against the scorer\'s band (columns)');
   out.push(`${''.padEnd(10)}${Band.options.map((b) => b.padStart(14)).join('')}`);
   for (const t of TIERS) out.push(`${t.padEnd(10)}${Band.options.map((b) => String(r.overall.confusion[t][b]).padStart(14)).join('')}`);
-  out.push('', `The ${r.worst.length} largest disagreements`);
+  out.push('QW kappa: quadratic-weighted kappa of the human tiers against the scorer\'s bands (insufficient reads as weak);');
+  out.push('pairwise: of the pairs in one family whose human scores differ, the share the scorer orders alike.');
+  out.push('', r.worst.length < r.overall.n ? `The ${r.worst.length} largest disagreements` : 'Every answer, the largest disagreement first');
   for (const g of r.worst) {
     const s = g.score;
-    out.push(`  ${g.id} (line ${g.line}, ${g.family}): scorer ${s.total} (${s.band}), human ${Math.round(g.human)}${g.tier ? ` (${g.tier})` : ''}`);
+    const human = g.fromTier ? `${g.tier} (read as ${Math.round(g.human)})` : `${Math.round(g.human)}${g.tier ? ` (${g.tier})` : ''}`;
+    out.push(`  ${g.id} (line ${g.line}, ${g.family}): scorer ${s.total} (${s.band}), human ${human}`);
     out.push(`    ${s.feedback.summary}`);
     out.push(`    ${s.criteria.map((c) => `${c.title} ${c.level}/${c.maxLevel}`).join(' · ')}`);
-    if (s.model) out.push(`    ${s.model.terms.filter((t) => Math.abs(t.points) >= 3).map((t) => `${t.label} ${t.points > 0 ? '+' : ''}${t.points}`).join(' · ')}`);
+    if (s.model) {
+      const terms = s.model.terms.filter((t) => Math.abs(t.points) >= 3).map((t) => `${t.label} ${t.points > 0 ? '+' : ''}${t.points}`);
+      if (terms.length) out.push(`    largest terms: ${terms.join(' · ')}`);
+    }
     if (s.antiPatterns.length) out.push(`    anti-patterns: ${s.antiPatterns.map((a) => a.title).join('; ')}`);
   }
   return out.join('\n');

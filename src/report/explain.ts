@@ -1,7 +1,7 @@
 // `score --explain`: every step from the answer's sentences to its total, as a model and as text.
 import type { ResolvedRubric } from '../scenario/rubric.js';
 import type { Condition } from '../scenario/schema.js';
-import type { Trace } from '../scoring/score.js';
+import { BANDS, type Trace } from '../scoring/score.js';
 import type { Rejection } from '../scoring/signals.js';
 
 export interface SentenceTrace {
@@ -10,8 +10,10 @@ export interface SentenceTrace {
   end: number;
   text: string;
   prose: boolean;
-  /** Signals that counted in this sentence. */
+  /** Signals that counted in this sentence, with the criteria they serve. */
   signals: string[];
+  /** For each signal, the titles of the criteria whose levels name it. */
+  serves: Record<string, string[]>;
   /** Phrases found here that did not count, with the reason. */
   rejected: { signal: string; phrase: string; why: Rejection }[];
   /** Reasoning features seen here, with the words that showed them. */
@@ -28,8 +30,12 @@ export interface Explanation {
     sum: number;
     total: number;
     limitedBy?: string;
+    /** Why the answer was not graded as an attempt; the total is then 0. */
+    nonAnswer?: string;
     band: string;
-    bands: { weak: number; adequate: number; strong: number };
+    /** Where the model's sum enters each band; the total is the sum mapped so these land on `scale`. */
+    cuts: { weak: number; adequate: number; strong: number };
+    scale: { weak: number; adequate: number; strong: number };
     modelVersion: string;
   };
 }
@@ -42,6 +48,13 @@ const REASONS: Record<Rejection, string> = {
   'too-far': 'nothing it must be near within reach',
   'too-few': 'too few different phrases',
 };
+
+/** The criteria whose levels name a signal, by title. */
+function servesOf(rubric: ResolvedRubric, id: string): string[] {
+  return rubric.criteria
+    .filter((c) => c.levels.some((l) => l.when && [...(l.when.all ?? []), ...(l.when.any ?? []), ...(l.when.atLeast?.of ?? [])].includes(id)))
+    .map((c) => c.title);
+}
 
 function conditionText(c: Condition): string {
   const parts: string[] = [];
@@ -70,6 +83,7 @@ export function explain(rubric: ResolvedRubric, t: Trace): Explanation {
       text: text.slice(s.start, s.end),
       prose: s.prose,
       signals: (bySentence.get(i) ?? []).sort(),
+      serves: Object.fromEntries((bySentence.get(i) ?? []).map((id) => [id, servesOf(rubric, id)])),
       rejected: t.rejected
         .filter((r) => r.sentence === i)
         .filter((r) => {
@@ -115,8 +129,10 @@ export function explain(rubric: ResolvedRubric, t: Trace): Explanation {
       sum: m.raw,
       total: score.total,
       ...(m.limitedBy ? { limitedBy: m.limitedBy } : {}),
+      ...(score.flags.nonAnswer ? { nonAnswer: score.flags.nonAnswer } : {}),
       band: score.band,
-      bands: rubric.model.bands,
+      cuts: rubric.model.bands,
+      scale: BANDS,
       modelVersion: m.version,
     },
   };
@@ -131,7 +147,10 @@ export function renderExplanation(e: Explanation): string {
   const out: string[] = ['Sentences'];
   e.sentences.forEach((s, i) => {
     out.push(`  [${i + 1}]${s.turn ? ` (answer ${s.turn + 1})` : ''}${s.prose ? '' : ' (fragment)'} “${short(s.text)}”`);
-    if (s.signals.length) out.push(`      counted: ${s.signals.join(', ')}`);
+    for (const id of s.signals) {
+      const serves = s.serves[id] ?? [];
+      out.push(`      counted: ${id}${serves.length ? ` (${serves.join(', ')})` : ''}`);
+    }
     const groups = new Map<string, string[]>();
     for (const r of s.rejected) {
       const key = `“${short(r.phrase, 40)}” (${REASONS[r.why]})`;
@@ -152,13 +171,19 @@ export function renderExplanation(e: Explanation): string {
   }
   const t = e.total;
   out.push('', `Total (model ${t.modelVersion})`);
-  out.push(`  ${'start'.padEnd(58)} ${t.intercept.toFixed(1).padStart(6)}`);
-  for (const term of t.terms) {
-    const sign = term.points >= 0 ? '+' : '−';
-    out.push(`  ${sign} ${term.label.padEnd(38)} ${term.value.toFixed(2).padStart(5)} × ${term.weight.toFixed(1).padStart(5)}  ${Math.abs(term.points).toFixed(1).padStart(6)}`);
+  out.push(`  ${'start (the model\'s intercept)'.padEnd(58)} ${t.intercept.toFixed(1).padStart(6)}`);
+  if (t.nonAnswer) {
+    out.push(`  not an answer (${t.nonAnswer}): the total is 0 whatever the sum`);
+    return out.join('\n');
   }
-  out.push(`  ${'= sum'.padEnd(58)} ${t.sum.toFixed(1).padStart(6)}`);
+  out.push(`  ${'feature'.padEnd(40)} ${'value'.padStart(5)}   ${'weight'.padStart(6)}   ${'points'.padStart(6)}`);
+  for (const term of t.terms) {
+    const points = `${term.points > 0 ? '+' : term.points < 0 ? '−' : ' '}${Math.abs(term.points).toFixed(1)}`;
+    out.push(`  ${term.label.padEnd(40)} ${term.value.toFixed(2).padStart(5)} × ${term.weight.toFixed(1).padStart(6)} = ${points.padStart(6)}`);
+  }
+  out.push(`  ${'sum'.padEnd(58)} ${t.sum.toFixed(1).padStart(6)}`);
+  out.push(`  on the 0–100 scale: the sum's band cut points ${t.cuts.weak} / ${t.cuts.adequate} / ${t.cuts.strong} become ${t.scale.weak} / ${t.scale.adequate} / ${t.scale.strong}`);
   if (t.limitedBy) out.push(`  limited by ${t.limitedBy}`);
-  out.push(`  total ${t.total}: ${t.band} (weak from ${t.bands.weak}, adequate from ${t.bands.adequate}, strong from ${t.bands.strong})`);
+  out.push(`  total ${t.total}: ${t.band} (weak from ${t.scale.weak}, adequate from ${t.scale.adequate}, strong from ${t.scale.strong})`);
   return out.join('\n');
 }

@@ -52,6 +52,16 @@ export const FEATURE_LABELS: Record<FeatureId, string> = {
 
 export type Features = Record<FeatureId, number>;
 
+/** Coaching for the features that cost points: what to do instead, in the candidate's words. */
+export const FEATURE_ADVICE: Partial<Record<FeatureId, string>> = {
+  generic: 'Replace management words (alignment, stakeholders, insights, ensure) with the specific thing: which metric, which team, which number.',
+  scaffold: 'Drop the scaffolding ("firstly", "it is important to", "a variety of") and lead with your choice and your reason.',
+  enumeration: 'Instead of listing items, pick the one that matters and say why.',
+  hedge: 'Commit to an answer; "it depends" needs the one case you would bet on.',
+  questions: 'Answer the question rather than asking more of them.',
+  length: 'Develop the answer: the reason, a trade-off, and what you would do if the number moved.',
+};
+
 /** Where a feature was seen, for the explanation: a sentence and the words in it. */
 export interface FeatureHit {
   feature: FeatureId;

@@ -56,7 +56,7 @@ export const REJECTED_AFTER =
 
 /** Words that call a metric out as misleading. */
 export const CRITICISM =
-  /(?<![\p{L}])(?:vanity|misleading|mislead|looks? good|feel[- ]good|superficial|meaningless|easy to game|gameable|easily gamed|can be gamed|says? nothing|tells? (?:us )?nothing|doesn['’]t tell|does not tell|noise|noisy|proxy at best|inflate[sd]?)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:vanity|misleading|mislead|looks? good|feel[- ]good|superficial|meaningless|easy to game|gameable|easily gamed|can be gamed|says? nothing|tells? (?:us )?nothing|doesn['’]t tell|does not tell|noise|noisy|proxy at best|inflate[sd]?|cheap to (?:buy|get|inflate)|easy to (?:buy|inflate)|can be bought|tells? (?:us )?little|says? little)(?![\p{L}])/iu;
 
 /** Text that speaks to the grader instead of the interviewer. */
 export const GRADER_DIRECTED: RegExp[] = [

@@ -12,7 +12,7 @@ export const ScoringModel = z
       .object({ strong: z.number(), adequate: z.number(), weak: z.number() })
       .strict()
       .refine((b) => b.strong > b.adequate && b.adequate > b.weak, { message: 'bands must rise: weak < adequate < strong' })
-      .describe('The lowest total of each band; below `weak` is insufficient.'),
+      .describe("Where the model's sum enters each band; totals are mapped so these land on 20, 45 and 70."),
     /** An answer that is mostly a list of terms scores at most this. */
     listCap: z.number().min(0).max(100),
     fitted: z.string().optional().describe('How the weights were fitted: the labelled set, the folds, the figures.'),

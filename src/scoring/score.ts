@@ -4,18 +4,42 @@ import type { ResolvedRubric } from '../scenario/rubric.js';
 import { blank, graderDirectedSpans, nonAnswer, type NonAnswer } from './guards.js';
 import { evaluateSignals, phraseSpansOf, type RejectedMention, type SignalResult } from './signals.js';
 import { analyse, countWords, type Analysis } from './text.js';
-import { extractFeatures, type FeatureHit, type Features } from './features.js';
-import { applyModel, DEFAULT_MODEL, type ScoringModel } from './model.js';
+import { extractFeatures, FEATURE_ADVICE, type FeatureHit, type Features } from './features.js';
+import { applyModel, type ScoringModel } from './model.js';
 import { SCORER_VERSION, type AntiPatternHit, type Band, type CriterionScore, type Evidence, type Improvement, type Score } from './types.js';
 
 /** Below this share of words in sentences, fragments and lists earn nothing. */
 const PROSE_SHARE = 0.5;
 
-export function bandOf(total: number, bands: ScoringModel['bands'] = DEFAULT_MODEL.bands): Band {
-  if (total >= bands.strong) return 'strong';
-  if (total >= bands.adequate) return 'adequate';
-  if (total >= bands.weak) return 'weak';
+/** Where each band starts on the 0–100 scale a candidate sees, whatever the model. */
+export const BANDS = { weak: 20, adequate: 45, strong: 70 } as const;
+
+export function bandOf(total: number): Band {
+  if (total >= BANDS.strong) return 'strong';
+  if (total >= BANDS.adequate) return 'adequate';
+  if (total >= BANDS.weak) return 'weak';
   return 'insufficient';
+}
+
+/**
+ * The model's sum on the scale a candidate sees: piecewise linear through the model's band
+ * cut points, so that they land on BANDS. Order is kept, so every rank figure is unchanged.
+ */
+export function onScale(raw: number, cuts: ScoringModel['bands']): number {
+  const points: [number, number][] = [
+    [0, 0],
+    [cuts.weak, BANDS.weak],
+    [cuts.adequate, BANDS.adequate],
+    [cuts.strong, BANDS.strong],
+    [100, 100],
+  ];
+  if (raw <= 0) return 0;
+  for (let i = 1; i < points.length; i++) {
+    const [x0, y0] = points[i - 1]!;
+    const [x1, y1] = points[i]!;
+    if (raw <= x1) return y0 + ((raw - x0) * (y1 - y0)) / Math.max(x1 - x0, 1e-9);
+  }
+  return 100;
 }
 
 function holds(c: Condition, present: (id: string) => boolean): boolean {
@@ -51,10 +75,14 @@ const NON_ANSWER_SUMMARY: Record<NonAnswer, string> = {
   repetitive: 'This repeats a few words without making a point, so it earns no credit.',
 };
 
-function summary(band: Band, criteria: CriterionScore[], listOnly: boolean): string {
+function summary(band: Band, criteria: CriterionScore[], listOnly: boolean, thin: string[]): string {
   const met = criteria.filter((c) => c.meetsBar).length;
   const of = `${met} of ${criteria.length} criteria meet the bar`;
   if (listOnly) return `This reads as a list of terms rather than an answer: ${of}. Say which one you choose and why, in sentences.`;
+  // The rubric's words are there but the reasoning is not: say what held it down.
+  if ((band === 'weak' || band === 'insufficient') && met * 2 >= criteria.length && thin.length) {
+    return `The rubric's points are named (${of}), but the reasoning behind them is thin: ${thin.join('; ')}.`;
+  }
   switch (band) {
     case 'strong':
       return `A strong answer: ${of}.`;
@@ -79,8 +107,8 @@ function levelSignalsOf(rubric: ResolvedRubric): string[] {
 }
 
 /** The highest total inside a band. */
-function ceilingOf(band: 'insufficient' | 'weak' | 'adequate', bands: ScoringModel['bands']): number {
-  return (band === 'insufficient' ? bands.weak : band === 'weak' ? bands.adequate : bands.strong) - 1;
+function ceilingOf(band: 'insufficient' | 'weak' | 'adequate'): number {
+  return (band === 'insufficient' ? BANDS.weak : band === 'weak' ? BANDS.adequate : BANDS.strong) - 1;
 }
 
 /** Everything the scorer worked out about an answer: the score, and the steps behind it for `--explain`. */
@@ -115,9 +143,9 @@ export function totalOf(model: ScoringModel, features: Features, guards: Guards)
 /** The guards applied to the model's sum. */
 function guarded(model: ScoringModel, raw: number, guards: Guards): number {
   if (guards.nonAnswer) return 0;
-  let total = Math.max(0, Math.min(100, Math.round(raw)));
+  let total = Math.round(onScale(raw, model.bands));
   if (guards.listOnly) total = Math.min(total, model.listCap);
-  for (const c of guards.ceilings) total = Math.min(total, ceilingOf(c, model.bands));
+  for (const c of guards.ceilings) total = Math.min(total, ceilingOf(c));
   return total;
 }
 
@@ -193,7 +221,8 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
       bar: c.bar,
       meetsBar: level >= c.bar,
       anchor: c.levels[level]!.anchor,
-      evidence: earned ? evidenceOf(positives(earned)) : [],
+      // The signals listed last in a level's condition are usually what sets it apart: quote them first.
+      evidence: earned ? evidenceOf(positives(earned).reverse()) : [],
       missing,
       ...(cappedBy ? { cappedBy } : {}),
     };
@@ -215,21 +244,31 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   const guards: Guards = { nonAnswer: !!why, listOnly, ceilings: ceilings.map((c) => c.ceiling) };
   const total = guarded(rubric.model, fitted.raw, guards);
   const unlimited = guards.ceilings.length ? guarded(rubric.model, fitted.raw, { ...guards, ceilings: [] }) : total;
-  const ceilingBy = total < unlimited ? ceilings.find((c) => ceilingOf(c.ceiling, rubric.model.bands) === total)?.id : undefined;
-  const band = bandOf(total, rubric.model.bands);
+  const ceilingBy = total < unlimited ? ceilings.find((c) => ceilingOf(c.ceiling) === total)?.id : undefined;
+  const band = bandOf(total);
 
+  // What would raise the total most, each gain worked out by the model: the points on the 0–100
+  // scale that reaching the next level, dropping an anti-pattern or a costly habit would add.
+  const gainOf = (delta: number, without?: string) =>
+    Math.round(
+      guarded(rubric.model, fitted.raw + delta, { ...guards, ceilings: ceilings.filter((c) => c.id !== without).map((c) => c.ceiling) }) - total,
+    );
+  const w = rubric.model.weights;
   const improvements: Improvement[] = [
     ...criteria
-      .filter((c) => c.level < c.maxLevel)
-      .map((c) => ({
-        criterion: c.id,
-        gain: Math.round((100 * c.weight) / c.maxLevel / weights),
-        advice: c.cappedBy
-          ? antiPatterns.find((a) => a.id === c.cappedBy)!.advice
-          : `${c.title}: ${c.missing[0] ?? c.anchor}`,
-      })),
-    ...antiPatterns.filter((a) => a.penalty > 0).map((a) => ({ criterion: a.id, gain: a.penalty, advice: a.advice })),
+      .filter((c) => c.level < c.maxLevel && !c.cappedBy)
+      .map((c) => {
+        const next = rubric.criteria.find((d) => d.id === c.id)!.levels[c.level + 1]!.when!;
+        const newSignals = positives(next).filter((id) => !present(id) && levelSignals.includes(id)).length;
+        const delta = ((w.rubric ?? 0) * c.weight) / c.maxLevel / weights + ((w.coverage ?? 0) * newSignals) / Math.max(1, levelSignals.length);
+        return { criterion: c.id, gain: gainOf(delta), advice: `${c.title}: ${c.missing[0] ?? c.anchor}` };
+      }),
+    ...antiPatterns.map((a) => ({ criterion: a.id, gain: gainOf(-((w.penalty ?? 0) * a.penalty) / 100, a.id), advice: a.advice })),
+    ...fitted.terms
+      .filter((t) => t.points < 0 && FEATURE_ADVICE[t.feature])
+      .map((t) => ({ criterion: t.feature, gain: gainOf(-t.points), advice: FEATURE_ADVICE[t.feature]! })),
   ]
+    .filter((imp, i, all) => imp.gain > 0 && all.findIndex((x) => x.advice === imp.advice) === i)
     .sort((x, y) => y.gain - x.gain)
     .slice(0, 3);
 
@@ -252,7 +291,18 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
       ...(ceilingBy ? { limitedBy: ceilingBy } : {}),
     },
     feedback: {
-      summary: why ? NON_ANSWER_SUMMARY[why] : summary(band, criteria, listOnly),
+      summary: why
+        ? NON_ANSWER_SUMMARY[why]
+        : summary(
+            band,
+            criteria,
+            listOnly,
+            fitted.terms
+              .filter((t) => t.points <= -2)
+              .sort((a, b) => a.points - b.points)
+              .slice(0, 2)
+              .map((t) => t.label),
+          ),
       strengths: why ? [] : criteria.filter((c) => c.meetsBar).map((c) => `${c.title}: ${c.anchor}`),
       gaps: criteria.filter((c) => !c.meetsBar).map((c) => `${c.title}: ${c.missing.join('; ') || c.anchor}`),
       improvements,

@@ -17,7 +17,7 @@ describe('rehearse calibrate', () => {
   it('prints Spearman, kappa and pairwise overall and per family, a confusion table and the worst disagreements', () => {
     const run = rehearse(['calibrate', labels]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^\s+n\s+Spearman\s+kappa\s+pairwise$/m);
+    expect(run.stdout).toMatch(/^\s+n\s+Spearman\s+QW kappa\s+pairwise$/m);
     expect(run.stdout).toMatch(/^overall\s+8\s+-?\d\.\d\d\s+-?\d\.\d\d\s+\d+% of \d+$/m);
     expect(run.stdout).toMatch(/^kpi\s+5\s/m);
     expect(run.stdout).toMatch(/^incentives\s+3\s/m);
@@ -97,7 +97,8 @@ describe('rehearse score --explain', () => {
     expect(out).toMatch(/Chooses one precise KPI: level \d\/3/);
     expect(out).toMatch(/earned by all of committed_metric/);
     expect(out).toMatch(/^Total \(model [0-9a-f]+\)$/m);
-    expect(out).toMatch(/^ {2}= sum\s+\d+\.\d$/m);
+    expect(out).toMatch(/^ {2}sum\s+-?\d+\.\d$/m);
+    expect(out).toMatch(/^ {2}length\s+-?\d\.\d\d × +-?\d+\.\d = +[+−]?\d+\.\d$/m);
     expect(out).toMatch(/total \d+: (weak|adequate|strong) \(weak from \d+, adequate from \d+, strong from \d+\)/);
   });
 
@@ -107,7 +108,13 @@ describe('rehearse score --explain', () => {
     const t = s.explanation.total;
     const summed = t.intercept + t.terms.reduce((n: number, x: { points: number }) => n + x.points, 0);
     expect(Math.abs(summed - t.sum)).toBeLessThan(0.1 * t.terms.length + 0.1);
-    expect(s.total).toBe(Math.max(0, Math.min(100, Math.round(t.sum))));
+    // The sum is mapped onto the 0–100 scale piecewise linearly, through the band cut points.
+    const xs = [0, t.cuts.weak, t.cuts.adequate, t.cuts.strong, 100];
+    const ys = [0, t.scale.weak, t.scale.adequate, t.scale.strong, 100];
+    const k = xs.findIndex((x, i) => i > 0 && t.sum <= x);
+    const mapped = t.sum <= 0 ? 0 : k < 0 ? 100 : ys[k - 1]! + ((t.sum - xs[k - 1]!) * (ys[k]! - ys[k - 1]!)) / (xs[k]! - xs[k - 1]!);
+    expect(s.total).toBe(Math.round(mapped));
+    expect(t.scale).toEqual({ weak: 20, adequate: 45, strong: 70 });
     for (const sentence of s.explanation.sentences) expect(answer.slice(sentence.start, sentence.end)).toBe(sentence.text);
   });
 });

@@ -224,3 +224,50 @@ describe('a rubric written by a user for a behavioural question', () => {
     for (const a of adequate) expect(strong).toBeGreaterThan(score(rubric, a).total);
   });
 });
+
+describe('found by trying the scorer as a user', () => {
+  it('one ratio, defined by its formula, chosen without "north star" or "KPI", is not read as a list of metrics', () => {
+    const s = score(
+      kpi,
+      "I'd steer by one ratio: merchants with 10 or more paid UPI transactions in a trailing 30 days, divided by all merchants holding a live QR. Call it the habit rate. " +
+        'Installs and sign-ups are cheap to buy with field sales, so they tell us little. A shop crossing ten payments a month has moved its counter to our QR, and those are exactly the shops that keep the soundbox and that we can lend to. ' +
+        "If the habit rate rises while settlement complaints rise too, I'd stop and fix settlement before anything else.",
+    );
+    expect(s.antiPatterns.map((a) => a.id)).not.toContain('laundry_list');
+    // "cheap to buy … tell us little" rejects installs and sign-ups; it does not offer them as evidence.
+    expect(s.antiPatterns.map((a) => a.id)).not.toContain('vanity_metric');
+    expect(level(s, 'choice')).toBeGreaterThanOrEqual(2);
+    expect(['adequate', 'strong']).toContain(s.band);
+  });
+
+  it('"the key metrics are" and eleven names is not a commitment, and the summary says why the total is low', () => {
+    const s = score(
+      kpi,
+      'As a data-driven PM I believe in a holistic approach. The key metrics are DAU, MAU, GMV, retention, churn, NPS, CAC, LTV, conversion rate, engagement and revenue. ' +
+        'We need to leverage all of these KPIs to drive synergy and ensure alignment with the business goals and the north star vision, so that we can move the needle and create value for all stakeholders.',
+    );
+    expect(level(s, 'choice')).toBeLessThanOrEqual(1);
+    expect(level(s, 'definition')).toBe(0);
+    expect(['insufficient', 'weak']).toContain(s.band);
+    expect(s.feedback.summary).toMatch(/reasoning behind them is thin|list of terms|does not yet answer|weak answer/);
+  });
+
+  it('"chose it over X because" is a trade-off: the card does not ask for one', () => {
+    const s = score(
+      kpi,
+      'I would make weekly active merchants the one metric we run the company on: merchants who received at least 10 UPI payments through our QR in the last 7 days. ' +
+        'I chose it over total transaction count because a few busy cafés can inflate transactions while most kiranas go dormant.',
+    );
+    expect(level(s, 'choice')).toBe(3);
+  });
+
+  it('coaching never repeats the same advice, and every gain it promises is positive', () => {
+    const s = score(
+      kpi,
+      'The most important KPI is average time spent in the app per merchant per day. If merchants spend more time in our app it means they are engaged and they love the product. More engagement means they will stay with us longer.',
+    );
+    const advice = s.feedback.improvements.map((i) => i.advice);
+    expect(new Set(advice).size).toBe(advice.length);
+    for (const i of s.feedback.improvements) expect(i.gain).toBeGreaterThan(0);
+  });
+});
