@@ -1,5 +1,5 @@
 // `npm run validity [-- labels.jsonl] [--write]`: agreement with human raters on held-out folds.
-// With --write, the weights fitted on every answer become the shipped model (src/scoring/model.json).
+// With --write, the weights fitted on every answer become the shipped model (src/scenario/model.json).
 import { existsSync } from 'node:fs';
 import { crossValidate, DEV_SET, FOLDS, renderAgreement, writeModel } from './validity.js';
 import { DEFAULT_MODEL } from '../src/scoring/model.js';

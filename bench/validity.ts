@@ -1,6 +1,6 @@
 // How well the scorer agrees with human raters on answers its weights never saw: k-fold cross-validation
 // with folds by source (answers from one page are never both fitted and measured), and the fit that
-// becomes the shipped model (src/scoring/model.json). Run by `npm run validity` and `npm run bench`.
+// becomes the shipped model (src/scenario/model.json). Run by `npm run validity` and `npm run bench`.
 import { createHash } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -188,7 +188,7 @@ export function writeModel(figures: ReturnType<typeof crossValidate>): { path: s
     listCap: DEFAULT_MODEL.listCap,
     fitted: `ridge (λ ${lambda}) with fixed signs on ${items.length} labelled answers from ${figures.sources} sources; held out over ${FOLDS} folds by source: Spearman ${f2(held.spearman)}, kappa ${f2(held.kappa)}, pairwise ${pct(held.pairwise)}; in sample: Spearman ${f2(all.spearman)}`,
   };
-  const path = join(PACKAGE_ROOT, 'src', 'scoring', 'model.json');
+  const path = join(PACKAGE_ROOT, 'src', 'scenario', 'model.json');
   writeFileSync(path, `${JSON.stringify(out, null, 2)}\n`);
   return { path, version };
 }

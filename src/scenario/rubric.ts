@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { AntiPattern, Condition, Criterion, Matcher, RubricLibrary, Signal } from './schema.js';
 import type { FileIssue } from '../errors.js';
 import { issueAt, type ParsedFile, type Path } from './parse.js';
-import { DEFAULT_MODEL, type ScoringModel } from '../scoring/model.js';
+import { DEFAULT_MODEL, type ScoringModel } from './model.js';
 
 /** The lexicon a scenario fills with its own context terms. */
 export const CONTEXT_LEXICON = 'context';

@@ -1,6 +1,6 @@
 // The scenario and rubric file formats: the single source for their types, defaults and JSON Schema.
 import { z } from 'zod';
-import { ScoringModel } from '../scoring/model.js';
+import { ScoringModel } from './model.js';
 
 export const Id = z
   .string()

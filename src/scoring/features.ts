@@ -2,30 +2,9 @@
 import { COMMA_CUES, CUES, HEDGE, MEASURE_NOUNS, METRIC_SHAPES, NOT_BEFORE_MEASURE, NUMBER_WORDS, OPENING_DEFINITION, PER, PLAN, SITUATED, VAGUE, type CueId } from './cues.js';
 import { PhraseIndex } from './phrases.js';
 import { firstTokenAt, type Analysis, type Token } from './text.js';
+import type { FeatureId } from '../scenario/model.js';
 
-export const FEATURES = [
-  'rubric',
-  'coverage',
-  'penalty',
-  'length',
-  'shapes',
-  'numbers',
-  'commitment',
-  'definition',
-  'reason',
-  'contrast',
-  'mechanism',
-  'evidence',
-  'scaffold',
-  'generic',
-  'enumeration',
-  'questions',
-  'reasoned',
-  'situated',
-  'plan',
-  'hedge',
-] as const;
-export type FeatureId = (typeof FEATURES)[number];
+export { FEATURES, type FeatureId } from '../scenario/model.js';
 
 export const FEATURE_LABELS: Record<FeatureId, string> = {
   rubric: 'rubric criteria met',

@@ -1,27 +1,8 @@
-// The fitted model that turns an answer's features into its total: weights and bands as data.
-import { z } from 'zod';
-import defaults from './model.json' with { type: 'json' };
-import { FEATURES, FEATURE_LABELS, type FeatureId, type Features } from './features.js';
+// Applies the fitted model (src/scenario/model.ts) to an answer's features: the terms of its total.
+import { DEFAULT_MODEL, FEATURES, ScoringModel, type FeatureId } from '../scenario/model.js';
+import { FEATURE_LABELS, type Features } from './features.js';
 
-export const ScoringModel = z
-  .object({
-    version: z.string().min(1).describe('Changes whenever the weights change; part of the rubric hash.'),
-    intercept: z.number(),
-    weights: z.partialRecord(z.enum(FEATURES), z.number()).describe('Points each feature adds at its full value (0–1).'),
-    bands: z
-      .object({ strong: z.number(), adequate: z.number(), weak: z.number() })
-      .strict()
-      .refine((b) => b.strong > b.adequate && b.adequate > b.weak, { message: 'bands must rise: weak < adequate < strong' })
-      .describe("Where the model's sum enters each band; totals are mapped so these land on 20, 45 and 70."),
-    /** An answer that is mostly a list of terms scores at most this. */
-    listCap: z.number().min(0).max(100),
-    fitted: z.string().optional().describe('How the weights were fitted: the labelled set, the folds, the figures.'),
-  })
-  .strict();
-export type ScoringModel = z.infer<typeof ScoringModel>;
-
-/** The model shipped with rehearse, fitted to labelled answers by `npm run validity -- --write`. */
-export const DEFAULT_MODEL: ScoringModel = ScoringModel.parse(defaults);
+export { DEFAULT_MODEL, ScoringModel };
 
 export interface ModelTerm {
   feature: FeatureId;

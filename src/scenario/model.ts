@@ -1,0 +1,50 @@
+// The scoring model's file format: the features it may weigh, its weights and bands, and the shipped fit.
+// Part of the rubric library format (a library may carry its own `model:`), so it lives with the scenario model.
+import { z } from 'zod';
+import defaults from './model.json' with { type: 'json' };
+
+/** The reasoning features the scorer measures (src/scoring/features.ts says how). */
+export const FEATURES = [
+  'rubric',
+  'coverage',
+  'penalty',
+  'length',
+  'shapes',
+  'numbers',
+  'commitment',
+  'definition',
+  'reason',
+  'contrast',
+  'mechanism',
+  'evidence',
+  'scaffold',
+  'generic',
+  'enumeration',
+  'questions',
+  'reasoned',
+  'situated',
+  'plan',
+  'hedge',
+] as const;
+export type FeatureId = (typeof FEATURES)[number];
+
+export const ScoringModel = z
+  .object({
+    version: z.string().min(1).describe('Changes whenever the weights change; part of the rubric hash.'),
+    intercept: z.number(),
+    weights: z.partialRecord(z.enum(FEATURES), z.number()).describe('Points each feature adds at its full value (0–1).'),
+    bands: z
+      .object({ strong: z.number(), adequate: z.number(), weak: z.number() })
+      .strict()
+      .refine((b) => b.strong > b.adequate && b.adequate > b.weak, { message: 'bands must rise: weak < adequate < strong' })
+      .describe("Where the model's sum enters each band; totals are mapped so these land on 20, 45 and 70."),
+    /** An answer that is mostly a list of terms scores at most this. */
+    listCap: z.number().min(0).max(100),
+    fitted: z.string().optional().describe('How the weights were fitted: the labelled set, the folds, the figures.'),
+  })
+  .strict();
+export type ScoringModel = z.infer<typeof ScoringModel>;
+
+/** The model shipped with rehearse, fitted to labelled answers by `npm run validity -- --write`. */
+export const DEFAULT_MODEL: ScoringModel = ScoringModel.parse(defaults);
+
