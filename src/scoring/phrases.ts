@@ -76,19 +76,9 @@ function joinable(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/**
- * Whether a phrase could continue from `node` at word k: a cheap look at the next word or two,
- * so that "_ rate" does not send every word of the answer down the trie.
- */
-function mayMatch(node: TrieNode, tokens: readonly Token[], k: number, depth = 0): boolean {
-  if (k >= tokens.length) return false;
-  const t = tokens[k]!;
-  const w = t.norm;
-  if (node.shortStems || node.words.has(w) || (node.number && isNumber(w)) || (node.stems.size && node.stems.has(t.head))) return true;
-  if (depth >= 2) return !!node.any || !!node.plural;
-  if (node.any && (node.any.ends.length > 0 || mayMatch(node.any, tokens, k + 1, depth + 1))) return true;
-  if (node.plural && w.length > 3 && w.charCodeAt(w.length - 1) === LOWER_S && (node.plural.ends.length > 0 || mayMatch(node.plural, tokens, k + 1, depth + 1))) return true;
-  return false;
+/** Whether a word can start a phrase at the root: an exact word, a number or a stem. */
+function startsHere(root: TrieNode, t: Token): boolean {
+  return root.words.has(t.norm) || (!!root.number && isNumber(t.norm)) || (root.stems.size > 0 && root.stems.has(t.head));
 }
 
 export interface Span {
@@ -169,9 +159,10 @@ export class PhraseIndex {
       if (plural) walk(plural, i, k + 1);
     };
     const root = this.root;
+    // With no phrase that starts with any word, most words start no phrase: tell so without walking.
+    const quick = !root.any && !root.plural && !root.shortStems;
     for (let i = 0; i < tokens.length; i++) {
-      // Most words start no phrase: tell so without walking.
-      if (!mayMatch(root, tokens, i)) continue;
+      if (quick && !startsHere(root, tokens[i]!)) continue;
       walk(root, i, i);
       for (const id of touched) {
         if (i >= resume[id]!) {
