@@ -4,6 +4,7 @@ import type { AntiPattern, Condition, Criterion, Matcher, RubricLibrary, Signal 
 import type { FileIssue } from '../errors.js';
 import { issueAt, type ParsedFile, type Path } from './parse.js';
 import { DEFAULT_MODEL, type ScoringModel } from './model.js';
+import { REASONING_LEXICONS } from './cues.js';
 
 /** The lexicon a scenario fills with its own context terms. */
 export const CONTEXT_LEXICON = 'context';
@@ -48,7 +49,7 @@ export function resolveRubric(library: RubricLibrary, rubricId: string, contextT
   const lexicons: Record<string, string[]> = {};
   for (const s of Object.values(signals)) {
     for (const name of [...matcherLexicons(s), ...matcherLexicons(s.near)]) {
-      lexicons[name] = name === CONTEXT_LEXICON ? contextTerms : (library.lexicons[name] ?? []);
+      lexicons[name] = name === CONTEXT_LEXICON ? contextTerms : (library.lexicons[name] ?? [...(REASONING_LEXICONS[name] ?? [])]);
     }
   }
   const body = {
@@ -81,7 +82,7 @@ export function canonicalJson(value: unknown): string {
 export function checkLibrary(library: RubricLibrary, parsed: ParsedFile): FileIssue[] {
   const issues: FileIssue[] = [];
   const checkMatcher = (m: Matcher, path: Path) => {
-    if (m.lexicon && m.lexicon !== CONTEXT_LEXICON && !library.lexicons[m.lexicon]) {
+    if (m.lexicon && m.lexicon !== CONTEXT_LEXICON && !library.lexicons[m.lexicon] && !REASONING_LEXICONS[m.lexicon]) {
       issues.push(issueAt(parsed, [...path, 'lexicon'], `unknown lexicon "${m.lexicon}"`));
     }
     if (m.pattern) {

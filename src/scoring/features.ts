@@ -1,5 +1,5 @@
 // Measures an answer's reasoning from its sentences: the features the fitted model weighs.
-import { COMMA_CUES, CUES, HEDGE, MEASURE_NOUNS, METRIC_SHAPES, NOT_BEFORE_MEASURE, NUMBER_WORDS, OPENING_DEFINITION, PER, PLAN, SITUATED, VAGUE, type CueId } from './cues.js';
+import { COMMA_CUES, CUES, HEDGE, MEASURE_NOUNS, METRIC_SHAPES, NOT_BEFORE_MEASURE, NUMBER_WORDS, OPENING_DEFINITION, PER, PLAN, SITUATED, VAGUE, type CueId } from '../scenario/cues.js';
 import { PhraseIndex } from './phrases.js';
 import { firstTokenAt, type Analysis, type Token } from './text.js';
 import type { FeatureId } from '../scenario/model.js';

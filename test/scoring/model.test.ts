@@ -53,3 +53,37 @@ describe('the scoring model', () => {
     expect(run2.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('built-in reasoning lexicons', () => {
+  const lib = (lexicon: string) => {
+    const file = join(dir, `${lexicon}.yaml`);
+    writeFileSync(
+      file,
+      stringify({
+        lexicons: { outcome: ['renewal*', 'retention'] },
+        signals: { choice: { lexicon: 'outcome', near: { lexicon }, hint: 'say which outcome you would run on' } },
+        rubrics: [
+          {
+            id: 'pick',
+            title: 'Picks an outcome',
+            family: 'kpi',
+            criteria: [{ id: 'choice', title: 'Chooses', weight: 1, bar: 1, levels: [{ anchor: 'No choice' }, { anchor: 'A choice', when: { all: ['choice'] } }] }],
+          },
+        ],
+      }),
+    );
+    return file;
+  };
+
+  it('a user library can name reasoning_commitment without defining it, and it recognises a choice in other words', () => {
+    const rubric = resolveRubric(loadLibrary(lib('reasoning_commitment')), 'pick', [])!;
+    const s = score(rubric, "The number I'd run this on is renewal rate, because renewals are what keep the lights on.");
+    expect(s.criteria[0]!.level).toBe(1);
+  });
+
+  it('a misspelt one is an unknown lexicon, named with file, line and field', () => {
+    const run = rehearse(['validate', lib('reasoning_comitment')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/reasoning_comitment\.yaml:\d+: signals\.choice\.near\.lexicon: unknown lexicon "reasoning_comitment"/);
+  });
+});

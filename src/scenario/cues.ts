@@ -1,7 +1,7 @@
 // How reasoning shows in English sentences, whatever the domain: connectives, sentence shapes, scaffolding.
 // These are grammar and discourse, not interview content (that lives in the rubric files). Each cue
-// is a phrase list in the rubric language's phrase syntax (see phrases.ts): all of them are matched
-// in one pass over the answer's words.
+// is a phrase list in the rubric language's phrase syntax (see scoring/phrases.ts). The scorer's
+// reasoning features count them, and rubrics may name them as built-in lexicons (REASONING_LEXICONS).
 
 export interface CueList {
   /** What the cue looks for, in words, for the explanation. */
@@ -286,3 +286,17 @@ export const NUMBER_WORDS = new Set([
  */
 export const OPENING_DEFINITION = /^\s*[^:;.!?]{3,60}:\s+(?:the|how|share|percentage|number|of|out|every|each|a|an|all)\b/iu;
 export const COMMA_CUES = /,\s+(?:(not)\s+(?:a|an|the|just|only)|so)\b/giu;
+
+/**
+ * The cue lists a rubric library may name as lexicons without defining them, so that a rubric
+ * recognises a commitment, a definition or a reason however it is worded.
+ */
+export const REASONING_LEXICONS: Readonly<Record<string, readonly string[]>> = {
+  reasoning_shapes: METRIC_SHAPES.phrases,
+  reasoning_commitment: CUES.commitment.phrases,
+  reasoning_definition: CUES.definition.phrases,
+  reasoning_reason: CUES.reason.phrases,
+  reasoning_contrast: CUES.contrast.phrases,
+  reasoning_mechanism: CUES.mechanism.phrases,
+  reasoning_evidence: CUES.evidence.phrases,
+};
