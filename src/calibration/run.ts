@@ -1,7 +1,7 @@
 // Grades a labelled set and measures how well the scorer agrees with the humans, overall and per family.
 import type { ResolvedRubric } from '../scenario/rubric.js';
 import { agreement, type Agreement, type Tier } from '../scoring/agreement.js';
-import { score } from '../scoring/score.js';
+import { trace } from '../scoring/score.js';
 import type { Score } from '../scoring/types.js';
 import { humanScore, sourceKey, type LabelLine } from './labels.js';
 
@@ -31,7 +31,8 @@ export function gradeLabels(
       fromTier: label.score === undefined && label.consensus === undefined,
       ...(label.tier ? { tier: label.tier } : {}),
       source: sourceKey(label, `line ${line}`),
-      score: score(rubric, label.answer),
+      // Explained, so each disagreement can show the terms of its total.
+      score: trace(rubric, label.answer, { explain: true }).score,
     };
   });
 }

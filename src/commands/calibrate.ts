@@ -31,7 +31,7 @@ export function renderCalibration(r: CalibrationReport): string {
     out.push(`  ${g.id} (line ${g.line}, ${g.family}): scorer ${s.total} (${s.band}), human ${human}`);
     out.push(`    ${s.feedback.summary}`);
     out.push(`    ${s.criteria.map((c) => `${c.title} ${c.level}/${c.maxLevel}`).join(' · ')}`);
-    if (s.model) {
+    if (s.model?.terms) {
       const terms = s.model.terms.filter((t) => Math.abs(t.points) >= 3).map((t) => `${t.label} ${t.points > 0 ? '+' : ''}${t.points}`);
       if (terms.length) out.push(`    largest terms: ${terms.join(' · ')}`);
     }

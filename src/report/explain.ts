@@ -125,7 +125,7 @@ export function explain(rubric: ResolvedRubric, t: Trace): Explanation {
     antiPatterns,
     total: {
       intercept: m.intercept,
-      terms: m.terms,
+      terms: m.terms ?? [],
       sum: m.raw,
       total: score.total,
       ...(m.limitedBy ? { limitedBy: m.limitedBy } : {}),

@@ -286,7 +286,8 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
       version: rubric.model.version,
       intercept: rubric.model.intercept,
       raw: Math.round(fitted.raw * 10) / 10,
-      terms: why ? [] : fitted.terms,
+      // The terms are kept only when explaining: a batch holds thousands of scores.
+      ...(opts.explain ? { terms: why ? [] : fitted.terms } : {}),
       ...(listOnly && !why ? { limitedBy: 'list-only' } : {}),
       ...(ceilingBy ? { limitedBy: ceilingBy } : {}),
     },
