@@ -70,6 +70,8 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 /** Whether only spaces or a hyphen stand between two words, so they belong to one phrase. */
 const adjacent = (text: string, from: number, to: number) => /^[\s-]{1,3}$/u.test(text.slice(from, to));
 const QUESTION_MARK = 63;
+/** The length feature stops growing at twice 150 words. */
+const LONGEST = 0;
 const COMMA = 44;
 const SEMICOLON = 59;
 
@@ -122,6 +124,19 @@ export function extractFeatures(
   const shapeKeys = new Set<string>();
   let vague = 0;
   let numbers = 0;
+  // A sentence said again adds nothing: repeating an answer, or pasting it into every turn, is not more reasoning.
+  const repeated = new Uint8Array(n);
+  let words = 0;
+  const said = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const s = a.sentences[i]!;
+    const key = a.scan[s.turn]!.slice(s.start, s.end).toLowerCase().replace(/\s+/g, ' ');
+    if (said.has(key)) repeated[i] = 1;
+    else {
+      said.add(key);
+      words += s.words;
+    }
+  }
   const hit = (feature: FeatureId, sentence: number, turn: number, start: number, end: number) => {
     if (withHits) hits.push({ feature, sentence, turn, start, end });
   };
@@ -135,6 +150,7 @@ export function extractFeatures(
         const i = sentenceOf(a, turn, span.start, at);
         if (i < 0) continue;
         at = i;
+        if (repeated[i]) continue;
         if (id === 'vague') {
           vague++;
           continue;
@@ -160,6 +176,7 @@ export function extractFeatures(
       const i = sentenceOf(a, turn, t.start, at);
       if (i < 0) continue;
       at = i;
+      if (repeated[i]) continue;
       if (figure) {
         numbers++;
         hit('numbers', i, turn, t.start, t.end);
@@ -189,12 +206,16 @@ export function extractFeatures(
       const i = sentenceOf(a, turn, m.index, at);
       if (i < 0) continue;
       at = i;
+      if (repeated[i]) continue;
       const id = m[1] ? 'contrast' : 'reason';
       if (!seen[id][i]) hit(id, i, turn, m.index, m.index + m[0].length);
       seen[id][i] = 1;
     }
   });
+  let distinct = 0;
   for (let i = 0; i < n; i++) {
+    if (repeated[i]) continue;
+    distinct++;
     const s = a.sentences[i]!;
     const text = a.scan[s.turn]!;
     // An answer that opens by naming a metric and defining it ("Payment success rate: the share of…") commits to it.
@@ -216,12 +237,13 @@ export function extractFeatures(
     for (const f of seen[id]) c += f;
     return c;
   };
-  const sentences = Math.max(1, n);
+  const sentences = Math.max(1, distinct);
   const features: Features = {
     rubric: rubric.attained,
     coverage: rubric.coverage,
     penalty: rubric.penalty / 100,
-    length: Math.max(-2, Math.min(2, Math.log(Math.max(a.words, 1) / 150))),
+    // Short answers lose; past about 300 words, more words earn nothing.
+    length: Math.max(-2, Math.min(LONGEST, Math.log(Math.max(words, 1) / 150))),
     shapes: saturate(shapeKeys.size, SATURATE.shapes!),
     numbers: saturate(numbers, SATURATE.numbers!),
     commitment: saturate(count('commitment'), SATURATE.commitment!),
@@ -231,7 +253,7 @@ export function extractFeatures(
     mechanism: saturate(count('mechanism'), SATURATE.mechanism!),
     evidence: saturate(count('evidence'), SATURATE.evidence!),
     scaffold: scaffold / sentences,
-    generic: Math.min(1, (10 * vague) / Math.max(a.words, 1)),
+    generic: Math.min(1, (10 * vague) / Math.max(words, 1)),
     enumeration: Math.min(1, enumeration / sentences),
     questions: questions / sentences,
     reasoned: saturate(reasoned, 8),

@@ -271,3 +271,15 @@ describe('found by trying the scorer as a user', () => {
     for (const i of s.feedback.improvements) expect(i.gain).toBeGreaterThan(0);
   });
 });
+
+describe('saying it again is not more reasoning', () => {
+  const good =
+    "I'd pick successful payments per active merchant per week, because a merchant who takes thirty payments a week through us has moved their counter to our QR. " +
+    'Installs would look better on a slide, but a merchant who never took a payment is a cost.';
+
+  it('the same answer pasted into three turns, or forty times over, scores no higher than once', () => {
+    const once = score(kpi, good).total;
+    expect(score(kpi, [good, good, good]).total).toBeLessThanOrEqual(once);
+    expect(score(kpi, Array(40).fill(good).join(' ')).total).toBeLessThanOrEqual(once);
+  });
+});
