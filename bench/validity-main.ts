@@ -1,7 +1,7 @@
 // `npm run validity [-- labels.jsonl] [--write]`: agreement with human raters on held-out folds.
 // With --write, the weights fitted on every answer become the shipped model (src/scenario/model.json).
 import { existsSync } from 'node:fs';
-import { crossValidate, DEV_SET, FOLDS, renderAgreement, writeModel } from './validity.js';
+import { crossValidate, DEV_SET, FOLDS, overSplits, renderAgreement, spread, SPLITS, TooFewSources, writeModel } from './validity.js';
 import { DEFAULT_MODEL } from '../src/scoring/model.js';
 
 const args = process.argv.slice(2);
@@ -10,12 +10,22 @@ if (!existsSync(file)) {
   console.error(`validity: no labelled set at ${file}; name one: npm run validity -- labels.jsonl`);
   process.exit(2);
 }
-const v = crossValidate(file);
+let v: ReturnType<typeof crossValidate>;
+try {
+  v = crossValidate(file);
+} catch (e) {
+  if (!(e instanceof TooFewSources)) throw e;
+  console.error(`validity: ${e.message}`);
+  process.exit(2);
+}
 console.log(`${v.answers} labelled answers from ${v.sources} sources, ${FOLDS} folds by source`);
 console.log(`\nHeld out: each fold scored by weights fitted on the other ${FOLDS - 1} (ridge λ per fold ${v.lambdas.join(', ')})`);
 console.log(renderAgreement(v.heldOut));
 console.log(`\nThe shipped model (${DEFAULT_MODEL.version}) on every answer (in sample; it was fitted on them)`);
 console.log(renderAgreement(v.shipped));
+const splits = overSplits(file, SPLITS);
+const two = (x: number) => x.toFixed(2);
+console.log(`\nThe same over ${SPLITS} different fold splits, mean (min–max): Spearman ${spread(splits.spearman, two)}, kappa ${spread(splits.kappa, two)}, pairwise ${spread(splits.pairwise, (x) => `${Math.round(x * 100)}%`)}`);
 if (v.raters.length) {
   console.log('\nFor reference: the first rater against the second (tier against score)');
   console.log(renderAgreement(v.raters));

@@ -6,16 +6,17 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { humanScore, sourceKey } from '../src/calibration/labels.js';
 import { readLabelled } from '../src/calibration/rubrics.js';
-import { agreement, TIERS, type Agreement, type Rated, type Tier } from '../src/scoring/agreement.js';
+import { agreement, TIERS, type Agreement, type Rated } from '../src/scoring/agreement.js';
 import { FEATURES } from '../src/scoring/features.js';
 import { fitBands, fitWeights, type Example } from '../src/scoring/fit.js';
 import { applyModel, DEFAULT_MODEL, type ScoringModel } from '../src/scoring/model.js';
-import { totalOf, trace, type Guards } from '../src/scoring/score.js';
-import { bandOf } from '../src/scoring/score.js';
+import { bandOf, totalOf, trace, type Guards } from '../src/scoring/score.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import type { Figure } from './util.js';
 
 const FOLDS = 5;
+/** How many different fold splits the spread of the figures is measured over. */
+const SPLITS = 5;
 const LAMBDAS = [0.003, 0.01, 0.03, 0.1, 0.3, 1];
 /** Below this total an answer is insufficient; not fitted, it separates non-answers from weak ones. */
 const WEAK_FLOOR = 20;
@@ -29,12 +30,15 @@ interface Item extends Example {
   rater2?: { score: number; tier?: number };
 }
 
-function load(file: string): Item[] {
+/** Too few sources to fold by: each fold needs sources of its own to be measured on. */
+export class TooFewSources extends Error {}
+
+function load(file: string, salt = ''): Item[] {
   const { labels, rubricOf } = readLabelled(file);
   const items = labels.map(({ line, label }) => {
     const rubric = rubricOf(label, line);
     const t = trace(rubric, label.answer);
-    const r2 = (label as { rater2?: { score?: number; tier?: string } }).rater2;
+    const r2 = label.rater2;
     return {
       id: label.id ?? `line ${line}`,
       family: rubric.family,
@@ -44,11 +48,14 @@ function load(file: string): Item[] {
       human: humanScore(label),
       ...(label.tier ? { tier: TIERS.indexOf(label.tier) } : {}),
       flags: t.guards,
-      ...(r2?.score !== undefined ? { rater2: { score: r2.score, ...(r2.tier && TIERS.includes(r2.tier as Tier) ? { tier: TIERS.indexOf(r2.tier as Tier) } : {}) } } : {}),
+      ...(r2?.score !== undefined ? { rater2: { score: r2.score, ...(r2.tier ? { tier: TIERS.indexOf(r2.tier) } : {}) } } : {}),
     };
   });
   // Sources in a fixed pseudo-random order, dealt round the folds so the folds are of like size.
-  const sources = [...new Set(items.map((i) => i.source))].sort((a, b) => hash(a).localeCompare(hash(b)));
+  const sources = [...new Set(items.map((i) => i.source))].sort((a, b) => hash(salt + a).localeCompare(hash(salt + b)));
+  if (sources.length < FOLDS * 2) {
+    throw new TooFewSources(`${file}: ${sources.length} source(s); cross-validation by source needs at least ${FOLDS * 2}`);
+  }
   const foldOf = new Map(sources.map((s, i) => [s, i % FOLDS]));
   for (const i of items) i.fold = foldOf.get(i.source)!;
   return items;
@@ -128,8 +135,9 @@ export interface ValidityFigures {
 /** The development set's default place, beside the project. */
 export const DEV_SET = join(PACKAGE_ROOT, '..', 'shared', 'validity', 'dev.jsonl');
 
-export function crossValidate(file: string): ValidityFigures & { items: Item[] } {
-  const items = load(file);
+/** `salt` changes which sources share a fold, to see how much the figures depend on one split. */
+export function crossValidate(file: string, salt = ''): ValidityFigures & { items: Item[] } {
+  const items = load(file, salt);
   const heldOut: Rated[] = new Array(items.length);
   const lambdas: number[] = [];
   for (let f = 0; f < FOLDS; f++) {
@@ -193,7 +201,22 @@ export function writeModel(figures: ReturnType<typeof crossValidate>): { path: s
   return { path, version };
 }
 
-export { FOLDS };
+export { FOLDS, SPLITS };
+
+/** The held-out figures over several fold splits: how much they depend on which sources share a fold. */
+export function overSplits(file: string, splits: number): { spearman: number[]; kappa: number[]; pairwise: number[] } {
+  const out = { spearman: [] as number[], kappa: [] as number[], pairwise: [] as number[] };
+  for (let k = 0; k < splits; k++) {
+    const a = agreement(crossValidate(file, k ? `split ${k}:` : '').heldOut);
+    out.spearman.push(a.spearman);
+    out.kappa.push(a.kappa);
+    out.pairwise.push(a.pairwise);
+  }
+  return out;
+}
+
+export const spread = (xs: readonly number[], f: (x: number) => string) =>
+  `${f(xs.reduce((a, b) => a + b, 0) / xs.length)} (${f(Math.min(...xs))}–${f(Math.max(...xs))})`;
 
 /** The bench section: held-out agreement with the raters, overall and per family, against the targets. */
 export function benchValidity(): Figure[] {
@@ -201,7 +224,14 @@ export function benchValidity(): Figure[] {
   if (!existsSync(file)) {
     return [{ name: 'agreement with raters', value: 0, unit: '', detail: `not measured: no labelled set at ${file} (set REHEARSE_VALIDITY_SET)` }];
   }
-  const v = crossValidate(file);
+  let v: ReturnType<typeof crossValidate>;
+  try {
+    v = crossValidate(file);
+  } catch (e) {
+    if (e instanceof TooFewSources) return [{ name: 'agreement with raters', value: 0, unit: '', detail: `not measured: ${e.message}` }];
+    throw e;
+  }
+  const splits = overSplits(file, SPLITS);
   const rows = agreementRows(v.heldOut);
   const overall = rows[0]![1];
   const raters = v.raters.length ? agreement(v.raters) : undefined;
@@ -227,5 +257,11 @@ export function benchValidity(): Figure[] {
       ...(raters ? { detail: `the two raters with each other: Spearman ${f2(raters.spearman)}, kappa ${f2(raters.kappa)}, pairwise ${pct(raters.pairwise)}` } : {}),
     },
     { name: 'held-out quadratic-weighted kappa (tiers against bands)', value: Number(overall.kappa.toFixed(2)), unit: '' },
+    {
+      name: `the same over ${SPLITS} fold splits, mean (min–max)`,
+      value: Number((splits.spearman.reduce((a, b) => a + b, 0) / SPLITS).toFixed(2)),
+      unit: 'Spearman',
+      detail: `Spearman ${spread(splits.spearman, f2)}, kappa ${spread(splits.kappa, f2)}, pairwise ${spread(splits.pairwise, pct)}`,
+    },
   ];
 }

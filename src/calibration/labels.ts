@@ -18,6 +18,13 @@ export const LabelLine = z
     consensus: z.number().min(0).max(100).optional(),
     /** Answers from one source share a fold in cross-validation. */
     source: z.string().optional(),
+    /** A second rater's labels, for comparing the raters with each other. */
+    rater2: z
+      .object({
+        tier: z.preprocess((t) => (typeof t === 'string' ? t.trim().toLowerCase() : t), z.enum(TIERS)).optional(),
+        score: z.number().min(0).max(100).optional(),
+      })
+      .optional(),
   })
   .passthrough()
   .refine((l) => l.rubric || (l.scenario && l.question), { message: 'give "rubric", or "scenario" and "question"', path: ['rubric'] })

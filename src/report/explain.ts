@@ -167,7 +167,7 @@ export function renderExplanation(e: Explanation): string {
   out.push('', 'Anti-patterns');
   if (!e.antiPatterns.length) out.push('  none');
   for (const a of e.antiPatterns) {
-    out.push(`  ${a.id}: when ${a.condition}; ${[a.penalty ? `−${a.penalty} rubric points` : '', a.cap, a.ceiling].filter(Boolean).join('; ')}`);
+    out.push(`  ${a.id}: when ${a.condition}; ${[a.penalty ? `penalty ${a.penalty} (in the "rubric anti-patterns" term below)` : '', a.cap, a.ceiling].filter(Boolean).join('; ')}`);
   }
   const t = e.total;
   out.push('', `Total (model ${t.modelVersion})`);

@@ -33,7 +33,7 @@ export function renderMarkdown(report: Report): string {
       for (const e of c.evidence) out.push(`  - “${e.quote.replace(/\s+/g, ' ')}”`);
       if (c.missing.length && !q.score.flags.nonAnswer) out.push(`  - To improve: ${c.missing.join('; ')}`);
     }
-    for (const a of q.score.antiPatterns) out.push(`- ✗ **${a.title}**${a.penalty ? ` (−${a.penalty})` : ''}: ${a.advice}`);
+    for (const a of q.score.antiPatterns) out.push(`- ✗ **${a.title}**: ${a.advice}`);
   });
   if (report.notices.length) {
     out.push('', '## Notices', '');

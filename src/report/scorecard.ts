@@ -43,7 +43,7 @@ export function renderScoreCard(score: Score, opts: { title?: string; width?: nu
   if (score.antiPatterns.length) {
     out.push('', 'Anti-patterns');
     for (const a of score.antiPatterns) {
-      out.push(...wrap(`✗ ${a.title}${a.penalty ? ` (−${a.penalty})` : ''}: ${a.advice}`, width, '  '));
+      out.push(...wrap(`✗ ${a.title}: ${a.advice}`, width, '  '));
       for (const e of a.evidence.slice(0, 2)) out.push(...wrap(`“${e.quote}”`, width, '    │ '));
     }
   }

@@ -36,7 +36,9 @@ export const ScoringModel = z
     bands: z
       .object({ strong: z.number(), adequate: z.number(), weak: z.number() })
       .strict()
-      .refine((b) => b.strong > b.adequate && b.adequate > b.weak, { message: 'bands must rise: weak < adequate < strong' })
+      .refine((b) => b.weak > 0 && b.strong > b.adequate && b.adequate > b.weak && b.strong < 100, {
+        message: 'bands must rise inside the scale: 0 < weak < adequate < strong < 100',
+      })
       .describe("Where the model's sum enters each band; totals are mapped so these land on 20, 45 and 70."),
     /** An answer that is mostly a list of terms scores at most this. */
     listCap: z.number().min(0).max(100),

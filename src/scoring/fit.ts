@@ -85,11 +85,6 @@ export function fitWeights(examples: readonly Example[], lambda: number, feature
   }
 }
 
-export function predict(model: Pick<ScoringModel, 'intercept' | 'weights'>, f: Features): number {
-  let y = model.intercept;
-  for (const k of FEATURES) y += (model.weights[k] ?? 0) * f[k];
-  return Math.max(0, Math.min(100, Math.round(y)));
-}
 
 /**
  * Band thresholds that agree best with the raters' tiers (quadratic kappa) on the fitted totals;
@@ -101,7 +96,7 @@ export function fitBands(totals: readonly number[], tiers: readonly number[], we
     for (let strong = adequate + 5; strong <= 90; strong++) {
       const bands = totals.map((t) => (t >= strong ? 2 : t >= adequate ? 1 : 0));
       const kappa = quadraticKappa(tiers, bands, 3);
-      // Ties go to the thresholds nearest the middle of the range the raters use.
+      // On a tie the first found, the lowest thresholds, is kept.
       if (kappa > best.kappa + 1e-9) best = { strong, adequate, weak, kappa };
     }
   }

@@ -33,7 +33,7 @@ export function onScale(raw: number, cuts: ScoringModel['bands']): number {
     [cuts.strong, BANDS.strong],
     [100, 100],
   ];
-  if (raw <= 0) return 0;
+  if (!Number.isFinite(raw) || raw <= 0) return 0;
   for (let i = 1; i < points.length; i++) {
     const [x0, y0] = points[i - 1]!;
     const [x1, y1] = points[i]!;
@@ -244,6 +244,7 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   const guards: Guards = { nonAnswer: !!why, listOnly, ceilings: ceilings.map((c) => c.ceiling) };
   const total = guarded(rubric.model, fitted.raw, guards);
   const unlimited = guards.ceilings.length ? guarded(rubric.model, fitted.raw, { ...guards, ceilings: [] }) : total;
+  const unlimitedByList = guarded(rubric.model, fitted.raw, { ...guards, listOnly: false, ceilings: [] });
   const ceilingBy = total < unlimited ? ceilings.find((c) => ceilingOf(c.ceiling) === total)?.id : undefined;
   const band = bandOf(total);
 
@@ -288,7 +289,7 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
       raw: Math.round(fitted.raw * 10) / 10,
       // The terms are kept only when explaining: a batch holds thousands of scores.
       ...(opts.explain ? { terms: why ? [] : fitted.terms } : {}),
-      ...(listOnly && !why ? { limitedBy: 'list-only' } : {}),
+      ...(listOnly && !why && total === rubric.model.listCap && unlimitedByList > total ? { limitedBy: 'list-only' } : {}),
       ...(ceilingBy ? { limitedBy: ceilingBy } : {}),
     },
     feedback: {
@@ -299,7 +300,7 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
             criteria,
             listOnly,
             fitted.terms
-              .filter((t) => t.points <= -2)
+              .filter((t) => t.points <= -2 && t.feature !== 'length')
               .sort((a, b) => a.points - b.points)
               .slice(0, 2)
               .map((t) => t.label),

@@ -61,3 +61,11 @@ describe('agreement', () => {
     expect(a.kappa).toBeLessThan(1);
   });
 });
+
+describe('cross-validation by source', () => {
+  it('refuses a labelled set with too few sources to fold by, rather than printing figures from empty folds', async () => {
+    const { crossValidate, TooFewSources } = await import('../../bench/validity.js');
+    const { fixture } = await import('../helpers.js');
+    expect(() => crossValidate(fixture('labels/pm.jsonl'))).toThrow(TooFewSources);
+  });
+});
