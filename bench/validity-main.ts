@@ -2,7 +2,7 @@
 // With --write, the weights fitted on every answer become the shipped model (src/scenario/model.json).
 import { existsSync } from 'node:fs';
 import { crossValidate, DEV_SET, FOLDS, overSplits, renderAgreement, spread, SPLITS, TooFewSources, writeModel } from './validity.js';
-import { DEFAULT_MODEL } from '../src/scoring/model.js';
+import { DEFAULT_MODEL } from '../src/scenario/model.js';
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--')) ?? DEV_SET;

@@ -4,7 +4,6 @@ import { PhraseIndex } from './phrases.js';
 import { firstTokenAt, type Analysis, type Token } from './text.js';
 import type { FeatureId } from '../scenario/model.js';
 
-export { FEATURES, type FeatureId } from '../scenario/model.js';
 
 export const FEATURE_LABELS: Record<FeatureId, string> = {
   rubric: 'rubric criteria met',

@@ -1,7 +1,7 @@
 // Fits the model's weights to human scores: ridge regression with each weight's sign fixed in advance.
-import { FEATURES, type FeatureId, type Features } from './features.js';
+import type { Features } from './features.js';
+import { FEATURES, type FeatureId, type ScoringModel } from '../scenario/model.js';
 import { quadraticKappa } from './agreement.js';
-import type { ScoringModel } from './model.js';
 
 /**
  * The direction each feature may push the total. A weight fitted the other way is dropped and

@@ -1,8 +1,6 @@
 // Applies the fitted model (src/scenario/model.ts) to an answer's features: the terms of its total.
-import { DEFAULT_MODEL, FEATURES, ScoringModel, type FeatureId } from '../scenario/model.js';
+import { FEATURES, type FeatureId, type ScoringModel } from '../scenario/model.js';
 import { FEATURE_LABELS, type Features } from './features.js';
-
-export { DEFAULT_MODEL, ScoringModel };
 
 export interface ModelTerm {
   feature: FeatureId;

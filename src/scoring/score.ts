@@ -5,7 +5,8 @@ import { blank, graderDirectedSpans, nonAnswer, type NonAnswer } from './guards.
 import { evaluateSignals, phraseSpansOf, type RejectedMention, type SignalResult } from './signals.js';
 import { analyse, countWords, type Analysis } from './text.js';
 import { extractFeatures, FEATURE_ADVICE, type FeatureHit, type Features } from './features.js';
-import { applyModel, type ScoringModel } from './model.js';
+import { applyModel } from './model.js';
+import type { ScoringModel } from '../scenario/model.js';
 import { SCORER_VERSION, type AntiPatternHit, type Band, type CriterionScore, type Evidence, type Improvement, type Score } from './types.js';
 
 /** Below this share of words in sentences, fragments and lists earn nothing. */
@@ -229,13 +230,13 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   });
 
   const weights = criteria.reduce((sum, c) => sum + c.weight, 0);
-  const raw = criteria.reduce((sum, c) => sum + (c.weight * c.level) / c.maxLevel, 0);
+  const earned = criteria.reduce((sum, c) => sum + (c.weight * c.level) / c.maxLevel, 0);
   const penalty = antiPatterns.reduce((sum, a) => sum + a.penalty, 0);
   const levelSignals = levelSignalsOf(rubric);
   let found = 0;
   for (const id of levelSignals) if (present(id)) found++;
   const coverage = levelSignals.length ? found / levelSignals.length : 0;
-  const { features, hits } = extractFeatures(clean, { attained: raw / weights, coverage, penalty }, !!opts.explain);
+  const { features, hits } = extractFeatures(clean, { attained: earned / weights, coverage, penalty }, !!opts.explain);
   const fitted = applyModel(rubric.model, features);
   const ceilings = antiPatterns.flatMap((hit) => {
     const ceiling = rubric.antiPatterns.find((a) => a.id === hit.id)!.ceiling;

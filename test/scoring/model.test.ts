@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { loadLibrary } from '../../src/scenario/load.js';
 import { resolveRubric } from '../../src/scenario/rubric.js';
-import { DEFAULT_MODEL } from '../../src/scoring/model.js';
+import { DEFAULT_MODEL } from '../../src/scenario/model.js';
 import { score } from '../../src/scoring/score.js';
 import { SCORER_VERSION } from '../../src/scoring/types.js';
 import { ROOT, rehearse } from '../helpers.js';
