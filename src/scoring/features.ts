@@ -69,6 +69,13 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 /** Whether only spaces or a hyphen stand between two words, so they belong to one phrase. */
 const adjacent = (text: string, from: number, to: number) => /^[\s-]{1,3}$/u.test(text.slice(from, to));
 const QUESTION_MARK = 63;
+/**
+ * Above this share of a sentence's characters in cue phrases, its cues do not count. In answers
+ * people wrote, cue phrases cover a fifth of a sentence at most; strung together, they cover most of it.
+ */
+const STUFFED_SHARE = 0.5;
+/** The cue lists that show reasoning moves, which stuffing fakes. */
+const CUE_IDS = ['commitment', 'definition', 'reason', 'contrast', 'mechanism', 'evidence', 'scaffold', 'situated', 'plan', 'hedge'] as const;
 /** The length feature stops growing at twice 150 words. */
 const LONGEST = 0;
 const COMMA = 44;
@@ -123,6 +130,7 @@ export function extractFeatures(
   const shapeKeys = new Set<string>();
   let vague = 0;
   let numbers = 0;
+  let stuffed = 0;
   // A sentence said again adds nothing: repeating an answer, or pasting it into every turn, is not more reasoning.
   const repeated = new Uint8Array(n);
   let words = 0;
@@ -140,6 +148,8 @@ export function extractFeatures(
     if (withHits) hits.push({ feature, sentence, turn, start, end });
   };
 
+  // How much of each sentence the cue phrases cover: a sentence made of little else is stuffed, not argued.
+  const covered = new Float64Array(n);
   a.scan.forEach((text, turn) => {
     const found = INDEX.find(text, a.tokens[turn]!);
     for (let j = 0; j < LIST_IDS.length; j++) {
@@ -154,6 +164,7 @@ export function extractFeatures(
           vague++;
           continue;
         }
+        covered[i]! += span.end - span.start;
         if (id === 'shapes') {
           const key = text.slice(span.start, span.end).toLowerCase();
           if (shapeKeys.has(key)) continue;
@@ -192,6 +203,18 @@ export function extractFeatures(
       }
     }
   });
+
+  for (let i = 0; i < n; i++) {
+    const s = a.sentences[i]!;
+    if (covered[i]! / Math.max(1, s.end - s.start) <= STUFFED_SHARE) continue;
+    stuffed++;
+    for (const id of CUE_IDS) seen[id][i] = 0;
+  }
+  if (stuffed && withHits) {
+    const keep = hits.filter((h) => !(CUE_IDS as readonly string[]).includes(h.feature) || covered[h.sentence]! / Math.max(1, a.sentences[h.sentence]!.end - a.sentences[h.sentence]!.start) <= STUFFED_SHARE);
+    hits.length = 0;
+    hits.push(...keep);
+  }
 
   let enumeration = 0;
   let questions = 0;

@@ -284,3 +284,16 @@ describe('saying it again is not more reasoning', () => {
     expect(score(kpi, Array(40).fill(good).join(' ')).total).toBeLessThanOrEqual(once);
   });
 });
+
+describe('cue phrases strung together are not reasoning', () => {
+  it('sentences made of "I\'d pick", "the risk is", "rather than" and the like score well below a real answer, and not strong', () => {
+    const phrases = ["I'd pick", 'the risk is', 'rather than', 'because', 'for example', 'every week', 'the owner', 'if we', 'so that', 'defined as', 'my north star is'];
+    const stuffed = Array.from({ length: 10 }, (_, i) => `${Array.from({ length: 5 }, (__, j) => phrases[(i * 3 + j * 7) % phrases.length]).join(' ')}.`).join(' ');
+    const real =
+      "I'd pick successful payments per active merchant per week, because a merchant who takes thirty payments a week through us has moved their counter to our QR. " +
+      'Installs would look better on a slide, but a merchant who never took a payment is a cost. If it slips in a city, I would check settlement delays there first.';
+    const s = score(kpi, stuffed);
+    expect(s.band).not.toBe('strong');
+    expect(score(kpi, real).total).toBeGreaterThan(s.total + 10);
+  });
+});
