@@ -134,13 +134,16 @@ export function extractFeatures(
   // A sentence said again adds nothing: repeating an answer, or pasting it into every turn, is not more reasoning.
   const repeated = new Uint8Array(n);
   let words = 0;
-  const said = new Set<string>();
+  // Sentences are compared only with those of the same length, so most are never sliced.
+  const byLength = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
     const s = a.sentences[i]!;
-    const key = a.scan[s.turn]!.slice(s.start, s.end).toLowerCase().replace(/\s+/g, ' ');
-    if (said.has(key)) repeated[i] = 1;
+    const same = byLength.get(s.end - s.start);
+    const text = (j: number) => a.scan[a.sentences[j]!.turn]!.slice(a.sentences[j]!.start, a.sentences[j]!.end);
+    if (same?.some((j) => text(j) === text(i))) repeated[i] = 1;
     else {
-      said.add(key);
+      if (same) same.push(i);
+      else byLength.set(s.end - s.start, [i]);
       words += s.words;
     }
   }
