@@ -36,8 +36,8 @@ describe('every shipped question ranks its exemplars', () => {
         if (ranked[hi.level] > ranked[lo.level]) expect(hi.total, `${hi.level} vs ${lo.level}`).toBeGreaterThan(lo.total);
       }
     }
-    // The strong example is graded at least adequate, the weak one is not adequate (bands fitted to raters).
-    expect(['adequate', 'strong']).toContain(graded.find((g) => g.level === 'strong')!.band);
+    // The strong example is graded strong, the weak one is not adequate.
+    expect(graded.find((g) => g.level === 'strong')!.band).toBe('strong');
     expect(['insufficient', 'weak']).toContain(graded.find((g) => g.level === 'weak')!.band);
   });
 
