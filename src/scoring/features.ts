@@ -98,8 +98,15 @@ const LIST = {
 };
 type ListId = keyof typeof LIST;
 const LIST_IDS = Object.keys(LIST) as ListId[];
-const INDEX = new PhraseIndex();
-const LIST_INDEX = LIST_IDS.map((id) => INDEX.add(LIST[id]));
+let cueIndex: { index: PhraseIndex; lists: number[] } | undefined;
+/** The cue lists' phrase index, built on first use so that starting the program does not wait for it. */
+function cues(): { index: PhraseIndex; lists: number[] } {
+  if (!cueIndex) {
+    const index = new PhraseIndex();
+    cueIndex = { index, lists: LIST_IDS.map((id) => index.add(LIST[id])) };
+  }
+  return cueIndex;
+}
 
 
 /** A count on a log scale reaching 1 at `at`: the first reasons count most, and more keep counting a little. */
@@ -153,12 +160,13 @@ export function extractFeatures(
 
   // How much of each sentence the cue phrases cover: a sentence made of little else is stuffed, not argued.
   const covered = new Float64Array(n);
+  const cue = cues();
   a.scan.forEach((text, turn) => {
-    const found = INDEX.find(text, a.tokens[turn]!);
+    const found = cue.index.find(text, a.tokens[turn]!);
     for (let j = 0; j < LIST_IDS.length; j++) {
       const id = LIST_IDS[j]!;
       let at = 0;
-      for (const span of found[LIST_INDEX[j]!]!) {
+      for (const span of found[cue.lists[j]!]!) {
         const i = sentenceOf(a, turn, span.start, at);
         if (i < 0) continue;
         at = i;
