@@ -1,6 +1,6 @@
 // Measures an answer's reasoning from its sentences: the features the fitted model weighs.
-import { COMMA_CUES, CUES, HEDGE, MEASURE_NOUNS, METRIC_SHAPES, NOT_BEFORE_MEASURE, NUMBER_WORDS, OPENING_DEFINITION, PER, PLAN, SITUATED, VAGUE, type CueId } from '../scenario/cues.js';
-import { PhraseIndex } from './phrases.js';
+import { COMMA_CUES, CUES, REASONING_LEXICONS, HEDGE, MEASURE_NOUNS, METRIC_SHAPES, NOT_BEFORE_MEASURE, NUMBER_WORDS, OPENING_DEFINITION, PER, PLAN, SITUATED, VAGUE, type CueId } from '../scenario/cues.js';
+import { PhraseIndex, type Span } from './phrases.js';
 import { firstTokenAt, type Analysis, type Token } from './text.js';
 import type { FeatureId } from '../scenario/model.js';
 
@@ -98,6 +98,28 @@ const LIST = {
 };
 type ListId = keyof typeof LIST;
 const LIST_IDS = Object.keys(LIST) as ListId[];
+/** The cue list a built-in reasoning lexicon stands for, as its place in the spans findCues returns. */
+const LEXICON_LIST: Record<string, number> = Object.fromEntries(
+  Object.entries(REASONING_LEXICONS).map(([name, phrases]) => [name, LIST_IDS.findIndex((id) => LIST[id] === phrases)]),
+);
+
+/** Which cue list's spans serve a rubric lexicon, when it is a built-in reasoning lexicon left as shipped. */
+export function cueListOf(lexicon: string, phrases: readonly string[]): number | undefined {
+  const at = LEXICON_LIST[lexicon];
+  if (at === undefined || at < 0) return undefined;
+  const own = LIST[LIST_IDS[at]!];
+  return phrases.length === own.length && phrases.every((p, i) => p === own[i]) ? at : undefined;
+}
+
+/** Where each cue list was found, per turn and per list: worked out once, used by the features and by rubric signals. */
+export function findCues(a: Analysis): Span[][][] {
+  const cue = cues();
+  return a.scan.map((text, turn) => {
+    const found = cue.index.find(text, a.tokens[turn]!);
+    return cue.lists.map((id) => found[id]!);
+  });
+}
+
 let cueIndex: { index: PhraseIndex; lists: number[] } | undefined;
 /** The cue lists' phrase index, built on first use so that starting the program does not wait for it. */
 function cues(): { index: PhraseIndex; lists: number[] } {
@@ -127,6 +149,8 @@ function sentenceOf(a: Analysis, turn: number, start: number, from: number): num
 export function extractFeatures(
   a: Analysis,
   rubric: { attained: number; coverage: number; penalty: number },
+  /** What findCues found in this answer. */
+  cueSpans: readonly (readonly (readonly Span[])[])[],
   withHits = false,
 ): { features: Features; hits: FeatureHit[] } {
   const hits: FeatureHit[] = [];
@@ -160,13 +184,12 @@ export function extractFeatures(
 
   // How much of each sentence the cue phrases cover: a sentence made of little else is stuffed, not argued.
   const covered = new Float64Array(n);
-  const cue = cues();
   a.scan.forEach((text, turn) => {
-    const found = cue.index.find(text, a.tokens[turn]!);
+    const found = cueSpans[turn]!;
     for (let j = 0; j < LIST_IDS.length; j++) {
       const id = LIST_IDS[j]!;
       let at = 0;
-      for (const span of found[cue.lists[j]!]!) {
+      for (const span of found[j]!) {
         const i = sentenceOf(a, turn, span.start, at);
         if (i < 0) continue;
         at = i;

@@ -2,6 +2,7 @@
 import type { Matcher } from '../scenario/schema.js';
 import { CRITICISM, NEGATOR_WORDS, NEGATOR_PAIRS, REJECTED_AFTER, notNegating } from './lexicon.js';
 import type { PhraseIndex, Span } from './phrases.js';
+import { cueListOf } from './features.js';
 import { clauseAround, nextClause, firstTokenAt, type Analysis, type Sentence, type Token } from './text.js';
 
 export interface Mention {
@@ -23,13 +24,17 @@ export function keyOf(a: Analysis, m: Mention): string {
 export interface CompiledMatcher {
   /** Equal keys find equal mentions, so signals that share a lexicon share the work. */
   key: string;
-  /** The phrase list's id in the rubric's PhraseIndex. */
+  /** The phrase list's id in the rubric's PhraseIndex; -1 when a cue list serves instead. */
   list: number;
+  /** A built-in reasoning lexicon: the cue list whose spans (found once for the features) serve. */
+  cue?: number;
   /** Phrases written as regular expressions, and a signal's own pattern. */
   regex?: RegExp;
 }
 
 export function compileMatcher(m: Matcher, lexicons: Record<string, string[]>, index: PhraseIndex): CompiledMatcher {
+  const cue = m.lexicon && !m.terms && !m.pattern ? cueListOf(m.lexicon, lexicons[m.lexicon] ?? []) : undefined;
+  if (cue !== undefined) return { key: `cue:${cue}`, list: -1, cue };
   const phrases = [...new Set([...(m.terms ?? []), ...(m.lexicon ? (lexicons[m.lexicon] ?? []) : [])])].sort();
   const isRegex = (p: string) => p.length > 2 && p.startsWith('/') && p.endsWith('/');
   const sources = phrases.filter(isRegex).map((p) => `(?:${p.slice(1, -1)})`);
@@ -115,12 +120,13 @@ function isRejected(a: Analysis, turn: number, s: Sentence, start: number, end: 
  * (isRejectedMention), and only by signals that care.
  * `phraseSpans[turn][list]` is what the rubric's PhraseIndex found in each turn.
  */
-export function findMentions(m: CompiledMatcher, a: Analysis, phraseSpans: Span[][][]): Mention[] {
+export function findMentions(m: CompiledMatcher, a: Analysis, phraseSpans: Span[][][], cueSpans: readonly (readonly (readonly Span[])[])[]): Mention[] {
   const out: Mention[] = [];
   let index = 0;
   a.scan.forEach((text, turn) => {
     while (index < a.sentences.length && a.sentences[index]!.turn < turn) index++;
-    for (const span of spansIn(m, text, phraseSpans[turn]![m.list]!)) {
+    const found = m.cue !== undefined ? (cueSpans[turn]![m.cue]! as Span[]) : phraseSpans[turn]![m.list]!;
+    for (const span of spansIn(m, text, found)) {
       while (index < a.sentences.length && a.sentences[index]!.turn === turn && a.sentences[index]!.end <= span.start) index++;
       const s = a.sentences[index];
       if (!s || s.turn !== turn) break;

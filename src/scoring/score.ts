@@ -4,7 +4,7 @@ import type { ResolvedRubric } from '../scenario/rubric.js';
 import { blank, graderDirectedSpans, nonAnswer, type NonAnswer } from './guards.js';
 import { evaluateSignals, phraseSpansOf, type RejectedMention, type SignalResult } from './signals.js';
 import { analyse, countWords, type Analysis } from './text.js';
-import { extractFeatures, FEATURE_ADVICE, type FeatureHit, type Features } from './features.js';
+import { extractFeatures, findCues, FEATURE_ADVICE, type FeatureHit, type Features } from './features.js';
 import { applyModel } from './model.js';
 import type { ScoringModel } from '../scenario/model.js';
 import { SCORER_VERSION, type AntiPatternHit, type Band, type CriterionScore, type Evidence, type Improvement, type Score } from './types.js';
@@ -170,10 +170,11 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   }));
 
   const why = nonAnswer(scan.join('\n'), clean.tokens.flat());
+  const cueSpans = findCues(clean);
   const listOnly = !why && clean.proseWords < clean.words * PROSE_SHARE;
   const results: Map<string, SignalResult> = why
     ? new Map()
-    : evaluateSignals(rubric, { analysis: clean, blanked, fragmentsCount: !listOnly, phraseSpans: phraseSpansOf(rubric, clean), ...(opts.explain ? { rejected } : {}) });
+    : evaluateSignals(rubric, { analysis: clean, blanked, fragmentsCount: !listOnly, phraseSpans: phraseSpansOf(rubric, clean), cueSpans, ...(opts.explain ? { rejected } : {}) });
   const present = (id: string) => results.get(id)?.present ?? false;
   // One quote per sentence, even when several signals found it.
   const evidenceOf = (ids: string[]) => {
@@ -236,7 +237,7 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   let found = 0;
   for (const id of levelSignals) if (present(id)) found++;
   const coverage = levelSignals.length ? found / levelSignals.length : 0;
-  const { features, hits } = extractFeatures(clean, { attained: earned / weights, coverage, penalty }, !!opts.explain);
+  const { features, hits } = extractFeatures(clean, { attained: earned / weights, coverage, penalty }, cueSpans, !!opts.explain);
   const fitted = applyModel(rubric.model, features);
   const ceilings = antiPatterns.flatMap((hit) => {
     const ceiling = rubric.antiPatterns.find((a) => a.id === hit.id)!.ceiling;

@@ -87,6 +87,8 @@ export interface Context {
   fragmentsCount: boolean;
   /** What the rubric's phrase index found in each turn (see phraseSpansOf). */
   phraseSpans: PhraseSpan[][][];
+  /** What the reasoning cue lists found in each turn (features' findCues), for built-in lexicons. */
+  cueSpans: readonly (readonly (readonly PhraseSpan[])[])[];
   /** When given, every mention that did not count is added here with the reason (for `--explain`). */
   rejected?: RejectedMention[];
 }
@@ -122,7 +124,7 @@ export function evaluateSignals(rubric: ResolvedRubric, ctx: Context): Map<strin
   const mentionsOf = (m: CompiledMatcher) => {
     let found = memo.get(m.key);
     if (!found) {
-      found = findMentions(m, analysis, phraseSpans);
+      found = findMentions(m, analysis, phraseSpans, ctx.cueSpans);
       memo.set(m.key, found);
     }
     return found;

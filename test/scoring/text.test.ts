@@ -8,7 +8,7 @@ function mentionsOf(phrases: string[], text: string) {
   const index = new PhraseIndex();
   const matcher = compileMatcher({ terms: phrases }, {}, index);
   const a = analyse([text], [text]);
-  const found = findMentions(matcher, a, [index.find(text, a.tokens[0]!)]);
+  const found = findMentions(matcher, a, [index.find(text, a.tokens[0]!)], []);
   const cache = newMentionCache();
   return Object.assign(
     found.map((m) => ({ ...m, rejected: isRejectedMention(a, m, cache) })),
