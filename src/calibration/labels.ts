@@ -1,5 +1,6 @@
 // A labelled answer: which rubric grades it, the answer, and what a human made of it.
 import { z } from 'zod';
+import { jsonLines } from '../json-lines.js';
 import { TIERS, type Tier } from '../scoring/agreement.js';
 
 /** Where a tier sits on the 0–100 scale when no score is given. */
@@ -49,22 +50,18 @@ export interface LabelIssue {
 export function parseLabels(text: string): { labels: { line: number; label: LabelLine }[]; issues: LabelIssue[] } {
   const labels: { line: number; label: LabelLine }[] = [];
   const issues: LabelIssue[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    if (!raw.trim()) return;
-    let data: unknown;
-    try {
-      data = JSON.parse(raw);
-    } catch (e) {
-      issues.push({ line: i + 1, path: '', message: `not JSON: ${(e as Error).message}` });
-      return;
+  for (const l of jsonLines(text)) {
+    if ('error' in l) {
+      issues.push({ line: l.line, path: '', message: `not JSON: ${l.error}` });
+      continue;
     }
-    const parsed = LabelLine.safeParse(data);
-    if (parsed.success) labels.push({ line: i + 1, label: parsed.data });
+    const parsed = LabelLine.safeParse(l.data);
+    if (parsed.success) labels.push({ line: l.line, label: parsed.data });
     else {
       const first = parsed.error.issues[0]!;
-      issues.push({ line: i + 1, path: first.path.join('.'), message: first.message });
+      issues.push({ line: l.line, path: first.path.join('.'), message: first.message });
     }
-  });
+  }
   return { labels, issues };
 }
 

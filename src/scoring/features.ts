@@ -1,6 +1,6 @@
 // Measures an answer's reasoning from its sentences: the features the fitted model weighs.
 import { COMMA_CUES, CUES, REASONING_LEXICONS, HEDGE, MEASURE_NOUNS, METRIC_SHAPES, NOT_BEFORE_MEASURE, NUMBER_WORDS, OPENING_DEFINITION, PER, PLAN, SITUATED, VAGUE, type CueId } from '../scenario/cues.js';
-import { PhraseIndex, type Span } from './phrases.js';
+import { isPlural, PhraseIndex, type Span } from './phrases.js';
 import { firstTokenAt, type Analysis, type Token } from './text.js';
 import type { FeatureId } from '../scenario/model.js';
 
@@ -76,12 +76,12 @@ const QUESTION_MARK = 63;
 const STUFFED_SHARE = 0.5;
 /** The cue lists that show reasoning moves, which stuffing fakes. */
 const CUE_IDS = ['commitment', 'definition', 'reason', 'contrast', 'mechanism', 'evidence', 'scaffold', 'situated', 'plan', 'hedge'] as const;
-/** The length feature stops growing at twice 150 words. */
-const LONGEST = 0;
+/** Below this many words an answer counts as short; above it, more words earn nothing. */
+const FULL_LENGTH = 150;
 const COMMA = 44;
 const SEMICOLON = 59;
 
-/** The cue lists by name, all in one phrase index built once: the answer's words are walked once for all of them. */
+/** The cue lists by name; one phrase index holds them all, so the answer's words are walked once for all of them. */
 const LIST = {
   shapes: METRIC_SHAPES.phrases,
   commitment: CUES.commitment.phrases,
@@ -130,7 +130,6 @@ function cues(): { index: PhraseIndex; lists: number[] } {
   return cueIndex;
 }
 
-
 /** A count on a log scale reaching 1 at `at`: the first reasons count most, and more keep counting a little. */
 const saturate = (n: number, at: number) => Math.min(1, Math.log1p(n) / Math.log1p(at));
 
@@ -161,7 +160,6 @@ export function extractFeatures(
   const shapeKeys = new Set<string>();
   let vague = 0;
   let numbers = 0;
-  let stuffed = 0;
   // A sentence said again adds nothing: repeating an answer, or pasting it into every turn, is not more reasoning.
   const repeated = new Uint8Array(n);
   let words = 0;
@@ -182,7 +180,7 @@ export function extractFeatures(
     if (withHits) hits.push({ feature, sentence, turn, start, end });
   };
 
-  // How much of each sentence the cue phrases cover: a sentence made of little else is stuffed, not argued.
+  // How much of each sentence the cue phrases cover (see `stuffed` below).
   const covered = new Float64Array(n);
   a.scan.forEach((text, turn) => {
     const found = cueSpans[turn]!;
@@ -238,18 +236,6 @@ export function extractFeatures(
     }
   });
 
-  for (let i = 0; i < n; i++) {
-    const s = a.sentences[i]!;
-    if (covered[i]! / Math.max(1, s.end - s.start) <= STUFFED_SHARE) continue;
-    stuffed++;
-    for (const id of CUE_IDS) seen[id][i] = 0;
-  }
-  if (stuffed && withHits) {
-    const keep = hits.filter((h) => !(CUE_IDS as readonly string[]).includes(h.feature) || covered[h.sentence]! / Math.max(1, a.sentences[h.sentence]!.end - a.sentences[h.sentence]!.start) <= STUFFED_SHARE);
-    hits.length = 0;
-    hits.push(...keep);
-  }
-
   let enumeration = 0;
   let questions = 0;
   let reasoned = 0;
@@ -268,6 +254,18 @@ export function extractFeatures(
       seen[id][i] = 1;
     }
   });
+  // A sentence made mostly of cue phrases is stuffed, not argued: its cues do not count.
+  const stuffed = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = a.sentences[i]!;
+    if (covered[i]! / Math.max(1, s.end - s.start) <= STUFFED_SHARE) continue;
+    stuffed[i] = 1;
+    for (const id of CUE_IDS) seen[id][i] = 0;
+  }
+  if (withHits && stuffed.includes(1)) {
+    const kept = hits.filter((h) => !stuffed[h.sentence] || !(CUE_IDS as readonly string[]).includes(h.feature));
+    hits.splice(0, hits.length, ...kept);
+  }
   let distinct = 0;
   for (let i = 0; i < n; i++) {
     if (repeated[i]) continue;
@@ -298,8 +296,8 @@ export function extractFeatures(
     rubric: rubric.attained,
     coverage: rubric.coverage,
     penalty: rubric.penalty / 100,
-    // Short answers lose; past about 300 words, more words earn nothing.
-    length: Math.max(-2, Math.min(LONGEST, Math.log(Math.max(words, 1) / 150))),
+    // Short answers lose; padding a long one earns nothing.
+    length: Math.max(-2, Math.min(0, Math.log(Math.max(words, 1) / FULL_LENGTH))),
     shapes: saturate(shapeKeys.size, SATURATE.shapes!),
     numbers: saturate(numbers, SATURATE.numbers!),
     commitment: saturate(count('commitment'), SATURATE.commitment!),
@@ -320,10 +318,6 @@ export function extractFeatures(
   return { features, hits };
 }
 
-/** A plural noun: "visits", "patients"; not "this", "business", "is". */
-function isPlural(w: string): boolean {
-  return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith("'s");
-}
 
 /** Numbering at the start of a list item ("1." or "2)") is not a figure. */
 function isListNumber(text: string, tokens: readonly Token[], k: number): boolean {

@@ -29,7 +29,11 @@ interface TrieNode {
 const newNode = (): TrieNode => ({ words: new Map(), stems: new Map(), any: undefined, plural: undefined, number: undefined, shortStems: false, ends: [] });
 
 const STEM_KEY = 2;
-const LOWER_S = 115;
+
+/** A plural noun, for `_s` and the "X per Y" shape: "visits", "patients"; not "this", "business", "shop's". */
+export function isPlural(w: string): boolean {
+  return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith("'s");
+}
 
 /** The first two characters of a word as one number: a map key that costs no new string. */
 export const headKey = (w: string) => (w.length > 1 ? w.charCodeAt(0) * 65536 + w.charCodeAt(1) : w.length === 1 ? w.charCodeAt(0) : 0);
@@ -148,7 +152,7 @@ export class PhraseIndex {
       const num = at.number && isNumber(word) ? at.number : undefined;
       const stems = at.stems.size ? at.stems.get(tokens[k]!.head) : undefined;
       const short = at.shortStems ? at.stems.get(word.charCodeAt(0)) : undefined;
-      const plural = at.plural && word.length > 3 && word.charCodeAt(word.length - 1) === LOWER_S && word.charCodeAt(word.length - 2) !== LOWER_S ? at.plural : undefined;
+      const plural = at.plural && isPlural(word) ? at.plural : undefined;
       if (!exact && !num && !at.any && !plural && !stems && !short) return;
       if (k > i && !joinable(text, tokens[k - 1]!.end, tokens[k]!.start)) return;
       if (exact) walk(exact, i, k + 1);

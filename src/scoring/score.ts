@@ -24,7 +24,7 @@ export function bandOf(total: number): Band {
 
 /**
  * The model's sum on the scale a candidate sees: piecewise linear through the model's band
- * cut points, so that they land on BANDS. Order is kept, so every rank figure is unchanged.
+ * cut points, so that they land on BANDS. It never reverses two answers' order; rounding can tie them.
  */
 export function onScale(raw: number, cuts: ScoringModel['bands']): number {
   const points: [number, number][] = [
@@ -129,8 +129,8 @@ export type Ceiling = NonNullable<AntiPattern['ceiling']>;
 export interface Guards {
   nonAnswer: boolean;
   listOnly: boolean;
-  /** The ceilings of the anti-patterns the answer hit. */
-  ceilings: readonly Ceiling[];
+  /** The anti-patterns the answer hit that have a ceiling, with it. */
+  ceilings: readonly { id: string; ceiling: Ceiling }[];
 }
 
 /**
@@ -138,16 +138,25 @@ export interface Guards {
  * under the cap, an anti-pattern with a ceiling keeps the answer below the next band up.
  */
 export function totalOf(model: ScoringModel, features: Features, guards: Guards): number {
-  return guarded(model, applyModel(model, features).raw, guards);
+  return guarded(model, applyModel(model, features).raw, guards).total;
 }
 
-/** The guards applied to the model's sum. */
-function guarded(model: ScoringModel, raw: number, guards: Guards): number {
-  if (guards.nonAnswer) return 0;
+/** The guards applied to the model's sum, and which of them held the total down. */
+function guarded(model: ScoringModel, raw: number, guards: Guards): { total: number; limitedBy?: string } {
+  if (guards.nonAnswer) return { total: 0 };
   let total = Math.round(onScale(raw, model.bands));
-  if (guards.listOnly) total = Math.min(total, model.listCap);
-  for (const c of guards.ceilings) total = Math.min(total, ceilingOf(c));
-  return total;
+  let limitedBy: string | undefined;
+  if (guards.listOnly && total > model.listCap) {
+    total = model.listCap;
+    limitedBy = 'list-only';
+  }
+  for (const { id, ceiling } of guards.ceilings) {
+    if (total > ceilingOf(ceiling)) {
+      total = ceilingOf(ceiling);
+      limitedBy = id;
+    }
+  }
+  return limitedBy ? { total, limitedBy } : { total };
 }
 
 export function score(rubric: ResolvedRubric, answer: string | readonly string[]): Score {
@@ -243,19 +252,14 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
     const ceiling = rubric.antiPatterns.find((a) => a.id === hit.id)!.ceiling;
     return ceiling ? [{ id: hit.id, ceiling }] : [];
   });
-  const guards: Guards = { nonAnswer: !!why, listOnly, ceilings: ceilings.map((c) => c.ceiling) };
-  const total = guarded(rubric.model, fitted.raw, guards);
-  const unlimited = guards.ceilings.length ? guarded(rubric.model, fitted.raw, { ...guards, ceilings: [] }) : total;
-  const unlimitedByList = guarded(rubric.model, fitted.raw, { ...guards, listOnly: false, ceilings: [] });
-  const ceilingBy = total < unlimited ? ceilings.find((c) => ceilingOf(c.ceiling) === total)?.id : undefined;
+  const guards: Guards = { nonAnswer: !!why, listOnly, ceilings };
+  const { total, limitedBy } = guarded(rubric.model, fitted.raw, guards);
   const band = bandOf(total);
 
   // What would raise the total most, each gain worked out by the model: the points on the 0–100
   // scale that reaching the next level, dropping an anti-pattern or a costly habit would add.
   const gainOf = (delta: number, without?: string) =>
-    Math.round(
-      guarded(rubric.model, fitted.raw + delta, { ...guards, ceilings: ceilings.filter((c) => c.id !== without).map((c) => c.ceiling) }) - total,
-    );
+    guarded(rubric.model, fitted.raw + delta, { ...guards, ceilings: ceilings.filter((c) => c.id !== without) }).total - total;
   const w = rubric.model.weights;
   const improvements: Improvement[] = [
     ...criteria
@@ -291,8 +295,7 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
       raw: Math.round(fitted.raw * 10) / 10,
       // The terms are kept only when explaining: a batch holds thousands of scores.
       ...(opts.explain ? { terms: why ? [] : fitted.terms } : {}),
-      ...(listOnly && !why && total === rubric.model.listCap && unlimitedByList > total ? { limitedBy: 'list-only' } : {}),
-      ...(ceilingBy ? { limitedBy: ceilingBy } : {}),
+      ...(limitedBy ? { limitedBy } : {}),
     },
     feedback: {
       summary: why

@@ -1,6 +1,7 @@
 // JSON transcripts: rehearse's own sessions, and OpenAI chat messages (an array, {messages}, or JSONL).
 import { Session } from '../interview/session.js';
 import { TranscriptError, type Transcript, type TranscriptTurn } from './types.js';
+import { jsonLines } from '../json-lines.js';
 
 interface ChatMessage {
   role?: unknown;
@@ -80,18 +81,12 @@ export function parseJson(text: string): Transcript[] {
 
 export function parseJsonl(text: string): Transcript[] {
   const out: Transcript[] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
-    if (!line.trim()) return;
-    let data: unknown;
-    try {
-      data = JSON.parse(line);
-    } catch (e) {
-      throw new TranscriptError(`line is not valid JSON: ${(e as Error).message}`, i + 1);
-    }
-    const messages = messagesOf(data);
-    if (!messages) throw new TranscriptError('each line should hold one conversation: an array of messages or {"messages": […]}', i + 1);
-    out.push({ format: 'chat-jsonl', index: out.length, turns: chatTurns(messages, () => i + 1) });
-  });
+  for (const l of jsonLines(text)) {
+    if ('error' in l) throw new TranscriptError(`line is not valid JSON: ${l.error}`, l.line);
+    const messages = messagesOf(l.data);
+    if (!messages) throw new TranscriptError('each line should hold one conversation: an array of messages or {"messages": […]}', l.line);
+    out.push({ format: 'chat-jsonl', index: out.length, turns: chatTurns(messages, () => l.line) });
+  }
   if (!out.length) throw new TranscriptError('no conversations in this JSONL file');
   return out;
 }

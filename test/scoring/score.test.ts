@@ -74,6 +74,8 @@ describe('the seeds’ example answers', () => {
       expect(score(fintech, a).antiPatterns.map((x) => x.id)).toContain('attention_kpi');
     }
     const full = score(fintech, [sessionTime, howArrived, secondary]).total;
+    // Answering the follow-ups does not lower the score, and it stays above the downloads and engagement answers.
+    expect(full).toBeGreaterThanOrEqual(score(fintech, [sessionTime]).total);
     const low = Math.max(
       score(fintech, 'User engagement. If users are engaged with the app, the product is working.').total,
       score(fintech, 'The most important KPI is the number of downloads, because it shows how many people want our app.').total,
