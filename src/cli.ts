@@ -1,17 +1,16 @@
 #!/usr/bin/env node
 // rehearse's entry point: picks the command, maps errors to exit codes. No logic lives here.
-import { join } from 'node:path';
+import type { InteractiveLauncher } from './app/lifecycle.js';
 import { FatalError } from './errors.js';
-import { useParseCache } from './scenario/parse.js';
-import { dataHome } from './store/sessions.js';
-import { nodeIO, type IO } from './commands/io.js';
+import { nodeIO, type IO } from './io.js';
 import { scenariosCommand } from './commands/scenarios.js';
 import { scoreCommand } from './commands/score.js';
 import { validateCommand } from './commands/validate.js';
 import { schemaCommand } from './commands/schema.js';
 import { gradeCommand } from './commands/grade.js';
 import { calibrateCommand } from './commands/calibrate.js';
-import { interviewCommand, resumeCommand, sessionsCommand, type InteractiveLauncher } from './commands/interview.js';
+import { interviewCommand, resumeCommand } from './commands/interview.js';
+import { sessionsCommand } from './commands/sessions.js';
 
 const HELP = `rehearse — mock product-management interviews, graded by a deterministic rubric
 
@@ -52,7 +51,7 @@ const COMMANDS: Record<string, Command> = {
   interview: (args, io) => interviewCommand(args, io, interactive),
   resume: (args, io) => resumeCommand(args, io, interactive),
   sessions: sessionsCommand,
-  grade: (args, io) => gradeCommand(args, io, !!process.stderr.isTTY),
+  grade: gradeCommand,
 };
 
 export async function main(argv: string[], io: IO): Promise<number> {
@@ -66,8 +65,6 @@ export async function main(argv: string[], io: IO): Promise<number> {
     io.err(`rehearse: unknown command "${name}"\n\n${HELP}`);
     return 2;
   }
-  // Parsed scenario files are cached in the data folder; REHEARSE_NO_CACHE=1 turns that off.
-  if (!io.env.REHEARSE_NO_CACHE) useParseCache(join(dataHome(io.env), 'cache', 'parsed'));
   try {
     return await command(rest, io);
   } catch (e) {

@@ -1,35 +1,71 @@
-// The environment, read once: .env (dotenv) under the process environment, validated with zod.
+// Every setting rehearse reads from its surroundings, in one place: `.env` (dotenv) under the
+// process environment, validated with zod. Nothing else in src/ reads an environment variable.
 import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 import { InvalidFileError, type FileIssue } from './errors.js';
 
-const EnvSchema = z.object({
-  OPENAI_API_KEY: z.string().trim().min(1, 'is empty').optional(),
+const nonEmpty = z.string().trim().min(1, 'is empty');
+
+/** Settings that may come from `.env` as well as the environment. */
+const PathSettings = z.object({
+  REHEARSE_HOME: nonEmpty.optional(),
+  REHEARSE_NO_CACHE: z.string().optional(),
+});
+
+const LlmSettings = z.object({
+  OPENAI_API_KEY: nonEmpty.optional(),
   OPENAI_BASE_URL: z.url({ message: 'must be a URL such as http://127.0.0.1:11434/v1' }).optional(),
-  REHEARSE_MODEL: z.string().trim().min(1, 'is empty').default('gpt-4o-mini'),
+  REHEARSE_MODEL: nonEmpty.default('gpt-4o-mini'),
   REHEARSE_LLM_TIMEOUT_MS: z.coerce
     .number({ message: 'must be a number of milliseconds' })
     .int('must be a whole number of milliseconds')
     .min(200, 'must be at least 200')
     .max(120_000, 'must be at most 120000')
     .default(8000),
-  REHEARSE_HOME: z.string().trim().min(1, 'is empty').optional(),
 });
 
-export interface Config {
-  llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number };
+export interface LlmConfig {
+  apiKey: string;
+  baseURL?: string;
+  model: string;
   timeoutMs: number;
-  home?: string;
+}
+
+export interface Config {
+  /** Present when an API key is set: probes are written by the LLM. */
+  llm?: LlmConfig;
+  /** Where rehearse keeps its data: REHEARSE_HOME, else the platform's user data folder. */
+  home: string;
+  /** Where parsed scenario files are cached; absent when REHEARSE_NO_CACHE is set. */
+  cacheDir?: string;
+  /** False when NO_COLOR is set (https://no-color.org). */
+  color: boolean;
   /** Values that must never be written anywhere: the API key. */
   secrets: string[];
 }
 
-const KEYS = Object.keys(EnvSchema.shape);
+/** What the settings are read from; the defaults are this process's. */
+export interface Surroundings {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  platform?: NodeJS.Platform;
+  homedir?: string;
+}
 
-/** Reads `.env` in `cwd` (if any) and `env`; `env` wins, as dotenv does by default. */
-export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
+export interface LoadOptions {
+  /**
+   * Validate the LLM settings too. Commands that never call a model leave this off, so a
+   * malformed OPENAI_BASE_URL does not stop `rehearse scenarios`.
+   */
+  llm?: boolean;
+}
+
+/** Reads `.env` in `cwd` (if any) and the environment; the environment wins, as dotenv does. */
+export function loadConfig(where: Surroundings, options: LoadOptions = {}): Config {
+  const { env, cwd } = where;
   const file = join(cwd, '.env');
   let fromFile: Record<string, string> = {};
   let text = '';
@@ -37,31 +73,54 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
     text = readFileSync(file, 'utf8');
     fromFile = parseDotenv(text);
   }
+  const schema = options.llm ? PathSettings.extend(LlmSettings.shape) : PathSettings;
   const merged: Record<string, string | undefined> = {};
-  for (const key of KEYS) {
-    const value = env[key] ?? fromFile[key];
-    // An empty variable means "not set", as in most tools.
+  // An empty variable means "not set", as in most tools, so `.env` may still give it.
+  const fromEnv = (key: string) => (env[key] === '' ? undefined : env[key]);
+  for (const key of Object.keys(schema.shape)) {
+    const value = fromEnv(key) ?? fromFile[key];
     merged[key] = value === '' ? undefined : value;
   }
-  const result = EnvSchema.safeParse(merged);
+  const result = schema.safeParse(merged);
   if (!result.success) {
     const issues: FileIssue[] = result.error.issues.map((issue) => {
       const key = String(issue.path[0]);
-      const inFile = env[key] === undefined && key in fromFile;
+      const inFile = fromEnv(key) === undefined && key in fromFile;
       const line = inFile ? lineOfKey(text, key) : undefined;
       return { file: inFile ? '.env' : 'environment', line, path: key, message: issue.message.replace(/^Invalid input: /, '') };
     });
     throw new InvalidFileError(issues);
   }
-  const v = result.data;
+  const v = result.data as z.infer<typeof PathSettings> & Partial<z.infer<typeof LlmSettings>>;
+  const home = v.REHEARSE_HOME ?? platformDataHome(env, where.platform ?? process.platform, where.homedir ?? homedir());
   return {
     ...(v.OPENAI_API_KEY
-      ? { llm: { apiKey: v.OPENAI_API_KEY, baseURL: v.OPENAI_BASE_URL, model: v.REHEARSE_MODEL, timeoutMs: v.REHEARSE_LLM_TIMEOUT_MS } }
+      ? {
+          llm: {
+            apiKey: v.OPENAI_API_KEY,
+            ...(v.OPENAI_BASE_URL ? { baseURL: v.OPENAI_BASE_URL } : {}),
+            model: v.REHEARSE_MODEL!,
+            timeoutMs: v.REHEARSE_LLM_TIMEOUT_MS!,
+          },
+        }
       : {}),
-    timeoutMs: v.REHEARSE_LLM_TIMEOUT_MS,
-    ...(v.REHEARSE_HOME ? { home: v.REHEARSE_HOME } : {}),
+    home,
+    ...(v.REHEARSE_NO_CACHE ? {} : { cacheDir: join(home, 'cache', 'parsed') }),
+    color: !env.NO_COLOR,
     secrets: v.OPENAI_API_KEY ? [v.OPENAI_API_KEY] : [],
   };
+}
+
+/** This process's environment, for `IO`: read here so that config.ts stays the one reader. */
+export function processEnv(): NodeJS.ProcessEnv {
+  return process.env;
+}
+
+/** The platform's user data folder for rehearse. */
+export function platformDataHome(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string): string {
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'rehearse');
+  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'rehearse');
+  return join(env.XDG_DATA_HOME || join(home, '.local', 'share'), 'rehearse');
 }
 
 function lineOfKey(text: string, key: string): number | undefined {

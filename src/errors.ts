@@ -42,3 +42,10 @@ export class InvalidFileError extends FatalError {
     super(formatIssues(issues), 2);
   }
 }
+
+/** A file that is not there at all, as distinct from one that is there and wrong. */
+export class MissingFileError extends InvalidFileError {
+  constructor(readonly file: string, reason: string) {
+    super([{ file, path: '', message: reason }]);
+  }
+}

@@ -1,53 +1,12 @@
 // One file's text to graded transcripts: parse, find who is who, align to questions, score.
-import type { LoadedScenario } from '../scenario/load.js';
+import type { LoadedScenario } from '../scenario/loaded.js';
 import { score } from '../scoring/score.js';
-import type { Band } from '../scoring/types.js';
-import { align, familiesOf, type AlignedQuestion, type Family, type Unaligned } from '../transcripts/align.js';
+import type { Failure, GradedAnswer, GradedTranscript } from '../report/graded.js';
+import { align, familiesOf, type Family } from '../transcripts/align.js';
 import { parseTranscripts } from '../transcripts/detect.js';
 import { cast } from '../transcripts/speakers.js';
-import { TranscriptError, type Format } from '../transcripts/types.js';
+import { TranscriptError } from '../transcripts/types.js';
 import type { RubricLibrary } from '../scenario/schema.js';
-
-/** An aligned question (less its rubric) with the score of its answers. */
-export interface GradedAnswer extends Omit<AlignedQuestion, 'key' | 'rubric'> {
-  question: string;
-  total: number;
-  band: Band;
-  rubric: { id: string; hash: string };
-  criteria: {
-    id: string;
-    title: string;
-    level: number;
-    maxLevel: number;
-    meetsBar: boolean;
-    evidence: { quote: string; line: number }[];
-    missing: string[];
-  }[];
-  antiPatterns: { id: string; title: string }[];
-  /** Set when the answer was not an attempt ("dont know", empty). */
-  nonAnswer?: string;
-}
-
-export interface GradedTranscript {
-  file: string;
-  conversation: number;
-  format: Format;
-  scenario?: string;
-  interviewer: string;
-  candidate: string;
-  /** Mean of the answers' totals. */
-  total: number;
-  answers: GradedAnswer[];
-  unaligned: Unaligned[];
-  skipped: number;
-}
-
-export interface Failure {
-  file: string;
-  conversation?: number;
-  line?: number;
-  reason: string;
-}
 
 export interface GradeOptions {
   /** A scenario to align to; without one, questions are graded by their family. */

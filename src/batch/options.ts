@@ -1,6 +1,7 @@
 // What a grader needs to know, built the same way in the main thread and in each worker.
 import { join } from 'node:path';
 import { BUILT_IN_DIR, findScenario, loadCatalog } from '../scenario/catalog.js';
+import { ParseCache } from '../scenario/cache.js';
 import { loadLibrary } from '../scenario/load.js';
 import type { GradeOptions } from './grade.js';
 
@@ -9,14 +10,17 @@ export interface GradeSettings {
   scenario: string;
   interviewer?: string;
   candidate?: string;
+  /** Where parsed scenario files are cached (a path, so it can go to a worker thread). */
+  cacheDir?: string;
 }
 
 export function gradeOptions(settings: GradeSettings): GradeOptions {
-  const catalog = loadCatalog();
+  const reading = settings.cacheDir ? { cache: new ParseCache(settings.cacheDir) } : {};
+  const catalog = loadCatalog(reading);
   return {
-    ...(settings.scenario !== 'auto' ? { scenario: findScenario(settings.scenario, undefined, catalog) } : {}),
+    ...(settings.scenario !== 'auto' ? { scenario: findScenario(settings.scenario, { ...reading, catalog }) } : {}),
     scenarios: new Map(catalog.map((s) => [s.scenario.id, s])),
-    library: loadLibrary(join(BUILT_IN_DIR, 'rubrics', 'pm.yaml')),
+    library: loadLibrary(join(BUILT_IN_DIR, 'rubrics', 'pm.yaml'), reading),
     ...(settings.interviewer ? { interviewer: settings.interviewer } : {}),
     ...(settings.candidate ? { candidate: settings.candidate } : {}),
   };

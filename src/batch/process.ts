@@ -1,7 +1,9 @@
 // One file, read and graded, and its output rendered: the unit of work a worker does.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { compact, csvRows, jsonText, mdSection, type BatchFormat, type Compact } from '../report/batch.js';
-import { gradeText, type Failure, type GradeOptions } from './grade.js';
+import { fileErrorReason } from '../files.js';
+import type { Failure } from '../report/graded.js';
+import { gradeText, type GradeOptions } from './grade.js';
 
 /** Files larger than this are not read: no interview transcript is this long. */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -41,9 +43,7 @@ export function processFile(file: string, format: BatchFormat, opts: GradeOption
   try {
     text = readText(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    return { items: [], compact: [], failures: [{ file, reason: `cannot be read: ${reason}` }], transcripts: 0, answers: 0, points: 0 };
+    return { items: [], compact: [], failures: [{ file, reason: `cannot be read: ${fileErrorReason(e)}` }], transcripts: 0, answers: 0, points: 0 };
   }
   const { graded, failures } = gradeText(file, text, opts);
   const items =

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { BatchFormat, Compact } from '../report/batch.js';
-import type { Failure } from './grade.js';
+import type { Failure } from '../report/graded.js';
 import { gradeOptions, type GradeSettings } from './options.js';
 import { processFile, type FileOutcome } from './process.js';
 
@@ -35,7 +35,7 @@ function localRunner(settings: GradeSettings, format: BatchFormat): Runner {
 /** The old-generation heap each grading worker may use. */
 const WORKER_HEAP_MB = 96;
 
-function workerRunner(jobs: number, settings: GradeSettings, format: BatchFormat, cacheDir?: string): Runner {
+function workerRunner(jobs: number, settings: GradeSettings, format: BatchFormat): Runner {
   const script = join(PACKAGE_ROOT, 'dist', 'batch', 'worker.js');
   const idle: Worker[] = [];
   const waiting: ((w: Worker) => void)[] = [];
@@ -43,7 +43,7 @@ function workerRunner(jobs: number, settings: GradeSettings, format: BatchFormat
   const workers = Array.from({ length: jobs }, () => {
     // A worker's heap is capped, so memory stays bounded however long the batch runs;
     // the cap is far above what grading one transcript needs.
-    const w = new Worker(script, { workerData: { settings, format, cacheDir }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const w = new Worker(script, { workerData: { settings, format }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     w.on('message', (m: { id: number; outcome?: FileOutcome; error?: string }) => {
       const p = pending.get(m.id);
       if (!p) return;
@@ -89,9 +89,8 @@ export async function runBatch(
   format: BatchFormat,
   jobs: number,
   events: BatchEvents,
-  cacheDir?: string,
 ): Promise<BatchResult> {
-  const runner = jobs > 1 ? workerRunner(jobs, settings, format, cacheDir) : localRunner(settings, format);
+  const runner = jobs > 1 ? workerRunner(jobs, settings, format) : localRunner(settings, format);
   const result: BatchResult = { transcripts: 0, answers: 0, points: 0, failures: [], compact: [] };
   // At most this many files are graded ahead of the next one to be written.
   const window = Math.max(2, jobs * 4);

@@ -1,12 +1,10 @@
 // A grading worker: takes file paths, sends back each file's outcome.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BatchFormat } from '../report/batch.js';
-import { useParseCache } from '../scenario/parse.js';
 import { gradeOptions, type GradeSettings } from './options.js';
 import { processFile } from './process.js';
 
-const data = workerData as { settings: GradeSettings; format: BatchFormat; cacheDir?: string };
-useParseCache(data.cacheDir);
+const data = workerData as { settings: GradeSettings; format: BatchFormat };
 const opts = gradeOptions(data.settings);
 
 parentPort!.on('message', (task: { id: number; file: string }) => {

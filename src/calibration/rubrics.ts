@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { InvalidFileError, UsageError, type FileIssue } from '../errors.js';
 import { findScenario, loadCatalog } from '../scenario/catalog.js';
-import { loadLibrary, type LoadedScenario } from '../scenario/load.js';
+import { fileErrorReason } from '../files.js';
+import { loadLibrary, type ReadOptions } from '../scenario/load.js';
+import type { LoadedScenario } from '../scenario/loaded.js';
 import { resolveRubric, type ResolvedRubric } from '../scenario/rubric.js';
 import type { RubricLibrary } from '../scenario/schema.js';
 import { parseLabels, type LabelLine } from './labels.js';
@@ -16,7 +18,7 @@ export function rubricFinder(libraries: RubricLibrary[], catalog: LoadedScenario
       let loaded = scenarios.get(l.scenario);
       if (!loaded) {
         try {
-          loaded = findScenario(l.scenario, undefined, catalog);
+          loaded = findScenario(l.scenario, { catalog });
         } catch (e) {
           if (e instanceof UsageError || e instanceof InvalidFileError) return { path: 'scenario', message: e.message.split('\n')[0]! };
           throw e;
@@ -48,16 +50,15 @@ export interface Labelled {
 }
 
 /** Reads a labels file and finds every line's rubric; every bad line is reported at once. */
-export function readLabelled(file: string, rubricFiles: readonly string[] = []): Labelled {
+export function readLabelled(file: string, rubricFiles: readonly string[] = [], reading: ReadOptions = {}): Labelled {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: cannot read: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (e as Error).message}`);
+    throw new UsageError(`${file}: cannot read: ${fileErrorReason(e)}`);
   }
-  const catalog = loadCatalog();
-  const libraries = [...rubricFiles.map((f) => loadLibrary(f)), ...new Set(catalog.flatMap((s) => s.libraries))];
+  const catalog = loadCatalog(reading);
+  const libraries = [...rubricFiles.map((f) => loadLibrary(f, reading)), ...new Set(catalog.flatMap((s) => s.libraries))];
   const find = rubricFinder(libraries, catalog);
   const { labels, issues } = parseLabels(text);
   const fileIssues: FileIssue[] = issues.map((i) => ({ file, line: i.line, path: i.path, message: i.message }));

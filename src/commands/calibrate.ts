@@ -1,10 +1,12 @@
 // `rehearse calibrate <labels.jsonl> [--rubrics F] [--json]`: how well the scorer agrees with human labels.
 import { calibrationReport, gradeLabels, type CalibrationReport } from '../calibration/run.js';
+import { readOptions } from '../app/wiring.js';
 import { UsageError } from '../errors.js';
 import { readLabelled } from '../calibration/rubrics.js';
 import { TIERS, type Agreement } from '../scoring/agreement.js';
 import { Band } from '../scoring/types.js';
-import { parse, type IO } from './io.js';
+import type { IO } from '../io.js';
+import { parse } from './args.js';
 
 const USAGE = 'rehearse calibrate <labels.jsonl> [--rubrics <library.yaml>] [--json]';
 
@@ -43,7 +45,7 @@ export function renderCalibration(r: CalibrationReport): string {
 export async function calibrateCommand(args: string[], io: IO): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' }, rubrics: { type: 'string', multiple: true } }, USAGE);
   if (positionals.length !== 1) throw new UsageError(`name one labels file\nusage: ${USAGE}`);
-  const { labels, rubricOf } = readLabelled(positionals[0]!, values.rubrics ?? []);
+  const { labels, rubricOf } = readLabelled(positionals[0]!, values.rubrics ?? [], readOptions(io));
   const graded = gradeLabels(labels, rubricOf);
   const report = calibrationReport(graded);
   if (values.json) io.out(JSON.stringify(report, null, 2));

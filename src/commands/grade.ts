@@ -1,10 +1,10 @@
 // `rehearse grade <files | folders | globs…>`: batch grading of interview transcripts.
-import { createWriteStream, renameSync, type WriteStream } from 'node:fs';
 import { cpus } from 'node:os';
-import { join, resolve } from 'node:path';
-import { UsageError } from '../errors.js';
+import { resolve } from 'node:path';
+import { FatalError, UsageError } from '../errors.js';
+import { AtomicFile, fileErrorReason } from '../files.js';
 import { expandInputs } from '../batch/files.js';
-import { runBatch } from '../batch/run.js';
+import { runBatch, type BatchResult } from '../batch/run.js';
 import {
   csvHead,
   html,
@@ -19,44 +19,49 @@ import {
   tableTail,
   type BatchFormat,
 } from '../report/batch.js';
+import { readOptions, reading } from '../app/wiring.js';
 import { findScenario } from '../scenario/catalog.js';
-import { dataHome } from '../store/sessions.js';
-import { parse, type IO } from './io.js';
+import type { IO } from '../io.js';
+import { parse } from './args.js';
 
 const USAGE =
   'rehearse grade <files | folders | globs…> [--scenario <id>|auto] [--format table|json|csv|md|html] [--out <file>] [--jobs N] [--interviewer <name>] [--candidate <name>]';
 
 const FORMATS: BatchFormat[] = ['table', 'json', 'csv', 'md', 'html'];
 
-/** Where output goes: standard output, or a file written whole (temporary name, then renamed). */
+/** Where output goes: standard output, or a file put in place whole once everything is written. */
 function sink(io: IO, out?: string) {
-  if (!out) return { write: (t: string) => io.writeAndDrain(t), end: async () => {} };
-  const tmp = `${out}.${process.pid}.tmp`;
-  const stream: WriteStream = createWriteStream(tmp);
-  let failed: Error | undefined;
-  stream.on('error', (e) => (failed = e));
+  if (!out) return { write: (t: string) => io.writeAndDrain(t), end: () => {}, abort: () => {} };
+  let file: AtomicFile;
+  try {
+    file = new AtomicFile(out);
+  } catch (e) {
+    throw new UsageError(`${out}: cannot write the report: ${fileErrorReason(e)}`);
+  }
+  const failed = (e: unknown) => {
+    file.abort();
+    return new FatalError(`${out}: cannot write the report: ${fileErrorReason(e)}`, 1);
+  };
   return {
-    write: (t: string) =>
-      new Promise<void>((resolve, reject) => {
-        if (failed) return reject(failed);
-        if (stream.write(t)) resolve();
-        else stream.once('drain', () => (failed ? reject(failed) : resolve()));
-      }),
-    end: () =>
-      new Promise<void>((resolve, reject) => {
-        stream.end(() => {
-          try {
-            renameSync(tmp, out);
-            resolve();
-          } catch (e) {
-            reject(e as Error);
-          }
-        });
-      }),
+    write: async (t: string) => {
+      try {
+        file.write(t);
+      } catch (e) {
+        throw failed(e);
+      }
+    },
+    end: () => {
+      try {
+        file.commit();
+      } catch (e) {
+        throw failed(e);
+      }
+    },
+    abort: () => file.abort(),
   };
 }
 
-export async function gradeCommand(args: string[], io: IO, stderrIsTTY = false): Promise<number> {
+export async function gradeCommand(args: string[], io: IO): Promise<number> {
   const { values, positionals } = parse(
     args,
     {
@@ -74,7 +79,9 @@ export async function gradeCommand(args: string[], io: IO, stderrIsTTY = false):
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"; use ${FORMATS.join(', ')}`);
   const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs takes a whole number from 1 to 64 (this machine has ${cpus().length} cores)`);
-  if (values.scenario !== 'auto') findScenario(values.scenario!); // an unknown scenario is a usage error, before any work
+  const { config } = reading(io);
+  // An unknown scenario is a usage error, before any work.
+  if (values.scenario !== 'auto') findScenario(values.scenario!, readOptions(io));
   const expanded = expandInputs(positionals);
   // The report being written is not a transcript, even when it lands in a folder being graded.
   const own = values.out ? resolve(values.out) : undefined;
@@ -87,55 +94,61 @@ export async function gradeCommand(args: string[], io: IO, stderrIsTTY = false):
     scenario: values.scenario!,
     ...(values.interviewer ? { interviewer: values.interviewer } : {}),
     ...(values.candidate ? { candidate: values.candidate } : {}),
+    ...(config.cacheDir ? { cacheDir: config.cacheDir } : {}),
   };
   const out = sink(io, values.out);
-  const width = Math.min(io.columns, 140);
-  let first = true;
-  if (format === 'json') await out.write(jsonHead());
-  if (format === 'csv') await out.write(csvHead());
-  if (format === 'md') await out.write(mdHead());
-  if (format === 'table') await out.write(`${tableHead(width)}\n`);
+  let result: BatchResult;
+  try {
+    const width = Math.min(io.columns, 140);
+    let first = true;
+    if (format === 'json') await out.write(jsonHead());
+    if (format === 'csv') await out.write(csvHead());
+    if (format === 'md') await out.write(mdHead());
+    if (format === 'table') await out.write(`${tableHead(width)}\n`);
 
-  const showProgress = stderrIsTTY && files.length >= 20;
-  let lastDraw = 0;
-  const cacheDir = io.env.REHEARSE_NO_CACHE ? undefined : join(dataHome(io.env), 'cache', 'parsed');
-  const result = await runBatch(
-    files,
-    settings,
-    format,
-    jobs,
-    {
-      onOutcome: async (_file, outcome) => {
-        for (const f of outcome.failures) io.err(`${f.file}${f.line ? `:${f.line}` : ''}${f.conversation ? ` (conversation ${f.conversation})` : ''}: ${f.reason}`);
-        if (format === 'json') {
-          for (const item of outcome.items) {
-            await out.write(jsonItem(item, first));
-            first = false;
+    const showProgress = io.stderrIsTTY && files.length >= 20;
+    let lastDraw = 0;
+    result = await runBatch(
+      files,
+      settings,
+      format,
+      jobs,
+      {
+        onOutcome: async (_file, outcome) => {
+          for (const f of outcome.failures) io.err(`${f.file}${f.line ? `:${f.line}` : ''}${f.conversation ? ` (conversation ${f.conversation})` : ''}: ${f.reason}`);
+          if (format === 'json') {
+            for (const item of outcome.items) {
+              await out.write(jsonItem(item, first));
+              first = false;
+            }
+          } else if (format === 'csv' || format === 'md') {
+            for (const item of outcome.items) await out.write(item);
+          } else if (format === 'table') {
+            for (const c of outcome.compact) await out.write(`${tableRows(c, width)}\n`);
           }
-        } else if (format === 'csv' || format === 'md') {
-          for (const item of outcome.items) await out.write(item);
-        } else if (format === 'table') {
-          for (const c of outcome.compact) await out.write(`${tableRows(c, width)}\n`);
-        }
+        },
+        onProgress: showProgress
+          ? (done, total) => {
+              const now = Date.now();
+              if (now - lastDraw < 100 && done < total) return;
+              lastDraw = now;
+              const pct = done / total;
+              io.writeErr(`\rgrading ${done}/${total} ▕${'█'.repeat(Math.round(pct * 20)).padEnd(20, '░')}▏ ${Math.round(pct * 100)}%${done === total ? '\n' : ''}`);
+            }
+          : undefined,
       },
-      onProgress: showProgress
-        ? (done, total) => {
-            const now = Date.now();
-            if (now - lastDraw < 100 && done < total) return;
-            lastDraw = now;
-            const pct = done / total;
-            process.stderr.write(`\rgrading ${done}/${total} ▕${'█'.repeat(Math.round(pct * 20)).padEnd(20, '░')}▏ ${Math.round(pct * 100)}%${done === total ? '\n' : ''}`);
-          }
-        : undefined,
-    },
-    cacheDir,
-  );
-  const summary = summarise({ files: files.length, ...result, failures: result.failures.length });
-  if (format === 'json') await out.write(jsonTail(result.failures, summary));
-  if (format === 'md') await out.write(mdTail(result.failures, summary));
-  if (format === 'html') await out.write(html(result.compact, result.failures, summary));
-  if (format === 'table') await out.write(`${tableTail(summary)}\n`);
-  await out.end();
+    );
+    const summary = summarise({ files: files.length, ...result, failures: result.failures.length });
+    if (format === 'json') await out.write(jsonTail(result.failures, summary));
+    if (format === 'md') await out.write(mdTail(result.failures, summary));
+    if (format === 'html') await out.write(html(result.compact, result.failures, summary));
+    if (format === 'table') await out.write(`${tableTail(summary)}\n`);
+    out.end();
+  } catch (e) {
+    // Whatever went wrong, what was at the output path stays as it was.
+    out.abort();
+    throw e;
+  }
   if (values.out) io.err(`rehearse grade: wrote ${values.out} (${result.transcripts} transcript(s), ${result.failures.length} failure(s))`);
   return result.failures.length ? 1 : 0;
 }

@@ -1,8 +1,10 @@
 // `rehearse scenarios [--json]` and `rehearse scenarios show <id> [--json]`.
+import { readOptions } from '../app/wiring.js';
 import { findScenario, loadCatalog } from '../scenario/catalog.js';
-import type { LoadedScenario } from '../scenario/load.js';
+import type { LoadedScenario } from '../scenario/loaded.js';
 import { UsageError } from '../errors.js';
-import { parse, type IO } from './io.js';
+import type { IO } from '../io.js';
+import { parse } from './args.js';
 
 const USAGE = 'rehearse scenarios [--json] | rehearse scenarios show <id> [--json]';
 
@@ -15,13 +17,13 @@ export async function scenariosCommand(args: string[], io: IO): Promise<number> 
   const { values, positionals } = parse(args, { json: { type: 'boolean' } }, USAGE);
   if (positionals[0] === 'show') {
     if (positionals.length !== 2) throw new UsageError(`give one scenario id\nusage: ${USAGE}`);
-    const loaded = findScenario(positionals[1]!);
+    const loaded = findScenario(positionals[1]!, readOptions(io));
     if (values.json) io.out(JSON.stringify(loaded.scenario, null, 2));
     else io.out(describe(loaded));
     return 0;
   }
   if (positionals.length) throw new UsageError(`unknown argument "${positionals[0]}"\nusage: ${USAGE}`);
-  const catalog = loadCatalog().map(summaryOf);
+  const catalog = loadCatalog(readOptions(io)).map(summaryOf);
   if (values.json) io.out(JSON.stringify(catalog, null, 2));
   else {
     const width = Math.max(...catalog.map((s) => s.id.length));

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { RubricLibrary, Scenario } from '../scenario/schema.js';
 import { UsageError } from '../errors.js';
-import { parse, type IO } from './io.js';
+import type { IO } from '../io.js';
+import { parse } from './args.js';
 
 export function jsonSchema(kind: 'scenario' | 'rubrics'): object {
   const schema = z.toJSONSchema(kind === 'scenario' ? Scenario : RubricLibrary, { io: 'input', target: 'draft-2020-12' });

@@ -1,11 +1,14 @@
 // `rehearse score --scenario <id> --question <qid> [--file F] [--json] [--explain]`: grades one answer.
 import { readFileSync } from 'node:fs';
+import { readOptions } from '../app/wiring.js';
+import { fileErrorReason } from '../files.js';
 import { findScenario } from '../scenario/catalog.js';
 import { trace } from '../scoring/score.js';
 import { explain, renderExplanation } from '../report/explain.js';
 import { renderScoreCard } from '../report/scorecard.js';
 import { UsageError } from '../errors.js';
-import { parse, type IO } from './io.js';
+import type { IO } from '../io.js';
+import { parse } from './args.js';
 
 const USAGE = 'rehearse score --scenario <id> --question <qid> [--file F] [--json] [--explain]';
 
@@ -17,7 +20,7 @@ export async function scoreCommand(args: string[], io: IO): Promise<number> {
   );
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"\nusage: ${USAGE}`);
   if (!values.scenario || !values.question) throw new UsageError(`--scenario and --question are required\nusage: ${USAGE}`);
-  const loaded = findScenario(values.scenario);
+  const loaded = findScenario(values.scenario, readOptions(io));
   const question = loaded.scenario.questions.find((q) => q.id === values.question);
   if (!question) {
     const ids = loaded.scenario.questions.map((q) => q.id).join(', ');
@@ -28,7 +31,7 @@ export async function scoreCommand(args: string[], io: IO): Promise<number> {
     try {
       answer = readFileSync(values.file, 'utf8');
     } catch (e) {
-      throw new UsageError(`${values.file}: cannot read the answer: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+      throw new UsageError(`${values.file}: cannot read the answer: ${fileErrorReason(e)}`);
     }
   } else {
     answer = await io.readStdin();

@@ -1,7 +1,7 @@
 // Runs a session: applies events through the reducer, saving each before going on, and does the
 // work between them (scoring, asking the policy, getting a probe written). UI-free; the clock,
 // the store and the probe writers are passed in.
-import type { LoadedScenario } from '../scenario/load.js';
+import type { LoadedScenario } from '../scenario/loaded.js';
 import { score } from '../scoring/score.js';
 import type { Score } from '../scoring/types.js';
 import { writeProbe, type ProbeWriters } from '../probes/chain.js';
@@ -10,12 +10,16 @@ import { reduce, type InterviewEvent } from './machine.js';
 import { decide } from './policy.js';
 import { answersTo, type Session } from './session.js';
 
-export interface EngineDeps {
-  scenario: LoadedScenario;
+/** The world the engine works in: who writes probes, where sessions are saved, the clock. */
+export interface EngineServices {
   writers: ProbeWriters;
   /** Writes the session durably; called after every event, before anything else happens. */
   save: (session: Session) => void;
   now: () => Date;
+}
+
+export interface EngineDeps extends EngineServices {
+  scenario: LoadedScenario;
   onEvent?: (event: InterviewEvent, session: Session) => void;
   onProbeToken?: (text: string) => void;
 }
@@ -117,10 +121,6 @@ export async function advance(start: Session, deps: EngineDeps): Promise<Session
 /** The candidate's answer: saved first, then the session runs on to the next thing they must answer. */
 export async function submitAnswer(session: Session, text: string, deps: EngineDeps): Promise<Session> {
   return advance(dispatch(session, { type: 'answer-submitted', text, at: at(deps) }, deps), deps);
-}
-
-export async function skipQuestion(session: Session, deps: EngineDeps): Promise<Session> {
-  return advance(dispatch(session, { type: 'skipped', at: at(deps) }, deps), deps);
 }
 
 /** Picks a saved session up where it stopped. */

@@ -7,7 +7,6 @@ export type InterviewEvent =
   | { type: 'started'; at: string }
   | { type: 'question-asked'; at: string }
   | { type: 'answer-submitted'; text: string; at: string }
-  | { type: 'skipped'; at: string }
   | { type: 'scored'; score: Score; at: string }
   | { type: 'probe-requested'; followUpId: string; criterion: string; at: string }
   | { type: 'probe-failed'; notice: string; at: string }
@@ -53,9 +52,6 @@ export function reduce(session: Session, event: InterviewEvent, scenario: Scenar
       const { draft: _, ...rest } = next;
       return { ...rest, phase: 'scoring', turns: [...session.turns, turn({ role: 'candidate', kind: 'answer', text: event.text })] };
     }
-    case 'skipped':
-      expect(session, event, 'answering');
-      return { ...next, phase: 'scoring', turns: [...session.turns, turn({ role: 'candidate', kind: 'skip', text: '' })] };
     case 'scored':
       expect(session, event, 'scoring');
       return { ...next, phase: 'deciding', scores: { ...session.scores, [qid]: event.score } };
@@ -64,7 +60,7 @@ export function reduce(session: Session, event: InterviewEvent, scenario: Scenar
       return { ...next, phase: 'probing', pending: { followUpId: event.followUpId, criterion: event.criterion } };
     case 'probe-failed':
       expect(session, event, 'probing');
-      return { ...next, turns: [...session.turns, turn({ role: 'system', kind: 'notice', text: event.notice })] };
+      return { ...next, turns: [...session.turns, turn({ role: 'system', kind: 'notice', notice: 'llm-failed', text: event.notice })] };
     case 'probe-ready': {
       expect(session, event, 'probing');
       const { pending, ...rest } = next;
@@ -96,7 +92,7 @@ export function reduce(session: Session, event: InterviewEvent, scenario: Scenar
       return {
         ...next,
         timeUp: [...session.timeUp, qid],
-        turns: [...session.turns, turn({ role: 'system', kind: 'notice', text: 'Time is up for this question.' })],
+        turns: [...session.turns, turn({ role: 'system', kind: 'notice', notice: 'time-up', text: 'Time is up for this question.' })],
       };
     case 'quit':
       return { ...next, status: 'quit', ...(event.draft?.trim() ? { draft: event.draft } : {}) };
@@ -108,7 +104,7 @@ export function reduce(session: Session, event: InterviewEvent, scenario: Scenar
         ...next,
         ...(started ? { questionStartedAt: started } : {}),
         status: session.phase === 'done' ? session.status : 'in-progress',
-        turns: [...session.turns, turn({ role: 'system', kind: 'notice', text: 'Resumed.' })],
+        turns: [...session.turns, turn({ role: 'system', kind: 'notice', notice: 'resumed', text: 'Resumed.' })],
       };
     }
     case 'finished':

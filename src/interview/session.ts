@@ -4,9 +4,13 @@ import { Score } from '../scoring/types.js';
 
 export const SESSION_VERSION = 1;
 
-export const Turn = z.object({
+/** Why the interview said something of its own: the UI and the report act on this, never on the wording. */
+export const NoticeReason = z.enum(['llm-failed', 'time-up', 'resumed']);
+export type NoticeReason = z.infer<typeof NoticeReason>;
+
+const TurnFields = z.object({
   role: z.enum(['interviewer', 'candidate', 'system']),
-  kind: z.enum(['question', 'probe', 'answer', 'skip', 'notice']),
+  kind: z.enum(['question', 'probe', 'answer', 'notice']),
   questionId: z.string(),
   text: z.string(),
   /** ISO 8601 time the turn happened. */
@@ -18,7 +22,19 @@ export const Turn = z.object({
   source: z.enum(['llm', 'offline']).optional(),
   /** For a probe: the phrase of the answer it builds on. */
   basedOn: z.string().optional(),
+  /** For a notice: why it was given. */
+  notice: NoticeReason.optional(),
 });
+
+/**
+ * Sessions saved before notices carried a reason told them apart by their fixed wording; those
+ * two texts are read once here, when such a file is loaded, and nowhere else.
+ */
+const LEGACY_NOTICES: Record<string, NoticeReason> = { 'Time is up for this question.': 'time-up', 'Resumed.': 'resumed' };
+
+export const Turn = TurnFields.transform((t) =>
+  t.kind === 'notice' && !t.notice ? { ...t, notice: LEGACY_NOTICES[t.text] ?? 'llm-failed' } : t,
+);
 export type Turn = z.infer<typeof Turn>;
 
 /**

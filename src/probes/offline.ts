@@ -48,7 +48,6 @@ export function offlineProbe(req: ProbeRequest): ProbeResult {
 }
 
 export const offlineWriter: ProbeWriter = {
-  name: 'offline',
   async write(req: ProbeRequest, options?: WriteOptions): Promise<ProbeResult> {
     const result = offlineProbe(req);
     if (result.ok) options?.onToken?.(result.probe.text);

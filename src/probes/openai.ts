@@ -34,7 +34,6 @@ export function openaiWriter(config: OpenAIWriterConfig, templates: Templates): 
     timeout: config.timeoutMs,
   });
   return {
-    name: `openai:${config.model}`,
     async write(req: ProbeRequest, options?: WriteOptions): Promise<ProbeResult> {
       const { system, user } = renderMessages(templates, req);
       const controller = new AbortController();

@@ -41,6 +41,5 @@ export interface WriteOptions {
 }
 
 export interface ProbeWriter {
-  readonly name: string;
   write(request: ProbeRequest, options?: WriteOptions): Promise<ProbeResult>;
 }

@@ -1,6 +1,6 @@
 // Batch results rendered as they stream: JSON, CSV and Markdown a transcript at a time; the
 // terminal table and the HTML page from compact rows kept to the end.
-import type { Failure, GradedTranscript } from '../batch/grade.js';
+import type { Failure, GradedTranscript } from './graded.js';
 import { bandOf } from '../scoring/score.js';
 import { bar } from './scorecard.js';
 

@@ -1,6 +1,6 @@
 // The end-of-interview report: totals per question and per criterion, and the changes worth most.
 import type { Scenario } from '../scenario/schema.js';
-import { answersTo, probesOf, type Session } from '../interview/session.js';
+import { answersTo, probesOf, type NoticeReason, type Session } from '../interview/session.js';
 import { bandOf } from '../scoring/score.js';
 import type { Band, Score } from '../scoring/types.js';
 
@@ -34,7 +34,8 @@ export interface Report {
   criteria: CriterionSummary[];
   /** The three changes that would raise the total most, with the points each is worth. */
   improvements: { question: string; gain: number; advice: string }[];
-  notices: string[];
+  /** What the interview said of its own along the way (an LLM that failed, time up); not resuming. */
+  notices: { reason: NoticeReason; text: string }[];
 }
 
 export function buildReport(session: Session, scenario: Scenario): Report {
@@ -75,6 +76,6 @@ export function buildReport(session: Session, scenario: Scenario): Report {
     questions,
     criteria,
     improvements,
-    notices: session.turns.filter((t) => t.kind === 'notice' && t.text !== 'Resumed.').map((t) => t.text),
+    notices: session.turns.flatMap((t) => (t.kind === 'notice' && t.notice && t.notice !== 'resumed' ? [{ reason: t.notice, text: t.text }] : [])),
   };
 }

@@ -37,7 +37,7 @@ export function renderMarkdown(report: Report): string {
   });
   if (report.notices.length) {
     out.push('', '## Notices', '');
-    for (const n of report.notices) out.push(`- ${n}`);
+    for (const n of report.notices) out.push(`- ${n.text}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -1,9 +1,10 @@
 // Finds scenarios: the ones rehearse ships, and any file a user names.
 import { readdirSync, statSync } from 'node:fs';
-import { PACKAGE_ROOT } from '../paths.js';
 import { join, resolve } from 'node:path';
 import { InvalidFileError, UsageError } from '../errors.js';
-import { loadScenario, type LoadedScenario } from './load.js';
+import { PACKAGE_ROOT } from '../paths.js';
+import type { LoadedScenario } from './loaded.js';
+import { loadScenario, type ReadOptions } from './load.js';
 import type { RubricLibrary } from './schema.js';
 
 export const BUILT_IN_DIR = join(PACKAGE_ROOT, 'scenarios');
@@ -24,13 +25,18 @@ export function scenarioFiles(dir: string): string[] {
     .filter((f) => statSync(f).isFile());
 }
 
+export interface CatalogOptions extends ReadOptions {
+  /** The folders holding scenarios; the shipped folder unless given. */
+  dirs?: readonly string[];
+}
+
 /** Every scenario in the folders, in file order; a duplicate id is an error naming both files. */
-export function loadCatalog(dirs: readonly string[] = [BUILT_IN_DIR]): LoadedScenario[] {
+export function loadCatalog(options: CatalogOptions = {}): LoadedScenario[] {
   const libraries = new Map<string, RubricLibrary>();
   const seen = new Map<string, string>();
   const out: LoadedScenario[] = [];
-  for (const file of dirs.flatMap(scenarioFiles)) {
-    const loaded = loadScenario(file, libraries);
+  for (const file of (options.dirs ?? [BUILT_IN_DIR]).flatMap(scenarioFiles)) {
+    const loaded = loadScenario(file, { ...options, libraries });
     const first = seen.get(loaded.scenario.id);
     if (first) {
       throw new InvalidFileError([
@@ -43,10 +49,13 @@ export function loadCatalog(dirs: readonly string[] = [BUILT_IN_DIR]): LoadedSce
   return out;
 }
 
-/** A scenario by id from the catalog, or by path when the argument names a file. */
-export function findScenario(idOrPath: string, dirs: readonly string[] = [BUILT_IN_DIR], loaded?: LoadedScenario[]): LoadedScenario {
-  if (SCENARIO_FILE.test(idOrPath) || idOrPath.includes('/')) return loadScenario(resolve(idOrPath));
-  const catalog = loaded ?? loadCatalog(dirs);
+/**
+ * A scenario by id from the catalog, or by path when the argument names a file. `catalog` is one
+ * loaded already, so a command that needs both the list and one scenario reads the files once.
+ */
+export function findScenario(idOrPath: string, options: CatalogOptions & { catalog?: LoadedScenario[] } = {}): LoadedScenario {
+  if (SCENARIO_FILE.test(idOrPath) || idOrPath.includes('/')) return loadScenario(resolve(idOrPath), options);
+  const catalog = options.catalog ?? loadCatalog(options);
   const found = catalog.find((s) => s.scenario.id === idOrPath);
   if (!found) {
     const ids = catalog.map((s) => s.scenario.id).join(', ');

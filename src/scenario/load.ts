@@ -1,38 +1,34 @@
-// Loads scenario and rubric library files from disk into validated, fully resolved scenarios.
+// Reads scenario and rubric library files from disk into validated, fully resolved scenarios.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { InvalidFileError, type FileIssue } from '../errors.js';
-import { issueAt, parseTextCached, validate, type ParsedFile } from './parse.js';
-import { checkLibrary, resolveRubric, type ResolvedRubric } from './rubric.js';
+import { InvalidFileError, MissingFileError, type FileIssue } from '../errors.js';
+import { fileErrorReason } from '../files.js';
+import { parseWith, type ParseCache } from './cache.js';
+import { resolveQuestions, type LoadedScenario } from './loaded.js';
+import { issueAt, issuesIn, validate, type ParsedFile } from './parse.js';
+import { checkLibrary } from './rubric.js';
 import { RubricLibrary, Scenario } from './schema.js';
 
-export interface LoadedScenario {
-  file: string;
-  scenario: Scenario;
-  /** The line of a field in the file, for messages about it. */
-  lineOf: ParsedFile['lineOf'];
-  /** The resolved rubric of each question, by question id. */
-  rubrics: Record<string, ResolvedRubric>;
-  /** The rubric libraries the scenario uses, for grading questions it does not have. */
-  libraries: RubricLibrary[];
+export interface ReadOptions {
+  /** Parsed files kept between runs; none, and every file is parsed. */
+  cache?: ParseCache;
 }
 
-export function readParsed(file: string): ParsedFile {
+export function readParsed(file: string, options: ReadOptions = {}): ParsedFile {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (e as Error).message;
-    throw new InvalidFileError([{ file, path: '', message: reason }]);
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new MissingFileError(file, fileErrorReason(e));
+    throw new InvalidFileError([{ file, path: '', message: fileErrorReason(e) }]);
   }
-  return parseTextCached(file, text);
+  return parseWith(options.cache, file, text);
 }
 
-export function loadLibrary(file: string): RubricLibrary {
-  const parsed = readParsed(file);
+export function loadLibrary(file: string, options: ReadOptions = {}): RubricLibrary {
+  const parsed = readParsed(file, options);
   const library = validate(RubricLibrary, parsed);
-  const issues = checkLibrary(library, parsed);
+  const issues = issuesIn(parsed, checkLibrary(library));
   if (issues.length) throw new InvalidFileError(issues);
   return library;
 }
@@ -42,8 +38,14 @@ export function isLibraryData(data: unknown): boolean {
   return !!data && typeof data === 'object' && 'rubrics' in data && !('questions' in data);
 }
 
-export function loadScenario(file: string, libraries = new Map<string, RubricLibrary>()): LoadedScenario {
-  const parsed = readParsed(file);
+export interface ScenarioReadOptions extends ReadOptions {
+  /** Libraries already loaded, by absolute path: scenarios that share one read it once. */
+  libraries?: Map<string, RubricLibrary>;
+}
+
+export function loadScenario(file: string, options: ScenarioReadOptions = {}): LoadedScenario {
+  const libraries = options.libraries ?? new Map<string, RubricLibrary>();
+  const parsed = readParsed(file, options);
   const scenario = validate(Scenario, parsed);
   const issues: FileIssue[] = [];
 
@@ -53,48 +55,20 @@ export function loadScenario(file: string, libraries = new Map<string, RubricLib
     try {
       let lib = libraries.get(path);
       if (!lib) {
-        lib = loadLibrary(path);
+        lib = loadLibrary(path, options);
         libraries.set(path, lib);
       }
       used.push(lib);
     } catch (e) {
-      if (!(e instanceof InvalidFileError)) throw e;
-      if (e.issues.length === 1 && e.issues[0]!.file === path && e.issues[0]!.message === 'no such file') {
-        issues.push(issueAt(parsed, ['uses', i], `rubric file not found: ${rel}`));
-      } else issues.push(...e.issues);
+      if (e instanceof MissingFileError && e.file === path) issues.push(issueAt(parsed, ['uses', i], `rubric file not found: ${rel}`));
+      else if (e instanceof InvalidFileError) issues.push(...e.issues);
+      else throw e;
     }
   });
   if (issues.length) throw new InvalidFileError(issues);
 
-  const rubrics: Record<string, ResolvedRubric> = {};
-  const questionIds = new Set<string>();
-  scenario.questions.forEach((q, i) => {
-    if (questionIds.has(q.id)) issues.push(issueAt(parsed, ['questions', i, 'id'], `duplicate question id "${q.id}"`));
-    questionIds.add(q.id);
-    let rubric: ResolvedRubric | undefined;
-    for (const lib of used) {
-      rubric = resolveRubric(lib, q.rubric, scenario.context.terms);
-      if (rubric) break;
-    }
-    if (!rubric) {
-      const where = scenario.uses.length ? `in ${scenario.uses.join(', ')}` : '(the scenario lists no rubric files under `uses`)';
-      issues.push(issueAt(parsed, ['questions', i, 'rubric'], `unknown rubric "${q.rubric}" ${where}`));
-      return;
-    }
-    rubrics[q.id] = rubric;
-    const followUpIds = new Set<string>();
-    q.followUps.forEach((f, j) => {
-      if (followUpIds.has(f.id)) issues.push(issueAt(parsed, ['questions', i, 'followUps', j, 'id'], `duplicate follow-up id "${f.id}"`));
-      followUpIds.add(f.id);
-      f.targets.forEach((t, k) => {
-        if (!rubric!.criteria.some((c) => c.id === t)) {
-          issues.push(
-            issueAt(parsed, ['questions', i, 'followUps', j, 'targets', k], `unknown criterion "${t}" in rubric "${rubric!.id}"`),
-          );
-        }
-      });
-    });
-  });
-  if (issues.length) throw new InvalidFileError(issues);
+  const { rubrics, issues: found } = resolveQuestions(scenario, used);
+  if (found.length) throw new InvalidFileError(issuesIn(parsed, found));
   return { file, scenario, rubrics, libraries: used, lineOf: parsed.lineOf };
 }
+

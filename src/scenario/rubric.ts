@@ -1,8 +1,7 @@
 // Resolves a rubric against its library into the self-contained form the scorer reads, with its hash.
 import { createHash } from 'node:crypto';
 import type { AntiPattern, Condition, Criterion, Matcher, RubricLibrary, Signal } from './schema.js';
-import type { FileIssue } from '../errors.js';
-import { issueAt, type ParsedFile, type Path } from './parse.js';
+import type { Path, PathIssue } from './path.js';
 import { DEFAULT_MODEL, type ScoringModel } from './model.js';
 import { REASONING_LEXICONS } from './cues.js';
 
@@ -79,17 +78,18 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** Checks what the schema cannot: references between signals, lexicons and criteria, and duplicates. */
-export function checkLibrary(library: RubricLibrary, parsed: ParsedFile): FileIssue[] {
-  const issues: FileIssue[] = [];
+export function checkLibrary(library: RubricLibrary): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const issueAt = (path: Path, message: string) => ({ path, message });
   const checkMatcher = (m: Matcher, path: Path) => {
     if (m.lexicon && m.lexicon !== CONTEXT_LEXICON && !library.lexicons[m.lexicon] && !REASONING_LEXICONS[m.lexicon]) {
-      issues.push(issueAt(parsed, [...path, 'lexicon'], `unknown lexicon "${m.lexicon}"`));
+      issues.push(issueAt([...path, 'lexicon'], `unknown lexicon "${m.lexicon}"`));
     }
     if (m.pattern) {
       try {
         new RegExp(m.pattern, 'iu');
       } catch (e) {
-        issues.push(issueAt(parsed, [...path, 'pattern'], `invalid regular expression: ${(e as Error).message}`));
+        issues.push(issueAt([...path, 'pattern'], `invalid regular expression: ${(e as Error).message}`));
       }
     }
   };
@@ -102,7 +102,7 @@ export function checkLibrary(library: RubricLibrary, parsed: ParsedFile): FileIs
   const rubricIds = new Set<string>();
   library.rubrics.forEach((rubric, r) => {
     const at = (...rest: PropertyKey[]): Path => ['rubrics', r, ...rest];
-    if (rubricIds.has(rubric.id)) issues.push(issueAt(parsed, at('id'), `duplicate rubric id "${rubric.id}"`));
+    if (rubricIds.has(rubric.id)) issues.push(issueAt(at('id'), `duplicate rubric id "${rubric.id}"`));
     rubricIds.add(rubric.id);
     for (const [id, s] of Object.entries(rubric.signals)) checkSignal(s, at('signals', id));
 
@@ -110,39 +110,39 @@ export function checkLibrary(library: RubricLibrary, parsed: ParsedFile): FileIs
     const checkCondition = (c: Condition, path: Path) => {
       for (const key of ['all', 'any', 'none'] as const) {
         c[key]?.forEach((id, i) => {
-          if (!known(id)) issues.push(issueAt(parsed, [...path, key, i], `unknown signal "${id}"`));
+          if (!known(id)) issues.push(issueAt([...path, key, i], `unknown signal "${id}"`));
         });
       }
       c.atLeast?.of.forEach((id, i) => {
-        if (!known(id)) issues.push(issueAt(parsed, [...path, 'atLeast', 'of', i], `unknown signal "${id}"`));
+        if (!known(id)) issues.push(issueAt([...path, 'atLeast', 'of', i], `unknown signal "${id}"`));
       });
       if (c.atLeast && c.atLeast.count > c.atLeast.of.length) {
-        issues.push(issueAt(parsed, [...path, 'atLeast', 'count'], 'count is larger than the signals listed'));
+        issues.push(issueAt([...path, 'atLeast', 'count'], 'count is larger than the signals listed'));
       }
     };
 
     const criterionIds = new Set<string>();
     rubric.criteria.forEach((c, i) => {
-      if (criterionIds.has(c.id)) issues.push(issueAt(parsed, at('criteria', i, 'id'), `duplicate criterion id "${c.id}"`));
+      if (criterionIds.has(c.id)) issues.push(issueAt(at('criteria', i, 'id'), `duplicate criterion id "${c.id}"`));
       criterionIds.add(c.id);
       if (c.bar >= c.levels.length) {
-        issues.push(issueAt(parsed, at('criteria', i, 'bar'), `bar ${c.bar} is above the top level ${c.levels.length - 1}`));
+        issues.push(issueAt(at('criteria', i, 'bar'), `bar ${c.bar} is above the top level ${c.levels.length - 1}`));
       }
       c.levels.forEach((l, j) => {
-        if (j > 0 && !l.when) issues.push(issueAt(parsed, at('criteria', i, 'levels', j, 'when'), 'levels above 0 need a `when`'));
+        if (j > 0 && !l.when) issues.push(issueAt(at('criteria', i, 'levels', j, 'when'), 'levels above 0 need a `when`'));
         if (l.when) checkCondition(l.when, at('criteria', i, 'levels', j, 'when'));
       });
     });
     const antiIds = new Set<string>();
     rubric.antiPatterns.forEach((a, i) => {
-      if (antiIds.has(a.id)) issues.push(issueAt(parsed, at('antiPatterns', i, 'id'), `duplicate anti-pattern id "${a.id}"`));
+      if (antiIds.has(a.id)) issues.push(issueAt(at('antiPatterns', i, 'id'), `duplicate anti-pattern id "${a.id}"`));
       antiIds.add(a.id);
       checkCondition(a.when, at('antiPatterns', i, 'when'));
       if (a.cap) {
         const target = rubric.criteria.find((c) => c.id === a.cap!.criterion);
-        if (!target) issues.push(issueAt(parsed, at('antiPatterns', i, 'cap', 'criterion'), `unknown criterion "${a.cap.criterion}"`));
+        if (!target) issues.push(issueAt(at('antiPatterns', i, 'cap', 'criterion'), `unknown criterion "${a.cap.criterion}"`));
         else if (a.cap.level >= target.levels.length) {
-          issues.push(issueAt(parsed, at('antiPatterns', i, 'cap', 'level'), `level ${a.cap.level} does not exist`));
+          issues.push(issueAt(at('antiPatterns', i, 'cap', 'level'), `level ${a.cap.level} does not exist`));
         }
       }
     });

@@ -189,4 +189,3 @@ export const Scenario = z
   })
   .strict();
 export type Scenario = z.infer<typeof Scenario>;
-export type ScenarioInput = z.input<typeof Scenario>;

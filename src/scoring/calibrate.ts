@@ -1,6 +1,6 @@
 // Checks that a rubric ranks its own exemplars: every strong above every adequate above every weak.
-import type { LoadedScenario } from '../scenario/load.js';
-import type { Path } from '../scenario/parse.js';
+import type { LoadedScenario } from '../scenario/loaded.js';
+import type { Path } from '../scenario/path.js';
 import { score } from './score.js';
 
 export interface CalibrationIssue {

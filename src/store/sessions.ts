@@ -1,30 +1,9 @@
 // Session files: each save is atomic (write a temporary file, flush it, rename it over the old one).
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidFileError, UsageError } from '../errors.js';
+import { writeAtomic } from '../files.js';
 import { Session } from '../interview/session.js';
-
-/** Where rehearse keeps its data: REHEARSE_HOME, else the platform's user data folder. */
-export function dataHome(env: NodeJS.ProcessEnv, platform = process.platform, home = homedir()): string {
-  if (env.REHEARSE_HOME) return env.REHEARSE_HOME;
-  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'rehearse');
-  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'rehearse');
-  return join(env.XDG_DATA_HOME || join(home, '.local', 'share'), 'rehearse');
-}
-
-/** Writes a file so that a reader sees the old content or the new, never a part. */
-export function writeAtomic(path: string, data: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w');
-  try {
-    writeSync(fd, data);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
-}
 
 export interface SessionSummary {
   id: string;

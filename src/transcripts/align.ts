@@ -1,9 +1,9 @@
 // Matches interviewer turns to the scenario's questions (tolerant of rewording), or to a question
 // family's rubric; the candidate's turns after a question are its answers. Nothing is dropped silently.
-import type { LoadedScenario } from '../scenario/load.js';
+import type { LoadedScenario } from '../scenario/loaded.js';
 import { resolveRubric, type ResolvedRubric } from '../scenario/rubric.js';
 import type { RubricLibrary } from '../scenario/schema.js';
-import { ASKS, type Cast } from './speakers.js';
+import { isQuestion, type Cast } from './speakers.js';
 
 export interface Family {
   family: string;
@@ -84,7 +84,6 @@ export function detectFamily(text: string, families: readonly Family[]): Family 
   return best;
 }
 
-const isQuestion = (text: string) => text.split(/(?<=[.!?])\s+/).some((s) => ASKS.test(s.trim()));
 
 export function align(c: Cast, families: readonly Family[], scenario?: LoadedScenario): Alignment {
   const scripted = (scenario?.scenario.questions ?? []).map((q) => ({

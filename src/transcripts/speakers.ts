@@ -11,12 +11,18 @@ export interface Cast {
   turns: CastTurn[];
 }
 
+/** A sentence that asks: ends in a question mark, or opens the way questions and requests do. */
 const ASKS = /\?\s*$|^(?:what|why|how|which|who|when|where|tell me|walk me|can you|could you|would you|do you|did you|have you|describe|explain|give me)\b/i;
+
+/** True when any sentence of the text asks something. */
+export function isQuestion(text: string): boolean {
+  return text.split(/(?<=[.!?])\s+/).some((s) => ASKS.test(s.trim()));
+}
 
 /** How much of a speaker's talk is asking: the share of their turns that are questions. */
 function askingScore(turns: readonly TranscriptTurn[]): number {
   if (!turns.length) return 0;
-  const asking = turns.filter((t) => t.text.split(/(?<=[.!?])\s+/).some((s) => ASKS.test(s.trim()))).length;
+  const asking = turns.filter((t) => isQuestion(t.text)).length;
   return asking / turns.length;
 }
 
@@ -57,4 +63,3 @@ export function cast(t: Transcript, opts: { interviewer?: string; candidate?: st
   };
 }
 
-export { ASKS };

@@ -10,6 +10,7 @@ const SHOWN_CRITERIA = 6;
 
 export function ReportView({ report, path }: { report: Report; path: string }) {
   const theme = useTheme();
+  const llmFailures = report.notices.filter((n) => n.reason === 'llm-failed').length;
   return (
     <Box flexDirection="column" marginTop={1}>
       <Text bold color={theme.accent}>
@@ -53,7 +54,7 @@ export function ReportView({ report, path }: { report: Report; path: string }) {
           ))}
         </Box>
       )}
-      {report.notices.length > 0 && <Text color={theme.warn}>{report.notices.length} follow-up(s) were written offline after an LLM error.</Text>}
+      {llmFailures > 0 && <Text color={theme.warn}>{llmFailures} follow-up(s) were written offline after an LLM error.</Text>}
       <Box marginTop={1} flexDirection="column">
         <Text>Report saved: {path}</Text>
         <Text color={theme.muted}>Press Enter to finish.</Text>

@@ -32,7 +32,6 @@ export function Transcript({ session, interviewer }: { session: Session; intervi
             </Text>
           )}
           {t.kind === 'answer' && <Text>  {t.text.replace(/\n/g, '\n  ')}</Text>}
-          {t.kind === 'skip' && <Text color={theme.muted}>  (skipped)</Text>}
           {t.kind === 'notice' && <Text color={theme.warn}>  {t.text}</Text>}
         </Box>
       )}

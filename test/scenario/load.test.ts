@@ -85,35 +85,3 @@ describe('JSON Schema', () => {
     expect(schema.required).not.toContain('uses');
   });
 });
-
-describe('the parse cache', () => {
-  it('serves the same data for the same text, and re-parses changed text', async () => {
-    const { parseText, parseTextCached, useParseCache } = await import('../../src/scenario/parse.js');
-    const dir = mkdtempSync(join(tmpdir(), 'rehearse-cache-'));
-    useParseCache(dir);
-    try {
-      const text = readFileSync(fixture('scenarios/good/minimal.yaml'), 'utf8');
-      const first = parseTextCached('a.yaml', text);
-      expect(readdirSync(dir)).toHaveLength(1);
-      const second = parseTextCached('a.yaml', text);
-      expect(second.data).toEqual(first.data);
-      expect(second.data).toEqual(parseText('a.yaml', text).data);
-      // Lines still come out right for a cached file (the YAML is read again for them).
-      expect(second.lineOf(['questions', 0, 'rubric'])).toBe(21);
-      const changed = parseTextCached('a.yaml', text.replace('Minimal', 'Changed'));
-      expect((changed.data as { title: string }).title).toBe('Changed');
-      expect(readdirSync(dir)).toHaveLength(2);
-    } finally {
-      useParseCache(undefined);
-    }
-  });
-
-  it('a bad file is reported with its line even when its parse was cached', () => {
-    const home = mkdtempSync(join(tmpdir(), 'rehearse-home-'));
-    const first = rehearse(['validate', 'test/fixtures/scenarios/bad/wrong-type.yaml'], { env: { REHEARSE_HOME: home } });
-    const again = rehearse(['validate', 'test/fixtures/scenarios/bad/wrong-type.yaml'], { env: { REHEARSE_HOME: home } });
-    expect(readdirSync(join(home, 'cache', 'parsed')).length).toBeGreaterThan(0);
-    expect(again.stderr).toBe(first.stderr);
-    expect(again.stderr).toContain('wrong-type.yaml:20: questions[0].prompt');
-  });
-});

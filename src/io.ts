@@ -1,6 +1,5 @@
-// What a command may touch of the outside world, passed in so commands stay testable.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from '../errors.js';
+// What rehearse may touch of the outside world, passed in so commands and the app stay testable.
+import { processEnv } from './config.js';
 
 export interface IO {
   out(text: string): void;
@@ -9,10 +8,17 @@ export interface IO {
   /** Writes and waits until the reader has taken it, so long output never piles up in memory. */
   writeAndDrain(text: string): Promise<void>;
   err(text: string): void;
+  /** Writes to standard error without adding a line break: for a progress line redrawn in place. */
+  writeErr(text: string): void;
   /** Standard input as text, or undefined when it is a terminal. */
   readStdin(): Promise<string | undefined>;
+  /** The environment, handed to `loadConfig`; nothing else reads it. */
   env: NodeJS.ProcessEnv;
+  cwd: string;
   columns: number;
+  /** Whether standard output and standard error are terminals. */
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
 }
 
 export function nodeIO(): IO {
@@ -21,21 +27,17 @@ export function nodeIO(): IO {
     write: (t) => process.stdout.write(t),
     writeAndDrain: (t) => new Promise((resolve) => (process.stdout.write(t) ? resolve() : process.stdout.once('drain', resolve))),
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+    writeErr: (t) => process.stderr.write(t),
     readStdin: async () => {
       if (process.stdin.isTTY) return undefined;
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString('utf8');
     },
-    env: process.env,
+    env: processEnv(),
+    cwd: process.cwd(),
     columns: process.stdout.columns || 80,
+    stdoutIsTTY: !!process.stdout.isTTY,
+    stderrIsTTY: !!process.stderr.isTTY,
   };
-}
-
-export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, usage: string) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message.replace(/\. To specify a positional.*$/s, '')}\nusage: ${usage}`);
-  }
 }

@@ -1,0 +1,70 @@
+// A session's life outside the engine: made and saved at the start, its report built and saved at
+// the end, and its scenario found again on resume. The commands and the terminal UI both use this.
+import { randomBytes } from 'node:crypto';
+import { redact } from '../config.js';
+import { writeAtomic } from '../files.js';
+import { newSession, type Session } from '../interview/session.js';
+import type { IO } from '../io.js';
+import { buildReport, type Report } from '../report/build.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { findScenario } from '../scenario/catalog.js';
+import type { LoadedScenario } from '../scenario/loaded.js';
+import { newSessionId } from '../store/sessions.js';
+import type { Wiring } from './wiring.js';
+
+export interface SessionOptions {
+  mode: Session['mode'];
+  /** At most this many follow-ups a question; the scenario's own budget otherwise. */
+  maxProbes?: number;
+}
+
+/** A new session for a scenario, saved before the first question is asked. */
+export function startSession(w: Wiring, loaded: LoadedScenario, options: SessionOptions): Session {
+  const now = w.engine.now();
+  const session = newSession({
+    id: newSessionId(now, loaded.scenario.id, randomBytes(3).toString('hex')),
+    scenario: { id: loaded.scenario.id, title: loaded.scenario.title, file: loaded.file },
+    mode: options.mode,
+    at: now.toISOString(),
+    ...(options.maxProbes !== undefined ? { maxProbes: options.maxProbes } : {}),
+  });
+  w.engine.save(session);
+  return session;
+}
+
+export interface Finished {
+  report: Report;
+  /** The Markdown report, saved beside the session file with a JSON copy. */
+  path: string;
+}
+
+/** Builds the report of a finished session and saves it beside the session, as Markdown and JSON. */
+export function finishSession(w: Wiring, session: Session, loaded: LoadedScenario): Finished {
+  const report = buildReport(session, loaded.scenario);
+  const base = w.store.pathOf(report.sessionId).replace(/\.json$/, '');
+  writeAtomic(`${base}.report.json`, redact(`${JSON.stringify(report, null, 2)}\n`, w.config.secrets));
+  writeAtomic(`${base}.report.md`, redact(renderMarkdown(report), w.config.secrets));
+  return { report, path: `${base}.report.md` };
+}
+
+/** The scenario a saved session was run with: its file when that still loads, else its id. */
+export function scenarioOf(w: Wiring, session: Session): LoadedScenario {
+  const options = w.cache ? { cache: w.cache } : {};
+  try {
+    return findScenario(session.scenario.file ?? session.scenario.id, options);
+  } catch {
+    return findScenario(session.scenario.id, options);
+  }
+}
+
+/** How the terminal UI is started; the CLI loads it only for an interactive run. */
+export interface InteractiveLauncher {
+  (args: {
+    catalog: LoadedScenario[];
+    loaded?: LoadedScenario;
+    session?: Session;
+    options: SessionOptions;
+    wiring: Wiring;
+    io: IO;
+  }): Promise<number>;
+}

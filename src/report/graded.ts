@@ -1,0 +1,45 @@
+// The graded-transcript model: what batch grading produces and every output format renders.
+import type { Band } from '../scoring/types.js';
+import type { AlignedQuestion, Unaligned } from '../transcripts/align.js';
+import type { Format } from '../transcripts/types.js';
+
+/** An aligned question (less its rubric) with the score of its answers. */
+export interface GradedAnswer extends Omit<AlignedQuestion, 'key' | 'rubric'> {
+  question: string;
+  total: number;
+  band: Band;
+  rubric: { id: string; hash: string };
+  criteria: {
+    id: string;
+    title: string;
+    level: number;
+    maxLevel: number;
+    meetsBar: boolean;
+    evidence: { quote: string; line: number }[];
+    missing: string[];
+  }[];
+  antiPatterns: { id: string; title: string }[];
+  /** Set when the answer was not an attempt ("dont know", empty). */
+  nonAnswer?: string;
+}
+
+export interface GradedTranscript {
+  file: string;
+  conversation: number;
+  format: Format;
+  scenario?: string;
+  interviewer: string;
+  candidate: string;
+  /** Mean of the answers' totals. */
+  total: number;
+  answers: GradedAnswer[];
+  unaligned: Unaligned[];
+  skipped: number;
+}
+
+export interface Failure {
+  file: string;
+  conversation?: number;
+  line?: number;
+  reason: string;
+}

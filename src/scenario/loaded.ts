@@ -1,0 +1,51 @@
+// A scenario with each question's rubric resolved: what the interview, the scorer and the aligner read.
+import type { Path, PathIssue } from './path.js';
+import { resolveRubric, type ResolvedRubric } from './rubric.js';
+import type { RubricLibrary, Scenario } from './schema.js';
+
+export interface LoadedScenario {
+  file: string;
+  scenario: Scenario;
+  /** The line of a field in the file, for messages about it. */
+  lineOf: (path: Path) => number | undefined;
+  /** The resolved rubric of each question, by question id. */
+  rubrics: Record<string, ResolvedRubric>;
+  /** The rubric libraries the scenario uses, for grading questions it does not have. */
+  libraries: RubricLibrary[];
+}
+
+/**
+ * Resolves each question's rubric in the libraries the scenario uses, and checks what the schema
+ * cannot: duplicate ids, and follow-ups that target criteria their rubric does not have.
+ */
+export function resolveQuestions(scenario: Scenario, libraries: readonly RubricLibrary[]): { rubrics: Record<string, ResolvedRubric>; issues: PathIssue[] } {
+  const issues: PathIssue[] = [];
+  const rubrics: Record<string, ResolvedRubric> = {};
+  const questionIds = new Set<string>();
+  scenario.questions.forEach((q, i) => {
+    if (questionIds.has(q.id)) issues.push({ path: ['questions', i, 'id'], message: `duplicate question id "${q.id}"` });
+    questionIds.add(q.id);
+    let rubric: ResolvedRubric | undefined;
+    for (const lib of libraries) {
+      rubric = resolveRubric(lib, q.rubric, scenario.context.terms);
+      if (rubric) break;
+    }
+    if (!rubric) {
+      const where = scenario.uses.length ? `in ${scenario.uses.join(', ')}` : '(the scenario lists no rubric files under `uses`)';
+      issues.push({ path: ['questions', i, 'rubric'], message: `unknown rubric "${q.rubric}" ${where}` });
+      return;
+    }
+    rubrics[q.id] = rubric;
+    const followUpIds = new Set<string>();
+    q.followUps.forEach((f, j) => {
+      if (followUpIds.has(f.id)) issues.push({ path: ['questions', i, 'followUps', j, 'id'], message: `duplicate follow-up id "${f.id}"` });
+      followUpIds.add(f.id);
+      f.targets.forEach((t, k) => {
+        if (!rubric.criteria.some((c) => c.id === t)) {
+          issues.push({ path: ['questions', i, 'followUps', j, 'targets', k], message: `unknown criterion "${t}" in rubric "${rubric.id}"` });
+        }
+      });
+    });
+  });
+  return { rubrics, issues };
+}

@@ -1,0 +1,138 @@
+// The layering of src/, read from the imports: lower layers never import higher ones, no file
+// imports itself round a cycle, pure modules do no I/O, and only config.ts reads the environment.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+const SRC = join(ROOT, 'src');
+
+/** Lowest first. A module may import its own layer and the ones below it, never one above. */
+const LAYERS: string[][] = [
+  ['errors.ts', 'paths.ts', 'json-lines.ts', 'files.ts', 'config.ts', 'io.ts'],
+  ['scenario'],
+  ['scoring'],
+  ['probes'],
+  ['interview'],
+  ['transcripts'],
+  ['report'],
+  ['store'],
+  ['calibration', 'batch'],
+  ['app'],
+  ['ui'],
+  ['commands'],
+  ['cli.ts'],
+];
+
+/** Modules that take text and data in and give data out: no files, processes, network or terminal. */
+const PURE = [
+  'scoring/',
+  'transcripts/',
+  'report/',
+  'interview/machine.ts',
+  'interview/policy.ts',
+  'interview/session.ts',
+  'scenario/schema.ts',
+  'scenario/rubric.ts',
+  'scenario/loaded.ts',
+  'scenario/path.ts',
+  'scenario/parse.ts',
+  'scenario/model.ts',
+  'scenario/cues.ts',
+];
+const IMPURE_IMPORTS = /^(?:node:)?(?:fs|fs\/promises|child_process|worker_threads|net|http|https|os)$|^openai$|^ink$/;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+  );
+}
+
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g;
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(IMPORT)].map((m) => (m[1] ?? m[2])!);
+}
+
+/** src-relative path of an import, or the package name for a package. */
+function target(from: string, spec: string): string {
+  if (!spec.startsWith('.')) return spec;
+  return relative(SRC, resolve(dirname(from), spec)).replace(/\.js$/, '.ts');
+}
+
+const files = sourceFiles(SRC).map((f) => relative(SRC, f));
+const exists = new Set(files);
+const graph = new Map(
+  files.map((f) => [
+    f,
+    importsOf(join(SRC, f)).map((s) => {
+      const t = target(join(SRC, f), s);
+      return exists.has(t) ? t : exists.has(t.replace(/\.ts$/, '.tsx')) ? t.replace(/\.ts$/, '.tsx') : t;
+    }),
+  ]),
+);
+
+function layerOf(file: string): number {
+  const top = file.includes('/') ? file.split('/')[0]! : file;
+  const i = LAYERS.findIndex((l) => l.includes(top));
+  if (i < 0) throw new Error(`${file}: not in any layer; add its folder to LAYERS`);
+  return i;
+}
+
+describe('the layout of src/', () => {
+  it('reads every import it checks (the reader is not blind)', () => {
+    expect(files.length).toBeGreaterThan(50);
+    expect(graph.get('cli.ts')).toContain('errors.ts');
+    expect(graph.get('cli.ts')).toContain('ui/launch.tsx');
+  });
+
+  it('every module is in a layer, and no layer imports one above it', () => {
+    const upward: string[] = [];
+    for (const [file, deps] of graph) {
+      for (const dep of deps) {
+        if (!exists.has(dep)) continue;
+        if (layerOf(dep) > layerOf(file)) upward.push(`${file} → ${dep}`);
+      }
+    }
+    expect(upward).toEqual([]);
+  });
+
+  it('no import cycles', () => {
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const stack: string[] = [];
+    const visit = (f: string) => {
+      state.set(f, 'open');
+      stack.push(f);
+      for (const d of graph.get(f) ?? []) {
+        if (!exists.has(d)) continue;
+        if (state.get(d) === 'open') cycles.push([...stack.slice(stack.indexOf(d)), d].join(' → '));
+        else if (!state.has(d)) visit(d);
+      }
+      stack.pop();
+      state.set(f, 'done');
+    };
+    for (const f of files) if (!state.has(f)) visit(f);
+    expect(cycles).toEqual([]);
+  });
+
+  it('pure modules import no file system, process, network or terminal library', () => {
+    const impure = [...graph]
+      .filter(([f]) => PURE.some((p) => (p.endsWith('/') ? f.startsWith(p) : f === p)))
+      .flatMap(([f, deps]) => deps.filter((d) => IMPURE_IMPORTS.test(d)).map((d) => `${f} → ${d}`));
+    expect(impure).toEqual([]);
+  });
+
+  it('only config.ts reads environment variables', () => {
+    const readers = files.filter((f) => f !== 'config.ts' && /process\.env|\benv\s*\.\s*[A-Z_]+|\benv\s*\[/.test(readFileSync(join(SRC, f), 'utf8')));
+    expect(readers).toEqual([]);
+  });
+
+  it('Ink is loaded only by the terminal UI, and the CLI loads the UI only on demand', () => {
+    const inkUsers = [...graph].filter(([, deps]) => deps.includes('ink')).map(([f]) => f);
+    expect(inkUsers.every((f) => f.startsWith('ui/'))).toBe(true);
+    const cli = readFileSync(join(SRC, 'cli.ts'), 'utf8');
+    expect(cli).not.toMatch(/^import[^;]*'\.\/ui\//m);
+  });
+});
