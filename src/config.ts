@@ -92,7 +92,9 @@ export function loadConfig(where: Surroundings, options: LoadOptions = {}): Conf
     throw new InvalidFileError(issues);
   }
   const v = result.data as z.infer<typeof PathSettings> & Partial<z.infer<typeof LlmSettings>>;
-  const home = v.REHEARSE_HOME ?? platformDataHome(env, where.platform ?? process.platform, where.homedir ?? homedir());
+  const userHome = where.homedir ?? homedir();
+  // `.env` is not read by a shell, so `~/…` there would otherwise name a folder called "~".
+  const home = v.REHEARSE_HOME?.replace(/^~(?=$|[\\/])/, userHome) ?? platformDataHome(env, where.platform ?? process.platform, userHome);
   return {
     ...(v.OPENAI_API_KEY
       ? {

@@ -2,7 +2,6 @@
 // terminal table and the HTML page from compact rows kept to the end.
 import type { Failure, GradedTranscript } from './graded.js';
 import { bandOf } from '../scoring/score.js';
-import { bar } from './scorecard.js';
 
 export type BatchFormat = 'table' | 'json' | 'csv' | 'md' | 'html';
 

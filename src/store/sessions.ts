@@ -47,7 +47,7 @@ export class SessionStore {
 
   /** Every readable session, newest first; unreadable files are reported, not fatal. */
   list(): { sessions: SessionSummary[]; unreadable: string[] } {
-    let names: string[] = [];
+    let names: string[];
     try {
       // Session files only: `<id>.json`, not the reports beside them (`<id>.report.json`).
       names = readdirSync(this.dir).filter((n) => /^[A-Za-z0-9_-]+\.json$/.test(n));
