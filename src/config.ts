@@ -107,7 +107,7 @@ export function loadConfig(where: Surroundings, options: LoadOptions = {}): Conf
         }
       : {}),
     home,
-    ...(v.REHEARSE_NO_CACHE ? {} : { cacheDir: join(home, 'cache', 'parsed') }),
+    ...(isOn(v.REHEARSE_NO_CACHE) ? {} : { cacheDir: join(home, 'cache', 'parsed') }),
     color: !env.NO_COLOR,
     secrets: v.OPENAI_API_KEY ? [v.OPENAI_API_KEY] : [],
   };
@@ -121,9 +121,12 @@ export function processEnv(): NodeJS.ProcessEnv {
 /** The platform's user data folder for rehearse. */
 export function platformDataHome(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string): string {
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'rehearse');
-  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'rehearse');
+  if (platform === 'win32') return join(env.APPDATA || join(home, 'AppData', 'Roaming'), 'rehearse');
   return join(env.XDG_DATA_HOME || join(home, '.local', 'share'), 'rehearse');
 }
+
+/** A switch in the environment: set to anything but 0, false, no or off. */
+const isOn = (v: string | undefined) => !!v && !/^(?:0|false|no|off)$/i.test(v.trim());
 
 function lineOfKey(text: string, key: string): number | undefined {
   const lines = text.split(/\r?\n/);

@@ -5,12 +5,15 @@ import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'n
  * A file written under a temporary name beside its final path, flushed, then renamed over it.
  * Used whole (`writeAtomic`) or in pieces, for output written as it is produced.
  */
+let nextId = 0;
+
 export class AtomicFile {
   private readonly tmp: string;
   private fd: number | undefined;
 
   constructor(readonly path: string) {
-    this.tmp = `${path}.${process.pid}.tmp`;
+    // Unique to this writer, so two writers of one path (or two worker threads) never share it.
+    this.tmp = `${path}.${process.pid}.${(nextId++).toString(36)}${Math.random().toString(36).slice(2, 6)}.tmp`;
     this.fd = openSync(this.tmp, 'w');
   }
 

@@ -1,9 +1,10 @@
 // Measures an answer's reasoning from its sentences: the features the fitted model weighs.
-import { COMMA_CUES, CUES, REASONING_LEXICONS, HEDGE, MEASURE_NOUNS, METRIC_SHAPES, NOT_BEFORE_MEASURE, NUMBER_WORDS, OPENING_DEFINITION, PER, PLAN, SITUATED, VAGUE, type CueId } from '../scenario/cues.js';
+import { COMMA_CUES, CUES, REASONING_LEXICONS, HEDGE, MEASURE_NOUNS, METRIC_SHAPES, NOT_BEFORE_MEASURE, NUMBER_WORDS, OPENING_DEFINITION, PER, PLAN, SITUATED, VAGUE } from '../scenario/cues.js';
 import { isPlural, PhraseIndex, type Span } from './phrases.js';
 import { firstTokenAt, type Analysis, type Token } from './text.js';
+import { COMMA, FULL_STOP, LINE_FEED, QUESTION_MARK, RIGHT_PAREN, SEMICOLON, isDigit } from './chars.js';
+import { POLICY } from './policy.js';
 import type { FeatureId } from '../scenario/model.js';
-
 
 export const FEATURE_LABELS: Record<FeatureId, string> = {
   rubric: 'rubric criteria met',
@@ -49,37 +50,24 @@ export interface FeatureHit {
   end: number;
 }
 
-/** Counts saturate here: a third reason adds less than the first, a tenth adds nothing. */
-const SATURATE: Partial<Record<FeatureId, number>> = {
-  shapes: 3,
-  numbers: 4,
-  commitment: 1,
-  definition: 2,
-  reason: 3,
-  contrast: 2,
-  mechanism: 3,
-  evidence: 2,
-};
+// Where counts saturate, how much of a sentence cue phrases may cover, what length costs: policy.json (why: policy.ts).
+const SATURATE = POLICY.features.saturateAt;
+const STUFFED_SHARE = POLICY.features.stuffedShare;
+const FULL_LENGTH = POLICY.features.fullLength;
+const LENGTH_FLOOR = POLICY.features.lengthFloor;
+const GENERIC_PER_WORDS = POLICY.features.genericPerWords;
+const { items: ENUMERATION_ITEMS, itemWords: ENUMERATION_ITEM_WORDS } = POLICY.features.enumeration;
 
+/** A sentence that starts like an item of a sequence: "firstly", "next", "2.", "-". */
 const SEQUENCE_START = /^\s*(?:firstly|secondly|thirdly|fourthly|fifthly|lastly|finally|additionally|also|another|next|then|furthermore|moreover|\d+[.)]|[-*•])\s/iu;
-const DOT = 46;
-const PAREN = 41;
-const LINE_FEED = 10;
-const isDigit = (c: number) => c >= 48 && c <= 57;
+/** How much of a sentence's start SEQUENCE_START is shown: past the longest sequence word, so a long sentence is not copied. */
+const SEQUENCE_REACH = 16;
 /** Whether only spaces or a hyphen stand between two words, so they belong to one phrase. */
 const adjacent = (text: string, from: number, to: number) => /^[\s-]{1,3}$/u.test(text.slice(from, to));
-const QUESTION_MARK = 63;
-/**
- * Above this share of a sentence's characters in cue phrases, its cues do not count. In answers
- * people wrote, cue phrases cover a fifth of a sentence at most; strung together, they cover most of it.
- */
-const STUFFED_SHARE = 0.5;
 /** The cue lists that show reasoning moves, which stuffing fakes. */
 const CUE_IDS = ['commitment', 'definition', 'reason', 'contrast', 'mechanism', 'evidence', 'scaffold', 'situated', 'plan', 'hedge'] as const;
-/** Below this many words an answer counts as short; above it, more words earn nothing. */
-const FULL_LENGTH = 150;
-const COMMA = 44;
-const SEMICOLON = 59;
+/** Penalty points are out of a hundred; the feature is the share, so the model's weight is the cost of a hundred points. */
+export const PENALTY_POINTS = 100;
 
 /** The cue lists by name; one phrase index holds them all, so the answer's words are walked once for all of them. */
 const LIST = {
@@ -154,7 +142,8 @@ export function extractFeatures(
 ): { features: Features; hits: FeatureHit[] } {
   const hits: FeatureHit[] = [];
   const n = a.sentences.length;
-  // Which sentences each list was found in: one flag array per list, views on one buffer.
+  // Which sentences each list was found in: one flag array per list, views on one buffer,
+  // so that an answer makes one allocation, not one per list.
   const flags = new Uint8Array(n * LIST_IDS.length);
   const seen = Object.fromEntries(LIST_IDS.map((k, j) => [k, flags.subarray(j * n, (j + 1) * n)])) as Record<ListId, Uint8Array>;
   const shapeKeys = new Set<string>();
@@ -192,11 +181,14 @@ export function extractFeatures(
         if (i < 0) continue;
         at = i;
         if (repeated[i]) continue;
+        // Management words count every time they are said (`generic` is their density); they are no
+        // reasoning move, so they neither mark a sentence nor make it stuffed.
         if (id === 'vague') {
           vague++;
           continue;
         }
         covered[i]! += span.end - span.start;
+        // A metric counts once however often it is named, so every different one is shown, not every sentence.
         if (id === 'shapes') {
           const key = text.slice(span.start, span.end).toLowerCase();
           if (shapeKeys.has(key)) continue;
@@ -211,6 +203,7 @@ export function extractFeatures(
     let at = 0;
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k]!;
+      // Digits are a figure unless they number a list item; a number in words only before what it counts ("three weeks").
       const figure = isDigit(t.norm.charCodeAt(0)) ? !isListNumber(text, tokens, k) : NUMBER_WORDS.has(t.norm) && k + 1 < tokens.length;
       const per = t.norm === PER && k > 0 && k + 1 < tokens.length && isPlural(tokens[k - 1]!.norm) && adjacent(text, tokens[k - 1]!.end, t.start) && adjacent(text, t.end, tokens[k + 1]!.start);
       const measure = MEASURE_NOUNS.has(t.norm) && k > 0 && !NOT_BEFORE_MEASURE.has(tokens[k - 1]!.norm) && adjacent(text, tokens[k - 1]!.end, t.start);
@@ -283,8 +276,8 @@ export function extractFeatures(
     if (seen.scaffold[i]) scaffold++;
     if (seen.reason[i] || seen.contrast[i] || seen.definition[i] || seen.mechanism[i] || seen.evidence[i]) reasoned++;
     if (text.charCodeAt(s.end - 1) === QUESTION_MARK) questions++;
-    // A sentence that lists: a sequence word at its start, or four or more short items, with no reason given.
-    if (!seen.reason[i] && (SEQUENCE_START.test(text.slice(s.start, s.start + 16)) || isList(a, text, s))) enumeration++;
+    // A sentence that lists: a sequence word at its start, or several short items, with no reason given.
+    if (!seen.reason[i] && (SEQUENCE_START.test(text.slice(s.start, s.start + SEQUENCE_REACH)) || isList(a, text, s))) enumeration++;
   }
   const count = (id: ListId) => {
     let c = 0;
@@ -295,25 +288,25 @@ export function extractFeatures(
   const features: Features = {
     rubric: rubric.attained,
     coverage: rubric.coverage,
-    penalty: rubric.penalty / 100,
+    penalty: rubric.penalty / PENALTY_POINTS,
     // Short answers lose; padding a long one earns nothing.
-    length: Math.max(-2, Math.min(0, Math.log(Math.max(words, 1) / FULL_LENGTH))),
-    shapes: saturate(shapeKeys.size, SATURATE.shapes!),
-    numbers: saturate(numbers, SATURATE.numbers!),
-    commitment: saturate(count('commitment'), SATURATE.commitment!),
-    definition: saturate(count('definition'), SATURATE.definition!),
-    reason: saturate(count('reason'), SATURATE.reason!),
-    contrast: saturate(count('contrast'), SATURATE.contrast!),
-    mechanism: saturate(count('mechanism'), SATURATE.mechanism!),
-    evidence: saturate(count('evidence'), SATURATE.evidence!),
+    length: Math.max(LENGTH_FLOOR, Math.min(0, Math.log(Math.max(words, 1) / FULL_LENGTH))),
+    shapes: saturate(shapeKeys.size, SATURATE.shapes),
+    numbers: saturate(numbers, SATURATE.numbers),
+    commitment: saturate(count('commitment'), SATURATE.commitment),
+    definition: saturate(count('definition'), SATURATE.definition),
+    reason: saturate(count('reason'), SATURATE.reason),
+    contrast: saturate(count('contrast'), SATURATE.contrast),
+    mechanism: saturate(count('mechanism'), SATURATE.mechanism),
+    evidence: saturate(count('evidence'), SATURATE.evidence),
     scaffold: scaffold / sentences,
-    generic: Math.min(1, (10 * vague) / Math.max(words, 1)),
+    generic: Math.min(1, (GENERIC_PER_WORDS * vague) / Math.max(words, 1)),
     enumeration: Math.min(1, enumeration / sentences),
     questions: questions / sentences,
-    reasoned: saturate(reasoned, 8),
-    situated: saturate(count('situated'), 6),
-    plan: saturate(count('plan'), 5),
-    hedge: saturate(count('hedge'), 3),
+    reasoned: saturate(reasoned, SATURATE.reasoned),
+    situated: saturate(count('situated'), SATURATE.situated),
+    plan: saturate(count('plan'), SATURATE.plan),
+    hedge: saturate(count('hedge'), SATURATE.hedge),
   };
   return { features, hits };
 }
@@ -323,13 +316,13 @@ export function extractFeatures(
 function isListNumber(text: string, tokens: readonly Token[], k: number): boolean {
   const t = tokens[k]!;
   const after = text.charCodeAt(t.end);
-  if (after !== DOT && after !== PAREN) return false;
+  if (after !== FULL_STOP && after !== RIGHT_PAREN) return false;
   if (k === 0) return true;
   for (let c = tokens[k - 1]!.end; c < t.start; c++) if (text.charCodeAt(c) === LINE_FEED) return true;
   return false;
 }
 
-/** Four or more short items between commas, "and" or "or": a list of terms, not a thought. */
+/** Several short items between commas, semicolons, "and" or "or": a list of terms, not a thought. */
 function isList(a: Analysis, text: string, s: { turn: number; start: number; end: number; words: number }): boolean {
   const tokens = a.tokens[s.turn]!;
   let items = 1;
@@ -347,5 +340,5 @@ function isList(a: Analysis, text: string, s: { turn: number; start: number; end
       }
     }
   }
-  return items >= 4 && s.words / items <= 4;
+  return items >= ENUMERATION_ITEMS && s.words / items <= ENUMERATION_ITEM_WORDS;
 }

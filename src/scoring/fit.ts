@@ -2,6 +2,7 @@
 import type { Features } from './features.js';
 import { FEATURES, type FeatureId, type ScoringModel } from '../scenario/model.js';
 import { quadraticKappa } from './agreement.js';
+import { BANDS } from './bands.js';
 
 /**
  * The direction each feature may push the total. A weight fitted the other way is dropped and
@@ -91,7 +92,8 @@ export function fitWeights(examples: readonly Example[], lambda: number, feature
  * `weak` stays where it is, as it separates non-answers from weak ones.
  */
 export function fitBands(totals: readonly number[], tiers: readonly number[], weak: number): ScoringModel['bands'] {
-  let best = { strong: 70, adequate: 45, weak, kappa: -Infinity };
+  // With no tiers to agree with (kappa is never a number), the cut points stay the scale's own bands.
+  let best = { strong: BANDS.strong, adequate: BANDS.adequate, weak, kappa: -Infinity };
   for (let adequate = weak + 5; adequate <= 75; adequate++) {
     for (let strong = adequate + 5; strong <= 90; strong++) {
       const bands = totals.map((t) => (t >= strong ? 2 : t >= adequate ? 1 : 0));

@@ -1,6 +1,7 @@
-// Finds what must not be graded as an answer: text aimed at the grader, and non-answers.
+// Finds what must not be graded as an answer: text aimed at the grader, non-answers, and lists of terms.
 import { FUNCTION_WORDS, GRADER_DIRECTED, NON_ANSWER } from './lexicon.js';
-import { tokenize, type Token } from './text.js';
+import { POLICY } from './policy.js';
+import { tokenize, type Analysis, type Token } from './text.js';
 
 export interface Span {
   turn: number;
@@ -16,6 +17,7 @@ export function graderDirectedSpans(text: string, turn: number): Span[] {
   const spans: Span[] = [];
   GRADER.lastIndex = 0;
   for (let m = GRADER.exec(text); m; m = GRADER.exec(text)) {
+    // An empty match would leave lastIndex where it is and find itself again for ever.
     if (m[0].length === 0) {
       GRADER.lastIndex++;
       continue;
@@ -50,8 +52,14 @@ export function blank(text: string, spans: readonly Span[]): string {
   return out + text.slice(at);
 }
 
-/** Fewer different content words than this is not an attempt at an answer. */
-const MIN_CONTENT_WORDS = 4;
+/** Fewer different content words than this is not an attempt at an answer (policy.json). */
+const MIN_CONTENT_WORDS = POLICY.nonAnswer.minContentWords;
+/**
+ * The non-answer phrases are whole answers of a few words ("I don't really know"); only answers
+ * this short are joined up and tested against them, so a long answer costs nothing here.
+ */
+const NON_ANSWER_MAX_WORDS = 12;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 export type NonAnswer = 'empty' | 'non-answer' | 'too-short' | 'repetitive';
 
@@ -61,7 +69,7 @@ export type NonAnswer = 'empty' | 'non-answer' | 'too-short' | 'repetitive';
  */
 export function nonAnswer(text: string, tokens: readonly Token[] = tokenize(text)): NonAnswer | undefined {
   if (tokens.length === 0) return 'empty';
-  if (tokens.length <= 12) {
+  if (tokens.length <= NON_ANSWER_MAX_WORDS) {
     const flat = tokens.map((t) => t.norm).join(' ');
     if (NON_ANSWER.test(flat) || NON_ANSWER.test(text.trim().toLowerCase())) return 'non-answer';
   }
@@ -70,10 +78,19 @@ export function nonAnswer(text: string, tokens: readonly Token[] = tokenize(text
   const distinct = new Set<string>();
   for (const t of tokens) {
     const w = t.norm;
-    if (FUNCTION_WORDS.has(w) || (w.length === 1 && !/[^\x00-\x7f]/.test(w))) continue;
+    // A one-character ASCII word ("a", "x", "3") says nothing; outside ASCII one character can be a whole word (中, 好).
+    if (FUNCTION_WORDS.has(w) || (w.length === 1 && !NON_ASCII.test(w))) continue;
     content++;
     distinct.add(w);
     if (distinct.size >= MIN_CONTENT_WORDS) return undefined;
   }
   return content < MIN_CONTENT_WORDS ? 'too-short' : 'repetitive';
+}
+
+/** Below this share of the words in sentences, an answer is a list of terms (policy.json). */
+const PROSE_SHARE = POLICY.prose.minShare;
+
+/** Whether the answer is mostly fragments and bare terms rather than sentences someone would say. */
+export function isListOfTerms(a: Analysis): boolean {
+  return a.proseWords < a.words * PROSE_SHARE;
 }

@@ -3,6 +3,8 @@ import type { Matcher } from '../scenario/schema.js';
 import { CRITICISM, NEGATOR_WORDS, NEGATOR_PAIRS, REJECTED_AFTER, notNegating } from './lexicon.js';
 import type { PhraseIndex, Span } from './phrases.js';
 import { cueListOf } from './features.js';
+import { HYPHEN } from './chars.js';
+import { POLICY } from './policy.js';
 import { clauseAround, nextClause, firstTokenAt, type Analysis, type Sentence, type Token } from './text.js';
 
 export interface Mention {
@@ -70,10 +72,13 @@ function spansIn(m: CompiledMatcher, text: string, phraseSpans: Span[]): Span[] 
   return kept;
 }
 
-const HYPHEN = 0x2d;
-
-/** How many words a negator reaches forward: "not QR codes issued or app downloads". */
-const NEGATION_REACH = 6;
+/** How many words a negator reaches forward (policy.json): "not QR codes issued or app downloads". */
+const NEGATION_REACH = POLICY.negationReach;
+/**
+ * How many characters past the end of its clause a verdict on a mention (REJECTED_AFTER) is looked
+ * for: "X, is not the right metric" puts it behind a comma, and a comma ends the clause.
+ */
+const VERDICT_REACH = 40;
 
 /** Whether the nearest negator before token t, within its clause and reach, negates it. */
 function isNegated(text: string, tokens: readonly Token[], t: number, clauseStart: number): boolean {
@@ -92,7 +97,7 @@ function isNegated(text: string, tokens: readonly Token[], t: number, clauseStar
   return false;
 }
 
-/** Offsets and turns packed into one number, for cache keys (answers are far below 10^6 characters a turn). */
+/** Offsets and turns packed into one number, a cache key that makes no string (answers are far below 10^6 characters a turn). */
 const pack = (turn: number, from: number, to: number) => (turn * 1e6 + from) * 1e6 + to;
 
 function criticised(a: Analysis, turn: number, from: number, to: number, cache: Map<number, boolean>): boolean {
@@ -107,8 +112,9 @@ function isRejected(a: Analysis, turn: number, s: Sentence, start: number, end: 
   const tokens = a.tokens[turn]!;
   const [from, to] = clauseAround(a, text, s, start, end);
   if (isNegated(text, tokens, firstTokenAt(tokens, start), from)) return true;
-  if (REJECTED_AFTER.test(text.slice(end, Math.min(to + 40, s.end)))) return true;
+  if (REJECTED_AFTER.test(text.slice(end, Math.min(to + VERDICT_REACH, s.end)))) return true;
   if (criticised(a, turn, from, to, cache)) return true;
+  // The next clause criticises the mention only when it opens by pointing back at it: "X, which is a vanity metric".
   const next = nextClause(a, text, s, to);
   if (!next) return false;
   const following = text.slice(next[0], next[1]);
@@ -148,9 +154,15 @@ export function isRejectedMention(a: Analysis, m: Mention, cache: MentionCache):
   return rejected;
 }
 
-/** What one scoring of an answer has already worked out about its mentions. */
+/**
+ * What one scoring of an answer has already worked out about its mentions. Signals whose phrases
+ * overlap ask about the same mention, and mentions in one clause share its criticism test, a
+ * regular expression over the clause. Made afresh per answer, so nothing carries over between them.
+ */
 export interface MentionCache {
+  /** By place in the answer (pack): whether the mention there is negated or criticised. */
   rejected: Map<number, boolean>;
+  /** By clause (pack): whether the clause criticises what it names. */
   criticised: Map<number, boolean>;
 }
 

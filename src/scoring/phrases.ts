@@ -1,5 +1,6 @@
 // Matches many phrase lists against an answer's words in one pass, through one trie.
-import type { Token } from './text.js';
+import { CARRIAGE_RETURN, FULL_STOP, HYPHEN, LINE_FEED, NO_BREAK_SPACE, SLASH, SPACE, TAB, isDigit } from './chars.js';
+import { headKey, type Token } from './text.js';
 
 /**
  * Phrase syntax. Words are separated by spaces (a hyphen or slash inside a word separates
@@ -14,12 +15,15 @@ type Element = { kind: 'word' | 'stem'; text: string } | { kind: 'any' } | { kin
 
 interface TrieNode {
   words: Map<string, TrieNode>;
-  /** Stems by their first two letters as a number (see headKey), then stem → node. */
+  /** Stems by their first two letters as a number (headKey), then stem → node; a one-letter stem by its letter. */
   stems: Map<number, [string, TrieNode][]>;
   any: TrieNode | undefined;
   plural: TrieNode | undefined;
   number: TrieNode | undefined;
-  /** Whether a one-letter stem is among the stems. */
+  /**
+   * Whether a one-letter stem is among the stems. A word is looked up by its first two letters,
+   * a key no one letter has, so such a stem needs a second lookup, made only where one exists.
+   */
   shortStems: boolean;
   /** The lists (by id) that have a phrase ending here. */
   ends: number[];
@@ -28,15 +32,13 @@ interface TrieNode {
 // Every node is made with every field, so all share one shape and lookups on them stay fast.
 const newNode = (): TrieNode => ({ words: new Map(), stems: new Map(), any: undefined, plural: undefined, number: undefined, shortStems: false, ends: [] });
 
-const STEM_KEY = 2;
+/** How many letters of a stem key it in the trie: as many as headKey reads. */
+const HEAD_LENGTH = 2;
 
 /** A plural noun, for `_s` and the "X per Y" shape: "visits", "patients"; not "this", "business", "shop's". */
 export function isPlural(w: string): boolean {
   return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith("'s");
 }
-
-/** The first two characters of a word as one number: a map key that costs no new string. */
-export const headKey = (w: string) => (w.length > 1 ? w.charCodeAt(0) * 65536 + w.charCodeAt(1) : w.length === 1 ? w.charCodeAt(0) : 0);
 
 const WORDS_OF = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*\*?|_s\b|_|#/gu;
 
@@ -64,19 +66,24 @@ export function expandPhrase(phrase: string): Element[][] {
   return sequences.filter((s) => s.length > 0);
 }
 
-function isNumber(word: string): boolean {
-  const c = word.charCodeAt(0);
-  return c >= 48 && c <= 57;
-}
+/** A word that is a figure, for `#`: one that starts with a digit. */
+const isNumber = (word: string) => isDigit(word.charCodeAt(0));
 
-/** Whether only spaces, hyphens, slashes or dots stand between two words of the answer. */
+/** What may stand between two words of one phrase in the answer: a space, a hyphen, a slash or a dot. */
+const isJoiner = (c: number) =>
+  c === SPACE ||
+  c === TAB ||
+  c === LINE_FEED ||
+  c === CARRIAGE_RETURN ||
+  c === HYPHEN ||
+  c === SLASH ||
+  c === FULL_STOP ||
+  c === NO_BREAK_SPACE;
+
+/** Whether only joiners stand between two words of the answer, so they can belong to one phrase. */
 function joinable(text: string, from: number, to: number): boolean {
   if (to <= from) return false;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    // space, tab, LF, CR, '-', '/', '.', no-break space
-    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 45 && c !== 47 && c !== 46 && c !== 160) return false;
-  }
+  for (let i = from; i < to; i++) if (!isJoiner(text.charCodeAt(i))) return false;
   return true;
 }
 
@@ -101,10 +108,6 @@ export class PhraseIndex {
     return id;
   }
 
-  get size(): number {
-    return this.lists;
-  }
-
   private insert(seq: Element[], id: number): void {
     let at = this.root;
     seq.forEach((el, i) => {
@@ -114,7 +117,7 @@ export class PhraseIndex {
       else if (el.kind === 'number') at = at.number ??= newNode();
       else if (el.kind === 'stem') {
         const key = headKey(el.text);
-        if (el.text.length < STEM_KEY) at.shortStems = true;
+        if (el.text.length < HEAD_LENGTH) at.shortStems = true;
         const bucket = at.stems.get(key) ?? [];
         if (!at.stems.has(key)) at.stems.set(key, bucket);
         let found = bucket.find(([stem]) => stem === el.text);
@@ -158,6 +161,7 @@ export class PhraseIndex {
       if (exact) walk(exact, i, k + 1);
       if (num) walk(num, i, k + 1);
       if (stems) for (const [stem, next] of stems) if (word.startsWith(stem)) walk(next, i, k + 1);
+      // A one-letter word is keyed by its letter alone, so both lookups found the same stems: walk them once.
       if (short && short !== stems) for (const [stem, next] of short) if (word.startsWith(stem)) walk(next, i, k + 1);
       if (at.any) walk(at.any, i, k + 1);
       if (plural) walk(plural, i, k + 1);

@@ -7,9 +7,10 @@ import { PhraseIndex, type Span as PhraseSpan } from './phrases.js';
 import type { Analysis } from './text.js';
 import type { Evidence } from './types.js';
 
+// What a score shows, not what it gives, so these stay here rather than in policy.json.
 /** At most this many quotes back one signal; more says nothing new. */
 const QUOTES_PER_SIGNAL = 3;
-/** A quote is cut to about this many characters around what earned it. */
+/** A quote is cut to about this many characters either side of what earned it. */
 const QUOTE_REACH = 110;
 
 interface CompiledSignal {
@@ -39,6 +40,7 @@ export interface SignalResult {
   evidence(): Evidence[];
 }
 
+// Shared by every signal that is absent, or that has no quotes (length), so none of them makes its own.
 const NO_EVIDENCE = (): Evidence[] => [];
 const NO_SENTENCES = (): number[] => [];
 
@@ -47,6 +49,8 @@ interface CompiledRubric {
   signals: CompiledSignal[];
 }
 
+// A batch scores thousands of answers against a few rubrics: each rubric's phrase index is built
+// once and reused, held weakly so that a rubric no longer used is not kept.
 const compiled = new WeakMap<ResolvedRubric, CompiledRubric>();
 
 /** The rubric's signals with all their phrase lists in one index, built once per rubric. */
@@ -54,6 +58,7 @@ export function compileSignals(rubric: ResolvedRubric): CompiledRubric {
   let out = compiled.get(rubric);
   if (!out) {
     const index = new PhraseIndex();
+    // Signals that look for the same phrases get one matcher, the same object, whose mentions are then found once per answer.
     const byKey = new Map<string, CompiledMatcher>();
     const matcherFor = (m: Parameters<typeof compileMatcher>[0]) => {
       const c = compileMatcher(m, rubric.lexicons, index);
@@ -119,6 +124,8 @@ export function evaluateSignals(rubric: ResolvedRubric, ctx: Context): Map<strin
   const { signals } = compileSignals(rubric);
   const { phraseSpans } = ctx;
   const cache = newMentionCache();
+  // Signals that look for the same phrases share a matcher key: their mentions, and the sentences
+  // a `near` matcher was found in, are worked out once per answer.
   const memo = new Map<string, Mention[]>();
   const nearMemo = new Map<string, Set<number>>();
   const mentionsOf = (m: CompiledMatcher) => {
@@ -132,6 +139,7 @@ export function evaluateSignals(rubric: ResolvedRubric, ctx: Context): Map<strin
   const results = new Map<string, SignalResult>();
   for (const sig of signals) {
     const { def } = sig;
+    // A length signal reads no phrases: it is present or not, with nothing to quote.
     if (def.words) {
       const present =
         (def.words.over !== undefined && analysis.words > def.words.over) ||

@@ -1,5 +1,39 @@
 // Splits an answer into sentences and clauses and tells prose from bare lists of words.
 import { FUNCTION_WORDS, ABBREVIATIONS } from './lexicon.js';
+import { POLICY } from './policy.js';
+import {
+  APOSTROPHE,
+  ASTERISK,
+  BULLET,
+  CARRIAGE_RETURN,
+  COLON,
+  COMMA,
+  DOUBLE_QUOTE,
+  ELLIPSIS,
+  EM_DASH,
+  EN_DASH,
+  EN_QUAD,
+  EXCLAMATION_MARK,
+  FULL_STOP,
+  GREATER_THAN,
+  HYPHEN,
+  LEFT_PAREN,
+  LINE_FEED,
+  MIDDLE_DOT,
+  NO_BREAK_SPACE,
+  NUMBER_SIGN,
+  QUESTION_MARK,
+  RIGHT_DOUBLE_QUOTE,
+  RIGHT_PAREN,
+  RIGHT_SINGLE_QUOTE,
+  SEMICOLON,
+  SLASH,
+  SPACE,
+  TAB,
+  VERTICAL_BAR,
+  ZERO_WIDTH_SPACE,
+  isDigit,
+} from './chars.js';
 
 export interface Sentence {
   /** Which part of the answer (0 = main answer, then probe answers). */
@@ -16,7 +50,7 @@ export interface Token {
   end: number;
   /** Lower case, with curly apostrophes made straight. */
   norm: string;
-  /** The first two characters of `norm` as a number, for looking up word stems. */
+  /** `headKey(norm)`, worked out once per word, for looking up word stems. */
   head: number;
 }
 
@@ -30,11 +64,17 @@ export interface Analysis {
   tokens: Token[][];
   words: number;
   proseWords: number;
-  /** Clause breaks per sentence, filled in as they are needed. */
+  /**
+   * Clause breaks per sentence, filled in as they are needed: every mention in a sentence asks for
+   * its clause, and a sentence with many mentions would otherwise be walked once per mention.
+   */
   clauseBreaks: WeakMap<Sentence, [number, number][]>;
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/** The first two characters of a word (16 bits each) as one number: a map key that costs no new string. */
+export const headKey = (w: string) => (w.length > 1 ? w.charCodeAt(0) * 0x10000 + w.charCodeAt(1) : w.length === 1 ? w.charCodeAt(0) : 0);
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -47,7 +87,7 @@ export function tokenize(text: string): Token[] {
     const end = m.index + m[0].length;
     let norm = aligned ? lower.slice(m.index, end) : m[0].toLowerCase();
     if (curly) norm = norm.replace(/’/g, "'");
-    out.push({ start: m.index, end, norm, head: norm.length > 1 ? norm.charCodeAt(0) * 65536 + norm.charCodeAt(1) : norm.length ? norm.charCodeAt(0) : 0 });
+    out.push({ start: m.index, end, norm, head: headKey(norm) });
   }
   return out;
 }
@@ -59,18 +99,16 @@ export function countWords(text: string): number {
   return n;
 }
 
-/**
- * A line break ends a sentence at a blank line, before a bullet or numbered item, or after
- * a line that ends like one; otherwise it is a wrapped line and only a space.
- */
-// Character codes, read with charCodeAt: indexing a string that has any non-Latin-1 character
-// in it (’, —) makes a new string per character, which is most of the garbage a long answer makes.
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const TAB = 9;
+/** Any space between words, the no-break and typographic ones included. */
+const isSpace = (c: number) =>
+  c === SPACE || c === TAB || c === LINE_FEED || c === CARRIAGE_RETURN || c === NO_BREAK_SPACE || (c >= EN_QUAD && c <= ZERO_WIDTH_SPACE);
 
-const isSpace = (c: number) => c === SPACE || c === TAB || c === LF || c === CR || c === 0xa0 || (c >= 0x2000 && c <= 0x200b);
+/** A mark that starts a list item at the start of a line: - * • > # */
+const isBulletMark = (c: number) => c === HYPHEN || c === ASTERISK || c === BULLET || c === GREATER_THAN || c === NUMBER_SIGN;
+
+/** Characters that end a sentence, and so a line that ends in one: . ! ? : ; … */
+const endsLikeSentence = (c: number) =>
+  c === FULL_STOP || c === EXCLAMATION_MARK || c === QUESTION_MARK || c === COLON || c === SEMICOLON || c === ELLIPSIS;
 
 /**
  * A line break ends a sentence at a blank line, before a bullet or numbered item, or after
@@ -81,44 +119,51 @@ function lineEndsSentence(text: string, i: number): boolean {
   while (j < text.length && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
   if (j >= text.length) return true;
   const next = text.charCodeAt(j);
-  // blank line, or a bullet (- * • > #), or a number followed by . or )
-  if (next === LF || next === CR || next === 45 || next === 42 || next === 0x2022 || next === 62 || next === 35) return true;
-  if (next >= 48 && next <= 57) {
+  // A blank line, or a bullet.
+  if (next === LINE_FEED || next === CARRIAGE_RETURN || isBulletMark(next)) return true;
+  // A numbered item: digits, then "." or ")".
+  if (isDigit(next)) {
     let k = j;
-    while (k < text.length && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
-    if (text.charCodeAt(k) === 46 || text.charCodeAt(k) === 41) return true;
+    while (k < text.length && isDigit(text.charCodeAt(k))) k++;
+    if (text.charCodeAt(k) === FULL_STOP || text.charCodeAt(k) === RIGHT_PAREN) return true;
   }
   let p = i - 1;
-  while (p >= 0 && (text.charCodeAt(p) === SPACE || text.charCodeAt(p) === TAB || text.charCodeAt(p) === CR)) p--;
+  while (p >= 0 && (text.charCodeAt(p) === SPACE || text.charCodeAt(p) === TAB || text.charCodeAt(p) === CARRIAGE_RETURN)) p--;
   if (p < 0) return true;
-  const prev = text.charCodeAt(p);
-  // . ! ? : ; …
-  return prev === 46 || prev === 33 || prev === 63 || prev === 58 || prev === 59 || prev === 0x2026;
+  return endsLikeSentence(text.charCodeAt(p));
 }
+
+/** What may follow a full stop that ends a sentence, besides a space: a closing quote or bracket. */
+const closesSentence = (c: number) =>
+  c === DOUBLE_QUOTE || c === APOSTROPHE || c === RIGHT_DOUBLE_QUOTE || c === RIGHT_SINGLE_QUOTE || c === RIGHT_PAREN;
+
+/** How far back from a full stop an abbreviation is looked for: past the longest of them ("approx"). */
+const ABBREVIATION_REACH = 8;
 
 function isBoundary(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if (c === LF) return lineEndsSentence(text, i);
-  // ; ! ? …
-  if (c === 59 || c === 33 || c === 63 || c === 0x2026) return true;
-  if (c !== 46) return false;
+  if (c === LINE_FEED) return lineEndsSentence(text, i);
+  if (c === SEMICOLON || c === EXCLAMATION_MARK || c === QUESTION_MARK || c === ELLIPSIS) return true;
+  if (c !== FULL_STOP) return false;
   if (i + 1 < text.length) {
     const n = text.charCodeAt(i + 1);
-    // followed by a space, a quote or a bracket; otherwise 3.5%, e.g.x, URLs
-    if (!isSpace(n) && n !== 34 && n !== 39 && n !== 0x201d && n !== 0x2019 && n !== 41) return false;
+    // Not a full stop inside 3.5%, e.g.x or a URL.
+    if (!isSpace(n) && !closesSentence(n)) return false;
   }
-  const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, i - 8), i));
+  const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, i - ABBREVIATION_REACH), i));
   return !(before && ABBREVIATIONS.has(before[1]!.toLowerCase()));
 }
 
 /** Characters that separate the items of a list: , ; / · | */
-const isItemBreak = (c: number) => c === 44 || c === 59 || c === 47 || c === 0xb7 || c === 124;
+const isItemBreak = (c: number) => c === COMMA || c === SEMICOLON || c === SLASH || c === MIDDLE_DOT || c === VERTICAL_BAR;
+
+const { minWords: PROSE_MIN_WORDS, listItems: LIST_ITEMS, listItemWords: LIST_ITEM_WORDS } = POLICY.prose;
 
 function sentenceAt(text: string, tokens: readonly Token[], turn: number, start: number, end: number): Sentence | undefined {
-  // Leading space and bullet marks (- * • > #), trailing space.
+  // Leading space and bullet marks, trailing space, so that a sentence starts and ends at its words.
   while (start < end) {
     const c = text.charCodeAt(start);
-    if (!(isSpace(c) || c === 45 || c === 42 || c === 0x2022 || c === 62 || c === 35)) break;
+    if (!(isSpace(c) || isBulletMark(c))) break;
     start++;
   }
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
@@ -139,8 +184,8 @@ function sentenceAt(text: string, tokens: readonly Token[], turn: number, start:
     }
   }
   if (count === 0) return undefined;
-  const listy = items >= 4 && count / items <= 3;
-  const prose = count >= 3 && fn >= 1 && !listy;
+  const listy = items >= LIST_ITEMS && count / items <= LIST_ITEM_WORDS;
+  const prose = count >= PROSE_MIN_WORDS && fn >= 1 && !listy;
   return { turn, start, end, words: count, prose };
 }
 
@@ -189,14 +234,17 @@ export function analyse(turns: string[], scan: string[]): Analysis {
   return { turns, scan, sentences, tokens, words: total, proseWords: prose, clauseBreaks: new WeakMap() };
 }
 
-/** A clause reaches at most this far from a mention, so a run-on answer stays linear. */
+/**
+ * A clause reaches at most this many characters from a mention, so a run-on answer without
+ * punctuation stays linear to read; clauses people write end long before it.
+ */
 const CLAUSE_REACH = 300;
 /** Words that start a new clause. */
 const CLAUSE_WORDS = new Set(['but', 'whereas', 'while', 'although', 'though', 'however']);
 
+/** Punctuation that ends a clause: , : ; ( ) — – */
 function isBreakChar(c: number): boolean {
-  // , : ; ( ) — –
-  return c === 44 || c === 58 || c === 59 || c === 40 || c === 41 || c === 0x2014 || c === 0x2013;
+  return c === COMMA || c === COLON || c === SEMICOLON || c === LEFT_PAREN || c === RIGHT_PAREN || c === EM_DASH || c === EN_DASH;
 }
 
 /** Where the clause breaks of a sentence are, as [start, end) pairs; found once per sentence. */
@@ -215,9 +263,10 @@ function breaksOf(a: Analysis, text: string, s: Sentence): [number, number][] {
         continue;
       }
       const c = text.charCodeAt(i);
+      // A hyphen with a space either side is a dash typed on a keyboard; one inside a word ("no-show") is not.
+      const typedDash = c === HYPHEN && i > s.start && text.charCodeAt(i - 1) === SPACE && text.charCodeAt(i + 1) === SPACE;
       if (isBreakChar(c)) found.push([i, i + 1]);
-      // " - " used as a dash
-      else if (c === 45 && i > s.start && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32) found.push([i - 1, i + 2]);
+      else if (typedDash) found.push([i - 1, i + 2]);
     }
     a.clauseBreaks.set(s, found);
   }

@@ -1,7 +1,9 @@
 // The score the scorer gives an answer; saved in sessions and reports, so it has a schema.
 import { z } from 'zod';
+import { POLICY } from './policy.js';
 
-export const SCORER_VERSION = '2.0.0';
+/** The version of the scorer a score was made by; it lives with the policy numbers it versions (policy.json). */
+export const SCORER_VERSION = POLICY.version;
 
 export const Evidence = z.object({
   signal: z.string(),

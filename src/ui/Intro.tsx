@@ -2,14 +2,10 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { Scenario } from '../scenario/schema.js';
-import { useKeys } from './use-keys.js';
 import { useTheme } from './theme.js';
 
-export function Intro({ scenario, mode, onStart }: { scenario: Scenario; mode: 'practice' | 'interview'; onStart: () => void }) {
+export function Intro({ scenario, mode }: { scenario: Scenario; mode: 'practice' | 'interview' }) {
   const theme = useTheme();
-  useKeys((intent) => {
-    if (intent.kind === 'edit' && intent.action.type === 'insert' && intent.action.text === '\n') onStart();
-  });
   const { company, interviewer } = scenario;
   return (
     <Box flexDirection="column">

@@ -6,6 +6,7 @@ import type { Session } from '../interview/session.js';
 import { countWords } from '../scoring/text.js';
 import type { EditorState } from './editor-state.js';
 import { EditorView } from './EditorView.js';
+import type { Hint } from './screen-state.js';
 import { Spinner } from './Spinner.js';
 import { formatClock, useCountdown } from './use-countdown.js';
 import { useTheme } from './theme.js';
@@ -16,10 +17,15 @@ export interface QuestionScreenProps {
   streaming: string;
   busy: boolean;
   notice?: string;
-  hint?: string;
+  hint?: Hint;
   editor: EditorState;
   now: () => Date;
 }
+
+const HINTS: Record<Hint, string> = {
+  'empty-answer': 'Type your answer first. To pass on a question, type "pass" and submit.',
+  'waiting-for-interviewer': 'One moment: your answer goes in as soon as the interviewer is ready.',
+};
 
 export function QuestionScreen({ scenario, session, streaming, busy, notice, hint, editor, now }: QuestionScreenProps) {
   const theme = useTheme();
@@ -66,7 +72,7 @@ export function QuestionScreen({ scenario, session, streaming, busy, notice, hin
           <Text color={theme.muted}>Ctrl+D submit · Enter new line · Ctrl+C save & quit</Text>
           <Text color={theme.muted}>{words} words</Text>
         </Box>
-        {hint && <Text color={theme.warn}>{hint}</Text>}
+        {hint && <Text color={theme.warn}>{HINTS[hint]}</Text>}
       </Box>
     </Box>
   );

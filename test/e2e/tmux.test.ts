@@ -11,7 +11,9 @@ const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 // On a developer's machine without tmux these are skipped; CI installs tmux and must run them.
 const run = hasTmux || process.env.CI ? describe : describe.skip;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The poll interval of `waitFor`: how often a condition is looked at, never a wait for its own sake. */
+const POLL_MS = 50;
+const tick = () => new Promise((r) => setTimeout(r, POLL_MS));
 
 class Terminal {
   readonly socket = `rehearse-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
@@ -20,9 +22,10 @@ class Terminal {
     return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
   }
   start(args: string, opts: { color?: boolean; columns?: number } = {}) {
-    const colour = opts.color ? 'FORCE_COLOR=1' : 'NO_COLOR=1';
+    // Whichever of NO_COLOR and FORCE_COLOR the test runner's own environment has, only the one asked for is set.
+    const [unset, set] = opts.color ? ['NO_COLOR', 'FORCE_COLOR=1'] : ['FORCE_COLOR', 'NO_COLOR=1'];
     // A person's terminal, not CI: Ink draws nothing live when CI is set, and tmux passes it on.
-    const command = `cd ${ROOT} && env -u CI -u GITHUB_ACTIONS REHEARSE_HOME=${this.home} ${colour} node ${CLI} ${args}; echo "[exit $?]"; echo "[tty $(stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' ')]"; sleep 120`;
+    const command = `cd ${ROOT} && env -u CI -u GITHUB_ACTIONS -u ${unset} REHEARSE_HOME=${this.home} ${set} node ${CLI} ${args}; echo "[exit $?]"; echo "[tty $(stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' ')]"; sleep 120`;
     this.tmux('new-session', '-d', '-s', 'main', '-x', String(opts.columns ?? 100), '-y', '50', command);
   }
   screen(escapes = false): string {
@@ -46,7 +49,7 @@ class Terminal {
       const s = this.screen();
       if (test(s)) return s;
       if (Date.now() > until) throw new Error(`timed out waiting for ${what}; the screen:\n${s}`);
-      await sleep(100);
+      await tick();
     }
   }
   stop() {
@@ -63,6 +66,19 @@ const sessionFiles = (home: string) => {
   return existsSync(dir) ? readdirSync(dir).filter((f) => /^[\w-]+\.json$/.test(f)) : [];
 };
 const readSession = (home: string) => Session.parse(JSON.parse(readFileSync(join(home, 'sessions', sessionFiles(home)[0]!), 'utf8')));
+const answersSaved = (home: string) => readSession(home).turns.filter((x) => x.kind === 'answer').length;
+
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+/**
+ * Whether the screen shows the prompt the saved session waits for an answer to: the terminal has
+ * caught up with the engine, so what is on it is not a frame left from before the last key.
+ * (No wording is asked twice in a session, so an earlier prompt cannot be mistaken for it.)
+ */
+function showsAwaitedPrompt(home: string, screen: string): boolean {
+  const session = readSession(home);
+  const prompt = session.turns.findLast((x) => x.kind === 'question' || x.kind === 'probe');
+  return session.phase === 'answering' && prompt !== undefined && flat(screen).includes(flat(prompt.text));
+}
 
 let terminals: Terminal[] = [];
 afterEach(() => {
@@ -107,16 +123,24 @@ run('in a real terminal', () => {
     const first = readSession(t.home).turns.find((x) => x.kind === 'answer')!;
     expect(first.text).toContain('I would track the number of UPI transactions per month,because it shows merchants use us.\nPasted second line.');
 
+    // Each step waits for the screen that step leads to, so no key goes to a frame left from before.
+    const ready = (screen: string) => {
+      const live = bottom(screen);
+      if (/Report saved:|Enter to continue/.test(live)) return true;
+      return live.includes('Ctrl+D submit') && !/thinking|Reading/.test(live) && showsAwaitedPrompt(t.home, screen);
+    };
     for (let guard = 0; guard < 40; guard++) {
-      const s = await t.waitFor((x) => /Ctrl\+D submit|Enter to continue|Report saved:/.test(bottom(x)) && !/thinking|Reading/.test(bottom(x)), 'the next step');
-      const live = bottom(s);
+      const live = bottom(await t.waitFor(ready, 'the next step'));
       if (live.includes('Report saved:')) break;
-      if (live.includes('Enter to continue')) t.keys('Enter');
-      else {
+      if (live.includes('Enter to continue')) {
+        t.keys('Enter');
+        await t.waitFor((x) => !bottom(x).includes('Enter to continue'), 'the score card to close');
+      } else {
+        const before = answersSaved(t.home);
         t.type(ANSWER);
         t.keys('C-d');
+        await t.waitFor(() => answersSaved(t.home) === before + 1, 'the answer on disk');
       }
-      await sleep(250);
     }
     const end = await t.waitFor((s) => s.includes('Report saved:'), 'the report');
     expect(end).toMatch(/Your result: \d+\/100/);
@@ -139,7 +163,7 @@ run('in a real terminal', () => {
     await t.waitFor((s) => s.includes('follows up:'), 'a probe');
     t.type('Second answer: within 60 days of the first order.');
     t.keys('C-d');
-    await t.waitFor(() => readSession(t.home).turns.filter((x) => x.kind === 'answer').length === 2, 'the second answer on disk');
+    await t.waitFor(() => answersSaved(t.home) === 2, 'the second answer on disk');
     const pid = t.tmux('display-message', '-p', '-t', 'main', '#{pane_pid}').trim();
     // The shell runs node; kill node itself, without warning.
     const node = execFileSync('pgrep', ['-P', pid, '-f', 'node'], { encoding: 'utf8' }).trim().split('\n')[0]!;
@@ -163,7 +187,7 @@ run('in a real terminal', () => {
     expect(screen).toContain('Second answer: within 60 days of the first order.');
     r.type('Third answer after the crash.');
     r.keys('C-d');
-    await r.waitFor(() => readSession(t.home).turns.filter((x) => x.kind === 'answer').length === 3, 'the third answer on disk');
+    await r.waitFor(() => answersSaved(t.home) === 3, 'the third answer on disk');
     expect(readSession(t.home).turns.filter((x) => x.kind === 'answer').map((x) => x.text)[2]).toBe('Third answer after the crash.');
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findScenario } from '../../src/scenario/catalog.js';
+import { loadScenario } from '../../src/scenario/load.js';
 import { advance, resume, submitAnswer, type EngineDeps } from '../../src/interview/engine.js';
 import { InvalidEvent, reduce } from '../../src/interview/machine.js';
 import { decide } from '../../src/interview/policy.js';
@@ -7,8 +7,10 @@ import { newSession, probesOf, Session } from '../../src/interview/session.js';
 import { offlineWriter } from '../../src/probes/offline.js';
 import { score } from '../../src/scoring/score.js';
 import type { Score } from '../../src/scoring/types.js';
+import { fixture } from '../helpers.js';
 
-const loaded = findScenario('fintech');
+// A scenario written for these tests: tuning the shipped scenarios cannot change what they see.
+const loaded = loadScenario(fixture('scenarios/good/interview.yaml'));
 const questions = loaded.scenario.questions;
 
 function deps(saved: Session[] = []): EngineDeps {
@@ -22,7 +24,7 @@ function deps(saved: Session[] = []): EngineDeps {
 }
 
 const fresh = (maxProbes?: number) =>
-  newSession({ id: 't', scenario: { id: 'fintech', title: 'x' }, mode: 'practice', at: '2026-01-01T10:00:00Z', ...(maxProbes !== undefined ? { maxProbes } : {}) });
+  newSession({ id: 't', scenario: { id: 'shedshare', title: 'x' }, mode: 'practice', at: '2026-01-01T10:00:00Z', ...(maxProbes !== undefined ? { maxProbes } : {}) });
 
 /** Runs a whole interview, answering every prompt from the list in turn (cycling). */
 async function run(answers: string[], d = deps(), start = fresh()) {
@@ -83,19 +85,24 @@ describe('policy', () => {
   });
 
   it.each([undefined, 1, 0])('never exceeds the probe budget (session limit %s)', async (limit) => {
+    // "dont know" leaves every criterion below the bar, so each follow-up is wanted until the budget is spent.
     const s = await run(['dont know'], deps(), fresh(limit));
     for (const x of questions) {
-      const budget = Math.min(x.budget.probes, limit ?? Infinity);
+      const budget = Math.min(x.budget.probes, limit ?? Infinity, x.followUps.length);
       expect(probesOf(s, x.id).length).toBe(budget);
     }
   });
 
   it('does not use a follow-up twice for one question, and moves on when the targeted ones are used up', async () => {
+    const short = questions.find((x) => x.followUps.length < x.budget.probes)!;
+    expect(short).toBeDefined(); // the fixture has a question with fewer follow-ups than its budget
     const s = await run(['dont know']);
+    expect(s.status).toBe('finished');
     for (const x of questions) {
       const ids = probesOf(s, x.id).map((p) => p.followUpId);
       expect(new Set(ids).size).toBe(ids.length);
     }
+    expect(probesOf(s, short.id).map((p) => p.followUpId)).toEqual(short.followUps.map((f) => f.id));
   });
 
   it('stops probing when the question’s time is up', async () => {
@@ -116,9 +123,9 @@ describe('reducer', () => {
 
   it('answers to probes are scored together with the main answer', async () => {
     let s = await advance(fresh(), deps());
-    s = await submitAnswer(s, 'I would track the number of UPI transactions per month.', deps());
+    s = await submitAnswer(s, 'I would count how many tools are borrowed each month.', deps());
     const first = s.scores[questions[0]!.id]!.total;
-    s = await submitAnswer(s, 'Because transacting merchants trust us, and that drives loan revenue; in our data they renew 3x more.', deps());
+    s = await submitAnswer(s, 'Because members who borrow often get real value and renew their membership; in our pilot they renewed twice as often.', deps());
     const both = s.scores[questions[0]!.id]!;
     expect(both.total).toBeGreaterThan(first);
     expect(both).toEqual(score(loaded.rubrics[questions[0]!.id]!, s.turns.filter((t) => t.kind === 'answer').map((t) => t.text)));
@@ -127,9 +134,9 @@ describe('reducer', () => {
   it('saves every submitted answer before anything else happens', async () => {
     const saved: Session[] = [];
     const d = deps(saved);
-    let s = await advance(fresh(), d);
+    const s = await advance(fresh(), d);
     const before = saved.length;
-    s = await submitAnswer(s, 'My answer, word for word.', d);
+    await submitAnswer(s, 'My answer, word for word.', d);
     const first = saved[before]!;
     expect(first.phase).toBe('scoring');
     expect(first.turns.at(-1)).toMatchObject({ role: 'candidate', kind: 'answer', text: 'My answer, word for word.' });
@@ -138,13 +145,13 @@ describe('reducer', () => {
 
 describe('resume', () => {
   const answers = [
-    'User engagement matters most.',
-    'I would look at monthly transacting merchants, because they trust us and qualify for loans.',
+    'Engagement with the app matters most.',
+    'I would watch monthly active borrowers, because members who borrow renew their membership.',
     'dont know',
-    'Payment success rate as a guardrail; activation in week one as an input.',
-    'Both teams share merchants transacting at 60 days; a monthly steering group decides.',
-    'I would check the data, cut it by city and cohort, and test fixes quickly.',
-    'Cashback can be gamed through self-transfers; a guardrail and weekly audits catch it.',
+    'Locker availability as a guardrail; first-week borrowing as an input.',
+    'Bookings per member drive renewals, and we would look at them every week.',
+    'I would check the data, cut it by building and cohort, and test fixes quickly.',
+    'Damaged tools could rise; a weekly audit of returns would catch it.',
   ];
   const shape = (s: Session) =>
     s.turns.filter((t) => t.kind !== 'notice').map(({ role, kind, questionId, text, followUpId, criterion, source }) => ({ role, kind, questionId, text, followUpId, criterion, source }));
@@ -171,24 +178,25 @@ describe('resume', () => {
 describe('the offline writer', () => {
   it('grounds the follow-up in what the candidate said', async () => {
     let s = await advance(fresh(), deps());
-    s = await submitAnswer(s, 'I would track the number of UPI transactions per month, because it shows use.', deps());
+    const answer = 'I would count how many tools members borrow per month, because it shows use.';
+    s = await submitAnswer(s, answer, deps());
     const probe = s.turns.find((t) => t.kind === 'probe')!;
     expect(probe.source).toBe('offline');
     expect(probe.basedOn).toBeDefined();
     expect(probe.text).toContain(`“${probe.basedOn}”`);
-    expect('I would track the number of UPI transactions per month, because it shows use.').toContain(probe.basedOn!);
+    expect(answer).toContain(probe.basedOn!);
   });
 
   it('never repeats a wording within a session', async () => {
-    const s = await run(['dont know', 'I would track the number of UPI transactions per month.']);
+    const s = await run(['dont know', 'I would count how many tools are borrowed each month.']);
     const texts = s.turns.filter((t) => t.kind === 'probe').map((t) => t.text);
     expect(texts.length).toBeGreaterThan(5);
     expect(new Set(texts).size).toBe(texts.length);
   });
 
   it('is deterministic', async () => {
-    const a = await run(['dont know', 'User engagement matters most.']);
-    const b = await run(['dont know', 'User engagement matters most.']);
+    const a = await run(['dont know', 'Engagement with the app matters most.']);
+    const b = await run(['dont know', 'Engagement with the app matters most.']);
     expect(a.turns.map((t) => t.text)).toEqual(b.turns.map((t) => t.text));
   });
 });

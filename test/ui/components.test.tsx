@@ -6,7 +6,7 @@ import { newSession, type Session } from '../../src/interview/session.js';
 import { offlineWriter } from '../../src/probes/offline.js';
 import { buildReport } from '../../src/report/build.js';
 import { score } from '../../src/scoring/score.js';
-import { App } from '../../src/ui/App.js';
+import { App, type AppProps } from '../../src/ui/App.js';
 import { EditorView } from '../../src/ui/EditorView.js';
 import { Intro } from '../../src/ui/Intro.js';
 import type { Outcome } from '../../src/ui/InterviewFlow.js';
@@ -42,52 +42,79 @@ function mount(node: React.ReactElement) {
   return r;
 }
 
+/** The whole app, as the launcher renders it, with an offline interviewer and a clock that ticks a second a call. */
+function app(onExit: (o: Outcome) => void, mode: 'practice' | 'interview' = 'practice', start?: AppProps['start']) {
+  const saved: Session[] = [];
+  const created: string[] = [];
+  let t = Date.parse('2026-01-01T10:00:00Z');
+  const r = render(
+    <App
+      scenarios={loadCatalog()}
+      {...(start ? { start } : {})}
+      mode={mode}
+      createSession={(l, m) => {
+        created.push(l.scenario.id);
+        return newSession({ id: 'ui-test', scenario: { id: l.scenario.id, title: l.scenario.title }, mode: m, at: '2026-01-01T10:00:00Z' });
+      }}
+      base={{ writers: { offline: offlineWriter }, save: (s) => saved.push(s), now: () => new Date((t += 1000)) }}
+      finish={(s, l) => ({ report: buildReport(s, l.scenario), path: '/tmp/ui-test.report.md' })}
+      onExit={onExit}
+      color={false}
+    />,
+  );
+  cleanup.push(r.unmount);
+  return { r, saved, created };
+}
+
 describe('ScenarioPicker', () => {
-  const choices = loadCatalog().map((s) => ({ id: s.scenario.id, title: s.scenario.title, summary: s.scenario.summary, questions: s.scenario.questions.length }));
+  const choices = loadCatalog().map((s) => ({
+    id: s.scenario.id,
+    title: s.scenario.title,
+    summary: s.scenario.summary,
+    questions: s.scenario.questions.length,
+  }));
 
   it('lists every scenario with its title and one-line description', () => {
-    const frame = mount(<ScenarioPicker scenarios={choices} onPick={() => {}} />).lastFrame()!;
+    const frame = mount(<ScenarioPicker scenarios={choices} selected={0} />).lastFrame()!;
     for (const c of choices) {
       expect(frame).toContain(c.title);
       expect(frame).toContain(c.summary.slice(0, 30));
     }
     expect(frame).toMatch(/› 1\./);
+    expect(mount(<ScenarioPicker scenarios={choices} selected={1} />).lastFrame()).toMatch(/› 2\./);
   });
 
   it('moves with the arrow keys and picks with Enter, even when keys come faster than renders', async () => {
-    const onPick = vi.fn();
-    const r = mount(<ScenarioPicker scenarios={choices} onPick={onPick} />);
+    const { r } = app(() => {});
     await tick();
     r.stdin.write('\x1b[B');
     r.stdin.write('\r');
-    await tick();
-    expect(onPick).toHaveBeenCalledWith(choices[1]!.id);
+    const intro = await frameWith(r.lastFrame, (f) => f.includes('Press Enter to begin'));
+    expect(intro).toContain(choices[1]!.title);
   });
 
   it('picks by number', async () => {
-    const onPick = vi.fn();
-    const r = mount(<ScenarioPicker scenarios={choices} onPick={onPick} />);
+    const { r } = app(() => {});
     await tick();
     r.stdin.write('3');
-    await tick();
-    expect(onPick).toHaveBeenCalledWith(choices[2]!.id);
+    const intro = await frameWith(r.lastFrame, (f) => f.includes('Press Enter to begin'));
+    expect(intro).toContain(choices[2]!.title);
   });
 });
 
 describe('Intro', () => {
   it('shows the company, role, interviewer, the number of questions and the keys; Enter starts', async () => {
-    const onStart = vi.fn();
-    const r = mount(<Intro scenario={fintech.scenario} mode="practice" onStart={onStart} />);
-    const frame = r.lastFrame()!;
+    const frame = mount(<Intro scenario={fintech.scenario} mode="practice" />).lastFrame()!;
     expect(frame).toContain('Rupeeflow');
     expect(frame).toContain('Senior Product Manager, Merchant Payments');
     expect(frame).toContain('Ananya Rao');
     expect(frame).toContain('5 questions');
     expect(frame).toContain('Ctrl+D submits');
+    const { r, created } = app(() => {}, 'practice', { loaded: fintech });
     await tick();
     r.stdin.write('\r');
-    await tick();
-    expect(onStart).toHaveBeenCalled();
+    await frameWith(r.lastFrame, (f) => f.includes('Question 1 of 5'));
+    expect(created).toEqual(['fintech']);
   });
 });
 
@@ -97,7 +124,15 @@ describe('QuestionScreen', () => {
     phase: 'answering',
     questionIndex: 1,
     questionStartedAt: '2026-01-01T10:00:00Z',
-    turns: [{ role: 'interviewer', kind: 'question', questionId: 'guardrails', text: fintech.scenario.questions[1]!.prompt, at: '2026-01-01T10:00:00Z' }],
+    turns: [
+      {
+        role: 'interviewer',
+        kind: 'question',
+        questionId: 'guardrails',
+        text: fintech.scenario.questions[1]!.prompt,
+        at: '2026-01-01T10:00:00Z',
+      },
+    ],
   });
   const props = { scenario: fintech.scenario, streaming: '', busy: false, editor: { text: 'Two words', cursor: 9 }, now: clock };
 
@@ -118,6 +153,13 @@ describe('QuestionScreen', () => {
     expect(streaming).toContain('Ananya Rao: Which of those');
     const notice = mount(<QuestionScreen {...props} session={asked()} notice="The LLM could not phrase this follow-up" />).lastFrame()!;
     expect(notice).toContain('The LLM could not phrase this follow-up');
+  });
+
+  it('shows why an answer did not go in', () => {
+    expect(mount(<QuestionScreen {...props} session={asked()} hint="empty-answer" />).lastFrame()).toContain('Type your answer first.');
+    expect(mount(<QuestionScreen {...props} session={asked()} hint="waiting-for-interviewer" />).lastFrame()).toContain(
+      'One moment: your answer goes in as soon as the interviewer is ready.',
+    );
   });
 
   it('counts over time', () => {
@@ -179,23 +221,6 @@ describe('ReportView', () => {
 });
 
 describe('App: a whole interview through the keyboard', () => {
-  function app(onExit: (o: Outcome) => void, mode: 'practice' | 'interview' = 'practice') {
-    const saved: Session[] = [];
-    let t = Date.parse('2026-01-01T10:00:00Z');
-    const r = render(
-      <App
-        scenarios={loadCatalog()}
-        mode={mode}
-        createSession={(l, m) => newSession({ id: 'ui-test', scenario: { id: l.scenario.id, title: l.scenario.title }, mode: m, at: '2026-01-01T10:00:00Z' })}
-        base={{ writers: { offline: offlineWriter }, save: (s) => saved.push(s), now: () => new Date((t += 1000)) }}
-        finish={(s, l) => ({ report: buildReport(s, l.scenario), path: '/tmp/ui-test.report.md' })}
-        onExit={onExit}
-        color={false}
-      />,
-    );
-    cleanup.push(r.unmount);
-    return { r, saved };
-  }
   /** Picks a scenario by its number and waits at its first question. */
   const begin = async (r: ReturnType<typeof render>, choice: string, total: number) => {
     await tick();
@@ -230,7 +255,10 @@ describe('App: a whole interview through the keyboard', () => {
 
     // Answer everything else: each follow-up and question gets an answer; score cards are dismissed.
     for (let guard = 0; guard < 40; guard++) {
-      const frame = await frameWith(r.lastFrame, (f) => /follows up:|Question \d of 5|Enter to continue|Your result/.test(f) && !/thinking|Reading/.test(f));
+      const frame = await frameWith(
+        r.lastFrame,
+        (f) => /follows up:|Question \d of 5|Enter to continue|Your result/.test(f) && !/thinking|Reading/.test(f),
+      );
       if (frame.includes('Your result')) break;
       if (frame.includes('Enter to continue')) {
         r.stdin.write('e');
@@ -260,6 +288,14 @@ describe('App: a whole interview through the keyboard', () => {
     await tick();
     expect(onExit).toHaveBeenCalledWith(expect.objectContaining({ kind: 'quit' }));
     expect(saved.at(-1)).toMatchObject({ status: 'quit', draft: 'half an answer' });
+  });
+
+  it('Ctrl+D on an empty answer sends nothing and says to type first', async () => {
+    const { r, saved } = app(() => {}, 'interview');
+    await begin(r, '1', 4);
+    r.stdin.write('\x04');
+    await frameWith(r.lastFrame, (f) => f.includes('Type your answer first.'));
+    expect(saved.at(-1)!.turns.filter((t) => t.kind === 'answer')).toHaveLength(0);
   });
 
   it('in interview mode, no score card between questions', async () => {

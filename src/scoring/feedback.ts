@@ -1,0 +1,111 @@
+// What the candidate reads under the total: the summary, strengths, gaps and the improvements worth most.
+import type { ResolvedRubric } from '../scenario/rubric.js';
+import { positives, type Present } from './conditions.js';
+import { levelSignalsOf, totalWeight } from './criteria.js';
+import { FEATURE_ADVICE, PENALTY_POINTS } from './features.js';
+import type { NonAnswer } from './guards.js';
+import type { ModelTerm } from './model.js';
+import { guardedTotal, type Guards } from './total.js';
+import type { AntiPatternHit, Band, CriterionScore, Improvement, Score } from './types.js';
+
+/** The improvements shown: the few worth most, as a longer list would bury them. */
+const IMPROVEMENTS_SHOWN = 3;
+/** When a weak answer names the rubric's points, its summary names what held it down: the habits whose term in the sum is this or lower… */
+const THIN_POINTS = -2;
+/** …the costliest few, as a summary is one sentence. */
+const THIN_NAMED = 2;
+
+const NON_ANSWER_SUMMARY: Record<NonAnswer, string> = {
+  empty: 'No answer was given, so there is nothing to grade.',
+  'non-answer': 'This is not an answer yet, so it earns no credit. A rough first attempt would already score.',
+  'too-short': 'This is too short to show any reasoning, so it earns no credit.',
+  repetitive: 'This repeats a few words without making a point, so it earns no credit.',
+};
+
+function summary(band: Band, criteria: readonly CriterionScore[], listOnly: boolean, thin: string[]): string {
+  const met = criteria.filter((c) => c.meetsBar).length;
+  const of = `${met} of ${criteria.length} criteria meet the bar`;
+  if (listOnly) return `This reads as a list of terms rather than an answer: ${of}. Say which one you choose and why, in sentences.`;
+  // The rubric's words are there but the reasoning is not: say what held it down.
+  if ((band === 'weak' || band === 'insufficient') && met * 2 >= criteria.length && thin.length) {
+    return `The rubric's points are named (${of}), but the reasoning behind them is thin: ${thin.join('; ')}.`;
+  }
+  switch (band) {
+    case 'strong':
+      return `A strong answer: ${of}.`;
+    case 'adequate':
+      return `A workable answer with gaps: ${of}.`;
+    case 'weak':
+      return `A weak answer: ${of}. The gaps below matter most.`;
+    case 'insufficient':
+      return `This does not yet answer what was asked: ${of}.`;
+  }
+}
+
+/** The costly habits the summary names; length is left out, as it says nothing about the reasoning. */
+function thinReasoning(terms: readonly ModelTerm[]): string[] {
+  return terms
+    .filter((t) => t.points <= THIN_POINTS && t.feature !== 'length')
+    .sort((a, b) => a.points - b.points)
+    .slice(0, THIN_NAMED)
+    .map((t) => t.label);
+}
+
+export interface Graded {
+  rubric: ResolvedRubric;
+  nonAnswer: NonAnswer | undefined;
+  criteria: readonly CriterionScore[];
+  antiPatterns: readonly AntiPatternHit[];
+  present: Present;
+  /** The model's sum and its terms. */
+  fitted: { raw: number; terms: readonly ModelTerm[] };
+  guards: Guards;
+  total: number;
+  band: Band;
+}
+
+/**
+ * What would raise the total most, each gain worked out by the model: the points on the 0–100
+ * scale that reaching the next level, dropping an anti-pattern or a costly habit would add.
+ */
+function improvements(g: Graded): Improvement[] {
+  const { rubric, fitted, guards, total } = g;
+  const gainOf = (delta: number, without?: string) =>
+    guardedTotal(rubric.model, fitted.raw + delta, { ...guards, ceilings: guards.ceilings.filter((c) => c.id !== without) }).total - total;
+  const w = rubric.model.weights;
+  const weights = totalWeight(g.criteria);
+  const levelSignals = levelSignalsOf(rubric);
+  return [
+    ...g.criteria
+      .filter((c) => c.level < c.maxLevel && !c.cappedBy)
+      .map((c) => {
+        const next = rubric.criteria.find((d) => d.id === c.id)!.levels[c.level + 1]!.when!;
+        const newSignals = positives(next).filter((id) => !g.present(id) && levelSignals.includes(id)).length;
+        const delta =
+          ((w.rubric ?? 0) * c.weight) / c.maxLevel / weights + ((w.coverage ?? 0) * newSignals) / Math.max(1, levelSignals.length);
+        return { criterion: c.id, gain: gainOf(delta), advice: `${c.title}: ${c.missing[0] ?? c.anchor}` };
+      }),
+    ...g.antiPatterns.map((a) => ({
+      criterion: a.id,
+      gain: gainOf(-((w.penalty ?? 0) * a.penalty) / PENALTY_POINTS, a.id),
+      advice: a.advice,
+    })),
+    ...fitted.terms
+      .filter((t) => t.points < 0 && FEATURE_ADVICE[t.feature])
+      .map((t) => ({ criterion: t.feature, gain: gainOf(-t.points), advice: FEATURE_ADVICE[t.feature]! })),
+  ]
+    .filter((imp, i, all) => imp.gain > 0 && all.findIndex((x) => x.advice === imp.advice) === i)
+    .sort((x, y) => y.gain - x.gain)
+    .slice(0, IMPROVEMENTS_SHOWN);
+}
+
+export function feedbackFor(g: Graded): Score['feedback'] {
+  const { nonAnswer, criteria } = g;
+  return {
+    summary: nonAnswer ? NON_ANSWER_SUMMARY[nonAnswer] : summary(g.band, criteria, g.guards.listOnly, thinReasoning(g.fitted.terms)),
+    // A non-answer earned nothing, so nothing is praised; its gaps still say what an answer needs.
+    strengths: nonAnswer ? [] : criteria.filter((c) => c.meetsBar).map((c) => `${c.title}: ${c.anchor}`),
+    gaps: criteria.filter((c) => !c.meetsBar).map((c) => `${c.title}: ${c.missing.join('; ') || c.anchor}`),
+    improvements: improvements(g),
+  };
+}

@@ -1,0 +1,97 @@
+// The scorer's policy: the numbers that decide what an answer earns, read from policy.json and checked.
+// A number belongs here when a person tuning the scorer would change it. Bounds that only keep a scan
+// short, and numbers that only shape what is shown (quote length, how many improvements), stay in code.
+import { z } from 'zod';
+import data from './policy.json' with { type: 'json' };
+
+const share = z.number().min(0).max(1);
+const words = z.number().int().min(1);
+
+export const Policy = z
+  .object({
+    version: z
+      .string()
+      .regex(/^\d+\.\d+\.\d+$/)
+      .describe(
+        'Saved with every score as `scorerVersion`. Bump it with any change here, or in the code that applies these numbers, that can change a score: a saved score then says which scorer made it.',
+      ),
+    bands: z
+      .object({ weak: z.number(), adequate: z.number(), strong: z.number() })
+      .strict()
+      .refine((b) => b.weak > 0 && b.adequate > b.weak && b.strong > b.adequate && b.strong < 100, {
+        message: 'bands must rise inside the scale: 0 < weak < adequate < strong < 100',
+      })
+      .describe(
+        "Where each band starts on the 0–100 scale a candidate sees, for every rubric and model: a model's own cut points are mapped onto these, and an anti-pattern's ceiling keeps a total below the next one up.",
+      ),
+    nonAnswer: z
+      .object({
+        minContentWords: words.describe('Fewer different content words than this is not an attempt at an answer, and scores 0.'),
+      })
+      .strict(),
+    prose: z
+      .object({
+        minShare: share.describe(
+          "Below this share of the answer's words in sentences, it is a list of terms: fragments earn no rubric signal and the total stays at or below the model's listCap.",
+        ),
+        minWords: words.describe(
+          'A sentence needs at least this many words, one of them a function word, to be prose rather than a fragment.',
+        ),
+        listItems: words.describe('A sentence of at least this many items between commas, "and" or "or" …'),
+        listItemWords: z
+          .number()
+          .positive()
+          .describe('… of at most this many words each on average is a list of terms, not prose, even with a function word in it.'),
+      })
+      .strict(),
+    negationReach: words.describe(
+      'How many words a negator reaches forward within its clause: "not QR codes issued or app downloads" rejects both.',
+    ),
+    features: z
+      .object({
+        fullLength: words.describe(
+          'Words at which `length` stops costing: below, an answer loses on a log scale; above, more words earn nothing.',
+        ),
+        lengthFloor: z
+          .number()
+          .max(0)
+          .describe(
+            'The lowest `length` goes (the log of words over fullLength): -2 is reached at about a seventh of fullLength, so a very short answer does not lose without end.',
+          ),
+        stuffedShare: share.describe(
+          "Above this share of a sentence's characters in cue phrases, its cues do not count. In answers people wrote, cue phrases cover a fifth of a sentence at most; strung together, they cover most of it.",
+        ),
+        genericPerWords: z.number().positive().describe('`generic` reaches its full value at one management word in this many.'),
+        enumeration: z
+          .object({
+            items: words.describe('A sentence of at least this many items between commas, semicolons, "and" or "or", given no reason …'),
+            itemWords: z.number().positive().describe('… of at most this many words each on average counts towards `enumeration`.'),
+          })
+          .strict(),
+        saturateAt: z
+          .object({
+            shapes: z.number().positive(),
+            numbers: z.number().positive(),
+            commitment: z.number().positive(),
+            definition: z.number().positive(),
+            reason: z.number().positive(),
+            contrast: z.number().positive(),
+            mechanism: z.number().positive(),
+            evidence: z.number().positive(),
+            reasoned: z.number().positive(),
+            situated: z.number().positive(),
+            plan: z.number().positive(),
+            hedge: z.number().positive(),
+          })
+          .strict()
+          .describe(
+            'The count at which a counted feature reaches its full value, on a log scale: the first reason counts most, a third adds less, and past this count more add nothing.',
+          ),
+      })
+      .strict(),
+  })
+  .strict();
+export type Policy = z.infer<typeof Policy>;
+
+/** The policy every score is made by. */
+export const POLICY: Policy = Policy.parse(data);

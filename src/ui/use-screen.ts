@@ -1,0 +1,95 @@
+// Wires the screen reducer to React, the keys and the world (the session store, the engine, the
+// report, the exit). Keys can come faster than renders, so each action is reduced at once against
+// the latest state, kept in a ref; the view re-renders from a copy.
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useApp } from 'ink';
+import type { Session } from '../interview/session.js';
+import type { Report } from '../report/build.js';
+import type { LoadedScenario } from '../scenario/loaded.js';
+import { initialScreen, screenReducer, type Outcome, type ScreenAction, type ScreenEffect, type ScreenState } from './screen-state.js';
+import { useInterview, type EngineBase } from './use-interview.js';
+import { useKeys } from './use-keys.js';
+
+/** What the screens need from outside: the scenarios, where to begin, and the work that touches the world. */
+export interface ScreenWorld {
+  scenarios: LoadedScenario[];
+  /** A scenario chosen on the command line, or a session to resume. */
+  start?: { loaded: LoadedScenario; session?: Session };
+  mode: Session['mode'];
+  /** Makes (and saves) a new session for a scenario. */
+  createSession: (loaded: LoadedScenario, mode: Session['mode']) => Session;
+  base: EngineBase;
+  finish: (session: Session, loaded: LoadedScenario) => { report: Report; path: string };
+  onExit: (outcome: Outcome) => void;
+}
+
+export function useScreen(props: ScreenWorld): ScreenState {
+  const app = useApp();
+  const [first] = useState(() => initialScreen(props.scenarios, props.start));
+  const [state, setState] = useState(first.state);
+  const latest = useRef(first.state);
+  const queue = useRef<ScreenEffect[]>([]);
+  const draining = useRef(false);
+  const perform = useRef<(effect: ScreenEffect) => void>(undefined);
+
+  const flush = useCallback(() => {
+    // Work done for one effect can report back at once (the engine's events, a new session); the
+    // effects that follow wait their turn, so they happen in the order they were asked for.
+    if (draining.current) return;
+    draining.current = true;
+    try {
+      for (let effect = queue.current.shift(); effect; effect = queue.current.shift()) perform.current?.(effect);
+    } finally {
+      draining.current = false;
+    }
+    setState(latest.current);
+  }, []);
+
+  const apply = useCallback(
+    (action: ScreenAction) => {
+      const step = screenReducer(latest.current, action);
+      latest.current = step.state;
+      queue.current.push(...step.effects);
+      flush();
+    },
+    [flush],
+  );
+
+  const interview = useInterview(props.base, apply);
+  useLayoutEffect(() => {
+    const leave = (outcome: Outcome) => {
+      props.onExit(outcome);
+      app.exit();
+    };
+    perform.current = (effect) => {
+      switch (effect.type) {
+        case 'create-session':
+          return apply({ type: 'session-created', session: props.createSession(effect.loaded, props.mode) });
+        case 'start':
+          return interview.start(effect.loaded, effect.session, effect.resuming);
+        case 'submit':
+          return interview.submit(effect.loaded, effect.session, effect.text);
+        case 'save-report': {
+          const { report, path } = props.finish(effect.session, effect.loaded);
+          return apply({ type: 'report-saved', report, path });
+        }
+        case 'quit':
+          return leave({ kind: 'quit', session: interview.quit(effect.loaded, effect.session, effect.draft) });
+        case 'exit':
+          return leave(effect.outcome);
+        case 'leave':
+          return app.exit();
+      }
+    };
+  });
+
+  useKeys((intent) => apply({ type: 'key', intent }));
+
+  // The first screen's own work (starting a resumed interview) begins once it is drawn.
+  useEffect(() => {
+    queue.current.push(...first.effects);
+    flush();
+  }, [first, flush]);
+
+  return state;
+}

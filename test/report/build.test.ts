@@ -1,0 +1,122 @@
+// buildReport: a session's totals, band, criteria, improvements and typed notices.
+import { describe, expect, it } from 'vitest';
+import { Session } from '../../src/interview/session.js';
+import { buildReport } from '../../src/report/build.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { bandOf } from '../../src/scoring/score.js';
+import { fixture } from '../helpers.js';
+import { aScore, aSession, criterion, turn } from '../support/scores.js';
+
+const { scenario } = loadScenario(fixture('scenarios/good/interview.yaml'));
+const [kpi, metrics, shortfall] = scenario.questions.map((q) => q.id) as [string, string, string];
+const promptOf = (id: string) => scenario.questions.find((q) => q.id === id)!.prompt;
+
+const kpiScore = aScore(62, {
+  criteria: [criterion('Chooses one precise KPI', 2, 3), criterion('Shared criterion', 1, 2)],
+  improvements: [
+    { criterion: 'choice', gain: 10, advice: 'Say why it beats the alternatives.' },
+    { criterion: 'shared', gain: 5, advice: 'Define the window.' },
+  ],
+});
+const metricsScore = aScore(31, {
+  criteria: [criterion('Shared criterion', 2, 2), criterion('Guardrails', 0, 3)],
+  improvements: [
+    { criterion: 'guardrails', gain: 5, advice: 'Name a guardrail metric.' },
+    { criterion: 'shared', gain: 2, advice: 'Say how often you look.' },
+  ],
+});
+
+/** Two questions answered (the first with a follow-up), the third not; notices of every reason. */
+const session = aSession({
+  status: 'finished',
+  phase: 'done',
+  questionIndex: 2,
+  turns: [
+    turn({ role: 'interviewer', kind: 'question', questionId: kpi, text: promptOf(kpi) }),
+    turn({ role: 'candidate', kind: 'answer', questionId: kpi, text: 'Tools borrowed per month.' }),
+    turn({ role: 'system', kind: 'notice', questionId: kpi, notice: 'llm-failed', text: 'The LLM writer failed (HTTP 500).' }),
+    turn({ role: 'interviewer', kind: 'probe', questionId: kpi, text: 'Why that one?', followUpId: 'reasoning', criterion: 'justification', source: 'offline' }),
+    turn({ role: 'candidate', kind: 'answer', questionId: kpi, text: 'Because borrowers renew.' }),
+    turn({ role: 'system', kind: 'notice', questionId: kpi, notice: 'resumed', text: 'Resumed.' }),
+    turn({ role: 'interviewer', kind: 'question', questionId: metrics, text: promptOf(metrics) }),
+    turn({ role: 'candidate', kind: 'answer', questionId: metrics, text: 'Locker availability.' }),
+    turn({ role: 'system', kind: 'notice', questionId: metrics, notice: 'time-up', text: 'Time is up for this question.' }),
+  ],
+  scores: { [kpi]: kpiScore, [metrics]: metricsScore },
+});
+
+describe('buildReport', () => {
+  it('totals, bands, criteria, improvements and notices of a session', () => {
+    const total = Math.round((62 + 31 + 0) / 3);
+    expect(buildReport(session, scenario)).toEqual({
+      sessionId: 'report-test',
+      scenario: { id: 'shedshare', title: scenario.title },
+      mode: 'practice',
+      complete: true,
+      total,
+      band: bandOf(total),
+      questions: [
+        { id: kpi, prompt: promptOf(kpi), answered: true, total: 62, band: kpiScore.band, probes: 1, answers: ['Tools borrowed per month.', 'Because borrowers renew.'], score: kpiScore },
+        { id: metrics, prompt: promptOf(metrics), answered: true, total: 31, band: metricsScore.band, probes: 0, answers: ['Locker availability.'], score: metricsScore },
+        { id: shortfall, prompt: promptOf(shortfall), answered: false, total: 0, band: 'insufficient', probes: 0, answers: [] },
+      ],
+      // Weakest first; a title graded by two questions is their mean (50% and 100%).
+      criteria: [
+        { title: 'Guardrails', percent: 0, questions: 1 },
+        { title: 'Chooses one precise KPI', percent: 67, questions: 1 },
+        { title: 'Shared criterion', percent: 75, questions: 2 },
+      ],
+      // Gains are on the session’s total: a third of each question’s; equal gains go by question id.
+      improvements: [
+        { question: kpi, gain: 3.3, advice: 'Say why it beats the alternatives.' },
+        { question: kpi, gain: 1.7, advice: 'Define the window.' },
+        { question: metrics, gain: 1.7, advice: 'Name a guardrail metric.' },
+      ],
+      notices: [
+        { reason: 'llm-failed', text: 'The LLM writer failed (HTTP 500).' },
+        { reason: 'time-up', text: 'Time is up for this question.' },
+      ],
+    });
+  });
+
+  it('a time-up notice is not an LLM failure, and resuming is not a notice at all', () => {
+    const { notices } = buildReport(session, scenario);
+    expect(notices.filter((n) => n.reason === 'llm-failed')).toHaveLength(1);
+    expect(notices.map((n) => n.reason)).not.toContain('resumed');
+  });
+
+  it.each([
+    ['Time is up for this question.', [{ reason: 'time-up', text: 'Time is up for this question.' }]],
+    ['Resumed.', []],
+    ['The LLM could not phrase this follow-up (HTTP 503).', [{ reason: 'llm-failed', text: 'The LLM could not phrase this follow-up (HTTP 503).' }]],
+  ])('a notice saved before notices had a reason (%j) is read by its old wording', (text, notices) => {
+    const legacy = JSON.parse(JSON.stringify(aSession({ turns: [turn({ role: 'system', kind: 'notice', questionId: kpi, text })] })));
+    expect(buildReport(Session.parse(legacy), scenario).notices).toEqual(notices);
+  });
+
+  it.each([
+    { status: 'finished', complete: true },
+    { status: 'in-progress', complete: false },
+    { status: 'quit', complete: false },
+  ] as const)('a session $status is complete: $complete', ({ status, complete }) => {
+    expect(buildReport(aSession({ status }), scenario).complete).toBe(complete);
+  });
+
+  it('a session with nothing answered: every question 0, insufficient, no criteria or improvements', () => {
+    const report = buildReport(aSession(), scenario);
+    expect(report).toMatchObject({ total: 0, band: 'insufficient', criteria: [], improvements: [], notices: [] });
+    expect(report.questions.map((q) => [q.id, q.answered, q.total, q.band])).toEqual(
+      scenario.questions.map((q) => [q.id, false, 0, 'insufficient']),
+    );
+  });
+
+  it('keeps the three improvements worth most across questions', () => {
+    const many = (gain: number, n: number) => Array.from({ length: n }, (_, i) => ({ criterion: `c${i}`, gain: gain - i, advice: `advice ${gain - i}` }));
+    const report = buildReport(aSession({ scores: { [kpi]: aScore(40, { improvements: many(9, 3) }), [metrics]: aScore(40, { improvements: many(12, 2) }) } }), scenario);
+    expect(report.improvements).toEqual([
+      { question: metrics, gain: 4, advice: 'advice 12' },
+      { question: metrics, gain: 3.7, advice: 'advice 11' },
+      { question: kpi, gain: 3, advice: 'advice 9' },
+    ]);
+  });
+});

@@ -1,0 +1,284 @@
+import { describe, expect, it } from 'vitest';
+import type { InterviewEvent } from '../../src/interview/machine.js';
+import { newSession, type Session } from '../../src/interview/session.js';
+import { buildReport } from '../../src/report/build.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { emptyEditor } from '../../src/ui/editor-state.js';
+import type { KeyIntent } from '../../src/ui/keys.js';
+import {
+  initialScreen,
+  screenReducer,
+  type InterviewScreen,
+  type ScreenAction,
+  type ScreenState,
+  type ScreenStep,
+} from '../../src/ui/screen-state.js';
+import { fixture } from '../helpers.js';
+
+const loaded = loadScenario(fixture('scenarios/good/minimal.yaml'));
+const other = { ...loaded, scenario: { ...loaded.scenario, id: 'other', title: 'Other' } };
+const AT = '2026-01-01T10:00:00Z';
+
+const session = (over: Partial<Session> = {}): Session => ({
+  ...newSession({ id: 's', scenario: { id: 'minimal', title: 'Minimal' }, mode: 'practice', at: AT }),
+  status: 'in-progress',
+  phase: 'answering',
+  questionIndex: 0,
+  ...over,
+});
+const answering = session();
+const probing = session({ phase: 'probing' });
+const finished = session({ status: 'finished', phase: 'done' });
+const report = buildReport(finished, loaded.scenario);
+
+/** The interview screen at a question, idle, with `over` changed. */
+const at = (over: Partial<InterviewScreen> = {}): InterviewScreen => ({
+  screen: 'interview',
+  loaded,
+  session: answering,
+  streaming: '',
+  busy: false,
+  editor: emptyEditor(),
+  submitPending: false,
+  view: { kind: 'question' },
+  ...over,
+});
+const picker = (selected: number): ScreenState => ({ screen: 'picker', scenarios: [loaded, other], selected });
+const intro = (l = loaded): ScreenState => ({ screen: 'intro', loaded: l });
+
+const key = (intent: KeyIntent): ScreenAction => ({ type: 'key', intent });
+const typed = (text: string) => key({ kind: 'edit', action: { type: 'insert', text } });
+const enter = typed('\n');
+const down = key({ kind: 'edit', action: { type: 'move-down' } });
+const up = key({ kind: 'edit', action: { type: 'move-up' } });
+const submit = key({ kind: 'submit' });
+const quit = key({ kind: 'quit' });
+const event = (e: InterviewEvent, s: Session): ScreenAction => ({ type: 'engine-event', event: e, session: s });
+
+const same = (state: ScreenState): ScreenStep => ({ state, effects: [] });
+/** Runs actions in order; the effects of all of them, in order. */
+const run = (start: ScreenState, ...actions: ScreenAction[]): ScreenStep =>
+  actions.reduce<ScreenStep>(
+    (step, action) => {
+      const next = screenReducer(step.state, action);
+      return { state: next.state, effects: [...step.effects, ...next.effects] };
+    },
+    { state: start, effects: [] },
+  );
+
+describe('the first screen', () => {
+  it.each<[string, Parameters<typeof initialScreen>[1], ScreenStep]>([
+    ['no scenario named: the list', undefined, same(picker(0))],
+    ['a scenario named: its intro', { loaded: other }, same(intro(other))],
+    [
+      'a session to resume: the interview, busy resuming, with the unsent draft back in the editor',
+      { loaded, session: session({ draft: 'half an answer' }) },
+      {
+        state: at({ session: session({ draft: 'half an answer' }), busy: true, editor: emptyEditor('half an answer') }),
+        effects: [{ type: 'start', loaded, session: session({ draft: 'half an answer' }), resuming: true }],
+      },
+    ],
+  ])('%s', (_, start, expected) => {
+    expect(initialScreen([loaded, other], start)).toEqual(expected);
+  });
+});
+
+describe('the scenario list and the intro', () => {
+  it.each<[string, ScreenState, ScreenAction[], ScreenStep]>([
+    ['down moves the choice, wrapping at the end', picker(0), [down, down], same(picker(0))],
+    ['up from the first goes to the last', picker(0), [up], same(picker(1))],
+    ['Enter picks the choice', picker(0), [down, enter], same(intro(other))],
+    ['a number picks that scenario', picker(0), [typed('2')], same(intro(other))],
+    ['a number past the end does nothing', picker(0), [typed('3')], same(picker(0))],
+    ['other keys do nothing', picker(1), [typed('x'), submit], same(picker(1))],
+    ['Enter on the intro asks for a session', intro(), [enter], { state: intro(), effects: [{ type: 'create-session', loaded }] }],
+    ['Ctrl+C on the list leaves, with nothing to save', picker(1), [quit], { state: picker(1), effects: [{ type: 'leave' }] }],
+    ['Ctrl+C on the intro leaves, with nothing to save', intro(), [quit], { state: intro(), effects: [{ type: 'leave' }] }],
+    ['typing on the intro does nothing', intro(), [typed('x'), submit], same(intro())],
+    [
+      'the new session starts the interview',
+      intro(),
+      [{ type: 'session-created', session: session({ phase: 'idle', questionIndex: -1 }) }],
+      {
+        state: at({ session: session({ phase: 'idle', questionIndex: -1 }), busy: true }),
+        effects: [{ type: 'start', loaded, session: session({ phase: 'idle', questionIndex: -1 }), resuming: false }],
+      },
+    ],
+  ])('%s', (_, start, actions, expected) => {
+    expect(run(start, ...actions)).toEqual(expected);
+  });
+});
+
+describe('at a question', () => {
+  const draft = emptyEditor('my answer');
+  it.each<[string, InterviewScreen, ScreenAction[], ScreenStep]>([
+    ['typing edits the draft', at(), [typed('my'), typed(' answer')], same(at({ editor: draft }))],
+    [
+      'Ctrl+D submits the draft and empties the editor',
+      at({ editor: draft, hint: 'empty-answer' }),
+      [submit],
+      { state: at({ busy: true }), effects: [{ type: 'submit', loaded, session: answering, text: 'my answer' }] },
+    ],
+    [
+      'Ctrl+D on a blank draft says to type first',
+      at({ editor: emptyEditor('  \n') }),
+      [submit],
+      same(at({ editor: emptyEditor('  \n'), hint: 'empty-answer' })),
+    ],
+    [
+      'Ctrl+D while the answer is read waits',
+      at({ editor: draft, busy: true }),
+      [submit],
+      same(at({ editor: draft, busy: true, submitPending: true, hint: 'waiting-for-interviewer' })),
+    ],
+    [
+      'Ctrl+D while a follow-up is written waits',
+      at({ editor: draft, session: probing }),
+      [submit],
+      same(at({ editor: draft, session: probing, submitPending: true, hint: 'waiting-for-interviewer' })),
+    ],
+    [
+      'a waiting submit goes in, with what was typed meanwhile, once the interviewer is ready',
+      at({ session: probing, busy: true }),
+      [
+        submit,
+        typed('my answer'),
+        event({ type: 'probe-ready', text: 'Why?', source: 'offline', at: AT }, answering),
+        { type: 'work-done', session: answering },
+      ],
+      { state: at({ busy: true }), effects: [{ type: 'submit', loaded, session: answering, text: 'my answer' }] },
+    ],
+    [
+      'a waiting submit with nothing typed says to type first',
+      at({ session: probing, busy: true }),
+      [submit, { type: 'work-done', session: answering }],
+      same(at({ hint: 'empty-answer' })),
+    ],
+    [
+      'Ctrl+C saves the draft and quits',
+      at({ editor: draft }),
+      [quit],
+      { state: at({ editor: draft }), effects: [{ type: 'quit', loaded, session: answering, draft: 'my answer' }] },
+    ],
+    [
+      'probe tokens stream in',
+      at({ session: probing, busy: true }),
+      [
+        { type: 'probe-token', text: 'Why ' },
+        { type: 'probe-token', text: 'that?' },
+      ],
+      same(at({ session: probing, busy: true, streaming: 'Why that?' })),
+    ],
+    [
+      'the probe, once ready, is no longer streaming',
+      at({ session: probing, busy: true, streaming: 'Why that?' }),
+      [event({ type: 'probe-ready', text: 'Why that?', source: 'offline', at: AT }, answering)],
+      same(at({ busy: true })),
+    ],
+    [
+      'an LLM fallback shows a notice until the next answer',
+      at({ session: probing, busy: true }),
+      [event({ type: 'probe-failed', notice: 'offline follow-up', at: AT }, probing)],
+      same(at({ session: probing, busy: true, notice: 'offline follow-up' })),
+    ],
+    [
+      'the next answer clears the notice',
+      at({ busy: true, notice: 'offline follow-up' }),
+      [event({ type: 'answer-submitted', text: 'x', at: AT }, session({ phase: 'scoring' }))],
+      same(at({ busy: true, session: session({ phase: 'scoring' }) })),
+    ],
+    [
+      'the engine failing leaves only the way out',
+      at({ busy: true, editor: draft }),
+      [{ type: 'work-failed', error: 'disk full' }, typed('more'), submit, enter],
+      same(at({ editor: draft, view: { kind: 'failed', error: 'disk full' } })),
+    ],
+  ])('%s', (_, start, actions, expected) => {
+    expect(run(start, ...actions)).toEqual(expected);
+  });
+});
+
+describe('between questions and at the end', () => {
+  const card = { kind: 'score-card', questionId: 'kpi', showExample: false } as const;
+  const next = session({ phase: 'asking', questionIndex: 1 });
+  const saved = { kind: 'report', report, path: '/tmp/r.md' } as const;
+  const leave = { type: 'exit', outcome: { kind: 'finished', session: finished, reportPath: '/tmp/r.md' } } as const;
+  it.each<[string, InterviewScreen, ScreenAction[], ScreenStep]>([
+    [
+      'in practice, the question that ended gets its score card',
+      at({ busy: true }),
+      [event({ type: 'advanced', at: AT }, next)],
+      same(at({ busy: true, session: next, view: card })),
+    ],
+    [
+      'after the last question too',
+      at({ busy: true }),
+      [event({ type: 'advanced', at: AT }, session({ phase: 'done' }))],
+      same(at({ busy: true, session: session({ phase: 'done' }), view: card })),
+    ],
+    [
+      'in an interview, no score card',
+      at({ busy: true, session: session({ mode: 'interview' }) }),
+      [event({ type: 'advanced', at: AT }, session({ mode: 'interview', phase: 'asking', questionIndex: 1 }))],
+      same(at({ busy: true, session: session({ mode: 'interview', phase: 'asking', questionIndex: 1 }) })),
+    ],
+    [
+      'e shows and hides the example',
+      at({ view: card }),
+      [typed('e'), typed('E'), typed('e')],
+      same(at({ view: { ...card, showExample: true } })),
+    ],
+    ['other keys on a score card do nothing, not even to the draft', at({ view: card }), [typed('x'), submit], same(at({ view: card }))],
+    ['Enter goes on to the question', at({ view: { ...card, showExample: true } }), [enter], same(at())],
+    [
+      'a submit that was waiting goes in once the score card is dismissed',
+      at({ busy: true, editor: emptyEditor('more') }),
+      [submit, event({ type: 'advanced', at: AT }, next), { type: 'work-done', session: answering }, enter],
+      { state: at({ busy: true }), effects: [{ type: 'submit', loaded, session: answering, text: 'more' }] },
+    ],
+    [
+      'a finished interview saves its report, then shows it',
+      at({ busy: true, session: session({ mode: 'interview', phase: 'done' }) }),
+      [
+        event({ type: 'finished', at: AT }, { ...finished, mode: 'interview' }),
+        { type: 'work-done', session: { ...finished, mode: 'interview' } },
+      ],
+      {
+        state: at({ session: { ...finished, mode: 'interview' }, view: { kind: 'saving-report' } }),
+        effects: [{ type: 'save-report', loaded, session: { ...finished, mode: 'interview' } }],
+      },
+    ],
+    [
+      'in practice, the report comes after the last score card',
+      at({ session: finished, view: card }),
+      [enter],
+      { state: at({ session: finished, view: { kind: 'saving-report' } }), effects: [{ type: 'save-report', loaded, session: finished }] },
+    ],
+    [
+      'the saved report is shown',
+      at({ session: finished, view: { kind: 'saving-report' } }),
+      [{ type: 'report-saved', report, path: '/tmp/r.md' }],
+      same(at({ session: finished, view: saved })),
+    ],
+    [
+      'typing on the report does nothing',
+      at({ session: finished, view: saved }),
+      [typed('x')],
+      same(at({ session: finished, view: saved })),
+    ],
+    [
+      'Enter on the report leaves, finished',
+      at({ session: finished, view: saved }),
+      [enter],
+      { state: at({ session: finished, view: saved }), effects: [leave] },
+    ],
+    [
+      'so do Ctrl+D and Ctrl+C',
+      at({ session: finished, view: saved }),
+      [submit, quit],
+      { state: at({ session: finished, view: saved }), effects: [leave, leave] },
+    ],
+  ])('%s', (_, start, actions, expected) => {
+    expect(run(start, ...actions)).toEqual(expected);
+  });
+});
