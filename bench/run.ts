@@ -2,6 +2,7 @@
 import os from 'node:os';
 import { benchBatch } from './batch.js';
 import { benchProbes } from './probes.js';
+import { benchRecognition } from './recognition.js';
 import { benchScoring } from './scoring.js';
 import { benchStartup } from './startup.js';
 import { benchValidity } from './validity.js';
@@ -10,6 +11,7 @@ import type { Figure } from './util.js';
 const sections: [string, () => Figure[] | Promise<Figure[]>][] = [
   ['Scoring', benchScoring],
   ['Validity (agreement with human raters)', benchValidity],
+  ['Transcripts (reworded questions recognised by family)', benchRecognition],
   ['Probes', benchProbes],
   ['Terminal', benchStartup],
   ['Batch', benchBatch],

@@ -1,9 +1,12 @@
 // Which files a `grade` call means: files as named, folders searched, globs (* ** ?) expanded.
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 
 /** Files in folders that look like transcripts; a file named on the command line is read whatever its name. */
 const TRANSCRIPT_FILE = /\.(?:txt|vtt|srt|json|jsonl|md|log|text)$/i;
+
+/** A project's own documents, found in a folder beside its transcripts: never graded from a folder. */
+const PROJECT_DOCUMENT = /^(?:readme|license|licence|changelog|changes|contributing|code_of_conduct|security|authors|notice|history)(?:\.[a-z]+)?$/i;
 
 /** Every file below `dir` that `keep` accepts; hidden entries and node_modules are passed over. */
 function walk(dir: string, out: string[], keep: (name: string) => boolean): void {
@@ -39,11 +42,14 @@ export interface Expanded {
   files: string[];
   /** Arguments that matched nothing, for the error message. */
   unmatched: string[];
+  /** Files in the folders that were left out as a project's own documents (README, LICENSE…). */
+  skipped: string[];
 }
 
 export function expandInputs(args: readonly string[]): Expanded {
   const files = new Set<string>();
   const unmatched: string[] = [];
+  const skipped = new Set<string>();
   for (const arg of args) {
     if (/[*?]/.test(arg)) {
       const parts = arg.split('/');
@@ -70,9 +76,11 @@ export function expandInputs(args: readonly string[]): Expanded {
     if (isDir) {
       const found: string[] = [];
       walk(arg, found, (name) => TRANSCRIPT_FILE.test(name));
-      if (found.length) found.forEach((f) => files.add(f));
-      else unmatched.push(arg);
+      for (const f of found.filter((f) => PROJECT_DOCUMENT.test(basename(f)))) skipped.add(f);
+      const kept = found.filter((f) => !skipped.has(f));
+      if (kept.length) kept.forEach((f) => files.add(f));
+      else if (!found.length) unmatched.push(arg);
     } else files.add(arg);
   }
-  return { files: [...files].sort(), unmatched };
+  return { files: [...files].sort(), unmatched, skipped: [...skipped].sort() };
 }

@@ -2,7 +2,7 @@
 import type { LoadedScenario } from '../scenario/loaded.js';
 import { score } from '../scoring/score.js';
 import type { Failure, GradedAnswer, GradedTranscript } from '../report/graded.js';
-import { align, familiesOf, type Family } from '../transcripts/align.js';
+import { align, familiesOf, type Families, type Unaligned } from '../transcripts/align.js';
 import { parseTranscripts } from '../transcripts/detect.js';
 import { cast } from '../transcripts/speakers.js';
 import { TranscriptError } from '../transcripts/types.js';
@@ -19,8 +19,10 @@ export interface GradeOptions {
   candidate?: string;
 }
 
-const familyCache = new WeakMap<object, Family[]>();
-function familiesFor(opts: GradeOptions, scenario?: LoadedScenario): Family[] {
+// Families compiled once per scenario or library of a run (their intent cues cost more to build than
+// a transcript costs to align), keyed by the loaded objects so they go when the run does.
+const familyCache = new WeakMap<object, Families>();
+function familiesFor(opts: GradeOptions, scenario?: LoadedScenario): Families {
   const key = scenario ?? opts.library;
   let found = familyCache.get(key);
   if (!found) {
@@ -28,6 +30,19 @@ function familiesFor(opts: GradeOptions, scenario?: LoadedScenario): Family[] {
     familyCache.set(key, found);
   }
   return found;
+}
+
+/** Why a conversation had nothing to grade, in one line, with where it showed. */
+function refusal(unaligned: readonly Unaligned[], interviewer: string): { line?: number; reason: string } {
+  const asked = unaligned.filter((u) => u.kind === 'unrecognised');
+  const first = asked[0] ?? unaligned[0];
+  if (!first) return { reason: `nothing to grade: a conversation, but ${interviewer} (taken to be the interviewer) asks no interview questions in it` };
+  if (!asked.length) return { line: first.line, reason: `nothing to grade: the interview questions in it were not answered (first, line ${first.line})` };
+  const quote = first.text.length > 80 ? `${first.text.slice(0, 79)}…` : first.text;
+  return {
+    line: first.line,
+    reason: `nothing to grade: ${asked.length === 1 ? 'its one question' : `none of its ${asked.length} questions`} is one rehearse can grade (first: "${quote.replace(/\s+/g, ' ')}": ${first.reason})`,
+  };
 }
 
 export function gradeText(file: string, text: string, opts: GradeOptions): { graded: GradedTranscript[]; failures: Failure[] } {
@@ -38,7 +53,7 @@ export function gradeText(file: string, text: string, opts: GradeOptions): { gra
     transcripts = parseTranscripts(text);
   } catch (e) {
     if (!(e instanceof TranscriptError)) throw e;
-    return { graded, failures: [{ file, ...(e.line ? { line: e.line } : {}), reason: e.message }] };
+    return { graded, failures: [{ file, ...(e.line ? { line: e.line } : {}), reason: e.message, ...(e.kind ? { kind: e.kind } : {}) }] };
   }
   for (const t of transcripts) {
     const where = transcripts.length > 1 ? { conversation: t.index + 1 } : {};
@@ -47,15 +62,7 @@ export function gradeText(file: string, text: string, opts: GradeOptions): { gra
       const c = cast(t, { ...(opts.interviewer ? { interviewer: opts.interviewer } : {}), ...(opts.candidate ? { candidate: opts.candidate } : {}) });
       const alignment = align(c, familiesFor(opts, scenario), scenario);
       if (alignment.questions.length === 0) {
-        const first = alignment.unaligned[0];
-        failures.push({
-          file,
-          ...where,
-          ...(first ? { line: first.line } : {}),
-          reason: first
-            ? `nothing to grade: ${alignment.unaligned.length} interviewer question(s) could not be aligned (first: "${first.text.slice(0, 80)}" — ${first.reason})`
-            : `nothing to grade: no interviewer question found (interviewer taken to be ${c.interviewer})`,
-        });
+        failures.push({ file, ...where, ...refusal(alignment.unaligned, c.interviewer) });
         continue;
       }
       const answers = alignment.questions.map((q): GradedAnswer => {
@@ -96,6 +103,7 @@ export function gradeText(file: string, text: string, opts: GradeOptions): { gra
         ...(scenario ? { scenario: scenario.scenario.id } : {}),
         interviewer: c.interviewer,
         candidate: c.candidate,
+        setAside: c.setAside,
         total: Math.round(answers.reduce((n, a) => n + a.total, 0) / answers.length),
         answers,
         unaligned: alignment.unaligned,

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../paths.js';
-import type { BatchFormat, Compact } from '../report/batch.js';
+import type { BatchFormat, Compact } from '../report/output.js';
 import type { Failure } from '../report/graded.js';
 import { gradeOptions, type GradeSettings } from './options.js';
 import { processFile, type FileOutcome } from './process.js';
@@ -19,6 +19,8 @@ export interface BatchResult {
   answers: number;
   points: number;
   failures: Failure[];
+  /** Questions with answers that were graded under nothing. */
+  ungraded: number;
   compact: Compact[];
 }
 
@@ -27,15 +29,15 @@ interface Runner {
   close(): Promise<void>;
 }
 
-function localRunner(settings: GradeSettings, format: BatchFormat): Runner {
+function localRunner(settings: GradeSettings, format: BatchFormat, width: number): Runner {
   const opts = gradeOptions(settings);
-  return { run: async (_id, file) => processFile(file, format, opts), close: async () => {} };
+  return { run: async (_id, file) => processFile(file, format, opts, width), close: async () => {} };
 }
 
 /** The old-generation heap each grading worker may use. */
 const WORKER_HEAP_MB = 96;
 
-function workerRunner(jobs: number, settings: GradeSettings, format: BatchFormat): Runner {
+function workerRunner(jobs: number, settings: GradeSettings, format: BatchFormat, width: number): Runner {
   const script = join(PACKAGE_ROOT, 'dist', 'batch', 'worker.js');
   const idle: Worker[] = [];
   const waiting: ((w: Worker) => void)[] = [];
@@ -43,7 +45,7 @@ function workerRunner(jobs: number, settings: GradeSettings, format: BatchFormat
   const workers = Array.from({ length: jobs }, () => {
     // A worker's heap is capped, so memory stays bounded however long the batch runs;
     // the cap is far above what grading one transcript needs.
-    const w = new Worker(script, { workerData: { settings, format }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const w = new Worker(script, { workerData: { settings, format, width }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     w.on('message', (m: { id: number; outcome?: FileOutcome; error?: string }) => {
       const p = pending.get(m.id);
       if (!p) return;
@@ -89,9 +91,10 @@ export async function runBatch(
   format: BatchFormat,
   jobs: number,
   events: BatchEvents,
+  width = 100,
 ): Promise<BatchResult> {
-  const runner = jobs > 1 ? workerRunner(jobs, settings, format) : localRunner(settings, format);
-  const result: BatchResult = { transcripts: 0, answers: 0, points: 0, failures: [], compact: [] };
+  const runner = jobs > 1 ? workerRunner(jobs, settings, format, width) : localRunner(settings, format, width);
+  const result: BatchResult = { transcripts: 0, answers: 0, points: 0, failures: [], ungraded: 0, compact: [] };
   // At most this many files are graded ahead of the next one to be written.
   const window = Math.max(2, jobs * 4);
   const inFlight = new Map<number, Promise<FileOutcome>>();
@@ -106,6 +109,7 @@ export async function runBatch(
       result.transcripts += outcome.transcripts;
       result.answers += outcome.answers;
       result.points += outcome.points;
+      result.ungraded += outcome.ungraded;
       result.failures.push(...outcome.failures);
       result.compact.push(...outcome.compact);
       await events.onOutcome(files[i]!, outcome);

@@ -5,20 +5,8 @@ import { FatalError, UsageError } from '../errors.js';
 import { AtomicFile, fileErrorReason } from '../files.js';
 import { expandInputs } from '../batch/files.js';
 import { runBatch, type BatchResult } from '../batch/run.js';
-import {
-  csvHead,
-  html,
-  jsonHead,
-  jsonItem,
-  jsonTail,
-  mdHead,
-  mdTail,
-  summarise,
-  tableHead,
-  tableRows,
-  tableTail,
-  type BatchFormat,
-} from '../report/batch.js';
+import { OUTPUT_FORMATS } from '../report/formats.js';
+import { BATCH_FORMATS, summarise, type BatchFormat } from '../report/output.js';
 import { readOptions, reading } from '../app/wiring.js';
 import { findScenario } from '../scenario/catalog.js';
 import type { IO } from '../io.js';
@@ -27,7 +15,6 @@ import { parse } from './args.js';
 const USAGE =
   'rehearse grade <files | folders | globs…> [--scenario <id>|auto] [--format table|json|csv|md|html] [--out <file>] [--jobs N] [--interviewer <name>] [--candidate <name>]';
 
-const FORMATS: BatchFormat[] = ['table', 'json', 'csv', 'md', 'html'];
 
 /** Where output goes: standard output, or a file put in place whole once everything is written. */
 function sink(io: IO, out?: string) {
@@ -76,7 +63,7 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
   );
   if (positionals.length === 0) throw new UsageError(`name the transcripts to grade\nusage: ${USAGE}`);
   const format = (values.format ?? (values.out ? formatOfFile(values.out) : 'table')) as BatchFormat;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"; use ${FORMATS.join(', ')}`);
+  if (!BATCH_FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"; use ${BATCH_FORMATS.join(', ')}`);
   const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs takes a whole number from 1 to 64 (this machine has ${cpus().length} cores)`);
   const { config } = reading(io);
@@ -88,6 +75,7 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
   const files = expanded.files.filter((f) => resolve(f) !== own);
   const { unmatched } = expanded;
   for (const u of unmatched) io.err(`rehearse grade: ${u}: matched no transcript files`);
+  for (const f of expanded.skipped) io.err(`${f}: skipped: a project document, not a transcript`);
   if (files.length === 0) throw new UsageError('no files to grade');
 
   const settings = {
@@ -100,11 +88,9 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
   let result: BatchResult;
   try {
     const width = Math.min(io.columns, 140);
+    const output = OUTPUT_FORMATS[format];
     let first = true;
-    if (format === 'json') await out.write(jsonHead());
-    if (format === 'csv') await out.write(csvHead());
-    if (format === 'md') await out.write(mdHead());
-    if (format === 'table') await out.write(`${tableHead(width)}\n`);
+    await out.write(output.head(width));
 
     const showProgress = io.stderrIsTTY && files.length >= 20;
     let lastDraw = 0;
@@ -115,16 +101,11 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
       jobs,
       {
         onOutcome: async (_file, outcome) => {
+          for (const n of outcome.notices) io.err(`${n.file}: ${n.message}`);
           for (const f of outcome.failures) io.err(`${f.file}${f.line ? `:${f.line}` : ''}${f.conversation ? ` (conversation ${f.conversation})` : ''}: ${f.reason}`);
-          if (format === 'json') {
-            for (const item of outcome.items) {
-              await out.write(jsonItem(item, first));
-              first = false;
-            }
-          } else if (format === 'csv' || format === 'md') {
-            for (const item of outcome.items) await out.write(item);
-          } else if (format === 'table') {
-            for (const c of outcome.compact) await out.write(`${tableRows(c, width)}\n`);
+          for (const item of outcome.items) {
+            await out.write(output.place(item, first));
+            first = false;
           }
         },
         onProgress: showProgress
@@ -137,12 +118,10 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
             }
           : undefined,
       },
+      width,
     );
     const summary = summarise({ files: files.length, ...result, failures: result.failures.length });
-    if (format === 'json') await out.write(jsonTail(result.failures, summary));
-    if (format === 'md') await out.write(mdTail(result.failures, summary));
-    if (format === 'html') await out.write(html(result.compact, result.failures, summary));
-    if (format === 'table') await out.write(`${tableTail(summary)}\n`);
+    await out.write(output.tail({ summary, failures: result.failures, rows: result.compact }, width));
     out.end();
   } catch (e) {
     // Whatever went wrong, what was at the output path stays as it was.
@@ -150,7 +129,8 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
     throw e;
   }
   if (values.out) io.err(`rehearse grade: wrote ${values.out} (${result.transcripts} transcript(s), ${result.failures.length} failure(s))`);
-  return result.failures.length ? 1 : 0;
+  // Anything left ungraded (a file, a conversation, a question that was answered) is a failure.
+  return result.failures.length || result.ungraded ? 1 : 0;
 }
 
 function formatOfFile(path: string): BatchFormat {

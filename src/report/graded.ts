@@ -30,6 +30,8 @@ export interface GradedTranscript {
   scenario?: string;
   interviewer: string;
   candidate: string;
+  /** Others in the conversation, whose turns were not graded. */
+  setAside: string[];
   /** Mean of the answers' totals. */
   total: number;
   answers: GradedAnswer[];
@@ -42,4 +44,6 @@ export interface Failure {
   conversation?: number;
   line?: number;
   reason: string;
+  /** Set when the file holds no conversation at all (a document, notes). */
+  kind?: 'not-a-conversation';
 }

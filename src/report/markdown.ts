@@ -1,16 +1,15 @@
 // The report as Markdown: what a candidate keeps after the interview.
 import type { Report } from './build.js';
+import { mdCell, mdLine, mdQuote } from './md.js';
 import { bar } from './scorecard.js';
-
-const quote = (text: string) => text.split('\n').map((l) => `> ${l}`).join('\n');
 
 export function renderMarkdown(report: Report): string {
   const out: string[] = [];
-  out.push(`# ${report.scenario.title}`, '');
+  out.push(`# ${mdLine(report.scenario.title)}`, '');
   out.push(`**Total: ${report.total}/100 · ${report.band}**${report.complete ? '' : ' (unfinished: unanswered questions count 0)'}`, '');
   out.push('| # | Question | Score | Band | Probes |', '|---|---|---|---|---|');
   report.questions.forEach((q, i) => {
-    out.push(`| ${i + 1} | ${q.prompt.replace(/\|/g, '\\|')} | ${q.answered ? q.total : '—'} | ${q.answered ? q.band : 'not answered'} | ${q.probes} |`);
+    out.push(`| ${i + 1} | ${mdCell(q.prompt)} | ${q.answered ? q.total : '—'} | ${q.answered ? q.band : 'not answered'} | ${q.probes} |`);
   });
   if (report.improvements.length) {
     out.push('', '## What would raise your score most', '');
@@ -21,16 +20,16 @@ export function renderMarkdown(report: Report): string {
     for (const c of report.criteria) out.push(`- \`${bar(c.percent, 100)}\` ${c.percent}% — ${c.title}`);
   }
   report.questions.forEach((q, i) => {
-    out.push('', `## ${i + 1}. ${q.prompt}`, '');
+    out.push('', `## ${i + 1}. ${mdLine(q.prompt)}`, '');
     if (!q.score) {
       out.push('Not answered.');
       return;
     }
     out.push(`**${q.total}/100 · ${q.band}.** ${q.score.feedback.summary}`, '');
-    q.answers.forEach((a, j) => out.push(j === 0 ? '**Your answer**' : `**Your answer to follow-up ${j}**`, '', a.trim() ? quote(a.trim()) : '_(skipped)_', ''));
+    q.answers.forEach((a, j) => out.push(j === 0 ? '**Your answer**' : `**Your answer to follow-up ${j}**`, '', a.trim() ? mdQuote(a.trim()) : '_(skipped)_', ''));
     for (const c of q.score.criteria) {
       out.push(`- **${c.title}** ${c.level}/${c.maxLevel}${c.meetsBar ? '' : ' (below the bar)'}: ${c.anchor}`);
-      for (const e of c.evidence) out.push(`  - “${e.quote.replace(/\s+/g, ' ')}”`);
+      for (const e of c.evidence) out.push(`  - “${mdCell(e.quote)}”`);
       if (c.missing.length && !q.score.flags.nonAnswer) out.push(`  - To improve: ${c.missing.join('; ')}`);
     }
     for (const a of q.score.antiPatterns) out.push(`- ✗ **${a.title}**: ${a.advice}`);

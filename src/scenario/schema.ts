@@ -105,7 +105,9 @@ export const Rubric = z
     detect: z
       .array(z.string().min(1))
       .default([])
-      .describe('Phrases that mark a question of this family in a transcript, when no scenario question matches.'),
+      .describe(
+        'What marks a question of this family in a transcript, in the phrase syntax of lexicons. "a + b" needs both parts somewhere in the question; "~ a" is a weak cue that counts half. The family with the most matches wins; a tie decides nothing.',
+      ),
     criteria: z.array(Criterion).min(1),
     antiPatterns: z.array(AntiPattern).default([]),
     signals: z.record(Id, Signal).default({}).describe('Signals only this rubric uses.'),

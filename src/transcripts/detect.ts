@@ -1,16 +1,15 @@
 // Reads a file's text as transcripts, recognising the format by its content, not its name.
+import { isBinary } from './decode.js';
 import { parseJson, parseJsonl } from './json.js';
 import { parseText } from './text.js';
 import { parseSrt, parseVtt } from './timed.js';
 import { TranscriptError, type Transcript } from './types.js';
+import { looksLikeZoom, parseZoom } from './zoom.js';
 
-/** Bytes that no transcript has: NUL, or many control characters. */
-export function isBinary(text: string): boolean {
-  const sample = text.slice(0, 4096);
-  if (sample.includes('\u0000')) return true;
-  const control = sample.match(/[\u0001-\u0008\u000e-\u001f]/g)?.length ?? 0;
-  return control > sample.length * 0.02;
-}
+export { isBinary };
+
+/** SRT's first cue: a cue number (some tools leave it out), then the time line. */
+const SRT_START = /^(?:\d+\s*\r?\n\s*)?\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s+-->/;
 
 function parsesAlone(line: string): boolean {
   try {
@@ -27,7 +26,9 @@ export function parseTranscripts(text: string): Transcript[] {
   if (isBinary(body)) throw new TranscriptError('this is a binary file, not a transcript');
   const start = body.trimStart();
   if (/^WEBVTT\b/.test(start)) return [parseVtt(body)];
-  if (/^\d+\s*\r?\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s+-->/.test(start)) return [parseSrt(body)];
+  if (SRT_START.test(start)) return [parseSrt(body)];
+  // Zoom's "[Name] 11:02:09" opens with a bracket too, and is no JSON.
+  if (looksLikeZoom(start)) return [parseZoom(body)];
   if (start.startsWith('[') || start.startsWith('{')) {
     // JSONL: a whole JSON value on the first line, and more lines after it.
     const lines = start.split('\n').filter((l) => l.trim());

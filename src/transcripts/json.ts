@@ -1,4 +1,4 @@
-// JSON transcripts: rehearse's own sessions, and OpenAI chat messages (an array, {messages}, or JSONL).
+// JSON transcripts: rehearse's own sessions, and chat messages (an array, {messages}, JSONL of either).
 import { Session } from '../interview/session.js';
 import { TranscriptError, type Transcript, type TranscriptTurn } from './types.js';
 import { jsonLines } from '../json-lines.js';
@@ -6,6 +6,8 @@ import { jsonLines } from '../json-lines.js';
 interface ChatMessage {
   role?: unknown;
   content?: unknown;
+  /** Gemini's name for `content`. */
+  parts?: unknown;
   name?: unknown;
 }
 
@@ -20,18 +22,29 @@ function contentText(content: unknown): string {
   return '';
 }
 
+/** In a mock interview the model asks and the user answers; a message's `name` still wins. */
+const SPEAKERS: Record<string, Pick<TranscriptTurn, 'speaker' | 'role'>> = {
+  assistant: { speaker: 'Interviewer', role: 'interviewer' },
+  model: { speaker: 'Interviewer', role: 'interviewer' },
+  user: { speaker: 'Candidate', role: 'candidate' },
+};
+
+/** Instructions and tool traffic, which nobody in the interview said. */
+const UNSPOKEN = new Set(['system', 'developer', 'tool', 'function']);
+
 function chatTurns(messages: unknown[], line: (i: number) => number): TranscriptTurn[] {
   const turns: TranscriptTurn[] = [];
   messages.forEach((m, i) => {
     if (!m || typeof m !== 'object') throw new TranscriptError(`message ${i + 1} is not an object`, line(i));
-    const { role, content, name } = m as ChatMessage;
+    const { role, content, parts, name } = m as ChatMessage;
     if (typeof role !== 'string') throw new TranscriptError(`message ${i + 1} has no "role"`, line(i));
-    if (role === 'system' || role === 'developer' || role === 'tool') return;
-    const text = contentText(content).trim();
+    if (UNSPOKEN.has(role)) return;
+    const text = contentText(content ?? parts).trim();
     if (!text) return;
-    // In a mock interview the model plays the interviewer; speaker inference can still override.
-    const speaker = typeof name === 'string' && name ? name : role === 'assistant' ? 'assistant' : 'user';
-    turns.push({ speaker, text, line: line(i) });
+    // A role we do not know is kept as the speaker's name, and who is who is left to inference.
+    const known = Object.hasOwn(SPEAKERS, role) ? SPEAKERS[role] : undefined;
+    const speaker = typeof name === 'string' && name ? name : (known?.speaker ?? role);
+    turns.push({ speaker, text, line: line(i), ...(known?.role ? { role: known.role } : {}) });
   });
   return turns;
 }
@@ -79,10 +92,29 @@ export function parseJson(text: string): Transcript[] {
   return [{ format: 'chat-json', index: 0, turns: chatTurns(messages, (i) => starts[i] ?? 1) }];
 }
 
+/** One message ({"role": …, "content": …}), as opposed to a conversation of them. */
+function isMessage(data: unknown): boolean {
+  return !!data && typeof data === 'object' && !Array.isArray(data) && typeof (data as ChatMessage).role === 'string';
+}
+
+/**
+ * JSONL holds either one conversation per line ({"messages": […]}) or one conversation with a
+ * message per line, as chat logs are written; the first line says which.
+ */
 export function parseJsonl(text: string): Transcript[] {
-  const out: Transcript[] = [];
-  for (const l of jsonLines(text)) {
+  const values = jsonLines(text).map((l) => {
     if ('error' in l) throw new TranscriptError(`line is not valid JSON: ${l.error}`, l.line);
+    return l;
+  });
+  if (isMessage(values[0]?.data)) {
+    const turns = chatTurns(
+      values.map((l) => l.data),
+      (i) => values[i]!.line,
+    );
+    return [{ format: 'chat-jsonl', index: 0, turns }];
+  }
+  const out: Transcript[] = [];
+  for (const l of values) {
     const messages = messagesOf(l.data);
     if (!messages) throw new TranscriptError('each line should hold one conversation: an array of messages or {"messages": […]}', l.line);
     out.push({ format: 'chat-jsonl', index: out.length, turns: chatTurns(messages, () => l.line) });

@@ -1,5 +1,5 @@
 // Who is the interviewer: the one who asks the questions, unless the user names them.
-import { TranscriptError, type Transcript, type TranscriptTurn } from './types.js';
+import { TranscriptError, UNKNOWN_SPEAKER, type Transcript, type TranscriptTurn } from './types.js';
 
 export type Role = 'interviewer' | 'candidate' | 'other';
 
@@ -8,6 +8,8 @@ export type CastTurn = Omit<TranscriptTurn, 'role'> & { role: Role };
 export interface Cast {
   interviewer: string;
   candidate: string;
+  /** Everyone else in a conversation of three or more: their turns are not graded. */
+  setAside: string[];
   turns: CastTurn[];
 }
 
@@ -19,11 +21,19 @@ export function isQuestion(text: string): boolean {
   return text.split(/(?<=[.!?])\s+/).some((s) => ASKS.test(s.trim()));
 }
 
-/** How much of a speaker's talk is asking: the share of their turns that are questions. */
-function askingScore(turns: readonly TranscriptTurn[]): number {
+/**
+ * How much a speaker looks like the one asking the questions: the number of their turns that
+ * ask, weighed by the share of their turns that do, so a host who asked 58 questions beats a
+ * guest with one stray "today?"; short turns and opening the conversation add a little.
+ */
+function askerScore(turns: readonly TranscriptTurn[], opensFirst: boolean): number {
   if (!turns.length) return 0;
   const asking = turns.filter((t) => isQuestion(t.text)).length;
-  return asking / turns.length;
+  const share = asking / turns.length;
+  const words = turns.reduce((n, t) => n + t.text.split(/\s+/).length, 0) / turns.length;
+  // Interviewers say less per turn than the people answering them.
+  const brevity = 1 / (1 + words / 60);
+  return asking * Math.sqrt(share) * (0.75 + 0.25 * brevity) + (opensFirst && asking ? 0.5 : 0);
 }
 
 function byName(speakers: string[], name: string, what: string): string {
@@ -35,7 +45,12 @@ function byName(speakers: string[], name: string, what: string): string {
 
 export function cast(t: Transcript, opts: { interviewer?: string; candidate?: string } = {}): Cast {
   const speakers = [...new Set(t.turns.map((x) => x.speaker))];
-  if (speakers.length < 2) throw new TranscriptError(`only one speaker (${speakers[0] ?? 'none'}): an interview needs two`);
+  if (speakers.length < 2) {
+    if ((t.format === 'vtt' || t.format === 'srt') && speakers.every((s) => s === UNKNOWN_SPEAKER)) {
+      throw new TranscriptError('subtitles with no speaker names: nothing in them tells the interviewer from the candidate');
+    }
+    throw new TranscriptError(`only one speaker (${speakers[0] ?? 'none'}): an interview needs two`);
+  }
   const roleOf = (name: string) => t.turns.find((x) => x.speaker === name)?.role;
   let interviewer: string;
   if (opts.interviewer) interviewer = byName(speakers, opts.interviewer, '--interviewer');
@@ -44,7 +59,8 @@ export function cast(t: Transcript, opts: { interviewer?: string; candidate?: st
     interviewer =
       declared ??
       [...speakers].sort((a, b) => {
-        const d = askingScore(t.turns.filter((x) => x.speaker === b)) - askingScore(t.turns.filter((x) => x.speaker === a));
+        const score = (s: string) => askerScore(t.turns.filter((x) => x.speaker === s), speakers[0] === s);
+        const d = score(b) - score(a);
         // Equal askers: whoever spoke first, as interviewers usually open.
         return d !== 0 ? d : speakers.indexOf(a) - speakers.indexOf(b);
       })[0]!;
@@ -59,6 +75,7 @@ export function cast(t: Transcript, opts: { interviewer?: string; candidate?: st
   return {
     interviewer,
     candidate,
+    setAside: speakers.filter((s) => s !== interviewer && s !== candidate),
     turns: t.turns.map((x) => ({ ...x, role: x.speaker === interviewer ? 'interviewer' : x.speaker === candidate ? 'candidate' : 'other' })),
   };
 }

@@ -1,20 +1,26 @@
-// Plain-text transcripts: "Name: text" lines (with Q:/A:), Otter's "Name  0:15" headers, Google Meet exports.
-import { LABEL, speakerLabels } from './labels.js';
+// Plain-text transcripts: "Name: text" lines in their many written forms, Otter's "Name  0:15"
+// headers, Zoom's web copy (name, time and text on lines of their own), Google Meet exports.
+import { clock, readLabel, speakerLabels, type LabelledLine } from './labels.js';
 import { mergeSpeakers, TranscriptError, type Transcript, type TranscriptTurn } from './types.js';
 
-/** Otter: "Priya Sharma  0:15" — a name, two or more spaces, a time. */
-const OTTER_HEADER = /^(\S.*?)\s{2,}(\d{1,2}:\d{2}(?::\d{2})?)\s*$/;
-const TIMESTAMP_LINE = /^\s*\(?\d{1,2}:\d{2}(?::\d{2})?\)?\s*$/;
+const TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?`;
+/** Otter: "Priya Sharma  0:15", also in Markdown bold ("**Kelly**  0:00"). */
+const OTTER_HEADER = new RegExp(String.raw`^(\S.*?)\s{2,}\(?(${TIME})\)?\s*$`);
+const TIMESTAMP_LINE = new RegExp(String.raw`^\s*[([]?(${TIME})[)\]]?\s*$`);
+/** A line that can be a name on its own: a few words, no sentence punctuation. */
+const NAME_LINE = /^\s*(?:\*\*)?([\p{L}][\p{L}\p{N}'’.-]*(?:[ \t]+[\p{L}\p{N}'’.-]+){0,4})(?:\*\*)?\s*$/u;
 
-function clock(stamp: string): number {
-  return stamp
-    .split(':')
-    .map(Number)
-    .reduce((acc, n) => acc * 60 + n, 0);
-}
+const unbold = (s: string) => s.replace(/\*\*|__/g, '').trim();
 
 export function looksLikeOtter(lines: readonly string[]): boolean {
   return lines.filter((l) => OTTER_HEADER.test(l)).length >= 2;
+}
+
+/** Zoom's web copy: a name line, a time line, then the text, again and again. */
+function looksLikeNameTimeBlocks(lines: readonly string[]): boolean {
+  let blocks = 0;
+  for (let i = 0; i + 1 < lines.length; i++) if (NAME_LINE.test(lines[i]!) && TIMESTAMP_LINE.test(lines[i + 1]!)) blocks++;
+  return blocks >= 2;
 }
 
 /** Meet's export has a header with "Attendees" and a "Transcript" line before the talk starts. */
@@ -29,37 +35,57 @@ function parseOtter(lines: string[]): Transcript {
   lines.forEach((line, i) => {
     const header = OTTER_HEADER.exec(line);
     if (header) {
-      current = { speaker: header[1]!.trim(), text: '', line: i + 1, start: clock(header[2]!) };
+      current = { speaker: unbold(header[1]!), text: '', line: i + 1, start: clock(header[2]!) };
       turns.push(current);
     } else if (current && line.trim()) current.text += ` ${line.trim()}`;
   });
   return { format: 'otter', index: 0, turns: mergeSpeakers(turns) };
 }
 
+function parseNameTimeBlocks(lines: string[]): Transcript {
+  const turns: TranscriptTurn[] = [];
+  let current: TranscriptTurn | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const name = NAME_LINE.exec(lines[i]!);
+    const time = i + 1 < lines.length ? TIMESTAMP_LINE.exec(lines[i + 1]!) : null;
+    if (name && time) {
+      current = { speaker: name[1]!.trim(), text: '', line: i + 1, start: clock(time[1]!) };
+      turns.push(current);
+      i++;
+    } else if (current && lines[i]!.trim()) current.text += `\n${lines[i]!.trim()}`;
+  }
+  return { format: 'text', index: 0, turns: mergeSpeakers(turns) };
+}
+
 function parseLabelled(lines: string[], format: 'text' | 'meet'): Transcript {
   let from = 0;
   if (format === 'meet') from = lines.findIndex((l) => l.trim() === 'Transcript') + 1;
-  const labels = lines.slice(from).map((l) => LABEL.exec(l)?.[1]?.trim()).filter((l): l is string => !!l);
-  const speakers = speakerLabels(labels);
+  const read: (LabelledLine | undefined)[] = lines.map((l, i) => (i < from ? undefined : readLabel(l)));
+  const speakers = speakerLabels(read.flatMap((r) => (r ? [r.label] : [])));
   const turns: TranscriptTurn[] = [];
   let current: TranscriptTurn | undefined;
   let time: number | undefined;
   for (let i = from; i < lines.length; i++) {
     const line = lines[i]!;
     if (!line.trim()) continue;
-    if (TIMESTAMP_LINE.test(line)) {
-      time = clock(line.trim().replace(/[()]/g, ''));
+    const stamp = TIMESTAMP_LINE.exec(line);
+    if (stamp) {
+      time = clock(stamp[1]!);
       continue;
     }
-    const label = LABEL.exec(line);
-    if (label && speakers.has(label[1]!.trim())) {
-      current = { speaker: label[1]!.trim(), text: label[2]!, line: i + 1, ...(time !== undefined ? { start: time } : {}) };
+    const label = read[i];
+    if (label && speakers.has(label.label)) {
+      const start = label.start ?? time;
+      current = { speaker: label.label, text: label.text, line: i + 1, ...(start !== undefined ? { start } : {}) };
       turns.push(current);
     } else if (current) current.text += `\n${line.trim()}`;
-    else if (format === 'meet' && /^(?:Attendees|Transcript)/.test(line)) continue;
   }
   if (turns.length === 0) {
-    throw new TranscriptError('no speaker labels found: expected lines such as "Interviewer: …" and "Candidate: …"', 1);
+    throw new TranscriptError(
+      'a document, not a conversation: no speaker labels take turns in it (expected lines such as "Interviewer: …" and "Candidate: …")',
+      1,
+      'not-a-conversation',
+    );
   }
   // "Q:" / "A:" transcripts: the asker is the interviewer by definition.
   const qa = turns.every((t) => /^[QA]$/.test(t.speaker));
@@ -68,7 +94,11 @@ function parseLabelled(lines: string[], format: 'text' | 'meet'): Transcript {
     index: 0,
     turns: mergeSpeakers(
       qa
-        ? turns.map((t) => (t.speaker === 'Q' ? { ...t, speaker: 'Interviewer', role: 'interviewer' as const } : { ...t, speaker: 'Candidate', role: 'candidate' as const }))
+        ? turns.map((t) =>
+            t.speaker === 'Q'
+              ? { ...t, speaker: 'Interviewer', role: 'interviewer' as const }
+              : { ...t, speaker: 'Candidate', role: 'candidate' as const },
+          )
         : turns,
     ),
   };
@@ -77,5 +107,6 @@ function parseLabelled(lines: string[], format: 'text' | 'meet'): Transcript {
 export function parseText(text: string): Transcript {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (looksLikeOtter(lines)) return parseOtter(lines);
+  if (looksLikeNameTimeBlocks(lines)) return parseNameTimeBlocks(lines);
   return parseLabelled(lines, looksLikeMeet(lines) ? 'meet' : 'text');
 }

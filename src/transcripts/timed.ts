@@ -1,6 +1,6 @@
-// WebVTT (Teams and Zoom) and SRT: cues with times; the speaker in a voice tag or a "Name:" prefix.
-import { LABEL, speakerLabels } from './labels.js';
-import { mergeSpeakers, TranscriptError, type Transcript, type TranscriptTurn } from './types.js';
+// WebVTT (Teams and Zoom) and SRT (numbered or not): cues with times; the speaker in a voice tag or a "Name:" prefix.
+import { readLabel, speakerLabels } from './labels.js';
+import { mergeSpeakers, TranscriptError, UNKNOWN_SPEAKER, type Transcript, type TranscriptTurn } from './types.js';
 
 const TIME = /^(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{1,3})$/;
 
@@ -18,7 +18,15 @@ interface Cue {
   text: string[];
 }
 
-/** Cues: a time line, then text lines until a blank line. Ids, NOTE and STYLE blocks are skipped. */
+/** A time line that only times can make: "funnel --> checkout" in a cue's text is not one. */
+const TIME_LINE = /^\s*\d[\d:.,]*\s+-->\s+\d[\d:.,]*/;
+
+/** Some tools leave out the blank line between cues, so the next cue (its number, or its time) ends the text. */
+function startsCue(lines: string[], i: number): boolean {
+  return TIME_LINE.test(lines[i]!) || (/^\s*\d+\s*$/.test(lines[i]!) && TIME_LINE.test(lines[i + 1] ?? ''));
+}
+
+/** Cues: a time line, then text lines until a blank line or the next cue. Ids, NOTE and STYLE blocks are skipped. */
 function cuesOf(lines: string[], startAt: number): Cue[] {
   const cues: Cue[] = [];
   let i = startAt;
@@ -41,7 +49,7 @@ function cuesOf(lines: string[], startAt: number): Cue[] {
     const m = ARROW.exec(lines[timeLine]!)!;
     const cue: Cue = { line: timeLine + 2, text: [], ...(seconds(m[1]!) !== undefined ? { start: seconds(m[1]!)! } : {}) };
     i = timeLine + 1;
-    while (i < lines.length && lines[i]!.trim()) cue.text.push(lines[i++]!);
+    while (i < lines.length && lines[i]!.trim() && !startsCue(lines, i)) cue.text.push(lines[i++]!);
     cues.push(cue);
   }
   return cues;
@@ -74,8 +82,8 @@ function piecesOf(cue: Cue): Piece[] {
       const text = decodeEntities((voice ? part.slice(voice.index + voice[0].length) : part).replace(TAGS, '')).trim();
       if (voice) pieces.push({ ...at, speaker: voice[1]!.trim(), text });
       else if (i === 0) {
-        const named = LABEL.exec(text);
-        pieces.push(named ? { ...at, label: named[1]!.trim(), text: named[2]! } : { ...at, text });
+        const named = readLabel(text);
+        pieces.push(named ? { ...at, label: named.label, text: named.text } : { ...at, text });
       } else pieces.push({ ...at, text });
     }
   });
@@ -86,7 +94,7 @@ function fromCues(cues: Cue[], format: 'vtt' | 'srt'): Transcript {
   const pieces = cues.flatMap(piecesOf);
   const speakers = speakerLabels(pieces.map((p) => p.label).filter((l): l is string => !!l));
   const turns: TranscriptTurn[] = [];
-  let current = 'Unknown';
+  let current = UNKNOWN_SPEAKER;
   for (const p of pieces) {
     let text = p.text;
     if (p.speaker) current = p.speaker;

@@ -13,7 +13,7 @@ export const TranscriptTurn = z.object({
 });
 export type TranscriptTurn = z.infer<typeof TranscriptTurn>;
 
-export const Format = z.enum(['session', 'chat-json', 'chat-jsonl', 'vtt', 'srt', 'text', 'meet', 'otter']);
+export const Format = z.enum(['session', 'chat-json', 'chat-jsonl', 'vtt', 'srt', 'text', 'meet', 'otter', 'zoom']);
 export type Format = z.infer<typeof Format>;
 
 export interface Transcript {
@@ -30,6 +30,8 @@ export class TranscriptError extends Error {
   constructor(
     message: string,
     readonly line?: number,
+    /** Set when the text is no conversation at all: a document, a list of fields. */
+    readonly kind?: 'not-a-conversation',
   ) {
     super(message);
   }
@@ -47,3 +49,6 @@ export function mergeSpeakers(turns: TranscriptTurn[]): TranscriptTurn[] {
   }
   return out;
 }
+
+/** Who says a subtitle cue that names no one. */
+export const UNKNOWN_SPEAKER = 'Unknown';

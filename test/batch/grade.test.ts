@@ -35,9 +35,9 @@ describe('rehearse grade', () => {
 
   it('csv: a row per answer, quoted where needed', () => {
     const out = rehearse(['grade', `${FIXTURES}/interviews.jsonl`, '--format', 'csv']).stdout.trim().split('\n');
-    expect(out[0]).toBe('file,conversation,format,interviewer,candidate,question,question_id,family,matched_by,line,follow_ups,total,band,criteria,missing');
+    expect(out[0]).toBe('file,conversation,format,interviewer,candidate,question,question_id,family,matched_by,line,follow_ups,total,band,criteria,missing,note');
     expect(out).toHaveLength(1 + 4);
-    expect(out[4]).toMatch(/^test\/fixtures\/transcripts\/interviews\.jsonl,2,chat-jsonl,assistant,user,kpi-1,,kpi,family,2,0,\d+,insufficient,/);
+    expect(out[4]).toMatch(/^test\/fixtures\/transcripts\/interviews\.jsonl,2,chat-jsonl,Interviewer,Candidate,kpi-1,,kpi,family,2,0,\d+,insufficient,/);
   });
 
   it('md and the table read well', () => {
@@ -45,7 +45,7 @@ describe('rehearse grade', () => {
     expect(md).toContain('## test/fixtures/transcripts/interview-zoom.vtt — Priya Nair');
     expect(md).toContain('| Line | Question | Score | Band | Below the bar |');
     const table = rehearse(['grade', `${FIXTURES}/interview-zoom.vtt`]).stdout;
-    expect(table).toMatch(/^file\s+question\s+score band/);
+    expect(table).toMatch(/^file\s+question\s+pts band/);
     expect(table).toMatch(/1 transcript\(s\), 3 answer\(s\), mean \d+\/100/);
   });
 

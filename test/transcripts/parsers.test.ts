@@ -86,7 +86,7 @@ describe('each format, recognised by its content', () => {
   });
 
   it('chat JSON: system messages are left out; content may be parts', () => {
-    expect(only('interview-chat.json').turns[0]).toMatchObject({ speaker: 'assistant', text: 'Hi Priya, thanks for joining us today.' });
+    expect(only('interview-chat.json').turns[0]).toMatchObject({ speaker: 'Interviewer', role: 'interviewer', text: 'Hi Priya, thanks for joining us today.' });
     expect(only('interview-chat-object.json').turns[2]!.text).toContain('most important KPI');
   });
 
@@ -176,9 +176,14 @@ describe('alignment', () => {
       ].join('\n'),
     )[0]!;
     const a = align(cast(t), familiesOf(fintech.libraries, fintech.scenario.context.terms), fintech);
-    expect(a.questions.map((q) => [q.key, q.matchedBy, q.followUps, q.answers.length])).toEqual([['north-star', 'scenario', 3, 3]]);
+    // "How did you arrive at that metric?" follows the KPI question up; the two questions about
+    // something else are not, so their answers are not graded as answers about the KPI.
+    expect(a.questions.map((q) => [q.key, q.matchedBy, q.followUps, q.answers.length])).toEqual([['north-star', 'scenario', 1, 2]]);
     expect(a.skipped).toBe(2); // the greeting and the reply to it; the closing line joins the interviewer's last turn
-    expect(a.unaligned).toEqual([]);
+    expect(a.unaligned.map((u) => [u.line, u.kind, u.answers])).toEqual([
+      [7, 'unrecognised', 1],
+      [9, 'unrecognised', 0],
+    ]);
   });
 
   it('in auto mode grades each question by its family, and reports questions it cannot place', () => {
@@ -191,16 +196,18 @@ describe('alignment', () => {
       ].join('\n'),
     )[0]!;
     const a = align(cast(t), families);
-    expect(a.questions.map((q) => [q.key, q.family, q.matchedBy])).toEqual([['risks-1', 'risks', 'family']]);
-    // The second question became a follow-up of the first: it matched nothing new.
-    expect(a.questions[0]!.followUps).toBe(1);
+    expect(a.questions.map((q) => [q.key, q.family, q.matchedBy, q.answers.length])).toEqual([['risks-1', 'risks', 'family', 1]]);
+    // The second question is about something else: it is reported with its answer, which is not
+    // graded as a follow-up of the first.
+    expect(a.questions[0]!.followUps).toBe(0);
+    expect(a.unaligned).toEqual([expect.objectContaining({ line: 3, kind: 'unrecognised', answers: 1 })]);
   });
 
   it('a first question that matches nothing is reported, not dropped', () => {
     const t = parseTranscripts('Interviewer: Where do you see yourself in five years?\nCandidate: Leading a team.\n')[0]!;
     const a = align(cast(t), families);
     expect(a.questions).toEqual([]);
-    expect(a.unaligned).toEqual([expect.objectContaining({ line: 1, reason: expect.stringMatching(/matches no scenario question/) })]);
+    expect(a.unaligned).toEqual([expect.objectContaining({ line: 1, kind: 'unrecognised', reason: 'a question about you and your motives; rehearse has no rubric for that kind of question' })]);
   });
 });
 

@@ -1,0 +1,68 @@
+// CSV: a row per graded answer, and a row per question asked but not graded.
+import type { GradedTranscript } from '../graded.js';
+import { asIs, notGraded, type OutputFormat } from '../output.js';
+
+const csvCell = (v: string | number | undefined) => {
+  const s = v === undefined ? '' : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+export const CSV_COLUMNS = [
+  'file',
+  'conversation',
+  'format',
+  'interviewer',
+  'candidate',
+  'question',
+  'question_id',
+  'family',
+  'matched_by',
+  'line',
+  'follow_ups',
+  'total',
+  'band',
+  'criteria',
+  'missing',
+  'note',
+] as const;
+
+export const csvHead = () => `${CSV_COLUMNS.join(',')}\n`;
+
+export function csvRows(t: GradedTranscript): string {
+  const who = [t.file, t.conversation, t.format, t.interviewer, t.candidate];
+  const graded = t.answers.map((a) => [
+    ...who,
+    a.question,
+    a.questionId,
+    a.family,
+    a.matchedBy,
+    a.line,
+    a.followUps,
+    a.total,
+    a.band,
+    a.criteria.map((c) => `${c.id}=${c.level}/${c.maxLevel}`).join(' '),
+    a.criteria
+      .filter((c) => !c.meetsBar)
+      .map((c) => c.missing[0] ?? '')
+      .filter(Boolean)
+      .join('; '),
+    '',
+  ]);
+  const ungraded = notGraded(t).map((n) => [
+    ...who,
+    n.prompt,
+    undefined,
+    undefined,
+    'none',
+    n.line,
+    undefined,
+    undefined,
+    'not graded',
+    undefined,
+    undefined,
+    `${n.reason}${n.answers ? ` (${n.answers} answer(s) not graded)` : ''}`,
+  ]);
+  return [...graded, ...ungraded].map((row) => `${row.map(csvCell).join(',')}\n`).join('');
+}
+
+export const csv: OutputFormat = { head: csvHead, render: csvRows, place: asIs, keepsRows: false, tail: () => '' };

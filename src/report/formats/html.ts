@@ -1,0 +1,107 @@
+// HTML: one self-contained page, drawn at the end from every transcript's compact rows.
+import type { Failure } from '../graded.js';
+import { summaryLine, type Compact, type OutputFormat, type Summary } from '../output.js';
+
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+function heatColour(ratio: number): string {
+  // red (0) → amber → green (1)
+  return `hsl(${Math.round(ratio * 120)}, 65%, ${78 - Math.round(ratio * 18)}%)`;
+}
+
+function distribution(totals: readonly number[]): string {
+  const bins = Array.from({ length: 10 }, () => 0);
+  for (const t of totals) bins[Math.min(9, Math.floor(t / 10))]!++;
+  const max = Math.max(1, ...bins);
+  const w = 480;
+  const h = 160;
+  const bw = w / bins.length;
+  const bars = bins
+    .map((n, i) => {
+      const bh = Math.round((n / max) * (h - 44)); // room above the tallest bar for its count
+      return `<rect x="${i * bw + 4}" y="${h - 20 - bh}" width="${bw - 8}" height="${bh}" fill="${heatColour(i / 9)}"><title>${i * 10}–${i * 10 + 9}: ${n}</title></rect><text x="${i * bw + bw / 2}" y="${h - 5}" font-size="10" text-anchor="middle">${i * 10}</text><text x="${i * bw + bw / 2}" y="${h - 24 - bh}" font-size="10" text-anchor="middle">${n || ''}</text>`;
+    })
+    .join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Distribution of answer scores" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">${bars}</svg>`;
+}
+
+export function html(rows: readonly Compact[], failures: readonly Failure[], summary: Summary): string {
+  const byCandidate = new Map<string, Compact[]>();
+  for (const r of rows) byCandidate.set(r.candidate, [...(byCandidate.get(r.candidate) ?? []), r]);
+  const candidates = [...byCandidate.keys()].sort();
+  const titles = [...new Set(rows.flatMap((r) => r.answers.flatMap((a) => a.criteria.map((c) => c.title))))].sort();
+  const heat = titles
+    .map((title) => {
+      const cells = candidates.map((cand) => {
+        const xs = byCandidate.get(cand)!.flatMap((r) => r.answers.flatMap((a) => a.criteria.filter((c) => c.title === title).map((c) => c.ratio)));
+        if (!xs.length) return '<td class="na">—</td>';
+        const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+        return `<td style="background:${heatColour(mean)}">${Math.round(mean * 100)}%</td>`;
+      });
+      return `<tr><th scope="row">${escapeHtml(title)}</th>${cells.join('')}</tr>`;
+    })
+    .join('\n');
+  const tables = candidates
+    .map((cand) => {
+      const body = byCandidate
+        .get(cand)!
+        .flatMap((r) => {
+          const file = `<td>${escapeHtml(r.file)}${r.conversation > 1 ? ` #${r.conversation}` : ''}</td>`;
+          return [
+            ...r.answers.map(
+              (a) =>
+                `<tr>${file}<td>${escapeHtml(a.prompt)}</td><td class="num">${a.total}</td><td>${escapeHtml(a.band)}</td><td>${escapeHtml(a.weakest ?? '—')}</td><td class="quote">${a.quote ? `“${escapeHtml(a.quote)}”` : ''}</td></tr>`,
+            ),
+            ...r.notGraded.map(
+              (n) =>
+                `<tr class="ungraded">${file}<td>${escapeHtml(n.prompt)}</td><td class="num">—</td><td>not graded</td><td colspan="2">${escapeHtml(n.reason)}${n.answers ? ` (${n.answers} answer(s) not graded)` : ''}</td></tr>`,
+            ),
+          ];
+        })
+        .join('\n');
+      return `<section><h2>${escapeHtml(cand)}</h2><table><thead><tr><th>File</th><th>Question</th><th>Score</th><th>Band</th><th>Weakest criterion</th><th>Evidence</th></tr></thead><tbody>\n${body}\n</tbody></table></section>`;
+    })
+    .join('\n');
+  const failed = failures.length
+    ? `<section><h2>Files that could not be graded</h2><ul>${failures.map((f) => `<li>${escapeHtml(f.file)}${f.line ? `:${f.line}` : ''} — ${escapeHtml(f.reason)}</li>`).join('')}</ul></section>`
+    : '';
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Interview grades</title>
+<style>
+body{font-family:system-ui,sans-serif;margin:2rem;color:#1d1d1f;max-width:70rem}
+table{border-collapse:collapse;margin:.5rem 0 1.5rem;width:100%}
+th,td{border:1px solid #d0d0d5;padding:.3rem .5rem;text-align:left;vertical-align:top;font-size:.9rem}
+td.num{text-align:right}td.quote{color:#444;font-style:italic}td.na{color:#999;text-align:center}
+.heat td{text-align:center}tr.ungraded td{color:#6b6b70}
+</style>
+</head>
+<body>
+<h1>Interview grades</h1>
+<p>${escapeHtml(summaryLine(summary))}.</p>
+<h2>Score distribution</h2>
+${distribution(rows.flatMap((r) => r.answers.map((a) => a.total)))}
+<h2>Criteria by candidate</h2>
+<table class="heat"><thead><tr><th>Criterion</th>${candidates.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>
+${heat}
+</tbody></table>
+${tables}
+${failed}
+</body>
+</html>
+`;
+}
+
+export const htmlFormat: OutputFormat = {
+  head: () => '',
+  render: () => '',
+  place: (text) => text,
+  keepsRows: true,
+  tail: ({ rows, failures, summary }) => html(rows, failures, summary),
+};

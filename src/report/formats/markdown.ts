@@ -1,0 +1,43 @@
+// Markdown: a section per transcript, then the summary and the files that could not be graded.
+import type { Failure, GradedTranscript } from '../graded.js';
+import { mdCell } from '../md.js';
+import { asIs, notGraded, summaryLine, type OutputFormat, type Summary } from '../output.js';
+
+export const mdHead = () => '# Interview grades\n';
+
+export function mdSection(t: GradedTranscript): string {
+  const out = [``, `## ${mdCell(t.file)}${t.conversation > 1 ? ` (conversation ${t.conversation})` : ''} — ${mdCell(t.candidate)}`, ''];
+  const mean = t.answers.length ? ` · mean ${t.total}/100` : '';
+  out.push(`Interviewer: ${mdCell(t.interviewer)} · format: ${t.format}${t.scenario ? ` · scenario: ${t.scenario}` : ''}${mean}`, '');
+  if (t.setAside.length) out.push(`Also speaking, not graded: ${t.setAside.map(mdCell).join(', ')}`, '');
+  out.push('| Line | Question | Score | Band | Below the bar |', '|---|---|---|---|---|');
+  for (const a of t.answers) {
+    const below = a.criteria.filter((c) => !c.meetsBar).map((c) => c.title);
+    out.push(`| ${a.line} | ${mdCell(a.prompt)} | ${a.total} | ${a.band} | ${mdCell(below.join(', ') || '—')} |`);
+  }
+  const ungraded = notGraded(t);
+  if (ungraded.length) {
+    out.push('', 'Not graded:');
+    for (const n of ungraded) {
+      out.push(`- line ${n.line}: “${mdCell(n.prompt)}” — ${mdCell(n.reason)}${n.answers ? ` (${n.answers} answer(s) not graded)` : ''}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export const mdTail = (failures: readonly Failure[], summary: Summary) => {
+  const out = ['', '## Summary', '', `${summaryLine(summary)}.`];
+  if (failures.length) {
+    out.push('', '## Files that could not be graded', '');
+    for (const f of failures) out.push(`- ${mdCell(f.file)}${f.line ? `:${f.line}` : ''}: ${mdCell(f.reason)}`);
+  }
+  return `${out.join('\n')}\n`;
+};
+
+export const markdown: OutputFormat = {
+  head: mdHead,
+  render: mdSection,
+  place: asIs,
+  keepsRows: false,
+  tail: ({ failures, summary }) => mdTail(failures, summary),
+};

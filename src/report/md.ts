@@ -1,0 +1,25 @@
+// Text from a candidate, an interviewer or a transcript, made safe to put in Markdown: it reads
+// as written, and no HTML in it renders (many Markdown viewers render raw HTML).
+
+/** Escapes what a Markdown renderer would take for HTML: tags, comments, entities. */
+export function mdText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Text for a heading or a list line: one line, HTML escaped. */
+export function mdLine(s: string): string {
+  return mdText(s).replace(/\s+/g, ' ').trim();
+}
+
+/** Text for one table cell or one list line: no line breaks, no pipe that ends the cell. */
+export function mdCell(s: string): string {
+  return mdText(s).replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
+}
+
+/** A block quote of several lines. */
+export function mdQuote(s: string): string {
+  return mdText(s)
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n');
+}

@@ -1,0 +1,63 @@
+// What an interviewer's question is about: which question family it belongs to, read with the
+// scorer's own text analysis (words, stems, alternatives), so rewordings are recognised.
+import { PhraseIndex } from '../scoring/phrases.js';
+import { tokenize } from '../scoring/text.js';
+
+/** One way a family's question shows itself: every part must occur in the question. */
+interface Cue {
+  parts: number[];
+  /** A weak cue ("~ what now") counts half: it asks for a kind of answer more than it names a topic. */
+  weight: number;
+}
+
+export interface IntentFamily<T> {
+  family: string;
+  /** The rubric's `detect` entries: phrases, or "a + b" for phrases that must occur together. */
+  detect: readonly string[];
+  value: T;
+}
+
+export interface Intent<T> {
+  family: string;
+  value: T;
+  /** How many of the family's cues the question shows. */
+  hits: number;
+  /** The runner-up's hits: a question that shows two families about equally is not decided. */
+  margin: number;
+}
+
+/**
+ * Every family's cues in one phrase index, so a question is read once whatever the number of
+ * families. Build it once per run and reuse it.
+ */
+export class IntentReader<T> {
+  private readonly index = new PhraseIndex();
+  private readonly cues: { family: IntentFamily<T>; cues: Cue[] }[];
+
+  constructor(families: readonly IntentFamily<T>[]) {
+    this.cues = families.map((family) => ({
+      family,
+      cues: family.detect.map((d) => {
+        const weak = /^~\s*/.exec(d);
+        const body = weak ? d.slice(weak[0].length) : d;
+        return { parts: body.split(/\s+\+\s+/).map((part) => this.index.add([part])), weight: weak ? 0.5 : 1 };
+      }),
+    }));
+  }
+
+  /** The family the question shows most clearly, when one does. */
+  read(question: string): Intent<T> | undefined {
+    const tokens = tokenize(question);
+    const found = this.index.find(question, tokens).map((spans) => spans.length > 0);
+    const ranked = this.cues
+      .map(({ family, cues }) => ({ family, hits: cues.reduce((n, c) => (c.parts.every((p) => found[p]) ? n + c.weight : n), 0) }))
+      .filter((r) => r.hits > 0)
+      .sort((a, b) => b.hits - a.hits);
+    const [best, next] = ranked;
+    if (!best) return undefined;
+    const margin = best.hits - (next?.hits ?? 0);
+    // Two families shown equally: the question is about both or neither; do not guess.
+    if (margin === 0) return undefined;
+    return { family: best.family.family, value: best.family.value, hits: best.hits, margin };
+  }
+}

@@ -1,0 +1,274 @@
+// The batch output formats (src/report/formats/), piece by piece: CSV quoting, JSON validity, Markdown, the table, HTML escaping.
+import { describe, expect, it } from 'vitest';
+import { CSV_COLUMNS, csvHead, csvRows } from '../../src/report/formats/csv.js';
+import { escapeHtml, html } from '../../src/report/formats/html.js';
+import { jsonHead, jsonItem, jsonTail, jsonText } from '../../src/report/formats/json.js';
+import { mdHead, mdSection, mdTail } from '../../src/report/formats/markdown.js';
+import { tableHead, tableRows, tableTail } from '../../src/report/formats/table.js';
+import { compact, summarise, type Summary } from '../../src/report/output.js';
+import type { Failure, GradedAnswer, GradedTranscript } from '../../src/report/graded.js';
+import { bandOf } from '../../src/scoring/score.js';
+
+function answer(over: Partial<GradedAnswer> = {}): GradedAnswer {
+  return {
+    question: 'kpi-1',
+    family: 'kpi',
+    matchedBy: 'family',
+    prompt: 'Which metric matters most?',
+    line: 3,
+    followUps: 0,
+    answers: [{ text: 'Monthly active borrowers.', line: 4 }],
+    total: 48,
+    band: 'adequate',
+    rubric: { id: 'kpi', hash: 'abc' },
+    criteria: [
+      { id: 'choice', title: 'Choice', level: 2, maxLevel: 3, meetsBar: true, evidence: [{ quote: 'Monthly active borrowers', line: 4 }], missing: ['say why it beats the rest'] },
+      { id: 'context', title: 'Context', level: 0, maxLevel: 2, meetsBar: false, evidence: [], missing: ['mention the lockers', 'say why it fits'] },
+    ],
+    antiPatterns: [],
+    ...over,
+  };
+}
+
+function transcript(over: Partial<GradedTranscript> = {}): GradedTranscript {
+  return {
+    file: 'calls/ana.txt',
+    conversation: 1,
+    format: 'text',
+    interviewer: 'Rui',
+    candidate: 'Ana',
+    setAside: [],
+    total: 48,
+    answers: [answer()],
+    unaligned: [],
+    skipped: 0,
+    ...over,
+  };
+}
+
+const summary: Summary = { files: 2, transcripts: 2, answers: 3, failures: 1, ungraded: 0, meanAnswer: 41 };
+const failures: Failure[] = [{ file: 'calls/bad.txt', line: 7, reason: 'no speaker labels found' }];
+
+/** A CSV parser for the tests: quoted cells with doubled quotes, commas and line breaks inside. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') quoted = !quoted;
+    else if (quoted) cell += c;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n') {
+      rows.push([...row, cell]);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (cell || row.length) throw new Error(`CSV does not end with a line break: ${JSON.stringify(text.slice(-20))}`);
+  return rows;
+}
+
+describe('summarise', () => {
+  it.each([
+    [
+      { files: 1, transcripts: 1, answers: 3, points: 100, failures: 0, ungraded: 0 },
+      { files: 1, transcripts: 1, answers: 3, failures: 0, ungraded: 0, meanAnswer: 33 },
+    ],
+    // Nothing graded: no mean at all, rather than a mean of 0 that reads as a grade.
+    [{ files: 2, transcripts: 0, answers: 0, points: 0, failures: 2, ungraded: 1 }, { files: 2, transcripts: 0, answers: 0, failures: 2, ungraded: 1 }],
+    [
+      { files: 1, transcripts: 2, answers: 2, points: 101, failures: 0, ungraded: 0 },
+      { files: 1, transcripts: 2, answers: 2, failures: 0, ungraded: 0, meanAnswer: 51 },
+    ],
+  ])('%j → %j', (counts, expected) => {
+    expect(summarise(counts)).toEqual(expected);
+  });
+});
+
+describe('CSV', () => {
+  it('has a header of the columns and a row per answer', () => {
+    const rows = parseCsv(csvHead() + csvRows(transcript({ answers: [answer(), answer({ question: 'kpi-2', line: 9 })] })));
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows.slice(1)).toEqual([
+      ['calls/ana.txt', '1', 'text', 'Rui', 'Ana', 'kpi-1', '', 'kpi', 'family', '3', '0', '48', 'adequate', 'choice=2/3 context=0/2', 'mention the lockers', ''],
+      ['calls/ana.txt', '1', 'text', 'Rui', 'Ana', 'kpi-2', '', 'kpi', 'family', '9', '0', '48', 'adequate', 'choice=2/3 context=0/2', 'mention the lockers', ''],
+    ]);
+  });
+
+  it.each([
+    ['a comma', 'Silva, Ana', '"Silva, Ana"'],
+    ['a double quote', 'Ana "the PM"', '"Ana ""the PM"""'],
+    ['a line break', 'Ana\nSilva', '"Ana\nSilva"'],
+    ['a carriage return', 'Ana\rSilva', '"Ana\rSilva"'],
+    ['nothing special', 'Ana Silva', 'Ana Silva'],
+  ])('a cell with %s is quoted only when it must be, and reads back whole', (_, name, cell) => {
+    const text = csvRows(transcript({ candidate: name }));
+    expect(text).toContain(`,${cell},`);
+    expect(parseCsv(text)[0]![4]).toBe(name);
+  });
+
+  it('a transcript with no answers adds no rows, not even an empty line', () => {
+    expect(csvRows(transcript({ answers: [] }))).toBe('');
+  });
+});
+
+describe('JSON', () => {
+  it.each([0, 1, 3])('the streamed pieces make one valid document (%i transcripts)', (n) => {
+    const ts = Array.from({ length: n }, (_, i) => transcript({ file: `calls/${i}.txt`, candidate: `Ana "${i}"\n` }));
+    const text = jsonHead() + ts.map((t, i) => jsonItem(jsonText(t), i === 0)).join('') + jsonTail(failures, summary);
+    expect(JSON.parse(text)).toEqual({ transcripts: ts, failures, summary });
+  });
+});
+
+describe('Markdown', () => {
+  it('a section per transcript, pipes and line breaks kept out of the table', () => {
+    const t = transcript({
+      conversation: 2,
+      scenario: 'shedshare',
+      candidate: 'Ana | Silva',
+      answers: [answer({ prompt: 'Which metric |\nmatters most?' })],
+      unaligned: [{ line: 12, speaker: 'Rui', text: 'And the weather?', kind: 'unanswered', reason: 'asked, but not answered', answers: 0 }],
+    });
+    expect(mdSection(t)).toBe(
+      [
+        '',
+        '## calls/ana.txt (conversation 2) — Ana \\| Silva',
+        '',
+        'Interviewer: Rui · format: text · scenario: shedshare · mean 48/100',
+        '',
+        '| Line | Question | Score | Band | Below the bar |',
+        '|---|---|---|---|---|',
+        '| 3 | Which metric \\| matters most? | 48 | adequate | Context |',
+        '',
+        'Not graded:',
+        '- line 12: “And the weather?” — asked, but not answered',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('the head and the tail, with the files that failed', () => {
+    expect(mdHead()).toBe('# Interview grades\n');
+    expect(mdTail(failures, summary)).toBe(
+      [
+        '',
+        '## Summary',
+        '',
+        '2 transcript(s), 3 answer(s), mean 41/100, 1 file(s) or conversation(s) not graded.',
+        '',
+        '## Files that could not be graded',
+        '',
+        '- calls/bad.txt:7: no speaker labels found',
+        '',
+      ].join('\n'),
+    );
+    expect(mdTail([], summary)).not.toContain('could not be graded');
+  });
+});
+
+describe('the terminal table', () => {
+  it('a row per answer, long files and questions cut to fit the width', () => {
+    const long = transcript({ file: 'a/very/long/folder/name/for/calls/ana.txt', answers: [answer({ prompt: 'Q'.repeat(80), total: 7, band: 'insufficient' })] });
+    const row = tableRows(long, 80);
+    expect(row).toBe(`…/name/for/calls/ana.txt ${'Q'.repeat(33)}…   7 insufficient\n`);
+    expect(tableHead(80)).toBe(`${'file'.padEnd(24)} ${'question'.padEnd(34)} pts band\n`);
+  });
+
+  it('a question that was not graded has its row and its reason, in every format', () => {
+    const t = transcript({
+      unaligned: [{ line: 12, speaker: 'Rui', text: 'Do you like coffee?', kind: 'unrecognised', reason: 'matches no question family rehearse has a rubric for', answers: 1 }],
+    });
+    expect(tableRows(t, 120).split('\n').slice(1, 3)).toEqual([
+      `calls/ana.txt            ${'Do you like coffee?'.padEnd(74)}   — not graded`,
+      `${' '.repeat(25)}↳ matches no question family rehearse has a rubric for (1 answer(s) not graded)`,
+    ]);
+    expect(parseCsv(csvRows(t))[1]).toEqual([
+      'calls/ana.txt', '1', 'text', 'Rui', 'Ana', 'Do you like coffee?', '', '', 'none', '12', '', '', 'not graded', '', '',
+      'matches no question family rehearse has a rubric for (1 answer(s) not graded)',
+    ]);
+    expect(mdSection(t)).toContain('- line 12: “Do you like coffee?” — matches no question family rehearse has a rubric for (1 answer(s) not graded)');
+    expect(html([compact(t)], [], summary)).toContain('<td>Do you like coffee?</td><td class="num">—</td><td>not graded</td>');
+  });
+
+  it.each([
+    [{ ...summary, failures: 0 }, `\n2 transcript(s), 3 answer(s), mean 41/100 · ${bandOf(41)}\n`],
+    [summary, `\n2 transcript(s), 3 answer(s), mean 41/100, 1 file(s) or conversation(s) not graded · ${bandOf(41)}; the reasons are listed above\n`],
+    [
+      { files: 1, transcripts: 0, answers: 0, failures: 1, ungraded: 0 },
+      '\n0 transcript(s), no answer graded, 1 file(s) or conversation(s) not graded; the reasons are listed above\n',
+    ],
+  ])('the tail (%j)', (s, text) => {
+    expect(tableTail(s)).toBe(text);
+  });
+});
+
+describe('compact', () => {
+  it('keeps the weakest criterion below its top level and the first evidence, each shortened', () => {
+    const quote = 'q'.repeat(250);
+    const t = transcript({ answers: [answer({ prompt: 'p'.repeat(150), criteria: [{ ...answer().criteria[0]!, evidence: [{ quote, line: 4 }] }, answer().criteria[1]!] })] });
+    expect(compact(t)).toEqual({
+      file: 'calls/ana.txt',
+      conversation: 1,
+      candidate: 'Ana',
+      total: 48,
+      answers: [
+        {
+          question: 'kpi-1',
+          prompt: `${'p'.repeat(139)}…`,
+          total: 48,
+          band: 'adequate',
+          criteria: [
+            { title: 'Choice', ratio: 2 / 3 },
+            { title: 'Context', ratio: 0 },
+          ],
+          weakest: 'Context',
+          quote: `${'q'.repeat(199)}…`,
+        },
+      ],
+      notGraded: [],
+    });
+  });
+
+  it('names no weakest criterion when every one is at its top, and no quote without evidence', () => {
+    const top = answer({ criteria: [{ ...answer().criteria[0]!, level: 3, evidence: [] }] });
+    const [a] = compact(transcript({ answers: [top] })).answers;
+    expect(a).not.toHaveProperty('weakest');
+    expect(a).not.toHaveProperty('quote');
+  });
+});
+
+describe('HTML', () => {
+  it.each([
+    ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
+    [`Ana "A" & O'Neil`, 'Ana &quot;A&quot; &amp; O&#39;Neil'],
+    ['&lt;', '&amp;lt;'],
+  ])('escapeHtml(%j)', (raw, escaped) => {
+    expect(escapeHtml(raw)).toBe(escaped);
+  });
+
+  it('the page escapes every text from a transcript and bins every answer in the distribution', () => {
+    const hostile = transcript({
+      file: 'x<script>.txt',
+      candidate: '<img src=x onerror=alert(1)>',
+      answers: [answer({ prompt: 'Why <b>this</b>?', total: 100, criteria: [{ ...answer().criteria[0]!, evidence: [{ quote: '"quoted" & <i>', line: 4 }] }] }), answer({ total: 5 })],
+    });
+    const page = html([compact(hostile)], [{ file: 'bad<.txt', reason: 'not <valid>' }], summary);
+    expect(page).not.toMatch(/<script|<img|<b>|<i>/);
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(page).toContain('Why &lt;b&gt;this&lt;/b&gt;?');
+    expect(page).toContain('“&quot;quoted&quot; &amp; &lt;i&gt;”');
+    expect(page).toContain('<li>bad&lt;.txt — not &lt;valid&gt;</li>');
+    expect(page.match(/<rect /g)).toHaveLength(10);
+    // 100 falls in the last bin (90–99), not an eleventh; 5 in the first.
+    expect(page).toContain('<title>90–99: 1</title>');
+    expect(page).toContain('<title>0–9: 1</title>');
+    expect(page).toContain('<title>40–49: 0</title>');
+  });
+});

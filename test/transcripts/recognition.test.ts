@@ -1,0 +1,65 @@
+// Reworded questions are recognised by their family, and a question nobody recognises keeps its
+// answers to itself.
+import { describe, expect, it } from 'vitest';
+import { PARAPHRASES, recognition } from '../../bench/recognition.js';
+import { loadLibrary } from '../../src/scenario/load.js';
+import { align, familiesOf } from '../../src/transcripts/align.js';
+import { parseTranscripts } from '../../src/transcripts/detect.js';
+import { cast } from '../../src/transcripts/speakers.js';
+
+describe('recognising reworded questions', () => {
+  const sets = recognition(PARAPHRASES);
+
+  it('has at least 30 questions, five or more per family, in each of its sets together', () => {
+    const total = sets.reduce((n, s) => n + s.total, 0);
+    expect(total).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(sets)('recognises 90% or more of the $set set', (s) => {
+    // The misses, named, so a drop says which questions it lost.
+    expect({ rate: s.recognised / s.total >= 0.9, misses: s.misses }).toMatchObject({ rate: true });
+  });
+});
+
+describe('a question nobody recognises', () => {
+  const families = familiesOf([loadLibrary('scenarios/rubrics/pm.yaml')], []);
+
+  it('never lends its answers to the question before it', () => {
+    const t = parseTranscripts(
+      [
+        'Host: Which single number would you run this product by, and why?',
+        'Guest: Weekly active teams, because a team that comes back every week has made it part of its work.',
+        'Host: Before we go on, a word from our sponsor. Do you like coffee?',
+        'Guest: I drink far too much of it, honestly, and the mornings are better for it.',
+        'Host: Did the coffee subscription arrive on time?',
+        'Guest: Always on Tuesdays, which is the day I need it most.',
+      ].join('\n'),
+    )[0]!;
+    const a = align(cast(t), families);
+    expect(a.questions.map((q) => [q.family, q.answers.map((x) => x.line)])).toEqual([['kpi', [2]]]);
+    // The sponsor's questions are reported with the two answers given to them, graded nowhere.
+    expect(a.unaligned.every((u) => u.kind === 'unrecognised')).toBe(true);
+    expect(a.unaligned.reduce((n, u) => n + u.answers, 0)).toBe(2);
+  });
+
+  it('is named when it is a kind rehearse knows but has no rubric for', () => {
+    const t = parseTranscripts('Interviewer: Tell me about a time you disagreed with your manager.\nCandidate: At my last job we argued about a launch date.\n')[0]!;
+    const a = align(cast(t), families);
+    expect(a.questions).toEqual([]);
+    expect(a.unaligned[0]!.reason).toMatch(/^a behavioural question; rehearse has no rubric for that kind of question$/);
+  });
+
+  it('a follow-up about the open question stays with it', () => {
+    const t = parseTranscripts(
+      [
+        'Interviewer: What is the one metric you would pick for this product?',
+        'Candidate: Repeat orders per customer in ninety days.',
+        'Interviewer: Why ninety days rather than thirty?',
+        'Candidate: Most of our customers reorder every six to eight weeks.',
+      ].join('\n'),
+    )[0]!;
+    const a = align(cast(t), families);
+    expect(a.questions.map((q) => [q.family, q.followUps, q.answers.length])).toEqual([['kpi', 1, 2]]);
+    expect(a.unaligned).toEqual([]);
+  });
+});

@@ -1,0 +1,61 @@
+// Real-world shapes of a transcript, each a fixture written for this test, with what grading it
+// must do: who is who, which questions are graded, or the one-line reason it is refused.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { gradeOptions } from '../../src/batch/options.js';
+import { gradeText } from '../../src/batch/grade.js';
+import { fixture } from '../helpers.js';
+
+const opts = gradeOptions({ scenario: 'auto' });
+const grade = (name: string) => gradeText(name, readFileSync(fixture(`transcript-shapes/${name}`), 'utf8'), opts);
+
+interface Graded {
+  interviewer: string;
+  candidate: string;
+  families: string[];
+  setAside?: string[];
+}
+
+const graded: [string, Graded][] = [
+  ['speaker-digits.txt', { interviewer: 'Speaker 1', candidate: 'Speaker 2', families: ['kpi', 'incentives'] }],
+  ['lowercase-names.txt', { interviewer: 'maya l', candidate: 'tomás o', families: ['kpi', 'incentives'] }],
+  ['markdown-bold.md', { interviewer: 'Interviewer', candidate: 'Candidate', families: ['kpi', 'incentives'] }],
+  ['markdown-bold-times.md', { interviewer: 'Maya', candidate: 'Tomás', families: ['kpi', 'incentives'] }],
+  ['bullets.md', { interviewer: 'Interviewer', candidate: 'Candidate', families: ['kpi', 'incentives'] }],
+  ['emoji.txt', { interviewer: 'Interviewer', candidate: 'Candidate', families: ['kpi', 'incentives'] }],
+  ['time-after-name.txt', { interviewer: 'Maya', candidate: 'Tomás', families: ['kpi', 'incentives'] }],
+  ['leading-time.txt', { interviewer: 'Maya', candidate: 'Tomás', families: ['kpi', 'incentives'] }],
+  ['zoom-web-copy.txt', { interviewer: 'Maya Lin', candidate: 'Tomás Ortega', families: ['kpi', 'incentives'] }],
+  // The host asked three questions; the guest's one stray "today?" does not make him the interviewer.
+  ['host-and-guest.txt', { interviewer: 'Ana', candidate: 'Ben', families: ['kpi', 'shortfall', 'incentives'] }],
+  ['three-people.txt', { interviewer: 'Maya Lin', candidate: 'tomás ortega', families: ['kpi', 'incentives'], setAside: ['Sam Rivera'] }],
+];
+
+const refused: [string, RegExp][] = [
+  ['header-block.txt', /^a document, not a conversation/],
+  ['meeting-summary.md', /^a document, not a conversation/],
+  ['subtitles-no-speakers.srt', /^subtitles with no speaker names/],
+];
+
+describe('real-world transcript shapes', () => {
+  it.each(graded)('%s: who is who, and which questions are graded', (name, want) => {
+    const { graded: out, failures } = grade(name);
+    expect(failures).toEqual([]);
+    expect(out).toHaveLength(1);
+    const t = out[0]!;
+    expect({
+      interviewer: t.interviewer,
+      candidate: t.candidate,
+      families: t.answers.map((a) => a.family),
+      ...(want.setAside ? { setAside: t.setAside } : {}),
+    }).toEqual(want);
+  });
+
+  it.each(refused)('%s is refused with its own reason, on one line', (name, reason) => {
+    const { graded: out, failures } = grade(name);
+    expect(out).toEqual([]);
+    expect(failures).toHaveLength(1);
+    expect(failures[0]!.reason).toMatch(reason);
+    expect(failures[0]!.reason).not.toContain('\n');
+  });
+});
