@@ -22,7 +22,13 @@ export default tseslint.config(
   },
   { files: ['src/ui/**/*.{ts,tsx}', 'test/ui/**/*.{ts,tsx}'], ...reactHooks.configs.flat['recommended-latest'] },
   // The UI draws through Ink only; the CLI and commands print through the IO they are given.
-  { files: ['src/**/*.{ts,tsx}'], rules: { 'no-console': 'error', 'no-restricted-properties': ['error', { object: 'process', property: 'exit', message: 'Only src/cli.ts ends the process.' }] } },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-properties': ['error', { object: 'process', property: 'exit', message: 'Only src/cli.ts ends the process.' }],
+    },
+  },
   { files: ['src/cli.ts'], rules: { 'no-restricted-properties': 'off' } },
   prettier,
 );

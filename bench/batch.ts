@@ -17,11 +17,16 @@ function generate(dir: string): void {
   const questions = loadCatalog().flatMap((s) => s.scenario.questions);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   for (let n = 0; n < COUNT; n++) {
-    const turns: [string, string][] = [['Interviewer', 'Hi, thanks for joining.'], ['Candidate', 'Happy to be here.']];
+    const turns: [string, string][] = [
+      ['Interviewer', 'Hi, thanks for joining.'],
+      ['Candidate', 'Happy to be here.'],
+    ];
     for (let q = 0; q < 5; q++) {
       const question = pick(questions);
       const pool = [question.example, ...question.exemplars.map((e) => e.text)].join(' ').split(/(?<=[.!?])\s+/);
-      const answer = Array.from({ length: 3 + Math.floor(rand() * 5) }, () => pick(pool)).join(' ').replace(/\s+/g, ' ');
+      const answer = Array.from({ length: 3 + Math.floor(rand() * 5) }, () => pick(pool))
+        .join(' ')
+        .replace(/\s+/g, ' ');
       turns.push(['Interviewer', question.prompt.replace(/\s+/g, ' ')], ['Candidate', answer]);
     }
     const sub = join(dir, String(n % 100));
@@ -29,8 +34,12 @@ function generate(dir: string): void {
     const kind = n % 4;
     let text: string;
     if (kind === 0) text = turns.map(([s, t]) => `${s}: ${t}`).join('\n') + '\n';
-    else if (kind === 1) text = `WEBVTT\n\n${turns.map(([s, t], i) => `${i + 1}\n00:${String(i).padStart(2, '0')}:00.000 --> 00:${String(i).padStart(2, '0')}:05.000\n<v ${s}>${t}</v>\n`).join('\n')}`;
-    else if (kind === 2) text = turns.map(([s, t], i) => `${i + 1}\n00:00:${String(i).padStart(2, '0')},000 --> 00:00:${String(i).padStart(2, '0')},900\n${s}: ${t}\n`).join('\n');
+    else if (kind === 1)
+      text = `WEBVTT\n\n${turns.map(([s, t], i) => `${i + 1}\n00:${String(i).padStart(2, '0')}:00.000 --> 00:${String(i).padStart(2, '0')}:05.000\n<v ${s}>${t}</v>\n`).join('\n')}`;
+    else if (kind === 2)
+      text = turns
+        .map(([s, t], i) => `${i + 1}\n00:00:${String(i).padStart(2, '0')},000 --> 00:00:${String(i).padStart(2, '0')},900\n${s}: ${t}\n`)
+        .join('\n');
     else text = JSON.stringify(turns.map(([s, t]) => ({ role: s === 'Interviewer' ? 'assistant' : 'user', content: t })));
     writeFileSync(join(sub, `t${n}.${['txt', 'vtt', 'srt', 'json'][kind]}`), text);
   }
@@ -64,10 +73,26 @@ export async function benchBatch(): Promise<Figure[]> {
     const ratio = one.seconds / baseline.seconds;
     const speedup = one.seconds / two.seconds;
     return [
-      { name: `grade ${COUNT} transcripts, --jobs 1`, value: Math.round(COUNT / one.seconds), unit: 'transcripts/s', detail: `${one.seconds.toFixed(1)} s, peak ${one.peakMb.toFixed(0)} MB` },
-      { name: `grade ${COUNT} transcripts, --jobs 2`, value: Math.round(COUNT / two.seconds), unit: 'transcripts/s', detail: `${two.seconds.toFixed(1)} s, peak ${two.peakMb.toFixed(0)} MB` },
+      {
+        name: `grade ${COUNT} transcripts, --jobs 1`,
+        value: Math.round(COUNT / one.seconds),
+        unit: 'transcripts/s',
+        detail: `${one.seconds.toFixed(1)} s, peak ${one.peakMb.toFixed(0)} MB`,
+      },
+      {
+        name: `grade ${COUNT} transcripts, --jobs 2`,
+        value: Math.round(COUNT / two.seconds),
+        unit: 'transcripts/s',
+        detail: `${two.seconds.toFixed(1)} s, peak ${two.peakMb.toFixed(0)} MB`,
+      },
       { name: '--jobs 2 against --jobs 1', value: Number(speedup.toFixed(2)), unit: '× faster', target: '>= 1.6', ok: speedup >= 1.6 },
-      { name: 'peak memory (the larger of the two runs)', value: Math.round(Math.max(one.peakMb, two.peakMb)), unit: 'MB', target: '< 300', ok: Math.max(one.peakMb, two.peakMb) < 300 },
+      {
+        name: 'peak memory (the larger of the two runs)',
+        value: Math.round(Math.max(one.peakMb, two.peakMb)),
+        unit: 'MB',
+        target: '< 300',
+        ok: Math.max(one.peakMb, two.peakMb) < 300,
+      },
       {
         name: 'grading time ÷ read-and-parse time (one job each)',
         value: Number(ratio.toFixed(2)),

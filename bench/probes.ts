@@ -19,7 +19,11 @@ const ANSWER = 'User engagement is the most important thing for us, because enga
 export async function benchProbes(): Promise<Figure[]> {
   const server = await startFakeOpenAI((req) => {
     const criterion = /"criterion": "([a-z_-]+)"/.exec(req.body.messages[0]!.content)?.[1] ?? 'none';
-    return { kind: 'stream', content: probeJson('Which number would show you “user engagement” each week?', criterion, 'User engagement'), chunk: 8 };
+    return {
+      kind: 'stream',
+      content: probeJson('Which number would show you “user engagement” each week?', criterion, 'User engagement'),
+      chunk: 8,
+    };
   });
   const home = mkdtempSync(join(tmpdir(), 'rehearse-bench-'));
   const store = new SessionStore(home);

@@ -46,6 +46,8 @@ export function benchRecognition(): Figure[] {
     unit: `% of ${r.total}`,
     target: '≥ 90%',
     ok: r.recognised / r.total >= 0.9,
-    ...(r.misses.length ? { detail: `missed: ${r.misses.map((m) => `${m.family} → ${m.got ?? 'none'}: “${m.question}”`).join(' · ')}` } : {}),
+    ...(r.misses.length
+      ? { detail: `missed: ${r.misses.map((m) => `${m.family} → ${m.got ?? 'none'}: “${m.question}”`).join(' · ')}` }
+      : {}),
   }));
 }

@@ -71,7 +71,11 @@ export async function benchStartup(): Promise<Figure[]> {
         ok: total < 400,
         detail: `launch → intro ${Math.round(median(runs.map((r) => r.intro)))} ms, Enter → question ${Math.round(median(runs.map((r) => r.question)))} ms; parsed scenarios cached`,
       },
-      { name: 'the very first launch (empty data folder, nothing cached)', value: Math.round(first.intro + first.question), unit: 'ms (one run)' },
+      {
+        name: 'the very first launch (empty data folder, nothing cached)',
+        value: Math.round(first.intro + first.question),
+        unit: 'ms (one run)',
+      },
       { name: '`node -e 0` for comparison', value: Math.round(median(node)), unit: 'ms (median of 11)' },
     ];
   } finally {

@@ -25,7 +25,9 @@ console.log(`\nThe shipped model (${DEFAULT_MODEL.version}) on every answer (in 
 console.log(renderAgreement(v.shipped));
 const splits = overSplits(file, SPLITS);
 const two = (x: number) => x.toFixed(2);
-console.log(`\nThe same over ${SPLITS} different fold splits, mean (min–max): Spearman ${spread(splits.spearman, two)}, kappa ${spread(splits.kappa, two)}, pairwise ${spread(splits.pairwise, (x) => `${Math.round(x * 100)}%`)}`);
+console.log(
+  `\nThe same over ${SPLITS} different fold splits, mean (min–max): Spearman ${spread(splits.spearman, two)}, kappa ${spread(splits.kappa, two)}, pairwise ${spread(splits.pairwise, (x) => `${Math.round(x * 100)}%`)}`,
+);
 if (v.raters.length) {
   console.log('\nFor reference: the first rater against the second (tier against score)');
   console.log(renderAgreement(v.raters));

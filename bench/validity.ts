@@ -66,7 +66,9 @@ const hash = (s: string) => createHash('sha256').update(s).digest('hex');
 function modelFor(train: readonly Item[], lambda: number): ScoringModel {
   const { intercept, weights } = stretch(train, fitWeights(train, lambda));
   // Band cut points are fitted on the model's own sums, before they are mapped onto the 0–100 scale.
-  const totals = train.map((i) => (i.flags.nonAnswer ? 0 : Math.max(0, Math.min(100, Math.round(applyModel({ ...DEFAULT_MODEL, intercept, weights }, i.features).raw)))));
+  const totals = train.map((i) =>
+    i.flags.nonAnswer ? 0 : Math.max(0, Math.min(100, Math.round(applyModel({ ...DEFAULT_MODEL, intercept, weights }, i.features).raw))),
+  );
   const withTier = train.filter((i) => i.tier !== undefined);
   const bands = fitBands(
     withTier.map((i) => totals[train.indexOf(i)]!),
@@ -169,13 +171,18 @@ export function crossValidate(file: string, salt = ''): ValidityFigures & { item
 }
 
 export function agreementRows(rows: readonly Rated[]): [string, Agreement][] {
-  return [['overall', agreement(rows)], ...[...new Set(rows.map((r) => r.group))].sort().map((f): [string, Agreement] => [f, agreement(rows.filter((r) => r.group === f))])];
+  return [
+    ['overall', agreement(rows)],
+    ...[...new Set(rows.map((r) => r.group))].sort().map((f): [string, Agreement] => [f, agreement(rows.filter((r) => r.group === f))]),
+  ];
 }
 
 export function renderAgreement(rows: readonly Rated[], indent = '  '): string {
   const lines = [`${indent}               n   Spearman    kappa   pairwise`];
   for (const [name, a] of agreementRows(rows)) {
-    lines.push(`${indent}${name.padEnd(11)} ${String(a.n).padStart(4)}   ${f2(a.spearman).padStart(6)}   ${f2(a.kappa).padStart(6)}   ${pct(a.pairwise).padStart(5)} of ${a.pairs}`);
+    lines.push(
+      `${indent}${name.padEnd(11)} ${String(a.n).padStart(4)}   ${f2(a.spearman).padStart(6)}   ${f2(a.kappa).padStart(6)}   ${pct(a.pairwise).padStart(5)} of ${a.pairs}`,
+    );
   }
   return lines.join('\n');
 }
@@ -222,7 +229,9 @@ export const spread = (xs: readonly number[], f: (x: number) => string) =>
 export function benchValidity(): Figure[] {
   const file = process.env.REHEARSE_VALIDITY_SET ?? DEV_SET;
   if (!existsSync(file)) {
-    return [{ name: 'agreement with raters', value: 0, unit: '', detail: `not measured: no labelled set at ${file} (set REHEARSE_VALIDITY_SET)` }];
+    return [
+      { name: 'agreement with raters', value: 0, unit: '', detail: `not measured: no labelled set at ${file} (set REHEARSE_VALIDITY_SET)` },
+    ];
   }
   let v: ReturnType<typeof crossValidate>;
   try {
@@ -254,7 +263,11 @@ export function benchValidity(): Figure[] {
       unit: `% of ${overall.pairs} pairs`,
       target: '>= 85%',
       ok: overall.pairwise >= 0.85,
-      ...(raters ? { detail: `the two raters with each other: Spearman ${f2(raters.spearman)}, kappa ${f2(raters.kappa)}, pairwise ${pct(raters.pairwise)}` } : {}),
+      ...(raters
+        ? {
+            detail: `the two raters with each other: Spearman ${f2(raters.spearman)}, kappa ${f2(raters.kappa)}, pairwise ${pct(raters.pairwise)}`,
+          }
+        : {}),
     },
     { name: 'held-out quadratic-weighted kappa (tiers against bands)', value: Number(overall.kappa.toFixed(2)), unit: '' },
     {

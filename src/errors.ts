@@ -45,7 +45,10 @@ export class InvalidFileError extends FatalError {
 
 /** A file that is not there at all, as distinct from one that is there and wrong. */
 export class MissingFileError extends InvalidFileError {
-  constructor(readonly file: string, reason: string) {
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
     super([{ file, path: '', message: reason }]);
   }
 }

@@ -125,7 +125,9 @@ describe('the layout of src/', () => {
   });
 
   it('only config.ts reads environment variables', () => {
-    const readers = files.filter((f) => f !== 'config.ts' && /process\.env|\benv\s*\.\s*[A-Z_]+|\benv\s*\[/.test(readFileSync(join(SRC, f), 'utf8')));
+    const readers = files.filter(
+      (f) => f !== 'config.ts' && /process\.env|\benv\s*\.\s*[A-Z_]+|\benv\s*\[/.test(readFileSync(join(SRC, f), 'utf8')),
+    );
     expect(readers).toEqual([]);
   });
 

@@ -36,10 +36,34 @@ const llm = { apiKey: 'sk-file-key-123456789', model: 'gpt-4o-mini', timeoutMs: 
 describe('loadConfig', () => {
   it.each<[string, NodeJS.ProcessEnv, string[] | undefined, LoadOptions, Config]>([
     ['nothing set: the defaults', {}, undefined, {}, defaults],
-    ['REHEARSE_HOME moves the home and the cache', { REHEARSE_HOME: '/data/r' }, undefined, {}, { ...defaults, home: '/data/r', cacheDir: '/data/r/cache/parsed' }],
-    ['REHEARSE_HOME from .env moves them too', {}, ['REHEARSE_HOME=/from/file'], {}, { ...defaults, home: '/from/file', cacheDir: '/from/file/cache/parsed' }],
-    ['the environment wins over .env', { REHEARSE_HOME: '/from/env' }, ['REHEARSE_HOME=/from/file'], {}, { ...defaults, home: '/from/env', cacheDir: '/from/env/cache/parsed' }],
-    ['an empty variable is unset, so .env still gives it', { REHEARSE_HOME: '' }, ['REHEARSE_HOME=/from/file'], {}, { ...defaults, home: '/from/file', cacheDir: '/from/file/cache/parsed' }],
+    [
+      'REHEARSE_HOME moves the home and the cache',
+      { REHEARSE_HOME: '/data/r' },
+      undefined,
+      {},
+      { ...defaults, home: '/data/r', cacheDir: '/data/r/cache/parsed' },
+    ],
+    [
+      'REHEARSE_HOME from .env moves them too',
+      {},
+      ['REHEARSE_HOME=/from/file'],
+      {},
+      { ...defaults, home: '/from/file', cacheDir: '/from/file/cache/parsed' },
+    ],
+    [
+      'the environment wins over .env',
+      { REHEARSE_HOME: '/from/env' },
+      ['REHEARSE_HOME=/from/file'],
+      {},
+      { ...defaults, home: '/from/env', cacheDir: '/from/env/cache/parsed' },
+    ],
+    [
+      'an empty variable is unset, so .env still gives it',
+      { REHEARSE_HOME: '' },
+      ['REHEARSE_HOME=/from/file'],
+      {},
+      { ...defaults, home: '/from/file', cacheDir: '/from/file/cache/parsed' },
+    ],
     ['an empty variable with no .env is the default', { REHEARSE_HOME: '' }, undefined, {}, defaults],
     ['an empty value in .env is unset too', {}, ['REHEARSE_HOME='], {}, defaults],
     ['REHEARSE_NO_CACHE removes the cache', { REHEARSE_NO_CACHE: '1' }, undefined, {}, { home: DATA, color: true, secrets: [] }],
@@ -47,13 +71,23 @@ describe('loadConfig', () => {
     ['NO_COLOR turns colour off', { NO_COLOR: '1' }, undefined, {}, { ...defaults, color: false }],
     ['an empty NO_COLOR leaves colour on', { NO_COLOR: '' }, undefined, {}, defaults],
     ['an API key is ignored unless LLM settings are asked for', { OPENAI_API_KEY: 'sk-env-key-123456789' }, undefined, {}, defaults],
-    ['an API key from .env, with the LLM defaults', {}, [`OPENAI_API_KEY=${llm.apiKey}`], { llm: true }, { ...defaults, llm, secrets: [llm.apiKey] }],
+    [
+      'an API key from .env, with the LLM defaults',
+      {},
+      [`OPENAI_API_KEY=${llm.apiKey}`],
+      { llm: true },
+      { ...defaults, llm, secrets: [llm.apiKey] },
+    ],
     [
       'every LLM setting, from both places',
       { REHEARSE_MODEL: 'local-model', REHEARSE_LLM_TIMEOUT_MS: '2500' },
       [`OPENAI_API_KEY=${llm.apiKey}`, 'OPENAI_BASE_URL=http://127.0.0.1:11434/v1', 'REHEARSE_MODEL=file-model'],
       { llm: true },
-      { ...defaults, llm: { apiKey: llm.apiKey, baseURL: 'http://127.0.0.1:11434/v1', model: 'local-model', timeoutMs: 2500 }, secrets: [llm.apiKey] },
+      {
+        ...defaults,
+        llm: { apiKey: llm.apiKey, baseURL: 'http://127.0.0.1:11434/v1', model: 'local-model', timeoutMs: 2500 },
+        secrets: [llm.apiKey],
+      },
     ],
     ['no API key: no LLM, even with the other LLM settings', { REHEARSE_MODEL: 'm' }, undefined, { llm: true }, defaults],
   ])('%s', (_, env, dotenv, options, expected) => {
@@ -99,7 +133,9 @@ describe('loadConfig', () => {
   });
 
   it('a bad REHEARSE_HOME is refused whatever the command', () => {
-    expect(issuesOf({ REHEARSE_HOME: '   ' }, undefined, {})).toEqual([{ file: 'environment', line: undefined, path: 'REHEARSE_HOME', message: 'is empty' }]);
+    expect(issuesOf({ REHEARSE_HOME: '   ' }, undefined, {})).toEqual([
+      { file: 'environment', line: undefined, path: 'REHEARSE_HOME', message: 'is empty' },
+    ]);
   });
 
   it('the error message is file:line: field: message, with exit code 2', () => {
@@ -133,7 +169,12 @@ describe('the data folder of each platform', () => {
 describe('redact', () => {
   it.each<[string, string, string[], string]>([
     ['a given secret, wherever it is', 'key=my-secret-key; again my-secret-key', ['my-secret-key'], 'key=[redacted]; again [redacted]'],
-    ['keys that look like OpenAI’s, even ones not given', 'Incorrect API key provided: sk-proj-AbC123_xyz-99.', [], 'Incorrect API key provided: sk-[redacted].'],
+    [
+      'keys that look like OpenAI’s, even ones not given',
+      'Incorrect API key provided: sk-proj-AbC123_xyz-99.',
+      [],
+      'Incorrect API key provided: sk-[redacted].',
+    ],
     ['secrets shorter than 4 characters are left (they would blank ordinary words)', 'the abc of it', ['abc'], 'the abc of it'],
     ['"sk-" with too little after it is not a key', 'ask-me and sk-short', [], 'ask-me and sk-short'],
     ['nothing secret: unchanged', 'plain text', ['my-secret-key'], 'plain text'],

@@ -6,7 +6,8 @@ import { basename, join, relative, sep } from 'node:path';
 const TRANSCRIPT_FILE = /\.(?:txt|vtt|srt|json|jsonl|md|log|text)$/i;
 
 /** A project's own documents, found in a folder beside its transcripts: never graded from a folder. */
-const PROJECT_DOCUMENT = /^(?:readme|license|licence|changelog|changes|contributing|code_of_conduct|security|authors|notice|history)(?:\.[a-z]+)?$/i;
+const PROJECT_DOCUMENT =
+  /^(?:readme|license|licence|changelog|changes|contributing|code_of_conduct|security|authors|notice|history)(?:\.[a-z]+)?$/i;
 
 /** Every file below `dir` that `keep` accepts; hidden entries and node_modules are passed over. */
 function walk(dir: string, out: string[], keep: (name: string) => boolean): void {

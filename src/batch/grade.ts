@@ -36,8 +36,12 @@ function familiesFor(opts: GradeOptions, scenario?: LoadedScenario): Families {
 function refusal(unaligned: readonly Unaligned[], interviewer: string): { line?: number; reason: string } {
   const asked = unaligned.filter((u) => u.kind === 'unrecognised');
   const first = asked[0] ?? unaligned[0];
-  if (!first) return { reason: `nothing to grade: a conversation, but ${interviewer} (taken to be the interviewer) asks no interview questions in it` };
-  if (!asked.length) return { line: first.line, reason: `nothing to grade: the interview questions in it were not answered (first, line ${first.line})` };
+  if (!first)
+    return {
+      reason: `nothing to grade: a conversation, but ${interviewer} (taken to be the interviewer) asks no interview questions in it`,
+    };
+  if (!asked.length)
+    return { line: first.line, reason: `nothing to grade: the interview questions in it were not answered (first, line ${first.line})` };
   const quote = first.text.length > 80 ? `${first.text.slice(0, 79)}…` : first.text;
   return {
     line: first.line,
@@ -59,14 +63,20 @@ export function gradeText(file: string, text: string, opts: GradeOptions): { gra
     const where = transcripts.length > 1 ? { conversation: t.index + 1 } : {};
     try {
       const scenario = opts.scenario ?? (t.scenarioId ? opts.scenarios.get(t.scenarioId) : undefined);
-      const c = cast(t, { ...(opts.interviewer ? { interviewer: opts.interviewer } : {}), ...(opts.candidate ? { candidate: opts.candidate } : {}) });
+      const c = cast(t, {
+        ...(opts.interviewer ? { interviewer: opts.interviewer } : {}),
+        ...(opts.candidate ? { candidate: opts.candidate } : {}),
+      });
       const alignment = align(c, familiesFor(opts, scenario), scenario);
       if (alignment.questions.length === 0) {
         failures.push({ file, ...where, ...refusal(alignment.unaligned, c.interviewer) });
         continue;
       }
       const answers = alignment.questions.map((q): GradedAnswer => {
-        const s = score(q.rubric, q.answers.map((a) => a.text));
+        const s = score(
+          q.rubric,
+          q.answers.map((a) => a.text),
+        );
         const lineOf = (turn: number, start: number) => {
           const a = q.answers[turn]!;
           return a.line + (a.text.slice(0, start).match(/\n/g)?.length ?? 0);

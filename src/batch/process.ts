@@ -36,7 +36,8 @@ function readBytes(file: string): Buffer {
   const fd = openSync(file, 'r');
   try {
     const size = fstatSync(fd).size;
-    if (size > MAX_FILE_BYTES) throw new Error(`too large to be a transcript (${(size / 1048576).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`);
+    if (size > MAX_FILE_BYTES)
+      throw new Error(`too large to be a transcript (${(size / 1048576).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`);
     const buffer = Buffer.alloc(size);
     let read = 0;
     while (read < size) {

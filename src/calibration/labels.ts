@@ -68,5 +68,10 @@ export function parseLabels(text: string): { labels: { line: number; label: Labe
 /** The group a source belongs to for cross-validation: its page, without the note after it. */
 export function sourceKey(l: LabelLine, fallback: string): string {
   if (!l.source) return fallback;
-  return l.source.replace(/\s*\(.*$/s, '').replace(/[#?].*$/, '').trim() || fallback;
+  return (
+    l.source
+      .replace(/\s*\(.*$/s, '')
+      .replace(/[#?].*$/, '')
+      .trim() || fallback
+  );
 }

@@ -43,7 +43,6 @@ export function rubricFinder(libraries: RubricLibrary[], catalog: LoadedScenario
   };
 }
 
-
 export interface Labelled {
   labels: { line: number; label: LabelLine }[];
   rubricOf: (l: LabelLine, line: number) => ResolvedRubric;

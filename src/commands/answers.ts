@@ -6,7 +6,10 @@ import type { IO } from '../io.js';
 
 /** Answers in a file or on standard input, separated by lines holding only `---`. */
 export function splitAnswers(text: string): string[] {
-  const blocks = text.replace(/\r\n/g, '\n').split(/^[ \t]*---[ \t]*$/m).map((b) => b.trim());
+  const blocks = text
+    .replace(/\r\n/g, '\n')
+    .split(/^[ \t]*---[ \t]*$/m)
+    .map((b) => b.trim());
   while (blocks.length && blocks[blocks.length - 1] === '') blocks.pop();
   return blocks;
 }

@@ -21,12 +21,15 @@ export function renderCalibration(r: CalibrationReport): string {
   out.push('              n   Spearman  QW kappa  pairwise');
   out.push(agreementRow('overall', r.overall));
   for (const [f, a] of Object.entries(r.families)) out.push(agreementRow(f, a));
-  out.push('', 'Human tier (rows) against the scorer\'s band (columns)');
+  out.push('', "Human tier (rows) against the scorer's band (columns)");
   out.push(`${''.padEnd(10)}${Band.options.map((b) => b.padStart(14)).join('')}`);
   for (const t of TIERS) out.push(`${t.padEnd(10)}${Band.options.map((b) => String(r.overall.confusion[t][b]).padStart(14)).join('')}`);
-  out.push('QW kappa: quadratic-weighted kappa of the human tiers against the scorer\'s bands (insufficient reads as weak);');
+  out.push("QW kappa: quadratic-weighted kappa of the human tiers against the scorer's bands (insufficient reads as weak);");
   out.push('pairwise: of the pairs in one family whose human scores differ, the share the scorer orders alike.');
-  out.push('', r.worst.length < r.overall.n ? `The ${r.worst.length} largest disagreements` : 'Every answer, the largest disagreement first');
+  out.push(
+    '',
+    r.worst.length < r.overall.n ? `The ${r.worst.length} largest disagreements` : 'Every answer, the largest disagreement first',
+  );
   for (const g of r.worst) {
     const s = g.score;
     const human = g.fromTier ? `${g.tier} (read as ${Math.round(g.human)})` : `${Math.round(g.human)}${g.tier ? ` (${g.tier})` : ''}`;

@@ -15,7 +15,6 @@ import { parse } from './args.js';
 const USAGE =
   'rehearse grade <files | folders | globs…> [--scenario <id>|auto] [--format table|json|csv|md|html] [--out <file>] [--jobs N] [--interviewer <name>] [--candidate <name>]';
 
-
 /** Where output goes: standard output, or a file put in place whole once everything is written. */
 function sink(io: IO, out?: string) {
   if (!out) return { write: (t: string) => io.writeAndDrain(t), end: () => {}, abort: () => {} };
@@ -65,7 +64,8 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
   const format = (values.format ?? (values.out ? formatOfFile(values.out) : 'table')) as BatchFormat;
   if (!BATCH_FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"; use ${BATCH_FORMATS.join(', ')}`);
   const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs takes a whole number from 1 to 64 (this machine has ${cpus().length} cores)`);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
+    throw new UsageError(`--jobs takes a whole number from 1 to 64 (this machine has ${cpus().length} cores)`);
   const { config } = reading(io);
   // An unknown scenario is a usage error, before any work.
   if (values.scenario !== 'auto') findScenario(values.scenario!, readOptions(io));
@@ -102,7 +102,8 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
       {
         onOutcome: async (_file, outcome) => {
           for (const n of outcome.notices) io.err(`${n.file}: ${n.message}`);
-          for (const f of outcome.failures) io.err(`${f.file}${f.line ? `:${f.line}` : ''}${f.conversation ? ` (conversation ${f.conversation})` : ''}: ${f.reason}`);
+          for (const f of outcome.failures)
+            io.err(`${f.file}${f.line ? `:${f.line}` : ''}${f.conversation ? ` (conversation ${f.conversation})` : ''}: ${f.reason}`);
           for (const item of outcome.items) {
             await out.write(output.place(item, first));
             first = false;
@@ -114,7 +115,9 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
               if (now - lastDraw < 100 && done < total) return;
               lastDraw = now;
               const pct = done / total;
-              io.writeErr(`\rgrading ${done}/${total} ▕${'█'.repeat(Math.round(pct * 20)).padEnd(20, '░')}▏ ${Math.round(pct * 100)}%${done === total ? '\n' : ''}`);
+              io.writeErr(
+                `\rgrading ${done}/${total} ▕${'█'.repeat(Math.round(pct * 20)).padEnd(20, '░')}▏ ${Math.round(pct * 100)}%${done === total ? '\n' : ''}`,
+              );
             }
           : undefined,
       },

@@ -95,9 +95,11 @@ export async function runHeadless({ session: start, loaded, answers, json, resum
   if (!json) {
     io.out(`\nTotal ${report.total}/100 · ${report.band}`);
     report.questions.forEach((q, i) => io.out(`  ${i + 1}. ${String(q.total).padStart(3)}  ${q.band.padEnd(12)} ${q.id}`));
-    if (report.improvements.length) io.out(`\nWhat would raise it most:\n${report.improvements.map((x, i) => `  ${i + 1}. ${x.advice}`).join('\n')}`);
+    if (report.improvements.length)
+      io.out(`\nWhat would raise it most:\n${report.improvements.map((x, i) => `  ${i + 1}. ${x.advice}`).join('\n')}`);
     io.out(`\nSession: ${file}\nReport: ${path}`);
   }
-  if (used < answers.length) io.err(`rehearse: ${answers.length - used} answer(s) left over after the interview finished; they were not used.`);
+  if (used < answers.length)
+    io.err(`rehearse: ${answers.length - used} answer(s) left over after the interview finished; they were not used.`);
   return 0;
 }

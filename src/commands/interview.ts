@@ -38,7 +38,9 @@ export async function interviewCommand(args: string[], io: IO, interactive?: Int
   const answers = await answersFrom(values.answers, io, INTERVIEW_USAGE);
   if (answers === undefined) {
     if (!interactive) {
-      throw new UsageError(`standard input is not a terminal; give the answers with --answers <file> or pipe them in\nusage: ${INTERVIEW_USAGE}`);
+      throw new UsageError(
+        `standard input is not a terminal; give the answers with --answers <file> or pipe them in\nusage: ${INTERVIEW_USAGE}`,
+      );
     }
     // One catalog load serves both the picker and a scenario named on the command line.
     const catalog = loadCatalog(reading);
@@ -63,11 +65,13 @@ export async function resumeCommand(args: string[], io: IO, interactive?: Intera
       return 0;
     }
     io.out('Unfinished sessions (continue one with `rehearse resume <id>`):');
-    for (const s of open) io.out(`  ${s.id}  ${s.scenario}  ${s.questionsAnswered} answered  last ${s.updatedAt.slice(0, 16).replace('T', ' ')}`);
+    for (const s of open)
+      io.out(`  ${s.id}  ${s.scenario}  ${s.questionsAnswered} answered  last ${s.updatedAt.slice(0, 16).replace('T', ' ')}`);
     return 0;
   }
   const session = w.store.load(id);
-  if (session.status === 'finished') throw new FatalError(`session ${id} is already finished; its report is beside ${w.store.pathOf(id)}`, 2);
+  if (session.status === 'finished')
+    throw new FatalError(`session ${id} is already finished; its report is beside ${w.store.pathOf(id)}`, 2);
   const loaded = scenarioOf(w, session);
   const answers = await answersFrom(values.answers, io, usage);
   if (answers === undefined) {

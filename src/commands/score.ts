@@ -15,7 +15,13 @@ const USAGE = 'rehearse score --scenario <id> --question <qid> [--file F] [--jso
 export async function scoreCommand(args: string[], io: IO): Promise<number> {
   const { values, positionals } = parse(
     args,
-    { scenario: { type: 'string' }, question: { type: 'string' }, file: { type: 'string' }, json: { type: 'boolean' }, explain: { type: 'boolean' } },
+    {
+      scenario: { type: 'string' },
+      question: { type: 'string' },
+      file: { type: 'string' },
+      json: { type: 'boolean' },
+      explain: { type: 'boolean' },
+    },
     USAGE,
   );
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"\nusage: ${USAGE}`);

@@ -89,7 +89,11 @@ export async function advance(start: Session, deps: EngineDeps): Promise<Session
         const decision = decide(session, q, session.scores[q.id]!);
         session =
           decision.kind === 'probe'
-            ? dispatch(session, { type: 'probe-requested', followUpId: decision.followUp.id, criterion: decision.criterion.id, at: at(deps) }, deps)
+            ? dispatch(
+                session,
+                { type: 'probe-requested', followUpId: decision.followUp.id, criterion: decision.criterion.id, at: at(deps) },
+                deps,
+              )
             : dispatch(session, { type: 'advanced', at: at(deps) }, deps);
         break;
       }

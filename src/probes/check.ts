@@ -5,7 +5,8 @@ import { ProbeReply, type ProbeRequest, type ProbeResult } from './types.js';
 export const MAX_PROBE_WORDS = 60;
 
 const REFUSAL = /^(?:i['’]?m sorry|i am sorry|sorry,|i can(?:no|['’])t|i won['’]t|as an ai|i am unable|i['’]m unable)/i;
-const REVEALS = /\b(?:rubric|criteri(?:on|a)|scor(?:e|es|ed|ing)|grad(?:e|es|ed|ing)|points?|band|level \d|\d+\s*\/\s*(?:10|100)|marks?)\b/i;
+const REVEALS =
+  /\b(?:rubric|criteri(?:on|a)|scor(?:e|es|ed|ing)|grad(?:e|es|ed|ing)|points?|band|level \d|\d+\s*\/\s*(?:10|100)|marks?)\b/i;
 
 const fold = (t: string) => t.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
 

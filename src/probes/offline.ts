@@ -37,7 +37,10 @@ export function offlineProbe(req: ProbeRequest): ProbeResult {
   const asked = new Set(req.previous.map((p) => p.trim()));
   // Start where the session is, so consecutive probes open differently; skip any wording already used.
   const rotate = (list: Opening[]) => list.map((_, i) => list[(req.previous.length + i) % list.length]!);
-  const candidates = [...(anchor ? rotate(GROUNDED).map((o) => ({ o, grounded: true })) : []), ...rotate(PLAIN).map((o) => ({ o, grounded: false }))];
+  const candidates = [
+    ...(anchor ? rotate(GROUNDED).map((o) => ({ o, grounded: true })) : []),
+    ...rotate(PLAIN).map((o) => ({ o, grounded: false })),
+  ];
   for (const { o, grounded } of candidates) {
     const text = o(anchor ?? '', req.followUp.prompt);
     if (!asked.has(text)) {

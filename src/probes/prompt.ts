@@ -12,7 +12,7 @@ export interface Templates {
 }
 
 export function loadTemplates(dir = PROMPTS_DIR): Templates {
-  return { system: readFileSync(join(dir, "probe.system.md"), "utf8"), user: readFileSync(join(dir, "probe.user.md"), "utf8") };
+  return { system: readFileSync(join(dir, 'probe.system.md'), 'utf8'), user: readFileSync(join(dir, 'probe.user.md'), 'utf8') };
 }
 
 /** The markers around the answer; the answer may not contain them. */

@@ -76,6 +76,8 @@ export function buildReport(session: Session, scenario: Scenario): Report {
     questions,
     criteria,
     improvements,
-    notices: session.turns.flatMap((t) => (t.kind === 'notice' && t.notice && t.notice !== 'resumed' ? [{ reason: t.notice, text: t.text }] : [])),
+    notices: session.turns.flatMap((t) =>
+      t.kind === 'notice' && t.notice && t.notice !== 'resumed' ? [{ reason: t.notice, text: t.text }] : [],
+    ),
   };
 }

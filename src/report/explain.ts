@@ -52,7 +52,9 @@ const REASONS: Record<Rejection, string> = {
 /** The criteria whose levels name a signal, by title. */
 function servesOf(rubric: ResolvedRubric, id: string): string[] {
   return rubric.criteria
-    .filter((c) => c.levels.some((l) => l.when && [...(l.when.all ?? []), ...(l.when.any ?? []), ...(l.when.atLeast?.of ?? [])].includes(id)))
+    .filter((c) =>
+      c.levels.some((l) => l.when && [...(l.when.all ?? []), ...(l.when.any ?? []), ...(l.when.atLeast?.of ?? [])].includes(id)),
+    )
     .map((c) => c.title);
 }
 
@@ -167,11 +169,13 @@ export function renderExplanation(e: Explanation): string {
   out.push('', 'Anti-patterns');
   if (!e.antiPatterns.length) out.push('  none');
   for (const a of e.antiPatterns) {
-    out.push(`  ${a.id}: when ${a.condition}; ${[a.penalty ? `penalty ${a.penalty} (in the "rubric anti-patterns" term below)` : '', a.cap, a.ceiling].filter(Boolean).join('; ')}`);
+    out.push(
+      `  ${a.id}: when ${a.condition}; ${[a.penalty ? `penalty ${a.penalty} (in the "rubric anti-patterns" term below)` : '', a.cap, a.ceiling].filter(Boolean).join('; ')}`,
+    );
   }
   const t = e.total;
   out.push('', `Total (model ${t.modelVersion})`);
-  out.push(`  ${'start (the model\'s intercept)'.padEnd(58)} ${t.intercept.toFixed(1).padStart(6)}`);
+  out.push(`  ${"start (the model's intercept)".padEnd(58)} ${t.intercept.toFixed(1).padStart(6)}`);
   if (t.nonAnswer) {
     out.push(`  not an answer (${t.nonAnswer}): the total is 0 whatever the sum`);
     return out.join('\n');
@@ -179,10 +183,14 @@ export function renderExplanation(e: Explanation): string {
   out.push(`  ${'feature'.padEnd(40)} ${'value'.padStart(5)}   ${'weight'.padStart(6)}   ${'points'.padStart(6)}`);
   for (const term of t.terms) {
     const points = `${term.points > 0 ? '+' : term.points < 0 ? '−' : ' '}${Math.abs(term.points).toFixed(1)}`;
-    out.push(`  ${term.label.padEnd(40)} ${term.value.toFixed(2).padStart(5)} × ${term.weight.toFixed(1).padStart(6)} = ${points.padStart(6)}`);
+    out.push(
+      `  ${term.label.padEnd(40)} ${term.value.toFixed(2).padStart(5)} × ${term.weight.toFixed(1).padStart(6)} = ${points.padStart(6)}`,
+    );
   }
   out.push(`  ${'sum'.padEnd(58)} ${t.sum.toFixed(1).padStart(6)}`);
-  out.push(`  on the 0–100 scale: the sum's band cut points ${t.cuts.weak} / ${t.cuts.adequate} / ${t.cuts.strong} become ${t.scale.weak} / ${t.scale.adequate} / ${t.scale.strong}`);
+  out.push(
+    `  on the 0–100 scale: the sum's band cut points ${t.cuts.weak} / ${t.cuts.adequate} / ${t.cuts.strong} become ${t.scale.weak} / ${t.scale.adequate} / ${t.scale.strong}`,
+  );
   if (t.limitedBy) out.push(`  limited by ${t.limitedBy}`);
   out.push(`  total ${t.total}: ${t.band} (weak from ${t.scale.weak}, adequate from ${t.scale.adequate}, strong from ${t.scale.strong})`);
   return out.join('\n');

@@ -13,7 +13,9 @@ export function renderMarkdown(report: Report): string {
   });
   if (report.improvements.length) {
     out.push('', '## What would raise your score most', '');
-    report.improvements.forEach((imp, i) => out.push(`${i + 1}. ${imp.advice} (about +${imp.gain} on the total; question \`${imp.question}\`)`));
+    report.improvements.forEach((imp, i) =>
+      out.push(`${i + 1}. ${imp.advice} (about +${imp.gain} on the total; question \`${imp.question}\`)`),
+    );
   }
   if (report.criteria.length) {
     out.push('', '## By criterion', '');
@@ -26,7 +28,9 @@ export function renderMarkdown(report: Report): string {
       return;
     }
     out.push(`**${q.total}/100 · ${q.band}.** ${q.score.feedback.summary}`, '');
-    q.answers.forEach((a, j) => out.push(j === 0 ? '**Your answer**' : `**Your answer to follow-up ${j}**`, '', a.trim() ? mdQuote(a.trim()) : '_(skipped)_', ''));
+    q.answers.forEach((a, j) =>
+      out.push(j === 0 ? '**Your answer**' : `**Your answer to follow-up ${j}**`, '', a.trim() ? mdQuote(a.trim()) : '_(skipped)_', ''),
+    );
     for (const c of q.score.criteria) {
       out.push(`- **${c.title}** ${c.level}/${c.maxLevel}${c.meetsBar ? '' : ' (below the bar)'}: ${c.anchor}`);
       for (const e of c.evidence) out.push(`  - “${mdCell(e.quote)}”`);

@@ -71,4 +71,3 @@ export function loadScenario(file: string, options: ScenarioReadOptions = {}): L
   if (found.length) throw new InvalidFileError(issuesIn(parsed, found));
   return { file, scenario, rubrics, libraries: used, lineOf: parsed.lineOf };
 }
-

@@ -18,7 +18,10 @@ export interface LoadedScenario {
  * Resolves each question's rubric in the libraries the scenario uses, and checks what the schema
  * cannot: duplicate ids, and follow-ups that target criteria their rubric does not have.
  */
-export function resolveQuestions(scenario: Scenario, libraries: readonly RubricLibrary[]): { rubrics: Record<string, ResolvedRubric>; issues: PathIssue[] } {
+export function resolveQuestions(
+  scenario: Scenario,
+  libraries: readonly RubricLibrary[],
+): { rubrics: Record<string, ResolvedRubric>; issues: PathIssue[] } {
   const issues: PathIssue[] = [];
   const rubrics: Record<string, ResolvedRubric> = {};
   const questionIds = new Set<string>();
@@ -42,7 +45,10 @@ export function resolveQuestions(scenario: Scenario, libraries: readonly RubricL
       followUpIds.add(f.id);
       f.targets.forEach((t, k) => {
         if (!rubric.criteria.some((c) => c.id === t)) {
-          issues.push({ path: ['questions', i, 'followUps', j, 'targets', k], message: `unknown criterion "${t}" in rubric "${rubric.id}"` });
+          issues.push({
+            path: ['questions', i, 'followUps', j, 'targets', k],
+            message: `unknown criterion "${t}" in rubric "${rubric.id}"`,
+          });
         }
       });
     });

@@ -49,4 +49,3 @@ export type ScoringModel = z.infer<typeof ScoringModel>;
 
 /** The model shipped with rehearse, fitted to labelled answers by `npm run validity -- --write`. */
 export const DEFAULT_MODEL: ScoringModel = ScoringModel.parse(defaults);
-

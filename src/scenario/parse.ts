@@ -5,7 +5,6 @@ import type { z } from 'zod';
 import { InvalidFileError, type FileIssue } from '../errors.js';
 import { formatPath, type Path, type PathIssue } from './path.js';
 
-
 export interface ParsedFile {
   file: string;
   data: unknown;

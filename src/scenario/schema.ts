@@ -2,9 +2,7 @@
 import { z } from 'zod';
 import { ScoringModel } from './model.js';
 
-export const Id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'use lowercase letters, digits, "-" and "_"');
+export const Id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'use lowercase letters, digits, "-" and "_"');
 
 /** Which signals must (or must not) be present for a level or an anti-pattern. */
 export const Condition = z
@@ -12,7 +10,10 @@ export const Condition = z
     all: z.array(Id).min(1).optional(),
     any: z.array(Id).min(1).optional(),
     none: z.array(Id).min(1).optional(),
-    atLeast: z.object({ count: z.number().int().min(1), of: z.array(Id).min(1) }).strict().optional(),
+    atLeast: z
+      .object({ count: z.number().int().min(1), of: z.array(Id).min(1) })
+      .strict()
+      .optional(),
   })
   .strict()
   .refine((c) => c.all || c.any || c.none || c.atLeast, {
@@ -86,7 +87,10 @@ export const AntiPattern = z
     title: z.string().min(1),
     when: Condition,
     penalty: z.number().min(0).max(100).default(0),
-    cap: z.object({ criterion: Id, level: z.number().int().min(0) }).strict().optional(),
+    cap: z
+      .object({ criterion: Id, level: z.number().int().min(0) })
+      .strict()
+      .optional(),
     ceiling: z
       .enum(['insufficient', 'weak', 'adequate'])
       .optional()
@@ -178,9 +182,7 @@ export const Scenario = z
         description: z.string().min(1),
       })
       .strict(),
-    interviewer: z
-      .object({ name: z.string().min(1), title: z.string().min(1), style: z.string().min(1) })
-      .strict(),
+    interviewer: z.object({ name: z.string().min(1), title: z.string().min(1), style: z.string().min(1) }).strict(),
     context: z
       .object({
         terms: z.array(z.string().min(1)).min(1).describe('Words that show an answer fits this company.'),

@@ -16,7 +16,11 @@ export function calibrate(loaded: LoadedScenario): CalibrationIssue[] {
     const rubric = loaded.rubrics[q.id]!;
     const graded = [
       { level: 'strong' as const, total: score(rubric, q.example).total, path: ['questions', i, 'example'] as Path },
-      ...q.exemplars.map((e, j) => ({ level: e.level, total: score(rubric, e.text).total, path: ['questions', i, 'exemplars', j] as Path })),
+      ...q.exemplars.map((e, j) => ({
+        level: e.level,
+        total: score(rubric, e.text).total,
+        path: ['questions', i, 'exemplars', j] as Path,
+      })),
     ];
     for (let a = 0; a < ORDER.length; a++) {
       for (let b = a + 1; b < ORDER.length; b++) {

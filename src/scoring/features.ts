@@ -1,5 +1,19 @@
 // Measures an answer's reasoning from its sentences: the features the fitted model weighs.
-import { COMMA_CUES, CUES, REASONING_LEXICONS, HEDGE, MEASURE_NOUNS, METRIC_SHAPES, NOT_BEFORE_MEASURE, NUMBER_WORDS, OPENING_DEFINITION, PER, PLAN, SITUATED, VAGUE } from '../scenario/cues.js';
+import {
+  COMMA_CUES,
+  CUES,
+  REASONING_LEXICONS,
+  HEDGE,
+  MEASURE_NOUNS,
+  METRIC_SHAPES,
+  NOT_BEFORE_MEASURE,
+  NUMBER_WORDS,
+  OPENING_DEFINITION,
+  PER,
+  PLAN,
+  SITUATED,
+  VAGUE,
+} from '../scenario/cues.js';
 import { isPlural, PhraseIndex, type Span } from './phrases.js';
 import { firstTokenAt, type Analysis, type Token } from './text.js';
 import { COMMA, FULL_STOP, LINE_FEED, QUESTION_MARK, RIGHT_PAREN, SEMICOLON, isDigit } from './chars.js';
@@ -33,7 +47,8 @@ export type Features = Record<FeatureId, number>;
 
 /** Coaching for the features that cost points: what to do instead, in the candidate's words. */
 export const FEATURE_ADVICE: Partial<Record<FeatureId, string>> = {
-  generic: 'Replace management words (alignment, stakeholders, insights, ensure) with the specific thing: which metric, which team, which number.',
+  generic:
+    'Replace management words (alignment, stakeholders, insights, ensure) with the specific thing: which metric, which team, which number.',
   scaffold: 'Drop the scaffolding ("firstly", "it is important to", "a variety of") and lead with your choice and your reason.',
   enumeration: 'Instead of listing items, pick the one that matters and say why.',
   hedge: 'Commit to an answer; "it depends" needs the one case you would bet on.',
@@ -59,13 +74,25 @@ const GENERIC_PER_WORDS = POLICY.features.genericPerWords;
 const { items: ENUMERATION_ITEMS, itemWords: ENUMERATION_ITEM_WORDS } = POLICY.features.enumeration;
 
 /** A sentence that starts like an item of a sequence: "firstly", "next", "2.", "-". */
-const SEQUENCE_START = /^\s*(?:firstly|secondly|thirdly|fourthly|fifthly|lastly|finally|additionally|also|another|next|then|furthermore|moreover|\d+[.)]|[-*•])\s/iu;
+const SEQUENCE_START =
+  /^\s*(?:firstly|secondly|thirdly|fourthly|fifthly|lastly|finally|additionally|also|another|next|then|furthermore|moreover|\d+[.)]|[-*•])\s/iu;
 /** How much of a sentence's start SEQUENCE_START is shown: past the longest sequence word, so a long sentence is not copied. */
 const SEQUENCE_REACH = 16;
 /** Whether only spaces or a hyphen stand between two words, so they belong to one phrase. */
 const adjacent = (text: string, from: number, to: number) => /^[\s-]{1,3}$/u.test(text.slice(from, to));
 /** The cue lists that show reasoning moves, which stuffing fakes. */
-const CUE_IDS = ['commitment', 'definition', 'reason', 'contrast', 'mechanism', 'evidence', 'scaffold', 'situated', 'plan', 'hedge'] as const;
+const CUE_IDS = [
+  'commitment',
+  'definition',
+  'reason',
+  'contrast',
+  'mechanism',
+  'evidence',
+  'scaffold',
+  'situated',
+  'plan',
+  'hedge',
+] as const;
 /** Penalty points are out of a hundred; the feature is the share, so the model's weight is the cost of a hundred points. */
 export const PENALTY_POINTS = 100;
 
@@ -205,8 +232,15 @@ export function extractFeatures(
       const t = tokens[k]!;
       // Digits are a figure unless they number a list item; a number in words only before what it counts ("three weeks").
       const figure = isDigit(t.norm.charCodeAt(0)) ? !isListNumber(text, tokens, k) : NUMBER_WORDS.has(t.norm) && k + 1 < tokens.length;
-      const per = t.norm === PER && k > 0 && k + 1 < tokens.length && isPlural(tokens[k - 1]!.norm) && adjacent(text, tokens[k - 1]!.end, t.start) && adjacent(text, t.end, tokens[k + 1]!.start);
-      const measure = MEASURE_NOUNS.has(t.norm) && k > 0 && !NOT_BEFORE_MEASURE.has(tokens[k - 1]!.norm) && adjacent(text, tokens[k - 1]!.end, t.start);
+      const per =
+        t.norm === PER &&
+        k > 0 &&
+        k + 1 < tokens.length &&
+        isPlural(tokens[k - 1]!.norm) &&
+        adjacent(text, tokens[k - 1]!.end, t.start) &&
+        adjacent(text, t.end, tokens[k + 1]!.start);
+      const measure =
+        MEASURE_NOUNS.has(t.norm) && k > 0 && !NOT_BEFORE_MEASURE.has(tokens[k - 1]!.norm) && adjacent(text, tokens[k - 1]!.end, t.start);
       if (!figure && !per && !measure) continue;
       const i = sentenceOf(a, turn, t.start, at);
       if (i < 0) continue;
@@ -310,7 +344,6 @@ export function extractFeatures(
   };
   return { features, hits };
 }
-
 
 /** Numbering at the start of a list item ("1." or "2)") is not a figure. */
 function isListNumber(text: string, tokens: readonly Token[], k: number): boolean {

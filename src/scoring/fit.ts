@@ -58,7 +58,11 @@ function solve(a: number[][], b: number[]): number[] {
 }
 
 /** Ridge regression on standardised features, returned as weights on the raw features. */
-function ridge(examples: readonly Example[], use: readonly FeatureId[], lambda: number): { intercept: number; weights: Partial<Record<FeatureId, number>> } {
+function ridge(
+  examples: readonly Example[],
+  use: readonly FeatureId[],
+  lambda: number,
+): { intercept: number; weights: Partial<Record<FeatureId, number>> } {
   const n = examples.length;
   const mean = use.map((f) => examples.reduce((s, e) => s + e.features[f], 0) / n);
   const sd = use.map((f, j) => Math.sqrt(examples.reduce((s, e) => s + (e.features[f] - mean[j]!) ** 2, 0) / n) || 1);
@@ -85,7 +89,6 @@ export function fitWeights(examples: readonly Example[], lambda: number, feature
     use = use.filter((f) => !wrong.includes(f));
   }
 }
-
 
 /**
  * Band thresholds that agree best with the raters' tiers (quadratic kappa) on the fitted totals;

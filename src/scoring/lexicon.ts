@@ -3,7 +3,7 @@
 /** Words that make a run of terms into a sentence. "and"/"or" are left out: lists have them too. */
 export const FUNCTION_WORDS = new Set(
   (
-    "i we you he she they it me us them my our your their its this that these those there here " +
+    'i we you he she they it me us them my our your their its this that these those there here ' +
     'is are was were be been being am do does did doing have has had having would will should could can may might must shall ' +
     'the a an to of for in on at by with from into about as than then so because since if when which who whom whose what why how ' +
     "not no don't doesn't didn't isn't aren't won't wouldn't can't i'd i'm i'll we'd we're we'll it's that's let's"
@@ -15,8 +15,21 @@ export const ABBREVIATIONS = new Set(['e.g', 'i.e', 'vs', 'etc', 'approx', 'mr',
 
 /** Words that turn what follows them, within their clause, into something rejected. */
 export const NEGATOR_WORDS = new Set([
-  'not', 'no', 'never', 'nor', 'without', 'beyond', 'unlike', 'over', 'avoid', 'avoiding',
-  'ignore', 'ignoring', 'forget', 'skip', 'against',
+  'not',
+  'no',
+  'never',
+  'nor',
+  'without',
+  'beyond',
+  'unlike',
+  'over',
+  'avoid',
+  'avoiding',
+  'ignore',
+  'ignoring',
+  'forget',
+  'skip',
+  'against',
 ]);
 
 /** Two-word negators: the second word, and the first words it follows. */

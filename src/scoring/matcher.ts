@@ -16,8 +16,7 @@ export interface Mention {
 
 /** What a mention names: its words folded to lower case and single spaces, without a plural ending. */
 export function keyOf(a: Analysis, m: Mention): string {
-  return a.scan[m.turn]!
-    .slice(m.start, m.end)
+  return a.scan[m.turn]!.slice(m.start, m.end)
     .toLowerCase()
     .replace(/[\s\-/.]+/g, ' ')
     .replace(/['’]s$|(?<=[^s])s$/u, '');
@@ -126,7 +125,12 @@ function isRejected(a: Analysis, turn: number, s: Sentence, start: number, end: 
  * (isRejectedMention), and only by signals that care.
  * `phraseSpans[turn][list]` is what the rubric's PhraseIndex found in each turn.
  */
-export function findMentions(m: CompiledMatcher, a: Analysis, phraseSpans: Span[][][], cueSpans: readonly (readonly (readonly Span[])[])[]): Mention[] {
+export function findMentions(
+  m: CompiledMatcher,
+  a: Analysis,
+  phraseSpans: Span[][][],
+  cueSpans: readonly (readonly (readonly Span[])[])[],
+): Mention[] {
   const out: Mention[] = [];
   let index = 0;
   a.scan.forEach((text, turn) => {

@@ -21,7 +21,13 @@ export function applyModel(model: ScoringModel, features: Features): { raw: numb
     raw += weight * value;
     // A feature not seen adds nothing: it is left out of the terms (a batch keeps thousands of scores).
     if (value === 0) continue;
-    terms.push({ feature: f, label: FEATURE_LABELS[f], value: Math.round(value * 1000) / 1000, weight, points: Math.round(weight * value * 10) / 10 || 0 });
+    terms.push({
+      feature: f,
+      label: FEATURE_LABELS[f],
+      value: Math.round(value * 1000) / 1000,
+      weight,
+      points: Math.round(weight * value * 10) / 10 || 0,
+    });
   }
   return { raw, terms };
 }

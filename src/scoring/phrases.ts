@@ -30,7 +30,15 @@ interface TrieNode {
 }
 
 // Every node is made with every field, so all share one shape and lookups on them stay fast.
-const newNode = (): TrieNode => ({ words: new Map(), stems: new Map(), any: undefined, plural: undefined, number: undefined, shortStems: false, ends: [] });
+const newNode = (): TrieNode => ({
+  words: new Map(),
+  stems: new Map(),
+  any: undefined,
+  plural: undefined,
+  number: undefined,
+  shortStems: false,
+  ends: [],
+});
 
 /** How many letters of a stem key it in the trie: as many as headKey reads. */
 const HEAD_LENGTH = 2;

@@ -2,7 +2,15 @@
 import type { Signal } from '../scenario/schema.js';
 import type { ResolvedRubric } from '../scenario/rubric.js';
 import type { Span } from './guards.js';
-import { compileMatcher, distinctCount, findMentions, isRejectedMention, newMentionCache, type CompiledMatcher, type Mention } from './matcher.js';
+import {
+  compileMatcher,
+  distinctCount,
+  findMentions,
+  isRejectedMention,
+  newMentionCache,
+  type CompiledMatcher,
+  type Mention,
+} from './matcher.js';
 import { PhraseIndex, type Span as PhraseSpan } from './phrases.js';
 import type { Analysis } from './text.js';
 import type { Evidence } from './types.js';
@@ -188,7 +196,11 @@ export function evaluateSignals(rubric: ResolvedRubric, ctx: Context): Map<strin
       }
       return quotes;
     };
-    results.set(sig.id, { present, sentences: present ? () => [...new Set(found.map((m) => m.sentence))] : NO_SENTENCES, evidence: present ? evidence : NO_EVIDENCE });
+    results.set(sig.id, {
+      present,
+      sentences: present ? () => [...new Set(found.map((m) => m.sentence))] : NO_SENTENCES,
+      evidence: present ? evidence : NO_EVIDENCE,
+    });
   }
   return results;
 }

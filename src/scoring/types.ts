@@ -79,7 +79,9 @@ export const Score = z.object({
       intercept: z.number(),
       raw: z.number(),
       /** Each feature's part of the sum; present when the score was explained (`--explain`). */
-      terms: z.array(z.object({ feature: z.string(), label: z.string(), value: z.number(), weight: z.number(), points: z.number() })).optional(),
+      terms: z
+        .array(z.object({ feature: z.string(), label: z.string(), value: z.number(), weight: z.number(), points: z.number() }))
+        .optional(),
       /** What held the total below the sum: "list-only", or the anti-pattern whose ceiling applied. */
       limitedBy: z.string().optional(),
     })

@@ -64,18 +64,32 @@ const STOP = new Set(
 );
 
 /** Words too common in interviews to tie a follow-up to a question. */
-const COMMON = new Set('think thing things say said tell talk know make want like really way something people get go one product team'.split(' '));
+const COMMON = new Set(
+  'think thing things say said tell talk know make want like really way something people get go one product team'.split(' '),
+);
 
 /** Light stemming, so "measuring", "measured" and "measures" compare equal. */
 const stem = (w: string) => w.replace(/(?:ing|ed|es|s|ly)$/u, '') || w;
 
 /** Words interviewers use for the same thing, compared as one. */
 const SAME = new Map(
-  Object.entries({ kpi: 'metric', measure: 'metric', figure: 'metric', indicator: 'metric', number: 'metric', goal: 'target', objective: 'target' }),
+  Object.entries({
+    kpi: 'metric',
+    measure: 'metric',
+    figure: 'metric',
+    indicator: 'metric',
+    number: 'metric',
+    goal: 'target',
+    objective: 'target',
+  }),
 );
 
 /** What bare probes are made of: "Why?", "Can you give an example?", "Say more about how." */
-const PROBE = new Set('why more example elaborate expand detail specific mean instance explain clarify else anything such how give walk through sure exactly'.split(' '));
+const PROBE = new Set(
+  'why more example elaborate expand detail specific mean instance explain clarify else anything such how give walk through sure exactly'.split(
+    ' ',
+  ),
+);
 
 /** Content words, stemmed, for comparing a question with a rewording of it. */
 export function keywords(text: string): Set<string> {
@@ -107,7 +121,9 @@ export function familiesOf(libraries: readonly RubricLibrary[], contextTerms: st
   return {
     list,
     reader: new IntentReader(list.map((f) => ({ family: f.family, detect: f.detect, value: f }))),
-    others: new IntentReader(OTHER_FAMILIES.map((f) => ({ family: f.family, detect: f.detect, value: { family: f.family, name: f.name } }))),
+    others: new IntentReader(
+      OTHER_FAMILIES.map((f) => ({ family: f.family, detect: f.detect, value: { family: f.family, name: f.name } })),
+    ),
   };
 }
 
@@ -166,7 +182,8 @@ export function align(c: Cast, families: Families, scenario?: LoadedScenario): A
       continue;
     }
     if (turn.role === 'candidate') {
-      if (!current) skipped++; // said before the first question: small talk
+      if (!current)
+        skipped++; // said before the first question: small talk
       else if ('graded' in current) current.graded.answers.push({ text: turn.text, line: turn.line });
       else current.unrecognised.answers++;
       if (current) for (const w of keywords(turn.text)) current.about.add(w);
@@ -199,7 +216,18 @@ export function align(c: Cast, families: Families, scenario?: LoadedScenario): A
       if (open_?.questionId === best.q.id) open_.followUps++;
       else {
         const rubric = scenario!.rubrics[best.q.id]!;
-        open({ key: best.q.id, questionId: best.q.id, family: rubric.family, matchedBy: 'scenario', prompt: turn.text, line: turn.line, rubric }, words);
+        open(
+          {
+            key: best.q.id,
+            questionId: best.q.id,
+            family: rubric.family,
+            matchedBy: 'scenario',
+            prompt: turn.text,
+            line: turn.line,
+            rubric,
+          },
+          words,
+        );
       }
       continue;
     }
@@ -215,7 +243,17 @@ export function align(c: Cast, families: Families, scenario?: LoadedScenario): A
       const family = intent.value;
       const n = (familyCount.get(family.family) ?? 0) + 1;
       familyCount.set(family.family, n);
-      open({ key: `${family.family}-${n}`, family: family.family, matchedBy: 'family', prompt: turn.text, line: turn.line, rubric: family.rubric }, words);
+      open(
+        {
+          key: `${family.family}-${n}`,
+          family: family.family,
+          matchedBy: 'family',
+          prompt: turn.text,
+          line: turn.line,
+          rubric: family.rubric,
+        },
+        words,
+      );
       continue;
     }
     const unrecognised: Unaligned = {
@@ -231,7 +269,14 @@ export function align(c: Cast, families: Families, scenario?: LoadedScenario): A
   }
   for (const q of questions) {
     if (q.answers.length === 0) {
-      unaligned.push({ line: q.line, speaker: c.interviewer, text: q.prompt, kind: 'unanswered', reason: 'asked, but not answered', answers: 0 });
+      unaligned.push({
+        line: q.line,
+        speaker: c.interviewer,
+        text: q.prompt,
+        kind: 'unanswered',
+        reason: 'asked, but not answered',
+        answers: 0,
+      });
     }
   }
   return { questions: questions.filter((q) => q.answers.length > 0), unaligned: unaligned.sort((a, b) => a.line - b.line), skipped };

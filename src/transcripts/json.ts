@@ -16,7 +16,9 @@ function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (Array.isArray(content)) {
     return content
-      .map((p) => (p && typeof p === 'object' && 'text' in p && typeof (p as { text: unknown }).text === 'string' ? (p as { text: string }).text : ''))
+      .map((p) =>
+        p && typeof p === 'object' && 'text' in p && typeof (p as { text: unknown }).text === 'string' ? (p as { text: string }).text : '',
+      )
       .join('');
   }
   return '';
@@ -51,7 +53,8 @@ function chatTurns(messages: unknown[], line: (i: number) => number): Transcript
 
 function messagesOf(data: unknown): unknown[] | undefined {
   if (Array.isArray(data)) return data;
-  if (data && typeof data === 'object' && Array.isArray((data as { messages?: unknown }).messages)) return (data as { messages: unknown[] }).messages;
+  if (data && typeof data === 'object' && Array.isArray((data as { messages?: unknown }).messages))
+    return (data as { messages: unknown[] }).messages;
   return undefined;
 }
 
@@ -86,7 +89,8 @@ export function parseJson(text: string): Transcript[] {
   }
   if (isSessionData(data)) return [fromSession(data)];
   const messages = messagesOf(data);
-  if (!messages) throw new TranscriptError('JSON that is neither a rehearse session nor chat messages (an array, or an object with "messages")');
+  if (!messages)
+    throw new TranscriptError('JSON that is neither a rehearse session nor chat messages (an array, or an object with "messages")');
   // Line numbers of a pretty-printed array: the line where each message's object starts.
   const starts = [...text.matchAll(/"role"\s*:/g)].map((m) => text.slice(0, m.index).split('\n').length);
   return [{ format: 'chat-json', index: 0, turns: chatTurns(messages, (i) => starts[i] ?? 1) }];

@@ -9,7 +9,7 @@
  * leading time, group 2 the name, group 3 the time after it, group 4 the text.
  */
 export const LABEL =
-  /^\s*(?:[-*•·–]\s+)?(?:[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D]+\s*)?(?:[[(]?(\d{1,2}:\d{2}(?::\d{2})?)[\])]?\s+)?(?:\*\*|__)?((?:[\p{L}][\p{L}\p{N}'’.-]*|[QA])(?:[ \t]+[\p{L}\p{N}'’.-]+){0,3}?)(?:\*\*|__)?[ \t]*(?:[[(](\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?)[\])])?[ \t]*(?:\*\*|__)?[ \t]*:(?!\/\/)[ \t]*(?:\*\*|__)?[ \t]*(.*)$/u;
+  /^\s*(?:[-*•·–]\s+)?(?:(?:\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|\u200D)+\s*)?(?:[[(]?(\d{1,2}:\d{2}(?::\d{2})?)[\])]?\s+)?(?:\*\*|__)?((?:[\p{L}][\p{L}\p{N}'’.-]*|[QA])(?:[ \t]+[\p{L}\p{N}'’.-]+){0,3}?)(?:\*\*|__)?[ \t]*(?:[[(](\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?)[\])])?[ \t]*(?:\*\*|__)?[ \t]*:(?!\/\/)[ \t]*(?:\*\*|__)?[ \t]*(.*)$/u;
 
 export interface LabelledLine {
   label: string;
@@ -34,7 +34,8 @@ export function readLabel(line: string): LabelledLine | undefined {
 }
 
 /** Labels that name a role in an interview whenever they appear. */
-const KNOWN = /^(?:q|a|interviewer|candidate|interviewee|me|you|host|guest|user|assistant|speaker \d+|(?:student|participant|person|p) ?\d+)$/i;
+const KNOWN =
+  /^(?:q|a|interviewer|candidate|interviewee|me|you|host|guest|user|assistant|speaker \d+|(?:student|participant|person|p) ?\d+)$/i;
 
 /** Headings people write inside an answer or a document, which are not speakers: "Result: churn fell 3 points". */
 const HEADINGS = new Set(

@@ -40,12 +40,19 @@ export const OTHER_FAMILIES: readonly { family: string; name: string; detect: re
   {
     family: 'estimation',
     name: 'an estimation question',
-    detect: ['how many + (are there|sold|in the|per year|a day|each day|every day)', '(estimate|size|sizing) + (market|number|how many|demand)', 'market size'],
+    detect: [
+      'how many + (are there|sold|in the|per year|a day|each day|every day)',
+      '(estimate|size|sizing) + (market|number|how many|demand)',
+      'market size',
+    ],
   },
   {
     family: 'prioritisation',
     name: 'a prioritisation question',
-    detect: ['(prioritise|prioritize|prioritising|prioritizing|prioritisation|prioritization|trade off|trade-off|tradeoff)', 'what would you (cut|drop|build first)'],
+    detect: [
+      '(prioritise|prioritize|prioritising|prioritizing|prioritisation|prioritization|trade off|trade-off|tradeoff)',
+      'what would you (cut|drop|build first)',
+    ],
   },
   {
     family: 'motivation',

@@ -14,7 +14,8 @@ export interface Cast {
 }
 
 /** A sentence that asks: ends in a question mark, or opens the way questions and requests do. */
-const ASKS = /\?\s*$|^(?:what|why|how|which|who|when|where|tell me|walk me|can you|could you|would you|do you|did you|have you|describe|explain|give me)\b/i;
+const ASKS =
+  /\?\s*$|^(?:what|why|how|which|who|when|where|tell me|walk me|can you|could you|would you|do you|did you|have you|describe|explain|give me)\b/i;
 
 /** True when any sentence of the text asks something. */
 export function isQuestion(text: string): boolean {
@@ -59,7 +60,11 @@ export function cast(t: Transcript, opts: { interviewer?: string; candidate?: st
     interviewer =
       declared ??
       [...speakers].sort((a, b) => {
-        const score = (s: string) => askerScore(t.turns.filter((x) => x.speaker === s), speakers[0] === s);
+        const score = (s: string) =>
+          askerScore(
+            t.turns.filter((x) => x.speaker === s),
+            speakers[0] === s,
+          );
         const d = score(b) - score(a);
         // Equal askers: whoever spoke first, as interviewers usually open.
         return d !== 0 ? d : speakers.indexOf(a) - speakers.indexOf(b);
@@ -70,13 +75,17 @@ export function cast(t: Transcript, opts: { interviewer?: string; candidate?: st
   if (opts.candidate) candidate = byName(others, opts.candidate, '--candidate');
   else {
     const words = (s: string) => t.turns.filter((x) => x.speaker === s).reduce((n, x) => n + x.text.split(/\s+/).length, 0);
-    candidate = others.find((s) => roleOf(s) === 'candidate') ?? [...others].sort((a, b) => words(b) - words(a) || others.indexOf(a) - others.indexOf(b))[0]!;
+    candidate =
+      others.find((s) => roleOf(s) === 'candidate') ??
+      [...others].sort((a, b) => words(b) - words(a) || others.indexOf(a) - others.indexOf(b))[0]!;
   }
   return {
     interviewer,
     candidate,
     setAside: speakers.filter((s) => s !== interviewer && s !== candidate),
-    turns: t.turns.map((x) => ({ ...x, role: x.speaker === interviewer ? 'interviewer' : x.speaker === candidate ? 'candidate' : 'other' })),
+    turns: t.turns.map((x) => ({
+      ...x,
+      role: x.speaker === interviewer ? 'interviewer' : x.speaker === candidate ? 'candidate' : 'other',
+    })),
   };
 }
-

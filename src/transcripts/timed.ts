@@ -59,7 +59,11 @@ const VOICE = /<v(?:\.[^\s>]+)?\s+([^>]+)>/g;
 const TAGS = /<\/?[a-z][^>]*>/gi;
 
 function decodeEntities(t: string): string {
-  return t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
+  return t
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&');
 }
 
 interface Piece {

@@ -33,11 +33,11 @@ export function ScoreCard({ prompt, score, example, showExample }: ScoreCardProp
             <Text color={c.meetsBar ? theme.good : theme.warn}>{bar(c.level, c.maxLevel)}</Text> {c.level}/{c.maxLevel}{' '}
             <Text bold>{c.title}</Text>
           </Text>
-          <Text color={theme.muted}>  {c.anchor}</Text>
+          <Text color={theme.muted}> {c.anchor}</Text>
           {c.evidence.slice(0, 2).map((e) => (
-            <Text key={`${e.turn}:${e.start}`}>  “{e.quote.replace(/\s+/g, ' ')}”</Text>
+            <Text key={`${e.turn}:${e.start}`}> “{e.quote.replace(/\s+/g, ' ')}”</Text>
           ))}
-          {!score.flags.nonAnswer && c.missing.length > 0 && <Text color={theme.warn}>  → {c.missing[0]}</Text>}
+          {!score.flags.nonAnswer && c.missing.length > 0 && <Text color={theme.warn}> → {c.missing[0]}</Text>}
         </Box>
       ))}
       {score.antiPatterns.map((a) => (

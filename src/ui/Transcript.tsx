@@ -31,8 +31,8 @@ export function Transcript({ session, interviewer }: { session: Session; intervi
               {interviewer} follows up: <Text color={undefined}>{t.text}</Text>
             </Text>
           )}
-          {t.kind === 'answer' && <Text>  {t.text.replace(/\n/g, '\n  ')}</Text>}
-          {t.kind === 'notice' && <Text color={theme.warn}>  {t.text}</Text>}
+          {t.kind === 'answer' && <Text> {t.text.replace(/\n/g, '\n  ')}</Text>}
+          {t.kind === 'notice' && <Text color={theme.warn}> {t.text}</Text>}
         </Box>
       )}
     </Static>

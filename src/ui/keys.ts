@@ -2,11 +2,7 @@
 import type { EditorAction } from './editor-state.js';
 
 export type KeyIntent =
-  | { kind: 'edit'; action: EditorAction }
-  | { kind: 'submit' }
-  | { kind: 'quit' }
-  | { kind: 'escape' }
-  | { kind: 'ignore' };
+  { kind: 'edit'; action: EditorAction } | { kind: 'submit' } | { kind: 'quit' } | { kind: 'escape' } | { kind: 'ignore' };
 
 const SEQUENCES: Record<string, KeyIntent> = {
   '\x03': { kind: 'quit' }, // Ctrl+C

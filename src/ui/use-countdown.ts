@@ -2,15 +2,13 @@
 import { useEffect, useState } from 'react';
 
 export function useCountdown(startedAt: string | undefined, seconds: number, now: () => Date): number {
-  const left = () => (startedAt ? Math.round(seconds - (now().getTime() - Date.parse(startedAt)) / 1000) : seconds);
-  const [value, setValue] = useState(left);
+  // The clock is read on every render; the tick only makes a render happen once a second.
+  const [, setTick] = useState(0);
   useEffect(() => {
-    setValue(left());
-    const timer = setInterval(() => setValue(left()), 1000);
+    const timer = setInterval(() => setTick((n) => n + 1), 1000);
     return () => clearInterval(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [startedAt, seconds]);
-  return value;
+  }, []);
+  return startedAt ? Math.round(seconds - (now().getTime() - Date.parse(startedAt)) / 1000) : seconds;
 }
 
 export function formatClock(seconds: number): string {

@@ -34,10 +34,16 @@ describe('rehearse grade', () => {
   });
 
   it('csv: a row per answer, quoted where needed', () => {
-    const out = rehearse(['grade', `${FIXTURES}/interviews.jsonl`, '--format', 'csv']).stdout.trim().split('\n');
-    expect(out[0]).toBe('file,conversation,format,interviewer,candidate,question,question_id,family,matched_by,line,follow_ups,total,band,criteria,missing,note');
+    const out = rehearse(['grade', `${FIXTURES}/interviews.jsonl`, '--format', 'csv'])
+      .stdout.trim()
+      .split('\n');
+    expect(out[0]).toBe(
+      'file,conversation,format,interviewer,candidate,question,question_id,family,matched_by,line,follow_ups,total,band,criteria,missing,note',
+    );
     expect(out).toHaveLength(1 + 4);
-    expect(out[4]).toMatch(/^test\/fixtures\/transcripts\/interviews\.jsonl,2,chat-jsonl,Interviewer,Candidate,kpi-1,,kpi,family,2,0,\d+,insufficient,/);
+    expect(out[4]).toMatch(
+      /^test\/fixtures\/transcripts\/interviews\.jsonl,2,chat-jsonl,Interviewer,Candidate,kpi-1,,kpi,family,2,0,\d+,insufficient,/,
+    );
   });
 
   it('md and the table read well', () => {
@@ -75,7 +81,10 @@ describe('rehearse grade', () => {
     expect([inferred.interviewer, inferred.candidate]).toEqual(['Sam', 'Alex']);
     const named = JSON.parse(rehearse(['grade', join(dir, 'panel.txt'), '--format', 'json', '--candidate', 'Jo']).stdout).transcripts[0];
     expect(named.candidate).toBe('Jo');
-    expect(named.answers[0].answers.map((a: { text: string }) => a.text)).toEqual(['Can I add something?', 'Churn matters most, because it drives revenue.']);
+    expect(named.answers[0].answers.map((a: { text: string }) => a.text)).toEqual([
+      'Can I add something?',
+      'Churn matters most, because it drives revenue.',
+    ]);
   });
 
   it('--out writes the file, choosing the format from its name', () => {
@@ -122,7 +131,10 @@ describe('rehearse grade, the edges', () => {
     for (let i = 0; i < 25; i++) writeFileSync(join(dir, `t${i}.txt`), text);
     const out = join(dir, '..', `${Date.now()}-grades.csv`);
     // `script` gives the command a real terminal, as a person running it would have.
-    const tty = spawnSync('script', ['-qfec', `${process.execPath} ${CLI} grade ${dir} --out ${out}`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const tty = spawnSync('script', ['-qfec', `${process.execPath} ${CLI} grade ${dir} --out ${out}`, '/dev/null'], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(tty.stdout).toMatch(/grading 25\/25 ▕█{20}▏ 100%/);
     const piped = rehearse(['grade', dir, '--out', out]);
     expect(piped.stderr).not.toMatch(/grading \d+\/\d+/);

@@ -71,7 +71,9 @@ describe('rehearse score', () => {
   });
 
   it('"dont know" gets 0–10 and says so', () => {
-    const json = JSON.parse(rehearse(['score', '--scenario', 'fintech', '--question', 'north-star', '--json'], { input: 'dont know' }).stdout);
+    const json = JSON.parse(
+      rehearse(['score', '--scenario', 'fintech', '--question', 'north-star', '--json'], { input: 'dont know' }).stdout,
+    );
     expect(json.total).toBeLessThanOrEqual(10);
     expect(json.feedback.strengths).toEqual([]);
     expect(json.feedback.summary).toMatch(/not an answer/);
@@ -80,7 +82,10 @@ describe('rehearse score', () => {
   it.each([
     [['score', '--question', 'north-star'], /--scenario and --question are required/],
     [['score', '--scenario', 'fintech', '--question', 'nope'], /no question "nope"; its questions are: north-star/],
-    [['score', '--scenario', 'fintech', '--question', 'north-star', '--file', 'missing.txt'], /missing.txt: cannot read the answer: no such file/],
+    [
+      ['score', '--scenario', 'fintech', '--question', 'north-star', '--file', 'missing.txt'],
+      /missing.txt: cannot read the answer: no such file/,
+    ],
     [['score', '--scenario', 'fintech', '--question', 'north-star', '--bogus'], /Unknown option '--bogus'/],
     [['frobnicate'], /unknown command "frobnicate"/],
   ])('bad arguments %j: a clear message and exit 2', (args, message) => {
@@ -90,7 +95,13 @@ describe('rehearse score', () => {
   });
 
   it('validate checks every shipped file, calibration included', () => {
-    const run = rehearse(['validate', 'scenarios/fintech.yaml', 'scenarios/ecommerce.yaml', 'scenarios/saas.yaml', 'scenarios/rubrics/pm.yaml']);
+    const run = rehearse([
+      'validate',
+      'scenarios/fintech.yaml',
+      'scenarios/ecommerce.yaml',
+      'scenarios/saas.yaml',
+      'scenarios/rubrics/pm.yaml',
+    ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout.trim().split('\n')).toHaveLength(4);

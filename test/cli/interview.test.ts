@@ -53,7 +53,10 @@ describe('rehearse interview (headless)', () => {
   });
 
   it('--probes 0 asks only the main questions', () => {
-    const run = rehearse(['interview', '--scenario', 'ecommerce', '--probes', '0', '--json'], { input: 'a\n---\nb\n---\nc\n---\nd', env: { REHEARSE_HOME: home() } });
+    const run = rehearse(['interview', '--scenario', 'ecommerce', '--probes', '0', '--json'], {
+      input: 'a\n---\nb\n---\nc\n---\nd',
+      env: { REHEARSE_HOME: home() },
+    });
     const s = Session.parse(JSON.parse(run.stdout));
     expect(s.turns.filter((t) => t.kind === 'probe')).toEqual([]);
     expect(s.status).toBe('finished');
@@ -76,7 +79,12 @@ describe('rehearse interview (headless)', () => {
     expect(more.code).toBe(0);
     const done = readSession(h, file!);
     expect(done.status).toBe('finished');
-    expect(done.turns.filter((t) => t.kind === 'answer').slice(0, 2).map((t) => t.text)).toEqual(['User engagement.', 'dont know']);
+    expect(
+      done.turns
+        .filter((t) => t.kind === 'answer')
+        .slice(0, 2)
+        .map((t) => t.text),
+    ).toEqual(['User engagement.', 'dont know']);
     expect(rehearse(['sessions'], { env: { REHEARSE_HOME: h } }).stdout).toMatch(new RegExp(`fintech\\s+\\d+\\s+finished\\s+${s.id}`));
   });
 
@@ -108,7 +116,14 @@ describe('rehearse interview with an LLM (a local OpenAI-compatible server)', ()
   it('streams LLM probes into the transcript', async () => {
     server = await startFakeOpenAI((req) => {
       const criterion = /"criterion": "([a-z_-]+)"/.exec(req.body.messages[0]!.content)![1]!;
-      return { kind: 'stream', content: probeJson('What makes “monthly transacting merchants” the number to watch each week?', criterion, 'monthly transacting merchants') };
+      return {
+        kind: 'stream',
+        content: probeJson(
+          'What makes “monthly transacting merchants” the number to watch each week?',
+          criterion,
+          'monthly transacting merchants',
+        ),
+      };
     });
     const h = home();
     const run = await rehearseAsync(['interview', '--scenario', 'fintech'], {

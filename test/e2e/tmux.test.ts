@@ -102,7 +102,8 @@ async function atFirstQuestion(t: Terminal, args: string, total: number, opts: {
 /** The last lines with text on them: what is on the live part of the screen. */
 const bottom = (screen: string, n = 25) => screen.replace(/\s+$/, '').split('\n').slice(-n).join('\n');
 
-const ANSWER = 'My north star is monthly transacting merchants, because merchants who take payments every week trust us and qualify for loans.';
+const ANSWER =
+  'My north star is monthly transacting merchants, because merchants who take payments every week trust us and qualify for loans.';
 
 run('in a real terminal', () => {
   it('picks fintech, takes typed and pasted answers, probes, finishes and saves the report', async () => {
@@ -121,7 +122,9 @@ run('in a real terminal', () => {
     t.keys('C-d');
     await t.waitFor((s) => s.includes('follows up:'), 'a probe');
     const first = readSession(t.home).turns.find((x) => x.kind === 'answer')!;
-    expect(first.text).toContain('I would track the number of UPI transactions per month,because it shows merchants use us.\nPasted second line.');
+    expect(first.text).toContain(
+      'I would track the number of UPI transactions per month,because it shows merchants use us.\nPasted second line.',
+    );
 
     // Each step waits for the screen that step leads to, so no key goes to a frame left from before.
     const ready = (screen: string) => {
@@ -152,7 +155,9 @@ run('in a real terminal', () => {
     expect(report).toContain('# Rupeeflow');
     expect(report).toMatch(/\*\*Total: \d+\/100/);
     expect(report).toContain('Pasted second line.');
-    expect(JSON.parse(readFileSync(join(t.home, 'sessions', `${session.id}.report.json`), 'utf8')).total).toBe(Number(/\*\*Total: (\d+)/.exec(report)![1]));
+    expect(JSON.parse(readFileSync(join(t.home, 'sessions', `${session.id}.report.json`), 'utf8')).total).toBe(
+      Number(/\*\*Total: (\d+)/.exec(report)![1]),
+    );
   }, 90_000);
 
   it('killed with SIGKILL after two answers, resumes with both answers there', async () => {
@@ -188,7 +193,11 @@ run('in a real terminal', () => {
     r.type('Third answer after the crash.');
     r.keys('C-d');
     await r.waitFor(() => answersSaved(t.home) === 3, 'the third answer on disk');
-    expect(readSession(t.home).turns.filter((x) => x.kind === 'answer').map((x) => x.text)[2]).toBe('Third answer after the crash.');
+    expect(
+      readSession(t.home)
+        .turns.filter((x) => x.kind === 'answer')
+        .map((x) => x.text)[2],
+    ).toBe('Third answer after the crash.');
   }, 60_000);
 });
 
@@ -233,7 +242,11 @@ run('terminal manners', () => {
 
 describe('without a terminal', () => {
   it('says how to use the headless driver and exits 2', () => {
-    const r = spawnSync(process.execPath, [CLI, 'interview'], { input: '', encoding: 'utf8', env: { ...process.env, REHEARSE_HOME: mkdtempSync(join(tmpdir(), 'rh-')) } });
+    const r = spawnSync(process.execPath, [CLI, 'interview'], {
+      input: '',
+      encoding: 'utf8',
+      env: { ...process.env, REHEARSE_HOME: mkdtempSync(join(tmpdir(), 'rh-')) },
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--answers <file>');
   });

@@ -24,7 +24,13 @@ function deps(saved: Session[] = []): EngineDeps {
 }
 
 const fresh = (maxProbes?: number) =>
-  newSession({ id: 't', scenario: { id: 'shedshare', title: 'x' }, mode: 'practice', at: '2026-01-01T10:00:00Z', ...(maxProbes !== undefined ? { maxProbes } : {}) });
+  newSession({
+    id: 't',
+    scenario: { id: 'shedshare', title: 'x' },
+    mode: 'practice',
+    at: '2026-01-01T10:00:00Z',
+    ...(maxProbes !== undefined ? { maxProbes } : {}),
+  });
 
 /** Runs a whole interview, answering every prompt from the list in turn (cycling). */
 async function run(answers: string[], d = deps(), start = fresh()) {
@@ -36,7 +42,18 @@ async function run(answers: string[], d = deps(), start = fresh()) {
 
 const withLevels = (levels: [string, number, number, number][]): Score =>
   ({
-    criteria: levels.map(([id, level, maxLevel, weight]) => ({ id, title: id, level, maxLevel, weight, bar: 2, meetsBar: level >= 2, anchor: '', evidence: [], missing: [] })),
+    criteria: levels.map(([id, level, maxLevel, weight]) => ({
+      id,
+      title: id,
+      level,
+      maxLevel,
+      weight,
+      bar: 2,
+      meetsBar: level >= 2,
+      anchor: '',
+      evidence: [],
+      missing: [],
+    })),
   }) as unknown as Score;
 
 describe('policy', () => {
@@ -125,10 +142,19 @@ describe('reducer', () => {
     let s = await advance(fresh(), deps());
     s = await submitAnswer(s, 'I would count how many tools are borrowed each month.', deps());
     const first = s.scores[questions[0]!.id]!.total;
-    s = await submitAnswer(s, 'Because members who borrow often get real value and renew their membership; in our pilot they renewed twice as often.', deps());
+    s = await submitAnswer(
+      s,
+      'Because members who borrow often get real value and renew their membership; in our pilot they renewed twice as often.',
+      deps(),
+    );
     const both = s.scores[questions[0]!.id]!;
     expect(both.total).toBeGreaterThan(first);
-    expect(both).toEqual(score(loaded.rubrics[questions[0]!.id]!, s.turns.filter((t) => t.kind === 'answer').map((t) => t.text)));
+    expect(both).toEqual(
+      score(
+        loaded.rubrics[questions[0]!.id]!,
+        s.turns.filter((t) => t.kind === 'answer').map((t) => t.text),
+      ),
+    );
   });
 
   it('saves every submitted answer before anything else happens', async () => {
@@ -154,7 +180,17 @@ describe('resume', () => {
     'Damaged tools could rise; a weekly audit of returns would catch it.',
   ];
   const shape = (s: Session) =>
-    s.turns.filter((t) => t.kind !== 'notice').map(({ role, kind, questionId, text, followUpId, criterion, source }) => ({ role, kind, questionId, text, followUpId, criterion, source }));
+    s.turns
+      .filter((t) => t.kind !== 'notice')
+      .map(({ role, kind, questionId, text, followUpId, criterion, source }) => ({
+        role,
+        kind,
+        questionId,
+        text,
+        followUpId,
+        criterion,
+        source,
+      }));
 
   it('from any saved state, continues at the same turn and ends as an uninterrupted run does', async () => {
     const saved: Session[] = [];

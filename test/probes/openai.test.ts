@@ -26,7 +26,10 @@ function deps(url: string, saved: Session[] = []): EngineDeps {
   let t = Date.parse('2026-01-01T10:00:00Z');
   return {
     scenario: loaded,
-    writers: { llm: openaiWriter({ apiKey: KEY, baseURL: url, model: 'test-model', timeoutMs: TIMEOUT }, loadTemplates()), offline: offlineWriter },
+    writers: {
+      llm: openaiWriter({ apiKey: KEY, baseURL: url, model: 'test-model', timeoutMs: TIMEOUT }, loadTemplates()),
+      offline: offlineWriter,
+    },
     save: (s) => saved.push(JSON.parse(JSON.stringify(s))),
     now: () => new Date((t += 1000)),
   };
@@ -44,7 +47,10 @@ async function sessionNeedingProbe(d: EngineDeps): Promise<{ session: Session; r
 /** A reply that passes every check: built from what the request asked. */
 function goodReply(req: RecordedRequest): Reply {
   const criterion = /"criterion": "([a-z_-]+)"/.exec(req.body.messages[0]!.content)![1]!;
-  return { kind: 'stream', content: probeJson('When you say “user engagement”, which number would show it to you each week?', criterion, 'User engagement') };
+  return {
+    kind: 'stream',
+    content: probeJson('When you say “user engagement”, which number would show it to you each week?', criterion, 'User engagement'),
+  };
 }
 
 describe('the openai writer over HTTP', () => {
@@ -89,17 +95,46 @@ describe('the openai writer over HTTP', () => {
   const twoQuestions = (c: string) => probeJson('Which metric? And why that one?', c, 'User engagement');
   it.each<[string, (criterion: string) => Reply, RegExp]>([
     ['repeated 500s', () => ({ kind: 'status', status: 500 }), /no reply within 1\.5 s/],
-    ['repeated 500s, retried quickly until the retries run out', () => ({ kind: 'status', status: 500, headers: { 'retry-after-ms': '10' } }), /HTTP 500/],
+    [
+      'repeated 500s, retried quickly until the retries run out',
+      () => ({ kind: 'status', status: 500, headers: { 'retry-after-ms': '10' } }),
+      /HTTP 500/,
+    ],
     ['a stall past the timeout', () => ({ kind: 'stall' }), /no reply within 1\.5 s/],
-    ['a stream that stalls mid-way', (c) => ({ kind: 'stall-stream', content: probeJson('Which number?', c, 'User engagement'), after: 20 }), /no reply within/],
+    [
+      'a stream that stalls mid-way',
+      (c) => ({ kind: 'stall-stream', content: probeJson('Which number?', c, 'User engagement'), after: 20 }),
+      /no reply within/,
+    ],
     ['malformed JSON', () => ({ kind: 'stream', content: '{"probe": "Which number would you track?", "criterion": ' }), /not valid JSON/],
-    ['a stream cut in the middle', (c) => ({ kind: 'stream', content: probeJson('Which number would you track each week?', c, 'User engagement'), cutAfter: 30, delayMs: 30 }), /terminated|could not reach|not valid JSON/i],
-    ['a connection dropped before the reply started (retried, then given up)', (c) => ({ kind: 'stream', content: probeJson('Which number would you track each week?', c, 'User engagement'), cutAfter: 30 }), /no reply within|could not reach/],
+    [
+      'a stream cut in the middle',
+      (c) => ({
+        kind: 'stream',
+        content: probeJson('Which number would you track each week?', c, 'User engagement'),
+        cutAfter: 30,
+        delayMs: 30,
+      }),
+      /terminated|could not reach|not valid JSON/i,
+    ],
+    [
+      'a connection dropped before the reply started (retried, then given up)',
+      (c) => ({ kind: 'stream', content: probeJson('Which number would you track each week?', c, 'User engagement'), cutAfter: 30 }),
+      /no reply within|could not reach/,
+    ],
     ['a refusal', () => ({ kind: 'refusal', text: "I can't help with that." }), /refused/],
     ['a refusal in plain text', () => ({ kind: 'stream', content: "I'm sorry, but I can't help with that request." }), /refused/],
     ['a two-question reply', (c) => ({ kind: 'stream', content: twoQuestions(c) }), /more than one question/],
-    ['a reply that reveals the score', (c) => ({ kind: 'stream', content: probeJson('You scored 1/3 there. Which metric?', c, 'User engagement') }), /revealed the rubric/],
-    ['a reply not grounded in the answer', (c) => ({ kind: 'stream', content: probeJson('Which metric would you pick?', c, 'monthly revenue') }), /not grounded/],
+    [
+      'a reply that reveals the score',
+      (c) => ({ kind: 'stream', content: probeJson('You scored 1/3 there. Which metric?', c, 'User engagement') }),
+      /revealed the rubric/,
+    ],
+    [
+      'a reply not grounded in the answer',
+      (c) => ({ kind: 'stream', content: probeJson('Which metric would you pick?', c, 'monthly revenue') }),
+      /not grounded/,
+    ],
     ['an empty reply', () => ({ kind: 'stream', content: '' }), /returned nothing/],
   ])('%s: offline probe and a notice, within timeout + 1 s', async (_, make, reason) => {
     server = await startFakeOpenAI((req) => make(/"criterion": "([a-z_-]+)"/.exec(req.body.messages[0]!.content)![1]!));
@@ -163,7 +198,11 @@ describe('the openai writer over HTTP', () => {
   });
 
   it('the API key is never written: not in the session, not in a notice, even when the server echoes it', async () => {
-    server = await startFakeOpenAI({ kind: 'status', status: 401, body: { error: { message: `Incorrect API key provided: ${KEY}`, type: 'invalid_request_error' } } });
+    server = await startFakeOpenAI({
+      kind: 'status',
+      status: 401,
+      body: { error: { message: `Incorrect API key provided: ${KEY}`, type: 'invalid_request_error' } },
+    });
     const saved: Session[] = [];
     const d = deps(server.url, saved);
     const { session, request } = await sessionNeedingProbe(d);

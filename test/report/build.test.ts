@@ -35,7 +35,15 @@ const session = aSession({
     turn({ role: 'interviewer', kind: 'question', questionId: kpi, text: promptOf(kpi) }),
     turn({ role: 'candidate', kind: 'answer', questionId: kpi, text: 'Tools borrowed per month.' }),
     turn({ role: 'system', kind: 'notice', questionId: kpi, notice: 'llm-failed', text: 'The LLM writer failed (HTTP 500).' }),
-    turn({ role: 'interviewer', kind: 'probe', questionId: kpi, text: 'Why that one?', followUpId: 'reasoning', criterion: 'justification', source: 'offline' }),
+    turn({
+      role: 'interviewer',
+      kind: 'probe',
+      questionId: kpi,
+      text: 'Why that one?',
+      followUpId: 'reasoning',
+      criterion: 'justification',
+      source: 'offline',
+    }),
     turn({ role: 'candidate', kind: 'answer', questionId: kpi, text: 'Because borrowers renew.' }),
     turn({ role: 'system', kind: 'notice', questionId: kpi, notice: 'resumed', text: 'Resumed.' }),
     turn({ role: 'interviewer', kind: 'question', questionId: metrics, text: promptOf(metrics) }),
@@ -56,8 +64,26 @@ describe('buildReport', () => {
       total,
       band: bandOf(total),
       questions: [
-        { id: kpi, prompt: promptOf(kpi), answered: true, total: 62, band: kpiScore.band, probes: 1, answers: ['Tools borrowed per month.', 'Because borrowers renew.'], score: kpiScore },
-        { id: metrics, prompt: promptOf(metrics), answered: true, total: 31, band: metricsScore.band, probes: 0, answers: ['Locker availability.'], score: metricsScore },
+        {
+          id: kpi,
+          prompt: promptOf(kpi),
+          answered: true,
+          total: 62,
+          band: kpiScore.band,
+          probes: 1,
+          answers: ['Tools borrowed per month.', 'Because borrowers renew.'],
+          score: kpiScore,
+        },
+        {
+          id: metrics,
+          prompt: promptOf(metrics),
+          answered: true,
+          total: 31,
+          band: metricsScore.band,
+          probes: 0,
+          answers: ['Locker availability.'],
+          score: metricsScore,
+        },
         { id: shortfall, prompt: promptOf(shortfall), answered: false, total: 0, band: 'insufficient', probes: 0, answers: [] },
       ],
       // Weakest first; a title graded by two questions is their mean (50% and 100%).
@@ -88,7 +114,10 @@ describe('buildReport', () => {
   it.each([
     ['Time is up for this question.', [{ reason: 'time-up', text: 'Time is up for this question.' }]],
     ['Resumed.', []],
-    ['The LLM could not phrase this follow-up (HTTP 503).', [{ reason: 'llm-failed', text: 'The LLM could not phrase this follow-up (HTTP 503).' }]],
+    [
+      'The LLM could not phrase this follow-up (HTTP 503).',
+      [{ reason: 'llm-failed', text: 'The LLM could not phrase this follow-up (HTTP 503).' }],
+    ],
   ])('a notice saved before notices had a reason (%j) is read by its old wording', (text, notices) => {
     const legacy = JSON.parse(JSON.stringify(aSession({ turns: [turn({ role: 'system', kind: 'notice', questionId: kpi, text })] })));
     expect(buildReport(Session.parse(legacy), scenario).notices).toEqual(notices);
@@ -111,8 +140,12 @@ describe('buildReport', () => {
   });
 
   it('keeps the three improvements worth most across questions', () => {
-    const many = (gain: number, n: number) => Array.from({ length: n }, (_, i) => ({ criterion: `c${i}`, gain: gain - i, advice: `advice ${gain - i}` }));
-    const report = buildReport(aSession({ scores: { [kpi]: aScore(40, { improvements: many(9, 3) }), [metrics]: aScore(40, { improvements: many(12, 2) }) } }), scenario);
+    const many = (gain: number, n: number) =>
+      Array.from({ length: n }, (_, i) => ({ criterion: `c${i}`, gain: gain - i, advice: `advice ${gain - i}` }));
+    const report = buildReport(
+      aSession({ scores: { [kpi]: aScore(40, { improvements: many(9, 3) }), [metrics]: aScore(40, { improvements: many(12, 2) }) } }),
+      scenario,
+    );
     expect(report.improvements).toEqual([
       { question: metrics, gain: 4, advice: 'advice 12' },
       { question: metrics, gain: 3.7, advice: 'advice 11' },

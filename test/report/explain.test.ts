@@ -38,10 +38,19 @@ const explanation: Explanation = {
     { turn: 1, start: 0, end: 9, text: 'installs,\n downloads', prose: false, signals: [], serves: {}, rejected: [], features: [] },
   ],
   criteria: [
-    { id: 'choice', title: 'Chooses one precise KPI', level: 2, maxLevel: 3, condition: 'any of committed_metric', held: ['committed_metric'] },
+    {
+      id: 'choice',
+      title: 'Chooses one precise KPI',
+      level: 2,
+      maxLevel: 3,
+      condition: 'any of committed_metric',
+      held: ['committed_metric'],
+    },
     { id: 'context', title: 'Fits', level: 0, maxLevel: 2, condition: 'level 0: no condition', held: [], cappedBy: 'vanity_kpi' },
   ],
-  antiPatterns: [{ id: 'vanity_kpi', condition: 'any of vanity_lead', penalty: 15, cap: 'choice at most level 1', ceiling: 'at most weak' }],
+  antiPatterns: [
+    { id: 'vanity_kpi', condition: 'any of vanity_lead', penalty: 15, cap: 'choice at most level 1', ceiling: 'at most weak' },
+  ],
   total,
 };
 
@@ -71,7 +80,7 @@ describe('renderExplanation', () => {
         `  ${'rubric levels'.padEnd(40)}  0.50 ×   40.0 =  +20.0`,
         `  ${'rubric anti-patterns'.padEnd(40)}  1.00 ×   -5.0 =   −5.0`,
         `  ${'sum'.padEnd(58)}   27.0`,
-        '  on the 0–100 scale: the sum\'s band cut points 10 / 30 / 60 become 20 / 45 / 70',
+        "  on the 0–100 scale: the sum's band cut points 10 / 30 / 60 become 20 / 45 / 70",
         '  total 31: weak (weak from 20, adequate from 45, strong from 70)',
       ].join('\n'),
     );

@@ -22,8 +22,24 @@ function answer(over: Partial<GradedAnswer> = {}): GradedAnswer {
     band: 'adequate',
     rubric: { id: 'kpi', hash: 'abc' },
     criteria: [
-      { id: 'choice', title: 'Choice', level: 2, maxLevel: 3, meetsBar: true, evidence: [{ quote: 'Monthly active borrowers', line: 4 }], missing: ['say why it beats the rest'] },
-      { id: 'context', title: 'Context', level: 0, maxLevel: 2, meetsBar: false, evidence: [], missing: ['mention the lockers', 'say why it fits'] },
+      {
+        id: 'choice',
+        title: 'Choice',
+        level: 2,
+        maxLevel: 3,
+        meetsBar: true,
+        evidence: [{ quote: 'Monthly active borrowers', line: 4 }],
+        missing: ['say why it beats the rest'],
+      },
+      {
+        id: 'context',
+        title: 'Context',
+        level: 0,
+        maxLevel: 2,
+        meetsBar: false,
+        evidence: [],
+        missing: ['mention the lockers', 'say why it fits'],
+      },
     ],
     antiPatterns: [],
     ...over,
@@ -82,7 +98,10 @@ describe('summarise', () => {
       { files: 1, transcripts: 1, answers: 3, failures: 0, ungraded: 0, meanAnswer: 33 },
     ],
     // Nothing graded: no mean at all, rather than a mean of 0 that reads as a grade.
-    [{ files: 2, transcripts: 0, answers: 0, points: 0, failures: 2, ungraded: 1 }, { files: 2, transcripts: 0, answers: 0, failures: 2, ungraded: 1 }],
+    [
+      { files: 2, transcripts: 0, answers: 0, points: 0, failures: 2, ungraded: 1 },
+      { files: 2, transcripts: 0, answers: 0, failures: 2, ungraded: 1 },
+    ],
     [
       { files: 1, transcripts: 2, answers: 2, points: 101, failures: 0, ungraded: 0 },
       { files: 1, transcripts: 2, answers: 2, failures: 0, ungraded: 0, meanAnswer: 51 },
@@ -97,8 +116,42 @@ describe('CSV', () => {
     const rows = parseCsv(csvHead() + csvRows(transcript({ answers: [answer(), answer({ question: 'kpi-2', line: 9 })] })));
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
     expect(rows.slice(1)).toEqual([
-      ['calls/ana.txt', '1', 'text', 'Rui', 'Ana', 'kpi-1', '', 'kpi', 'family', '3', '0', '48', 'adequate', 'choice=2/3 context=0/2', 'mention the lockers', ''],
-      ['calls/ana.txt', '1', 'text', 'Rui', 'Ana', 'kpi-2', '', 'kpi', 'family', '9', '0', '48', 'adequate', 'choice=2/3 context=0/2', 'mention the lockers', ''],
+      [
+        'calls/ana.txt',
+        '1',
+        'text',
+        'Rui',
+        'Ana',
+        'kpi-1',
+        '',
+        'kpi',
+        'family',
+        '3',
+        '0',
+        '48',
+        'adequate',
+        'choice=2/3 context=0/2',
+        'mention the lockers',
+        '',
+      ],
+      [
+        'calls/ana.txt',
+        '1',
+        'text',
+        'Rui',
+        'Ana',
+        'kpi-2',
+        '',
+        'kpi',
+        'family',
+        '9',
+        '0',
+        '48',
+        'adequate',
+        'choice=2/3 context=0/2',
+        'mention the lockers',
+        '',
+      ],
     ]);
   });
 
@@ -134,7 +187,9 @@ describe('Markdown', () => {
       scenario: 'shedshare',
       candidate: 'Ana | Silva',
       answers: [answer({ prompt: 'Which metric |\nmatters most?' })],
-      unaligned: [{ line: 12, speaker: 'Rui', text: 'And the weather?', kind: 'unanswered', reason: 'asked, but not answered', answers: 0 }],
+      unaligned: [
+        { line: 12, speaker: 'Rui', text: 'And the weather?', kind: 'unanswered', reason: 'asked, but not answered', answers: 0 },
+      ],
     });
     expect(mdSection(t)).toBe(
       [
@@ -175,7 +230,10 @@ describe('Markdown', () => {
 
 describe('the terminal table', () => {
   it('a row per answer, long files and questions cut to fit the width', () => {
-    const long = transcript({ file: 'a/very/long/folder/name/for/calls/ana.txt', answers: [answer({ prompt: 'Q'.repeat(80), total: 7, band: 'insufficient' })] });
+    const long = transcript({
+      file: 'a/very/long/folder/name/for/calls/ana.txt',
+      answers: [answer({ prompt: 'Q'.repeat(80), total: 7, band: 'insufficient' })],
+    });
     const row = tableRows(long, 80);
     expect(row).toBe(`…/name/for/calls/ana.txt ${'Q'.repeat(33)}…   7 insufficient\n`);
     expect(tableHead(80)).toBe(`${'file'.padEnd(24)} ${'question'.padEnd(34)} pts band\n`);
@@ -183,23 +241,51 @@ describe('the terminal table', () => {
 
   it('a question that was not graded has its row and its reason, in every format', () => {
     const t = transcript({
-      unaligned: [{ line: 12, speaker: 'Rui', text: 'Do you like coffee?', kind: 'unrecognised', reason: 'matches no question family rehearse has a rubric for', answers: 1 }],
+      unaligned: [
+        {
+          line: 12,
+          speaker: 'Rui',
+          text: 'Do you like coffee?',
+          kind: 'unrecognised',
+          reason: 'matches no question family rehearse has a rubric for',
+          answers: 1,
+        },
+      ],
     });
     expect(tableRows(t, 120).split('\n').slice(1, 3)).toEqual([
       `calls/ana.txt            ${'Do you like coffee?'.padEnd(74)}   — not graded`,
       `${' '.repeat(25)}↳ matches no question family rehearse has a rubric for (1 answer(s) not graded)`,
     ]);
     expect(parseCsv(csvRows(t))[1]).toEqual([
-      'calls/ana.txt', '1', 'text', 'Rui', 'Ana', 'Do you like coffee?', '', '', 'none', '12', '', '', 'not graded', '', '',
+      'calls/ana.txt',
+      '1',
+      'text',
+      'Rui',
+      'Ana',
+      'Do you like coffee?',
+      '',
+      '',
+      'none',
+      '12',
+      '',
+      '',
+      'not graded',
+      '',
+      '',
       'matches no question family rehearse has a rubric for (1 answer(s) not graded)',
     ]);
-    expect(mdSection(t)).toContain('- line 12: “Do you like coffee?” — matches no question family rehearse has a rubric for (1 answer(s) not graded)');
+    expect(mdSection(t)).toContain(
+      '- line 12: “Do you like coffee?” — matches no question family rehearse has a rubric for (1 answer(s) not graded)',
+    );
     expect(html([compact(t)], [], summary)).toContain('<td>Do you like coffee?</td><td class="num">—</td><td>not graded</td>');
   });
 
   it.each([
     [{ ...summary, failures: 0 }, `\n2 transcript(s), 3 answer(s), mean 41/100 · ${bandOf(41)}\n`],
-    [summary, `\n2 transcript(s), 3 answer(s), mean 41/100, 1 file(s) or conversation(s) not graded · ${bandOf(41)}; the reasons are listed above\n`],
+    [
+      summary,
+      `\n2 transcript(s), 3 answer(s), mean 41/100, 1 file(s) or conversation(s) not graded · ${bandOf(41)}; the reasons are listed above\n`,
+    ],
     [
       { files: 1, transcripts: 0, answers: 0, failures: 1, ungraded: 0 },
       '\n0 transcript(s), no answer graded, 1 file(s) or conversation(s) not graded; the reasons are listed above\n',
@@ -212,7 +298,14 @@ describe('the terminal table', () => {
 describe('compact', () => {
   it('keeps the weakest criterion below its top level and the first evidence, each shortened', () => {
     const quote = 'q'.repeat(250);
-    const t = transcript({ answers: [answer({ prompt: 'p'.repeat(150), criteria: [{ ...answer().criteria[0]!, evidence: [{ quote, line: 4 }] }, answer().criteria[1]!] })] });
+    const t = transcript({
+      answers: [
+        answer({
+          prompt: 'p'.repeat(150),
+          criteria: [{ ...answer().criteria[0]!, evidence: [{ quote, line: 4 }] }, answer().criteria[1]!],
+        }),
+      ],
+    });
     expect(compact(t)).toEqual({
       file: 'calls/ana.txt',
       conversation: 1,
@@ -257,7 +350,14 @@ describe('HTML', () => {
     const hostile = transcript({
       file: 'x<script>.txt',
       candidate: '<img src=x onerror=alert(1)>',
-      answers: [answer({ prompt: 'Why <b>this</b>?', total: 100, criteria: [{ ...answer().criteria[0]!, evidence: [{ quote: '"quoted" & <i>', line: 4 }] }] }), answer({ total: 5 })],
+      answers: [
+        answer({
+          prompt: 'Why <b>this</b>?',
+          total: 100,
+          criteria: [{ ...answer().criteria[0]!, evidence: [{ quote: '"quoted" & <i>', line: 4 }] }],
+        }),
+        answer({ total: 5 }),
+      ],
     });
     const page = html([compact(hostile)], [{ file: 'bad<.txt', reason: 'not <valid>' }], summary);
     expect(page).not.toMatch(/<script|<img|<b>|<i>/);

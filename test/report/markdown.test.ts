@@ -22,7 +22,16 @@ function report(over: Partial<Report> = {}): Report {
     total: 29,
     band: 'weak',
     questions: [
-      { id: 'kpi', prompt: 'Which KPI | and why?', answered: true, total: 58, band: 'adequate', probes: 1, answers: ['Monthly active borrowers.\nSecond line.', '   '], score: answered },
+      {
+        id: 'kpi',
+        prompt: 'Which KPI | and why?',
+        answered: true,
+        total: 58,
+        band: 'adequate',
+        probes: 1,
+        answers: ['Monthly active borrowers.\nSecond line.', '   '],
+        score: answered,
+      },
       { id: 'metrics', prompt: 'Which guardrails?', answered: false, total: 0, band: 'insufficient', probes: 0, answers: [] },
     ],
     criteria: [{ title: 'Fits this company', percent: 0, questions: 1 }],
@@ -86,7 +95,12 @@ describe('renderMarkdown', () => {
   });
 
   it.each<[string, Partial<Report>, string | RegExp, boolean]>([
-    ['an unfinished session says unanswered questions count 0', { complete: false }, '**Total: 29/100 · weak** (unfinished: unanswered questions count 0)', true],
+    [
+      'an unfinished session says unanswered questions count 0',
+      { complete: false },
+      '**Total: 29/100 · weak** (unfinished: unanswered questions count 0)',
+      true,
+    ],
     ['no improvements: no section for them', { improvements: [] }, '## What would raise your score most', false],
     ['no criteria: no section for them', { criteria: [] }, '## By criterion', false],
     ['no notices: no section for them', { notices: [] }, '## Notices', false],

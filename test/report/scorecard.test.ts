@@ -24,7 +24,13 @@ const score = aScore(52, {
     criterion('Fits', 0, 2, { meetsBar: false }),
   ],
   antiPatterns: [
-    { id: 'vanity', title: 'A vanity metric', penalty: 5, advice: 'Leave installs out.', evidence: [evidence('installs'), evidence('page views'), evidence('downloads')] },
+    {
+      id: 'vanity',
+      title: 'A vanity metric',
+      penalty: 5,
+      advice: 'Leave installs out.',
+      evidence: [evidence('installs'), evidence('page views'), evidence('downloads')],
+    },
   ],
   improvements: [{ criterion: 'fits', gain: 6, advice: 'Mention the lockers.' }],
 });

@@ -41,7 +41,12 @@ describe('bad scenario files: file, line, field path, and exit code 2', () => {
 
   it.each([
     { file: 'bad-weight-library.yaml', line: 12, path: 'rubrics[0].criteria[0].weight', message: /expected number/ },
-    { file: 'unknown-signal-library.yaml', line: 17, path: 'rubrics[0].criteria[0].levels[1].when.all[0]', message: /unknown signal "metrc"/ },
+    {
+      file: 'unknown-signal-library.yaml',
+      line: 17,
+      path: 'rubrics[0].criteria[0].levels[1].when.all[0]',
+      message: /unknown signal "metrc"/,
+    },
   ])('rubric library $file', ({ file, line, path, message }) => {
     const issues = issuesOf(() => loadLibrary(bad(file)));
     expect(issues[0]).toMatchObject({ line, path });

@@ -67,7 +67,15 @@ describe('built-in reasoning lexicons', () => {
             id: 'pick',
             title: 'Picks an outcome',
             family: 'kpi',
-            criteria: [{ id: 'choice', title: 'Chooses', weight: 1, bar: 1, levels: [{ anchor: 'No choice' }, { anchor: 'A choice', when: { all: ['choice'] } }] }],
+            criteria: [
+              {
+                id: 'choice',
+                title: 'Chooses',
+                weight: 1,
+                bar: 1,
+                levels: [{ anchor: 'No choice' }, { anchor: 'A choice', when: { all: ['choice'] } }],
+              },
+            ],
           },
         ],
       }),

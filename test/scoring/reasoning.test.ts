@@ -24,7 +24,7 @@ describe('generic template answers do not score high', () => {
     'By reviewing these KPIs weekly on a dashboard, the team can ensure alignment with strategic business goals and deliver value to users.';
   const chosen =
     "I'd pick successful payments per active merchant per week. A merchant who takes thirty payments a week through us has moved their counter to our QR, and that is what our soundbox rental and loan revenue follow. " +
-    "Installs or sign-ups would look better on a slide, but a merchant who signed up and never took a payment is a cost. If it slips for a city, we check settlement delays there first, because that is when merchants drift back to cash.";
+    'Installs or sign-ups would look better on a slide, but a merchant who signed up and never took a payment is a cost. If it slips for a city, we check settlement delays there first, because that is when merchants drift back to cash.';
 
   it('a list of metric names with "it is important to track" and "firstly… secondly…" is weak at most', () => {
     const s = score(kpi, template);
@@ -58,7 +58,8 @@ describe('sound reasoning in other words is recognised', () => {
 });
 
 describe('metrics outside the word lists are metrics', () => {
-  const per = (who: string) => `My north star is completed visits per ${who} each month, because a visit that happens is the care we sell and the thing clinics pay us for.`;
+  const per = (who: string) =>
+    `My north star is completed visits per ${who} each month, because a visit that happens is the care we sell and the thing clinics pay us for.`;
 
   it('"per patient" scores like "per customer"', () => {
     expect(Math.abs(score(kpi, per('patient')).total - score(kpi, per('customer')).total)).toBeLessThanOrEqual(5);
@@ -66,7 +67,10 @@ describe('metrics outside the word lists are metrics', () => {
   });
 
   it('"no-show rate" is a metric, not a negation', () => {
-    const s = score(kpi, 'The number I would own is the no-show rate for booked appointments, because every missed slot is a doctor paid to wait.');
+    const s = score(
+      kpi,
+      'The number I would own is the no-show rate for booked appointments, because every missed slot is a doctor paid to wait.',
+    );
     expect(level(s, 'choice')).toBeGreaterThanOrEqual(2);
   });
 });
@@ -216,11 +220,11 @@ describe('a rubric written by a user for a behavioural question', () => {
     'There was tension with sales once about priorities. I asked them what they needed and in the end we found a result that worked for everyone.',
   ];
   const strongOtherWords =
-    "Last spring our head of sales wanted a custom export for one large account, two weeks before we were due to ship self-serve billing. " +
-    "Building it would have slipped billing by a month, and billing was what 400 smaller customers were waiting on. So we sat down with the numbers: the account was worth about 8% of revenue, the billing backlog about 20%. " +
-    "We agreed to give the account a CSV workaround that week and to build the proper export after billing. Billing went out on the date we had promised, the account renewed, and sales now brings me requests with the deal size attached.";
+    'Last spring our head of sales wanted a custom export for one large account, two weeks before we were due to ship self-serve billing. ' +
+    'Building it would have slipped billing by a month, and billing was what 400 smaller customers were waiting on. So we sat down with the numbers: the account was worth about 8% of revenue, the billing backlog about 20%. ' +
+    'We agreed to give the account a CSV workaround that week and to build the proper export after billing. Billing went out on the date we had promised, the account renewed, and sales now brings me requests with the deal size attached.';
 
-  it('ranks a strong answer told in other words above adequate ones that use the rubric\'s words', () => {
+  it("ranks a strong answer told in other words above adequate ones that use the rubric's words", () => {
     const strong = score(rubric, strongOtherWords).total;
     for (const a of adequate) expect(strong).toBeGreaterThan(score(rubric, a).total);
   });
@@ -287,8 +291,23 @@ describe('saying it again is not more reasoning', () => {
 
 describe('cue phrases strung together are not reasoning', () => {
   it('sentences made of "I\'d pick", "the risk is", "rather than" and the like score well below a real answer, and not strong', () => {
-    const phrases = ["I'd pick", 'the risk is', 'rather than', 'because', 'for example', 'every week', 'the owner', 'if we', 'so that', 'defined as', 'my north star is'];
-    const stuffed = Array.from({ length: 10 }, (_, i) => `${Array.from({ length: 5 }, (__, j) => phrases[(i * 3 + j * 7) % phrases.length]).join(' ')}.`).join(' ');
+    const phrases = [
+      "I'd pick",
+      'the risk is',
+      'rather than',
+      'because',
+      'for example',
+      'every week',
+      'the owner',
+      'if we',
+      'so that',
+      'defined as',
+      'my north star is',
+    ];
+    const stuffed = Array.from(
+      { length: 10 },
+      (_, i) => `${Array.from({ length: 5 }, (__, j) => phrases[(i * 3 + j * 7) % phrases.length]).join(' ')}.`,
+    ).join(' ');
     const real =
       "I'd pick successful payments per active merchant per week, because a merchant who takes thirty payments a week through us has moved their counter to our QR. " +
       'Installs would look better on a slide, but a merchant who never took a payment is a cost. If it slips in a city, I would check settlement delays there first.';

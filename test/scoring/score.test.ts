@@ -64,7 +64,10 @@ describe('the seeds’ example answers', () => {
     { name: 'session time, defined and justified', answer: [defined] },
     { name: 'session time, first answer only', answer: [sessionTime] },
     { name: '"user engagement" with no metric', answer: ['User engagement. If users are engaged with the app, the product is working.'] },
-    { name: '"number of downloads"', answer: ['The most important KPI is the number of downloads, because it shows how many people want our app.'] },
+    {
+      name: '"number of downloads"',
+      answer: ['The most important KPI is the number of downloads, because it shows how many people want our app.'],
+    },
   ])('$name is weak at most', ({ answer }) => {
     expect(['insufficient', 'weak']).toContain(score(fintech, answer).band);
   });
@@ -153,7 +156,7 @@ describe('hard cases', () => {
   it.each([
     'Not downloads — a vanity number; our KPI is the 60-day repeat purchase rate, because repeat orders pay back acquisition cost and show customers trust us.',
     'Our KPI is the 60-day repeat purchase rate, not downloads, because repeat orders pay back acquisition cost and show customers trust us.',
-    "Downloads are a vanity metric. Our KPI is the 60-day repeat purchase rate, because repeat orders pay back acquisition cost and show customers trust us.",
+    'Downloads are a vanity metric. Our KPI is the 60-day repeat purchase rate, because repeat orders pay back acquisition cost and show customers trust us.',
     "I'd pick the 60-day repeat purchase rate rather than installs or page views, because repeat orders pay back acquisition cost and show customers trust us.",
   ])('a negated vanity metric is not penalised: %j', (answer) => {
     const s = score(kpi, answer);
@@ -262,7 +265,9 @@ describe('determinism and evidence', () => {
     const probe = 'I define it as the number of merchants who take at least twenty UPI payments in a calendar month.';
     const alone = score(kpi, main);
     const both = score(kpi, [main, probe]);
-    expect(both.criteria.find((c) => c.id === 'definition')!.level).toBeGreaterThan(alone.criteria.find((c) => c.id === 'definition')!.level);
+    expect(both.criteria.find((c) => c.id === 'definition')!.level).toBeGreaterThan(
+      alone.criteria.find((c) => c.id === 'definition')!.level,
+    );
     expect(both.total).toBeGreaterThan(alone.total);
   });
 

@@ -44,7 +44,9 @@ describe('segment', () => {
 
 describe('mentions: affirmed or rejected', () => {
   const polarity = (text: string) => {
-    return mentionsOf(['downloads', 'repeat purchase rate', 'page views'], text).map((m) => `${text.slice(m.start, m.end)}:${m.rejected ? 'rejected' : 'affirmed'}`);
+    return mentionsOf(['downloads', 'repeat purchase rate', 'page views'], text).map(
+      (m) => `${text.slice(m.start, m.end)}:${m.rejected ? 'rejected' : 'affirmed'}`,
+    );
   };
   it.each([
     ['Our KPI is downloads.', ['downloads:affirmed']],
@@ -96,7 +98,12 @@ describe('phrases', () => {
   });
 
   it('expands groups and optional parts', () => {
-    expect(expandPhrase('(a|b) c?').map((seq) => seq.map((e) => ('text' in e ? e.text : e.kind)).join(' '))).toEqual(['a c', 'a', 'b c', 'b']);
+    expect(expandPhrase('(a|b) c?').map((seq) => seq.map((e) => ('text' in e ? e.text : e.kind)).join(' '))).toEqual([
+      'a c',
+      'a',
+      'b c',
+      'b',
+    ]);
   });
 });
 

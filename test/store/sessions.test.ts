@@ -46,9 +46,34 @@ describe('SessionStore', () => {
     store.save(aSession({ id: 'middle', status: 'quit', updatedAt: '2026-03-01T12:00:00.000Z' }));
     expect(store.list()).toEqual({
       sessions: [
-        { id: 'answered', scenario: 'shedshare', status: 'in-progress', createdAt: answered.createdAt, updatedAt: '2026-03-02T09:00:00.000Z', questionsAnswered: 2, total: 51, file: join(store.dir, 'answered.json') },
-        { id: 'middle', scenario: 'shedshare', status: 'quit', createdAt: answered.createdAt, updatedAt: '2026-03-01T12:00:00.000Z', questionsAnswered: 0, file: join(store.dir, 'middle.json') },
-        { id: 'oldest', scenario: 'shedshare', status: 'in-progress', createdAt: answered.createdAt, updatedAt: '2026-03-01T08:00:00.000Z', questionsAnswered: 0, file: join(store.dir, 'oldest.json') },
+        {
+          id: 'answered',
+          scenario: 'shedshare',
+          status: 'in-progress',
+          createdAt: answered.createdAt,
+          updatedAt: '2026-03-02T09:00:00.000Z',
+          questionsAnswered: 2,
+          total: 51,
+          file: join(store.dir, 'answered.json'),
+        },
+        {
+          id: 'middle',
+          scenario: 'shedshare',
+          status: 'quit',
+          createdAt: answered.createdAt,
+          updatedAt: '2026-03-01T12:00:00.000Z',
+          questionsAnswered: 0,
+          file: join(store.dir, 'middle.json'),
+        },
+        {
+          id: 'oldest',
+          scenario: 'shedshare',
+          status: 'in-progress',
+          createdAt: answered.createdAt,
+          updatedAt: '2026-03-01T08:00:00.000Z',
+          questionsAnswered: 0,
+          file: join(store.dir, 'oldest.json'),
+        },
       ],
       unreadable: [],
     });

@@ -82,10 +82,15 @@ export async function startFakeOpenAI(script: Script): Promise<FakeOpenAI> {
     const parts: Buffer[] = [];
     req.on('data', (d: Buffer) => parts.push(d));
     req.on('end', () => {
-      const recorded: RecordedRequest = { path: req.url ?? '', headers: req.headers, body: JSON.parse(Buffer.concat(parts).toString('utf8') || '{}') };
+      const recorded: RecordedRequest = {
+        path: req.url ?? '',
+        headers: req.headers,
+        body: JSON.parse(Buffer.concat(parts).toString('utf8') || '{}'),
+      };
       requests.push(recorded);
       const n = requests.length - 1;
-      const reply = typeof script === 'function' ? script(recorded, n) : Array.isArray(script) ? script[Math.min(n, script.length - 1)]! : script;
+      const reply =
+        typeof script === 'function' ? script(recorded, n) : Array.isArray(script) ? script[Math.min(n, script.length - 1)]! : script;
       void send(reply, res, req.socket);
     });
   });

@@ -86,7 +86,11 @@ describe('each format, recognised by its content', () => {
   });
 
   it('chat JSON: system messages are left out; content may be parts', () => {
-    expect(only('interview-chat.json').turns[0]).toMatchObject({ speaker: 'Interviewer', role: 'interviewer', text: 'Hi Priya, thanks for joining us today.' });
+    expect(only('interview-chat.json').turns[0]).toMatchObject({
+      speaker: 'Interviewer',
+      role: 'interviewer',
+      text: 'Hi Priya, thanks for joining us today.',
+    });
     expect(only('interview-chat-object.json').turns[2]!.text).toContain('most important KPI');
   });
 
@@ -110,7 +114,9 @@ describe('each format, recognised by its content', () => {
   });
 
   it('a line with a colon inside an answer is not a new speaker', () => {
-    const t = parseTranscripts('Interviewer: What is your KPI?\nCandidate: My answer has two parts.\nNorth star: repeat purchase rate.\nInterviewer: Why?\nCandidate: Because it shows value.\n')[0]!;
+    const t = parseTranscripts(
+      'Interviewer: What is your KPI?\nCandidate: My answer has two parts.\nNorth star: repeat purchase rate.\nInterviewer: Why?\nCandidate: Because it shows value.\n',
+    )[0]!;
     expect(t.turns.map((x) => x.speaker)).toEqual(['Interviewer', 'Candidate', 'Interviewer', 'Candidate']);
     expect(t.turns[1]!.text).toContain('North star: repeat purchase rate.');
   });
@@ -130,7 +136,8 @@ describe('each format, recognised by its content', () => {
 });
 
 describe('who is the interviewer', () => {
-  const three = 'Sam: Welcome. What is your most important KPI?\nAlex: Repeat purchase rate, because it shows value.\nJo: I am just observing.\nSam: Why that one?\nAlex: It drives revenue.\nJo: Noted.\n';
+  const three =
+    'Sam: Welcome. What is your most important KPI?\nAlex: Repeat purchase rate, because it shows value.\nJo: I am just observing.\nSam: Why that one?\nAlex: It drives revenue.\nJo: Noted.\n';
 
   it('is inferred: the speaker who asks the questions', () => {
     const c = cast(parseTranscripts(three)[0]!);
@@ -140,7 +147,9 @@ describe('who is the interviewer', () => {
   });
 
   it('even when the candidate speaks first', () => {
-    const c = cast(parseTranscripts('Alex: Hello!\nSam: Hi. What is your most important KPI?\nAlex: Churn rate.\nSam: Why?\nAlex: Because.\n')[0]!);
+    const c = cast(
+      parseTranscripts('Alex: Hello!\nSam: Hi. What is your most important KPI?\nAlex: Churn rate.\nSam: Why?\nAlex: Because.\n')[0]!,
+    );
     expect(c.interviewer).toBe('Sam');
   });
 
@@ -207,7 +216,13 @@ describe('alignment', () => {
     const t = parseTranscripts('Interviewer: Where do you see yourself in five years?\nCandidate: Leading a team.\n')[0]!;
     const a = align(cast(t), families);
     expect(a.questions).toEqual([]);
-    expect(a.unaligned).toEqual([expect.objectContaining({ line: 1, kind: 'unrecognised', reason: 'a question about you and your motives; rehearse has no rubric for that kind of question' })]);
+    expect(a.unaligned).toEqual([
+      expect.objectContaining({
+        line: 1,
+        kind: 'unrecognised',
+        reason: 'a question about you and your motives; rehearse has no rubric for that kind of question',
+      }),
+    ]);
   });
 });
 
@@ -224,6 +239,8 @@ describe('the same interview in every format', () => {
     // The session records its own scenario, so in auto mode it is graded against it; compare like with like.
     const comparable = scenario === 'auto' ? results.filter((_, i) => files[i] !== 'interview-session.json') : results;
     for (const r of comparable) expect(r).toEqual(comparable[0]);
-    expect(comparable[0]!.map((a) => a.question)).toEqual(scenario === 'fintech' ? ['north-star', 'kpi-miss', 'incentives'] : ['kpi-1', 'shortfall-1', 'incentives-1']);
+    expect(comparable[0]!.map((a) => a.question)).toEqual(
+      scenario === 'fintech' ? ['north-star', 'kpi-miss', 'incentives'] : ['kpi-1', 'shortfall-1', 'incentives-1'],
+    );
   });
 });

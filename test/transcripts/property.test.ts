@@ -70,7 +70,31 @@ function wellFormed(text: string, { graded, failures }: { graded: GradedTranscri
 
 // Pieces real transcripts are made of, shuffled into files that almost parse.
 const piece = fc.oneof(
-  fc.constantFrom('WEBVTT', 'NOTE x', '00:00:01.000 --> 00:00:02.000', '1', '00:00:01,000 --> 00:00:02,000', '', '<v Ann>', '</v>', 'Ann:', 'Q:', 'A:', 'Transcript', 'Attendees', 'Ann  0:15', '00:05:00', '{', '}', '[', ']', '"role"', '"content"', ':', ','),
+  fc.constantFrom(
+    'WEBVTT',
+    'NOTE x',
+    '00:00:01.000 --> 00:00:02.000',
+    '1',
+    '00:00:01,000 --> 00:00:02,000',
+    '',
+    '<v Ann>',
+    '</v>',
+    'Ann:',
+    'Q:',
+    'A:',
+    'Transcript',
+    'Attendees',
+    'Ann  0:15',
+    '00:05:00',
+    '{',
+    '}',
+    '[',
+    ']',
+    '"role"',
+    '"content"',
+    ':',
+    ',',
+  ),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
 );
@@ -87,9 +111,14 @@ describe('no parser throws on arbitrary input', () => {
 
   it('arbitrary JSON, and arbitrary chat messages', () => {
     fc.assert(fc.property(fc.json(), parsesOrExplains), { numRuns: 300 });
-    const message = fc.record({ role: fc.oneof(fc.constantFrom('user', 'assistant', 'system'), fc.anything()), content: fc.oneof(fc.string(), fc.anything()) }, { requiredKeys: [] });
+    const message = fc.record(
+      { role: fc.oneof(fc.constantFrom('user', 'assistant', 'system'), fc.anything()), content: fc.oneof(fc.string(), fc.anything()) },
+      { requiredKeys: [] },
+    );
     fc.assert(
-      fc.property(fc.array(message, { maxLength: 6 }), fc.boolean(), (messages, wrap) => parsesOrExplains(JSON.stringify(wrap ? { messages } : messages, null, wrap ? 2 : 0))),
+      fc.property(fc.array(message, { maxLength: 6 }), fc.boolean(), (messages, wrap) =>
+        parsesOrExplains(JSON.stringify(wrap ? { messages } : messages, null, wrap ? 2 : 0)),
+      ),
       { numRuns: 300 },
     );
   });
@@ -229,8 +258,13 @@ describe('grading made-up interviews', () => {
         const { merged } = render(iv);
         const text = render({ pair: iv.pair, turns: merged }).text;
         const qa = merged.map((t) => `${t.who === 'interviewer' ? 'Q' : 'A'}: ${t.text}`).join('\n');
-        const chat = JSON.stringify(merged.map((t) => ({ role: t.who === 'interviewer' ? 'assistant' : 'user', content: t.text })), null, 2);
-        const grades = (x: string) => gradeText('f', x, opts).graded.flatMap((g) => g.answers.map((a) => [a.family, a.total, a.answers.map((y) => y.text)]));
+        const chat = JSON.stringify(
+          merged.map((t) => ({ role: t.who === 'interviewer' ? 'assistant' : 'user', content: t.text })),
+          null,
+          2,
+        );
+        const grades = (x: string) =>
+          gradeText('f', x, opts).graded.flatMap((g) => g.answers.map((a) => [a.family, a.total, a.answers.map((y) => y.text)]));
         const expected = grades(text);
         expect(grades(qa)).toEqual(expected);
         expect(grades(chat)).toEqual(expected);

@@ -43,7 +43,9 @@ describe('a question nobody recognises', () => {
   });
 
   it('is named when it is a kind rehearse knows but has no rubric for', () => {
-    const t = parseTranscripts('Interviewer: Tell me about a time you disagreed with your manager.\nCandidate: At my last job we argued about a launch date.\n')[0]!;
+    const t = parseTranscripts(
+      'Interviewer: Tell me about a time you disagreed with your manager.\nCandidate: At my last job we argued about a launch date.\n',
+    )[0]!;
     const a = align(cast(t), families);
     expect(a.questions).toEqual([]);
     expect(a.unaligned[0]!.reason).toMatch(/^a behavioural question; rehearse has no rubric for that kind of question$/);

@@ -17,7 +17,12 @@ describe('editor reducer', () => {
     ['home and end go to the ends of the line', at('one\ntwo', 5), [{ type: 'move-end' }], at('one\ntwo', 7)],
     ['home goes to the start of the line', at('one\ntwo', 6), [{ type: 'move-home' }], at('one\ntwo', 4)],
     ['an emoji is one character for moves and deletes', at('a😀b', 3), [{ type: 'backspace' }], at('ab', 1)],
-    ['a paste keeps its line breaks and does not submit', at('', 0), [{ type: 'insert', text: 'one\r\ntwo\rthree\n' }], at('one\ntwo\nthree\n', 14)],
+    [
+      'a paste keeps its line breaks and does not submit',
+      at('', 0),
+      [{ type: 'insert', text: 'one\r\ntwo\rthree\n' }],
+      at('one\ntwo\nthree\n', 14),
+    ],
     ['control characters in a paste are dropped', at('', 0), [{ type: 'insert', text: 'a\x04b\x1bc\x03' }], at('abc', 3)],
     ['set replaces the text and puts the cursor at its end', at('old', 1), [{ type: 'set', text: 'new text' }], at('new text', 8)],
   ])('%s', (_, start, actions, expected) => {
@@ -63,7 +68,8 @@ describe('keys', () => {
     ['\x1b[99~', 'ignore'],
   ])('%j → %s', (data, expected) => {
     const intent = intentOf(data);
-    const label = intent.kind === 'edit' ? (intent.action.type === 'insert' ? `insert:${intent.action.text}` : intent.action.type) : intent.kind;
+    const label =
+      intent.kind === 'edit' ? (intent.action.type === 'insert' ? `insert:${intent.action.text}` : intent.action.type) : intent.kind;
     expect(label).toBe(expected);
   });
 });

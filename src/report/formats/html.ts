@@ -2,7 +2,6 @@
 import type { Failure } from '../graded.js';
 import { summaryLine, type Compact, type OutputFormat, type Summary } from '../output.js';
 
-
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
@@ -36,7 +35,9 @@ export function html(rows: readonly Compact[], failures: readonly Failure[], sum
   const heat = titles
     .map((title) => {
       const cells = candidates.map((cand) => {
-        const xs = byCandidate.get(cand)!.flatMap((r) => r.answers.flatMap((a) => a.criteria.filter((c) => c.title === title).map((c) => c.ratio)));
+        const xs = byCandidate
+          .get(cand)!
+          .flatMap((r) => r.answers.flatMap((a) => a.criteria.filter((c) => c.title === title).map((c) => c.ratio)));
         if (!xs.length) return '<td class="na">—</td>';
         const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
         return `<td style="background:${heatColour(mean)}">${Math.round(mean * 100)}%</td>`;

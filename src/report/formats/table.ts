@@ -13,7 +13,9 @@ export function tableRows(t: GradedTranscript, width: number): string {
   const rows = t.answers.map((a) => `${file} ${fit(a.prompt.replace(/\s+/g, ' '), q)} ${String(a.total).padStart(3)} ${a.band}`);
   for (const n of notGraded(t)) {
     rows.push(`${file} ${fit(n.prompt.replace(/\s+/g, ' '), q)}   — not graded`);
-    rows.push(`${' '.repeat(25)}${fit(`↳ ${n.reason}${n.answers ? ` (${n.answers} answer(s) not graded)` : ''}`, Math.max(20, width - 25)).trimEnd()}`);
+    rows.push(
+      `${' '.repeat(25)}${fit(`↳ ${n.reason}${n.answers ? ` (${n.answers} answer(s) not graded)` : ''}`, Math.max(20, width - 25)).trimEnd()}`,
+    );
   }
   return rows.length ? `${rows.join('\n')}\n` : '';
 }
