@@ -12,7 +12,7 @@ const COUNT = Number(process.env.BENCH_TRANSCRIPTS ?? 10_000);
 const FORMAT = process.env.BENCH_FORMAT ?? 'json';
 
 /** Transcripts in the formats people have, five questions each, answers mixed from the shipped ones. */
-function generate(dir: string): void {
+export function generate(dir: string): void {
   const rand = lcg(7);
   const questions = loadCatalog().flatMap((s) => s.scenario.questions);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;

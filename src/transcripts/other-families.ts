@@ -16,6 +16,7 @@ export const OTHER_FAMILIES: readonly { family: string; name: string; detect: re
       'ready to (start|begin|go)',
       '(good time|did you find|any trouble|get you anything|all set)',
       'thanks for (joining|coming|making the time|taking the time)',
+      '(favourite|favorite) (book|books|film|films|movie|movies|podcast|song|food|place|hobby|app)',
     ],
   },
   {
