@@ -2,6 +2,7 @@
 // rehearse's entry point: picks the command, maps errors to exit codes. No logic lives here.
 import type { InteractiveLauncher } from './app/lifecycle.js';
 import { FatalError } from './errors.js';
+import { fileErrorReason } from './files.js';
 import { nodeIO, type IO } from './io.js';
 import { scenariosCommand } from './commands/scenarios.js';
 import { scoreCommand } from './commands/score.js';
@@ -77,10 +78,12 @@ export async function main(argv: string[], io: IO): Promise<number> {
   }
 }
 
-// A reader that stops early (`rehearse grade … | head`) is not an error.
+// A reader that stops early (`rehearse grade … | head`) is not an error; a full disk or a closed
+// output is one line and exit 1, never a stack trace.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
-  throw e;
+  process.stderr.write(`rehearse: cannot write to standard output: ${fileErrorReason(e)}\n`);
+  process.exit(1);
 });
 
 const io = nodeIO();

@@ -45,6 +45,8 @@ export interface Config {
   color: boolean;
   /** Values that must never be written anywhere: the API key. */
   secrets: string[];
+  /** How to continue a session, as this user runs rehearse: `rehearse resume`, or through npm. */
+  resumeCommand: string;
 }
 
 /** What the settings are read from; the defaults are this process's. */
@@ -110,6 +112,8 @@ export function loadConfig(where: Surroundings, options: LoadOptions = {}): Conf
     ...(isOn(v.REHEARSE_NO_CACHE) ? {} : { cacheDir: join(home, 'cache', 'parsed') }),
     color: !env.NO_COLOR,
     secrets: v.OPENAI_API_KEY ? [v.OPENAI_API_KEY] : [],
+    // Run through `npm start`, `rehearse` is not on the PATH: hints name the command that works.
+    resumeCommand: env.npm_lifecycle_event === 'start' ? 'npm start -- resume' : 'rehearse resume',
   };
 }
 

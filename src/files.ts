@@ -1,5 +1,6 @@
 // Writing files so a reader sees the old content or the new, never a part; and what a failed read means.
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, openSync, readlinkSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 /**
  * A file written under a temporary name beside its final path, flushed, then renamed over it.
@@ -79,4 +80,54 @@ export function fileErrorReason(e: unknown): string {
     default:
       return e instanceof Error ? e.message : String(e);
   }
+}
+
+/** Something written in pieces and then put in place, or left as it was. */
+export interface OutputFile {
+  write(text: string): void;
+  commit(): void;
+  abort(): void;
+}
+
+/** Where a symbolic link points, followed to the end (a link to a missing file names that file). */
+function linkTarget(path: string): string {
+  let at = path;
+  for (let hops = 0; hops < 40; hops++) {
+    let st;
+    try {
+      st = lstatSync(at);
+    } catch {
+      return at;
+    }
+    if (!st.isSymbolicLink()) return at;
+    at = resolve(dirname(at), readlinkSync(at));
+  }
+  throw Object.assign(new Error('too many levels of symbolic links'), { code: 'ELOOP' });
+}
+
+/**
+ * An output file that behaves as a shell redirection does: through a symbolic link to its
+ * target, straight into a pipe or a device, and a regular file replaced whole (atomically) only
+ * once everything is written. A folder is refused.
+ */
+export function openOutput(path: string): OutputFile {
+  const target = linkTarget(path);
+  let st;
+  try {
+    st = statSync(target);
+  } catch {
+    st = undefined; // a new file
+  }
+  if (st?.isDirectory()) throw Object.assign(new Error('is a folder, not a file'), { code: 'EISDIR' });
+  if (st && !st.isFile()) {
+    // A pipe, a terminal or a device (/dev/null): written as it comes, never replaced.
+    const fd = openSync(target, 'w');
+    let open = true;
+    const close = () => {
+      if (open) closeSync(fd);
+      open = false;
+    };
+    return { write: (t) => void writeSync(fd, t), commit: close, abort: close };
+  }
+  return new AtomicFile(target);
 }

@@ -30,7 +30,13 @@ function issuesOf(env: NodeJS.ProcessEnv, dotenv?: string[], options: LoadOption
   throw new Error('expected the settings to be refused');
 }
 
-const defaults: Config = { home: DATA, cacheDir: join(DATA, 'cache', 'parsed'), color: true, secrets: [] };
+const defaults: Config = {
+  home: DATA,
+  cacheDir: join(DATA, 'cache', 'parsed'),
+  color: true,
+  secrets: [],
+  resumeCommand: 'rehearse resume',
+};
 const llm = { apiKey: 'sk-file-key-123456789', model: 'gpt-4o-mini', timeoutMs: 8000 };
 
 describe('loadConfig', () => {
@@ -66,8 +72,28 @@ describe('loadConfig', () => {
     ],
     ['an empty variable with no .env is the default', { REHEARSE_HOME: '' }, undefined, {}, defaults],
     ['an empty value in .env is unset too', {}, ['REHEARSE_HOME='], {}, defaults],
-    ['REHEARSE_NO_CACHE removes the cache', { REHEARSE_NO_CACHE: '1' }, undefined, {}, { home: DATA, color: true, secrets: [] }],
-    ['REHEARSE_NO_CACHE from .env removes it too', {}, ['REHEARSE_NO_CACHE=1'], {}, { home: DATA, color: true, secrets: [] }],
+    [
+      'REHEARSE_NO_CACHE removes the cache',
+      { REHEARSE_NO_CACHE: '1' },
+      undefined,
+      {},
+      { home: DATA, color: true, secrets: [], resumeCommand: 'rehearse resume' },
+    ],
+    [
+      'REHEARSE_NO_CACHE from .env removes it too',
+      {},
+      ['REHEARSE_NO_CACHE=1'],
+      {},
+      { home: DATA, color: true, secrets: [], resumeCommand: 'rehearse resume' },
+    ],
+    ['0, false, no or off leave the cache on', { REHEARSE_NO_CACHE: 'false' }, undefined, {}, defaults],
+    [
+      'run through npm start, hints name npm start',
+      { npm_lifecycle_event: 'start' },
+      undefined,
+      {},
+      { ...defaults, resumeCommand: 'npm start -- resume' },
+    ],
     ['NO_COLOR turns colour off', { NO_COLOR: '1' }, undefined, {}, { ...defaults, color: false }],
     ['an empty NO_COLOR leaves colour on', { NO_COLOR: '' }, undefined, {}, defaults],
     ['an API key is ignored unless LLM settings are asked for', { OPENAI_API_KEY: 'sk-env-key-123456789' }, undefined, {}, defaults],

@@ -1,8 +1,9 @@
 // `rehearse grade <files | folders | globs…>`: batch grading of interview transcripts.
 import { cpus } from 'node:os';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { FatalError, UsageError } from '../errors.js';
-import { AtomicFile, fileErrorReason } from '../files.js';
+import { fileErrorReason, openOutput, type OutputFile } from '../files.js';
 import { expandInputs } from '../batch/files.js';
 import { runBatch, type BatchResult } from '../batch/run.js';
 import { OUTPUT_FORMATS } from '../report/formats.js';
@@ -10,6 +11,7 @@ import { BATCH_FORMATS, summarise, type BatchFormat } from '../report/output.js'
 import { readOptions, reading } from '../app/wiring.js';
 import { findScenario } from '../scenario/catalog.js';
 import type { IO } from '../io.js';
+import { forTerminal } from '../terminal-text.js';
 import { parse } from './args.js';
 
 const USAGE =
@@ -18,11 +20,12 @@ const USAGE =
 /** Where output goes: standard output, or a file put in place whole once everything is written. */
 function sink(io: IO, out?: string) {
   if (!out) return { write: (t: string) => io.writeAndDrain(t), end: () => {}, abort: () => {} };
-  let file: AtomicFile;
+  let file: OutputFile;
   try {
-    file = new AtomicFile(out);
+    file = openOutput(out);
   } catch (e) {
-    throw new UsageError(`${out}: cannot write the report: ${fileErrorReason(e)}`);
+    const missingFolder = (e as NodeJS.ErrnoException).code === 'ENOENT' && !existsSync(dirname(resolve(out)));
+    throw new UsageError(`${out}: cannot write the report: ${missingFolder ? `no folder ${dirname(out)}` : fileErrorReason(e)}`);
   }
   const failed = (e: unknown) => {
     file.abort();
@@ -74,8 +77,10 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
   const own = values.out ? resolve(values.out) : undefined;
   const files = expanded.files.filter((f) => resolve(f) !== own);
   const { unmatched } = expanded;
-  for (const u of unmatched) io.err(`rehearse grade: ${u}: matched no transcript files`);
-  for (const f of expanded.skipped) io.err(`${f}: skipped: a project document, not a transcript`);
+  // A line that quotes a file name or a transcript: what it quotes must not act on the terminal.
+  const tell = (line: string) => io.err(forTerminal(line));
+  for (const u of unmatched) tell(`rehearse grade: ${u}: matched no transcript files`);
+  for (const f of expanded.skipped) tell(`${f}: skipped: a project document, not a transcript`);
   if (files.length === 0) throw new UsageError('no files to grade');
 
   const settings = {
@@ -101,9 +106,9 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
       jobs,
       {
         onOutcome: async (_file, outcome) => {
-          for (const n of outcome.notices) io.err(`${n.file}: ${n.message}`);
+          for (const n of outcome.notices) tell(`${n.file}: ${n.message}`);
           for (const f of outcome.failures)
-            io.err(`${f.file}${f.line ? `:${f.line}` : ''}${f.conversation ? ` (conversation ${f.conversation})` : ''}: ${f.reason}`);
+            tell(`${f.file}${f.line ? `:${f.line}` : ''}${f.conversation ? ` (conversation ${f.conversation})` : ''}: ${f.reason}`);
           for (const item of outcome.items) {
             await out.write(output.place(item, first));
             first = false;
@@ -131,7 +136,7 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
     out.abort();
     throw e;
   }
-  if (values.out) io.err(`rehearse grade: wrote ${values.out} (${result.transcripts} transcript(s), ${result.failures.length} failure(s))`);
+  if (values.out) tell(`rehearse grade: wrote ${values.out} (${result.transcripts} transcript(s), ${result.failures.length} failure(s))`);
   // Anything left ungraded (a file, a conversation, a question that was answered) is a failure.
   return result.failures.length || result.ungraded ? 1 : 0;
 }

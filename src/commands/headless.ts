@@ -8,13 +8,14 @@ import type { InterviewEvent } from '../interview/machine.js';
 import type { Session } from '../interview/session.js';
 import type { IO } from '../io.js';
 import type { LoadedScenario } from '../scenario/loaded.js';
+import { forTerminal } from '../terminal-text.js';
 
-/** Prints the interview as it happens. */
+/** Prints the interview as it happens; what the scenario, the answers and the model say is drawn through forTerminal. */
 function printer(io: IO, loaded: LoadedScenario, feedback: boolean) {
   const questions = loaded.scenario.questions;
   let streamed = '';
   const indent = (t: string) =>
-    t
+    forTerminal(t)
       .trim()
       .split('\n')
       .map((l) => `  │ ${l}`)
@@ -23,31 +24,32 @@ function printer(io: IO, loaded: LoadedScenario, feedback: boolean) {
     onProbeToken: (t: string) => {
       if (!streamed) io.write('\nFollow-up: ');
       streamed += t;
-      io.write(t);
+      // A sequence split across tokens is harmless: without its ESC, the rest is plain text.
+      io.write(forTerminal(t));
     },
     onEvent: (event: InterviewEvent, s: Session) => {
       switch (event.type) {
         case 'question-asked':
-          io.out(`\nQuestion ${s.questionIndex + 1} of ${questions.length}\n${questions[s.questionIndex]!.prompt}`);
+          io.out(`\nQuestion ${s.questionIndex + 1} of ${questions.length}\n${forTerminal(questions[s.questionIndex]!.prompt)}`);
           break;
         case 'answer-submitted':
           io.out(event.text.trim() ? indent(event.text) : '  │ (empty)');
           break;
         case 'scored':
           if (feedback) {
-            const below = event.score.criteria.filter((c) => !c.meetsBar).map((c) => `${c.title} ${c.level}/${c.maxLevel}`);
+            const below = event.score.criteria.filter((c) => !c.meetsBar).map((c) => `${forTerminal(c.title)} ${c.level}/${c.maxLevel}`);
             io.out(`  score ${event.score.total}/100 · ${event.score.band}${below.length ? ` — below the bar: ${below.join(', ')}` : ''}`);
           }
           break;
         case 'probe-failed':
           if (streamed) io.write('\n');
           streamed = '';
-          io.out(`  ! ${event.notice}`);
+          io.out(`  ! ${forTerminal(event.notice)}`);
           break;
         case 'probe-ready':
           // The text streamed in already; otherwise (nothing streamed) print it whole.
           if (streamed && streamed.trim() === event.text.trim()) io.write('\n');
-          else io.out(`\nFollow-up: ${event.text}`);
+          else io.out(`\nFollow-up: ${forTerminal(event.text)}`);
           streamed = '';
           break;
         case 'time-up':
@@ -87,7 +89,7 @@ export async function runHeadless({ session: start, loaded, answers, json, resum
   if (session.status !== 'finished') {
     io.err(
       `rehearse: the answers ran out after ${used} (the interview needs more: each question and each follow-up takes the next answer).\n` +
-        `The session is saved unfinished: ${file}\nContinue it with: rehearse resume ${session.id} --answers <file>`,
+        `The session is saved unfinished: ${file}\nContinue it with: ${w.config.resumeCommand} ${session.id} --answers <file>`,
     );
     return 1;
   }

@@ -127,6 +127,11 @@ export async function submitAnswer(session: Session, text: string, deps: EngineD
   return advance(dispatch(session, { type: 'answer-submitted', text, at: at(deps) }, deps), deps);
 }
 
+/** The question is on screen now (after a score card): its time starts here, not when it was asked. */
+export function showQuestion(session: Session, deps: EngineDeps): Session {
+  return dispatch(session, { type: 'question-shown', at: at(deps) }, deps);
+}
+
 /** Picks a saved session up where it stopped. */
 export async function resume(session: Session, deps: EngineDeps): Promise<Session> {
   return advance(dispatch(session, { type: 'resumed', at: at(deps) }, deps), deps);

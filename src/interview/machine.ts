@@ -15,6 +15,8 @@ export type InterviewEvent =
   | { type: 'time-up'; at: string }
   | { type: 'quit'; at: string; draft?: string }
   | { type: 'resumed'; at: string }
+  /** The question is on screen: the terminal UI shows it after a score card, and its time starts then. */
+  | { type: 'question-shown'; at: string }
   | { type: 'finished'; at: string };
 
 export class InvalidEvent extends Error {}
@@ -104,9 +106,17 @@ export function reduce(session: Session, event: InterviewEvent, scenario: Scenar
         ...next,
         ...(started ? { questionStartedAt: started } : {}),
         status: session.phase === 'done' ? session.status : 'in-progress',
-        turns: [...session.turns, turn({ role: 'system', kind: 'notice', notice: 'resumed', text: 'Resumed.' })],
+        // One "Resumed." however many times it was resumed without anything said in between.
+        turns:
+          session.turns.at(-1)?.notice === 'resumed'
+            ? session.turns
+            : [...session.turns, turn({ role: 'system', kind: 'notice', notice: 'resumed', text: 'Resumed.' })],
       };
     }
+    case 'question-shown':
+      // Only the start of a question's answer: once anything is said to it, its time is running.
+      if (session.phase !== 'answering' || session.turns.at(-1)?.kind !== 'question') return session;
+      return { ...next, questionStartedAt: event.at };
     case 'finished':
       expect(session, event, 'done');
       return { ...next, status: 'finished' };

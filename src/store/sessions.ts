@@ -1,9 +1,20 @@
 // Session files: each save is atomic (write a temporary file, flush it, rename it over the old one).
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InvalidFileError, UsageError } from '../errors.js';
-import { writeAtomic } from '../files.js';
+import { tmpdir } from 'node:os';
+import { FatalError, InvalidFileError, UsageError } from '../errors.js';
+import { fileErrorReason, writeAtomic } from '../files.js';
 import { Session } from '../interview/session.js';
+
+/** A session that could not be written: the file and why, for the one-line message. */
+export class SaveError extends FatalError {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`cannot save the session to ${file}: ${reason}`, 1);
+  }
+}
 
 export interface SessionSummary {
   id: string;
@@ -29,8 +40,27 @@ export class SessionStore {
   }
 
   save(session: Session): void {
-    mkdirSync(this.dir, { recursive: true });
-    writeAtomic(this.pathOf(session.id), `${JSON.stringify(session, null, 2)}\n`);
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      writeAtomic(this.pathOf(session.id), `${JSON.stringify(session, null, 2)}\n`);
+    } catch (e) {
+      throw new SaveError(this.pathOf(session.id), fileErrorReason(e));
+    }
+  }
+
+  /**
+   * Keeps a copy of a session that could not be saved where it belongs (a full disk, a read-only
+   * folder): in the system's temporary folder. Returns where, or undefined when that fails too.
+   */
+  rescue(session: Session, dir = join(tmpdir(), 'rehearse-rescued')): string | undefined {
+    const file = join(dir, `${session.id}.json`);
+    try {
+      mkdirSync(dir, { recursive: true });
+      writeAtomic(file, `${JSON.stringify(session, null, 2)}\n`);
+      return file;
+    } catch {
+      return undefined;
+    }
   }
 
   load(id: string): Session {

@@ -37,6 +37,12 @@ export function InterviewFlow({ state, now }: { state: InterviewScreen; now: () 
           now={now}
         />
       )}
+      {state.saveError && view.kind === 'question' && (
+        <Text color={theme.bad}>
+          Could not save to {state.saveError.file}: {state.saveError.reason}. Nothing is lost: your answer is still here. Make room and
+          press Ctrl+D to try again, or Ctrl+C to leave with a copy kept elsewhere.
+        </Text>
+      )}
     </Box>
   );
 }

@@ -3,14 +3,44 @@ import React from 'react';
 import { render } from 'ink';
 import { finishSession, startSession, type InteractiveLauncher } from '../app/lifecycle.js';
 import { UsageError } from '../errors.js';
+import { reduce } from '../interview/machine.js';
+import type { Session } from '../interview/session.js';
+import type { LoadedScenario } from '../scenario/loaded.js';
+import { SaveError } from '../store/sessions.js';
 import { App } from './App.js';
 import type { Outcome } from './InterviewFlow.js';
+
+/** Signals that end the app from outside, with the exit code a shell gives them. */
+const SIGNALS = { SIGTERM: 143, SIGHUP: 129 } as const;
 
 export const launch: InteractiveLauncher = async ({ catalog, loaded, session, options, wiring, io }) => {
   if (!io.stdoutIsTTY) {
     throw new UsageError('the interactive interview needs a terminal; for scripts use --answers <file> (see `rehearse --help`)');
   }
   let outcome: Outcome | undefined;
+  // What is on screen now, so a signal or a crash can save it with the unsent draft.
+  let current: { session: Session; draft: string; loaded: LoadedScenario } | undefined;
+  let ended: { code: number; message: string } | undefined;
+  const byId = new Map(catalog.map((l) => [l.scenario.id, l]));
+
+  /** Saves the session as quit with its draft, or keeps a copy elsewhere; says which. */
+  const saveNow = (why: string): string => {
+    if (!current || current.session.status === 'finished') return `${why}.`;
+    const quit = reduce(
+      current.session,
+      { type: 'quit', at: wiring.engine.now().toISOString(), draft: current.draft },
+      current.loaded.scenario,
+    );
+    try {
+      wiring.store.save(quit);
+      return `${why}. Saved; continue with: ${wiring.config.resumeCommand} ${quit.id}`;
+    } catch (e) {
+      if (!(e instanceof SaveError)) throw e;
+      const copy = wiring.store.rescue(quit);
+      return `${why}. ${e.message}${copy ? `; a copy with your draft is in ${copy}` : ''}`;
+    }
+  };
+
   const instance = render(
     <App
       scenarios={catalog}
@@ -19,6 +49,11 @@ export const launch: InteractiveLauncher = async ({ catalog, loaded, session, op
       createSession={(l, mode) => startSession(wiring, l, { ...options, mode })}
       base={wiring.engine}
       finish={(s, l) => finishSession(wiring, s, l)}
+      rescue={(s) => wiring.store.rescue(s)}
+      onChange={(s, draft) => {
+        const l = s ? (byId.get(s.scenario.id) ?? loaded) : undefined;
+        current = s && l ? { session: s, draft, loaded: l } : undefined;
+      }}
       onExit={(o) => {
         outcome = o;
       }}
@@ -26,11 +61,45 @@ export const launch: InteractiveLauncher = async ({ catalog, loaded, session, op
     />,
     { exitOnCtrlC: false },
   );
-  await instance.waitUntilExit();
+
+  const onSignal = (signal: keyof typeof SIGNALS) => () => {
+    ended = { code: SIGNALS[signal], message: saveNow(`Stopped by ${signal}`) };
+    current = undefined;
+    instance.unmount();
+  };
+  const onCrash = (e: unknown) => {
+    ended = { code: 1, message: saveNow(`rehearse stopped on an error (${e instanceof Error ? e.message : String(e)})`) };
+    current = undefined;
+    instance.unmount();
+  };
+  const handlers = Object.keys(SIGNALS).map((s) => [s, onSignal(s as keyof typeof SIGNALS)] as const);
+  for (const [s, h] of handlers) process.on(s, h);
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
+  try {
+    await instance.waitUntilExit();
+  } catch (e) {
+    // Ink ends with the error a component threw: the same as a crash.
+    if (!ended) onCrash(e);
+  } finally {
+    for (const [s, h] of handlers) process.off(s, h);
+    process.off('uncaughtException', onCrash);
+    process.off('unhandledRejection', onCrash);
+  }
+  if (ended) {
+    io.err(`\n${ended.message}`);
+    return ended.code;
+  }
   if (!outcome) return 0;
   if (outcome.kind === 'quit') {
+    if (outcome.unsaved) {
+      io.err(
+        `\n${outcome.unsaved.error}.${outcome.unsaved.copy ? ` A copy of the session, with your draft, is in ${outcome.unsaved.copy}.` : ''}`,
+      );
+      return 1;
+    }
     // A deliberate save-and-quit: the session is safe, so this is a success.
-    io.out(`\nSaved. Continue where you stopped with: rehearse resume ${outcome.session.id}`);
+    io.out(`\nSaved. Continue where you stopped with: ${wiring.config.resumeCommand} ${outcome.session.id}`);
     return 0;
   }
   io.out(`\nSession: ${wiring.store.pathOf(outcome.session.id)}\nReport: ${outcome.reportPath}`);

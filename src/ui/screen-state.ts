@@ -8,7 +8,14 @@ import { editorReducer, emptyEditor, type EditorState } from './editor-state.js'
 import type { KeyIntent } from './keys.js';
 
 /** How the app ended, for the launcher to report. */
-export type Outcome = { kind: 'quit'; session: Session } | { kind: 'finished'; session: Session; reportPath: string };
+export type Outcome =
+  | {
+      kind: 'quit';
+      session: Session;
+      /** Set when the session could not be saved where it belongs: why, and where a copy was kept. */
+      unsaved?: { error: string; copy?: string };
+    }
+  | { kind: 'finished'; session: Session; reportPath: string };
 
 /** Why a line of advice is shown under the editor. */
 export type Hint = 'empty-answer' | 'waiting-for-interviewer';
@@ -49,6 +56,8 @@ export interface InterviewScreen {
   hint?: Hint;
   /** Ctrl+D came while the interviewer was busy: the draft goes in as soon as they are ready. */
   submitPending: boolean;
+  /** The session could not be written (a full disk, a read-only folder): Ctrl+D tries again. */
+  saveError?: { file: string; reason: string };
   view: InterviewView;
 }
 
@@ -61,12 +70,18 @@ export type ScreenAction =
   | { type: 'probe-token'; text: string }
   | { type: 'work-done'; session: Session }
   | { type: 'work-failed'; error: string }
+  /** Writing the session failed; `text` is the answer that was being submitted, if one was. */
+  | { type: 'save-failed'; file: string; reason: string; text?: string }
   | { type: 'report-saved'; report: Report; path: string };
 
 /** Work with side effects, for the hook to do; what comes of it returns as actions. */
 export type ScreenEffect =
   | { type: 'create-session'; loaded: LoadedScenario }
   | { type: 'start'; loaded: LoadedScenario; session: Session; resuming: boolean }
+  /** Starts the time of the question now on screen. */
+  | { type: 'show-question'; loaded: LoadedScenario; session: Session }
+  /** Goes on from where the session stands, after a save that failed. */
+  | { type: 'retry'; loaded: LoadedScenario; session: Session }
   | { type: 'submit'; loaded: LoadedScenario; session: Session; text: string }
   | { type: 'save-report'; loaded: LoadedScenario; session: Session }
   /** Saves the session as quit, with the unsent draft, then leaves. */
@@ -139,13 +154,26 @@ function interviewReducer(s: InterviewScreen, action: ScreenAction): ScreenStep 
     case 'key':
       return interviewKey(s, action.intent);
     case 'engine-event':
-      return settle(afterEvent({ ...s, session: action.session }, action.event));
+      return settle(afterEvent({ ...s, session: action.session, saveError: undefined }, action.event));
     case 'probe-token':
       return stay({ ...s, streaming: s.streaming + action.text });
     case 'work-done':
       return settle({ ...s, session: action.session, busy: false });
     case 'work-failed':
       return stay({ ...s, busy: false, view: { kind: 'failed', error: action.error } });
+    case 'save-failed': {
+      // An answer the session does not hold yet goes back in the editor, before anything typed since.
+      const unsent = action.text && s.session.phase === 'answering' ? action.text : undefined;
+      const editor = unsent ? emptyEditor(s.editor.text.trim() ? `${unsent}\n${s.editor.text}` : unsent) : s.editor;
+      return stay({
+        ...s,
+        busy: false,
+        submitPending: false,
+        editor,
+        hint: undefined,
+        saveError: { file: action.file, reason: action.reason },
+      });
+    }
     case 'report-saved':
       return stay({ ...s, view: { kind: 'report', report: action.report, path: action.path } });
     case 'session-created':
@@ -188,8 +216,19 @@ function interviewKey(s: InterviewScreen, intent: KeyIntent): ScreenStep {
       if (intent.kind === 'edit' && intent.action.type === 'insert' && intent.action.text.toLowerCase() === 'e') {
         return stay({ ...s, view: { ...view, showExample: !view.showExample } });
       }
-      return isEnter(intent) ? settle({ ...s, view: { kind: 'question' } }) : stay(s);
+      if (!isEnter(intent)) return stay(s);
+      {
+        const step = settle({ ...s, view: { kind: 'question' } });
+        // The next question's time starts now that it is on screen, not when the card appeared.
+        const waiting = !s.busy && s.session.status !== 'finished' && s.session.phase === 'answering';
+        const shown: ScreenEffect[] = waiting ? [{ type: 'show-question', loaded: s.loaded, session: s.session }] : [];
+        return { state: step.state, effects: [...shown, ...step.effects] };
+      }
     case 'question':
+      if (intent.kind === 'submit' && s.saveError && s.session.phase !== 'answering' && !s.busy) {
+        // The answer is in the session; what failed was saving what came after it. Go on from there.
+        return { state: { ...s, busy: true, saveError: undefined }, effects: [{ type: 'retry', loaded: s.loaded, session: s.session }] };
+      }
       if (intent.kind === 'submit') {
         // Typing goes on while the interviewer works; the submit waits for them.
         if (s.session.phase !== 'answering' || s.busy) return stay({ ...s, submitPending: true, hint: 'waiting-for-interviewer' });
@@ -206,7 +245,7 @@ function submitDraft(s: InterviewScreen): ScreenStep {
   const text = s.editor.text;
   if (!text.trim()) return stay({ ...s, submitPending: false, hint: 'empty-answer' });
   return {
-    state: { ...s, submitPending: false, hint: undefined, busy: true, editor: emptyEditor() },
+    state: { ...s, submitPending: false, hint: undefined, saveError: undefined, busy: true, editor: emptyEditor() },
     effects: [{ type: 'submit', loaded: s.loaded, session: s.session, text }],
   };
 }

@@ -7,7 +7,8 @@ import type { Session } from '../interview/session.js';
 import type { Report } from '../report/build.js';
 import type { LoadedScenario } from '../scenario/loaded.js';
 import { initialScreen, screenReducer, type Outcome, type ScreenAction, type ScreenEffect, type ScreenState } from './screen-state.js';
-import { useInterview, type EngineBase } from './use-interview.js';
+import type { EngineServices } from '../interview/engine.js';
+import { useInterview } from './use-interview.js';
 import { useKeys } from './use-keys.js';
 
 /** What the screens need from outside: the scenarios, where to begin, and the work that touches the world. */
@@ -18,9 +19,13 @@ export interface ScreenWorld {
   mode: Session['mode'];
   /** Makes (and saves) a new session for a scenario. */
   createSession: (loaded: LoadedScenario, mode: Session['mode']) => Session;
-  base: EngineBase;
+  base: EngineServices;
   finish: (session: Session, loaded: LoadedScenario) => { report: Report; path: string };
   onExit: (outcome: Outcome) => void;
+  /** Keeps a copy of a session that could not be saved; returns where. */
+  rescue?: (session: Session) => string | undefined;
+  /** Told of the session and the unsent draft whenever they change, so a signal can save them. */
+  onChange?: (session: Session | undefined, draft: string) => void;
 }
 
 export function useScreen(props: ScreenWorld): ScreenState {
@@ -31,6 +36,10 @@ export function useScreen(props: ScreenWorld): ScreenState {
   const queue = useRef<ScreenEffect[]>([]);
   const draining = useRef(false);
   const perform = useRef<(effect: ScreenEffect) => void>(undefined);
+  const onChange = useRef(props.onChange);
+  useLayoutEffect(() => {
+    onChange.current = props.onChange;
+  });
 
   const flush = useCallback(() => {
     // Work done for one effect can report back at once (the engine's events, a new session); the
@@ -43,6 +52,8 @@ export function useScreen(props: ScreenWorld): ScreenState {
       draining.current = false;
     }
     setState(latest.current);
+    const now = latest.current;
+    onChange.current?.(now.screen === 'interview' ? now.session : undefined, now.screen === 'interview' ? now.editor.text : '');
   }, []);
 
   const apply = useCallback(
@@ -73,8 +84,16 @@ export function useScreen(props: ScreenWorld): ScreenState {
           const { report, path } = props.finish(effect.session, effect.loaded);
           return apply({ type: 'report-saved', report, path });
         }
-        case 'quit':
-          return leave({ kind: 'quit', session: interview.quit(effect.loaded, effect.session, effect.draft) });
+        case 'show-question':
+          return interview.showQuestion(effect.loaded, effect.session);
+        case 'retry':
+          return interview.retry(effect.loaded, effect.session);
+        case 'quit': {
+          const { session, failed } = interview.quit(effect.loaded, effect.session, effect.draft);
+          if (!failed) return leave({ kind: 'quit', session });
+          const copy = props.rescue?.(session);
+          return leave({ kind: 'quit', session, unsaved: { error: failed.message, ...(copy ? { copy } : {}) } });
+        }
         case 'exit':
           return leave(effect.outcome);
         case 'leave':

@@ -236,3 +236,22 @@ describe('the offline writer', () => {
     expect(a.turns.map((t) => t.text)).toEqual(b.turns.map((t) => t.text));
   });
 });
+
+describe('time and resuming', () => {
+  it("a question's time starts when it is shown, not when it was asked", async () => {
+    const d = deps();
+    const asked = await advance(fresh(), d);
+    const shown = reduce(asked, { type: 'question-shown', at: '2026-01-01T10:05:00Z' }, loaded.scenario);
+    expect([asked.questionStartedAt, shown.questionStartedAt]).toEqual(['2026-01-01T10:00:02.000Z', '2026-01-01T10:05:00Z']);
+    // Once something is said to it, showing it again changes nothing.
+    const answered = await submitAnswer(asked, 'Weekly active sheds.', d);
+    expect(reduce(answered, { type: 'question-shown', at: '2026-01-01T11:00:00Z' }, loaded.scenario)).toBe(answered);
+  });
+
+  it('resuming twice with nothing said in between leaves one "Resumed."', async () => {
+    const d = deps();
+    const once = await resume(await advance(fresh(), d), d);
+    const twice = await resume(once, d);
+    expect(twice.turns.filter((t) => t.notice === 'resumed')).toHaveLength(1);
+  });
+});

@@ -229,12 +229,23 @@ describe('between questions and at the end', () => {
       same(at({ view: { ...card, showExample: true } })),
     ],
     ['other keys on a score card do nothing, not even to the draft', at({ view: card }), [typed('x'), submit], same(at({ view: card }))],
-    ['Enter goes on to the question', at({ view: { ...card, showExample: true } }), [enter], same(at())],
+    [
+      'Enter goes on to the question, whose time starts then',
+      at({ view: { ...card, showExample: true } }),
+      [enter],
+      { state: at(), effects: [{ type: 'show-question', loaded, session: at().session }] },
+    ],
     [
       'a submit that was waiting goes in once the score card is dismissed',
       at({ busy: true, editor: emptyEditor('more') }),
       [submit, event({ type: 'advanced', at: AT }, next), { type: 'work-done', session: answering }, enter],
-      { state: at({ busy: true }), effects: [{ type: 'submit', loaded, session: answering, text: 'more' }] },
+      {
+        state: at({ busy: true }),
+        effects: [
+          { type: 'show-question', loaded, session: answering },
+          { type: 'submit', loaded, session: answering, text: 'more' },
+        ],
+      },
     ],
     [
       'a finished interview saves its report, then shows it',
@@ -277,6 +288,39 @@ describe('between questions and at the end', () => {
       at({ session: finished, view: saved }),
       [submit, quit],
       { state: at({ session: finished, view: saved }), effects: [leave, leave] },
+    ],
+  ])('%s', (_, start, actions, expected) => {
+    expect(run(start, ...actions)).toEqual(expected);
+  });
+});
+
+describe('when the session cannot be saved', () => {
+  const failed = { type: 'save-failed', file: '/data/sessions/s.json', reason: 'no space left on the device' } as const;
+  const saveError = { file: failed.file, reason: failed.reason };
+  it.each<[string, InterviewScreen, ScreenAction[], ScreenStep]>([
+    [
+      'the answer that was being sent comes back to the editor, with what was typed since',
+      at({ busy: true, editor: emptyEditor('and more') }),
+      [{ ...failed, text: 'My answer' }],
+      same(at({ editor: emptyEditor('My answer\nand more'), saveError })),
+    ],
+    [
+      'Ctrl+D sends it again, and the message goes',
+      at({ editor: emptyEditor('My answer'), saveError }),
+      [submit],
+      { state: at({ busy: true }), effects: [{ type: 'submit', loaded, session: answering, text: 'My answer' }] },
+    ],
+    [
+      'when the answer is in the session already, Ctrl+D goes on from there',
+      at({ session: probing, saveError }),
+      [submit],
+      { state: at({ session: probing, busy: true }), effects: [{ type: 'retry', loaded, session: probing }] },
+    ],
+    [
+      'an answer the session holds is not put back in the editor',
+      at({ session: probing, busy: true }),
+      [{ ...failed, text: 'My answer' }],
+      same(at({ session: probing, saveError })),
     ],
   ])('%s', (_, start, actions, expected) => {
     expect(run(start, ...actions)).toEqual(expected);
