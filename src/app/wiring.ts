@@ -3,6 +3,7 @@
 import { loadConfig, type Config } from '../config.js';
 import type { EngineServices } from '../interview/engine.js';
 import type { IO } from '../io.js';
+import { withBreaker } from '../probes/breaker.js';
 import { offlineWriter } from '../probes/offline.js';
 import { loadTemplates } from '../probes/prompt.js';
 import { ParseCache } from '../scenario/cache.js';
@@ -37,7 +38,7 @@ export function readOptions(io: Pick<IO, 'env' | 'cwd'>): ReadOptions {
 export async function wire(io: Pick<IO, 'env' | 'cwd'>, now: () => Date = () => new Date()): Promise<Wiring> {
   const config = loadConfig({ env: io.env, cwd: io.cwd }, { llm: true });
   const store = new SessionStore(config.home);
-  const llm = config.llm ? (await import('../probes/openai.js')).openaiWriter(config.llm, loadTemplates()) : undefined;
+  const llm = config.llm ? withBreaker((await import('../probes/openai.js')).openaiWriter(config.llm, loadTemplates())) : undefined;
   return {
     config,
     ...(config.cacheDir ? { cache: new ParseCache(config.cacheDir) } : {}),

@@ -19,7 +19,7 @@ export async function writeProbe(req: ProbeRequest, writers: ProbeWriters, optio
     try {
       const result = await writers.llm.write(req, options);
       if (result.ok) return { probe: result.probe };
-      notice = `The LLM could not phrase this follow-up (${result.error}); the offline writer asked it instead.`;
+      if (!result.quiet) notice = `The LLM could not phrase this follow-up (${result.error}); the offline writer asked it instead.`;
     } catch (e) {
       // A writer should never throw; if one does, the interview still goes on.
       notice = `The LLM writer failed (${e instanceof Error ? e.message : String(e)}); the offline writer asked it instead.`;

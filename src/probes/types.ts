@@ -33,7 +33,10 @@ export interface Probe {
   source: 'llm' | 'offline';
 }
 
-export type ProbeResult = { ok: true; probe: Probe } | { ok: false; error: string };
+export type ProbeResult =
+  | { ok: true; probe: Probe }
+  /** `quiet`: the writer was not tried (it had failed too often); the candidate was told already. */
+  | { ok: false; error: string; quiet?: boolean };
 
 export interface WriteOptions {
   /** Called with each piece of the probe's text as it arrives. */

@@ -64,6 +64,8 @@ export function buildReport(session: Session, scenario: Scenario): Report {
   const improvements = questions
     .flatMap((q) => (q.score?.feedback.improvements ?? []).map((i) => ({ question: q.id, gain: i.gain / n, advice: i.advice })))
     .sort((a, b) => b.gain - a.gain || (a.question < b.question ? -1 : a.question > b.question ? 1 : 0))
+    // The same advice for several questions is one piece of advice, worth what its best use is.
+    .filter((imp, i, all) => all.findIndex((x) => x.advice === imp.advice) === i)
     .slice(0, 3)
     .map((i) => ({ ...i, gain: Math.round(i.gain * 10) / 10 }));
   return {

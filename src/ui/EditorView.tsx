@@ -6,6 +6,7 @@ import { useTheme } from './theme.js';
 
 const VISIBLE_LINES = 12;
 
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 export function EditorView({ state, active }: { state: EditorState; active: boolean }) {
   const theme = useTheme();
   const lines = state.text.split('\n');
@@ -18,12 +19,13 @@ export function EditorView({ state, active }: { state: EditorState; active: bool
     if (i < first || i >= first + VISIBLE_LINES) return null;
     if (!active || i !== cursorLine) return <Text key={i}>{line || ' '}</Text>;
     const at = state.cursor - start;
-    const under = line.slice(at, at + 1) || ' ';
+    // The whole character under the cursor (an emoji is several code units), as the editor moves by.
+    const under = GRAPHEMES.segment(line).containing(at)?.segment ?? '';
     return (
       <Text key={i}>
         {line.slice(0, at)}
-        <Text inverse>{under}</Text>
-        {line.slice(at + 1)}
+        <Text inverse>{under || ' '}</Text>
+        {line.slice(at + under.length)}
       </Text>
     );
   });

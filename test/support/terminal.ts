@@ -1,0 +1,58 @@
+// A real pseudo-terminal (tmux) running the built CLI: keys in, the screen out.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CLI, ROOT } from '../helpers.js';
+
+export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+// On a developer's machine without tmux these are skipped; CI installs tmux and must run them.
+
+/** The poll interval of `waitFor`: how often a condition is looked at, never a wait for its own sake. */
+const POLL_MS = 50;
+const tick = () => new Promise((r) => setTimeout(r, POLL_MS));
+
+export class Terminal {
+  readonly socket = `rehearse-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  constructor(readonly home: string) {}
+  tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+  }
+  start(args: string, opts: { color?: boolean; columns?: number } = {}) {
+    // Whichever of NO_COLOR and FORCE_COLOR the test runner's own environment has, only the one asked for is set.
+    const [unset, set] = opts.color ? ['NO_COLOR', 'FORCE_COLOR=1'] : ['FORCE_COLOR', 'NO_COLOR=1'];
+    // A person's terminal, not CI: Ink draws nothing live when CI is set, and tmux passes it on.
+    const command = `cd ${ROOT} && env -u CI -u GITHUB_ACTIONS -u ${unset} REHEARSE_HOME=${this.home} ${set} node ${CLI} ${args}; echo "[exit $?]"; echo "[tty $(stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' ')]"; sleep 120`;
+    this.tmux('new-session', '-d', '-s', 'main', '-x', String(opts.columns ?? 100), '-y', '50', command);
+  }
+  screen(escapes = false): string {
+    return this.tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', 'main', '-S', '-500');
+  }
+  keys(...keys: string[]) {
+    this.tmux('send-keys', '-t', 'main', ...keys);
+  }
+  type(text: string) {
+    this.tmux('send-keys', '-t', 'main', '-l', text);
+  }
+  paste(text: string) {
+    const file = join(this.home, 'paste.txt');
+    writeFileSync(file, text);
+    this.tmux('load-buffer', file);
+    this.tmux('paste-buffer', '-t', 'main');
+  }
+  async waitFor(test: (screen: string) => boolean, what: string, ms = 10_000): Promise<string> {
+    const until = Date.now() + ms;
+    for (;;) {
+      const s = this.screen();
+      if (test(s)) return s;
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}; the screen:\n${s}`);
+      await tick();
+    }
+  }
+  stop() {
+    try {
+      this.tmux('kill-server');
+    } catch {
+      /* already gone */
+    }
+  }
+}
