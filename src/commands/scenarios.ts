@@ -3,6 +3,7 @@ import { readOptions } from '../app/wiring.js';
 import { findScenario, loadCatalog } from '../scenario/catalog.js';
 import type { LoadedScenario } from '../scenario/loaded.js';
 import { UsageError } from '../errors.js';
+import { forTerminal } from '../terminal-text.js';
 import type { IO } from '../io.js';
 import { parse } from './args.js';
 
@@ -19,7 +20,7 @@ export async function scenariosCommand(args: string[], io: IO): Promise<number> 
     if (positionals.length !== 2) throw new UsageError(`give one scenario id\nusage: ${USAGE}`);
     const loaded = findScenario(positionals[1]!, readOptions(io));
     if (values.json) io.out(JSON.stringify(loaded.scenario, null, 2));
-    else io.out(describe(loaded));
+    else io.out(forTerminal(describe(loaded)));
     return 0;
   }
   if (positionals.length) throw new UsageError(`unknown argument "${positionals[0]}"\nusage: ${USAGE}`);
@@ -27,7 +28,8 @@ export async function scenariosCommand(args: string[], io: IO): Promise<number> 
   if (values.json) io.out(JSON.stringify(catalog, null, 2));
   else {
     const width = Math.max(...catalog.map((s) => s.id.length));
-    for (const s of catalog) io.out(`${s.id.padEnd(width)}  ${s.title} (${s.questions} questions)\n${' '.repeat(width)}  ${s.summary}`);
+    for (const s of catalog)
+      io.out(forTerminal(`${s.id.padEnd(width)}  ${s.title} (${s.questions} questions)\n${' '.repeat(width)}  ${s.summary}`));
   }
   return 0;
 }

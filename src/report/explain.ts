@@ -3,6 +3,7 @@ import type { ResolvedRubric } from '../scenario/rubric.js';
 import type { Condition } from '../scenario/schema.js';
 import { BANDS, type Trace } from '../scoring/score.js';
 import type { Rejection } from '../scoring/signals.js';
+import { forTerminal } from '../terminal-text.js';
 
 export interface SentenceTrace {
   turn: number;
@@ -140,8 +141,9 @@ export function explain(rubric: ResolvedRubric, t: Trace): Explanation {
   };
 }
 
+/** Quoted text on one line, cut to length; cleaned for the terminal before it is measured. */
 const short = (s: string, n = 100) => {
-  const flat = s.replace(/\s+/g, ' ').trim();
+  const flat = forTerminal(s).replace(/\s+/g, ' ').trim();
   return flat.length > n ? `${flat.slice(0, n - 1)}…` : flat;
 };
 
@@ -151,7 +153,7 @@ export function renderExplanation(e: Explanation): string {
     out.push(`  [${i + 1}]${s.turn ? ` (answer ${s.turn + 1})` : ''}${s.prose ? '' : ' (fragment)'} “${short(s.text)}”`);
     for (const id of s.signals) {
       const serves = s.serves[id] ?? [];
-      out.push(`      counted: ${id}${serves.length ? ` (${serves.join(', ')})` : ''}`);
+      out.push(`      counted: ${id}${serves.length ? ` (${forTerminal(serves.join(', '))})` : ''}`);
     }
     const groups = new Map<string, string[]>();
     for (const r of s.rejected) {
@@ -163,7 +165,7 @@ export function renderExplanation(e: Explanation): string {
   });
   out.push('', 'Criteria');
   for (const c of e.criteria) {
-    out.push(`  ${c.title}: level ${c.level}/${c.maxLevel}${c.cappedBy ? ` (held down by ${c.cappedBy})` : ''}`);
+    out.push(`  ${forTerminal(c.title)}: level ${c.level}/${c.maxLevel}${c.cappedBy ? ` (held down by ${c.cappedBy})` : ''}`);
     out.push(`      ${c.level ? `earned by ${c.condition}${c.held.length ? `; present: ${c.held.join(', ')}` : ''}` : c.condition}`);
   }
   out.push('', 'Anti-patterns');

@@ -2,6 +2,7 @@
 import type { Report } from './build.js';
 import { mdCell, mdLine, mdQuote } from './md.js';
 import { bar } from './scorecard.js';
+import { forTerminal } from '../terminal-text.js';
 
 export function renderMarkdown(report: Report): string {
   const out: string[] = [];
@@ -42,5 +43,6 @@ export function renderMarkdown(report: Report): string {
     out.push('', '## Notices', '');
     for (const n of report.notices) out.push(`- ${n.text}`);
   }
-  return `${out.join('\n')}\n`;
+  // Quoted text went through mdText already; this catches the rest (rubric text, notices).
+  return forTerminal(`${out.join('\n')}\n`);
 }

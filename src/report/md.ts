@@ -1,9 +1,14 @@
 // Text from a candidate, an interviewer or a transcript, made safe to put in Markdown: it reads
-// as written, and no HTML in it renders (many Markdown viewers render raw HTML).
+// as written, no HTML in it renders (many Markdown viewers render raw HTML), and nothing in it acts
+// on the terminal of someone who runs `cat report.md`.
+import { forTerminal } from '../terminal-text.js';
 
-/** Escapes what a Markdown renderer would take for HTML: tags, comments, entities. */
+/**
+ * Escapes what a Markdown renderer would take for HTML: tags, comments, entities. Control
+ * characters go first, so that removing one can never undo an escape (`ESC [ \|` would leave `|`).
+ */
 export function mdText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return forTerminal(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Text for a heading or a list line: one line, HTML escaped. */

@@ -1,5 +1,6 @@
 // Renders a score as a plain-text card: total, a bar per criterion, the evidence, what was missing.
 import type { Score } from '../scoring/types.js';
+import { forTerminal } from '../terminal-text.js';
 
 const BAR_WIDTH = 10;
 
@@ -8,10 +9,11 @@ export function bar(level: number, max: number): string {
   return '█'.repeat(filled) + '░'.repeat(BAR_WIDTH - filled);
 }
 
+/** Words laid out in lines; every text on the card but the criterion titles passes here, so it is cleaned for the terminal here. */
 function wrap(text: string, width: number, indent: string): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of forTerminal(text).split(/\s+/).filter(Boolean)) {
     if (line && line.length + 1 + word.length > width - indent.length) {
       lines.push(indent + line);
       line = word;
@@ -32,10 +34,10 @@ export function renderScoreCard(score: Score, opts: { title?: string; width?: nu
     for (const e of score.flags.graderDirected) out.push(...wrap(`"${e.quote}"`, width, '  '));
   }
   out.push('');
-  const titleWidth = Math.min(34, Math.max(...score.criteria.map((c) => c.title.length)));
+  const titleWidth = Math.min(34, Math.max(...score.criteria.map((c) => forTerminal(c.title).length)));
   for (const c of score.criteria) {
     const mark = c.meetsBar ? '✓' : '·';
-    out.push(`${mark} ${c.title.padEnd(titleWidth)}  ${bar(c.level, c.maxLevel)}  ${c.level}/${c.maxLevel}`);
+    out.push(`${mark} ${forTerminal(c.title).padEnd(titleWidth)}  ${bar(c.level, c.maxLevel)}  ${c.level}/${c.maxLevel}`);
     out.push(...wrap(c.anchor, width, '    '));
     for (const e of c.evidence) out.push(...wrap(`“${e.quote}”`, width, '    │ '));
     if (!score.flags.nonAnswer) for (const m of c.missing) out.push(...wrap(`to reach ${c.level + 1}: ${m}`, width, '    → '));

@@ -1,6 +1,21 @@
 // The scenario and rubric file formats: the single source for their types, defaults and JSON Schema.
 import { z } from 'zod';
+import { forTerminal } from '../terminal-text.js';
 import { ScoringModel } from './model.js';
+
+/**
+ * Text people read (titles, prompts, names, anchors, examples): line breaks and tabs, but no other
+ * control character. Drawn, one would be removed or would act on the reader's terminal; here it is
+ * named, so the author can see it and take it out.
+ */
+const Text = z.string().superRefine((s, ctx) => {
+  const drawn = forTerminal(s);
+  if (drawn === s) return;
+  let at = 0;
+  while (s[at] === drawn[at]) at++;
+  const code = s.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
+  ctx.addIssue({ code: 'custom', message: `control character U+${code} at character ${at + 1}: only line breaks and tabs are allowed` });
+});
 
 export const Id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'use lowercase letters, digits, "-" and "_"');
 
@@ -23,7 +38,7 @@ export type Condition = z.infer<typeof Condition>;
 
 /** What text a signal looks for: phrases, a named lexicon, or a regular expression. */
 const MatcherFields = {
-  terms: z.array(z.string().min(1)).min(1).optional(),
+  terms: z.array(Text.min(1)).min(1).optional(),
   lexicon: Id.optional(),
   pattern: z.string().min(1).optional(),
 };
@@ -36,7 +51,7 @@ export type Matcher = z.infer<typeof Matcher>;
 export const Signal = z
   .object({
     ...MatcherFields,
-    hint: z.string().min(1).describe('What to tell the candidate when this signal is missing.'),
+    hint: Text.min(1).describe('What to tell the candidate when this signal is missing.'),
     near: z
       .object({ ...MatcherFields, window: z.number().int().min(0).max(3).default(0) })
       .strict()
@@ -65,7 +80,7 @@ export type Signal = z.infer<typeof Signal>;
 
 export const Level = z
   .object({
-    anchor: z.string().min(1).describe('What an answer at this level does.'),
+    anchor: Text.min(1).describe('What an answer at this level does.'),
     when: Condition.optional().describe('Signals that earn this level; level 0 has none.'),
   })
   .strict();
@@ -73,7 +88,7 @@ export const Level = z
 export const Criterion = z
   .object({
     id: Id,
-    title: z.string().min(1),
+    title: Text.min(1),
     weight: z.number().positive(),
     bar: z.number().int().min(1).describe('The level that meets the bar; below it the interviewer may probe.'),
     levels: z.array(Level).min(2),
@@ -84,7 +99,7 @@ export type Criterion = z.infer<typeof Criterion>;
 export const AntiPattern = z
   .object({
     id: Id,
-    title: z.string().min(1),
+    title: Text.min(1),
     when: Condition,
     penalty: z.number().min(0).max(100).default(0),
     cap: z
@@ -95,7 +110,7 @@ export const AntiPattern = z
       .enum(['insufficient', 'weak', 'adequate'])
       .optional()
       .describe('The highest band an answer with this anti-pattern can reach, whatever else it does.'),
-    advice: z.string().min(1),
+    advice: Text.min(1),
   })
   .strict();
 export type AntiPattern = z.infer<typeof AntiPattern>;
@@ -104,10 +119,10 @@ export const Rubric = z
   .object({
     id: Id,
     version: z.number().int().min(1).default(1),
-    title: z.string().min(1),
-    family: z.string().min(1).describe('The question family this rubric grades, e.g. kpi or incentives.'),
+    title: Text.min(1),
+    family: Text.min(1).describe('The question family this rubric grades, e.g. kpi or incentives.'),
     detect: z
-      .array(z.string().min(1))
+      .array(Text.min(1))
       .default([])
       .describe(
         'What marks a question of this family in a transcript, in the phrase syntax of lexicons. "a + b" needs both parts somewhere in the question; "~ a" is a weak cue that counts half. The family with the most matches wins; a tie decides nothing.',
@@ -122,7 +137,7 @@ export type Rubric = z.infer<typeof Rubric>;
 /** A file of rubrics, signals and lexicons that several scenarios share. */
 export const RubricLibrary = z
   .object({
-    lexicons: z.record(Id, z.array(z.string().min(1)).min(1)).default({}),
+    lexicons: z.record(Id, z.array(Text.min(1)).min(1)).default({}),
     signals: z.record(Id, Signal).default({}),
     rubrics: z.array(Rubric).min(1),
     model: ScoringModel.optional().describe("How features become a total; without it, rehearse's fitted model."),
@@ -133,7 +148,7 @@ export type RubricLibrary = z.infer<typeof RubricLibrary>;
 export const FollowUp = z
   .object({
     id: Id,
-    prompt: z.string().min(1),
+    prompt: Text.min(1),
     targets: z.array(Id).min(1).describe('The rubric criteria this follow-up probes.'),
   })
   .strict();
@@ -142,8 +157,8 @@ export type FollowUp = z.infer<typeof FollowUp>;
 export const Exemplar = z
   .object({
     level: z.enum(['strong', 'adequate', 'weak']),
-    text: z.string().min(1),
-    note: z.string().optional(),
+    text: Text.min(1),
+    note: Text.optional(),
   })
   .strict();
 export type Exemplar = z.infer<typeof Exemplar>;
@@ -151,10 +166,10 @@ export type Exemplar = z.infer<typeof Exemplar>;
 export const Question = z
   .object({
     id: Id,
-    prompt: z.string().min(1),
+    prompt: Text.min(1),
     rubric: Id.describe('The id of a rubric in one of the files listed under `uses`.'),
     followUps: z.array(FollowUp).default([]),
-    example: z.string().min(1).describe('A strong example answer.'),
+    example: Text.min(1).describe('A strong example answer.'),
     exemplars: z.array(Exemplar).default([]),
     budget: z
       .object({
@@ -171,21 +186,21 @@ export const Scenario = z
   .object({
     $schema: z.string().optional(),
     id: Id,
-    title: z.string().min(1),
-    summary: z.string().min(1).describe('One line shown in the scenario list.'),
-    role: z.string().min(1),
+    title: Text.min(1),
+    summary: Text.min(1).describe('One line shown in the scenario list.'),
+    role: Text.min(1),
     company: z
       .object({
-        name: z.string().min(1),
-        stage: z.string().min(1),
-        market: z.string().min(1),
-        description: z.string().min(1),
+        name: Text.min(1),
+        stage: Text.min(1),
+        market: Text.min(1),
+        description: Text.min(1),
       })
       .strict(),
-    interviewer: z.object({ name: z.string().min(1), title: z.string().min(1), style: z.string().min(1) }).strict(),
+    interviewer: z.object({ name: Text.min(1), title: Text.min(1), style: Text.min(1) }).strict(),
     context: z
       .object({
-        terms: z.array(z.string().min(1)).min(1).describe('Words that show an answer fits this company.'),
+        terms: z.array(Text.min(1)).min(1).describe('Words that show an answer fits this company.'),
       })
       .strict(),
     uses: z.array(z.string().min(1)).default([]).describe('Rubric library files, relative to this file.'),

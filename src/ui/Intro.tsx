@@ -2,6 +2,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { Scenario } from '../scenario/schema.js';
+import { forTerminal } from '../terminal-text.js';
 import { useTheme } from './theme.js';
 
 export function Intro({ scenario, mode }: { scenario: Scenario; mode: 'practice' | 'interview' }) {
@@ -10,20 +11,20 @@ export function Intro({ scenario, mode }: { scenario: Scenario; mode: 'practice'
   return (
     <Box flexDirection="column">
       <Text bold color={theme.accent}>
-        {scenario.title}
+        {forTerminal(scenario.title)}
       </Text>
       <Text>
-        {company.name} · {company.stage} · {company.market}
+        {forTerminal(company.name)} · {forTerminal(company.stage)} · {forTerminal(company.market)}
       </Text>
       <Box marginTop={1}>
-        <Text>{company.description}</Text>
+        <Text>{forTerminal(company.description)}</Text>
       </Box>
       <Box marginTop={1} flexDirection="column">
         <Text>
-          Role: <Text bold>{scenario.role}</Text>
+          Role: <Text bold>{forTerminal(scenario.role)}</Text>
         </Text>
         <Text>
-          Interviewer: <Text bold>{interviewer.name}</Text>, {interviewer.title}
+          Interviewer: <Text bold>{forTerminal(interviewer.name)}</Text>, {forTerminal(interviewer.title)}
         </Text>
         <Text>
           {scenario.questions.length} questions, with follow-ups where an answer leaves a gap.{' '}

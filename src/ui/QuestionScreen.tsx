@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import type { Scenario } from '../scenario/schema.js';
 import type { Session } from '../interview/session.js';
 import { countWords } from '../scoring/text.js';
+import { forTerminal } from '../terminal-text.js';
 import type { EditorState } from './editor-state.js';
 import { EditorView } from './EditorView.js';
 import type { Hint } from './screen-state.js';
@@ -34,6 +35,8 @@ export function QuestionScreen({ scenario, session, streaming, busy, notice, hin
   if (!question) return <Spinner label="Starting…" />;
   const prompt = [...session.turns].reverse().find((t) => t.questionId === question.id && (t.kind === 'question' || t.kind === 'probe'));
   const probing = session.phase === 'probing';
+  // The scenario's, the session's and the model's words, as a reader should see them.
+  const interviewer = forTerminal(scenario.interviewer.name);
   const words = countWords(editor.text);
   return (
     <Box flexDirection="column" marginTop={1}>
@@ -49,22 +52,22 @@ export function QuestionScreen({ scenario, session, streaming, busy, notice, hin
         {probing ? (
           streaming ? (
             <Text color={theme.accent}>
-              {scenario.interviewer.name}: {streaming}
+              {interviewer}: {forTerminal(streaming)}
             </Text>
           ) : (
-            <Spinner label={`${scenario.interviewer.name} is thinking of a follow-up…`} />
+            <Spinner label={`${interviewer} is thinking of a follow-up…`} />
           )
         ) : busy ? (
           <Spinner label="Reading your answer…" />
         ) : prompt ? (
           <Text>
             <Text bold color={theme.accent}>
-              {prompt.kind === 'probe' ? `${scenario.interviewer.name} follows up: ` : `${scenario.interviewer.name}: `}
+              {prompt.kind === 'probe' ? `${interviewer} follows up: ` : `${interviewer}: `}
             </Text>
-            {prompt.text}
+            {forTerminal(prompt.text)}
           </Text>
         ) : null}
-        {notice && <Text color={theme.warn}>{notice}</Text>}
+        {notice && <Text color={theme.warn}>{forTerminal(notice)}</Text>}
       </Box>
       <Box marginTop={1} flexDirection="column">
         <EditorView state={editor} active />

@@ -3,6 +3,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import type { Report } from '../report/build.js';
 import { bar } from '../report/scorecard.js';
+import { forTerminal } from '../terminal-text.js';
 import { useTheme } from './theme.js';
 
 /** The report screen lists the weakest few criteria; the saved report has them all. */
@@ -24,7 +25,7 @@ export function ReportView({ report, path }: { report: Report; path: string }) {
                 {String(i + 1).padStart(2)}. {bar(q.total, 100)} {q.answered ? String(q.total).padStart(3) : '  —'}
               </Text>
             </Box>
-            <Text color={theme.muted}>{q.prompt}</Text>
+            <Text color={theme.muted}>{forTerminal(q.prompt)}</Text>
           </Box>
         ))}
       </Box>
@@ -33,7 +34,7 @@ export function ReportView({ report, path }: { report: Report; path: string }) {
           <Text bold>Weakest criteria</Text>
           {report.criteria.slice(0, SHOWN_CRITERIA).map((c) => (
             <Text key={c.title}>
-              {bar(c.percent, 100)} {String(c.percent).padStart(3)}% {c.title}
+              {bar(c.percent, 100)} {String(c.percent).padStart(3)}% {forTerminal(c.title)}
             </Text>
           ))}
           {report.criteria.length > SHOWN_CRITERIA && (
@@ -49,14 +50,14 @@ export function ReportView({ report, path }: { report: Report; path: string }) {
               <Box flexShrink={0} width={3}>
                 <Text>{i + 1}.</Text>
               </Box>
-              <Text>{imp.advice}</Text>
+              <Text>{forTerminal(imp.advice)}</Text>
             </Box>
           ))}
         </Box>
       )}
       {llmFailures > 0 && <Text color={theme.warn}>{llmFailures} follow-up(s) were written offline after an LLM error.</Text>}
       <Box marginTop={1} flexDirection="column">
-        <Text>Report saved: {path}</Text>
+        <Text>Report saved: {forTerminal(path)}</Text>
         <Text color={theme.muted}>Press Enter to finish.</Text>
       </Box>
     </Box>

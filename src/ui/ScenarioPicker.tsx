@@ -1,6 +1,7 @@
 // The first screen: which company to interview with.
 import React from 'react';
 import { Box, Text } from 'ink';
+import { forTerminal } from '../terminal-text.js';
 import { useTheme } from './theme.js';
 
 export interface ScenarioChoice {
@@ -19,10 +20,10 @@ export function ScenarioPicker({ scenarios, selected }: { scenarios: ScenarioCho
         {scenarios.map((s, i) => (
           <Box key={s.id} flexDirection="column" marginBottom={1}>
             <Text color={i === selected ? theme.accent : undefined} bold={i === selected}>
-              {i === selected ? '›' : ' '} {i + 1}. {s.title} <Text color={theme.muted}>({s.questions} questions)</Text>
+              {i === selected ? '›' : ' '} {i + 1}. {forTerminal(s.title)} <Text color={theme.muted}>({s.questions} questions)</Text>
             </Text>
             <Box paddingLeft={5}>
-              <Text color={theme.muted}>{s.summary}</Text>
+              <Text color={theme.muted}>{forTerminal(s.summary)}</Text>
             </Box>
           </Box>
         ))}

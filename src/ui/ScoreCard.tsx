@@ -3,6 +3,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import type { Score } from '../scoring/types.js';
 import { bar } from '../report/scorecard.js';
+import { forTerminal } from '../terminal-text.js';
 import { useTheme } from './theme.js';
 
 export interface ScoreCardProps {
@@ -13,7 +14,10 @@ export interface ScoreCardProps {
 }
 
 /** Joins the hard line breaks of a YAML block into paragraphs the terminal can wrap. */
-export const reflow = (text: string) => text.trim().replace(/(?<!\n)\n(?!\n)/g, ' ');
+export const reflow = (text: string) =>
+  forTerminal(text)
+    .trim()
+    .replace(/(?<!\n)\n(?!\n)/g, ' ');
 
 const bandColour = (band: Score['band'], t: ReturnType<typeof useTheme>) =>
   band === 'strong' ? t.good : band === 'adequate' ? t.accent : band === 'weak' ? t.warn : t.bad;
@@ -22,27 +26,27 @@ export function ScoreCard({ prompt, score, example, showExample }: ScoreCardProp
   const theme = useTheme();
   return (
     <Box flexDirection="column" marginTop={1}>
-      <Text color={theme.muted}>{prompt}</Text>
+      <Text color={theme.muted}>{forTerminal(prompt)}</Text>
       <Text bold color={bandColour(score.band, theme)}>
         {score.total}/100 · {score.band}
       </Text>
-      <Text>{score.feedback.summary}</Text>
+      <Text>{forTerminal(score.feedback.summary)}</Text>
       {score.criteria.map((c) => (
         <Box key={c.id} flexDirection="column" marginTop={1}>
           <Text>
             <Text color={c.meetsBar ? theme.good : theme.warn}>{bar(c.level, c.maxLevel)}</Text> {c.level}/{c.maxLevel}{' '}
-            <Text bold>{c.title}</Text>
+            <Text bold>{forTerminal(c.title)}</Text>
           </Text>
-          <Text color={theme.muted}> {c.anchor}</Text>
+          <Text color={theme.muted}> {forTerminal(c.anchor)}</Text>
           {c.evidence.slice(0, 2).map((e) => (
-            <Text key={`${e.turn}:${e.start}`}> “{e.quote.replace(/\s+/g, ' ')}”</Text>
+            <Text key={`${e.turn}:${e.start}`}> “{forTerminal(e.quote).replace(/\s+/g, ' ')}”</Text>
           ))}
-          {!score.flags.nonAnswer && c.missing.length > 0 && <Text color={theme.warn}> → {c.missing[0]}</Text>}
+          {!score.flags.nonAnswer && c.missing.length > 0 && <Text color={theme.warn}> → {forTerminal(c.missing[0]!)}</Text>}
         </Box>
       ))}
       {score.antiPatterns.map((a) => (
         <Text key={a.id} color={theme.bad}>
-          ✗ {a.title}: {a.advice}
+          ✗ {forTerminal(a.title)}: {forTerminal(a.advice)}
         </Text>
       ))}
       {showExample && (

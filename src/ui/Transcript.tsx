@@ -2,6 +2,7 @@
 import React from 'react';
 import { Box, Static, Text } from 'ink';
 import type { Session, Turn } from '../interview/session.js';
+import { forTerminal } from '../terminal-text.js';
 import { useTheme } from './theme.js';
 
 /**
@@ -16,6 +17,8 @@ export function settledTurns(session: Session): Turn[] {
 
 export function Transcript({ session, interviewer }: { session: Session; interviewer: string }) {
   const theme = useTheme();
+  // Stored turns are drawn as a reader should see them; the session keeps them as they were given.
+  const who = forTerminal(interviewer);
   const items = settledTurns(session).map((t, i) => ({ t, key: `${i}` }));
   return (
     <Static items={items}>
@@ -23,16 +26,16 @@ export function Transcript({ session, interviewer }: { session: Session; intervi
         <Box key={key} flexDirection="column" marginTop={t.kind === 'question' ? 1 : 0}>
           {t.kind === 'question' && (
             <Text bold color={theme.accent}>
-              {interviewer}: <Text color={undefined}>{t.text}</Text>
+              {who}: <Text color={undefined}>{forTerminal(t.text)}</Text>
             </Text>
           )}
           {t.kind === 'probe' && (
             <Text color={theme.accent}>
-              {interviewer} follows up: <Text color={undefined}>{t.text}</Text>
+              {who} follows up: <Text color={undefined}>{forTerminal(t.text)}</Text>
             </Text>
           )}
-          {t.kind === 'answer' && <Text> {t.text.replace(/\n/g, '\n  ')}</Text>}
-          {t.kind === 'notice' && <Text color={theme.warn}> {t.text}</Text>}
+          {t.kind === 'answer' && <Text> {forTerminal(t.text).replace(/\n/g, '\n  ')}</Text>}
+          {t.kind === 'notice' && <Text color={theme.warn}> {forTerminal(t.text)}</Text>}
         </Box>
       )}
     </Static>

@@ -1,20 +1,23 @@
 // The terminal table: a row per answer, streamed, with the questions that were not graded.
 import { bandOf } from '../../scoring/score.js';
+import { forTerminal } from '../../terminal-text.js';
 import type { GradedTranscript } from '../graded.js';
 import { asIs, notGraded, summaryLine, type OutputFormat, type Summary } from '../output.js';
 
 const questionWidth = (width: number) => Math.max(16, width - 46);
+/** Quoted text on one line, with nothing in it that acts on the terminal; cleaned before it is measured. */
+const flat = (s: string) => forTerminal(s).replace(/\s+/g, ' ');
 const fit = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s).padEnd(n);
 const fileCell = (file: string) => (file.length > 24 ? `…${file.slice(-23)}` : file).padEnd(24);
 
 export function tableRows(t: GradedTranscript, width: number): string {
   const q = questionWidth(width);
-  const file = fileCell(t.file);
-  const rows = t.answers.map((a) => `${file} ${fit(a.prompt.replace(/\s+/g, ' '), q)} ${String(a.total).padStart(3)} ${a.band}`);
+  const file = fileCell(flat(t.file));
+  const rows = t.answers.map((a) => `${file} ${fit(flat(a.prompt), q)} ${String(a.total).padStart(3)} ${a.band}`);
   for (const n of notGraded(t)) {
-    rows.push(`${file} ${fit(n.prompt.replace(/\s+/g, ' '), q)}   — not graded`);
+    rows.push(`${file} ${fit(flat(n.prompt), q)}   — not graded`);
     rows.push(
-      `${' '.repeat(25)}${fit(`↳ ${n.reason}${n.answers ? ` (${n.answers} answer(s) not graded)` : ''}`, Math.max(20, width - 25)).trimEnd()}`,
+      `${' '.repeat(25)}${fit(`↳ ${flat(n.reason)}${n.answers ? ` (${n.answers} answer(s) not graded)` : ''}`, Math.max(20, width - 25)).trimEnd()}`,
     );
   }
   return rows.length ? `${rows.join('\n')}\n` : '';

@@ -1,0 +1,47 @@
+// A resumed session is drawn as a reader should see it: what its stored turns hold never acts on
+// the terminal, and the words around it stay.
+import React from 'react';
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import { newSession, type Session, type Turn } from '../../src/interview/session.js';
+import { NO_COLOURS, ThemeContext } from '../../src/ui/theme.js';
+import { Transcript } from '../../src/ui/Transcript.js';
+
+/** What a terminal acts on, or that reorders text; \n and \t are the only controls allowed out. */
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+
+const at = '2026-01-01T10:00:00Z';
+const turn = (role: Turn['role'], kind: Turn['kind'], text: string): Turn => ({ role, kind, questionId: 'kpi', text, at });
+
+function storedSession(): Session {
+  return {
+    ...newSession({ id: 'hostile', scenario: { id: 'shedshare', title: 'Shedshare' }, mode: 'practice', at }),
+    phase: 'asking',
+    turns: [
+      turn('interviewer', 'question', 'Which metric \x1b[31mmatters\x1b[0m most?'),
+      turn('candidate', 'answer', 'Members who borrow\x1b]0;title\x07 every month.\nThey renew.'),
+      turn('interviewer', 'probe', 'How would you \x1b]8;;http://evil.example\x1b\\count\x1b]8;;\x1b\\ them?\u202e'),
+      turn('candidate', 'answer', 'Once a month\x9b2J, per building\x00\x07.'),
+      turn('system', 'notice', 'The LLM failed: \x1b[2J\x1b[Hbad gateway'),
+    ],
+  };
+}
+
+describe('Transcript', () => {
+  it('draws stored answers, probes and notices without their escape sequences', () => {
+    const r = render(
+      <ThemeContext.Provider value={NO_COLOURS}>
+        <Transcript session={storedSession()} interviewer={'Inês\x1b]0;x\x07'} />
+      </ThemeContext.Provider>,
+    );
+    const drawn = r.frames.join('');
+    r.unmount();
+    expect(drawn).not.toContain('\x1b');
+    expect(drawn).not.toMatch(CONTROL);
+    expect(drawn).toContain('Inês: Which metric matters most?');
+    expect(drawn).toContain('Members who borrow every month.\n  They renew.');
+    expect(drawn).toContain('Inês follows up: How would you count them?');
+    expect(drawn).toContain('Once a month, per building.');
+    expect(drawn).toContain('The LLM failed: bad gateway');
+  });
+});
