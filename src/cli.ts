@@ -3,6 +3,7 @@
 import type { InteractiveLauncher } from './app/lifecycle.js';
 import { FatalError } from './errors.js';
 import { fileErrorReason } from './files.js';
+import { forTerminal } from './terminal-text.js';
 import { nodeIO, type IO } from './io.js';
 import { scenariosCommand } from './commands/scenarios.js';
 import { scoreCommand } from './commands/score.js';
@@ -70,10 +71,11 @@ export async function main(argv: string[], io: IO): Promise<number> {
     return await command(rest, io);
   } catch (e) {
     if (e instanceof FatalError) {
-      io.err(e.message.startsWith('rehearse') ? e.message : `rehearse ${name}: ${e.message}`);
+      // Messages quote arguments, paths and file contents: drawn safe, whatever they hold.
+      io.err(forTerminal(e.message.startsWith('rehearse') ? e.message : `rehearse ${name}: ${e.message}`));
       return e.exitCode;
     }
-    io.err(`rehearse ${name}: unexpected error: ${(e as Error).stack ?? String(e)}`);
+    io.err(forTerminal(`rehearse ${name}: unexpected error: ${(e as Error).stack ?? String(e)}`));
     return 1;
   }
 }

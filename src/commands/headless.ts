@@ -77,7 +77,9 @@ export async function runHeadless({ session: start, loaded, answers, json, resum
   const deps: EngineDeps = { ...w.engine, scenario: loaded, ...hooks };
   if (!json && !resuming) {
     const s = loaded.scenario;
-    io.out(`${s.title}\n${s.interviewer.name}, ${s.interviewer.title} · ${s.questions.length} questions · session ${start.id}`);
+    io.out(
+      forTerminal(`${s.title}\n${s.interviewer.name}, ${s.interviewer.title} · ${s.questions.length} questions · session ${start.id}`),
+    );
   }
   let session = resuming ? await resume(start, deps) : await advance(start, deps);
   let used = 0;
@@ -98,7 +100,7 @@ export async function runHeadless({ session: start, loaded, answers, json, resum
     io.out(`\nTotal ${report.total}/100 · ${report.band}`);
     report.questions.forEach((q, i) => io.out(`  ${i + 1}. ${String(q.total).padStart(3)}  ${q.band.padEnd(12)} ${q.id}`));
     if (report.improvements.length)
-      io.out(`\nWhat would raise it most:\n${report.improvements.map((x, i) => `  ${i + 1}. ${x.advice}`).join('\n')}`);
+      io.out(forTerminal(`\nWhat would raise it most:\n${report.improvements.map((x, i) => `  ${i + 1}. ${x.advice}`).join('\n')}`));
     io.out(`\nSession: ${file}\nReport: ${path}`);
   }
   if (used < answers.length)

@@ -3,6 +3,7 @@ import { scenarioOf, startSession, type InteractiveLauncher, type SessionOptions
 import { wire } from '../app/wiring.js';
 import { FatalError, UsageError } from '../errors.js';
 import type { IO } from '../io.js';
+import { forTerminal } from '../terminal-text.js';
 import { findScenario, loadCatalog } from '../scenario/catalog.js';
 import { answersFrom } from './answers.js';
 import { parse } from './args.js';
@@ -64,9 +65,9 @@ export async function resumeCommand(args: string[], io: IO, interactive?: Intera
       io.out('No unfinished sessions.');
       return 0;
     }
-    io.out('Unfinished sessions (continue one with `rehearse resume <id>`):');
+    io.out(`Unfinished sessions (continue one with \`${w.config.resumeCommand} <id>\`):`);
     for (const s of open)
-      io.out(`  ${s.id}  ${s.scenario}  ${s.questionsAnswered} answered  last ${s.updatedAt.slice(0, 16).replace('T', ' ')}`);
+      io.out(forTerminal(`  ${s.id}  ${s.scenario}  ${s.questionsAnswered} answered  last ${s.updatedAt.slice(0, 16).replace('T', ' ')}`));
     return 0;
   }
   const session = w.store.load(id);

@@ -1,6 +1,7 @@
 // `rehearse sessions`: past sessions with their date, scenario, score and status.
 import { reading } from '../app/wiring.js';
 import type { IO } from '../io.js';
+import { forTerminal } from '../terminal-text.js';
 import { SessionStore } from '../store/sessions.js';
 import { parse } from './args.js';
 
@@ -14,7 +15,9 @@ export async function sessionsCommand(args: string[], io: IO): Promise<number> {
     io.out(`Sessions in ${store.dir}:`);
     for (const s of sessions) {
       const score = s.total === undefined ? '  —' : String(s.total).padStart(3);
-      io.out(`  ${s.createdAt.slice(0, 16).replace('T', ' ')}  ${s.scenario.padEnd(10)} ${score}  ${s.status.padEnd(11)} ${s.id}`);
+      io.out(
+        forTerminal(`  ${s.createdAt.slice(0, 16).replace('T', ' ')}  ${s.scenario.padEnd(10)} ${score}  ${s.status.padEnd(11)} ${s.id}`),
+      );
     }
   }
   for (const f of unreadable) io.err(`rehearse: cannot read ${f}; it was skipped`);

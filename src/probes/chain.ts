@@ -25,7 +25,9 @@ export async function writeProbe(req: ProbeRequest, writers: ProbeWriters, optio
       notice = `The LLM writer failed (${e instanceof Error ? e.message : String(e)}); the offline writer asked it instead.`;
     }
   }
-  const offline = await writers.offline.write(req, options).catch(() => offlineProbe(req));
+  // Not streamed: the offline writer answers at once, and its text must not run on after what an
+  // LLM streamed before it failed (the probe would be shown twice, or half of one glued to the other).
+  const offline = await writers.offline.write(req).catch(() => offlineProbe(req));
   if (offline.ok) return { probe: offline.probe, ...(notice ? { notice } : {}) };
   // Nothing left to vary: ask the scripted follow-up as written.
   return { probe: { text: req.followUp.prompt, criterion: req.criterion.id, source: 'offline' }, ...(notice ? { notice } : {}) };

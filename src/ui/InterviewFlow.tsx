@@ -6,6 +6,7 @@ import { ReportView } from './ReportView.js';
 import type { InterviewScreen } from './screen-state.js';
 import { ScoreCard } from './ScoreCard.js';
 import { Transcript } from './Transcript.js';
+import { forTerminal } from '../terminal-text.js';
 import { useTheme } from './theme.js';
 
 // The launcher takes the outcome type from here.
@@ -20,7 +21,9 @@ export function InterviewFlow({ state, now }: { state: InterviewScreen; now: () 
     <Box flexDirection="column">
       <Transcript session={session} interviewer={loaded.scenario.interviewer.name} />
       {view.kind === 'failed' ? (
-        <Text color={theme.bad}>Something went wrong: {view.error}. Your answers so far are saved; press Ctrl+C to leave.</Text>
+        <Text color={theme.bad}>
+          Something went wrong: {forTerminal(view.error)}. Your answers so far are saved; press Ctrl+C to leave.
+        </Text>
       ) : view.kind === 'report' ? (
         <ReportView report={view.report} path={view.path} />
       ) : view.kind === 'score-card' && card && cardScore ? (

@@ -4,7 +4,7 @@ import type { InterviewEvent } from '../interview/machine.js';
 import type { Session } from '../interview/session.js';
 import type { Report } from '../report/build.js';
 import type { LoadedScenario } from '../scenario/loaded.js';
-import { editorReducer, emptyEditor, type EditorState } from './editor-state.js';
+import { cleanInput, editorReducer, type EditorState, emptyEditor } from './editor-state.js';
 import type { KeyIntent } from './keys.js';
 
 /** How the app ended, for the launcher to report. */
@@ -107,7 +107,8 @@ function interview(loaded: LoadedScenario, session: Session, resuming: boolean):
       session,
       streaming: '',
       busy: true,
-      editor: emptyEditor(session.draft ?? ''),
+      // A stored draft is filtered as typing is: it is drawn in the editor.
+      editor: emptyEditor(cleanInput(session.draft ?? '')),
       submitPending: false,
       view: { kind: 'question' },
     },

@@ -26,7 +26,13 @@ describe('wire', () => {
     expect(Object.keys(w.engine.writers)).toEqual(['offline']);
     expect(w.engine.writers.offline).toBe(offlineWriter);
     expect(w.engine.now).toBe(now);
-    expect(w.config).toEqual({ home: io.home, cacheDir: join(io.home, 'cache', 'parsed'), color: true, secrets: [] });
+    expect(w.config).toEqual({
+      home: io.home,
+      cacheDir: join(io.home, 'cache', 'parsed'),
+      color: true,
+      secrets: [],
+      resumeCommand: 'rehearse resume',
+    });
     expect(w.store.dir).toBe(join(io.home, 'sessions'));
     expect(w.cache).toEqual(new ParseCache(join(io.home, 'cache', 'parsed')));
   });

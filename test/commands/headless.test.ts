@@ -51,3 +51,22 @@ describe('rehearse interview --answers with escape sequences in them', () => {
     expect(report).toContain('> I would track monthly active members who borrow a tool');
   });
 });
+
+describe('rehearse interview with an LLM that cannot be reached', () => {
+  it('prints each follow-up once, says why the first two were written offline, then stops asking', async () => {
+    const io = captureIO();
+    // Port 9 (discard) refuses connections at once: every request fails without waiting.
+    Object.assign(io.env, { OPENAI_API_KEY: 'sk-test-unreachable-123456', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' });
+    const answers = join(io.home, 'answers.txt');
+    writeFileSync(answers, Array.from({ length: 24 }, (_, i) => `Answer ${i + 1}: repeat borrowers, because they renew.`).join('\n---\n'));
+    const code = await interviewCommand(['--scenario', fixture('scenarios/good/interview.yaml'), '--answers', answers], io);
+    expect(code).toBe(0);
+    const followUps = io.stdout().match(/^Follow-up: .*$/gm) ?? [];
+    expect(followUps.length).toBeGreaterThan(2);
+    // Each is printed on its own line once: a follow-up line is never immediately repeated.
+    expect(followUps.filter((f, i) => f === followUps[i - 1])).toEqual([]);
+    const notices = io.stdout().match(/^ {2}! .*$/gm) ?? [];
+    expect(notices).toHaveLength(2);
+    expect(notices[1]).toMatch(/failed 2 times in a row, so the offline writer asks the rest/);
+  });
+});

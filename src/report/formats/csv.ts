@@ -1,9 +1,12 @@
 // CSV: a row per graded answer, and a row per question asked but not graded.
+import { forTerminal } from '../../terminal-text.js';
 import type { GradedTranscript } from '../graded.js';
 import { asIs, notGraded, type OutputFormat } from '../output.js';
 
+// A report for people (a spreadsheet, a terminal): control characters and escape sequences from a
+// transcript are dropped, as CSV has no way to escape them; the transcript stays the source.
 const csvCell = (v: string | number | undefined) => {
-  const s = v === undefined ? '' : String(v);
+  const s = forTerminal(v === undefined ? '' : String(v));
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
