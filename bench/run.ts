@@ -5,6 +5,7 @@ import { benchProbes } from './probes.js';
 import { benchRecognition } from './recognition.js';
 import { benchScoring } from './scoring.js';
 import { benchStartup } from './startup.js';
+import { benchValidate } from './validate.js';
 import { benchValidity } from './validity.js';
 import type { Figure } from './util.js';
 
@@ -15,6 +16,7 @@ const sections: [string, () => Figure[] | Promise<Figure[]>][] = [
   ['Probes', benchProbes],
   ['Terminal', benchStartup],
   ['Batch', benchBatch],
+  ['Validate', benchValidate],
 ];
 
 console.log(`rehearse bench · node ${process.version} · ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}`);

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // rehearse's entry point: picks the command, maps errors to exit codes. No logic lives here.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { InteractiveLauncher } from './app/lifecycle.js';
 import { FatalError } from './errors.js';
 import { fileErrorReason } from './files.js';
 import { forTerminal } from './terminal-text.js';
 import { nodeIO, type IO } from './io.js';
+import { PACKAGE_ROOT } from './paths.js';
 import { scenariosCommand } from './commands/scenarios.js';
 import { scoreCommand } from './commands/score.js';
 import { validateCommand } from './commands/validate.js';
@@ -14,30 +17,50 @@ import { calibrateCommand } from './commands/calibrate.js';
 import { interviewCommand, resumeCommand } from './commands/interview.js';
 import { sessionsCommand } from './commands/sessions.js';
 
+/** Each command's usage and what it does: `rehearse --help` shows them all, `rehearse <command> --help` its own. */
+const USAGE: Record<string, string> = {
+  interview: `  rehearse interview --scenario <id> [--answers F] [--no-feedback] [--probes N] [--json]
+                                              run an interview; answers from F or standard input
+                                              (separated by lines holding only ---; up to 1 MB)`,
+  resume: `  rehearse resume [<id>] [--answers F]        list unfinished sessions, or continue one`,
+  sessions: `  rehearse sessions [--json]                  past sessions with date, scenario and score`,
+  grade: `  rehearse grade <files|folders|globs…> [--scenario <id>|auto] [--format table|json|csv|md|html]
+                [--out F] [--jobs N] [--interviewer NAME] [--candidate NAME]
+                                              grade interview transcripts (text, WebVTT, SRT,
+                                              chat JSON/JSONL, Otter, Meet, rehearse sessions;
+                                              up to 32 MB a file); --jobs from 1 to 64`,
+  scenarios: `  rehearse scenarios [--json]                 list the scenarios
+  rehearse scenarios show <id> [--json]       show one scenario's questions and follow-ups`,
+  score: `  rehearse score --scenario <id> --question <qid> [--file F] [--json] [--explain]
+                                              grade one answer (from F or standard input, up to
+                                              1 MB); --explain shows every step to the total`,
+  validate: `  rehearse validate <file...>                 check scenario and rubric files, and their calibration`,
+  calibrate: `  rehearse calibrate <labels.jsonl> [--rubrics F] [--json]
+                                              agreement of the scorer with human labels: Spearman,
+                                              kappa, pairwise order, confusion, worst disagreements`,
+  schema: `  rehearse schema [scenario|rubrics]          print the JSON Schema of a file format`,
+};
+
+const EXIT_CODES = 'exit codes: 0 ok, 1 something failed, 2 bad arguments or bad input files';
+
 const HELP = `rehearse — mock product-management interviews, graded by a deterministic rubric
 
 usage:
-  rehearse interview --scenario <id> [--answers F] [--no-feedback] [--probes N] [--json]
-                                              run an interview; answers from F or standard input
-                                              (separated by lines holding only ---)
-  rehearse resume [<id>] [--answers F]        list unfinished sessions, or continue one
-  rehearse sessions [--json]                  past sessions with date, scenario and score
-  rehearse grade <files|folders|globs…> [--scenario <id>|auto] [--format table|json|csv|md|html]
-                [--out F] [--jobs N] [--interviewer NAME] [--candidate NAME]
-                                              grade interview transcripts (text, WebVTT, SRT,
-                                              chat JSON/JSONL, Otter, Meet, rehearse sessions)
-  rehearse scenarios [--json]                 list the scenarios
-  rehearse scenarios show <id> [--json]       show one scenario's questions and follow-ups
-  rehearse score --scenario <id> --question <qid> [--file F] [--json] [--explain]
-                                              grade one answer (from F or standard input);
-                                              --explain shows every step to the total
-  rehearse validate <file...>                 check scenario and rubric files, and their calibration
-  rehearse calibrate <labels.jsonl> [--rubrics F] [--json]
-                                              agreement of the scorer with human labels: Spearman,
-                                              kappa, pairwise order, confusion, worst disagreements
-  rehearse schema [scenario|rubrics]          print the JSON Schema of a file format
+${Object.values(USAGE).join('\n')}
+  rehearse --version                          print the version
 
-exit codes: 0 ok, 1 something failed, 2 bad arguments or bad input files`;
+${EXIT_CODES}`;
+
+/** `--help` or `-h` anywhere before `--`, which ends the options. */
+function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
+/** The version in package.json, read only when asked for. */
+function version(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
 
 type Command = (args: string[], io: IO) => Promise<number>;
 
@@ -58,6 +81,16 @@ const COMMANDS: Record<string, Command> = {
 
 export async function main(argv: string[], io: IO): Promise<number> {
   const [name, ...rest] = argv.length ? argv : ['interview'];
+  if (name === '--version' || name === '-v') {
+    io.out(version());
+    return 0;
+  }
+  // `rehearse help score` is `rehearse score --help`.
+  const helpFor = name === 'help' ? rest[0] : name && asksForHelp(rest) ? name : undefined;
+  if (helpFor && (USAGE[helpFor] || COMMANDS[helpFor])) {
+    io.out(USAGE[helpFor] ? `usage:\n${USAGE[helpFor]}\n\n${EXIT_CODES}` : HELP);
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(HELP);
     return 0;

@@ -41,11 +41,15 @@ export interface Config {
   home: string;
   /** Where parsed scenario files are cached; absent when REHEARSE_NO_CACHE is set. */
   cacheDir?: string;
+  /** The user's own scenarios, found by id beside the shipped ones. */
+  scenariosDir: string;
   /** False when NO_COLOR is set (https://no-color.org). */
   color: boolean;
   /** Values that must never be written anywhere: the API key. */
   secrets: string[];
-  /** How to continue a session, as this user runs rehearse: `rehearse resume`, or through npm. */
+  /** How this user runs rehearse, for hints: `rehearse`, or `npm start --` from a clone. */
+  command: string;
+  /** How to continue a session: `<command> resume`. */
   resumeCommand: string;
 }
 
@@ -109,10 +113,12 @@ export function loadConfig(where: Surroundings, options: LoadOptions = {}): Conf
         }
       : {}),
     home,
+    scenariosDir: join(home, 'scenarios'),
     ...(isOn(v.REHEARSE_NO_CACHE) ? {} : { cacheDir: join(home, 'cache', 'parsed') }),
     color: !env.NO_COLOR,
     secrets: v.OPENAI_API_KEY ? [v.OPENAI_API_KEY] : [],
     // Run through `npm start`, `rehearse` is not on the PATH: hints name the command that works.
+    command: env.npm_lifecycle_event === 'start' ? 'npm start --' : 'rehearse',
     resumeCommand: env.npm_lifecycle_event === 'start' ? 'npm start -- resume' : 'rehearse resume',
   };
 }

@@ -32,9 +32,11 @@ function issuesOf(env: NodeJS.ProcessEnv, dotenv?: string[], options: LoadOption
 
 const defaults: Config = {
   home: DATA,
+  scenariosDir: join(DATA, 'scenarios'),
   cacheDir: join(DATA, 'cache', 'parsed'),
   color: true,
   secrets: [],
+  command: 'rehearse',
   resumeCommand: 'rehearse resume',
 };
 const llm = { apiKey: 'sk-file-key-123456789', model: 'gpt-4o-mini', timeoutMs: 8000 };
@@ -47,28 +49,28 @@ describe('loadConfig', () => {
       { REHEARSE_HOME: '/data/r' },
       undefined,
       {},
-      { ...defaults, home: '/data/r', cacheDir: '/data/r/cache/parsed' },
+      { ...defaults, home: '/data/r', cacheDir: '/data/r/cache/parsed', scenariosDir: '/data/r/scenarios' },
     ],
     [
       'REHEARSE_HOME from .env moves them too',
       {},
       ['REHEARSE_HOME=/from/file'],
       {},
-      { ...defaults, home: '/from/file', cacheDir: '/from/file/cache/parsed' },
+      { ...defaults, home: '/from/file', cacheDir: '/from/file/cache/parsed', scenariosDir: '/from/file/scenarios' },
     ],
     [
       'the environment wins over .env',
       { REHEARSE_HOME: '/from/env' },
       ['REHEARSE_HOME=/from/file'],
       {},
-      { ...defaults, home: '/from/env', cacheDir: '/from/env/cache/parsed' },
+      { ...defaults, home: '/from/env', cacheDir: '/from/env/cache/parsed', scenariosDir: '/from/env/scenarios' },
     ],
     [
       'an empty variable is unset, so .env still gives it',
       { REHEARSE_HOME: '' },
       ['REHEARSE_HOME=/from/file'],
       {},
-      { ...defaults, home: '/from/file', cacheDir: '/from/file/cache/parsed' },
+      { ...defaults, home: '/from/file', cacheDir: '/from/file/cache/parsed', scenariosDir: '/from/file/scenarios' },
     ],
     ['an empty variable with no .env is the default', { REHEARSE_HOME: '' }, undefined, {}, defaults],
     ['an empty value in .env is unset too', {}, ['REHEARSE_HOME='], {}, defaults],
@@ -77,14 +79,28 @@ describe('loadConfig', () => {
       { REHEARSE_NO_CACHE: '1' },
       undefined,
       {},
-      { home: DATA, color: true, secrets: [], resumeCommand: 'rehearse resume' },
+      {
+        home: DATA,
+        scenariosDir: join(DATA, 'scenarios'),
+        color: true,
+        secrets: [],
+        command: 'rehearse',
+        resumeCommand: 'rehearse resume',
+      },
     ],
     [
       'REHEARSE_NO_CACHE from .env removes it too',
       {},
       ['REHEARSE_NO_CACHE=1'],
       {},
-      { home: DATA, color: true, secrets: [], resumeCommand: 'rehearse resume' },
+      {
+        home: DATA,
+        scenariosDir: join(DATA, 'scenarios'),
+        color: true,
+        secrets: [],
+        command: 'rehearse',
+        resumeCommand: 'rehearse resume',
+      },
     ],
     ['0, false, no or off leave the cache on', { REHEARSE_NO_CACHE: 'false' }, undefined, {}, defaults],
     [
@@ -92,7 +108,7 @@ describe('loadConfig', () => {
       { npm_lifecycle_event: 'start' },
       undefined,
       {},
-      { ...defaults, resumeCommand: 'npm start -- resume' },
+      { ...defaults, command: 'npm start --', resumeCommand: 'npm start -- resume' },
     ],
     ['NO_COLOR turns colour off', { NO_COLOR: '1' }, undefined, {}, { ...defaults, color: false }],
     ['an empty NO_COLOR leaves colour on', { NO_COLOR: '' }, undefined, {}, defaults],
@@ -188,7 +204,7 @@ describe('the data folder of each platform', () => {
   ])('%s with %j: %s', (platform, env, home) => {
     expect(platformDataHome(env, platform, HOME)).toBe(home);
     const config = load(env, undefined, {}, platform);
-    expect(config).toEqual({ ...defaults, home, cacheDir: join(home, 'cache', 'parsed') });
+    expect(config).toEqual({ ...defaults, home, cacheDir: join(home, 'cache', 'parsed'), scenariosDir: join(home, 'scenarios') });
   });
 });
 

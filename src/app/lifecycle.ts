@@ -49,7 +49,7 @@ export function finishSession(w: Wiring, session: Session, loaded: LoadedScenari
 
 /** The scenario a saved session was run with: its file when that still loads, else its id. */
 export function scenarioOf(w: Wiring, session: Session): LoadedScenario {
-  const options = w.cache ? { cache: w.cache } : {};
+  const options = w.scenarios;
   try {
     return findScenario(session.scenario.file ?? session.scenario.id, options);
   } catch {

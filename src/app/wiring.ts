@@ -7,13 +7,15 @@ import { withBreaker } from '../probes/breaker.js';
 import { offlineWriter } from '../probes/offline.js';
 import { loadTemplates } from '../probes/prompt.js';
 import { ParseCache } from '../scenario/cache.js';
-import type { ReadOptions } from '../scenario/load.js';
+import type { CatalogOptions } from '../scenario/catalog.js';
 import { SessionStore } from '../store/sessions.js';
 
-/** What reading scenarios needs: the settings and the parse cache they name. */
+/** What reading scenarios needs: the settings, the parse cache, and where the user's own are. */
 export interface Reading {
   config: Config;
   cache?: ParseCache;
+  /** Options for finding scenarios: the cache, the user's folder, and how a bad file there is reported. */
+  scenarios: CatalogOptions;
 }
 
 /** Everything an interview needs besides the scenario. */
@@ -22,26 +24,42 @@ export interface Wiring extends Reading {
   engine: EngineServices;
 }
 
-/** For commands that read scenarios but never call a model: LLM settings are not validated. */
-export function reading(io: Pick<IO, 'env' | 'cwd'>): Reading {
-  const config = loadConfig({ env: io.env, cwd: io.cwd });
-  return { config, ...(config.cacheDir ? { cache: new ParseCache(config.cacheDir) } : {}) };
+function readingOf(config: Config, io: Pick<IO, 'err'>): Reading {
+  const cache = config.cacheDir ? new ParseCache(config.cacheDir) : undefined;
+  const told = new Set<string>();
+  return {
+    config,
+    ...(cache ? { cache } : {}),
+    scenarios: {
+      ...(cache ? { cache } : {}),
+      userDir: config.scenariosDir,
+      // Said once per file however often the catalog is read.
+      onSkip: (file, reason) => {
+        if (told.has(file)) return;
+        told.add(file);
+        io.err(`rehearse: skipped ${file}: ${reason}`);
+      },
+    },
+  };
 }
 
-/** The options scenario loading takes, from the settings: the parse cache when there is one. */
-export function readOptions(io: Pick<IO, 'env' | 'cwd'>): ReadOptions {
-  const { cache } = reading(io);
-  return cache ? { cache } : {};
+/** For commands that read scenarios but never call a model: LLM settings are not validated. */
+export function reading(io: Pick<IO, 'env' | 'cwd' | 'err'>): Reading {
+  return readingOf(loadConfig({ env: io.env, cwd: io.cwd }), io);
+}
+
+/** The options scenario loading takes, from the settings. */
+export function readOptions(io: Pick<IO, 'env' | 'cwd' | 'err'>): CatalogOptions {
+  return reading(io).scenarios;
 }
 
 /** Everything, from the environment and `.env`. The openai SDK is loaded only when a key is set. */
-export async function wire(io: Pick<IO, 'env' | 'cwd'>, now: () => Date = () => new Date()): Promise<Wiring> {
+export async function wire(io: Pick<IO, 'env' | 'cwd' | 'err'>, now: () => Date = () => new Date()): Promise<Wiring> {
   const config = loadConfig({ env: io.env, cwd: io.cwd }, { llm: true });
   const store = new SessionStore(config.home);
   const llm = config.llm ? withBreaker((await import('../probes/openai.js')).openaiWriter(config.llm, loadTemplates())) : undefined;
   return {
-    config,
-    ...(config.cacheDir ? { cache: new ParseCache(config.cacheDir) } : {}),
+    ...readingOf(config, io),
     store,
     engine: { writers: { offline: offlineWriter, ...(llm ? { llm } : {}) }, save: (s) => store.save(s), now },
   };

@@ -26,7 +26,9 @@ function familiesFor(opts: GradeOptions, scenario?: LoadedScenario): Families {
   const key = scenario ?? opts.library;
   let found = familyCache.get(key);
   if (!found) {
-    found = scenario ? familiesOf(scenario.libraries, scenario.scenario.context.terms) : familiesOf([opts.library], []);
+    found = scenario
+      ? familiesOf(scenario.libraries, scenario.scenario.context.terms, scenario.scenario.context.vocabulary)
+      : familiesOf([opts.library], []);
     familyCache.set(key, found);
   }
   return found;

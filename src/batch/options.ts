@@ -12,10 +12,15 @@ export interface GradeSettings {
   candidate?: string;
   /** Where parsed scenario files are cached (a path, so it can go to a worker thread). */
   cacheDir?: string;
+  /** The user's own scenarios folder, so a scenario of theirs is found by id. */
+  scenariosDir?: string;
 }
 
 export function gradeOptions(settings: GradeSettings): GradeOptions {
-  const reading = settings.cacheDir ? { cache: new ParseCache(settings.cacheDir) } : {};
+  const reading = {
+    ...(settings.cacheDir ? { cache: new ParseCache(settings.cacheDir) } : {}),
+    ...(settings.scenariosDir ? { userDir: settings.scenariosDir } : {}),
+  };
   const catalog = loadCatalog(reading);
   return {
     ...(settings.scenario !== 'auto' ? { scenario: findScenario(settings.scenario, { ...reading, catalog }) } : {}),

@@ -1,14 +1,10 @@
 // One file, read and graded, and its output rendered: the unit of work a worker does.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { OUTPUT_FORMATS } from '../report/formats.js';
 import { compact, ungradedAnswers, type BatchFormat, type Compact } from '../report/output.js';
-import { fileErrorReason } from '../files.js';
 import type { Failure, GradedTranscript } from '../report/graded.js';
-import { decode, type DecodeNoticeReason } from '../transcripts/decode.js';
+import type { DecodeNoticeReason } from '../decode.js';
+import { readInput } from '../input.js';
 import { gradeText, type GradeOptions } from './grade.js';
-
-/** Files larger than this are not read: no interview transcript is this long. */
-export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
 /** Something the user should know about how a file was read, that did not stop it being graded. */
 export interface FileNotice {
@@ -32,34 +28,14 @@ export interface FileOutcome {
   points: number;
 }
 
-function readBytes(file: string): Buffer {
-  const fd = openSync(file, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    if (size > MAX_FILE_BYTES)
-      throw new Error(`too large to be a transcript (${(size / 1048576).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`);
-    const buffer = Buffer.alloc(size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, buffer, read, size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return buffer.subarray(0, read);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 export function processFile(file: string, format: BatchFormat, opts: GradeOptions, width = 100): FileOutcome {
-  let bytes: Buffer;
-  try {
-    bytes = readBytes(file);
-  } catch (e) {
+  // Missing, too large or binary: the file is refused before any parsing, by the one input policy.
+  const input = readInput(file, 'transcript');
+  if (!input.ok) {
     return {
       items: [],
       compact: [],
-      failures: [{ file, reason: `cannot be read: ${fileErrorReason(e)}` }],
+      failures: [{ file, reason: input.message }],
       notices: [],
       ungraded: 0,
       transcripts: 0,
@@ -67,7 +43,7 @@ export function processFile(file: string, format: BatchFormat, opts: GradeOption
       points: 0,
     };
   }
-  const { text, notice } = decode(bytes);
+  const { text, notice } = input;
   const output = OUTPUT_FORMATS[format];
   let graded: GradedTranscript[];
   let failures: Failure[];

@@ -1,7 +1,6 @@
 // Answers given up front, for a run without the terminal UI: from a file or standard input.
-import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
-import { fileErrorReason } from '../files.js';
+import { checkInput, readInputText, usableText } from '../input.js';
 import type { IO } from '../io.js';
 
 /** Answers in a file or on standard input, separated by lines holding only `---`. */
@@ -16,16 +15,11 @@ export function splitAnswers(text: string): string[] {
 
 /** The answers from `file`, else from standard input; undefined when standard input is a terminal. */
 export async function answersFrom(file: string | undefined, io: IO, usage: string): Promise<string[] | undefined> {
-  if (file) {
-    try {
-      return splitAnswers(readFileSync(file, 'utf8'));
-    } catch (e) {
-      throw new UsageError(`${file}: cannot read the answers: ${fileErrorReason(e)}`);
-    }
-  }
+  // A binary or oversized file is refused here, on one line, rather than shown as the answers.
+  if (file) return splitAnswers(readInputText(file, 'answers', (l) => io.err(l)));
   const stdin = await io.readStdin();
   if (stdin === undefined) return undefined;
-  const answers = splitAnswers(stdin);
+  const answers = splitAnswers(usableText(checkInput(stdin, 'answers'), 'standard input', (l) => io.err(l)));
   if (answers.length === 0) {
     throw new UsageError(
       `no terminal and no answers: run this in a terminal for the interactive interview, or give the answers\n` +

@@ -2,9 +2,39 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../errors.js';
 
-export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, usage: string) {
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * The arguments with each option's value attached (`--jobs -1` as `--jobs=-1`), so the command
+ * checks the value and says what it takes. Node's parser reads a value starting with a dash as a
+ * forgotten one ("argument is ambiguous"); a number never is an option, anything else is refused.
+ */
+function attachValues(args: string[], options: Options, usage: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') return [...out, ...args.slice(i)];
+    const option = arg.startsWith('--') && !arg.includes('=') ? options[arg.slice(2)] : undefined;
+    const value = args[i + 1];
+    if (option?.type !== 'string' || value === undefined || !value.startsWith('-')) {
+      out.push(arg);
+      continue;
+    }
+    if (!/^-\d/.test(value)) {
+      const known = value.startsWith('--') && value.slice(2).split('=')[0]! in options;
+      const hint = known ? '' : `; for one that starts with "-", write ${arg}=${value}`;
+      throw new UsageError(`${arg} needs a value${hint}\nusage: ${usage}`);
+    }
+    out.push(`${arg}=${value}`);
+    i++;
+  }
+  return out;
+}
+
+export function parse<T extends Options>(args: string[], options: T, usage: string) {
+  const attached = attachValues(args, options, usage);
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parseArgs({ args: attached, options, allowPositionals: true, strict: true });
   } catch (e) {
     throw new UsageError(`${(e as Error).message.replace(/\. To specify a positional.*$/s, '')}\nusage: ${usage}`);
   }

@@ -88,6 +88,7 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
     ...(values.interviewer ? { interviewer: values.interviewer } : {}),
     ...(values.candidate ? { candidate: values.candidate } : {}),
     ...(config.cacheDir ? { cacheDir: config.cacheDir } : {}),
+    scenariosDir: config.scenariosDir,
   };
   const out = sink(io, values.out);
   let result: BatchResult;

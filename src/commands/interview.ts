@@ -35,7 +35,7 @@ export async function interviewCommand(args: string[], io: IO, interactive?: Int
     options.maxProbes = maxProbes;
   }
   const w = await wire(io);
-  const reading = w.cache ? { cache: w.cache } : {};
+  const reading = w.scenarios;
   const answers = await answersFrom(values.answers, io, INTERVIEW_USAGE);
   if (answers === undefined) {
     if (!interactive) {

@@ -11,7 +11,9 @@ export function jsonSchema(kind: 'scenario' | 'rubrics'): object {
 }
 
 export async function schemaCommand(args: string[], io: IO): Promise<number> {
-  const { positionals } = parse(args, {}, 'rehearse schema [scenario|rubrics]');
+  const usage = 'rehearse schema [scenario|rubrics]';
+  const { positionals } = parse(args, {}, usage);
+  if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"\nusage: ${usage}`);
   const kind = positionals[0] ?? 'scenario';
   if (kind !== 'scenario' && kind !== 'rubrics') throw new UsageError(`unknown schema "${kind}"; use scenario or rubrics`);
   io.out(JSON.stringify(jsonSchema(kind), null, 2));

@@ -1,7 +1,6 @@
 // `rehearse score --scenario <id> --question <qid> [--file F] [--json] [--explain]`: grades one answer.
-import { readFileSync } from 'node:fs';
 import { readOptions } from '../app/wiring.js';
-import { fileErrorReason } from '../files.js';
+import { checkInput, readInputText, usableText } from '../input.js';
 import { findScenario } from '../scenario/catalog.js';
 import { trace } from '../scoring/score.js';
 import { explain, renderExplanation } from '../report/explain.js';
@@ -32,16 +31,12 @@ export async function scoreCommand(args: string[], io: IO): Promise<number> {
     const ids = loaded.scenario.questions.map((q) => q.id).join(', ');
     throw new UsageError(`scenario "${loaded.scenario.id}" has no question "${values.question}"; its questions are: ${ids}`);
   }
-  let answer: string | undefined;
-  if (values.file) {
-    try {
-      answer = readFileSync(values.file, 'utf8');
-    } catch (e) {
-      throw new UsageError(`${values.file}: cannot read the answer: ${fileErrorReason(e)}`);
-    }
-  } else {
-    answer = await io.readStdin();
-    if (answer === undefined) throw new UsageError(`give the answer with --file F or on standard input\nusage: ${USAGE}`);
+  let answer: string;
+  if (values.file) answer = readInputText(values.file, 'answer', (l) => io.err(l));
+  else {
+    const stdin = await io.readStdin();
+    if (stdin === undefined) throw new UsageError(`give the answer with --file F or on standard input\nusage: ${USAGE}`);
+    answer = usableText(checkInput(stdin, 'answer'), 'standard input', (l) => io.err(l));
   }
   const rubric = loaded.rubrics[question.id]!;
   const t = trace(rubric, answer, { explain: !!values.explain });

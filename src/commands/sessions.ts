@@ -1,12 +1,15 @@
 // `rehearse sessions`: past sessions with their date, scenario, score and status.
 import { reading } from '../app/wiring.js';
+import { UsageError } from '../errors.js';
 import type { IO } from '../io.js';
 import { forTerminal } from '../terminal-text.js';
 import { SessionStore } from '../store/sessions.js';
 import { parse } from './args.js';
 
 export async function sessionsCommand(args: string[], io: IO): Promise<number> {
-  const { values } = parse(args, { json: { type: 'boolean' } }, 'rehearse sessions [--json]');
+  const usage = 'rehearse sessions [--json]';
+  const { values, positionals } = parse(args, { json: { type: 'boolean' } }, usage);
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"\nusage: ${usage}`);
   const store = new SessionStore(reading(io).config.home);
   const { sessions, unreadable } = store.list();
   if (values.json) io.out(JSON.stringify(sessions, null, 2));

@@ -28,6 +28,12 @@ export function scenarioFiles(dir: string): string[] {
 export interface CatalogOptions extends ReadOptions {
   /** The folders holding scenarios; the shipped folder unless given. */
   dirs?: readonly string[];
+  /**
+   * The user's own scenarios folder, read after the others. A file there that does not load, or
+   * that reuses an id, is skipped and reported to `onSkip`: one bad file must not stop the rest.
+   */
+  userDir?: string;
+  onSkip?: (file: string, reason: string) => void;
 }
 
 /** Every scenario in the folders, in file order; a duplicate id is an error naming both files. */
@@ -35,17 +41,27 @@ export function loadCatalog(options: CatalogOptions = {}): LoadedScenario[] {
   const libraries = new Map<string, RubricLibrary>();
   const seen = new Map<string, string>();
   const out: LoadedScenario[] = [];
-  for (const file of (options.dirs ?? [BUILT_IN_DIR]).flatMap(scenarioFiles)) {
-    const loaded = loadScenario(file, { ...options, libraries });
-    const first = seen.get(loaded.scenario.id);
-    if (first) {
-      throw new InvalidFileError([
-        { file, line: loaded.lineOf(['id']), path: 'id', message: `duplicate scenario id "${loaded.scenario.id}" (also in ${first})` },
-      ]);
+  const add = (file: string, own: boolean) => {
+    let loaded: LoadedScenario;
+    try {
+      loaded = loadScenario(file, { ...options, libraries });
+    } catch (e) {
+      if (!own || !(e instanceof InvalidFileError)) throw e;
+      const first = e.issues[0]!;
+      options.onSkip?.(file, `${first.line ? `line ${first.line}: ` : ''}${first.path ? `${first.path}: ` : ''}${first.message}`);
+      return;
+    }
+    const before = seen.get(loaded.scenario.id);
+    if (before) {
+      const message = `duplicate scenario id "${loaded.scenario.id}" (also in ${before})`;
+      if (own) return options.onSkip?.(file, `line ${loaded.lineOf(['id']) ?? 1}: ${message}; give it another id`);
+      throw new InvalidFileError([{ file, line: loaded.lineOf(['id']), path: 'id', message }]);
     }
     seen.set(loaded.scenario.id, file);
     out.push(loaded);
-  }
+  };
+  for (const file of (options.dirs ?? [BUILT_IN_DIR]).flatMap(scenarioFiles)) add(file, false);
+  if (options.userDir) for (const file of scenarioFiles(options.userDir)) add(file, true);
   return out;
 }
 

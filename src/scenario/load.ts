@@ -1,12 +1,12 @@
 // Reads scenario and rubric library files from disk into validated, fully resolved scenarios.
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { InvalidFileError, MissingFileError, type FileIssue } from '../errors.js';
-import { fileErrorReason } from '../files.js';
+import { PACKAGE_ROOT } from '../paths.js';
+import { readInput } from '../input.js';
 import { parseWith, type ParseCache } from './cache.js';
 import { resolveQuestions, type LoadedScenario } from './loaded.js';
 import { issueAt, issuesIn, validate, type ParsedFile } from './parse.js';
-import { checkLibrary } from './rubric.js';
+import { checkLibrary, composeLibrary, type ResolvedRubric } from './rubric.js';
 import { RubricLibrary, Scenario } from './schema.js';
 
 export interface ReadOptions {
@@ -14,21 +14,38 @@ export interface ReadOptions {
   cache?: ParseCache;
 }
 
+/** A scenario or rubric file, read by the input policy (size, binary, UTF-8 or UTF-16 only) and parsed. */
 export function readParsed(file: string, options: ReadOptions = {}): ParsedFile {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new MissingFileError(file, fileErrorReason(e));
-    throw new InvalidFileError([{ file, path: '', message: fileErrorReason(e) }]);
+  const input = readInput(file, 'scenario');
+  if (!input.ok) {
+    if (input.problem === 'missing') throw new MissingFileError(file, input.reason);
+    throw new InvalidFileError([{ file, ...(input.line === undefined ? {} : { line: input.line }), path: '', message: input.message }]);
   }
-  return parseWith(options.cache, file, text);
+  return parseWith(options.cache, file, input.text);
 }
 
-export function loadLibrary(file: string, options: ReadOptions = {}): RubricLibrary {
+export function loadLibrary(file: string, options: ReadOptions = {}, loading: readonly string[] = []): RubricLibrary {
   const parsed = readParsed(file, options);
-  const library = validate(RubricLibrary, parsed);
-  const issues = issuesIn(parsed, checkLibrary(library));
+  const own = validate(RubricLibrary, parsed);
+  const issues: FileIssue[] = [];
+  const used: RubricLibrary[] = [];
+  own.uses.forEach((ref, i) => {
+    const path = libraryPath(file, ref);
+    if (path === file || loading.includes(path)) {
+      issues.push(issueAt(parsed, ['uses', i], `${ref} uses this library in turn; libraries cannot use each other in a circle`));
+      return;
+    }
+    try {
+      used.push(loadLibrary(path, options, [...loading, file]));
+    } catch (e) {
+      if (e instanceof MissingFileError && e.file === path) issues.push(issueAt(parsed, ['uses', i], `rubric file not found: ${ref}`));
+      else if (e instanceof InvalidFileError) issues.push(...e.issues);
+      else throw e;
+    }
+  });
+  if (issues.length) throw new InvalidFileError(issues);
+  const { library, issues: clashes } = composeLibrary(own, used);
+  issues.push(...issuesIn(parsed, [...clashes, ...checkLibrary(library)]));
   if (issues.length) throw new InvalidFileError(issues);
   return library;
 }
@@ -43,6 +60,18 @@ export interface ScenarioReadOptions extends ReadOptions {
   libraries?: Map<string, RubricLibrary>;
 }
 
+/** The rubric libraries rehearse ships, named `rehearse:<name>` from anywhere. */
+export const SHIPPED_RUBRICS = join(PACKAGE_ROOT, 'scenarios', 'rubrics');
+
+/**
+ * Where a scenario's `uses` entry points: `rehearse:pm` is a shipped library by name, wherever
+ * rehearse is installed; anything else is a path relative to the scenario file.
+ */
+export function libraryPath(scenarioFile: string, ref: string): string {
+  const shipped = /^rehearse:([\w-]+)$/.exec(ref);
+  return shipped ? join(SHIPPED_RUBRICS, `${shipped[1]}.yaml`) : resolve(dirname(scenarioFile), ref);
+}
+
 export function loadScenario(file: string, options: ScenarioReadOptions = {}): LoadedScenario {
   const libraries = options.libraries ?? new Map<string, RubricLibrary>();
   const parsed = readParsed(file, options);
@@ -51,7 +80,7 @@ export function loadScenario(file: string, options: ScenarioReadOptions = {}): L
 
   const used: RubricLibrary[] = [];
   scenario.uses.forEach((rel, i) => {
-    const path = resolve(dirname(file), rel);
+    const path = libraryPath(file, rel);
     try {
       let lib = libraries.get(path);
       if (!lib) {
@@ -69,5 +98,21 @@ export function loadScenario(file: string, options: ScenarioReadOptions = {}): L
 
   const { rubrics, issues: found } = resolveQuestions(scenario, used);
   if (found.length) throw new InvalidFileError(issuesIn(parsed, found));
-  return { file, scenario, rubrics, libraries: used, lineOf: parsed.lineOf };
+  return { file, scenario, rubrics: shareRubrics(rubrics), libraries: used, lineOf: parsed.lineOf };
+}
+
+/**
+ * Questions that resolve to the same rubric get one object. The scorer compiles a rubric's
+ * matchers once per object and keeps them while the object lives, so a thousand questions on
+ * five rubrics would otherwise build (and hold) a thousand phrase indexes.
+ */
+function shareRubrics(rubrics: Record<string, ResolvedRubric>): Record<string, ResolvedRubric> {
+  const byHash = new Map<string, ResolvedRubric>();
+  const shared: Record<string, ResolvedRubric> = {};
+  for (const [id, rubric] of Object.entries(rubrics)) {
+    const first = byHash.get(rubric.hash) ?? rubric;
+    byHash.set(rubric.hash, first);
+    shared[id] = first;
+  }
+  return shared;
 }

@@ -1,4 +1,5 @@
 // A scenario with each question's rubric resolved: what the interview, the scorer and the aligner read.
+import { REASONING_LEXICONS } from './cues.js';
 import type { Path, PathIssue } from './path.js';
 import { resolveRubric, type ResolvedRubric } from './rubric.js';
 import type { RubricLibrary, Scenario } from './schema.js';
@@ -24,13 +25,19 @@ export function resolveQuestions(
 ): { rubrics: Record<string, ResolvedRubric>; issues: PathIssue[] } {
   const issues: PathIssue[] = [];
   const rubrics: Record<string, ResolvedRubric> = {};
+  // Words for a lexicon no library has would be silently unused: say so.
+  for (const name of Object.keys(scenario.context.vocabulary)) {
+    if (!libraries.some((lib) => name in lib.lexicons) && !(name in REASONING_LEXICONS)) {
+      issues.push({ path: ['context', 'vocabulary', name], message: `no rubric library this scenario uses has a lexicon "${name}"` });
+    }
+  }
   const questionIds = new Set<string>();
   scenario.questions.forEach((q, i) => {
     if (questionIds.has(q.id)) issues.push({ path: ['questions', i, 'id'], message: `duplicate question id "${q.id}"` });
     questionIds.add(q.id);
     let rubric: ResolvedRubric | undefined;
     for (const lib of libraries) {
-      rubric = resolveRubric(lib, q.rubric, scenario.context.terms);
+      rubric = resolveRubric(lib, q.rubric, scenario.context.terms, scenario.context.vocabulary);
       if (rubric) break;
     }
     if (!rubric) {

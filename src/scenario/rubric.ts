@@ -33,7 +33,15 @@ function matcherLexicons(m: Matcher | undefined): string[] {
   return m?.lexicon ? [m.lexicon] : [];
 }
 
-export function resolveRubric(library: RubricLibrary, rubricId: string, contextTerms: string[]): ResolvedRubric | undefined {
+/** Words to add to named lexicons: a rubric's own `vocabulary`, or a scenario's `context.vocabulary`. */
+export type Vocabulary = Record<string, string[]>;
+
+export function resolveRubric(
+  library: RubricLibrary,
+  rubricId: string,
+  contextTerms: string[],
+  vocabulary: Vocabulary = {},
+): ResolvedRubric | undefined {
   const rubric = library.rubrics.find((r) => r.id === rubricId);
   if (!rubric) return undefined;
   const conditions = [
@@ -48,7 +56,10 @@ export function resolveRubric(library: RubricLibrary, rubricId: string, contextT
   const lexicons: Record<string, string[]> = {};
   for (const s of Object.values(signals)) {
     for (const name of [...matcherLexicons(s), ...matcherLexicons(s.near)]) {
-      lexicons[name] = name === CONTEXT_LEXICON ? contextTerms : (library.lexicons[name] ?? [...(REASONING_LEXICONS[name] ?? [])]);
+      const base = name === CONTEXT_LEXICON ? contextTerms : (library.lexicons[name] ?? [...(REASONING_LEXICONS[name] ?? [])]);
+      // The rubric's own words, then the scenario's: a domain teaches a shared rubric its metrics.
+      const added = [...(rubric.vocabulary[name] ?? []), ...(vocabulary[name] ?? [])];
+      lexicons[name] = added.length ? [...new Set([...base, ...added])] : base;
     }
   }
   const body = {
@@ -148,4 +159,76 @@ export function checkLibrary(library: RubricLibrary): PathIssue[] {
     });
   });
   return issues;
+}
+
+/** Replaces items by id, appends new ones: what a rubric that `extends` another gives of its own. */
+function byId<T extends { id: string }>(base: readonly T[], own: readonly T[]): T[] {
+  const mine = new Map(own.map((x) => [x.id, x]));
+  return [...base.map((x) => mine.get(x.id) ?? x), ...own.filter((x) => !base.some((b) => b.id === x.id))];
+}
+
+/**
+ * A library with the libraries it `uses` folded in, so it stands alone: their lexicons, signals
+ * and rubrics are available by name, and each rubric that `extends` another is written out whole.
+ * An id defined here that a used library defines too is an error, unless listed in `overrides`.
+ */
+export function composeLibrary(own: RubricLibrary, used: readonly RubricLibrary[]): { library: RubricLibrary; issues: PathIssue[] } {
+  const issues: PathIssue[] = [];
+  const allowed = new Set(own.overrides);
+  const inherited = {
+    lexicons: Object.assign({}, ...used.map((u) => u.lexicons)) as RubricLibrary['lexicons'],
+    signals: Object.assign({}, ...used.map((u) => u.signals)) as RubricLibrary['signals'],
+    rubrics: used.flatMap((u) => u.rubrics),
+  };
+  const clash = (kind: string, id: string, path: Path) => {
+    if (!allowed.has(id)) {
+      issues.push({
+        path,
+        message: `${kind} "${id}" is also in a library this one uses; rename it, or list it under \`overrides\` to replace that one`,
+      });
+    }
+  };
+  for (const id of Object.keys(own.lexicons)) if (id in inherited.lexicons) clash('lexicon', id, ['lexicons', id]);
+  for (const id of Object.keys(own.signals)) if (id in inherited.signals) clash('signal', id, ['signals', id]);
+  const everyRubric = [...own.rubrics, ...inherited.rubrics];
+  const rubrics = own.rubrics.map((r, i) => {
+    if (inherited.rubrics.some((x) => x.id === r.id)) clash('rubric', r.id, ['rubrics', i, 'id']);
+    if (!r.extends) return r;
+    const base = everyRubric.find((x) => x.id === r.extends && x !== r);
+    if (!base) {
+      issues.push({ path: ['rubrics', i, 'extends'], message: `no rubric "${r.extends}" here or in the libraries this one uses` });
+      return r;
+    }
+    if (base.extends && own.rubrics.includes(base)) {
+      issues.push({
+        path: ['rubrics', i, 'extends'],
+        message: `"${r.extends}" extends another rubric itself; extend the one it is built on`,
+      });
+    }
+    const vocabulary: Vocabulary = { ...base.vocabulary };
+    for (const [name, words] of Object.entries(r.vocabulary)) vocabulary[name] = [...(vocabulary[name] ?? []), ...words];
+    return {
+      ...base,
+      id: r.id,
+      version: r.version,
+      title: r.title,
+      family: r.family,
+      detect: r.detect.length ? r.detect : base.detect,
+      criteria: byId(base.criteria, r.criteria),
+      antiPatterns: byId(base.antiPatterns, r.antiPatterns),
+      signals: { ...base.signals, ...r.signals },
+      vocabulary,
+    };
+  });
+  const ownIds = new Set(own.rubrics.map((r) => r.id));
+  return {
+    library: {
+      ...own,
+      lexicons: { ...inherited.lexicons, ...own.lexicons },
+      signals: { ...inherited.signals, ...own.signals },
+      rubrics: [...rubrics, ...inherited.rubrics.filter((r) => !ownIds.has(r.id))],
+      ...((own.model ?? used.find((u) => u.model)?.model) ? { model: own.model ?? used.find((u) => u.model)!.model! } : {}),
+    },
+    issues,
+  };
 }

@@ -115,6 +115,9 @@ export const AntiPattern = z
   .strict();
 export type AntiPattern = z.infer<typeof AntiPattern>;
 
+/** Words added to lexicons by name: `{ metrics: [completed visit*, patients seen] }`. */
+const Vocabulary = z.record(Id, z.array(Text.min(1)).min(1)).default({});
+
 export const Rubric = z
   .object({
     id: Id,
@@ -127,16 +130,42 @@ export const Rubric = z
       .describe(
         'What marks a question of this family in a transcript, in the phrase syntax of lexicons. "a + b" needs both parts somewhere in the question; "~ a" is a weak cue that counts half. The family with the most matches wins; a tie decides nothing.',
       ),
-    criteria: z.array(Criterion).min(1),
+    extends: Id.optional().describe(
+      'Another rubric (in this library or one it uses) this one builds on: its criteria, anti-patterns and signals, with those given here added or, by the same id, replaced.',
+    ),
+    criteria: z.array(Criterion).default([]),
     antiPatterns: z.array(AntiPattern).default([]),
     signals: z.record(Id, Signal).default({}).describe('Signals only this rubric uses.'),
+    vocabulary: Vocabulary.describe('Words added to the lexicons of these names, for this rubric only.'),
   })
-  .strict();
+  .strict()
+  .superRefine((r, ctx) => {
+    if (!r.extends && r.criteria.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['criteria'],
+        message: 'a rubric needs at least one criterion, or `extends` to build on another',
+      });
+    }
+  });
 export type Rubric = z.infer<typeof Rubric>;
 
 /** A file of rubrics, signals and lexicons that several scenarios share. */
 export const RubricLibrary = z
   .object({
+    $schema: z.string().optional(),
+    uses: z
+      .array(z.string().min(1))
+      .default([])
+      .describe(
+        'Other libraries whose lexicons, signals and rubrics this one uses by name: a path relative to this file, or rehearse:<name> for one rehearse ships.',
+      ),
+    overrides: z
+      .array(Id)
+      .default([])
+      .describe(
+        'Ids of lexicons, signals or rubrics defined here that replace ones of the same id in a used library; any other clash is an error.',
+      ),
     lexicons: z.record(Id, z.array(Text.min(1)).min(1)).default({}),
     signals: z.record(Id, Signal).default({}),
     rubrics: z.array(Rubric).min(1),
@@ -201,9 +230,15 @@ export const Scenario = z
     context: z
       .object({
         terms: z.array(Text.min(1)).min(1).describe('Words that show an answer fits this company.'),
+        vocabulary: Vocabulary.describe(
+          "This company's words added to the lexicons of the rubrics it uses, by lexicon name: `metrics: [completed visit*]` teaches the KPI rubric this domain's metrics.",
+        ),
       })
       .strict(),
-    uses: z.array(z.string().min(1)).default([]).describe('Rubric library files, relative to this file.'),
+    uses: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Rubric library files: a path relative to this file, or rehearse:<name> for a library rehearse ships (rehearse:pm).'),
     questions: z.array(Question).min(1),
   })
   .strict();

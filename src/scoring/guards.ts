@@ -1,4 +1,5 @@
-// Finds what must not be graded as an answer: text aimed at the grader, non-answers, and lists of terms.
+// Finds what must not be graded as an answer: text aimed at the grader, non-answers (answers not in English
+// among them), and lists of terms.
 import { FUNCTION_WORDS, GRADER_DIRECTED, NON_ANSWER } from './lexicon.js';
 import { POLICY } from './policy.js';
 import { tokenize, type Analysis, type Token } from './text.js';
@@ -61,7 +62,40 @@ const MIN_CONTENT_WORDS = POLICY.nonAnswer.minContentWords;
 const NON_ANSWER_MAX_WORDS = 12;
 const NON_ASCII = /[^\x00-\x7f]/;
 
-export type NonAnswer = 'empty' | 'non-answer' | 'too-short' | 'repetitive';
+export type NonAnswer = 'empty' | 'non-answer' | 'too-short' | 'repetitive' | 'not-english';
+
+/** Below this share of its letters in Latin script, an answer is not in English (policy.json). */
+const MIN_LATIN_SHARE = POLICY.nonAnswer.minLatinShare;
+const LETTER = /\p{L}/u;
+const LATIN = /\p{Script=Latin}/u;
+
+/**
+ * Whether most of the letters are in a script other than Latin (Devanagari, Cyrillic, Han…): the
+ * scorer reads English, so such an answer would only be graded on its length. Accents are Latin;
+ * an English answer that quotes a word in another script still is English.
+ */
+export function notLatinScript(text: string): boolean {
+  let letters = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // ASCII, most of any English answer, without a regular expression.
+    if (c < 0x80) {
+      const lower = c | 0x20;
+      if (lower >= 0x61 && lower <= 0x7a) {
+        letters++;
+        latin++;
+      }
+      continue;
+    }
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    i += ch.length - 1;
+    if (!LETTER.test(ch)) continue;
+    letters++;
+    if (LATIN.test(ch)) latin++;
+  }
+  return latin < letters * MIN_LATIN_SHARE;
+}
 
 /**
  * Why the text is not an attempt at an answer, or undefined when it is one.
@@ -69,6 +103,7 @@ export type NonAnswer = 'empty' | 'non-answer' | 'too-short' | 'repetitive';
  */
 export function nonAnswer(text: string, tokens: readonly Token[] = tokenize(text)): NonAnswer | undefined {
   if (tokens.length === 0) return 'empty';
+  if (notLatinScript(text)) return 'not-english';
   if (tokens.length <= NON_ANSWER_MAX_WORDS) {
     const flat = tokens.map((t) => t.norm).join(' ');
     if (NON_ANSWER.test(flat) || NON_ANSWER.test(text.trim().toLowerCase())) return 'non-answer';

@@ -65,8 +65,8 @@ export const Score = z.object({
   antiPatterns: z.array(AntiPatternHit),
   words: z.number().int().min(0),
   flags: z.object({
-    /** Why the answer was not graded as an attempt (empty, "dont know", too short…). */
-    nonAnswer: z.enum(['empty', 'non-answer', 'too-short', 'repetitive']).optional(),
+    /** Why the answer was not graded as an attempt (empty, "dont know", too short, not in English…). */
+    nonAnswer: z.enum(['empty', 'non-answer', 'too-short', 'repetitive', 'not-english']).optional(),
     /** The answer is terms without sentences. */
     listOnly: z.boolean(),
     /** Text aimed at the grader; it was ignored, neither credited nor penalised. */

@@ -2,7 +2,7 @@
 // family's rubric; the candidate's turns after a question are its answers. Nothing is dropped
 // silently, and a question nobody recognises never lends its answers to the one before it.
 import type { LoadedScenario } from '../scenario/loaded.js';
-import { resolveRubric, type ResolvedRubric } from '../scenario/rubric.js';
+import { resolveRubric, type ResolvedRubric, type Vocabulary } from '../scenario/rubric.js';
 import type { RubricLibrary } from '../scenario/schema.js';
 import { tokenize } from '../scoring/text.js';
 import { IntentReader } from './intent.js';
@@ -114,9 +114,9 @@ export function similarity(turn: Set<string>, scripted: Set<string>): number {
 /** A turn this much like a scenario question is that question. */
 const MATCH = 0.45;
 
-export function familiesOf(libraries: readonly RubricLibrary[], contextTerms: string[]): Families {
+export function familiesOf(libraries: readonly RubricLibrary[], contextTerms: string[], vocabulary: Vocabulary = {}): Families {
   const list = libraries.flatMap((lib) =>
-    lib.rubrics.map((r) => ({ family: r.family, detect: r.detect, rubric: resolveRubric(lib, r.id, contextTerms)! })),
+    lib.rubrics.map((r) => ({ family: r.family, detect: r.detect, rubric: resolveRubric(lib, r.id, contextTerms, vocabulary)! })),
   );
   return {
     list,

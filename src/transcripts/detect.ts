@@ -1,5 +1,5 @@
 // Reads a file's text as transcripts, recognising the format by its content, not its name.
-import { isBinary } from './decode.js';
+import { isBinary } from '../decode.js';
 import { parseJson, parseJsonl } from './json.js';
 import { parseText } from './text.js';
 import { parseSrt, parseVtt } from './timed.js';

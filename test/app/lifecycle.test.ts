@@ -19,7 +19,7 @@ const loaded = loadScenario(fixture('scenarios/good/interview.yaml'));
 async function wiring(env: NodeJS.ProcessEnv = {}): Promise<Wiring> {
   const home = mkdtempSync(join(tmpdir(), 'rehearse-lifecycle-'));
   const cwd = mkdtempSync(join(tmpdir(), 'rehearse-lifecycle-cwd-'));
-  return wire({ env: { REHEARSE_HOME: home, ...env }, cwd }, () => NOW);
+  return wire({ env: { REHEARSE_HOME: home, ...env }, cwd, err: () => {} }, () => NOW);
 }
 
 describe('startSession', () => {

@@ -15,7 +15,7 @@ const KEY = 'sk-wiring-test-0123456789';
 function surroundings(env: NodeJS.ProcessEnv = {}) {
   const home = mkdtempSync(join(tmpdir(), 'rehearse-wiring-'));
   const cwd = mkdtempSync(join(tmpdir(), 'rehearse-wiring-cwd-'));
-  return { home, cwd, env: { REHEARSE_HOME: home, ...env } };
+  return { home, cwd, env: { REHEARSE_HOME: home, ...env }, err: () => {} };
 }
 
 describe('wire', () => {
@@ -31,6 +31,8 @@ describe('wire', () => {
       cacheDir: join(io.home, 'cache', 'parsed'),
       color: true,
       secrets: [],
+      scenariosDir: join(io.home, 'scenarios'),
+      command: 'rehearse',
       resumeCommand: 'rehearse resume',
     });
     expect(w.store.dir).toBe(join(io.home, 'sessions'));
@@ -67,7 +69,12 @@ describe('wire', () => {
     const io = surroundings({ OPENAI_BASE_URL: 'not a url' });
     await expect(wire(io)).rejects.toThrow(InvalidFileError);
     expect(reading(io).config.home).toBe(io.home);
-    expect(readOptions(io)).toEqual({ cache: new ParseCache(join(io.home, 'cache', 'parsed')) });
-    expect(readOptions(surroundings({ REHEARSE_NO_CACHE: '1' }))).toEqual({});
+    expect(readOptions(io)).toEqual({
+      cache: new ParseCache(join(io.home, 'cache', 'parsed')),
+      userDir: join(io.home, 'scenarios'),
+      onSkip: expect.any(Function),
+    });
+    const uncached = surroundings({ REHEARSE_NO_CACHE: '1' });
+    expect(readOptions(uncached)).toEqual({ userDir: join(uncached.home, 'scenarios'), onSkip: expect.any(Function) });
   });
 });

@@ -11,7 +11,8 @@ describe('rehearse scenarios', () => {
   it('lists the three scenarios with titles and one-line summaries', () => {
     const run = rehearse(['scenarios']);
     expect(run.code).toBe(0);
-    for (const id of ['fintech', 'ecommerce', 'saas']) expect(run.stdout).toMatch(new RegExp(`^${id}\\s`, 'm'));
+    expect(run.stdout).toMatch(/^Shipped with rehearse:\n/);
+    for (const id of ['fintech', 'ecommerce', 'saas']) expect(run.stdout).toMatch(new RegExp(`^  ${id}\\s`, 'm'));
   });
 
   it('--json lists ids, titles and question counts', () => {

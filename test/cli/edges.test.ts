@@ -1,0 +1,83 @@
+// The command line's edges, through the built CLI: --help on every command, --version, and an
+// option value that starts with a dash.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rehearse, ROOT } from '../helpers.js';
+
+const COMMANDS = ['interview', 'resume', 'sessions', 'grade', 'scenarios', 'score', 'validate', 'calibrate', 'schema'];
+
+describe('help', () => {
+  it.each(
+    COMMANDS.flatMap((c) => [
+      [c, '--help'],
+      [c, '-h'],
+    ]),
+  )('rehearse %s %s prints its usage and exits 0', (command, flag) => {
+    const run = rehearse([command, flag]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^usage:\\n  rehearse ${command}\\b`));
+  });
+
+  it('asks for help anywhere among the options, and `rehearse help <command>` is the same', () => {
+    const help = rehearse(['score', '--scenario', 'fintech', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('rehearse score --scenario <id> --question <qid>');
+    expect(rehearse(['help', 'score']).stdout).toBe(help.stdout);
+  });
+
+  it('rehearse --help lists every command and --version', () => {
+    const run = rehearse(['--help']);
+    expect(run.code).toBe(0);
+    for (const c of COMMANDS) expect(run.stdout).toContain(`rehearse ${c}`);
+    expect(run.stdout).toContain('rehearse --version');
+  });
+});
+
+describe('--version', () => {
+  const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+
+  it.each(['--version', '-v'])('%s prints the version in package.json', (flag) => {
+    const run = rehearse([flag]);
+    expect(run).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+});
+
+describe('option values that start with a dash', () => {
+  it.each([
+    [['grade', 'x.txt', '--jobs', '-1']],
+    [['grade', 'x.txt', '--jobs=-1']],
+    [['grade', 'x.txt', '--jobs', '0']],
+    [['grade', 'x.txt', '--jobs', '65']],
+    [['grade', 'x.txt', '--jobs', '1.5']],
+  ])('%j: --jobs says what it takes, exit 2', (args) => {
+    const run = rehearse(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--jobs takes a whole number from 1 to 64');
+    expect(run.stderr).not.toContain('ambiguous');
+  });
+
+  it('a value that is not a number is refused with how to give it', () => {
+    const run = rehearse(['score', '--scenario', '-x', '--question', 'kpi']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--scenario needs a value; for one that starts with "-", write --scenario=-x');
+  });
+
+  it('an option followed by another option needs its value', () => {
+    const run = rehearse(['score', '--scenario', '--question', 'kpi']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--scenario needs a value\n/);
+  });
+});
+
+describe('stray arguments', () => {
+  it.each([
+    [['sessions', 'extra'], 'unexpected argument "extra"'],
+    [['schema', 'scenario', 'extra'], 'unexpected argument "extra"'],
+  ])('%j: exit 2', (args, message) => {
+    const run = rehearse(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+});

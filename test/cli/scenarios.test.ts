@@ -1,0 +1,90 @@
+// Your own scenarios: a folder under the data folder, found by id beside the shipped ones; a
+// commented starting point written by `scenarios new`; one bad file there stops nothing else.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rehearse } from '../helpers.js';
+
+const home = () => mkdtempSync(join(tmpdir(), 'rehearse-own-'));
+const FIVE = ['One.', 'Two.', 'Three.', 'Four.', 'Five.'].join('\n---\n');
+
+describe('rehearse scenarios new', () => {
+  it('writes a commented scenario that validates as written, lists it as yours, and runs by id', () => {
+    const h = home();
+    const made = rehearse(['scenarios', 'new', 'telehealth'], { env: { REHEARSE_HOME: h } });
+    const file = join(h, 'scenarios', 'telehealth.yaml');
+    expect(made.code).toBe(0);
+    expect(made.stdout).toBe(
+      `Wrote ${file}\nNext:\n  edit it (every part is commented)\n  rehearse validate ${file}\n  rehearse interview --scenario telehealth\n`,
+    );
+    expect(readFileSync(file, 'utf8')).toMatch(/^# yaml-language-server: \$schema=/);
+    expect(rehearse(['validate', file], { env: { REHEARSE_HOME: h } })).toMatchObject({ code: 0, stdout: `ok  ${file}\n` });
+
+    const listed = rehearse(['scenarios'], { env: { REHEARSE_HOME: h } });
+    expect(listed.stdout).toContain(`Your own, in ${join(h, 'scenarios')}:\n  telehealth`);
+    const json = JSON.parse(rehearse(['scenarios', '--json'], { env: { REHEARSE_HOME: h } }).stdout) as { id: string; own: boolean }[];
+    expect(json.filter((s) => s.own).map((s) => s.id)).toEqual(['telehealth']);
+    expect(json.filter((s) => !s.own).map((s) => s.id)).toEqual(['ecommerce', 'fintech', 'saas']);
+
+    const run = rehearse(['interview', '--scenario', 'telehealth', '--probes', '0'], {
+      input: 'One.\n---\nTwo.\n',
+      env: { REHEARSE_HOME: h },
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Question 2 of 2');
+  });
+
+  it('--from copies another scenario under the new id, its libraries still found from your folder', () => {
+    const h = home();
+    expect(rehearse(['scenarios', 'new', 'my-fintech', '--from', 'fintech'], { env: { REHEARSE_HOME: h } }).code).toBe(0);
+    const text = readFileSync(join(h, 'scenarios', 'my-fintech.yaml'), 'utf8');
+    expect(text).toMatch(/^id: my-fintech$/m);
+    expect(text).toMatch(/^uses:\n {2}- rehearse:pm$/m);
+    expect(rehearse(['validate', join(h, 'scenarios', 'my-fintech.yaml')], { env: { REHEARSE_HOME: h } }).code).toBe(0);
+    expect(rehearse(['scenarios', 'show', 'my-fintech'], { env: { REHEARSE_HOME: h } }).stdout).toContain('[my-fintech]');
+  });
+
+  it.each([
+    [['scenarios', 'new', 'fintech'], /^rehearse scenarios: there is a scenario "fintech" already \(.*fintech\.yaml\); choose another id$/],
+    [['scenarios', 'new', 'no spaces'], /^rehearse scenarios: "no spaces" cannot be a scenario id/],
+    [['scenarios', 'new'], /^rehearse scenarios: give the new scenario an id/],
+    [['scenarios', 'new', 'x', '--from', 'nope'], /^rehearse scenarios: unknown scenario "nope"/],
+  ])('%j: one line, exit 2, nothing written', (args, message) => {
+    const h = home();
+    const r = rehearse(args, { env: { REHEARSE_HOME: h } });
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toMatch(message);
+    expect(rehearse(['scenarios', '--json'], { env: { REHEARSE_HOME: h } }).stdout).not.toContain('"own": true');
+  });
+});
+
+describe('a file in your folder that does not load', () => {
+  function withBadFiles() {
+    const h = home();
+    mkdirSync(join(h, 'scenarios'));
+    writeFileSync(join(h, 'scenarios', 'broken.yaml'), 'id: broken\ntitle: [unclosed\n');
+    // A copy of a shipped id: it would hide the shipped one, so it is left out, and said so.
+    writeFileSync(
+      join(h, 'scenarios', 'mine.yaml'),
+      readFileSync('scenarios/fintech.yaml', 'utf8').replace('rubrics/pm.yaml', 'rehearse:pm'),
+    );
+    return h;
+  }
+
+  it('is skipped with one line naming it; listing, showing and interviews go on', () => {
+    const h = withBadFiles();
+    const listed = rehearse(['scenarios'], { env: { REHEARSE_HOME: h } });
+    expect(listed.code).toBe(0);
+    expect(listed.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`^rehearse: skipped ${join(h, 'scenarios', 'broken.yaml')}: line \\d+: YAML syntax error`)),
+      expect.stringMatching(
+        new RegExp(`^rehearse: skipped ${join(h, 'scenarios', 'mine.yaml')}: line \\d+: duplicate scenario id "fintech"`),
+      ),
+    ]);
+    expect(listed.stdout).toContain('none yet');
+    const run = rehearse(['interview', '--scenario', 'fintech', '--probes', '0'], { input: FIVE, env: { REHEARSE_HOME: h } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Rupeeflow');
+  });
+});
