@@ -21,7 +21,8 @@ import { sessionsCommand } from './commands/sessions.js';
 const USAGE: Record<string, string> = {
   interview: `  rehearse interview --scenario <id> [--answers F] [--no-feedback] [--probes N] [--json]
                                               run an interview; answers from F or standard input
-                                              (separated by lines holding only ---; up to 1 MB)`,
+                                              (separated by lines holding only ---, or --- <question-id>
+                                              [/<follow-up-id>] to say where each goes; up to 1 MB)`,
   resume: `  rehearse resume [<id>] [--answers F]        list unfinished sessions, or continue one`,
   sessions: `  rehearse sessions [--json]                  past sessions with date, scenario and score`,
   grade: `  rehearse grade <files|folders|globs…> [--scenario <id>|auto] [--format table|json|csv|md|html]
@@ -29,12 +30,15 @@ const USAGE: Record<string, string> = {
                                               grade interview transcripts (text, WebVTT, SRT,
                                               chat JSON/JSONL, Otter, Meet, rehearse sessions;
                                               up to 32 MB a file); --jobs from 1 to 64`,
-  scenarios: `  rehearse scenarios [--json]                 list the scenarios
-  rehearse scenarios show <id> [--json]       show one scenario's questions and follow-ups`,
+  scenarios: `  rehearse scenarios [--json]                 list the scenarios: shipped, and your own
+  rehearse scenarios show <id> [--json]       show one scenario's questions and follow-ups
+  rehearse scenarios new <id> [--from <id>]   start your own scenario (commented, or a copy)`,
   score: `  rehearse score --scenario <id> --question <qid> [--file F] [--json] [--explain]
                                               grade one answer (from F or standard input, up to
                                               1 MB); --explain shows every step to the total`,
-  validate: `  rehearse validate <file...>                 check scenario and rubric files, and their calibration`,
+  validate: `  rehearse validate <file...> [--all] [--json]
+                                              check scenario and rubric files: errors, warnings,
+                                              and how each example answer scores`,
   calibrate: `  rehearse calibrate <labels.jsonl> [--rubrics F] [--json]
                                               agreement of the scorer with human labels: Spearman,
                                               kappa, pairwise order, confusion, worst disagreements`,

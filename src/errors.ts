@@ -27,12 +27,12 @@ export interface FileIssue {
 /** How many issues a message lists before it says how many more there are. */
 const SHOWN = 5;
 
-export function formatIssues(issues: readonly FileIssue[]): string {
-  const lines = issues.slice(0, SHOWN).map((i) => {
+export function formatIssues(issues: readonly FileIssue[], shown = SHOWN): string {
+  const lines = issues.slice(0, shown).map((i) => {
     const where = i.line === undefined ? i.file : `${i.file}:${i.line}`;
     return i.path ? `${where}: ${i.path}: ${i.message}` : `${where}: ${i.message}`;
   });
-  if (issues.length > SHOWN) lines.push(`…and ${issues.length - SHOWN} more`);
+  if (issues.length > shown) lines.push(`…and ${issues.length - shown} more (rehearse validate --all shows every one)`);
   return lines.join('\n');
 }
 

@@ -8,6 +8,8 @@ import type { InterviewEvent } from '../interview/machine.js';
 import type { Session } from '../interview/session.js';
 import type { IO } from '../io.js';
 import type { LoadedScenario } from '../scenario/loaded.js';
+import { UsageError } from '../errors.js';
+import type { AnswerBlock } from './answers.js';
 import { forTerminal } from '../terminal-text.js';
 
 /** Prints the interview as it happens; what the scenario, the answers and the model say is drawn through forTerminal. */
@@ -65,13 +67,56 @@ function printer(io: IO, loaded: LoadedScenario, feedback: boolean) {
 export interface HeadlessRun {
   session: Session;
   loaded: LoadedScenario;
-  answers: string[];
+  answers: AnswerBlock[];
+  /** Where the answers came from, for messages: a file, or standard input. */
+  source: string;
   json: boolean;
   resuming: boolean;
 }
 
-/** Runs the interview on the given answers; exit 1 when they ran out before it finished. */
-export async function runHeadless({ session: start, loaded, answers, json, resuming }: HeadlessRun, w: Wiring, io: IO): Promise<number> {
+/** What the session waits for an answer to: the question's id, or `<question>/<follow-up>` for a probe. */
+function awaited(session: Session, loaded: LoadedScenario): string {
+  const q = loaded.scenario.questions[session.questionIndex]!;
+  const last = session.turns.findLast((t) => t.kind === 'question' || t.kind === 'probe');
+  return last?.kind === 'probe' && last.followUpId ? `${q.id}/${last.followUpId}` : q.id;
+}
+
+/**
+ * Blocks that name where they go must name a question or follow-up of this scenario, and either
+ * every block names one or none does: a file half in order and half by name cannot be followed.
+ */
+export function checkTargets(answers: readonly AnswerBlock[], loaded: LoadedScenario, source: string): void {
+  const named = answers.filter((a) => a.target);
+  if (!named.length) return;
+  const loose = answers.find((a) => !a.target);
+  if (loose) throw new UsageError(`${source}:${loose.line}: this block names no question, but others do; start it with --- <question-id>`);
+  const seen = new Set<string>();
+  for (const a of named) {
+    const [qid, fid, extra] = a.target!.split('/');
+    const q = loaded.scenario.questions.find((x) => x.id === qid);
+    const where = `${source}:${a.line}: --- ${a.target}`;
+    if (!q || extra !== undefined) {
+      throw new UsageError(
+        `${where}: no question "${qid}" in ${loaded.scenario.id}; its questions are ${loaded.scenario.questions.map((x) => x.id).join(', ')}`,
+      );
+    }
+    if (fid !== undefined && !q.followUps.some((f) => f.id === fid)) {
+      throw new UsageError(
+        `${where}: question "${qid}" has no follow-up "${fid}"; its follow-ups are ${q.followUps.map((f) => f.id).join(', ') || 'none'}`,
+      );
+    }
+    if (seen.has(a.target!)) throw new UsageError(`${where}: a second answer to the same prompt`);
+    seen.add(a.target!);
+  }
+}
+
+/** Runs the interview on the given answers; exit 1 when they do not fit it (too few, or some not used). */
+export async function runHeadless(
+  { session: start, loaded, answers, source, json, resuming }: HeadlessRun,
+  w: Wiring,
+  io: IO,
+): Promise<number> {
+  const byTarget = answers.some((a) => a.target);
   const feedback = start.mode === 'practice';
   const hooks = json ? {} : printer(io, loaded, feedback);
   const deps: EngineDeps = { ...w.engine, scenario: loaded, ...hooks };
@@ -82,16 +127,26 @@ export async function runHeadless({ session: start, loaded, answers, json, resum
     );
   }
   let session = resuming ? await resume(start, deps) : await advance(start, deps);
-  let used = 0;
-  while (session.status !== 'finished' && session.phase === 'answering' && used < answers.length) {
-    session = await submitAnswer(session, answers[used++]!, deps);
+  const used = new Set<AnswerBlock>();
+  let missing: string | undefined;
+  while (session.status !== 'finished' && session.phase === 'answering') {
+    const wanted = awaited(session, loaded);
+    const next = byTarget ? answers.find((a) => a.target === wanted) : answers.find((a) => !used.has(a));
+    if (!next) {
+      missing = wanted;
+      break;
+    }
+    used.add(next);
+    session = await submitAnswer(session, next.text, deps);
   }
   const file = w.store.pathOf(session.id);
   if (json) io.out(redact(JSON.stringify(session, null, 2), w.config.secrets));
   if (session.status !== 'finished') {
+    const need = byTarget
+      ? `the interview asked ${missing} and ${source} has no block for it (start one with --- ${missing})`
+      : `the answers ran out after ${used.size} (the interview needs more: each question and each follow-up takes the next answer, or name them with --- <question-id>[/<follow-up-id>])`;
     io.err(
-      `rehearse: the answers ran out after ${used} (the interview needs more: each question and each follow-up takes the next answer).\n` +
-        `The session is saved unfinished: ${file}\nContinue it with: ${w.config.resumeCommand} ${session.id} --answers <file>`,
+      `rehearse: ${need}.\nThe session is saved unfinished: ${file}\nContinue it with: ${w.config.resumeCommand} ${session.id} --answers <file>`,
     );
     return 1;
   }
@@ -103,7 +158,12 @@ export async function runHeadless({ session: start, loaded, answers, json, resum
       io.out(forTerminal(`\nWhat would raise it most:\n${report.improvements.map((x, i) => `  ${i + 1}. ${x.advice}`).join('\n')}`));
     io.out(`\nSession: ${file}\nReport: ${path}`);
   }
-  if (used < answers.length)
-    io.err(`rehearse: ${answers.length - used} answer(s) left over after the interview finished; they were not used.`);
+  const unused = answers.filter((a) => !used.has(a));
+  if (unused.length) {
+    // Answers meant for prompts that were never asked would otherwise vanish without a word.
+    const which = unused.map((a) => `${source}:${a.line}${a.target ? ` (--- ${a.target}: not asked)` : ''}`).join(', ');
+    io.err(`rehearse: ${unused.length} answer(s) were not used, as the interview did not ask for them: ${which}`);
+    return 1;
+  }
   return 0;
 }

@@ -7,7 +7,7 @@ import { forTerminal } from '../terminal-text.js';
 import { findScenario, loadCatalog } from '../scenario/catalog.js';
 import { answersFrom } from './answers.js';
 import { parse } from './args.js';
-import { runHeadless } from './headless.js';
+import { checkTargets, runHeadless } from './headless.js';
 
 const INTERVIEW_USAGE =
   'rehearse interview [--scenario <id>] [--answers <file>] [--no-feedback] [--probes N] [--json]\n' +
@@ -50,8 +50,10 @@ export async function interviewCommand(args: string[], io: IO, interactive?: Int
   }
   if (!scenarioArg) throw new UsageError(`name the scenario with --scenario <id>\nusage: ${INTERVIEW_USAGE}`);
   const loaded = findScenario(scenarioArg, reading);
+  // A file of answers that cannot fit this interview is refused before a session is made.
+  checkTargets(answers, loaded, values.answers ?? 'standard input');
   const session = startSession(w, loaded, options);
-  return runHeadless({ session, loaded, answers, json: !!values.json, resuming: false }, w, io);
+  return runHeadless({ session, loaded, answers, source: values.answers ?? 'standard input', json: !!values.json, resuming: false }, w, io);
 }
 
 export async function resumeCommand(args: string[], io: IO, interactive?: InteractiveLauncher): Promise<number> {
@@ -79,5 +81,6 @@ export async function resumeCommand(args: string[], io: IO, interactive?: Intera
     if (!interactive) throw new UsageError(`give the remaining answers with --answers <file>\nusage: ${usage}`);
     return interactive({ catalog: [loaded], loaded, session, options: { mode: session.mode }, wiring: w, io });
   }
-  return runHeadless({ session, loaded, answers, json: !!values.json, resuming: true }, w, io);
+  checkTargets(answers, loaded, values.answers ?? 'standard input');
+  return runHeadless({ session, loaded, answers, source: values.answers ?? 'standard input', json: !!values.json, resuming: true }, w, io);
 }

@@ -92,7 +92,20 @@ export function canonicalJson(value: unknown): string {
 export function checkLibrary(library: RubricLibrary): PathIssue[] {
   const issues: PathIssue[] = [];
   const issueAt = (path: Path, message: string) => ({ path, message });
+  // A term written /between slashes/ is a regular expression: it must compile.
+  const checkTerms = (terms: readonly string[], path: Path) =>
+    terms.forEach((t, i) => {
+      if (t.length > 2 && t.startsWith('/') && t.endsWith('/')) {
+        try {
+          new RegExp(t.slice(1, -1), 'iu');
+        } catch (e) {
+          issues.push(issueAt([...path, i], `invalid regular expression: ${(e as Error).message}`));
+        }
+      }
+    });
+  for (const [id, terms] of Object.entries(library.lexicons)) checkTerms(terms, ['lexicons', id]);
   const checkMatcher = (m: Matcher, path: Path) => {
+    if (m.terms) checkTerms(m.terms, [...path, 'terms']);
     if (m.lexicon && m.lexicon !== CONTEXT_LEXICON && !library.lexicons[m.lexicon] && !REASONING_LEXICONS[m.lexicon]) {
       issues.push(issueAt([...path, 'lexicon'], `unknown lexicon "${m.lexicon}"`));
     }
@@ -116,6 +129,12 @@ export function checkLibrary(library: RubricLibrary): PathIssue[] {
     if (rubricIds.has(rubric.id)) issues.push(issueAt(at('id'), `duplicate rubric id "${rubric.id}"`));
     rubricIds.add(rubric.id);
     for (const [id, s] of Object.entries(rubric.signals)) checkSignal(s, at('signals', id));
+    for (const name of Object.keys(rubric.vocabulary)) {
+      if (!library.lexicons[name] && !REASONING_LEXICONS[name] && name !== CONTEXT_LEXICON) {
+        issues.push(issueAt(at('vocabulary', name), `no lexicon "${name}" here or in the libraries this one uses`));
+      }
+      checkTerms(rubric.vocabulary[name]!, at('vocabulary', name));
+    }
 
     const known = (id: string) => id in rubric.signals || id in library.signals;
     const checkCondition = (c: Condition, path: Path) => {
@@ -176,8 +195,9 @@ export function composeLibrary(own: RubricLibrary, used: readonly RubricLibrary[
   const issues: PathIssue[] = [];
   const allowed = new Set(own.overrides);
   const inherited = {
-    lexicons: Object.assign({}, ...used.map((u) => u.lexicons)) as RubricLibrary['lexicons'],
-    signals: Object.assign({}, ...used.map((u) => u.signals)) as RubricLibrary['signals'],
+    // The first library listed wins a shared id, for lexicons and signals as for rubrics.
+    lexicons: Object.assign({}, ...[...used].reverse().map((u) => u.lexicons)) as RubricLibrary['lexicons'],
+    signals: Object.assign({}, ...[...used].reverse().map((u) => u.signals)) as RubricLibrary['signals'],
     rubrics: used.flatMap((u) => u.rubrics),
   };
   const clash = (kind: string, id: string, path: Path) => {
@@ -231,4 +251,37 @@ export function composeLibrary(own: RubricLibrary, used: readonly RubricLibrary[
     },
     issues,
   };
+}
+
+/**
+ * What is allowed but probably a mistake, for `validate` to warn about: a signal no rubric of
+ * this library uses (a library others build on may mean it for them), a `when` on level 0 (never
+ * read for the level).
+ */
+export function lintLibrary(own: RubricLibrary): PathIssue[] {
+  const warnings: PathIssue[] = [];
+  const used = new Set(
+    own.rubrics.flatMap((r) => [
+      ...r.criteria.flatMap((c) => c.levels.flatMap((l) => (l.when ? conditionSignals(l.when) : []))),
+      ...r.antiPatterns.flatMap((a) => conditionSignals(a.when)),
+    ]),
+  );
+  for (const id of Object.keys(own.signals)) {
+    if (!used.has(id)) warnings.push({ path: ['signals', id], message: `signal "${id}" is used by no rubric of this library` });
+  }
+  own.rubrics.forEach((r, i) => {
+    for (const id of Object.keys(r.signals)) {
+      if (!used.has(id))
+        warnings.push({ path: ['rubrics', i, 'signals', id], message: `signal "${id}" is used by no condition of rubric "${r.id}"` });
+    }
+    r.criteria.forEach((c, j) => {
+      if (c.levels[0]?.when) {
+        warnings.push({
+          path: ['rubrics', i, 'criteria', j, 'levels', 0, 'when'],
+          message: 'level 0 is where a criterion lands when nothing else holds; its `when` is never read',
+        });
+      }
+    });
+  });
+  return warnings;
 }

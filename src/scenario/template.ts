@@ -61,10 +61,15 @@ questions:
         targets: [definition]
     # A strong answer, shown after the score card in practice mode.
     example: >-
-      My north star is completed visits per active clinic per week: a visit is a consultation
-      that ends with notes signed. It beats sign-ups because a clinic that holds visits every week
-      has moved its work onto us, and that is what renews. I would watch no-show rate and
-      patient ratings beside it, so we never push volume at the cost of care.
+      My north star would be completed visits per active clinic per week: a visit counts once the
+      consultation ends with notes signed, and a clinic is active if it held at least one visit that
+      week. I would pick it over sign-ups or booked appointments, because a booking that never happens
+      earns the clinic nothing, while a clinic that completes visits with us every week has moved its
+      work onto our product, and that is what makes it renew and pay. In our market small clinics
+      churn when the tool does not save them time, so this number moves before revenue does. Beside it
+      I would track no-show rate and patient ratings as guardrails, so we never push visit volume at
+      the cost of care, and time to first visit for new clinics as a leading indicator. If the north
+      star stalled, I would split it by clinic size and by cohort before changing the roadmap.
 
   - id: incentives
     prompt: Our sales team is paid on new clinics signed. How would you keep them and product pulling the same way?
@@ -74,10 +79,14 @@ questions:
         prompt: When sales and product disagree on the roadmap, who decides, and how?
         targets: [governance]
     example: >-
-      I would pay part of the commission on clinics still active after six months, and give sales
-      a monthly slot to bring the three requests that block the most revenue, each with the deals
-      behind it. Product decides the order, in the open, and we review churn with sales every
-      month so both sides see what a bad-fit deal costs.
+      I would pay part of the sales commission on clinics still active after six months, not only on
+      the contract signed, so sales and product are rewarded for the same outcome: clinics that keep
+      holding visits with us. Sales would get a monthly slot in roadmap review to bring the three
+      requests that block the most revenue, each with the deals behind it; product decides the order,
+      in the open, and writes down why. We would review churned clinics together every month, so both
+      teams see what a bad-fit deal costs, and agree on a shared retention target for the quarter. The
+      risk is that sales slows down; I would watch new clinics signed per month and adjust the split
+      after two quarters if it drops.
 `;
 }
 

@@ -2,6 +2,7 @@
 import type { LoadedScenario } from '../scenario/loaded.js';
 import type { Path } from '../scenario/path.js';
 import { score } from './score.js';
+import type { Band } from './types.js';
 
 export interface CalibrationIssue {
   path: Path;
@@ -10,18 +11,49 @@ export interface CalibrationIssue {
 
 const ORDER = ['strong', 'adequate', 'weak'] as const;
 
-export function calibrate(loaded: LoadedScenario): CalibrationIssue[] {
-  const issues: CalibrationIssue[] = [];
-  loaded.scenario.questions.forEach((q, i) => {
+/** How one question's example and exemplars scored against its rubric. */
+export interface QuestionCalibration {
+  question: string;
+  rubric: string;
+  answers: { level: (typeof ORDER)[number]; label: string; total: number; band: Band; path: Path }[];
+}
+
+/** Each question's example and exemplars, scored: what `validate` shows an author. */
+export function calibration(loaded: LoadedScenario): QuestionCalibration[] {
+  return loaded.scenario.questions.map((q, i) => {
     const rubric = loaded.rubrics[q.id]!;
-    const graded = [
-      { level: 'strong' as const, total: score(rubric, q.example).total, path: ['questions', i, 'example'] as Path },
-      ...q.exemplars.map((e, j) => ({
-        level: e.level,
-        total: score(rubric, e.text).total,
-        path: ['questions', i, 'exemplars', j] as Path,
-      })),
-    ];
+    const graded = (level: (typeof ORDER)[number], label: string, text: string, path: Path) => {
+      const { total, band } = score(rubric, text);
+      return { level, label, total, band, path };
+    };
+    return {
+      question: q.id,
+      rubric: rubric.id,
+      answers: [
+        graded('strong', 'example', q.example, ['questions', i, 'example']),
+        ...q.exemplars.map((e, j) => graded(e.level, `${e.level} exemplar ${j + 1}`, e.text, ['questions', i, 'exemplars', j])),
+      ],
+    };
+  });
+}
+
+/**
+ * Exemplars whose band is not the one their label names (a "strong" one scoring "adequate"): not
+ * wrong in itself, as bands are coarse, but worth a look. A weak exemplar may also be insufficient.
+ */
+export function bandMismatches(results: readonly QuestionCalibration[]): CalibrationIssue[] {
+  return results.flatMap((r) =>
+    r.answers
+      .filter((a) => a.band !== a.level && !(a.level === 'weak' && a.band === 'insufficient'))
+      .map((a) => ({ path: a.path, message: `labelled ${a.level}, but scores ${a.total} (${a.band})` })),
+  );
+}
+
+export function calibrate(loaded: LoadedScenario, results: readonly QuestionCalibration[] = calibration(loaded)): CalibrationIssue[] {
+  const issues: CalibrationIssue[] = [];
+  results.forEach((r) => {
+    const rubric = { id: r.rubric };
+    const graded = r.answers;
     for (let a = 0; a < ORDER.length; a++) {
       for (let b = a + 1; b < ORDER.length; b++) {
         const higher = graded.filter((g) => g.level === ORDER[a]);
@@ -31,7 +63,7 @@ export function calibrate(loaded: LoadedScenario): CalibrationIssue[] {
             if (h.total <= l.total) {
               issues.push({
                 path: h.path,
-                message: `a ${h.level} answer scores ${h.total}, not above the ${l.level} answer that scores ${l.total}; the rubric "${rubric.id}" does not rank its exemplars`,
+                message: `${h.level === 'adequate' ? 'an' : 'a'} ${h.level} answer scores ${h.total}, not above the ${l.level} answer that scores ${l.total}; the rubric "${rubric.id}" does not rank its exemplars`,
               });
             }
           }

@@ -103,8 +103,9 @@ describe('rehearse score', () => {
       'scenarios/saas.yaml',
       'scenarios/rubrics/pm.yaml',
     ]);
-    expect(run.stderr).toBe('');
+    // No errors; warnings (exemplars whose band is not their label's) do not fail it.
+    expect(run.stderr.split('\n').filter((l) => l && !l.startsWith('warning: '))).toEqual([]);
     expect(run.code).toBe(0);
-    expect(run.stdout.trim().split('\n')).toHaveLength(4);
+    expect(run.stdout.split('\n').filter((l) => l.startsWith('ok  '))).toHaveLength(4);
   });
 });

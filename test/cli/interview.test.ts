@@ -10,7 +10,10 @@ const home = () => mkdtempSync(join(tmpdir(), 'rehearse-home-'));
 const sessionsIn = (h: string) => readdirSync(join(h, 'sessions')).filter((f) => /^[\w-]+\.json$/.test(f));
 const readSession = (h: string, f: string) => Session.parse(JSON.parse(readFileSync(join(h, 'sessions', f), 'utf8')));
 
-/** Enough answers for any fintech interview: each question and follow-up takes the next one. */
+/**
+ * More answers than any fintech interview asks for (each question and follow-up takes the next
+ * one): the interview always finishes, and the ones left over make the run exit 1, named.
+ */
 const answers = Array.from({ length: 20 }, (_, i) =>
   i % 2 ? 'dont know' : 'I would track monthly transacting merchants, because merchants who take payments every week trust us.',
 ).join('\n---\n');
@@ -27,8 +30,8 @@ describe('rehearse interview (headless)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rehearse-'));
     writeFileSync(join(dir, 'answers.txt'), answers);
     const run = rehearse(['interview', '--scenario', 'fintech', '--answers', join(dir, 'answers.txt')], { env: { REHEARSE_HOME: h } });
-    expect(run.stderr).toMatch(/left over/);
-    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^rehearse: \d+ answer\(s\) were not used, as the interview did not ask for them: .*answers\.txt:\d+/m);
+    expect(run.code).toBe(1);
     expect(run.stdout).toContain('Question 1 of 5');
     expect(run.stdout).toContain('Tell us, what is the most important KPI for our product? And why?');
     expect(run.stdout).toMatch(/Follow-up: /);
@@ -45,7 +48,7 @@ describe('rehearse interview (headless)', () => {
   it('reads the answers from standard input and prints the session with --json', () => {
     const h = home();
     const run = rehearse(['interview', '--scenario', 'saas', '--json', '--no-feedback'], { input: answers, env: { REHEARSE_HOME: h } });
-    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/were not used, as the interview did not ask for them: standard input:\d+/);
     const s = Session.parse(JSON.parse(run.stdout));
     expect(s.status).toBe('finished');
     expect(s.mode).toBe('interview');
@@ -76,7 +79,7 @@ describe('rehearse interview (headless)', () => {
     const listed = rehearse(['resume'], { env: { REHEARSE_HOME: h } });
     expect(listed.stdout).toContain(s.id);
     const more = rehearse(['resume', s.id], { input: answers, env: { REHEARSE_HOME: h } });
-    expect(more.code).toBe(0);
+    expect(more.stderr).toMatch(/were not used/);
     const done = readSession(h, file!);
     expect(done.status).toBe('finished');
     expect(
@@ -130,7 +133,7 @@ describe('rehearse interview with an LLM (a local OpenAI-compatible server)', ()
       input: answers,
       env: { REHEARSE_HOME: h, OPENAI_API_KEY: 'sk-test-key-12345678', OPENAI_BASE_URL: server.url, REHEARSE_MODEL: 'test-model' },
     });
-    expect(run.code).toBe(0);
+    expect(readSession(h, sessionsIn(h)[0]!).status).toBe('finished');
     expect(run.stdout).toContain('Follow-up: What makes “monthly transacting merchants” the number to watch each week?');
     const s = readSession(h, sessionsIn(h)[0]!);
     expect(s.turns.filter((t) => t.kind === 'probe').some((p) => p.source === 'llm')).toBe(true);
@@ -145,7 +148,7 @@ describe('rehearse interview with an LLM (a local OpenAI-compatible server)', ()
       input: answers,
       env: { REHEARSE_HOME: h, OPENAI_API_KEY: key, OPENAI_BASE_URL: server.url },
     });
-    expect(run.code).toBe(0);
+    expect(readSession(h, sessionsIn(h)[0]!).status).toBe('finished');
     expect(run.stdout).toMatch(/rejected the API key/);
     const written = readdirSync(join(h, 'sessions')).map((f) => readFileSync(join(h, 'sessions', f), 'utf8'));
     expect(written.length).toBe(3); // session, report.md, report.json

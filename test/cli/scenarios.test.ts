@@ -19,7 +19,13 @@ describe('rehearse scenarios new', () => {
       `Wrote ${file}\nNext:\n  edit it (every part is commented)\n  rehearse validate ${file}\n  rehearse interview --scenario telehealth\n`,
     );
     expect(readFileSync(file, 'utf8')).toMatch(/^# yaml-language-server: \$schema=/);
-    expect(rehearse(['validate', file], { env: { REHEARSE_HOME: h } })).toMatchObject({ code: 0, stdout: `ok  ${file}\n` });
+    const checked = rehearse(['validate', file], { env: { REHEARSE_HOME: h } });
+    expect(checked.code).toBe(0);
+    // No warnings either: the examples score in the band they are meant for.
+    expect(checked.stderr).toBe('');
+    expect(checked.stdout).toMatch(
+      new RegExp(`^ok  ${file}\n  north-star \\(kpi\\): example \\d+ strong\n  incentives \\(incentives\\): example \\d+ strong\n$`),
+    );
 
     const listed = rehearse(['scenarios'], { env: { REHEARSE_HOME: h } });
     expect(listed.stdout).toContain(`Your own, in ${join(h, 'scenarios')}:\n  telehealth`);

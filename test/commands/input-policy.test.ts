@@ -72,7 +72,7 @@ describe('answers given up front (interview --answers, resume --answers)', () =>
   });
 
   it('answers on standard input are split as before', async () => {
-    expect(await answersFrom(undefined, captureIO('one\n---\ntwo\n'), 'usage')).toEqual(['one', 'two']);
+    expect((await answersFrom(undefined, captureIO('one\n---\ntwo\n'), 'usage'))!.map((a) => a.text)).toEqual(['one', 'two']);
   });
 });
 

@@ -108,6 +108,16 @@ questions:
       ['3: rubrics[0].extends: no rubric "nope" here or in the libraries this one uses'],
     ],
     [
+      'words for a lexicon nobody has',
+      'uses: [rehearse:pm]\nrubrics:\n  - { id: x, title: X, family: x, extends: kpi, vocabulary: { metricz: [visits] } }\n',
+      ['3: rubrics[0].vocabulary.metricz: no lexicon "metricz" here or in the libraries this one uses'],
+    ],
+    [
+      'a regular expression that does not compile, in a lexicon',
+      'uses: [rehearse:pm]\nlexicons:\n  clinic: ["/visit(s/"]\nrubrics:\n  - { id: x, title: X, family: x, extends: kpi }\n',
+      [expect.stringMatching(/^3: lexicons\.clinic\[0\]: invalid regular expression: /)],
+    ],
+    [
       'a rubric with no criteria that extends nothing',
       'rubrics:\n  - { id: x, title: X, family: x }\n',
       ['2: rubrics[0].criteria: a rubric needs at least one criterion, or `extends` to build on another'],

@@ -59,7 +59,7 @@ describe('YAML aliases', () => {
   it('validate reports a bomb as file:line, not as an error of rehearse', () => {
     const file = join(dir, 'bomb.yaml');
     writeFileSync(file, BOMB);
-    expect(validateFile(file)).toEqual([
+    expect(validateFile(file).errors).toEqual([
       expect.objectContaining({ file, line: 3, message: expect.stringMatching(/^YAML aliases expand too far/) }),
     ]);
   });
@@ -76,7 +76,7 @@ describe('encodings of scenario files', () => {
     const bytes = Buffer.from(`${scenario}\n# caf\u00e9\n`, 'latin1');
     writeFileSync(file, bytes);
     const line = scenario.split('\n').length + 1;
-    expect(validateFile(file)).toEqual([
+    expect(validateFile(file).errors).toEqual([
       { file, line, path: '', message: 'not UTF-8: this line has bytes that are not valid UTF-8; save the file as UTF-8' },
     ]);
   });
@@ -84,6 +84,6 @@ describe('encodings of scenario files', () => {
   it('UTF-16 with a byte-order mark reads as the same scenario', () => {
     const file = join(dir, 'utf16.yaml');
     writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(scenario, 'utf16le')]));
-    expect(validateFile(file)).toEqual([]);
+    expect(validateFile(file).errors).toEqual([]);
   });
 });
