@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { InvalidFileError, UsageError } from '../errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { LoadedScenario } from './loaded.js';
-import { loadScenario, type ReadOptions } from './load.js';
+import { isLibraryData, loadScenario, readParsed, type ReadOptions } from './load.js';
 import type { RubricLibrary } from './schema.js';
 
 export const BUILT_IN_DIR = join(PACKAGE_ROOT, 'scenarios');
@@ -44,6 +44,8 @@ export function loadCatalog(options: CatalogOptions = {}): LoadedScenario[] {
   const add = (file: string, own: boolean) => {
     let loaded: LoadedScenario;
     try {
+      // A rubric library kept beside the scenarios is not a scenario that failed to load.
+      if (own && isLibraryData(readParsed(file, options).data)) return;
       loaded = loadScenario(file, { ...options, libraries });
     } catch (e) {
       if (!own || !(e instanceof InvalidFileError)) throw e;

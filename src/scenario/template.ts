@@ -39,7 +39,8 @@ context:
     - telemedicine
 
 # Rubric libraries: rehearse:pm is the one rehearse ships (rubrics kpi, metrics, vision,
-# incentives, shortfall, risks). Your own library is a path relative to this file.
+# incentives, shortfall, risks). Your own library is a path relative to this file, such as
+# rubrics/mine.yaml; it can use rehearse:pm in turn and extend its rubrics.
 uses:
   - rehearse:pm
 
