@@ -36,6 +36,10 @@ export async function interviewCommand(args: string[], io: IO, interactive?: Int
   }
   const w = await wire(io);
   const reading = w.scenarios;
+  // One catalog load serves the picker and the scenario named on the command line; a mistyped id
+  // is said first, before anything is read from standard input.
+  const catalog = loadCatalog(reading);
+  const named = scenarioArg ? findScenario(scenarioArg, { ...reading, catalog }) : undefined;
   const answers = await answersFrom(values.answers, io, INTERVIEW_USAGE);
   if (answers === undefined) {
     if (!interactive) {
@@ -43,13 +47,10 @@ export async function interviewCommand(args: string[], io: IO, interactive?: Int
         `standard input is not a terminal; give the answers with --answers <file> or pipe them in\nusage: ${INTERVIEW_USAGE}`,
       );
     }
-    // One catalog load serves both the picker and a scenario named on the command line.
-    const catalog = loadCatalog(reading);
-    const loaded = scenarioArg ? findScenario(scenarioArg, { ...reading, catalog }) : undefined;
-    return interactive({ catalog, ...(loaded ? { loaded } : {}), options, wiring: w, io });
+    return interactive({ catalog, ...(named ? { loaded: named } : {}), options, wiring: w, io });
   }
-  if (!scenarioArg) throw new UsageError(`name the scenario with --scenario <id>\nusage: ${INTERVIEW_USAGE}`);
-  const loaded = findScenario(scenarioArg, reading);
+  if (!named) throw new UsageError(`name the scenario with --scenario <id>\nusage: ${INTERVIEW_USAGE}`);
+  const loaded = named;
   // A file of answers that cannot fit this interview is refused before a session is made.
   checkTargets(answers, loaded, values.answers ?? 'standard input');
   const session = startSession(w, loaded, options);

@@ -15,6 +15,12 @@ type Element = { kind: 'word' | 'stem'; text: string } | { kind: 'any' } | { kin
 
 interface TrieNode {
   words: Map<string, TrieNode>;
+  /**
+   * The plural and possessive forms a phrase's last word also matches, apart from `words`: a form
+   * of one phrase's word ("metric" → "metrics") must not lead into another phrase that has that
+   * form as its own word, or that phrase would match the singular too.
+   */
+  forms: Map<string, TrieNode>;
   /** Stems by their first two letters as a number (headKey), then stem → node; a one-letter stem by its letter. */
   stems: Map<number, [string, TrieNode][]>;
   any: TrieNode | undefined;
@@ -32,6 +38,7 @@ interface TrieNode {
 // Every node is made with every field, so all share one shape and lookups on them stay fast.
 const newNode = (): TrieNode => ({
   words: new Map(),
+  forms: new Map(),
   stems: new Map(),
   any: undefined,
   plural: undefined,
@@ -97,7 +104,12 @@ function joinable(text: string, from: number, to: number): boolean {
 
 /** Whether a word can start a phrase at the root: an exact word, a number or a stem. */
 function startsHere(root: TrieNode, t: Token): boolean {
-  return root.words.has(t.norm) || (!!root.number && isNumber(t.norm)) || (root.stems.size > 0 && root.stems.has(t.head));
+  return (
+    root.words.has(t.norm) ||
+    root.forms.has(t.norm) ||
+    (!!root.number && isNumber(t.norm)) ||
+    (root.stems.size > 0 && root.stems.has(t.head))
+  );
 }
 
 export interface Span {
@@ -134,7 +146,8 @@ export class PhraseIndex {
       } else {
         const next = at.words.get(el.text) ?? newNode();
         const forms = last && /\p{L}$/u.test(el.text) ? [el.text, `${el.text}s`, `${el.text}es`, `${el.text}'s`] : [el.text];
-        for (const f of forms) if (!at.words.has(f)) at.words.set(f, next);
+        if (!at.words.has(el.text)) at.words.set(el.text, next);
+        for (const f of forms) if (f !== el.text && !at.forms.has(f)) at.forms.set(f, next);
         at = next;
       }
     });
@@ -160,13 +173,15 @@ export class PhraseIndex {
       if (k >= tokens.length) return;
       const word = tokens[k]!.norm;
       const exact = at.words.get(word);
+      const form = at.forms.size ? at.forms.get(word) : undefined;
       const num = at.number && isNumber(word) ? at.number : undefined;
       const stems = at.stems.size ? at.stems.get(tokens[k]!.head) : undefined;
       const short = at.shortStems ? at.stems.get(word.charCodeAt(0)) : undefined;
       const plural = at.plural && isPlural(word) ? at.plural : undefined;
-      if (!exact && !num && !at.any && !plural && !stems && !short) return;
+      if (!exact && !form && !num && !at.any && !plural && !stems && !short) return;
       if (k > i && !joinable(text, tokens[k - 1]!.end, tokens[k]!.start)) return;
       if (exact) walk(exact, i, k + 1);
+      if (form && form !== exact) walk(form, i, k + 1);
       if (num) walk(num, i, k + 1);
       if (stems) for (const [stem, next] of stems) if (word.startsWith(stem)) walk(next, i, k + 1);
       // A one-letter word is keyed by its letter alone, so both lookups found the same stems: walk them once.

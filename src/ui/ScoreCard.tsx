@@ -38,8 +38,9 @@ export function ScoreCard({ prompt, score, example, showExample }: ScoreCardProp
             <Text bold>{forTerminal(c.title)}</Text>
           </Text>
           <Text color={theme.muted}> {forTerminal(c.anchor)}</Text>
-          {c.evidence.slice(0, 2).map((e) => (
-            <Text key={`${e.turn}:${e.start}`}> “{forTerminal(e.quote).replace(/\s+/g, ' ')}”</Text>
+          {/* A sentence and a clause of it can both be quoted: each is shown once. */}
+          {[...new Set(c.evidence.map((e) => forTerminal(e.quote).replace(/\s+/g, ' ')))].slice(0, 2).map((quote, i) => (
+            <Text key={i}> “{quote}”</Text>
           ))}
           {!score.flags.nonAnswer && c.missing.length > 0 && <Text color={theme.warn}> → {forTerminal(c.missing[0]!)}</Text>}
         </Box>

@@ -155,3 +155,13 @@ describe('rehearse interview with an LLM (a local OpenAI-compatible server)', ()
     for (const text of [run.stdout, run.stderr, ...written]) expect(text).not.toContain(key);
   });
 });
+
+describe('a mistyped scenario id', () => {
+  it('is said first, even with nothing on standard input', () => {
+    const run = rehearse(['interview', '--scenario', 'fintec', '--probes', '0'], { input: '' });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe(
+      'rehearse interview: unknown scenario "fintec"; the scenarios are: ecommerce, fintech, saas (or give a path to a scenario file)',
+    );
+  });
+});
