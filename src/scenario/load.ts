@@ -27,27 +27,38 @@ export function readParsed(file: string, options: ReadOptions = {}): ParsedFile 
 export function loadLibrary(file: string, options: ReadOptions = {}, loading: readonly string[] = []): RubricLibrary {
   const parsed = readParsed(file, options);
   const own = validate(RubricLibrary, parsed);
-  const issues: FileIssue[] = [];
+  const { used, issues } = loadUsed(file, parsed, own.uses, (path) => {
+    if (path === file || loading.includes(path)) return 'circle';
+    return loadLibrary(path, options, [...loading, file]);
+  });
+  if (issues.length) throw new InvalidFileError(issues);
+  const { library, issues: clashes } = composeLibrary(own, used);
+  const found = issuesIn(parsed, [...clashes, ...checkLibrary(library)]);
+  if (found.length) throw new InvalidFileError(found);
+  return library;
+}
+
+/**
+ * The libraries a file's `uses` names, each loaded by `load` (or refused as a circle); a missing
+ * one is an issue at its entry, a broken one brings its own issues.
+ */
+function loadUsed(file: string, parsed: ParsedFile, uses: readonly string[], load: (path: string) => RubricLibrary | 'circle') {
   const used: RubricLibrary[] = [];
-  own.uses.forEach((ref, i) => {
+  const issues: FileIssue[] = [];
+  uses.forEach((ref, i) => {
     const path = libraryPath(file, ref);
-    if (path === file || loading.includes(path)) {
-      issues.push(issueAt(parsed, ['uses', i], `${ref} uses this library in turn; libraries cannot use each other in a circle`));
-      return;
-    }
     try {
-      used.push(loadLibrary(path, options, [...loading, file]));
+      const lib = load(path);
+      if (lib === 'circle')
+        issues.push(issueAt(parsed, ['uses', i], `${ref} uses this library in turn; libraries cannot use each other in a circle`));
+      else used.push(lib);
     } catch (e) {
       if (e instanceof MissingFileError && e.file === path) issues.push(issueAt(parsed, ['uses', i], `rubric file not found: ${ref}`));
       else if (e instanceof InvalidFileError) issues.push(...e.issues);
       else throw e;
     }
   });
-  if (issues.length) throw new InvalidFileError(issues);
-  const { library, issues: clashes } = composeLibrary(own, used);
-  issues.push(...issuesIn(parsed, [...clashes, ...checkLibrary(library)]));
-  if (issues.length) throw new InvalidFileError(issues);
-  return library;
+  return { used, issues };
 }
 
 /** True when parsed data looks like a rubric library rather than a scenario. */
@@ -76,23 +87,13 @@ export function loadScenario(file: string, options: ScenarioReadOptions = {}): L
   const libraries = options.libraries ?? new Map<string, RubricLibrary>();
   const parsed = readParsed(file, options);
   const scenario = validate(Scenario, parsed);
-  const issues: FileIssue[] = [];
-
-  const used: RubricLibrary[] = [];
-  scenario.uses.forEach((rel, i) => {
-    const path = libraryPath(file, rel);
-    try {
-      let lib = libraries.get(path);
-      if (!lib) {
-        lib = loadLibrary(path, options);
-        libraries.set(path, lib);
-      }
-      used.push(lib);
-    } catch (e) {
-      if (e instanceof MissingFileError && e.file === path) issues.push(issueAt(parsed, ['uses', i], `rubric file not found: ${rel}`));
-      else if (e instanceof InvalidFileError) issues.push(...e.issues);
-      else throw e;
+  const { used, issues } = loadUsed(file, parsed, scenario.uses, (path) => {
+    let lib = libraries.get(path);
+    if (!lib) {
+      lib = loadLibrary(path, options);
+      libraries.set(path, lib);
     }
+    return lib;
   });
   if (issues.length) throw new InvalidFileError(issues);
 
