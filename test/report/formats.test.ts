@@ -241,6 +241,32 @@ describe('the terminal table', () => {
     expect(tableHead(80)).toBe(`${'file'.padEnd(24)} ${'question'.padEnd(34)} pts band\n`);
   });
 
+  it('on a narrow terminal the reason wraps whole, and rows keep the order the questions were asked in', () => {
+    const t = transcript({
+      answers: [answer({ line: 20 })],
+      unaligned: [
+        {
+          line: 4,
+          speaker: 'Rui',
+          text: 'Tell me about a time you failed.',
+          kind: 'unrecognised',
+          reason: 'a behavioural question; rehearse has no rubric for that kind of question',
+          answers: 1,
+        },
+      ],
+    });
+    const rows = tableRows(t, 60).trimEnd().split('\n');
+    expect(rows[0]).toMatch(/^calls\/ana\.txt +Tell me about.*— not graded$/);
+    expect(
+      rows
+        .slice(1, -1)
+        .map((r) => r.trim())
+        .join(' '),
+    ).toBe('↳ a behavioural question; rehearse has no rubric for that kind of question (1 answer(s) not graded)');
+    expect(rows.slice(1, -1).every((r) => r.length <= 60)).toBe(true);
+    expect(rows.at(-1)).toMatch(/ 48 adequate$/);
+  });
+
   it('a question that was not graded has its row and its reason, in every format', () => {
     const t = transcript({
       unaligned: [

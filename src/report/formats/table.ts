@@ -10,17 +10,37 @@ const flat = (s: string) => forTerminal(s).replace(/\s+/g, ' ');
 const fit = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s).padEnd(n);
 const fileCell = (file: string) => (file.length > 24 ? `…${file.slice(-23)}` : file).padEnd(24);
 
+/** Words laid out in lines of at most `width` characters (a longer word gets a line of its own). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return line ? [...lines, line] : lines;
+}
+
 export function tableRows(t: GradedTranscript, width: number): string {
   const q = questionWidth(width);
   const file = fileCell(flat(t.file));
-  const rows = t.answers.map((a) => `${file} ${fit(flat(a.prompt), q)} ${String(a.total).padStart(3)} ${a.band}`);
-  for (const n of notGraded(t)) {
-    rows.push(`${file} ${fit(flat(n.prompt), q)}   — not graded`);
-    rows.push(
-      `${' '.repeat(25)}${fit(`↳ ${flat(n.reason)}${n.answers ? ` (${n.answers} answer(s) not graded)` : ''}`, Math.max(20, width - 25)).trimEnd()}`,
-    );
-  }
-  return rows.length ? `${rows.join('\n')}\n` : '';
+  const indent = ' '.repeat(25);
+  // Graded and ungraded questions in the order they were asked, each ungraded one with its reason in full.
+  const rows = [
+    ...t.answers.map((a) => ({ line: a.line, text: [`${file} ${fit(flat(a.prompt), q)} ${String(a.total).padStart(3)} ${a.band}`] })),
+    ...notGraded(t).map((n) => ({
+      line: n.line,
+      text: [
+        `${file} ${fit(flat(n.prompt), q)}   — not graded`,
+        ...wrap(`↳ ${flat(n.reason)}${n.answers ? ` (${n.answers} answer(s) not graded)` : ''}`, Math.max(20, width - 27)).map(
+          (l, i) => `${indent}${i ? '  ' : ''}${l}`,
+        ),
+      ],
+    })),
+  ].sort((a, b) => a.line - b.line);
+  return rows.length ? `${rows.flatMap((r) => r.text).join('\n')}\n` : '';
 }
 
 export const tableHead = (width: number) => `${'file'.padEnd(24)} ${'question'.padEnd(questionWidth(width))} pts band\n`;
