@@ -49,8 +49,6 @@ export interface Config {
   secrets: string[];
   /** How this user runs rehearse, for hints: `rehearse`, or `npm start --` from a clone. */
   command: string;
-  /** How to continue a session: `<command> resume`. */
-  resumeCommand: string;
 }
 
 /** What the settings are read from; the defaults are this process's. */
@@ -119,7 +117,6 @@ export function loadConfig(where: Surroundings, options: LoadOptions = {}): Conf
     secrets: v.OPENAI_API_KEY ? [v.OPENAI_API_KEY] : [],
     // Run through `npm start`, `rehearse` is not on the PATH: hints name the command that works.
     command: env.npm_lifecycle_event === 'start' ? 'npm start --' : 'rehearse',
-    resumeCommand: env.npm_lifecycle_event === 'start' ? 'npm start -- resume' : 'rehearse resume',
   };
 }
 

@@ -37,7 +37,6 @@ const defaults: Config = {
   color: true,
   secrets: [],
   command: 'rehearse',
-  resumeCommand: 'rehearse resume',
 };
 const llm = { apiKey: 'sk-file-key-123456789', model: 'gpt-4o-mini', timeoutMs: 8000 };
 
@@ -85,7 +84,6 @@ describe('loadConfig', () => {
         color: true,
         secrets: [],
         command: 'rehearse',
-        resumeCommand: 'rehearse resume',
       },
     ],
     [
@@ -99,7 +97,6 @@ describe('loadConfig', () => {
         color: true,
         secrets: [],
         command: 'rehearse',
-        resumeCommand: 'rehearse resume',
       },
     ],
     ['0, false, no or off leave the cache on', { REHEARSE_NO_CACHE: 'false' }, undefined, {}, defaults],
@@ -108,7 +105,7 @@ describe('loadConfig', () => {
       { npm_lifecycle_event: 'start' },
       undefined,
       {},
-      { ...defaults, command: 'npm start --', resumeCommand: 'npm start -- resume' },
+      { ...defaults, command: 'npm start --' },
     ],
     ['NO_COLOR turns colour off', { NO_COLOR: '1' }, undefined, {}, { ...defaults, color: false }],
     ['an empty NO_COLOR leaves colour on', { NO_COLOR: '' }, undefined, {}, defaults],

@@ -8,7 +8,7 @@ import { expandInputs } from '../batch/files.js';
 import { runBatch, type BatchResult } from '../batch/run.js';
 import { OUTPUT_FORMATS } from '../report/formats.js';
 import { BATCH_FORMATS, summarise, type BatchFormat } from '../report/output.js';
-import { readOptions, reading } from '../app/wiring.js';
+import { reading } from '../app/wiring.js';
 import { findScenario } from '../scenario/catalog.js';
 import type { IO } from '../io.js';
 import { forTerminal } from '../terminal-text.js';
@@ -69,9 +69,9 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
   const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
     throw new UsageError(`--jobs takes a whole number from 1 to 64 (this machine has ${cpus().length} cores)`);
-  const { config } = reading(io);
+  const { config, scenarios } = reading(io);
   // An unknown scenario is a usage error, before any work.
-  if (values.scenario !== 'auto') findScenario(values.scenario!, readOptions(io));
+  if (values.scenario !== 'auto') findScenario(values.scenario!, scenarios);
   const expanded = expandInputs(positionals);
   // The report being written is not a transcript, even when it lands in a folder being graded.
   const own = values.out ? resolve(values.out) : undefined;

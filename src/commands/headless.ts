@@ -146,7 +146,7 @@ export async function runHeadless(
       ? `the interview asked ${missing} and ${source} has no block for it (start one with --- ${missing})`
       : `the answers ran out after ${used.size} (the interview needs more: each question and each follow-up takes the next answer, or name them with --- <question-id>[/<follow-up-id>])`;
     io.err(
-      `rehearse: ${need}.\nThe session is saved unfinished: ${file}\nContinue it with: ${w.config.resumeCommand} ${session.id} --answers <file>`,
+      `rehearse: ${need}.\nThe session is saved unfinished: ${file}\nContinue it with: ${w.config.command} resume ${session.id} --answers <file>`,
     );
     return 1;
   }

@@ -68,7 +68,7 @@ export async function resumeCommand(args: string[], io: IO, interactive?: Intera
       io.out('No unfinished sessions.');
       return 0;
     }
-    io.out(`Unfinished sessions (continue one with \`${w.config.resumeCommand} <id>\`):`);
+    io.out(`Unfinished sessions (continue one with \`${w.config.command} resume <id>\`):`);
     for (const s of open)
       io.out(forTerminal(`  ${s.id}  ${s.scenario}  ${s.questionsAnswered} answered  last ${s.updatedAt.slice(0, 16).replace('T', ' ')}`));
     return 0;

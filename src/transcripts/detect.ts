@@ -6,8 +6,6 @@ import { parseSrt, parseVtt } from './timed.js';
 import { TranscriptError, type Transcript } from './types.js';
 import { looksLikeZoom, parseZoom } from './zoom.js';
 
-export { isBinary };
-
 /** SRT's first cue: a cue number (some tools leave it out), then the time line. */
 const SRT_START = /^(?:\d+\s*\r?\n\s*)?\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s+-->/;
 

@@ -33,7 +33,7 @@ export const launch: InteractiveLauncher = async ({ catalog, loaded, session, op
     );
     try {
       wiring.store.save(quit);
-      return `${why}. Saved; continue with: ${wiring.config.resumeCommand} ${quit.id}`;
+      return `${why}. Saved; continue with: ${wiring.config.command} resume ${quit.id}`;
     } catch (e) {
       if (!(e instanceof SaveError)) throw e;
       const copy = wiring.store.rescue(quit);
@@ -99,7 +99,7 @@ export const launch: InteractiveLauncher = async ({ catalog, loaded, session, op
       return 1;
     }
     // A deliberate save-and-quit: the session is safe, so this is a success.
-    io.out(`\nSaved. Continue where you stopped with: ${wiring.config.resumeCommand} ${outcome.session.id}`);
+    io.out(`\nSaved. Continue where you stopped with: ${wiring.config.command} resume ${outcome.session.id}`);
     return 0;
   }
   io.out(`\nSession: ${wiring.store.pathOf(outcome.session.id)}\nReport: ${outcome.reportPath}`);

@@ -33,7 +33,6 @@ describe('wire', () => {
       secrets: [],
       scenariosDir: join(io.home, 'scenarios'),
       command: 'rehearse',
-      resumeCommand: 'rehearse resume',
     });
     expect(w.store.dir).toBe(join(io.home, 'sessions'));
     expect(w.cache).toEqual(new ParseCache(join(io.home, 'cache', 'parsed')));

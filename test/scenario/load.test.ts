@@ -2,22 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InvalidFileError } from '../../src/errors.js';
 import { loadLibrary, loadScenario } from '../../src/scenario/load.js';
 import { jsonSchema } from '../../src/commands/schema.js';
 import { fixture, rehearse, ROOT } from '../helpers.js';
+import { issuesOf } from '../support/issues.js';
 
 const bad = (name: string) => fixture(`scenarios/bad/${name}`);
-
-function issuesOf(load: () => unknown) {
-  try {
-    load();
-  } catch (e) {
-    if (e instanceof InvalidFileError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected the file to be rejected');
-}
 
 describe('bad scenario files: file, line, field path, and exit code 2', () => {
   it.each([

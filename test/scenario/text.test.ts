@@ -5,11 +5,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateCommand } from '../../src/commands/validate.js';
-import { InvalidFileError, type FileIssue } from '../../src/errors.js';
+import { InvalidFileError } from '../../src/errors.js';
 import { loadCatalog } from '../../src/scenario/catalog.js';
 import { loadLibrary, loadScenario } from '../../src/scenario/load.js';
 import { fixture, ROOT } from '../helpers.js';
 import { captureIO } from '../support/capture-io.js';
+import { issuesOf } from '../support/issues.js';
 
 const MINIMAL = readFileSync(fixture('scenarios/good/minimal.yaml'), 'utf8').replace(
   '../../../../scenarios/rubrics/pm.yaml',
@@ -25,16 +26,6 @@ function scenarioWith(line: string, replacement: string): { file: string; line: 
   const file = join(mkdtempSync(join(tmpdir(), 'rehearse-text-')), 'scenario.yaml');
   writeFileSync(file, lines.join('\n'));
   return { file, line: at + 1 };
-}
-
-function issuesOf(load: () => unknown): FileIssue[] {
-  try {
-    load();
-  } catch (e) {
-    if (e instanceof InvalidFileError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected the file to be rejected');
 }
 
 describe('control characters in a scenario', () => {

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateFile } from '../../src/commands/validate.js';
-import { InvalidFileError } from '../../src/errors.js';
 import { parseText } from '../../src/scenario/parse.js';
 import { fixture } from '../helpers.js';
+import { issuesOf } from '../support/issues.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rehearse-yaml-'));
 
@@ -20,16 +20,6 @@ const BOMB = [
   'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]',
   'f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]',
 ].join('\n');
-
-function issuesOf(parse: () => unknown) {
-  try {
-    parse();
-  } catch (e) {
-    if (e instanceof InvalidFileError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected the text to be refused');
-}
 
 describe('YAML aliases', () => {
   it.each([

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { gradeOptions } from '../../src/batch/options.js';
 import { processFile } from '../../src/batch/process.js';
-import { decode } from '../../src/transcripts/decode.js';
+import { decode } from '../../src/decode.js';
 import { parseTranscripts } from '../../src/transcripts/detect.js';
 import { cast } from '../../src/transcripts/speakers.js';
 import { TranscriptError } from '../../src/transcripts/types.js';
