@@ -2,7 +2,7 @@
 // process environment, validated with zod. Nothing else in src/ reads an environment variable.
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 import { InvalidFileError, type FileIssue } from './errors.js';
@@ -25,6 +25,28 @@ const LlmSettings = z.object({
     .min(200, 'must be at least 200')
     .max(120_000, 'must be at most 120000')
     .default(8000),
+  /** Transcription: the model, and a server of its own (a local whisper server) if not OPENAI_BASE_URL's. */
+  REHEARSE_TRANSCRIBE_MODEL: nonEmpty.default('whisper-1'),
+  REHEARSE_TRANSCRIBE_URL: z.url({ message: 'must be a URL such as http://127.0.0.1:8000/v1' }).optional(),
+  REHEARSE_TRANSCRIBE_LANGUAGE: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2}$/, 'must be a two-letter language code such as en')
+    .optional(),
+  /** The interviewer's voice: through the API (`api`), espeak-ng (`offline`), or the API when a key is set (`auto`). */
+  REHEARSE_SPEECH: z.enum(['auto', 'api', 'offline'], { message: 'must be auto, api or offline' }).default('auto'),
+  REHEARSE_SPEECH_MODEL: nonEmpty.default('gpt-4o-mini-tts'),
+  REHEARSE_SPEECH_VOICE: nonEmpty.default('alloy'),
+  /** The espeak-ng voice for offline speech. */
+  REHEARSE_ESPEAK_VOICE: nonEmpty.default('en-us'),
+  REHEARSE_AUDIO_TIMEOUT_MS: z.coerce
+    .number({ message: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(200, 'must be at least 200')
+    .max(600_000, 'must be at most 600000')
+    .default(60_000),
+  /** A WAV file that stands in for the microphone: recording plays it in as if it were spoken. */
+  REHEARSE_MIC_FILE: nonEmpty.optional(),
 });
 
 export interface LlmConfig {
@@ -34,9 +56,34 @@ export interface LlmConfig {
   timeoutMs: number;
 }
 
+/** An OpenAI-compatible audio endpoint. */
+export interface AudioApiConfig {
+  apiKey: string;
+  baseURL?: string;
+  model: string;
+  timeoutMs: number;
+}
+
+export interface VoiceConfig {
+  /** Present when transcription is set up: an API key, or a transcription server of its own. */
+  transcription?: AudioApiConfig & { language?: string };
+  /** Present when the interviewer may speak through the API: a key is set and REHEARSE_SPEECH is not `offline`. */
+  speech?: AudioApiConfig & { voice: string };
+  /** Use the API only for speech, never espeak-ng (REHEARSE_SPEECH=api). */
+  speechApiOnly: boolean;
+  /** The espeak-ng voice. */
+  espeakVoice: string;
+  /** A WAV file that stands in for the microphone (REHEARSE_MIC_FILE), resolved against the working folder. */
+  micFile?: string;
+  /** Where to look for espeak-ng, players and recorders: PATH. */
+  searchPath: string;
+}
+
 export interface Config {
   /** Present when an API key is set: probes are written by the LLM. */
   llm?: LlmConfig;
+  /** Speech and transcription; present only when the LLM settings were read (`{ llm: true }`). */
+  voice?: VoiceConfig;
   /** Where rehearse keeps its data: REHEARSE_HOME, else the platform's user data folder. */
   home: string;
   /** Where parsed scenario files are cached; absent when REHEARSE_NO_CACHE is set. */
@@ -110,6 +157,7 @@ export function loadConfig(where: Surroundings, options: LoadOptions = {}): Conf
           },
         }
       : {}),
+    ...(options.llm ? { voice: voiceOf(v as z.infer<typeof LlmSettings>, cwd, env.PATH ?? '') } : {}),
     home,
     scenariosDir: join(home, 'scenarios'),
     ...(isOn(v.REHEARSE_NO_CACHE) ? {} : { cacheDir: join(home, 'cache', 'parsed') }),
@@ -117,6 +165,41 @@ export function loadConfig(where: Surroundings, options: LoadOptions = {}): Conf
     secrets: v.OPENAI_API_KEY ? [v.OPENAI_API_KEY] : [],
     // Run through `npm start`, `rehearse` is not on the PATH: hints name the command that works.
     command: env.npm_lifecycle_event === 'start' ? 'npm start --' : 'rehearse',
+  };
+}
+
+function voiceOf(v: z.infer<typeof LlmSettings>, cwd: string, searchPath: string): VoiceConfig {
+  const key = v.OPENAI_API_KEY;
+  const timeoutMs = v.REHEARSE_AUDIO_TIMEOUT_MS;
+  // A transcription server of its own (whisper.cpp, faster-whisper) usually wants no key; the SDK wants one.
+  const transcribeUrl = v.REHEARSE_TRANSCRIBE_URL ?? v.OPENAI_BASE_URL;
+  const transcription =
+    key || v.REHEARSE_TRANSCRIBE_URL
+      ? {
+          apiKey: key ?? 'not-needed',
+          ...(transcribeUrl ? { baseURL: transcribeUrl } : {}),
+          model: v.REHEARSE_TRANSCRIBE_MODEL,
+          timeoutMs,
+          ...(v.REHEARSE_TRANSCRIBE_LANGUAGE ? { language: v.REHEARSE_TRANSCRIBE_LANGUAGE } : {}),
+        }
+      : undefined;
+  const speech =
+    key && v.REHEARSE_SPEECH !== 'offline'
+      ? {
+          apiKey: key,
+          ...(v.OPENAI_BASE_URL ? { baseURL: v.OPENAI_BASE_URL } : {}),
+          model: v.REHEARSE_SPEECH_MODEL,
+          voice: v.REHEARSE_SPEECH_VOICE,
+          timeoutMs,
+        }
+      : undefined;
+  return {
+    ...(transcription ? { transcription } : {}),
+    ...(speech ? { speech } : {}),
+    speechApiOnly: v.REHEARSE_SPEECH === 'api',
+    espeakVoice: v.REHEARSE_ESPEAK_VOICE,
+    ...(v.REHEARSE_MIC_FILE ? { micFile: resolve(cwd, v.REHEARSE_MIC_FILE) } : {}),
+    searchPath,
   };
 }
 

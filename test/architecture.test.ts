@@ -11,8 +11,8 @@ const SRC = join(ROOT, 'src');
 const LAYERS: string[][] = [
   ['errors.ts', 'terminal-text.ts', 'paths.ts', 'json-lines.ts', 'files.ts', 'config.ts', 'io.ts', 'decode.ts', 'input.ts'],
   ['scenario'],
-  ['scoring'],
-  ['probes'],
+  ['scoring', 'delivery'],
+  ['probes', 'voice'],
   ['interview'],
   ['transcripts'],
   ['report'],
@@ -27,6 +27,8 @@ const LAYERS: string[][] = [
 /** Modules that take text and data in and give data out: no files, processes, network or terminal. */
 const PURE = [
   'scoring/',
+  'delivery/',
+  'voice/wav.ts',
   'transcripts/',
   'report/',
   'interview/machine.ts',
