@@ -24,3 +24,30 @@ export const TimedSpeech = z.object({
   segments: z.array(TimedSegment).optional(),
 });
 export type TimedSpeech = z.infer<typeof TimedSpeech>;
+
+/**
+ * Several recordings of one answer as one stretch of speech: each starts where the one before
+ * ended, so the time between recordings (typing, thinking with the microphone off) is no pause.
+ */
+export function joinSpeech(parts: readonly TimedSpeech[]): TimedSpeech | undefined {
+  if (parts.length <= 1) return parts[0];
+  let offset = 0;
+  const words: TimedWord[] = [];
+  const segments: TimedSegment[] = [];
+  for (const p of parts) {
+    const first = p.words?.[0]?.start ?? p.segments?.[0]?.start ?? 0;
+    const shift = offset - first;
+    for (const w of p.words ?? []) words.push({ ...w, start: w.start + shift, end: w.end + shift });
+    for (const s of p.segments ?? []) segments.push({ ...s, start: s.start + shift, end: s.end + shift });
+    const last = Math.max(p.words?.at(-1)?.end ?? 0, p.segments?.at(-1)?.end ?? 0);
+    offset = last + shift;
+  }
+  // Word timings only help when every part has them; otherwise the segments time the whole.
+  const allWords = parts.every((p) => p.words?.length);
+  const allSegments = parts.every((p) => p.segments?.length);
+  return {
+    text: parts.map((p) => p.text.trim()).join(' '),
+    ...(allWords ? { words } : {}),
+    ...(allSegments ? { segments } : {}),
+  };
+}

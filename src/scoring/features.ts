@@ -78,8 +78,11 @@ const SEQUENCE_START =
   /^\s*(?:firstly|secondly|thirdly|fourthly|fifthly|lastly|finally|additionally|also|another|next|then|furthermore|moreover|\d+[.)]|[-*•])\s/iu;
 /** How much of a sentence's start SEQUENCE_START is shown: past the longest sequence word, so a long sentence is not copied. */
 const SEQUENCE_REACH = 16;
-/** Whether only spaces or a hyphen stand between two words, so they belong to one phrase. */
-const adjacent = (text: string, from: number, to: number) => /^[\s-]{1,3}$/u.test(text.slice(from, to));
+/**
+ * Whether only spaces or a hyphen stand between two words, so they belong to one phrase. A run of
+ * spaces of any length is where a filler was blanked ("bookings, um, per member").
+ */
+const adjacent = (text: string, from: number, to: number) => /^[\s-]{1,3}$|^ +-? *$/u.test(text.slice(from, to));
 /** The cue lists that show reasoning moves, which stuffing fakes. */
 const CUE_IDS = [
   'commitment',

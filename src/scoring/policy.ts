@@ -1,4 +1,4 @@
-// The scorer's policy: the numbers that decide what an answer earns, read from policy.json and checked.
+// The scorer's policy: the numbers and word lists that decide what an answer earns, read from policy.json and checked.
 // A number belongs here when a person tuning the scorer would change it. Bounds that only keep a scan
 // short, and numbers that only shape what is shown (quote length, how many improvements), stay in code.
 import { z } from 'zod';
@@ -6,6 +6,15 @@ import data from './policy.json' with { type: 'json' };
 
 const share = z.number().min(0).max(1);
 const words = z.number().int().min(1);
+/** Lower-case words or phrases, written as they are said ("I" keeps its capital). */
+const wordList = z
+  .array(
+    z
+      .string()
+      .regex(/^[A-Za-z' ]+$/)
+      .min(1),
+  )
+  .min(1);
 
 export const Policy = z
   .object({
@@ -92,6 +101,26 @@ export const Policy = z
           ),
       })
       .strict(),
+    disfluency: z
+      .object({
+        sounds: wordList.describe(
+          'Hesitation sounds, fillers wherever they stand, in any case. A form drawn out or cut short ("ummm", "hm") is named by the first of these with the same letters once repeats are dropped.',
+        ),
+        notSounds: wordList.describe('Forms that are words of their own ("err on the side of caution", "m" for metres), never fillers.'),
+        adverbs: wordList.describe('Sentence adverbs that carry no content in a spoken answer, fillers wherever they stand.'),
+        markers: wordList.describe(
+          'Discourse markers, fillers only when set off: at the start of a clause and followed by a comma ("Like, we…", "and you know, the…"), or after a comma and followed by a comma or the end of the sentence ("it dropped, you know."). "metrics like retention" and "do you know the churn rate" are content.',
+        ),
+        opensClause: wordList.describe('Words after which a marker still opens a clause: "so like, we…", "but I mean, the…".'),
+        commaBefore: wordList.describe(
+          'Words that take a comma before them. A filler set off by commas is blanked with both commas, as if it was never said, unless the next word is one of these: then the first comma was the clause\'s own ("retention fell, um, so we paused"), and the scorer reads a comma before "so" and "not" as a cue.',
+        ),
+        repeatable: wordList.describe('Words said twice on purpose ("that that", "had had"): a repetition of these is no stutter.'),
+      })
+      .strict()
+      .describe(
+        'What a spoken answer holds besides its content: fillers and stutters, blanked before the answer is read so they neither cost nor earn points, and counted for delivery.',
+      ),
   })
   .strict();
 export type Policy = z.infer<typeof Policy>;

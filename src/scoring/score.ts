@@ -2,6 +2,7 @@
 import type { ResolvedRubric } from '../scenario/rubric.js';
 import { bandOf } from './bands.js';
 import { antiPatternHit, antiPatternsShown, capped, criterionScore, foundIn, levelOf, rubricFeatures } from './criteria.js';
+import { disfluencySpans } from './disfluency.js';
 import { extractFeatures, findCues, type FeatureHit, type Features } from './features.js';
 import { feedbackFor } from './feedback.js';
 import { blank, graderDirectedSpans, isListOfTerms, nonAnswer, type Span } from './guards.js';
@@ -75,8 +76,8 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
     band,
     criteria,
     antiPatterns,
-    // The analysis counted the words unless grader-directed text was blanked; the candidate wrote those too.
-    words: blanked.length ? turns.reduce((n, t) => n + countWords(t), 0) : analysis.words,
+    // Every word the candidate said, fillers and grader-directed text too: the analysis counted what it read.
+    words: turns.reduce((n, t) => n + countWords(t), 0),
     flags: { ...(why ? { nonAnswer: why } : {}), listOnly, graderDirected: blanked.map((s) => quoteOf(turns, s)) },
     model: {
       version: rubric.model.version,
@@ -91,11 +92,16 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   return { score: result, analysis, signals, features, hits, guards, rejected };
 }
 
-/** The answer as the scorer reads it: grader-directed text blanked out (offsets kept), in sentences and words. */
+/** The answer as the scorer reads it: grader-directed text, fillers and stutters blanked out (offsets kept), in sentences and words. */
 function read(turns: string[]): { analysis: Analysis; blanked: Span[] } {
   const blanked = turns.flatMap((t, i) => graderDirectedSpans(t, i));
   const spansIn = (turn: number) => blanked.filter((s) => s.turn === turn);
-  const scan = turns.map((t, i) => blank(t, spansIn(i)));
+  const undirected = turns.map((t, i) => blank(t, spansIn(i)));
+  // An "um" neither costs nor earns points, so the analysis never sees it; evidence still quotes the words as said.
+  const disfluent = (t: string, turn: number): Span[] => disfluencySpans(t).map((s) => ({ ...s, turn }));
+  const fluent = undirected.map((t, turn) => blank(t, disfluent(t, turn)));
+  // An answer of nothing but fillers keeps them: "um" is a non-answer, not an empty one.
+  const scan = fluent.some((t) => countWords(t) > 0) ? fluent : undirected;
   return { analysis: analyse(turns, scan), blanked };
 }
 
