@@ -16,14 +16,19 @@ import { gradeCommand } from './commands/grade.js';
 import { calibrateCommand } from './commands/calibrate.js';
 import { interviewCommand, resumeCommand } from './commands/interview.js';
 import { sessionsCommand } from './commands/sessions.js';
+import { transcribeCommand } from './commands/transcribe.js';
 
 /** Each command's usage and what it does: `rehearse --help` shows them all, `rehearse <command> --help` its own. */
 const USAGE: Record<string, string> = {
-  interview: `  rehearse interview --scenario <id> [--answers F] [--no-feedback] [--probes N] [--json]
-                                              run an interview; answers from F or standard input
+  interview: `  rehearse interview --scenario <id> [--voice] [--answers F] [--no-feedback] [--probes N] [--json]
+                                              run an interview (--voice: the interviewer speaks;
+                                              Ctrl+R records a spoken answer); answers from F or standard input
                                               (separated by lines holding only ---, or --- <question-id>
                                               [/<follow-up-id>] to say where each goes; up to 1 MB)`,
-  resume: `  rehearse resume [<id>] [--answers F]        list unfinished sessions, or continue one`,
+  resume: `  rehearse resume [<id>] [--voice] [--answers F]
+                                              list unfinished sessions, or continue one`,
+  transcribe: `  rehearse transcribe <id>                    transcribe a session's recorded answers that have
+                                              no transcript yet, and update its report`,
   sessions: `  rehearse sessions [--json]                  past sessions with date, scenario and score`,
   grade: `  rehearse grade <files|folders|globs…> [--scenario <id>|auto] [--format table|json|csv|md|html]
                 [--out F] [--jobs N] [--interviewer NAME] [--candidate NAME]
@@ -33,9 +38,10 @@ const USAGE: Record<string, string> = {
   scenarios: `  rehearse scenarios [--json]                 list the scenarios: shipped, and your own
   rehearse scenarios show <id> [--json]       show one scenario's questions and follow-ups
   rehearse scenarios new <id> [--from <id>]   start your own scenario (commented, or a copy)`,
-  score: `  rehearse score --scenario <id> --question <qid> [--file F] [--json] [--explain]
+  score: `  rehearse score --scenario <id> --question <qid> [--file F | --audio F] [--json] [--explain]
                                               grade one answer (from F or standard input, up to
-                                              1 MB); --explain shows every step to the total`,
+                                              1 MB; --audio: a recording, transcribed, with delivery
+                                              figures); --explain shows every step to the total`,
   validate: `  rehearse validate <file...> [--all] [--json]
                                               check scenario and rubric files: errors, warnings,
                                               and how each example answer scores`,
@@ -80,6 +86,7 @@ const COMMANDS: Record<string, Command> = {
   interview: (args, io) => interviewCommand(args, io, interactive),
   resume: (args, io) => resumeCommand(args, io, interactive),
   sessions: sessionsCommand,
+  transcribe: transcribeCommand,
   grade: gradeCommand,
 };
 

@@ -66,5 +66,7 @@ export interface InteractiveLauncher {
     options: SessionOptions;
     wiring: Wiring;
     io: IO;
+    /** The interviewer speaks from the start (`--voice`). */
+    speaking?: boolean;
   }): Promise<number>;
 }

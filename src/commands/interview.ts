@@ -10,7 +10,8 @@ import { parse } from './args.js';
 import { checkTargets, runHeadless } from './headless.js';
 
 const INTERVIEW_USAGE =
-  'rehearse interview [--scenario <id>] [--answers <file>] [--no-feedback] [--probes N] [--json]\n' +
+  'rehearse interview [--scenario <id>] [--voice] [--answers <file>] [--no-feedback] [--probes N] [--json]\n' +
+  '  --voice: the interviewer reads each question aloud (Ctrl+T turns it on and off; Ctrl+R records an answer).\n' +
   '  With --answers (or answers piped on standard input, separated by lines holding only ---),\n' +
   '  the interview runs without the terminal UI; each question and each follow-up takes the next answer.';
 
@@ -23,6 +24,7 @@ export async function interviewCommand(args: string[], io: IO, interactive?: Int
       json: { type: 'boolean' },
       'no-feedback': { type: 'boolean' },
       probes: { type: 'string' },
+      voice: { type: 'boolean' },
     },
     INTERVIEW_USAGE,
   );
@@ -47,8 +49,9 @@ export async function interviewCommand(args: string[], io: IO, interactive?: Int
         `standard input is not a terminal; give the answers with --answers <file> or pipe them in\nusage: ${INTERVIEW_USAGE}`,
       );
     }
-    return interactive({ catalog, ...(named ? { loaded: named } : {}), options, wiring: w, io });
+    return interactive({ catalog, ...(named ? { loaded: named } : {}), options, wiring: w, io, speaking: !!values.voice });
   }
+  if (values.voice) throw new UsageError(`--voice needs the terminal UI; answers from a file are not spoken\nusage: ${INTERVIEW_USAGE}`);
   if (!named) throw new UsageError(`name the scenario with --scenario <id>\nusage: ${INTERVIEW_USAGE}`);
   const loaded = named;
   // A file of answers that cannot fit this interview is refused before a session is made.
@@ -58,8 +61,12 @@ export async function interviewCommand(args: string[], io: IO, interactive?: Int
 }
 
 export async function resumeCommand(args: string[], io: IO, interactive?: InteractiveLauncher): Promise<number> {
-  const usage = 'rehearse resume [<id>] [--answers <file>] [--json]';
-  const { values, positionals } = parse(args, { answers: { type: 'string' }, json: { type: 'boolean' } }, usage);
+  const usage = 'rehearse resume [<id>] [--voice] [--answers <file>] [--json]';
+  const { values, positionals } = parse(
+    args,
+    { answers: { type: 'string' }, json: { type: 'boolean' }, voice: { type: 'boolean' } },
+    usage,
+  );
   const w = await wire(io);
   const id = positionals[0];
   if (!id) {
@@ -80,8 +87,9 @@ export async function resumeCommand(args: string[], io: IO, interactive?: Intera
   const answers = await answersFrom(values.answers, io, usage);
   if (answers === undefined) {
     if (!interactive) throw new UsageError(`give the remaining answers with --answers <file>\nusage: ${usage}`);
-    return interactive({ catalog: [loaded], loaded, session, options: { mode: session.mode }, wiring: w, io });
+    return interactive({ catalog: [loaded], loaded, session, options: { mode: session.mode }, wiring: w, io, speaking: !!values.voice });
   }
+  if (values.voice) throw new UsageError(`--voice needs the terminal UI; answers from a file are not spoken\nusage: ${usage}`);
   checkTargets(answers, loaded, values.answers ?? 'standard input');
   return runHeadless({ session, loaded, answers, source: values.answers ?? 'standard input', json: !!values.json, resuming: true }, w, io);
 }

@@ -1,15 +1,19 @@
 // `rehearse score --scenario <id> --question <qid> [--file F] [--json] [--explain]`: grades one answer.
+import { TRANSCRIPTION_SETUP } from '../app/transcription.js';
 import { readOptions } from '../app/wiring.js';
+import { loadConfig } from '../config.js';
+import { measureDelivery, type Delivery } from '../delivery/delivery.js';
+import { deliveryLines } from '../report/delivery.js';
 import { checkInput, readInputText, usableText } from '../input.js';
 import { findScenario } from '../scenario/catalog.js';
 import { trace } from '../scoring/score.js';
 import { explain, renderExplanation } from '../report/explain.js';
-import { renderScoreCard } from '../report/scorecard.js';
-import { UsageError } from '../errors.js';
+import { renderScoreCard, wrap } from '../report/scorecard.js';
+import { FatalError, UsageError } from '../errors.js';
 import type { IO } from '../io.js';
 import { parse } from './args.js';
 
-const USAGE = 'rehearse score --scenario <id> --question <qid> [--file F] [--json] [--explain]';
+const USAGE = 'rehearse score --scenario <id> --question <qid> [--file F | --audio F] [--json] [--explain]';
 
 export async function scoreCommand(args: string[], io: IO): Promise<number> {
   const { values, positionals } = parse(
@@ -18,6 +22,7 @@ export async function scoreCommand(args: string[], io: IO): Promise<number> {
       scenario: { type: 'string' },
       question: { type: 'string' },
       file: { type: 'string' },
+      audio: { type: 'string' },
       json: { type: 'boolean' },
       explain: { type: 'boolean' },
     },
@@ -25,6 +30,7 @@ export async function scoreCommand(args: string[], io: IO): Promise<number> {
   );
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"\nusage: ${USAGE}`);
   if (!values.scenario || !values.question) throw new UsageError(`--scenario and --question are required\nusage: ${USAGE}`);
+  if (values.audio && values.file) throw new UsageError(`give the answer with --file or --audio, not both\nusage: ${USAGE}`);
   const loaded = findScenario(values.scenario, readOptions(io));
   const question = loaded.scenario.questions.find((q) => q.id === values.question);
   if (!question) {
@@ -32,7 +38,11 @@ export async function scoreCommand(args: string[], io: IO): Promise<number> {
     throw new UsageError(`scenario "${loaded.scenario.id}" has no question "${values.question}"; its questions are: ${ids}`);
   }
   let answer: string;
-  if (values.file) answer = readInputText(values.file, 'answer', (l) => io.err(l));
+  let spoken: { transcript: string; delivery?: Delivery } | undefined;
+  if (values.audio) {
+    spoken = await listen(values.audio, io, question.budget.seconds);
+    answer = spoken.transcript;
+  } else if (values.file) answer = readInputText(values.file, 'answer', (l) => io.err(l));
   else {
     const stdin = await io.readStdin();
     if (stdin === undefined) throw new UsageError(`give the answer with --file F or on standard input\nusage: ${USAGE}`);
@@ -41,10 +51,36 @@ export async function scoreCommand(args: string[], io: IO): Promise<number> {
   const rubric = loaded.rubrics[question.id]!;
   const t = trace(rubric, answer, { explain: !!values.explain });
   const result = t.score;
-  if (values.json) io.out(JSON.stringify(values.explain ? { ...result, explanation: explain(rubric, t) } : result, null, 2));
-  else {
-    io.out(renderScoreCard(result, { title: question.prompt, width: Math.min(io.columns, 100) }));
+  if (values.json) {
+    io.out(JSON.stringify({ ...result, ...(values.explain ? { explanation: explain(rubric, t) } : {}), ...(spoken ?? {}) }, null, 2));
+  } else {
+    const width = Math.min(io.columns, 100);
+    if (spoken) io.out(`${renderTranscript(spoken.transcript, width)}\n`);
+    io.out(renderScoreCard(result, { title: question.prompt, width }));
+    if (spoken?.delivery) io.out(`\n${deliveryLines(spoken.delivery).join('\n')}`);
     if (values.explain) io.out(`\n${renderExplanation(explain(rubric, t))}`);
   }
   return 0;
+}
+
+/** A recorded answer, transcribed: its text, and the delivery figures its timings give. */
+async function listen(file: string, io: IO, budgetSeconds: number): Promise<{ transcript: string; delivery?: Delivery }> {
+  const settings = loadConfig({ env: io.env, cwd: io.cwd }, { llm: true }).voice?.transcription;
+  if (!settings) throw new FatalError(`--audio needs transcription, which is not set up: ${TRANSCRIPTION_SETUP}`, 1);
+  // Loaded only here: scoring typed answers never loads the audio client.
+  const { transcribe } = await import('../voice/transcribe.js');
+  let speech;
+  try {
+    speech = await transcribe(file, settings);
+  } catch (e) {
+    // A file that cannot be read names itself; a service that failed is said with the file it failed on.
+    const { message, reason } = e as Error & { reason?: string };
+    throw new FatalError(reason === 'file' ? message : `${file}: ${message}`, reason === 'file' ? 2 : 1);
+  }
+  const delivery = measureDelivery(speech, { budgetSeconds });
+  return { transcript: speech.text.trim(), ...(delivery ? { delivery } : {}) };
+}
+
+function renderTranscript(text: string, width: number): string {
+  return ['Transcript', ...wrap(text, width, '  ')].join('\n');
 }

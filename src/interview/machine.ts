@@ -1,7 +1,8 @@
 // The session as a pure reducer: each event gives a new session; nothing here does I/O or reads a clock.
 import type { Score } from '../scoring/types.js';
 import type { Scenario } from '../scenario/schema.js';
-import type { Session, Turn } from './session.js';
+import type { TimedSpeech } from '../delivery/speech.js';
+import type { Recording, Session, Turn } from './session.js';
 
 export type InterviewEvent =
   | { type: 'started'; at: string }
@@ -17,7 +18,12 @@ export type InterviewEvent =
   | { type: 'resumed'; at: string }
   /** The question is on screen: the terminal UI shows it after a score card, and its time starts then. */
   | { type: 'question-shown'; at: string }
-  | { type: 'finished'; at: string };
+  | { type: 'finished'; at: string }
+  /** An answer was recorded and its audio file is complete; it belongs to the question on now. */
+  | { type: 'recording-saved'; id: string; file: string; seconds: number; at: string }
+  /** A recording's transcript; `toDraft` also puts its text in the draft (when no editor is open to take it). */
+  | { type: 'recording-transcribed'; id: string; speech: TimedSpeech; toDraft?: boolean; at: string }
+  | { type: 'transcription-failed'; id: string; reason: string; at: string };
 
 export class InvalidEvent extends Error {}
 
@@ -52,7 +58,34 @@ export function reduce(session: Session, event: InterviewEvent, scenario: Scenar
     case 'answer-submitted': {
       expect(session, event, 'answering');
       const { draft: _, ...rest } = next;
-      return { ...rest, phase: 'scoring', turns: [...session.turns, turn({ role: 'candidate', kind: 'answer', text: event.text })] };
+      // What was recorded for this question since its last answer belongs to this answer, typed or not.
+      const answerTurn = session.turns.length;
+      const recordings = session.recordings?.map((r) => (r.questionId === qid && r.answerTurn === undefined ? { ...r, answerTurn } : r));
+      return {
+        ...rest,
+        ...(recordings ? { recordings } : {}),
+        phase: 'scoring',
+        turns: [...session.turns, turn({ role: 'candidate', kind: 'answer', text: event.text })],
+      };
+    }
+    case 'recording-saved': {
+      if (session.status === 'finished') throw new InvalidEvent('"recording-saved" cannot happen once the session is finished');
+      const recording: Recording = { id: event.id, questionId: qid, file: event.file, at: event.at, seconds: event.seconds };
+      return { ...next, recordings: [...(session.recordings ?? []), recording] };
+    }
+    case 'recording-transcribed':
+    case 'transcription-failed': {
+      const found = session.recordings?.find((r) => r.id === event.id);
+      if (!found) throw new InvalidEvent(`no recording "${event.id}" in this session`);
+      const update = (r: Recording): Recording => {
+        if (r.id !== event.id) return r;
+        if (event.type === 'transcription-failed') return { ...r, failed: event.reason };
+        const { failed: _, ...rest } = r;
+        return { ...rest, speech: event.speech };
+      };
+      const text = event.type === 'recording-transcribed' && event.toDraft ? event.speech.text.trim() : '';
+      const draft = text ? (session.draft?.trim() ? `${session.draft.trimEnd()}\n${text}` : text) : session.draft;
+      return { ...next, recordings: session.recordings!.map(update), ...(draft ? { draft } : {}) };
     }
     case 'scored':
       expect(session, event, 'scoring');

@@ -1,5 +1,6 @@
 // The session: everything said and scored in one interview. Saved as is; it is also the transcript.
 import { z } from 'zod';
+import { TimedSpeech } from '../delivery/speech.js';
 import { Score } from '../scoring/types.js';
 
 export const SESSION_VERSION = 1;
@@ -45,6 +46,23 @@ export type Turn = z.infer<typeof Turn>;
 export const Phase = z.enum(['idle', 'asking', 'answering', 'scoring', 'deciding', 'probing', 'done']);
 export type Phase = z.infer<typeof Phase>;
 
+/** An answer said aloud: the audio is saved with the session first, its transcript added when there is one. */
+export const Recording = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]+$/),
+  questionId: z.string(),
+  /** The audio file, relative to the sessions folder. */
+  file: z.string(),
+  at: z.string(),
+  seconds: z.number().min(0),
+  /** What was said, with its timings; absent until it is transcribed. */
+  speech: TimedSpeech.optional(),
+  /** Why the last attempt to transcribe it failed. */
+  failed: z.string().optional(),
+  /** The answer turn it belongs to, once that answer is submitted (typed or from the transcript). */
+  answerTurn: z.number().int().min(0).optional(),
+});
+export type Recording = z.infer<typeof Recording>;
+
 export const Session = z.object({
   version: z.literal(SESSION_VERSION),
   id: z.string().regex(/^[A-Za-z0-9_-]+$/),
@@ -63,6 +81,8 @@ export const Session = z.object({
   /** Used to limit how many probes a question gets, whatever the question's own budget says. */
   maxProbes: z.number().int().min(0).optional(),
   turns: z.array(Turn),
+  /** Answers said aloud; absent in sessions that never recorded one. */
+  recordings: z.array(Recording).optional(),
   /** The latest score of each question: its main answer and its probe answers together. */
   scores: z.record(z.string(), Score),
   createdAt: z.string(),
@@ -101,4 +121,9 @@ export function answersTo(session: Session, questionId: string): string[] {
 
 export function probesOf(session: Session, questionId: string): Turn[] {
   return session.turns.filter((t) => t.questionId === questionId && t.kind === 'probe');
+}
+
+/** The recordings of one question's submitted answers, in the order they were made. */
+export function recordingsOf(session: Session, questionId: string): Recording[] {
+  return (session.recordings ?? []).filter((r) => r.questionId === questionId && r.answerTurn !== undefined);
 }

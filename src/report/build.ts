@@ -1,6 +1,8 @@
 // The end-of-interview report: totals per question and per criterion, and the changes worth most.
 import type { Scenario } from '../scenario/schema.js';
-import { answersTo, probesOf, type NoticeReason, type Session } from '../interview/session.js';
+import { measureDelivery, type Delivery } from '../delivery/delivery.js';
+import { joinSpeech } from '../delivery/speech.js';
+import { answersTo, probesOf, recordingsOf, type NoticeReason, type Session } from '../interview/session.js';
 import { bandOf } from '../scoring/score.js';
 import type { Band, Score } from '../scoring/types.js';
 
@@ -13,6 +15,8 @@ export interface QuestionReport {
   probes: number;
   answers: string[];
   score?: Score;
+  /** How the spoken answers were delivered (pace, fillers, pauses, time), apart from the score. */
+  delivery?: Delivery;
 }
 
 export interface CriterionSummary {
@@ -38,9 +42,16 @@ export interface Report {
   notices: { reason: NoticeReason; text: string }[];
 }
 
+/** How a question's spoken answers were delivered, from their transcripts' timings; undefined when none was spoken. */
+export function deliveryOf(session: Session, question: Scenario['questions'][number]): Delivery | undefined {
+  const speech = joinSpeech(recordingsOf(session, question.id).flatMap((r) => (r.speech ? [r.speech] : [])));
+  return speech && measureDelivery(speech, { budgetSeconds: question.budget.seconds });
+}
+
 export function buildReport(session: Session, scenario: Scenario): Report {
   const questions: QuestionReport[] = scenario.questions.map((q) => {
     const score = session.scores[q.id];
+    const delivery = deliveryOf(session, q);
     return {
       id: q.id,
       prompt: q.prompt,
@@ -50,6 +61,7 @@ export function buildReport(session: Session, scenario: Scenario): Report {
       probes: probesOf(session, q.id).length,
       answers: answersTo(session, q.id),
       ...(score ? { score } : {}),
+      ...(delivery ? { delivery } : {}),
     };
   });
   const n = questions.length || 1;

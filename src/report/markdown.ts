@@ -2,6 +2,7 @@
 import type { Report } from './build.js';
 import { mdCell, mdLine, mdQuote } from './md.js';
 import { bar } from './scorecard.js';
+import { deliveryLines } from './delivery.js';
 import { forTerminal } from '../terminal-text.js';
 
 export function renderMarkdown(report: Report): string {
@@ -38,6 +39,10 @@ export function renderMarkdown(report: Report): string {
       if (c.missing.length && !q.score.flags.nonAnswer) out.push(`  - To improve: ${c.missing.join('; ')}`);
     }
     for (const a of q.score.antiPatterns) out.push(`- ✗ **${a.title}**: ${a.advice}`);
+    if (q.delivery) {
+      const [title, ...lines] = deliveryLines(q.delivery);
+      out.push('', `**${mdLine(title ?? 'Delivery')}**`, '', ...lines.map((l) => `- ${mdCell(l)}`));
+    }
   });
   if (report.notices.length) {
     out.push('', '## Notices', '');

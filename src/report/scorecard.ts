@@ -10,7 +10,7 @@ export function bar(level: number, max: number): string {
 }
 
 /** Words laid out in lines; every text on the card but the criterion titles passes here, so it is cleaned for the terminal here. */
-function wrap(text: string, width: number, indent: string): string[] {
+export function wrap(text: string, width: number, indent: string): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of forTerminal(text).split(/\s+/).filter(Boolean)) {

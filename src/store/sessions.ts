@@ -39,6 +39,20 @@ export class SessionStore {
     return join(this.dir, `${id}.json`);
   }
 
+  /**
+   * Where a recording of a session goes: `<id>.audio/<name>.wav` beside the session file. Returns
+   * the absolute path and the name the session keeps (relative, so the data folder can move).
+   */
+  recordingPath(sessionId: string, name: string): { file: string; relative: string } {
+    const relative = join(`${sessionId}.audio`, `${name}.wav`);
+    return { file: join(this.dir, relative), relative };
+  }
+
+  /** The absolute path of a file a session keeps relative to the sessions folder. */
+  resolve(relative: string): string {
+    return join(this.dir, relative);
+  }
+
   save(session: Session): void {
     try {
       mkdirSync(this.dir, { recursive: true });

@@ -1,6 +1,7 @@
 // The interview screen: the transcript, then the question, a score card, the report or what went wrong.
 import React from 'react';
 import { Box, Text } from 'ink';
+import { deliveryOf } from '../report/build.js';
 import { QuestionScreen } from './QuestionScreen.js';
 import { ReportView } from './ReportView.js';
 import type { InterviewScreen } from './screen-state.js';
@@ -17,6 +18,7 @@ export function InterviewFlow({ state, now }: { state: InterviewScreen; now: () 
   const { loaded, session, view } = state;
   const card = view.kind === 'score-card' ? loaded.scenario.questions.find((q) => q.id === view.questionId) : undefined;
   const cardScore = card ? session.scores[card.id] : undefined;
+  const cardDelivery = card ? deliveryOf(session, card) : undefined;
   return (
     <Box flexDirection="column">
       <Transcript session={session} interviewer={loaded.scenario.interviewer.name} />
@@ -27,7 +29,13 @@ export function InterviewFlow({ state, now }: { state: InterviewScreen; now: () 
       ) : view.kind === 'report' ? (
         <ReportView report={view.report} path={view.path} />
       ) : view.kind === 'score-card' && card && cardScore ? (
-        <ScoreCard prompt={card.prompt} score={cardScore} example={card.example} showExample={view.showExample} />
+        <ScoreCard
+          prompt={card.prompt}
+          score={cardScore}
+          {...(cardDelivery ? { delivery: cardDelivery } : {})}
+          example={card.example}
+          showExample={view.showExample}
+        />
       ) : (
         <QuestionScreen
           scenario={loaded.scenario}
@@ -38,6 +46,9 @@ export function InterviewFlow({ state, now }: { state: InterviewScreen; now: () 
           hint={state.hint}
           editor={state.editor}
           now={now}
+          {...(state.recording ? { recording: state.recording } : {})}
+          {...(state.voiceNote ? { voiceNote: state.voiceNote } : {})}
+          speaking={state.speaking}
         />
       )}
       {state.saveError && view.kind === 'question' && (

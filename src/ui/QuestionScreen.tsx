@@ -7,7 +7,8 @@ import { countWords } from '../scoring/text.js';
 import { forTerminal } from '../terminal-text.js';
 import type { EditorState } from './editor-state.js';
 import { EditorView } from './EditorView.js';
-import type { Hint } from './screen-state.js';
+import { RecordingLine } from './RecordingLine.js';
+import type { Hint, RecordingView, VoiceNote } from './screen-state.js';
 import { Spinner } from './Spinner.js';
 import { formatClock, useCountdown } from './use-countdown.js';
 import { useTheme } from './theme.js';
@@ -21,14 +22,19 @@ export interface QuestionScreenProps {
   hint?: Hint;
   editor: EditorState;
   now: () => Date;
+  recording?: RecordingView;
+  voiceNote?: VoiceNote;
+  speaking?: boolean;
 }
 
 const HINTS: Record<Hint, string> = {
   'empty-answer': 'Type your answer first. To pass on a question, type "pass" and submit.',
   'waiting-for-interviewer': 'One moment: your answer goes in as soon as the interviewer is ready.',
+  recording: 'Your spoken answer is not in the editor yet: press Ctrl+R to stop recording, then check the transcript and submit.',
 };
 
-export function QuestionScreen({ scenario, session, streaming, busy, notice, hint, editor, now }: QuestionScreenProps) {
+export function QuestionScreen(props: QuestionScreenProps) {
+  const { scenario, session, streaming, busy, notice, hint, editor, now, recording, voiceNote, speaking } = props;
   const theme = useTheme();
   const question = scenario.questions[session.questionIndex];
   const left = useCountdown(session.questionStartedAt, question?.budget.seconds ?? 0, now);
@@ -71,11 +77,16 @@ export function QuestionScreen({ scenario, session, streaming, busy, notice, hin
       </Box>
       <Box marginTop={1} flexDirection="column">
         <EditorView state={editor} active />
+        {recording && <RecordingLine recording={recording} />}
         <Box justifyContent="space-between">
-          <Text color={theme.muted}>Ctrl+D submit · Enter new line · Ctrl+C save & quit</Text>
+          <Text color={theme.muted}>
+            Ctrl+D submit · Enter new line · Ctrl+R {recording ? 'stop recording' : 'record'} · Ctrl+T voice {speaking ? 'off' : 'on'} ·
+            Ctrl+C save & quit
+          </Text>
           <Text color={theme.muted}>{words} words</Text>
         </Box>
         {hint && <Text color={theme.warn}>{HINTS[hint]}</Text>}
+        {voiceNote && <Text color={voiceNote.kind === 'notice' ? theme.muted : theme.warn}>{forTerminal(voiceNote.text)}</Text>}
       </Box>
     </Box>
   );

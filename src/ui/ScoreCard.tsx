@@ -2,6 +2,8 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { Score } from '../scoring/types.js';
+import type { Delivery } from '../delivery/delivery.js';
+import { deliveryLines } from '../report/delivery.js';
 import { bar } from '../report/scorecard.js';
 import { forTerminal } from '../terminal-text.js';
 import { useTheme } from './theme.js';
@@ -9,6 +11,8 @@ import { useTheme } from './theme.js';
 export interface ScoreCardProps {
   prompt: string;
   score: Score;
+  /** How the spoken answer was delivered, when it was spoken. */
+  delivery?: Delivery;
   example: string;
   showExample: boolean;
 }
@@ -22,7 +26,7 @@ export const reflow = (text: string) =>
 const bandColour = (band: Score['band'], t: ReturnType<typeof useTheme>) =>
   band === 'strong' ? t.good : band === 'adequate' ? t.accent : band === 'weak' ? t.warn : t.bad;
 
-export function ScoreCard({ prompt, score, example, showExample }: ScoreCardProps) {
+export function ScoreCard({ prompt, score, delivery, example, showExample }: ScoreCardProps) {
   const theme = useTheme();
   return (
     <Box flexDirection="column" marginTop={1}>
@@ -50,6 +54,15 @@ export function ScoreCard({ prompt, score, example, showExample }: ScoreCardProp
           ✗ {forTerminal(a.title)}: {forTerminal(a.advice)}
         </Text>
       ))}
+      {delivery && (
+        <Box flexDirection="column" marginTop={1}>
+          {deliveryLines(delivery).map((line, i) => (
+            <Text key={i} {...(i === 0 ? { bold: true } : {})}>
+              {line}
+            </Text>
+          ))}
+        </Box>
+      )}
       {showExample && (
         <Box flexDirection="column" marginTop={1} borderStyle="round" paddingX={1}>
           <Text bold>A strong answer</Text>

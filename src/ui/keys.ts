@@ -2,11 +2,21 @@
 import type { EditorAction } from './editor-state.js';
 
 export type KeyIntent =
-  { kind: 'edit'; action: EditorAction } | { kind: 'submit' } | { kind: 'quit' } | { kind: 'escape' } | { kind: 'ignore' };
+  | { kind: 'edit'; action: EditorAction }
+  | { kind: 'submit' }
+  | { kind: 'quit' }
+  | { kind: 'escape' }
+  | { kind: 'ignore' }
+  /** Starts or stops recording an answer (Ctrl+R). */
+  | { kind: 'record' }
+  /** Turns the interviewer's voice on or off (Ctrl+T). */
+  | { kind: 'toggle-voice' };
 
 const SEQUENCES: Record<string, KeyIntent> = {
   '\x03': { kind: 'quit' }, // Ctrl+C
   '\x04': { kind: 'submit' }, // Ctrl+D
+  '\x12': { kind: 'record' }, // Ctrl+R
+  '\x14': { kind: 'toggle-voice' }, // Ctrl+T
   '\x1b\r': { kind: 'submit' }, // Alt+Enter
   '\x1b': { kind: 'escape' },
   '\x7f': { kind: 'edit', action: { type: 'backspace' } },

@@ -9,11 +9,12 @@ import type { LoadedScenario } from '../scenario/loaded.js';
 import { SaveError } from '../store/sessions.js';
 import { App } from './App.js';
 import type { Outcome } from './InterviewFlow.js';
+import type { VoiceWorld } from './use-voice.js';
 
 /** Signals that end the app from outside, with the exit code a shell gives them. */
 const SIGNALS = { SIGTERM: 143, SIGHUP: 129 } as const;
 
-export const launch: InteractiveLauncher = async ({ catalog, loaded, session, options, wiring, io }) => {
+export const launch: InteractiveLauncher = async ({ catalog, loaded, session, options, wiring, io, speaking }) => {
   if (!io.stdoutIsTTY) {
     throw new UsageError('the interactive interview needs a terminal; for scripts use --answers <file> (see `rehearse --help`)');
   }
@@ -41,6 +42,14 @@ export const launch: InteractiveLauncher = async ({ catalog, loaded, session, op
     }
   };
 
+  const settings = wiring.config.voice;
+  const voice: VoiceWorld | undefined = settings && {
+    // Loaded on the first Ctrl+R or Ctrl+T (or at once with --voice), never for a typed interview.
+    load: async (tell) => (await import('../app/voice.js')).createVoice(settings, tell),
+    recordingPath: (id, name) => wiring.store.recordingPath(id, name),
+    command: wiring.config.command,
+  };
+
   const instance = render(
     <App
       scenarios={catalog}
@@ -58,6 +67,8 @@ export const launch: InteractiveLauncher = async ({ catalog, loaded, session, op
         outcome = o;
       }}
       color={wiring.config.color}
+      speaking={!!speaking}
+      {...(voice ? { voice } : {})}
     />,
     { exitOnCtrlC: false },
   );

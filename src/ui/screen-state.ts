@@ -18,7 +18,7 @@ export type Outcome =
   | { kind: 'finished'; session: Session; reportPath: string };
 
 /** Why a line of advice is shown under the editor. */
-export type Hint = 'empty-answer' | 'waiting-for-interviewer';
+export type Hint = 'empty-answer' | 'waiting-for-interviewer' | 'recording';
 
 /** What the interview screen shows under the transcript. */
 export type InterviewView =
@@ -35,11 +35,28 @@ export interface PickerScreen {
   screen: 'picker';
   scenarios: LoadedScenario[];
   selected: number;
+  /** Carried to the interview: whether the interviewer speaks (`--voice`). */
+  speaking: boolean;
 }
 
 export interface IntroScreen {
   screen: 'intro';
   loaded: LoadedScenario;
+  speaking: boolean;
+}
+
+/** An answer being said aloud, from the key that starts it to its transcript in the editor. */
+export interface RecordingView {
+  phase: 'starting' | 'recording' | 'saving' | 'transcribing';
+  /** The microphone's level, 0–1, for the meter. */
+  level: number;
+  elapsedMs: number;
+}
+
+/** What is said about the voice under the editor: a recording saved but not transcribed, a tool missing. */
+export interface VoiceNote {
+  kind: 'not-transcribed' | 'record-failed' | 'notice';
+  text: string;
 }
 
 export interface InterviewScreen {
@@ -59,6 +76,11 @@ export interface InterviewScreen {
   /** The session could not be written (a full disk, a read-only folder): Ctrl+D tries again. */
   saveError?: { file: string; reason: string };
   view: InterviewView;
+  /** Whether the interviewer speaks, and the index of the last of their turns said aloud. */
+  speaking: boolean;
+  spoken: number;
+  recording?: RecordingView;
+  voiceNote?: VoiceNote;
 }
 
 export type ScreenState = PickerScreen | IntroScreen | InterviewScreen;
@@ -72,7 +94,16 @@ export type ScreenAction =
   | { type: 'work-failed'; error: string }
   /** Writing the session failed; `text` is the answer that was being submitted, if one was. */
   | { type: 'save-failed'; file: string; reason: string; text?: string }
-  | { type: 'report-saved'; report: Report; path: string };
+  | { type: 'report-saved'; report: Report; path: string }
+  | { type: 'recording-started' }
+  | { type: 'recording-level'; level: number; elapsedMs: number }
+  /** The audio is complete and the session that lists it is saved; `transcribing` when it goes on to be transcribed. */
+  | { type: 'recording-saved'; session: Session; transcribing: boolean; note?: string }
+  | { type: 'recording-failed'; error: string }
+  /** The transcript, for the editor; the session holds it with its timings. */
+  | { type: 'transcribed'; session: Session; text: string }
+  | { type: 'transcription-failed'; session: Session; note: string }
+  | { type: 'voice-notice'; text: string };
 
 /** Work with side effects, for the hook to do; what comes of it returns as actions. */
 export type ScreenEffect =
@@ -84,6 +115,11 @@ export type ScreenEffect =
   | { type: 'retry'; loaded: LoadedScenario; session: Session }
   | { type: 'submit'; loaded: LoadedScenario; session: Session; text: string }
   | { type: 'save-report'; loaded: LoadedScenario; session: Session }
+  | { type: 'start-recording'; loaded: LoadedScenario; session: Session }
+  /** Stops the recording, saves it with the session, then has it transcribed. */
+  | { type: 'stop-recording'; loaded: LoadedScenario }
+  | { type: 'say'; text: string }
+  | { type: 'hush' }
   /** Saves the session as quit, with the unsent draft, then leaves. */
   | { type: 'quit'; loaded: LoadedScenario; session: Session; draft: string }
   | { type: 'exit'; outcome: Outcome }
@@ -99,7 +135,7 @@ const stay = (state: ScreenState): ScreenStep => ({ state, effects: [] });
 
 const isEnter = (intent: KeyIntent) => intent.kind === 'edit' && intent.action.type === 'insert' && intent.action.text === '\n';
 
-function interview(loaded: LoadedScenario, session: Session, resuming: boolean): ScreenStep {
+function interview(loaded: LoadedScenario, session: Session, resuming: boolean, speaking: boolean): ScreenStep {
   return {
     state: {
       screen: 'interview',
@@ -111,16 +147,22 @@ function interview(loaded: LoadedScenario, session: Session, resuming: boolean):
       editor: emptyEditor(cleanInput(session.draft ?? '')),
       submitPending: false,
       view: { kind: 'question' },
+      speaking,
+      spoken: -1,
     },
     effects: [{ type: 'start', loaded, session, resuming }],
   };
 }
 
 /** The first screen: the list, or the intro of a scenario named on the command line, or a resumed interview. */
-export function initialScreen(scenarios: LoadedScenario[], start?: { loaded: LoadedScenario; session?: Session }): ScreenStep {
-  if (!start) return stay({ screen: 'picker', scenarios, selected: 0 });
-  if (!start.session) return stay({ screen: 'intro', loaded: start.loaded });
-  return interview(start.loaded, start.session, true);
+export function initialScreen(
+  scenarios: LoadedScenario[],
+  start?: { loaded: LoadedScenario; session?: Session },
+  options: { speaking?: boolean } = {},
+): ScreenStep {
+  if (!start) return stay({ screen: 'picker', scenarios, selected: 0, speaking: !!options.speaking });
+  if (!start.session) return stay({ screen: 'intro', loaded: start.loaded, speaking: !!options.speaking });
+  return interview(start.loaded, start.session, true, !!options.speaking);
 }
 
 export function screenReducer(state: ScreenState, action: ScreenAction): ScreenStep {
@@ -130,7 +172,7 @@ export function screenReducer(state: ScreenState, action: ScreenAction): ScreenS
       return action.type === 'key' ? pickerKey(state, action.intent) : stay(state);
     case 'intro':
       if (action.type === 'key' && action.intent.kind === 'quit') return { state, effects: [{ type: 'leave' }] };
-      if (action.type === 'session-created') return interview(state.loaded, action.session, false);
+      if (action.type === 'session-created') return interview(state.loaded, action.session, false, state.speaking);
       return action.type === 'key' && isEnter(action.intent)
         ? { state, effects: [{ type: 'create-session', loaded: state.loaded }] }
         : stay(state);
@@ -147,7 +189,7 @@ function pickerKey(state: PickerScreen, intent: KeyIntent): ScreenStep {
   if (a.type === 'move-down') return stay({ ...state, selected: (state.selected + 1) % n });
   const chosen = isEnter(intent) ? state.selected : a.type === 'insert' && /^[1-9]$/.test(a.text) ? Number(a.text) - 1 : -1;
   const loaded = state.scenarios[chosen];
-  return stay(loaded ? { screen: 'intro', loaded } : state);
+  return stay(loaded ? { screen: 'intro', loaded, speaking: state.speaking } : state);
 }
 
 function interviewReducer(s: InterviewScreen, action: ScreenAction): ScreenStep {
@@ -179,6 +221,39 @@ function interviewReducer(s: InterviewScreen, action: ScreenAction): ScreenStep 
       return stay({ ...s, view: { kind: 'report', report: action.report, path: action.path } });
     case 'session-created':
       return stay(s);
+    case 'recording-started':
+      return stay(s.recording ? { ...s, recording: { ...s.recording, phase: 'recording' } } : s);
+    case 'recording-level':
+      return stay(
+        s.recording?.phase === 'recording' ? { ...s, recording: { ...s.recording, level: action.level, elapsedMs: action.elapsedMs } } : s,
+      );
+    case 'recording-saved': {
+      const { recording: _, ...rest } = s;
+      const saved = {
+        ...rest,
+        session: action.session,
+        ...(action.note ? { voiceNote: { kind: 'not-transcribed' as const, text: action.note } } : {}),
+      };
+      return stay(action.transcribing && s.recording ? { ...saved, recording: { ...s.recording, phase: 'transcribing' } } : saved);
+    }
+    case 'recording-failed': {
+      const { recording: _, ...rest } = s;
+      return stay({ ...rest, voiceNote: { kind: 'record-failed', text: action.error } });
+    }
+    case 'transcribed': {
+      const { recording: _, voiceNote: __, ...rest } = s;
+      // The transcript goes where the candidate would type next: after what is already there.
+      const before = s.editor.text.trimEnd();
+      const text = action.text.trim();
+      const editor = text ? emptyEditor(cleanInput(before ? `${before}\n${text}` : text)) : s.editor;
+      return stay({ ...rest, session: action.session, editor, hint: undefined });
+    }
+    case 'transcription-failed': {
+      const { recording: _, ...rest } = s;
+      return stay({ ...rest, session: action.session, voiceNote: { kind: 'not-transcribed', text: action.note } });
+    }
+    case 'voice-notice':
+      return stay({ ...s, voiceNote: { kind: 'notice', text: action.text } });
   }
 }
 
@@ -226,6 +301,10 @@ function interviewKey(s: InterviewScreen, intent: KeyIntent): ScreenStep {
         return { state: step.state, effects: [...shown, ...step.effects] };
       }
     case 'question':
+      if (intent.kind === 'record') return recordKey(s);
+      if (intent.kind === 'toggle-voice') return toggleVoice(s);
+      // An answer being recorded or transcribed is not in the editor yet.
+      if (intent.kind === 'submit' && s.recording) return stay({ ...s, hint: 'recording' });
       if (intent.kind === 'submit' && s.saveError && s.session.phase !== 'answering' && !s.busy) {
         // The answer is in the session; what failed was saving what came after it. Go on from there.
         return { state: { ...s, busy: true, saveError: undefined }, effects: [{ type: 'retry', loaded: s.loaded, session: s.session }] };
@@ -246,14 +325,17 @@ function submitDraft(s: InterviewScreen): ScreenStep {
   const text = s.editor.text;
   if (!text.trim()) return stay({ ...s, submitPending: false, hint: 'empty-answer' });
   return {
-    state: { ...s, submitPending: false, hint: undefined, saveError: undefined, busy: true, editor: emptyEditor() },
-    effects: [{ type: 'submit', loaded: s.loaded, session: s.session, text }],
+    state: { ...s, submitPending: false, hint: undefined, saveError: undefined, busy: true, editor: emptyEditor(), voiceNote: undefined },
+    // The candidate has answered: an interviewer still speaking stops.
+    effects: [...(s.speaking ? [{ type: 'hush' } as const] : []), { type: 'submit', loaded: s.loaded, session: s.session, text }],
   };
 }
 
 /** What follows by itself once the question is back on screen: the report, or a submit that was waiting. */
 function settle(s: InterviewScreen): ScreenStep {
   if (s.view.kind !== 'question') return stay(s);
+  const said = speakNew(s);
+  if (said) return said;
   if (s.session.status === 'finished') {
     return { state: { ...s, view: { kind: 'saving-report' } }, effects: [{ type: 'save-report', loaded: s.loaded, session: s.session }] };
   }
@@ -265,3 +347,34 @@ const leaveFinished = (s: InterviewScreen, reportPath: string): ScreenStep => ({
   state: s,
   effects: [{ type: 'exit', outcome: { kind: 'finished', session: s.session, reportPath } }],
 });
+
+/** The interviewer's latest question or follow-up, when it is on screen and has not been said aloud yet. */
+function speakNew(s: InterviewScreen): ScreenStep | undefined {
+  if (!s.speaking || s.busy || s.session.status === 'finished' || s.session.phase !== 'answering') return undefined;
+  const index = s.session.turns.findLastIndex((t) => t.role === 'interviewer');
+  const turn = s.session.turns[index];
+  if (!turn || index <= s.spoken) return undefined;
+  const step = settle({ ...s, spoken: index });
+  return { state: step.state, effects: [{ type: 'say', text: turn.text }, ...step.effects] };
+}
+
+/** Ctrl+T: the voice on (saying the question on screen again) or off (silent at once). */
+function toggleVoice(s: InterviewScreen): ScreenStep {
+  if (s.speaking) return { state: { ...s, speaking: false }, effects: [{ type: 'hush' }] };
+  return speakNew({ ...s, speaking: true, spoken: -1 }) ?? stay({ ...s, speaking: true });
+}
+
+/** Ctrl+R: starts recording an answer, or stops the one running so it is saved and transcribed. */
+function recordKey(s: InterviewScreen): ScreenStep {
+  if (s.session.status === 'finished') return stay(s);
+  if (!s.recording) {
+    const { voiceNote: _, ...rest } = s;
+    return {
+      state: { ...rest, recording: { phase: 'starting', level: 0, elapsedMs: 0 } },
+      // The candidate is about to speak: the interviewer stops.
+      effects: [{ type: 'hush' }, { type: 'start-recording', loaded: s.loaded, session: s.session }],
+    };
+  }
+  if (s.recording.phase !== 'recording') return stay(s);
+  return { state: { ...s, recording: { ...s.recording, phase: 'saving' } }, effects: [{ type: 'stop-recording', loaded: s.loaded }] };
+}

@@ -1,7 +1,8 @@
 // The engine's work for the screens: starts it, and reports each event, each probe token and how
 // the work ended to the screen reducer as actions.
 import { useMemo } from 'react';
-import { advance, resume, showQuestion, submitAnswer, type EngineDeps, type EngineServices } from '../interview/engine.js';
+import { advance, dispatch, resume, showQuestion, submitAnswer, type EngineDeps, type EngineServices } from '../interview/engine.js';
+import type { InterviewEvent } from '../interview/machine.js';
 import { reduce } from '../interview/machine.js';
 import type { Session } from '../interview/session.js';
 import { SaveError } from '../store/sessions.js';
@@ -39,6 +40,8 @@ export function useInterview(base: EngineServices, apply: (action: ScreenAction)
           if (!(e instanceof SaveError)) throw e;
         }
       },
+      /** Applies one event of the candidate's own (a recording, its transcript) and saves it; throws `SaveError`. */
+      record: (loaded: LoadedScenario, session: Session, event: InterviewEvent): Session => dispatch(session, event, deps(loaded)),
       /** Saves the session as quit, with the unsent draft; returns it, and the error if it could not be saved. */
       quit: (loaded: LoadedScenario, session: Session, draft: string): { session: Session; failed?: SaveError } => {
         if (session.status === 'finished') return { session };

@@ -10,6 +10,7 @@ import { initialScreen, screenReducer, type Outcome, type ScreenAction, type Scr
 import type { EngineServices } from '../interview/engine.js';
 import { useInterview } from './use-interview.js';
 import { useKeys } from './use-keys.js';
+import { useVoice, type VoiceWorld } from './use-voice.js';
 
 /** What the screens need from outside: the scenarios, where to begin, and the work that touches the world. */
 export interface ScreenWorld {
@@ -26,11 +27,15 @@ export interface ScreenWorld {
   rescue?: (session: Session) => string | undefined;
   /** Told of the session and the unsent draft whenever they change, so a signal can save them. */
   onChange?: (session: Session | undefined, draft: string) => void;
+  /** Speaking and recording; absent where there is no voice (tests of the typed interview). */
+  voice?: VoiceWorld;
+  /** The interviewer speaks from the start (`--voice`); Ctrl+T turns it on and off. */
+  speaking?: boolean;
 }
 
 export function useScreen(props: ScreenWorld): ScreenState {
   const app = useApp();
-  const [first] = useState(() => initialScreen(props.scenarios, props.start));
+  const [first] = useState(() => initialScreen(props.scenarios, props.start, { speaking: !!props.speaking }));
   const [state, setState] = useState(first.state);
   const latest = useRef(first.state);
   const queue = useRef<ScreenEffect[]>([]);
@@ -67,12 +72,21 @@ export function useScreen(props: ScreenWorld): ScreenState {
   );
 
   const interview = useInterview(props.base, apply);
+  const session = useCallback(() => (latest.current.screen === 'interview' ? latest.current.session : undefined), []);
+  const voice = useVoice(props.voice, apply, interview.record, session);
   useLayoutEffect(() => {
     const leave = (outcome: Outcome) => {
       props.onExit(outcome);
       app.exit();
     };
+    const quit = (loaded: LoadedScenario, at: Session, draft: string) => {
+      const { session, failed } = interview.quit(loaded, at, draft);
+      if (!failed) return leave({ kind: 'quit', session });
+      const copy = props.rescue?.(session);
+      return leave({ kind: 'quit', session, unsaved: { error: failed.message, ...(copy ? { copy } : {}) } });
+    };
     perform.current = (effect) => {
+      if (voice.perform(effect)) return;
       switch (effect.type) {
         case 'create-session':
           return apply({ type: 'session-created', session: props.createSession(effect.loaded, props.mode) });
@@ -88,12 +102,13 @@ export function useScreen(props: ScreenWorld): ScreenState {
           return interview.showQuestion(effect.loaded, effect.session);
         case 'retry':
           return interview.retry(effect.loaded, effect.session);
-        case 'quit': {
-          const { session, failed } = interview.quit(effect.loaded, effect.session, effect.draft);
-          if (!failed) return leave({ kind: 'quit', session });
-          const copy = props.rescue?.(session);
-          return leave({ kind: 'quit', session, unsaved: { error: failed.message, ...(copy ? { copy } : {}) } });
-        }
+        case 'quit':
+          // An answer still being recorded is kept: stopped and saved with the session first.
+          if (voice.recording)
+            return void voice
+              .finish(effect.loaded)
+              .then((saved) => quit(effect.loaded, saved ?? session() ?? effect.session, effect.draft));
+          return quit(effect.loaded, effect.session, effect.draft);
         case 'exit':
           return leave(effect.outcome);
         case 'leave':

@@ -255,3 +255,32 @@ describe('time and resuming', () => {
     expect(twice.turns.filter((t) => t.notice === 'resumed')).toHaveLength(1);
   });
 });
+
+describe('recorded answers', () => {
+  const AT2 = '2026-01-01T10:00:05Z';
+  const speech = { text: 'We would watch weekly active teams.', words: [{ word: 'We', start: 0.2, end: 0.4 }] };
+
+  it('a recording belongs to the question on screen until that question is answered, typed or not', async () => {
+    let s = await advance(fresh(), deps());
+    const qid = loaded.scenario.questions[0]!.id;
+    s = reduce(s, { type: 'recording-saved', id: `${qid}-1`, file: 'x.audio/a.wav', seconds: 4, at: AT2 }, loaded.scenario);
+    expect(s.recordings).toEqual([{ id: `${qid}-1`, questionId: qid, file: 'x.audio/a.wav', at: AT2, seconds: 4 }]);
+    s = reduce(s, { type: 'answer-submitted', text: 'typed instead', at: AT2 }, loaded.scenario);
+    expect(s.recordings![0]!.answerTurn).toBe(s.turns.length - 1);
+    expect(s.turns.at(-1)!.text).toBe('typed instead');
+  });
+
+  it('a transcript fills the recording; `toDraft` also puts it in the draft, after what was there', async () => {
+    let s = await advance(fresh(), deps());
+    s = { ...reduce(s, { type: 'recording-saved', id: 'r', file: 'f.wav', seconds: 4, at: AT2 }, loaded.scenario), draft: 'half typed' };
+    const failed = reduce(s, { type: 'transcription-failed', id: 'r', reason: 'status 500', at: AT2 }, loaded.scenario);
+    expect(failed.recordings![0]!.failed).toBe('status 500');
+    const done = reduce(failed, { type: 'recording-transcribed', id: 'r', speech, toDraft: true, at: AT2 }, loaded.scenario);
+    expect(done.recordings![0]).toMatchObject({ speech });
+    expect(done.recordings![0]!.failed).toBeUndefined();
+    expect(done.draft).toBe('half typed\nWe would watch weekly active teams.');
+    const plain = reduce(s, { type: 'recording-transcribed', id: 'r', speech, at: AT2 }, loaded.scenario);
+    expect(plain.draft).toBe('half typed');
+    expect(() => reduce(s, { type: 'recording-transcribed', id: 'nope', speech, at: AT2 }, loaded.scenario)).toThrow(InvalidEvent);
+  });
+});

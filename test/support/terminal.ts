@@ -17,11 +17,15 @@ export class Terminal {
   tmux(...args: string[]): string {
     return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
   }
-  start(args: string, opts: { color?: boolean; columns?: number } = {}) {
+  /** `env` adds settings (quoted for the shell here) to the run's environment. */
+  start(args: string, opts: { color?: boolean; columns?: number; env?: Record<string, string> } = {}) {
     // Whichever of NO_COLOR and FORCE_COLOR the test runner's own environment has, only the one asked for is set.
     const [unset, set] = opts.color ? ['NO_COLOR', 'FORCE_COLOR=1'] : ['FORCE_COLOR', 'NO_COLOR=1'];
     // A person's terminal, not CI: Ink draws nothing live when CI is set, and tmux passes it on.
-    const command = `cd ${ROOT} && env -u CI -u GITHUB_ACTIONS -u ${unset} REHEARSE_HOME=${this.home} ${set} node ${CLI} ${args}; echo "[exit $?]"; echo "[tty $(stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' ')]"; sleep 120`;
+    const extra = Object.entries(opts.env ?? {})
+      .map(([k, v]) => `${k}='${v.replace(/'/g, `'\\''`)}'`)
+      .join(' ');
+    const command = `cd ${ROOT} && env -u CI -u GITHUB_ACTIONS -u ${unset} REHEARSE_HOME=${this.home} ${set} ${extra} node ${CLI} ${args}; echo "[exit $?]"; echo "[tty $(stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' ')]"; sleep 120`;
     this.tmux('new-session', '-d', '-s', 'main', '-x', String(opts.columns ?? 100), '-y', '50', command);
   }
   screen(escapes = false): string {

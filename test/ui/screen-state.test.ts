@@ -41,10 +41,12 @@ const at = (over: Partial<InterviewScreen> = {}): InterviewScreen => ({
   editor: emptyEditor(),
   submitPending: false,
   view: { kind: 'question' },
+  speaking: false,
+  spoken: -1,
   ...over,
 });
-const picker = (selected: number): ScreenState => ({ screen: 'picker', scenarios: [loaded, other], selected });
-const intro = (l = loaded): ScreenState => ({ screen: 'intro', loaded: l });
+const picker = (selected: number): ScreenState => ({ screen: 'picker', scenarios: [loaded, other], selected, speaking: false });
+const intro = (l = loaded): ScreenState => ({ screen: 'intro', loaded: l, speaking: false });
 
 const key = (intent: KeyIntent): ScreenAction => ({ type: 'key', intent });
 const typed = (text: string) => key({ kind: 'edit', action: { type: 'insert', text } });
@@ -324,5 +326,109 @@ describe('when the session cannot be saved', () => {
     ],
   ])('%s', (_, start, actions, expected) => {
     expect(run(start, ...actions)).toEqual(expected);
+  });
+});
+
+describe('speaking and recording', () => {
+  const asked = session({
+    turns: [
+      { role: 'interviewer', kind: 'question', questionId: loaded.scenario.questions[0]!.id, text: 'Which number matters most?', at: AT },
+    ],
+  });
+  const record = key({ kind: 'record' });
+  const toggle = key({ kind: 'toggle-voice' });
+  const recordingOn = { phase: 'recording' as const, level: 0.2, elapsedMs: 1200 };
+  const saved = session({ ...asked, recordings: [{ id: 'q-1', questionId: 'q', file: 's.audio/q-1.wav', at: AT, seconds: 3 }] });
+
+  it.each<[string, InterviewScreen, ScreenAction[], ScreenStep]>([
+    [
+      'with the voice on, a question on screen is said once',
+      at({ speaking: true }),
+      [
+        { type: 'work-done', session: asked },
+        { type: 'work-done', session: asked },
+      ],
+      { state: at({ speaking: true, session: asked, spoken: 0 }), effects: [{ type: 'say', text: 'Which number matters most?' }] },
+    ],
+    ['with the voice off, nothing is said', at(), [{ type: 'work-done', session: asked }], same(at({ session: asked }))],
+    [
+      'Ctrl+T turns it on and says the question on screen again',
+      at({ session: asked, spoken: 0 }),
+      [toggle],
+      { state: at({ session: asked, speaking: true, spoken: 0 }), effects: [{ type: 'say', text: 'Which number matters most?' }] },
+    ],
+    [
+      'Ctrl+T turns it off and silences it at once',
+      at({ session: asked, speaking: true, spoken: 0 }),
+      [toggle],
+      { state: at({ session: asked, spoken: 0 }), effects: [{ type: 'hush' }] },
+    ],
+    [
+      'nothing is said while a score card is up; it is said when the question comes back',
+      at({ speaking: true, view: { kind: 'score-card', questionId: 'q', showExample: false } }),
+      [{ type: 'work-done', session: asked }],
+      same(at({ speaking: true, session: asked, view: { kind: 'score-card', questionId: 'q', showExample: false } })),
+    ],
+    [
+      'Ctrl+R starts recording and stops the interviewer',
+      at({ session: asked, speaking: true, spoken: 0 }),
+      [record],
+      {
+        state: at({ session: asked, speaking: true, spoken: 0, recording: { phase: 'starting', level: 0, elapsedMs: 0 } }),
+        effects: [{ type: 'hush' }, { type: 'start-recording', loaded, session: asked }],
+      },
+    ],
+    [
+      'the meter follows the microphone once it is running',
+      at({ recording: { phase: 'starting', level: 0, elapsedMs: 0 } }),
+      [{ type: 'recording-started' }, { type: 'recording-level', level: 0.2, elapsedMs: 1200 }],
+      same(at({ recording: recordingOn })),
+    ],
+    [
+      'Ctrl+R again stops it; the recording is saved and transcribed',
+      at({ recording: recordingOn }),
+      [record],
+      { state: at({ recording: { ...recordingOn, phase: 'saving' } }), effects: [{ type: 'stop-recording', loaded }] },
+    ],
+    [
+      'Ctrl+D while recording does not submit: the answer is not in the editor yet',
+      at({ recording: recordingOn, editor: emptyEditor('typed') }),
+      [submit],
+      same(at({ recording: recordingOn, editor: emptyEditor('typed'), hint: 'recording' })),
+    ],
+    [
+      'the transcript goes in the editor after what was typed, to be corrected and submitted',
+      at({ recording: { ...recordingOn, phase: 'transcribing' }, editor: emptyEditor('First,') }),
+      [{ type: 'transcribed', session: saved, text: ' we would watch weekly active teams. ' }],
+      same(at({ session: saved, editor: emptyEditor('First,\nwe would watch weekly active teams.') })),
+    ],
+    [
+      'saved but not transcribed: the editor is left as it was and the candidate is told why',
+      at({ recording: { ...recordingOn, phase: 'saving' }, editor: emptyEditor('typed') }),
+      [{ type: 'recording-saved', session: saved, transcribing: false, note: 'Transcription is not set up.' }],
+      same(
+        at({ session: saved, editor: emptyEditor('typed'), voiceNote: { kind: 'not-transcribed', text: 'Transcription is not set up.' } }),
+      ),
+    ],
+    [
+      'a failed transcription leaves the editor for typing',
+      at({ recording: { ...recordingOn, phase: 'transcribing' } }),
+      [{ type: 'transcription-failed', session: saved, note: 'Could not transcribe.' }],
+      same(at({ session: saved, voiceNote: { kind: 'not-transcribed', text: 'Could not transcribe.' } })),
+    ],
+    [
+      'a recorder that cannot start is said, and typing goes on',
+      at({ recording: { phase: 'starting', level: 0, elapsedMs: 0 } }),
+      [{ type: 'recording-failed', error: 'Could not record: no recorder found' }],
+      same(at({ voiceNote: { kind: 'record-failed', text: 'Could not record: no recorder found' } })),
+    ],
+  ])('%s', (_, start, actions, expected) => {
+    expect(run(start, ...actions)).toEqual(expected);
+  });
+
+  it('--voice carries from the list to the interview', () => {
+    const first = initialScreen([loaded], undefined, { speaking: true });
+    const chosen = run(first.state, enter, { type: 'session-created', session: answering });
+    expect(chosen.state.screen === 'interview' && chosen.state.speaking).toBe(true);
   });
 });

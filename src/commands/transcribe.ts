@@ -1,0 +1,54 @@
+// `rehearse transcribe <session>`: transcribes the recordings of a session that have no transcript
+// yet (transcription was down or not set up when they were made), and brings its report up to date.
+import { finishSession, scenarioOf } from '../app/lifecycle.js';
+import { TRANSCRIPTION_SETUP } from '../app/transcription.js';
+import { wire } from '../app/wiring.js';
+import { FatalError, UsageError } from '../errors.js';
+import { reduce } from '../interview/machine.js';
+import type { IO } from '../io.js';
+import { countWords } from '../scoring/text.js';
+import { forTerminal } from '../terminal-text.js';
+import { parse } from './args.js';
+
+const USAGE = 'rehearse transcribe <session-id>';
+
+export async function transcribeCommand(args: string[], io: IO): Promise<number> {
+  const { positionals } = parse(args, {}, USAGE);
+  if (positionals.length !== 1) throw new UsageError(`name one session (see \`rehearse sessions\`)\nusage: ${USAGE}`);
+  const w = await wire(io);
+  let session = w.store.load(positionals[0]!);
+  const todo = (session.recordings ?? []).filter((r) => !r.speech);
+  if (!todo.length) {
+    io.out(session.recordings?.length ? 'Every recording of this session is transcribed already.' : 'This session has no recordings.');
+    return 0;
+  }
+  const settings = w.config.voice?.transcription;
+  if (!settings) throw new FatalError(`transcription is not set up: ${TRANSCRIPTION_SETUP}`, 1);
+  const { transcribe } = await import('../voice/transcribe.js');
+  const loaded = scenarioOf(w, session);
+  const at = () => w.engine.now().toISOString();
+  let failed = 0;
+  let drafted = false;
+  for (const r of todo) {
+    const file = w.store.resolve(r.file);
+    try {
+      const speech = await transcribe(file, settings);
+      // An answer never submitted (the interview was left while it was transcribed) goes in the draft for `resume`.
+      const toDraft = r.answerTurn === undefined;
+      session = reduce(session, { type: 'recording-transcribed', id: r.id, speech, toDraft, at: at() }, loaded.scenario);
+      w.store.save(session);
+      drafted ||= toDraft && !!speech.text.trim();
+      io.out(forTerminal(`${r.id}: ${countWords(speech.text)} words transcribed${toDraft ? ', added to the unsent answer' : ''}`));
+    } catch (e) {
+      if (e instanceof FatalError) throw e;
+      failed++;
+      const reason = (e as Error).message;
+      session = reduce(session, { type: 'transcription-failed', id: r.id, reason, at: at() }, loaded.scenario);
+      w.store.save(session);
+      io.err(forTerminal(`rehearse transcribe: ${file}: ${reason}`));
+    }
+  }
+  if (session.status === 'finished') io.out(`Report updated: ${finishSession(w, session, loaded).path}`);
+  else if (drafted) io.out(`Continue the interview, with the transcript in the editor: ${w.config.command} resume ${session.id}`);
+  return failed ? 1 : 0;
+}
