@@ -140,3 +140,21 @@ describe('the layout of src/', () => {
     expect(cli).not.toMatch(/^import[^;]*'\.\/ui\//m);
   });
 });
+
+describe('voice is loaded only when asked for', () => {
+  it('nothing imports the audio code but with import(), so a typed interview and every other command start without it', () => {
+    const audio = (t: string) => t.startsWith('voice/') || t === 'app/voice.ts';
+    const STATIC = /(?:^|\n)\s*import\s+(?!type\b)[^;]*?from\s+'([^']+)'/g;
+    const eager = files
+      .filter((f) => !audio(f))
+      .flatMap((f) =>
+        [...readFileSync(join(SRC, f), 'utf8').matchAll(STATIC)]
+          .map((m) => target(join(SRC, f), m[1]!))
+          .filter(audio)
+          .map((t) => `${f} → ${t}`),
+      );
+    expect(eager).toEqual([]);
+    // The reader sees the lazy imports too: the test is not blind.
+    expect(graph.get('ui/launch.tsx')).toContain('app/voice.ts');
+  });
+});

@@ -39,6 +39,9 @@ const defaults: Config = {
   command: 'rehearse',
 };
 const llm = { apiKey: 'sk-file-key-123456789', model: 'gpt-4o-mini', timeoutMs: 8000 };
+/** The voice settings read with the LLM's: offline speech only, no transcription, unless a key or a server is set. */
+const silent = { speechApiOnly: false, espeakVoice: 'en-us', searchPath: '' };
+const AUDIO = { timeoutMs: 60_000 };
 
 describe('loadConfig', () => {
   it.each<[string, NodeJS.ProcessEnv, string[] | undefined, LoadOptions, Config]>([
@@ -115,7 +118,16 @@ describe('loadConfig', () => {
       {},
       [`OPENAI_API_KEY=${llm.apiKey}`],
       { llm: true },
-      { ...defaults, llm, secrets: [llm.apiKey] },
+      {
+        ...defaults,
+        llm,
+        secrets: [llm.apiKey],
+        voice: {
+          ...silent,
+          transcription: { apiKey: llm.apiKey, model: 'whisper-1', ...AUDIO },
+          speech: { apiKey: llm.apiKey, model: 'gpt-4o-mini-tts', voice: 'alloy', ...AUDIO },
+        },
+      },
     ],
     [
       'every LLM setting, from both places',
@@ -126,14 +138,63 @@ describe('loadConfig', () => {
         ...defaults,
         llm: { apiKey: llm.apiKey, baseURL: 'http://127.0.0.1:11434/v1', model: 'local-model', timeoutMs: 2500 },
         secrets: [llm.apiKey],
+        voice: {
+          ...silent,
+          transcription: { apiKey: llm.apiKey, baseURL: 'http://127.0.0.1:11434/v1', model: 'whisper-1', ...AUDIO },
+          speech: { apiKey: llm.apiKey, baseURL: 'http://127.0.0.1:11434/v1', model: 'gpt-4o-mini-tts', voice: 'alloy', ...AUDIO },
+        },
       },
     ],
-    ['no API key: no LLM, even with the other LLM settings', { REHEARSE_MODEL: 'm' }, undefined, { llm: true }, defaults],
+    [
+      'no API key: no LLM, even with the other LLM settings',
+      { REHEARSE_MODEL: 'm' },
+      undefined,
+      { llm: true },
+      { ...defaults, voice: silent },
+    ],
+    [
+      'a transcription server of its own needs no key; the microphone file is found from the working folder',
+      {
+        REHEARSE_TRANSCRIBE_URL: 'http://127.0.0.1:8000/v1',
+        REHEARSE_TRANSCRIBE_MODEL: 'small',
+        REHEARSE_MIC_FILE: '/tmp/a.wav',
+        PATH: '/usr/bin',
+      },
+      ['REHEARSE_TRANSCRIBE_LANGUAGE=en', 'REHEARSE_AUDIO_TIMEOUT_MS=5000'],
+      { llm: true },
+      {
+        ...defaults,
+        voice: {
+          ...silent,
+          searchPath: '/usr/bin',
+          micFile: '/tmp/a.wav',
+          transcription: { apiKey: 'not-needed', baseURL: 'http://127.0.0.1:8000/v1', model: 'small', timeoutMs: 5000, language: 'en' },
+        },
+      },
+    ],
+    [
+      'REHEARSE_SPEECH=offline keeps the voice off the API',
+      { OPENAI_API_KEY: llm.apiKey, REHEARSE_SPEECH: 'offline' },
+      undefined,
+      { llm: true },
+      {
+        ...defaults,
+        llm,
+        secrets: [llm.apiKey],
+        voice: { ...silent, transcription: { apiKey: llm.apiKey, model: 'whisper-1', ...AUDIO } },
+      },
+    ],
   ])('%s', (_, env, dotenv, options, expected) => {
     expect(load(env, dotenv, options)).toEqual(expected);
   });
 
   it.each<[string, NodeJS.ProcessEnv, string[] | undefined, FileIssue[]]>([
+    [
+      'a voice setting that is not one of its choices',
+      { REHEARSE_SPEECH: 'loud' },
+      undefined,
+      [{ file: 'environment', path: 'REHEARSE_SPEECH', message: 'must be auto, api or offline' }],
+    ],
     [
       'a bad value in .env: the file and its line',
       {},

@@ -1,4 +1,6 @@
 // One file's text to graded transcripts: parse, find who is who, align to questions, score.
+import { measureDelivery } from '../delivery/delivery.js';
+import { joinSpeech, type TimedSegment, type TimedSpeech } from '../delivery/speech.js';
 import type { LoadedScenario } from '../scenario/loaded.js';
 import { score } from '../scoring/score.js';
 import type { Failure, GradedAnswer, GradedTranscript } from '../report/graded.js';
@@ -32,6 +34,18 @@ function familiesFor(opts: GradeOptions, scenario?: LoadedScenario): Families {
     familyCache.set(key, found);
   }
   return found;
+}
+
+/**
+ * An answer's timed turns (the main answer, then the answers to follow-ups) as one speech, each
+ * turn starting where the one before ended: the follow-up question between them is neither the
+ * candidate's pause nor their time. A turn without times is left out, words and all, as words
+ * with no time would make the pace up.
+ */
+function answerSpeech(turns: readonly { segments?: TimedSegment[] }[]): TimedSpeech | undefined {
+  return joinSpeech(
+    turns.flatMap(({ segments = [] }) => (segments.length ? [{ text: segments.map((s) => s.text).join(' '), segments }] : [])),
+  );
 }
 
 /** Why a conversation had nothing to grade, in one line, with where it showed. */
@@ -79,6 +93,9 @@ export function gradeText(file: string, text: string, opts: GradeOptions): { gra
           q.rubric,
           q.answers.map((a) => a.text),
         );
+        // Transcripts set no time for a question, so there is no budget to measure against.
+        const speech = answerSpeech(q.answers);
+        const delivery = speech ? measureDelivery(speech) : undefined;
         const lineOf = (turn: number, start: number) => {
           const a = q.answers[turn]!;
           return a.line + (a.text.slice(0, start).match(/\n/g)?.length ?? 0);
@@ -105,7 +122,8 @@ export function gradeText(file: string, text: string, opts: GradeOptions): { gra
           })),
           antiPatterns: s.antiPatterns.map((a) => ({ id: a.id, title: a.title })),
           ...(s.flags.nonAnswer ? { nonAnswer: s.flags.nonAnswer } : {}),
-          answers: q.answers,
+          answers: q.answers.map(({ text, line }) => ({ text, line })),
+          ...(delivery ? { delivery } : {}),
         };
       });
       graded.push({

@@ -169,7 +169,9 @@ export function measureDelivery(speech: TimedSpeech, options: { budgetSeconds?: 
   const spoken = Math.max(0, last - first);
   const minutes = spoken / 60;
   const words = countWords(text);
-  const fillers = fillersIn(text);
+  // Word timings come without punctuation, and "you know" or "like" is a filler only when set off by
+  // commas: the fillers are counted in the transcript's own text when it has one.
+  const fillers = fillersIn(speech.text.trim() ? speech.text : text);
   const fillersPerMinute = minutes > 0 ? fillers.count / minutes : 0;
   const budgetSeconds = options.budgetSeconds !== undefined && options.budgetSeconds > 0 ? options.budgetSeconds : undefined;
   const share = budgetSeconds ? spoken / budgetSeconds : undefined;

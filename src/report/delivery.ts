@@ -23,7 +23,7 @@ function pause(d: Delivery, p: NonNullable<Delivery['longestPause']>): string {
 export function deliveryLines(d: Delivery): string[] {
   const time = d.budget ? `${minutesAndSeconds(d.seconds)} of ${minutesAndSeconds(d.budget.seconds)}` : minutesAndSeconds(d.seconds);
   return [
-    'Delivery (from the recording; not part of the score)',
+    'Delivery (how it was said; not part of the score)',
     row(LABELS.pace, `${d.wordsPerMinute} words a minute`),
     row(LABELS.fillers, fillers(d)),
     ...(d.longestPause ? [row(LABELS.pause, pause(d, d.longestPause))] : []),

@@ -1,11 +1,14 @@
 // The graded-transcript model: what batch grading produces and every output format renders.
+import type { Delivery } from '../delivery/delivery.js';
 import type { Band } from '../scoring/types.js';
 import type { AlignedQuestion, Unaligned } from '../transcripts/align.js';
 import type { Format } from '../transcripts/types.js';
 
 /** An aligned question (less its rubric) with the score of its answers. */
-export interface GradedAnswer extends Omit<AlignedQuestion, 'key' | 'rubric'> {
+export interface GradedAnswer extends Omit<AlignedQuestion, 'key' | 'rubric' | 'answers'> {
   question: string;
+  /** The candidate's turns and where they start; their times are summed up in `delivery`. */
+  answers: { text: string; line: number }[];
   total: number;
   band: Band;
   rubric: { id: string; hash: string };
@@ -21,6 +24,8 @@ export interface GradedAnswer extends Omit<AlignedQuestion, 'key' | 'rubric'> {
   antiPatterns: { id: string; title: string }[];
   /** Set when the answer was not an attempt ("dont know", empty). */
   nonAnswer?: string;
+  /** Pace, fillers and pauses, when the transcript times the answer; no part of the score. */
+  delivery?: Delivery;
 }
 
 export interface GradedTranscript {

@@ -1,5 +1,6 @@
 // What every batch output format shares: the interface each one implements, the compact rows kept
 // for formats drawn at the end, and the run's summary.
+import type { Delivery } from '../delivery/delivery.js';
 import type { Failure, GradedTranscript } from './graded.js';
 
 export type BatchFormat = 'table' | 'json' | 'csv' | 'md' | 'html';
@@ -28,6 +29,8 @@ export interface Compact {
     criteria: { title: string; ratio: number }[];
     weakest?: string;
     quote?: string;
+    /** Pace, fillers and pauses, when the answer's speech was timed. */
+    delivery?: Delivery;
   }[];
   notGraded: NotGraded[];
 }
@@ -58,6 +61,7 @@ export function compact(t: GradedTranscript): Compact {
         criteria: a.criteria.map((c) => ({ title: c.title, ratio: c.level / c.maxLevel })),
         ...(weakest && weakest.level < weakest.maxLevel ? { weakest: weakest.title } : {}),
         ...(quote ? { quote: cut(quote, 200) } : {}),
+        ...(a.delivery ? { delivery: a.delivery } : {}),
       };
     }),
     notGraded: notGraded(t).map((n) => ({ ...n, prompt: cut(n.prompt, 140) })),

@@ -1,6 +1,7 @@
 // Matches interviewer turns to the scenario's questions (tolerant of rewording), or to a question
 // family's rubric; the candidate's turns after a question are its answers. Nothing is dropped
 // silently, and a question nobody recognises never lends its answers to the one before it.
+import type { TimedSegment } from '../delivery/speech.js';
 import type { LoadedScenario } from '../scenario/loaded.js';
 import { resolveRubric, type ResolvedRubric, type Vocabulary } from '../scenario/rubric.js';
 import type { RubricLibrary } from '../scenario/schema.js';
@@ -33,7 +34,8 @@ export interface AlignedQuestion {
   prompt: string;
   line: number;
   followUps: number;
-  answers: { text: string; line: number }[];
+  /** The candidate's turns, with when they were said when the format times them. */
+  answers: { text: string; line: number; segments?: TimedSegment[] }[];
   rubric: ResolvedRubric;
 }
 
@@ -184,7 +186,8 @@ export function align(c: Cast, families: Families, scenario?: LoadedScenario): A
     if (turn.role === 'candidate') {
       if (!current)
         skipped++; // said before the first question: small talk
-      else if ('graded' in current) current.graded.answers.push({ text: turn.text, line: turn.line });
+      else if ('graded' in current)
+        current.graded.answers.push({ text: turn.text, line: turn.line, ...(turn.segments ? { segments: turn.segments } : {}) });
       else current.unrecognised.answers++;
       if (current) for (const w of keywords(turn.text)) current.about.add(w);
       continue;

@@ -7,6 +7,8 @@ import { TranscriptError, type Transcript } from './types.js';
 import { looksLikeZoom, parseZoom } from './zoom.js';
 
 /** SRT's first cue: a cue number (some tools leave it out), then the time line. */
+/** "[00:01] Kelly: …": a transcript that opens with a time in brackets, which no JSON value does. */
+const BRACKETED_TIME = /^\[\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\]/;
 const SRT_START = /^(?:\d+\s*\r?\n\s*)?\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s+-->/;
 
 function parsesAlone(line: string): boolean {
@@ -27,7 +29,7 @@ export function parseTranscripts(text: string): Transcript[] {
   if (SRT_START.test(start)) return [parseSrt(body)];
   // Zoom's "[Name] 11:02:09" opens with a bracket too, and is no JSON.
   if (looksLikeZoom(start)) return [parseZoom(body)];
-  if (start.startsWith('[') || start.startsWith('{')) {
+  if ((start.startsWith('[') && !BRACKETED_TIME.test(start)) || start.startsWith('{')) {
     // JSONL: a whole JSON value on the first line, and more lines after it.
     const lines = start.split('\n').filter((l) => l.trim());
     if (lines.length > 1 && parsesAlone(lines[0]!)) return parseJsonl(body);

@@ -1,7 +1,7 @@
 // Plain-text transcripts: "Name: text" lines in their many written forms, Otter's "Name  0:15"
 // headers, Zoom's web copy (name, time and text on lines of their own), Google Meet exports.
 import { clock, readLabel, speakerLabels, type LabelledLine } from './labels.js';
-import { mergeSpeakers, TranscriptError, type Transcript, type TranscriptTurn } from './types.js';
+import { mergeSpeakers, timedByStarts, TranscriptError, type Transcript, type TranscriptTurn } from './types.js';
 
 const TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?`;
 /** Otter: "Priya Sharma  0:15", also in Markdown bold ("**Kelly**  0:00"). */
@@ -39,7 +39,7 @@ function parseOtter(lines: string[]): Transcript {
       turns.push(current);
     } else if (current && line.trim()) current.text += ` ${line.trim()}`;
   });
-  return { format: 'otter', index: 0, turns: mergeSpeakers(turns) };
+  return { format: 'otter', index: 0, turns: mergeSpeakers(timedByStarts(turns)) };
 }
 
 function parseNameTimeBlocks(lines: string[]): Transcript {
@@ -54,7 +54,7 @@ function parseNameTimeBlocks(lines: string[]): Transcript {
       i++;
     } else if (current && lines[i]!.trim()) current.text += `\n${lines[i]!.trim()}`;
   }
-  return { format: 'text', index: 0, turns: mergeSpeakers(turns) };
+  return { format: 'text', index: 0, turns: mergeSpeakers(timedByStarts(turns)) };
 }
 
 function parseLabelled(lines: string[], format: 'text' | 'meet'): Transcript {
@@ -63,14 +63,18 @@ function parseLabelled(lines: string[], format: 'text' | 'meet'): Transcript {
   const read: (LabelledLine | undefined)[] = lines.map((l, i) => (i < from ? undefined : readLabel(l)));
   const speakers = speakerLabels(read.flatMap((r) => (r ? [r.label] : [])));
   const turns: TranscriptTurn[] = [];
+  /** Each turn's own time: a time line (Meet writes one every few minutes) times only the turn right after it. */
+  const own: (number | undefined)[] = [];
   let current: TranscriptTurn | undefined;
   let time: number | undefined;
+  let fresh = false;
   for (let i = from; i < lines.length; i++) {
     const line = lines[i]!;
     if (!line.trim()) continue;
     const stamp = TIMESTAMP_LINE.exec(line);
     if (stamp) {
       time = clock(stamp[1]!);
+      fresh = true;
       continue;
     }
     const label = read[i];
@@ -78,6 +82,8 @@ function parseLabelled(lines: string[], format: 'text' | 'meet'): Transcript {
       const start = label.start ?? time;
       current = { speaker: label.label, text: label.text, line: i + 1, ...(start !== undefined ? { start } : {}) };
       turns.push(current);
+      own.push(label.start ?? (fresh ? time : undefined));
+      fresh = false;
     } else if (current) current.text += `\n${line.trim()}`;
   }
   if (turns.length === 0) {
@@ -89,17 +95,18 @@ function parseLabelled(lines: string[], format: 'text' | 'meet'): Transcript {
   }
   // "Q:" / "A:" transcripts: the asker is the interviewer by definition.
   const qa = turns.every((t) => /^[QA]$/.test(t.speaker));
+  const timed = timedByStarts(turns, own);
   return {
     format,
     index: 0,
     turns: mergeSpeakers(
       qa
-        ? turns.map((t) =>
+        ? timed.map((t) =>
             t.speaker === 'Q'
               ? { ...t, speaker: 'Interviewer', role: 'interviewer' as const }
               : { ...t, speaker: 'Candidate', role: 'candidate' as const },
           )
-        : turns,
+        : timed,
     ),
   };
 }

@@ -15,6 +15,7 @@ const ARROW = /^\s*(\S+)\s+-->\s+(\S+)/;
 interface Cue {
   line: number;
   start?: number;
+  end?: number;
   text: string[];
 }
 
@@ -47,7 +48,8 @@ function cuesOf(lines: string[], startAt: number): Cue[] {
       continue;
     }
     const m = ARROW.exec(lines[timeLine]!)!;
-    const cue: Cue = { line: timeLine + 2, text: [], ...(seconds(m[1]!) !== undefined ? { start: seconds(m[1]!)! } : {}) };
+    const [start, end] = [seconds(m[1]!), seconds(m[2]!)];
+    const cue: Cue = { line: timeLine + 2, text: [], ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}) };
     i = timeLine + 1;
     while (i < lines.length && lines[i]!.trim() && !startsCue(lines, i)) cue.text.push(lines[i++]!);
     cues.push(cue);
@@ -73,24 +75,36 @@ interface Piece {
   text: string;
   line: number;
   start?: number;
+  end?: number;
 }
 
-/** The pieces of a cue: Teams voices (<v Name>…, with or without </v>), or a Zoom "Name:" first line. */
+/**
+ * The pieces of a cue: Teams voices (<v Name>…, with or without </v>), or a Zoom "Name:" first
+ * line. Text with no voice of its own goes on with the piece before it in the cue, so a cue's
+ * time is kept once per speaker, not once per line.
+ */
 function piecesOf(cue: Cue): Piece[] {
   const pieces: Piece[] = [];
-  const at = { line: cue.line, ...(cue.start !== undefined ? { start: cue.start } : {}) };
-  cue.text.forEach((raw, i) => {
+  const at = {
+    line: cue.line,
+    ...(cue.start !== undefined ? { start: cue.start } : {}),
+    ...(cue.end !== undefined ? { end: cue.end } : {}),
+  };
+  for (const raw of cue.text) {
     for (const part of raw.split(/(?=<v[\s.])/)) {
       VOICE.lastIndex = 0;
       const voice = VOICE.exec(part);
       const text = decodeEntities((voice ? part.slice(voice.index + voice[0].length) : part).replace(TAGS, '')).trim();
+      const last = pieces[pieces.length - 1];
       if (voice) pieces.push({ ...at, speaker: voice[1]!.trim(), text });
-      else if (i === 0) {
+      else if (last) last.text = last.text && text ? `${last.text} ${text}` : last.text || text;
+      else {
+        // Only the cue's first words can name who says them.
         const named = readLabel(text);
         pieces.push(named ? { ...at, label: named.label, text: named.text } : { ...at, text });
-      } else pieces.push({ ...at, text });
+      }
     }
-  });
+  }
   return pieces;
 }
 
@@ -104,7 +118,15 @@ function fromCues(cues: Cue[], format: 'vtt' | 'srt'): Transcript {
     if (p.speaker) current = p.speaker;
     else if (p.label && speakers.has(p.label)) current = p.label;
     else if (p.label) text = `${p.label}: ${p.text}`;
-    turns.push({ speaker: current, text, line: p.line, ...(p.start !== undefined ? { start: p.start } : {}) });
+    // Voices that share a cue share its time: the file times nothing finer.
+    const { start, end } = p;
+    turns.push({
+      speaker: current,
+      text,
+      line: p.line,
+      ...(start !== undefined ? { start } : {}),
+      ...(start !== undefined && end !== undefined && end > start && text.trim() ? { segments: [{ text: text.trim(), start, end }] } : {}),
+    });
   }
   if (!turns.some((t) => t.text.trim())) throw new TranscriptError(`no cues with text in this ${format === 'vtt' ? 'WebVTT' : 'SRT'} file`);
   return { format, index: 0, turns: mergeSpeakers(turns) };

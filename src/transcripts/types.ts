@@ -1,5 +1,6 @@
 // A transcript as every parser returns it: who said what, in order, with where it was in the file.
 import { z } from 'zod';
+import { TimedSegment } from '../delivery/speech.js';
 
 export const TranscriptTurn = z.object({
   speaker: z.string(),
@@ -10,6 +11,8 @@ export const TranscriptTurn = z.object({
   start: z.number().min(0).optional(),
   /** Set when the format says who is who (a rehearse session, chat roles). */
   role: z.enum(['interviewer', 'candidate']).optional(),
+  /** When the turn was said, as the format times it (subtitle cues, or from one turn's start to the next's). */
+  segments: z.array(TimedSegment).optional(),
 });
 export type TranscriptTurn = z.infer<typeof TranscriptTurn>;
 
@@ -37,17 +40,40 @@ export class TranscriptError extends Error {
   }
 }
 
-/** Adjacent turns by the same speaker become one: Zoom splits a speaker over many cues. */
+/** Adjacent turns by the same speaker become one, with all their times: Zoom splits a speaker over many cues. */
 export function mergeSpeakers(turns: TranscriptTurn[]): TranscriptTurn[] {
   const out: TranscriptTurn[] = [];
   for (const t of turns) {
     const text = t.text.trim();
     if (!text) continue;
     const last = out[out.length - 1];
-    if (last && last.speaker === t.speaker && last.role === t.role) last.text = `${last.text} ${text}`;
-    else out.push({ ...t, text });
+    if (last && last.speaker === t.speaker && last.role === t.role) {
+      last.text = `${last.text} ${text}`;
+      if (t.segments) last.segments = [...(last.segments ?? []), ...t.segments];
+    } else out.push({ ...t, text });
   }
   return out;
+}
+
+/**
+ * Times for formats that give only where each turn starts (Otter, "Lenny (00:12:31):", Zoom's
+ * saved transcript): a turn lasts until the next turn starts, whoever says it. The last turn,
+ * or one followed by a turn with no time, gets no segment: its end is not in the file, and a
+ * guessed end would make up its pace. `starts` are the turns' own times when they differ from
+ * their `start` (a time line shared by several turns is the first one's only).
+ */
+export function timedByStarts(
+  turns: readonly TranscriptTurn[],
+  starts: readonly (number | undefined)[] = turns.map((t) => t.start),
+): TranscriptTurn[] {
+  return turns.map((t, i) => {
+    const start = starts[i];
+    const end = starts[i + 1];
+    const text = t.text.trim();
+    // Two turns stamped the same second (or out of order) say nothing of how long the first lasted.
+    if (start === undefined || end === undefined || end <= start || !text) return t;
+    return { ...t, segments: [{ text, start, end }] };
+  });
 }
 
 /** Who says a subtitle cue that names no one. */

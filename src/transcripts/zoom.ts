@@ -1,5 +1,5 @@
 // Zoom's saved meeting transcript ("Save transcript"): a "[Name] 11:02:09" line, then what they said.
-import { mergeSpeakers, TranscriptError, type Transcript, type TranscriptTurn } from './types.js';
+import { mergeSpeakers, timedByStarts, TranscriptError, type Transcript, type TranscriptTurn } from './types.js';
 
 /** The time is the meeting's clock (24-hour time of day), not time into a recording. */
 const HEADER = /^\[([^\]\r\n]+)\]\s+(\d{1,2}):(\d{2}):(\d{2})\s*$/;
@@ -34,7 +34,7 @@ export function parseZoom(text: string): Transcript {
     if (!current.text) current.line = i + 1;
     current.text += current.text ? `\n${line.trim()}` : line.trim();
   });
-  const merged = mergeSpeakers(turns);
+  const merged = mergeSpeakers(timedByStarts(turns));
   if (!merged.length) throw new TranscriptError('no speech in this Zoom transcript, only "[Name] 11:02:09" lines', 1);
   return { format: 'zoom', index: 0, turns: merged };
 }

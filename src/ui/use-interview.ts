@@ -9,6 +9,9 @@ import { SaveError } from '../store/sessions.js';
 import type { LoadedScenario } from '../scenario/loaded.js';
 import type { ScreenAction } from './screen-state.js';
 
+/** An event as the screens make it: the engine's clock says when. */
+export type Untimed<E> = E extends unknown ? Omit<E, 'at'> : never;
+
 export function useInterview(base: EngineServices, apply: (action: ScreenAction) => void) {
   return useMemo(() => {
     const deps = (loaded: LoadedScenario): EngineDeps => ({
@@ -41,7 +44,8 @@ export function useInterview(base: EngineServices, apply: (action: ScreenAction)
         }
       },
       /** Applies one event of the candidate's own (a recording, its transcript) and saves it; throws `SaveError`. */
-      record: (loaded: LoadedScenario, session: Session, event: InterviewEvent): Session => dispatch(session, event, deps(loaded)),
+      record: (loaded: LoadedScenario, session: Session, event: Untimed<InterviewEvent>): Session =>
+        dispatch(session, { ...event, at: base.now().toISOString() } as InterviewEvent, deps(loaded)),
       /** Saves the session as quit, with the unsent draft; returns it, and the error if it could not be saved. */
       quit: (loaded: LoadedScenario, session: Session, draft: string): { session: Session; failed?: SaveError } => {
         if (session.status === 'finished') return { session };

@@ -33,6 +33,7 @@ describe('wire', () => {
       secrets: [],
       scenariosDir: join(io.home, 'scenarios'),
       command: 'rehearse',
+      voice: { speechApiOnly: false, espeakVoice: 'en-us', searchPath: expect.any(String) },
     });
     expect(w.store.dir).toBe(join(io.home, 'sessions'));
     expect(w.cache).toEqual(new ParseCache(join(io.home, 'cache', 'parsed')));

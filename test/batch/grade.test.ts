@@ -38,7 +38,7 @@ describe('rehearse grade', () => {
       .stdout.trim()
       .split('\n');
     expect(out[0]).toBe(
-      'file,conversation,format,interviewer,candidate,question,question_id,family,matched_by,line,follow_ups,total,band,criteria,missing,note',
+      'file,conversation,format,interviewer,candidate,question,question_id,family,matched_by,line,follow_ups,total,band,criteria,missing,wpm,fillers_per_min,longest_pause_s,note',
     );
     expect(out).toHaveLength(1 + 4);
     expect(out[4]).toMatch(
@@ -96,7 +96,7 @@ describe('rehearse grade', () => {
 
   it('accepts globs and folders', () => {
     const run = rehearse(['grade', 'test/fixtures/**/*.vtt', '--format', 'csv']);
-    expect(run.stdout.trim().split('\n')).toHaveLength(1 + 6);
+    expect(run.stdout.trim().split('\n')).toHaveLength(1 + 8);
   });
 
   it.each([

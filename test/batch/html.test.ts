@@ -42,7 +42,7 @@ run('the HTML report in a browser', () => {
     // The one notice is the Windows-1252 fixture's: it is graded, and the user is told how it was read.
     expect(r.stderr.trim().split('\n')).toEqual([
       'test/fixtures/transcripts/cp1252.txt: not UTF-8; read as Windows-1252',
-      expect.stringMatching(/^rehearse grade: wrote .*report.html \(19 transcript\(s\), 0 failure\(s\)\)$/),
+      expect.stringMatching(/^rehearse grade: wrote .*report.html \(20 transcript\(s\), 0 failure\(s\)\)$/),
     ]);
     expect(r.code).toBe(0);
     page = readFileSync(file, 'utf8');

@@ -246,6 +246,17 @@ describe('measureDelivery', () => {
   });
 });
 
+describe("fillers in a transcription service's reply", () => {
+  it('are counted in its text, where the commas are: its word timings come without them', () => {
+    const speech = say(lines(2).replace('ladders', 'ladders, you know, like, lockers'));
+    const bare = { ...speech, words: speech.words!.map((w) => ({ ...w, word: w.word.replace(/[,.]/g, '') })) };
+    expect(measureDelivery(bare)!.fillers.which).toEqual([
+      { filler: 'you know', count: 1 },
+      { filler: 'like', count: 1 },
+    ]);
+  });
+});
+
 describe('the delivery policy', () => {
   it('loads, and says why for every figure', () => {
     expect(DeliveryPolicy.parse(DELIVERY_POLICY)).toEqual(DELIVERY_POLICY);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Delivery } from '../../src/delivery/delivery.js';
 import { deliveryLines } from '../../src/report/delivery.js';
 
-const HEADING = 'Delivery (from the recording; not part of the score)';
+const HEADING = 'Delivery (how it was said; not part of the score)';
 
 /** Figures written for the test, each case changing only what it is about. */
 const figures: Delivery = {

@@ -1,6 +1,6 @@
 // CSV: a row per graded answer, and a row per question asked but not graded.
 import { forTerminal } from '../../terminal-text.js';
-import type { GradedTranscript } from '../graded.js';
+import type { GradedAnswer, GradedTranscript } from '../graded.js';
 import { asIs, notGraded, type OutputFormat } from '../output.js';
 
 // A report for people (a spreadsheet, a terminal): control characters and escape sequences from a
@@ -26,10 +26,16 @@ export const CSV_COLUMNS = [
   'band',
   'criteria',
   'missing',
+  // Delivery, empty when the transcript has no times.
+  'wpm',
+  'fillers_per_min',
+  'longest_pause_s',
   'note',
 ] as const;
 
 export const csvHead = () => `${CSV_COLUMNS.join(',')}\n`;
+
+const deliveryCells = ({ delivery: d }: GradedAnswer) => [d?.wordsPerMinute, d?.fillers.perMinute, d?.longestPause?.seconds];
 
 export function csvRows(t: GradedTranscript): string {
   const who = [t.file, t.conversation, t.format, t.interviewer, t.candidate];
@@ -49,6 +55,7 @@ export function csvRows(t: GradedTranscript): string {
       .map((c) => c.missing[0] ?? '')
       .filter(Boolean)
       .join('; '),
+    ...deliveryCells(a),
     '',
   ]);
   const ungraded = notGraded(t).map((n) => [
@@ -61,6 +68,9 @@ export function csvRows(t: GradedTranscript): string {
     undefined,
     undefined,
     'not graded',
+    undefined,
+    undefined,
+    undefined,
     undefined,
     undefined,
     `${n.reason}${n.answers ? ` (${n.answers} answer(s) not graded)` : ''}`,

@@ -1,4 +1,6 @@
 // HTML: one self-contained page, drawn at the end from every transcript's compact rows.
+import type { Delivery } from '../../delivery/delivery.js';
+import { deliveryLines } from '../delivery.js';
 import type { Failure } from '../graded.js';
 import { summaryLine, type Compact, type OutputFormat, type Summary } from '../output.js';
 
@@ -25,6 +27,11 @@ function distribution(totals: readonly number[]): string {
     })
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Distribution of answer scores" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">${bars}</svg>`;
+}
+
+/** A timed answer's delivery under its row, in the score card's words and layout. */
+function deliveryRow(d: Delivery): string {
+  return `<tr class="delivery"><td></td><td colspan="5"><pre>${escapeHtml(deliveryLines(d).join('\n'))}</pre></td></tr>`;
 }
 
 export function html(rows: readonly Compact[], failures: readonly Failure[], summary: Summary): string {
@@ -54,7 +61,7 @@ export function html(rows: readonly Compact[], failures: readonly Failure[], sum
           return [
             ...r.answers.map(
               (a) =>
-                `<tr>${file}<td>${escapeHtml(a.prompt)}</td><td class="num">${a.total}</td><td>${escapeHtml(a.band)}</td><td>${escapeHtml(a.weakest ?? '—')}</td><td class="quote">${a.quote ? `“${escapeHtml(a.quote)}”` : ''}</td></tr>`,
+                `<tr>${file}<td>${escapeHtml(a.prompt)}</td><td class="num">${a.total}</td><td>${escapeHtml(a.band)}</td><td>${escapeHtml(a.weakest ?? '—')}</td><td class="quote">${a.quote ? `“${escapeHtml(a.quote)}”` : ''}</td></tr>${a.delivery ? `\n${deliveryRow(a.delivery)}` : ''}`,
             ),
             ...r.notGraded.map(
               (n) =>
@@ -81,6 +88,7 @@ table{border-collapse:collapse;margin:.5rem 0 1.5rem;width:100%}
 th,td{border:1px solid #d0d0d5;padding:.3rem .5rem;text-align:left;vertical-align:top;font-size:.9rem}
 td.num{text-align:right}td.quote{color:#444;font-style:italic}td.na{color:#999;text-align:center}
 .heat td{text-align:center}tr.ungraded td{color:#6b6b70}
+tr.delivery td{border-top:none;color:#444}tr.delivery pre{margin:0;font-size:.85rem;white-space:pre-wrap}
 </style>
 </head>
 <body>

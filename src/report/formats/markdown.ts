@@ -1,9 +1,25 @@
 // Markdown: a section per transcript, then the summary and the files that could not be graded.
-import type { Failure, GradedTranscript } from '../graded.js';
+import type { Delivery } from '../../delivery/delivery.js';
+import { forTerminal } from '../../terminal-text.js';
+import { deliveryLines } from '../delivery.js';
+import type { Failure, GradedAnswer, GradedTranscript } from '../graded.js';
 import { mdCell } from '../md.js';
 import { asIs, notGraded, summaryLine, type OutputFormat, type Summary } from '../output.js';
 
 export const mdHead = () => '# Interview grades\n';
+
+/** A code fence that nothing in the lines can close: longer than any run of backticks in them. */
+function fenceFor(lines: readonly string[]): string {
+  const runs = lines.flatMap((l) => l.match(/`+/g) ?? []).map((run) => run.length + 1);
+  return '`'.repeat(Math.max(3, ...runs));
+}
+
+/** A timed answer's delivery as the score card prints it, fenced so its columns stay lined up and nothing quoted renders. */
+function deliveryBlock(a: GradedAnswer, delivery: Delivery): string[] {
+  const lines = deliveryLines(delivery).map(forTerminal);
+  const fence = fenceFor(lines);
+  return ['', `Line ${a.line}, “${mdCell(a.prompt)}”:`, '', `${fence}text`, ...lines, fence];
+}
 
 export function mdSection(t: GradedTranscript): string {
   const out = [``, `## ${mdCell(t.file)}${t.conversation > 1 ? ` (conversation ${t.conversation})` : ''} — ${mdCell(t.candidate)}`, ''];
@@ -15,6 +31,7 @@ export function mdSection(t: GradedTranscript): string {
     const below = a.criteria.filter((c) => !c.meetsBar).map((c) => c.title);
     out.push(`| ${a.line} | ${mdCell(a.prompt)} | ${a.total} | ${a.band} | ${mdCell(below.join(', ') || '—')} |`);
   }
+  for (const a of t.answers) if (a.delivery) out.push(...deliveryBlock(a, a.delivery));
   const ungraded = notGraded(t);
   if (ungraded.length) {
     out.push('', 'Not graded:');

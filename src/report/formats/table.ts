@@ -1,6 +1,7 @@
 // The terminal table: a row per answer, streamed, with the questions that were not graded.
 import { bandOf } from '../../scoring/score.js';
 import { forTerminal } from '../../terminal-text.js';
+import type { Delivery } from '../../delivery/delivery.js';
 import type { GradedTranscript } from '../graded.js';
 import { asIs, notGraded, summaryLine, type OutputFormat, type Summary } from '../output.js';
 
@@ -11,10 +12,10 @@ const fit = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` 
 const fileCell = (file: string) => (file.length > 24 ? `…${file.slice(-23)}` : file).padEnd(24);
 
 /** Words laid out in lines of at most `width` characters (a longer word gets a line of its own). */
-function wrap(text: string, width: number): string[] {
+function wrap(words: readonly string[], width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(' ')) {
+  for (const word of words) {
     if (line && line.length + 1 + word.length > width) {
       lines.push(line);
       line = word;
@@ -23,20 +24,36 @@ function wrap(text: string, width: number): string[] {
   return line ? [...lines, line] : lines;
 }
 
+/** An answer's delivery in a few figures, "152 wpm · 2.1 fillers/min · pause 3.2 s", each kept whole when the line wraps. */
+function deliveryWords(d: Delivery): string[] {
+  const figures = [
+    `${d.wordsPerMinute} wpm`,
+    `${d.fillers.perMinute} fillers/min`,
+    ...(d.longestPause ? [`pause ${d.longestPause.seconds} s`] : []),
+  ];
+  return ['delivery:', ...figures.map((f, i) => (i < figures.length - 1 ? `${f} ·` : f))];
+}
+
 export function tableRows(t: GradedTranscript, width: number): string {
   const q = questionWidth(width);
   const file = fileCell(flat(t.file));
   const indent = ' '.repeat(25);
+  /** Lines under a row, indented under the question and wrapped to the width. */
+  const under = (words: readonly string[]) => wrap(words, Math.max(20, width - 27)).map((l, i) => `${indent}${i ? '  ' : ''}${l}`);
   // Graded and ungraded questions in the order they were asked, each ungraded one with its reason in full.
   const rows = [
-    ...t.answers.map((a) => ({ line: a.line, text: [`${file} ${fit(flat(a.prompt), q)} ${String(a.total).padStart(3)} ${a.band}`] })),
+    ...t.answers.map((a) => ({
+      line: a.line,
+      text: [
+        `${file} ${fit(flat(a.prompt), q)} ${String(a.total).padStart(3)} ${a.band}`,
+        ...(a.delivery ? under(deliveryWords(a.delivery)) : []),
+      ],
+    })),
     ...notGraded(t).map((n) => ({
       line: n.line,
       text: [
         `${file} ${fit(flat(n.prompt), q)}   — not graded`,
-        ...wrap(`↳ ${flat(n.reason)}${n.answers ? ` (${n.answers} answer(s) not graded)` : ''}`, Math.max(20, width - 27)).map(
-          (l, i) => `${indent}${i ? '  ' : ''}${l}`,
-        ),
+        ...under(`↳ ${flat(n.reason)}${n.answers ? ` (${n.answers} answer(s) not graded)` : ''}`.split(' ')),
       ],
     })),
   ].sort((a, b) => a.line - b.line);
