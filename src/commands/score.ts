@@ -57,7 +57,10 @@ export async function scoreCommand(args: string[], io: IO): Promise<number> {
     const width = Math.min(io.columns, 100);
     if (spoken) io.out(`${renderTranscript(spoken.transcript, width)}\n`);
     io.out(renderScoreCard(result, { title: question.prompt, width }));
-    if (spoken?.delivery) io.out(`\n${deliveryLines(spoken.delivery).join('\n')}`);
+    if (spoken?.delivery) {
+      const lines = deliveryLines(spoken.delivery).flatMap((l) => (l.length > width ? wrap(l, width, /^\s*/.exec(l)![0]) : [l]));
+      io.out(`\n${lines.join('\n')}`);
+    }
     if (values.explain) io.out(`\n${renderExplanation(explain(rubric, t))}`);
   }
   return 0;

@@ -153,3 +153,36 @@ describe('buildReport', () => {
     ]);
   });
 });
+
+describe('delivery in the report', () => {
+  const speech = (from: number) => ({
+    text: 'Tools borrowed per month, because borrowers renew.',
+    words: 'Tools borrowed per month because borrowers renew'
+      .split(' ')
+      .map((word, i) => ({ word, start: from + i * 0.5, end: from + i * 0.5 + 0.4 })),
+  });
+  const recording = (id: string, answerTurn: number | undefined, withSpeech = true) => ({
+    id,
+    questionId: kpi,
+    file: `report-test.audio/${id}.wav`,
+    at: '2026-03-01T09:00:00.000Z',
+    seconds: 4,
+    ...(withSpeech ? { speech: speech(0.3) } : {}),
+    ...(answerTurn !== undefined ? { answerTurn } : {}),
+  });
+
+  it('a question answered aloud gets its delivery, against its budget; the others none', () => {
+    const spoken = { ...session, recordings: [recording('a', 1), recording('b', 4)] };
+    const report = buildReport(spoken, scenario);
+    const budget = scenario.questions.find((q) => q.id === kpi)!.budget.seconds;
+    // Two recordings of one question are one stretch of speech: 7 words in 3.4 s each, no gap counted between them.
+    expect(report.questions[0]!.delivery).toMatchObject({ timing: 'words', words: 14, budget: { seconds: budget } });
+    expect(report.questions[0]!.delivery!.seconds).toBeCloseTo(2 * 3.4, 5);
+    expect(report.questions[1]!.delivery).toBeUndefined();
+  });
+
+  it('a recording not yet transcribed, or never submitted, gives no delivery', () => {
+    const pending = { ...session, recordings: [recording('a', 1, false), recording('b', undefined)] };
+    expect(buildReport(pending, scenario).questions[0]!.delivery).toBeUndefined();
+  });
+});
