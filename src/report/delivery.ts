@@ -31,3 +31,12 @@ export function deliveryLines(d: Delivery): string[] {
     ...d.notes.map((n) => `  → ${forTerminal(n.text)}`),
   ];
 }
+
+/** The delivery in a few figures, for a line of a table or a summary: "152 wpm", "2.1 fillers/min", "pause 3.2 s". */
+export function deliveryFigures(d: Delivery): string[] {
+  return [
+    `${d.wordsPerMinute} wpm`,
+    `${d.fillers.perMinute} fillers/min`,
+    ...(d.longestPause ? [`pause ${d.longestPause.seconds} s`] : []),
+  ];
+}

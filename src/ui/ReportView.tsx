@@ -2,6 +2,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { Report } from '../report/build.js';
+import { deliveryFigures } from '../report/delivery.js';
 import { bar } from '../report/scorecard.js';
 import { forTerminal } from '../terminal-text.js';
 import { useTheme } from './theme.js';
@@ -29,6 +30,21 @@ export function ReportView({ report, path }: { report: Report; path: string }) {
           </Box>
         ))}
       </Box>
+      {report.questions.some((q) => q.delivery) && (
+        <Box flexDirection="column" marginTop={1}>
+          <Text bold>How you said it (not part of the score)</Text>
+          {report.questions.map((q, i) =>
+            q.delivery ? (
+              <Text key={q.id}>
+                {String(i + 1).padStart(2)}. {deliveryFigures(q.delivery).join(' · ')}
+                {q.delivery.notes.length ? (
+                  <Text color={theme.warn}> · {q.delivery.notes.map((n) => n.figure).join(', ')} to work on</Text>
+                ) : null}
+              </Text>
+            ) : null,
+          )}
+        </Box>
+      )}
       {report.criteria.length > 0 && (
         <Box flexDirection="column" marginTop={1}>
           <Text bold>Weakest criteria</Text>

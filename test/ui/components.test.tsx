@@ -292,6 +292,26 @@ describe('ReportView', () => {
     expect(frame).toContain('Weakest criteria');
     expect(frame).toContain('What would raise your score most');
     expect(frame).toContain('Report saved: /tmp/x.report.md');
+    expect(frame).not.toContain('How you said it');
+  });
+
+  it('with answers said aloud, a line of delivery figures for each of them, and what to work on', () => {
+    const session = newSession({ id: 'r', scenario: { id: scenario.id, title: 'x' }, mode: 'interview', at: '2026-01-01T10:00:00Z' });
+    const report = buildReport({ ...session, status: 'finished' }, scenario);
+    const delivery = {
+      timing: 'words' as const,
+      seconds: 40,
+      words: 130,
+      wordsPerMinute: 195,
+      fillers: { count: 2, perMinute: 3, which: [{ filler: 'um', count: 2 }] },
+      longestPause: { seconds: 1.2, after: 'the lockers' },
+      notes: [{ figure: 'pace' as const, text: 'Fast.' }],
+    };
+    const spoken = { ...report, questions: report.questions.map((q, i) => (i === 1 ? { ...q, delivery } : q)) };
+    const frame = mount(<ReportView report={spoken} path="/tmp/x.report.md" />).lastFrame()!;
+    expect(frame).toContain('How you said it');
+    expect(frame).toContain(' 2. 195 wpm · 3 fillers/min · pause 1.2 s · pace to work on');
+    expect(frame).not.toMatch(/ 1\. \d+ wpm/);
   });
 });
 

@@ -3,6 +3,7 @@ import { bandOf } from '../../scoring/score.js';
 import { forTerminal } from '../../terminal-text.js';
 import type { Delivery } from '../../delivery/delivery.js';
 import type { GradedTranscript } from '../graded.js';
+import { deliveryFigures } from '../delivery.js';
 import { asIs, notGraded, summaryLine, type OutputFormat, type Summary } from '../output.js';
 
 const questionWidth = (width: number) => Math.max(16, width - 46);
@@ -26,11 +27,7 @@ function wrap(words: readonly string[], width: number): string[] {
 
 /** An answer's delivery in a few figures, "152 wpm · 2.1 fillers/min · pause 3.2 s", each kept whole when the line wraps. */
 function deliveryWords(d: Delivery): string[] {
-  const figures = [
-    `${d.wordsPerMinute} wpm`,
-    `${d.fillers.perMinute} fillers/min`,
-    ...(d.longestPause ? [`pause ${d.longestPause.seconds} s`] : []),
-  ];
+  const figures = deliveryFigures(d);
   return ['delivery:', ...figures.map((f, i) => (i < figures.length - 1 ? `${f} ·` : f))];
 }
 
