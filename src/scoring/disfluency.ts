@@ -191,7 +191,6 @@ function apart(spans: FillerSpan[]): FillerSpan[] {
 }
 
 /** What the scorer blanks: each filler with the commas that set it off, and the first copy of a stuttered word. */
-export function disfluencySpans(text: string): FillerSpan[] {
-  const tokens = tokenize(text);
+export function disfluencySpans(text: string, tokens: readonly Token[] = tokenize(text)): FillerSpan[] {
   return apart([...fillersIn(text, tokens).map((f) => withMarks(text, f)), ...stuttersIn(text, tokens)]);
 }

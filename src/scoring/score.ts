@@ -8,7 +8,7 @@ import { feedbackFor } from './feedback.js';
 import { blank, graderDirectedSpans, isListOfTerms, nonAnswer, type Span } from './guards.js';
 import { applyModel } from './model.js';
 import { evaluateSignals, phraseSpansOf, type RejectedMention, type SignalResult } from './signals.js';
-import { analyse, countWords, type Analysis } from './text.js';
+import { analyse, countWords, tokenize, type Analysis } from './text.js';
 import { guardedTotal, type Guards } from './total.js';
 import { SCORER_VERSION, type Evidence, type Score } from './types.js';
 
@@ -37,7 +37,7 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   const turns = typeof answer === 'string' ? [answer] : [...answer];
 
   // Guards: text aimed at the grader is not read; a non-answer earns nothing, a list of terms little.
-  const { analysis, blanked } = read(turns);
+  const { analysis, blanked, readPast } = read(turns);
   const why = nonAnswer(analysis.scan.join('\n'), analysis.tokens.flat());
   const listOnly = !why && isListOfTerms(analysis);
 
@@ -76,8 +76,8 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
     band,
     criteria,
     antiPatterns,
-    // Every word the candidate said, fillers and grader-directed text too: the analysis counted what it read.
-    words: turns.reduce((n, t) => n + countWords(t), 0),
+    // Every word the candidate said, fillers and grader-directed text too: the analysis counted only what it read.
+    words: blanked.length || readPast ? turns.reduce((n, t) => n + countWords(t), 0) : analysis.words,
     flags: { ...(why ? { nonAnswer: why } : {}), listOnly, graderDirected: blanked.map((s) => quoteOf(turns, s)) },
     model: {
       version: rubric.model.version,
@@ -92,17 +92,24 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   return { score: result, analysis, signals, features, hits, guards, rejected };
 }
 
-/** The answer as the scorer reads it: grader-directed text, fillers and stutters blanked out (offsets kept), in sentences and words. */
-function read(turns: string[]): { analysis: Analysis; blanked: Span[] } {
+/**
+ * The answer as the scorer reads it: grader-directed text, fillers and stutters blanked out
+ * (offsets kept), in sentences and words. `readPast` is set when fillers or stutters were blanked.
+ */
+function read(turns: string[]): { analysis: Analysis; blanked: Span[]; readPast: boolean } {
   const blanked = turns.flatMap((t, i) => graderDirectedSpans(t, i));
   const spansIn = (turn: number) => blanked.filter((s) => s.turn === turn);
   const undirected = turns.map((t, i) => blank(t, spansIn(i)));
+  const tokens = undirected.map(tokenize);
   // An "um" neither costs nor earns points, so the analysis never sees it; evidence still quotes the words as said.
-  const disfluent = (t: string, turn: number): Span[] => disfluencySpans(t).map((s) => ({ ...s, turn }));
-  const fluent = undirected.map((t, turn) => blank(t, disfluent(t, turn)));
+  const disfluent = undirected.map((t, turn) => disfluencySpans(t, tokens[turn]).map((s): Span => ({ ...s, turn })));
+  if (disfluent.every((d) => d.length === 0)) return { analysis: analyse(turns, undirected, tokens), blanked, readPast: false };
+  // Blanking only ever covers whole words and the marks around them: the words left are the same tokens.
+  const kept = tokens.map((ts, turn) => ts.filter((t) => !disfluent[turn]!.some((s) => t.start < s.end && t.end > s.start)));
   // An answer of nothing but fillers keeps them: "um" is a non-answer, not an empty one.
-  const scan = fluent.some((t) => countWords(t) > 0) ? fluent : undirected;
-  return { analysis: analyse(turns, scan), blanked };
+  if (kept.every((ts) => ts.length === 0)) return { analysis: analyse(turns, undirected, tokens), blanked, readPast: false };
+  const fluent = undirected.map((t, turn) => blank(t, disfluent[turn]!));
+  return { analysis: analyse(turns, fluent, kept), blanked, readPast: true };
 }
 
 /** The rubric's signals in the answer; mentions in fragments count only when most of the answer is sentences. */

@@ -221,9 +221,8 @@ export function segment(text: string, turn: number, tokens: readonly Token[] = t
   return out;
 }
 
-/** `scan` is `turns` with grader-directed text blanked; sentences are found in it. */
-export function analyse(turns: string[], scan: string[]): Analysis {
-  const tokens = scan.map(tokenize);
+/** `scan` is `turns` with grader-directed text blanked; sentences are found in it. `tokens` are scan's, when known. */
+export function analyse(turns: string[], scan: string[], tokens: Token[][] = scan.map(tokenize)): Analysis {
   const sentences = scan.flatMap((t, i) => segment(t, i, tokens[i]));
   let total = 0;
   let prose = 0;

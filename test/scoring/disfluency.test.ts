@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.js';
 import { disfluencySpans, fillerSpans, type FillerSpan } from '../../src/scoring/disfluency.js';
+import { blank } from '../../src/scoring/guards.js';
 import { score } from '../../src/scoring/score.js';
+import { tokenize } from '../../src/scoring/text.js';
 import type { Score } from '../../src/scoring/types.js';
 import { fixture } from '../helpers.js';
 
@@ -124,6 +126,24 @@ describe('disfluencySpans: what the scorer reads once they are blanked', () => {
     { text: 'Um, um, we we looked at, uh, renewals.', reads: 'we looked at renewals.' },
   ])('"$text" reads "$reads"', ({ text, reads }) => {
     expect(reading(text)).toBe(reads);
+  });
+
+  it.each([
+    'Um, um, we we looked at, uh, renewals.',
+    'I, I think the- the pilot was, like, small... Next we looked.',
+    'We checked — um — the data first, you know?',
+    "Basically we'd track, erm, members’ renewals.",
+  ])('blanking leaves the other words as they were: the scorer reuses their tokens (%s)', (text) => {
+    const spans = disfluencySpans(text);
+    const kept = tokenize(text).filter((t) => !spans.some((s) => t.start < s.end && t.end > s.start));
+    expect(
+      tokenize(
+        blank(
+          text,
+          spans.map((s) => ({ ...s, turn: 0 })),
+        ),
+      ),
+    ).toEqual(kept);
   });
 
   it('gives spans in text order that never overlap, the stutters named by their word', () => {
