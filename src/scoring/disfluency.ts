@@ -160,20 +160,60 @@ function withMarks(text: string, f: FillerSpan): FillerSpan {
 /** Between two copies of a word: space, or a comma or dash with it ("we, we", "we- we"); never a sentence end or a hyphen inside a word ("so-so"). */
 const STUTTER_GAP = /^(?:\s+|\s*[,—–]\s*|-+\s+|\s+-+\s+)$/u;
 
-/** Whether word `b` repeats word `a` right before it as a stutter does. */
+/** The longest phrase a speaker restarts that is read past: "I would, I would pick". */
+const RESTART_WORDS = 4;
+
+/** Whether a word may start a stutter or a restart: a word, not a figure, a filler or one said twice on purpose. */
+const repeatable = (t: Token, alone: boolean) => /^\p{L}/u.test(t.norm) && !soundOf(t.norm) && !(alone && REPEATABLE.has(t.norm));
+
+/** Whether word `b` repeats word `a` right before it as a stutter does ("I I mean"). */
 function stutters(text: string, a: Token, b: Token): boolean {
-  if (a.norm !== b.norm || REPEATABLE.has(a.norm) || !/^\p{L}/u.test(a.norm) || soundOf(a.norm)) return false;
   const gap = text.slice(a.end, b.start);
-  return STUTTER_GAP.test(gap) && !/\n\s*\n/.test(gap);
+  return a.norm === b.norm && repeatable(a, true) && STUTTER_GAP.test(gap) && !/\n\s*\n/.test(gap);
 }
 
-/** Each word said twice in a row: the first copy, and what stands between the copies, is the stutter. */
-function stuttersIn(text: string, tokens: readonly Token[]): FillerSpan[] {
+/** The text between two places with the fillers in it blanked: what a listener hears between two words. */
+function heardBetween(text: string, from: number, to: number, fillers: readonly FillerSpan[]): string {
+  let gap = text.slice(from, to);
+  for (const f of fillers) {
+    const a = Math.max(f.start, from);
+    const b = Math.min(f.end, to);
+    if (a < b) gap = gap.slice(0, a - from) + ' '.repeat(b - a) + gap.slice(b - from);
+  }
+  return gap;
+}
+
+/**
+ * Each word or short phrase said twice in a row, fillers aside ("we we", "I would, um, I would"):
+ * the first copy, and what stands between the copies, is the disfluency. A phrase is read past only
+ * when nothing but spaces, commas or dashes stand between its copies, never a sentence end.
+ */
+function stuttersIn(text: string, tokens: readonly Token[], fillers: readonly FillerSpan[]): FillerSpan[] {
+  const inFiller = (t: Token) => fillers.some((f) => t.start < f.end && t.end > f.start);
+  const words = tokens.filter((t) => !inFiller(t));
+  const joined = (a: Token, b: Token) => {
+    const gap = heardBetween(text, a.end, b.start, fillers);
+    return STUTTER_GAP.test(gap) && !/\n\s*\n/.test(gap);
+  };
   const out: FillerSpan[] = [];
+  // A word said twice before a filler that starts with it ("I I mean,"): the copies are next to each other.
   for (let i = 0; i + 1 < tokens.length; i++) {
-    const a = tokens[i]!;
-    const b = tokens[i + 1]!;
+    const [a, b] = [tokens[i]!, tokens[i + 1]!];
     if (stutters(text, a, b)) out.push({ start: a.start, end: b.start, filler: a.norm });
+  }
+  for (let i = 0; i < words.length; i++) {
+    for (let n = Math.min(RESTART_WORDS, Math.floor((words.length - i) / 2)); n >= 1; n--) {
+      const first = words.slice(i, i + n);
+      const second = words.slice(i + n, i + 2 * n);
+      if (!repeatable(first[0]!, n === 1) || first.some((t, k) => t.norm !== second[k]!.norm)) continue;
+      // The words of each copy belong together, and the copies follow one another.
+      const together = (copy: Token[]) =>
+        copy.every((t, k) => k === 0 || !/[.!?;:\n]/.test(heardBetween(text, copy[k - 1]!.end, t.start, fillers)));
+      if (!together(first) || !together(second) || !joined(first[n - 1]!, second[0]!)) continue;
+      out.push({ start: first[0]!.start, end: second[0]!.start, filler: first.map((t) => t.norm).join(' ') });
+      i += n - 1;
+      break;
+    }
   }
   return out;
 }
@@ -192,5 +232,6 @@ function apart(spans: FillerSpan[]): FillerSpan[] {
 
 /** What the scorer blanks: each filler with the commas that set it off, and the first copy of a stuttered word. */
 export function disfluencySpans(text: string, tokens: readonly Token[] = tokenize(text)): FillerSpan[] {
-  return apart([...fillersIn(text, tokens).map((f) => withMarks(text, f)), ...stuttersIn(text, tokens)]);
+  const fillers = fillersIn(text, tokens).map((f) => withMarks(text, f));
+  return apart([...fillers, ...stuttersIn(text, tokens, fillers)]);
 }

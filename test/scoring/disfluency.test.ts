@@ -122,6 +122,11 @@ describe('disfluencySpans: what the scorer reads once they are blanked', () => {
     { text: 'A 50 50 split. The pilot was so-so.', reads: 'A 50 50 split. The pilot was so-so.' },
     { text: 'We shipped it. It worked.', reads: 'We shipped it. It worked.' },
     { text: 'We shipped it\n\nit worked.', reads: 'We shipped it it worked.' },
+    // A phrase begun again, fillers or not between the copies, is read once; never across a sentence end.
+    { text: 'I would, um, I would pick renewals.', reads: 'I would pick renewals.' },
+    { text: 'I would, I would, I would pick renewals.', reads: 'I would pick renewals.' },
+    { text: 'We should look at, we should look at renewals.', reads: 'we should look at renewals.' },
+    { text: 'We should. We should look again.', reads: 'We should. We should look again.' },
     // Fillers and stutters together, overlapping.
     { text: 'Um, um, we we looked at, uh, renewals.', reads: 'we looked at renewals.' },
   ])('"$text" reads "$reads"', ({ text, reads }) => {
@@ -240,6 +245,14 @@ describe('fillers do not change the content score', () => {
     const rubric = loaded.rubrics.metrics!;
     const clean = 'I would track bookings per member each week, because bookings drive renewal.';
     expect(verdict(score(rubric, clean.replace('per member', 'per, um, member')))).toEqual(verdict(score(rubric, clean)));
+  });
+
+  it('a restarted phrase leaves the score as it was', () => {
+    const rubric = loaded.rubrics.kpi!;
+    const clean = 'I would pick weekly active borrowers, because borrowers who come back every week renew.';
+    const restarted =
+      'Um, I would, um, I would, uh, I would pick weekly active borrowers, because, you know, borrowers who come back every week renew.';
+    expect(verdict(score(rubric, restarted))).toEqual(verdict(score(rubric, clean)));
   });
 
   it('an answer of nothing but fillers is a non-answer, not an empty one', () => {
