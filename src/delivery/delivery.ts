@@ -28,8 +28,12 @@ const count = z.number().int().min(0);
 const seconds = z.number().min(0);
 
 export const Delivery = z.object({
-  /** How the figures were timed: word timings, or segment timings (subtitle cues, Whisper segments). */
-  timing: z.enum(['words', 'segments']),
+  /**
+   * How the figures were timed: word timings, segment timings (subtitle cues, Whisper segments), or
+   * only when each turn began (Otter), where a turn's end is where the next began: the pace is then
+   * a lower bound, and no pause can be told.
+   */
+  timing: z.enum(['words', 'segments', 'turns']),
   /** Seconds from the first word to the last. */
   seconds,
   words: count,
@@ -51,6 +55,7 @@ interface Stretch {
   text: string;
   start: number;
   end: number;
+  approximate?: true;
 }
 
 /** The finest timings the speech has, in order, without stretches that hold no word. */
@@ -59,7 +64,8 @@ function stretchesOf(speech: TimedSpeech): { timing: Delivery['timing']; stretch
   const words = (speech.words ?? []).map((w) => ({ text: w.word, start: w.start, end: w.end })).filter(said);
   if (words.length) return { timing: 'words', stretches: inOrder(words) };
   const segments = (speech.segments ?? []).filter(said);
-  return segments.length ? { timing: 'segments', stretches: inOrder(segments) } : undefined;
+  if (!segments.length) return undefined;
+  return { timing: segments.some((s) => s.approximate) ? 'turns' : 'segments', stretches: inOrder(segments) };
 }
 
 const inOrder = (s: Stretch[]) => [...s].sort((a, b) => a.start - b.start);
@@ -110,6 +116,17 @@ function longestPauseIn(stretches: readonly Stretch[]): Delivery['longestPause']
   return at < 0 ? undefined : { seconds: tenths(longest), after: wordsBefore(stretches, at) };
 }
 
+/** The seconds of silence in gaps longer than `above`, between one stretch and the next. */
+function longSilences(stretches: readonly Stretch[], above: number): number {
+  let total = 0;
+  let end = stretches[0]?.end ?? 0;
+  for (const s of stretches.slice(1)) {
+    if (s.start - end > above) total += s.start - end;
+    end = Math.max(end, s.end);
+  }
+  return total;
+}
+
 /** A note for each figure outside its comfortable range; none when all of them are comfortable. */
 function notesOn(d: Omit<Delivery, 'notes'>, raw: { fillersPerMinute: number; share?: number }, p: DeliveryPolicy): DeliveryNote[] {
   const notes: DeliveryNote[] = [];
@@ -119,17 +136,22 @@ function notesOn(d: Omit<Delivery, 'notes'>, raw: { fillersPerMinute: number; sh
       figure: 'pace',
       text: `About ${d.wordsPerMinute} words a minute: fast for an interview. Slow down at the numbers and at the decision, so they land.`,
     });
-  else if (judged && d.wordsPerMinute < p.pace.slowBelow)
+  // Timed by turns, the pace is a lower bound: the candidate may have stopped well before the next turn began.
+  else if (judged && d.timing !== 'turns' && d.wordsPerMinute < p.pace.slowBelow)
     notes.push({
       figure: 'pace',
       text: `About ${d.wordsPerMinute} words a minute: slow enough to sound unsure. Know your first sentence before you start, and say your choice before the reasons.`,
     });
   if (judged && raw.fillersPerMinute > p.fillers.perMinuteAbove) {
     const { count, perMinute, which } = d.fillers;
+    const top = which.filter((w) => w.count === which[0]!.count);
+    const named = (ws: typeof which) => ws.map((w) => `"${w.filler}"`).join(', ');
     const said =
       count === 1
         ? `1 filler, about ${perMinute} a minute, "${which[0]!.filler}"`
-        : `${count} fillers, about ${perMinute} a minute, most often "${which[0]!.filler}"`;
+        : top.length === 1
+          ? `${count} fillers, about ${perMinute} a minute, most often "${which[0]!.filler}"`
+          : `${count} fillers, about ${perMinute} a minute (${named(which.slice(0, 3))}${which.length > 3 ? '…' : ''})`;
     notes.push({ figure: 'fillers', text: `${said}: enough to be noticed. A short silence sounds surer than a filler.` });
   }
   if (d.longestPause && d.longestPause.seconds > p.pause.secondsAbove)
@@ -167,7 +189,9 @@ export function measureDelivery(speech: TimedSpeech, options: { budgetSeconds?: 
   const first = stretches[0]!.start;
   const last = stretches.reduce((end, s) => Math.max(end, s.end), first);
   const spoken = Math.max(0, last - first);
-  const minutes = spoken / 60;
+  // A long silence is a pause, reported as one, not slow speech: pace is measured without it.
+  const silent = timing === 'turns' ? 0 : longSilences(stretches, DELIVERY_POLICY.pause.secondsAbove);
+  const minutes = (spoken - silent) / 60;
   const words = countWords(text);
   // Word timings come without punctuation, and "you know" or "like" is a filler only when set off by
   // commas: the fillers are counted in the transcript's own text when it has one.
@@ -175,7 +199,7 @@ export function measureDelivery(speech: TimedSpeech, options: { budgetSeconds?: 
   const fillersPerMinute = minutes > 0 ? fillers.count / minutes : 0;
   const budgetSeconds = options.budgetSeconds !== undefined && options.budgetSeconds > 0 ? options.budgetSeconds : undefined;
   const share = budgetSeconds ? spoken / budgetSeconds : undefined;
-  const longestPause = longestPauseIn(stretches);
+  const longestPause = timing === 'turns' ? undefined : longestPauseIn(stretches);
   const figures: Omit<Delivery, 'notes'> = {
     timing,
     seconds: tenths(spoken),

@@ -10,7 +10,13 @@ export const TimedWord = z.object({ word: z.string(), start: seconds, end: secon
 export type TimedWord = z.infer<typeof TimedWord>;
 
 /** A stretch of speech (a Whisper segment, a subtitle cue), in seconds from the start. */
-export const TimedSegment = z.object({ text: z.string(), start: seconds, end: seconds });
+export const TimedSegment = z.object({
+  text: z.string(),
+  start: seconds,
+  end: seconds,
+  /** The end is only where the next speaker began: the format gives when each turn starts, not when it ends (Otter). */
+  approximate: z.literal(true).optional(),
+});
 export type TimedSegment = z.infer<typeof TimedSegment>;
 
 export const TimedSpeech = z.object({

@@ -24,7 +24,12 @@ export function deliveryLines(d: Delivery): string[] {
   const time = d.budget ? `${minutesAndSeconds(d.seconds)} of ${minutesAndSeconds(d.budget.seconds)}` : minutesAndSeconds(d.seconds);
   return [
     'Delivery (how it was said; not part of the score)',
-    row(LABELS.pace, `${d.wordsPerMinute} words a minute`),
+    row(
+      LABELS.pace,
+      d.timing === 'turns'
+        ? `at least ${d.wordsPerMinute} words a minute (only when each turn began is known)`
+        : `${d.wordsPerMinute} words a minute`,
+    ),
     row(LABELS.fillers, fillers(d)),
     ...(d.longestPause ? [row(LABELS.pause, pause(d, d.longestPause))] : []),
     row(LABELS.time, time),
@@ -35,7 +40,7 @@ export function deliveryLines(d: Delivery): string[] {
 /** The delivery in a few figures, for a line of a table or a summary: "152 wpm", "2.1 fillers/min", "pause 3.2 s". */
 export function deliveryFigures(d: Delivery): string[] {
   return [
-    `${d.wordsPerMinute} wpm`,
+    `${d.timing === 'turns' ? '≥ ' : ''}${d.wordsPerMinute} wpm`,
     `${d.fillers.perMinute} fillers/min`,
     ...(d.longestPause ? [`pause ${d.longestPause.seconds} s`] : []),
   ];

@@ -58,7 +58,8 @@ function cuesOf(lines: string[], startAt: number): Cue[] {
 }
 
 const VOICE = /<v(?:\.[^\s>]+)?\s+([^>]+)>/g;
-const TAGS = /<\/?[a-z][^>]*>/gi;
+/** Markup in a cue: tags, and the word timestamps auto-captions put inside it ("<00:00:05.400>"). */
+const TAGS = /<\/?[a-z][^>]*>|<\d[\d:.,]*>/gi;
 
 function decodeEntities(t: string): string {
   return t

@@ -72,7 +72,8 @@ export function timedByStarts(
     const text = t.text.trim();
     // Two turns stamped the same second (or out of order) say nothing of how long the first lasted.
     if (start === undefined || end === undefined || end <= start || !text) return t;
-    return { ...t, segments: [{ text, start, end }] };
+    // The turn may have ended well before the next began: the segment says its end is only an upper bound.
+    return { ...t, segments: [{ text, start, end, approximate: true as const }] };
   });
 }
 

@@ -117,7 +117,8 @@ describe('measureDelivery', () => {
       name: 'a 5 s silence mid-answer',
       speech: say(`Our north star is (5) monthly active borrowers, members who borrow twice a month. ${lines(4)}`),
       delivery: {
-        ...plain(53, 26.2, 121),
+        // The silence is a pause, not slow speech: the pace is of the 21.2 s spoken.
+        ...plain(53, 26.2, 150),
         longestPause: { seconds: 5, after: 'Our north star is' },
         notes: [
           {
@@ -171,11 +172,12 @@ describe('measureDelivery', () => {
       delivery: {
         timing: 'words',
         seconds: 17.4,
+        // Pace and filler rate over the 11.4 s spoken, without the 6 s silence.
         words: 57,
-        wordsPerMinute: 197,
+        wordsPerMinute: 300,
         fillers: {
           count: 4,
-          perMinute: 13.8,
+          perMinute: 21.1,
           which: [
             { filler: 'um', count: 3 },
             { filler: 'uh', count: 1 },
@@ -184,12 +186,24 @@ describe('measureDelivery', () => {
         longestPause: { seconds: 6, after: 'uh, we lend drills' },
         budget: { seconds: 10, share: 1.74 },
         notes: [
-          { figure: 'pace', text: expect.stringContaining('197 words a minute') },
+          { figure: 'pace', text: expect.stringContaining('300 words a minute') },
           { figure: 'fillers', text: expect.stringContaining('4 fillers') },
           { figure: 'pause', text: expect.stringContaining('6 seconds') },
           { figure: 'time', text: expect.stringContaining('too long') },
         ],
       },
+    },
+    {
+      // Only when each turn began: the pace is a lower bound, so it is never called slow, and no pause can be told.
+      name: 'turn starts only (Otter): no pause, and a low pace is not judged',
+      speech: {
+        text: lines(3),
+        segments: [
+          { text: lines(2), start: 0, end: 20, approximate: true as const },
+          { text: LINE, start: 20, end: 30, approximate: true as const },
+        ],
+      },
+      delivery: { ...plain(30, 30, 60), timing: 'turns' as const },
     },
     {
       // Segments: the time runs from the first start to the last end, pauses are the gaps between segments.
@@ -243,6 +257,14 @@ describe('measureDelivery', () => {
     const measured = measureDelivery(speech, budgetSeconds === undefined ? {} : { budgetSeconds });
     expect(measured).toEqual(delivery);
     if (measured) expect(Delivery.parse(measured)).toEqual(measured);
+  });
+});
+
+describe('the note on fillers', () => {
+  it('names the one said most, or the ones said equally often', () => {
+    const note = (script: string) => measureDelivery(say(script))!.notes.find((n) => n.figure === 'fillers')!.text;
+    expect(note(`Um, ${lines(3)} um, uh.`)).toContain('most often "um"');
+    expect(note(`Um, ${lines(3)} uh.`)).toContain('("um", "uh")');
   });
 });
 

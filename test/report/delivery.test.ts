@@ -27,6 +27,16 @@ const figures: Delivery = {
 describe('deliveryLines', () => {
   it.each<{ name: string; delivery: Delivery; lines: string[] }>([
     {
+      name: 'timed by turn starts only: the pace is a lower bound, and says so',
+      delivery: { ...figures, timing: 'turns', longestPause: undefined, budget: undefined },
+      lines: [
+        HEADING,
+        '  Pace           at least 152 words a minute (only when each turn began is known)',
+        '  Fillers        4 (2.4 a minute): um ×3, like ×1',
+        '  Time           1:40',
+      ],
+    },
+    {
       name: 'every figure, each comfortable',
       delivery: figures,
       lines: [

@@ -10,6 +10,25 @@ const parse = (text: string) => parseTranscripts(text)[0]!;
 describe('each timed format gives its turns their segments', () => {
   it.each<[string, string, string, TranscriptTurn[]]>([
     [
+      'WebVTT from auto-captions: the word timestamps inside a cue are markup, not words',
+      'vtt',
+      lines(
+        'WEBVTT',
+        '',
+        '00:00:05.000 --> 00:00:07.000',
+        '<v Ken Ito><00:00:05.000><c>Um,</c><00:00:05.400><c> repeat</c><00:00:05.900><c> orders.</c></v>',
+      ),
+      [
+        {
+          speaker: 'Ken Ito',
+          text: 'Um, repeat orders.',
+          line: 4,
+          start: 5,
+          segments: [{ text: 'Um, repeat orders.', start: 5, end: 7 }],
+        },
+      ],
+    ],
+    [
       'WebVTT, Teams voices: a speaker over two cues keeps both; a cue of two lines is one segment',
       'vtt',
       lines(
@@ -95,7 +114,7 @@ describe('each timed format gives its turns their segments', () => {
           text: 'Which metric would you track first?',
           line: 1,
           start: 5,
-          segments: [{ text: 'Which metric would you track first?', start: 5, end: 9 }],
+          segments: [{ text: 'Which metric would you track first?', start: 5, end: 9, approximate: true }],
         },
         {
           speaker: 'Ken Ito',
@@ -103,11 +122,17 @@ describe('each timed format gives its turns their segments', () => {
           line: 4,
           start: 9,
           segments: [
-            { text: 'Repeat orders in the first month.', start: 9, end: 14 },
-            { text: 'Then churn, you know, after the second box.', start: 14, end: 21 },
+            { text: 'Repeat orders in the first month.', start: 9, end: 14, approximate: true },
+            { text: 'Then churn, you know, after the second box.', start: 14, end: 21, approximate: true },
           ],
         },
-        { speaker: 'Rosa Lind', text: 'Why those two?', line: 10, start: 21, segments: [{ text: 'Why those two?', start: 21, end: 24 }] },
+        {
+          speaker: 'Rosa Lind',
+          text: 'Why those two?',
+          line: 10,
+          start: 21,
+          segments: [{ text: 'Why those two?', start: 21, end: 24, approximate: true }],
+        },
         { speaker: 'Ken Ito', text: 'They move before revenue does.', line: 13, start: 24 },
       ],
     ],
@@ -128,14 +153,14 @@ describe('each timed format gives its turns their segments', () => {
           text: 'What would you measure?',
           line: 2,
           start: 1,
-          segments: [{ text: 'What would you measure?', start: 1, end: 4 }],
+          segments: [{ text: 'What would you measure?', start: 1, end: 4, approximate: true }],
         },
         {
           speaker: 'Ken',
           text: 'Weekly active teams.\nThen seats per team.',
           line: 3,
           start: 4,
-          segments: [{ text: 'Weekly active teams.\nThen seats per team.', start: 4, end: 15 }],
+          segments: [{ text: 'Weekly active teams.\nThen seats per team.', start: 4, end: 15, approximate: true }],
         },
         { speaker: 'Rosa', text: 'Why?', line: 5, start: 15 },
       ],
@@ -150,14 +175,14 @@ describe('each timed format gives its turns their segments', () => {
           text: 'What would you measure?',
           line: 1,
           start: 751,
-          segments: [{ text: 'What would you measure?', start: 751, end: 760 }],
+          segments: [{ text: 'What would you measure?', start: 751, end: 760, approximate: true }],
         },
         {
           speaker: 'Ken',
           text: 'Weekly active teams.',
           line: 3,
           start: 760,
-          segments: [{ text: 'Weekly active teams.', start: 760, end: 782 }],
+          segments: [{ text: 'Weekly active teams.', start: 760, end: 782, approximate: true }],
         },
         { speaker: 'Rosa', text: 'Why?', line: 5, start: 782 },
       ],
@@ -181,14 +206,14 @@ describe('each timed format gives its turns their segments', () => {
           text: 'What would you measure?',
           line: 2,
           start: 0,
-          segments: [{ text: 'What would you measure?', start: 0, end: 4 }],
+          segments: [{ text: 'What would you measure?', start: 0, end: 4, approximate: true }],
         },
         {
           speaker: 'Ken Ito',
           text: 'Weekly active teams.',
           line: 5,
           start: 4,
-          segments: [{ text: 'Weekly active teams.', start: 4, end: 15 }],
+          segments: [{ text: 'Weekly active teams.', start: 4, end: 15, approximate: true }],
         },
         { speaker: 'Rosa Lind', text: 'Why?', line: 8, start: 15 },
       ],
@@ -215,14 +240,14 @@ describe('each timed format gives its turns their segments', () => {
           text: 'What would you measure?',
           line: 1,
           start: 3,
-          segments: [{ text: 'What would you measure?', start: 3, end: 7 }],
+          segments: [{ text: 'What would you measure?', start: 3, end: 7, approximate: true }],
         },
         {
           speaker: 'Ken Ito',
           text: 'Weekly active teams.',
           line: 5,
           start: 7,
-          segments: [{ text: 'Weekly active teams.', start: 7, end: 30 }],
+          segments: [{ text: 'Weekly active teams.', start: 7, end: 30, approximate: true }],
         },
         { speaker: 'Rosa Lind', text: 'Why?', line: 9, start: 30 },
       ],
@@ -266,7 +291,11 @@ describe('turns without their own times get no segments', () => {
 
   it('two turns stamped the same second: the first has no length to time', () => {
     const t = parse(lines('[Rosa] 10:00:00', 'Why?', '', '[Ken] 10:00:00', 'Because teams renew.', '', '[Rosa] 10:00:06', 'Thanks.'));
-    expect(t.turns.map((x) => x.segments)).toEqual([undefined, [{ text: 'Because teams renew.', start: 0, end: 6 }], undefined]);
+    expect(t.turns.map((x) => x.segments)).toEqual([
+      undefined,
+      [{ text: 'Because teams renew.', start: 0, end: 6, approximate: true }],
+      undefined,
+    ]);
   });
 });
 
