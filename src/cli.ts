@@ -21,13 +21,14 @@ import { transcribeCommand } from './commands/transcribe.js';
 /** Each command's usage and what it does: `rehearse --help` shows them all, `rehearse <command> --help` its own. */
 const USAGE: Record<string, string> = {
   interview: `  rehearse interview --scenario <id> [--voice] [--answers F] [--no-feedback] [--probes N] [--json]
-                                              run an interview (--voice: the interviewer speaks;
-                                              Ctrl+R records a spoken answer); answers from F or standard input
+                                              run an interview (--voice, or Ctrl+T: the interviewer
+                                              speaks; Ctrl+R records a spoken answer, transcribed
+                                              as set in .env); answers from F or standard input
                                               (separated by lines holding only ---, or --- <question-id>
                                               [/<follow-up-id>] to say where each goes; up to 1 MB)`,
   resume: `  rehearse resume [<id>] [--voice] [--answers F]
                                               list unfinished sessions, or continue one`,
-  transcribe: `  rehearse transcribe <id>                    transcribe a session's recorded answers that have
+  transcribe: `  rehearse transcribe <session-id>            transcribe a session's recorded answers that have
                                               no transcript yet, and update its report`,
   sessions: `  rehearse sessions [--json]                  past sessions with date, scenario and score`,
   grade: `  rehearse grade <files|folders|globs…> [--scenario <id>|auto] [--format table|json|csv|md|html]

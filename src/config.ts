@@ -34,7 +34,12 @@ const LlmSettings = z.object({
     .regex(/^[a-z]{2}$/, 'must be a two-letter language code such as en')
     .optional(),
   /** The interviewer's voice: through the API (`api`), espeak-ng (`offline`), or the API when a key is set (`auto`). */
-  REHEARSE_SPEECH: z.enum(['auto', 'api', 'offline'], { message: 'must be auto, api or offline' }).default('auto'),
+  REHEARSE_SPEECH: z
+    .preprocess(
+      (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
+      z.enum(['auto', 'api', 'offline'], { message: 'must be auto, api or offline' }),
+    )
+    .default('auto'),
   REHEARSE_SPEECH_MODEL: nonEmpty.default('gpt-4o-mini-tts'),
   REHEARSE_SPEECH_VOICE: nonEmpty.default('alloy'),
   /** The espeak-ng voice for offline speech. */

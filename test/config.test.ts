@@ -173,8 +173,8 @@ describe('loadConfig', () => {
       },
     ],
     [
-      'REHEARSE_SPEECH=offline keeps the voice off the API',
-      { OPENAI_API_KEY: llm.apiKey, REHEARSE_SPEECH: 'offline' },
+      'REHEARSE_SPEECH=offline (in any case) keeps the voice off the API',
+      { OPENAI_API_KEY: llm.apiKey, REHEARSE_SPEECH: 'Offline' },
       undefined,
       { llm: true },
       {

@@ -1,7 +1,7 @@
 // The interviewer's voice and the candidate's microphone, wired from the settings: which speech
 // (the API, espeak-ng), which player and which recorder, each found once, each failure said once.
 // Loaded only when voice is asked for, so the typed interview never loads any of it.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { VoiceConfig } from '../config.js';
@@ -9,7 +9,7 @@ import type { TimedSpeech } from '../delivery/speech.js';
 import { TRANSCRIPTION_SETUP } from './transcription.js';
 import { renderOffline } from '../voice/espeak.js';
 import { play, type Playback } from '../voice/play.js';
-import { startRecording, type Recording } from '../voice/record.js';
+import { RecordError, startRecording, type Recording } from '../voice/record.js';
 import { synthesize } from '../voice/speech-api.js';
 import { detectPlayer, detectRecorder, findEspeak } from '../voice/tools.js';
 import { transcribe } from '../voice/transcribe.js';
@@ -30,6 +30,8 @@ export interface Voice {
    * hears of a recorder that dies mid-answer (what it recorded until then is kept).
    */
   record(file: string, onLevel: (level: number, elapsedMs: number) => void, onFailure: (message: string) => void): Recording;
+  /** Stops a recording that never got any audio and removes what it left behind. */
+  discard(recording: Recording): Promise<void>;
   /** Whether transcription is set up at all. */
   readonly canTranscribe: boolean;
   /** How to set transcription up, for when it is not. */
@@ -51,6 +53,8 @@ export function createVoice(config: VoiceConfig, tell: (notice: VoiceNotice) => 
   let useApi = !!config.speech;
   let scratch: string | undefined;
   let current: { playback?: Playback; cancelled: boolean } | undefined;
+  // A player that failed once (no sound device) fails every time: the interviewer goes silent.
+  let playerFailed = false;
   let n = 0;
 
   const scratchFile = () => {
@@ -75,7 +79,9 @@ export function createVoice(config: VoiceConfig, tell: (notice: VoiceNotice) => 
       }
     }
     if (!espeak) {
-      if (!config.speech)
+      if (config.speechApiOnly && !config.speech)
+        once({ reason: 'no-speech', text: 'REHEARSE_SPEECH=api needs OPENAI_API_KEY: the interviewer stays silent.' });
+      else if (!config.speech)
         once({ reason: 'no-speech', text: 'The interviewer cannot speak: install espeak-ng for offline speech, or set OPENAI_API_KEY.' });
       return undefined;
     }
@@ -93,6 +99,7 @@ export function createVoice(config: VoiceConfig, tell: (notice: VoiceNotice) => 
   return {
     say(text) {
       hush();
+      if (playerFailed) return;
       if (!player) {
         once({ reason: 'no-player', text: 'No audio player found (aplay, paplay, afplay or ffplay): the interviewer stays silent.' });
         return;
@@ -102,7 +109,13 @@ export function createVoice(config: VoiceConfig, tell: (notice: VoiceNotice) => 
       void render(text).then(
         (file) => {
           if (!file || turn.cancelled) return;
-          turn.playback = play(file, player, (reason) => once({ reason: 'play-failed', text: `Could not play audio: ${reason}.` }));
+          turn.playback = play(file, player, (reason) => {
+            playerFailed = true;
+            once({
+              reason: 'play-failed',
+              text: `Could not play the question (${reason}): no sound device? The interviewer stays silent.`,
+            });
+          });
         },
         (e: unknown) => once({ reason: 'speech-failed', text: `Could not speak the question: ${(e as Error).message}.` }),
       );
@@ -111,13 +124,28 @@ export function createVoice(config: VoiceConfig, tell: (notice: VoiceNotice) => 
     record(file, onLevel, onFailure) {
       mkdirSync(dirname(file), { recursive: true });
       const recorder = config.micFile ? undefined : detectRecorder(config.searchPath);
-      return startRecording({
-        file,
-        ...(recorder ? { recorder } : {}),
-        ...(config.micFile ? { micFile: config.micFile } : {}),
-        onLevel,
-        onFailure: (e) => onFailure(e.message),
-      });
+      try {
+        return startRecording({
+          file,
+          ...(recorder ? { recorder } : {}),
+          ...(config.micFile ? { micFile: config.micFile } : {}),
+          onLevel,
+          onFailure: (e) => onFailure(e.message),
+        });
+      } catch (e) {
+        // The stand-in is a setting: the message says which one, so it can be found and fixed.
+        if (e instanceof RecordError && e.reason === 'mic-file') throw new RecordError('mic-file', `REHEARSE_MIC_FILE: ${e.message}`);
+        throw e;
+      }
+    },
+    async discard(recording) {
+      await recording.cancel();
+      try {
+        // The session's audio folder goes too, when this was to be its first recording.
+        rmdirSync(dirname(recording.file));
+      } catch {
+        // Other recordings are in it.
+      }
     },
     canTranscribe: !!config.transcription,
     setup: TRANSCRIPTION_SETUP,

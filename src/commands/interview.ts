@@ -51,7 +51,8 @@ export async function interviewCommand(args: string[], io: IO, interactive?: Int
     }
     return interactive({ catalog, ...(named ? { loaded: named } : {}), options, wiring: w, io, speaking: !!values.voice });
   }
-  if (values.voice) throw new UsageError(`--voice needs the terminal UI; answers from a file are not spoken\nusage: ${INTERVIEW_USAGE}`);
+  if (values.voice)
+    throw new UsageError(`--voice needs the terminal UI; answers from a file or standard input are not spoken\nusage: ${INTERVIEW_USAGE}`);
   if (!named) throw new UsageError(`name the scenario with --scenario <id>\nusage: ${INTERVIEW_USAGE}`);
   const loaded = named;
   // A file of answers that cannot fit this interview is refused before a session is made.
@@ -89,7 +90,8 @@ export async function resumeCommand(args: string[], io: IO, interactive?: Intera
     if (!interactive) throw new UsageError(`give the remaining answers with --answers <file>\nusage: ${usage}`);
     return interactive({ catalog: [loaded], loaded, session, options: { mode: session.mode }, wiring: w, io, speaking: !!values.voice });
   }
-  if (values.voice) throw new UsageError(`--voice needs the terminal UI; answers from a file are not spoken\nusage: ${usage}`);
+  if (values.voice)
+    throw new UsageError(`--voice needs the terminal UI; answers from a file or standard input are not spoken\nusage: ${usage}`);
   checkTargets(answers, loaded, values.answers ?? 'standard input');
   return runHeadless({ session, loaded, answers, source: values.answers ?? 'standard input', json: !!values.json, resuming: true }, w, io);
 }

@@ -17,6 +17,8 @@ export interface QuestionReport {
   score?: Score;
   /** How the spoken answers were delivered (pace, fillers, pauses, time), apart from the score. */
   delivery?: Delivery;
+  /** What was said aloud, as transcribed: the answers may have been corrected, or typed instead. */
+  spoken?: string[];
 }
 
 export interface CriterionSummary {
@@ -52,6 +54,7 @@ export function buildReport(session: Session, scenario: Scenario): Report {
   const questions: QuestionReport[] = scenario.questions.map((q) => {
     const score = session.scores[q.id];
     const delivery = deliveryOf(session, q);
+    const spoken = recordingsOf(session, q.id).flatMap((r) => (r.speech?.text.trim() ? [r.speech.text.trim()] : []));
     return {
       id: q.id,
       prompt: q.prompt,
@@ -62,6 +65,7 @@ export function buildReport(session: Session, scenario: Scenario): Report {
       answers: answersTo(session, q.id),
       ...(score ? { score } : {}),
       ...(delivery ? { delivery } : {}),
+      ...(spoken.length ? { spoken } : {}),
     };
   });
   const n = questions.length || 1;

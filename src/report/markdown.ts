@@ -33,6 +33,9 @@ export function renderMarkdown(report: Report): string {
     q.answers.forEach((a, j) =>
       out.push(j === 0 ? '**Your answer**' : `**Your answer to follow-up ${j}**`, '', a.trim() ? mdQuote(a.trim()) : '_(skipped)_', ''),
     );
+    // What was said aloud, when it is not what was sent: corrected in the editor, or typed instead.
+    const unsent = (q.spoken ?? []).filter((t) => !q.answers.some((a) => a.trim() === t));
+    if (unsent.length) out.push('**What you said (transcribed)**', '', ...unsent.flatMap((t) => [mdQuote(t), '']));
     for (const c of q.score.criteria) {
       out.push(`- **${c.title}** ${c.level}/${c.maxLevel}${c.meetsBar ? '' : ' (below the bar)'}: ${c.anchor}`);
       for (const e of c.evidence) out.push(`  - “${mdCell(e.quote)}”`);

@@ -33,6 +33,7 @@ export function Intro({ scenario, mode }: { scenario: Scenario; mode: 'practice'
       </Box>
       <Box marginTop={1} flexDirection="column">
         <Text color={theme.muted}>Enter adds a line · Ctrl+D submits your answer · Ctrl+C saves and quits</Text>
+        <Text color={theme.muted}>Ctrl+R records a spoken answer · Ctrl+T has the interviewer read the questions aloud</Text>
         <Text bold>Press Enter to begin.</Text>
       </Box>
     </Box>

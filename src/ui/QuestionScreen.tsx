@@ -51,7 +51,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
           Question {session.questionIndex + 1} of {scenario.questions.length}
         </Text>
         <Text color={left < 0 ? theme.bad : left < 30 ? theme.warn : theme.muted}>
-          {left < 0 ? `over time ${formatClock(left)}` : `${formatClock(left)} left`}
+          {left < 0 ? `over time ${formatClock(-left)}` : `${formatClock(left)} left`}
         </Text>
       </Box>
       <Box marginTop={1} flexDirection="column">
@@ -80,8 +80,8 @@ export function QuestionScreen(props: QuestionScreenProps) {
         {recording && <RecordingLine recording={recording} />}
         <Box justifyContent="space-between">
           <Text color={theme.muted}>
-            Ctrl+D submit · Enter new line · Ctrl+R {recording ? 'stop recording' : 'record'} · Ctrl+T voice {speaking ? 'off' : 'on'} ·
-            Ctrl+C save & quit
+            {/* Enter adds a line, as the intro says: the keys that do something else fit one line of 80 columns. */}
+            Ctrl+D submit · Ctrl+R {recording ? 'stop' : 'record'} · Ctrl+T voice {speaking ? 'off' : 'on'} · Ctrl+C save & quit
           </Text>
           <Text color={theme.muted}>{words} words</Text>
         </Box>

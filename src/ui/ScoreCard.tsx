@@ -56,11 +56,16 @@ export function ScoreCard({ prompt, score, delivery, example, showExample }: Sco
       ))}
       {delivery && (
         <Box flexDirection="column" marginTop={1}>
-          {deliveryLines(delivery).map((line, i) => (
-            <Text key={i} {...(i === 0 ? { bold: true } : {})}>
-              {line}
-            </Text>
-          ))}
+          {deliveryLines(delivery).map((line, i) => {
+            // Each line keeps its indent when it wraps, a note hanging under its arrow.
+            const [, indent = '', arrow = '', text = ''] = /^(\s*)(→ )?(.*)$/su.exec(line) ?? [];
+            return (
+              <Box key={i} paddingLeft={indent.length}>
+                {arrow && <Text color={theme.warn}>{arrow}</Text>}
+                <Text {...(i === 0 ? { bold: true } : {})}>{text}</Text>
+              </Box>
+            );
+          })}
         </Box>
       )}
       {showExample && (

@@ -14,11 +14,19 @@ import type { VoiceWorld } from './use-voice.js';
 /** Signals that end the app from outside, with the exit code a shell gives them. */
 const SIGNALS = { SIGTERM: 143, SIGHUP: 129 } as const;
 
+/** A reminder of recorded answers still waiting for their transcript, with the command that makes them. */
+function waiting(session: Session, command: string): string {
+  const n = (session.recordings ?? []).filter((r) => !r.speech).length;
+  if (!n) return '';
+  return `\n${n === 1 ? '1 recorded answer is' : `${n} recorded answers are`} not transcribed yet: ${command} transcribe ${session.id}`;
+}
+
 export const launch: InteractiveLauncher = async ({ catalog, loaded, session, options, wiring, io, speaking }) => {
   if (!io.stdoutIsTTY) {
     throw new UsageError('the interactive interview needs a terminal; for scripts use --answers <file> (see `rehearse --help`)');
   }
   let outcome: Outcome | undefined;
+  const untranscribed = (s: Session) => waiting(s, wiring.config.command);
   // What is on screen now, so a signal or a crash can save it with the unsent draft.
   let current: { session: Session; draft: string; loaded: LoadedScenario } | undefined;
   let ended: { code: number; message: string } | undefined;
@@ -110,9 +118,11 @@ export const launch: InteractiveLauncher = async ({ catalog, loaded, session, op
       return 1;
     }
     // A deliberate save-and-quit: the session is safe, so this is a success.
-    io.out(`\nSaved. Continue where you stopped with: ${wiring.config.command} resume ${outcome.session.id}`);
+    io.out(
+      `\nSaved. Continue where you stopped with: ${wiring.config.command} resume ${outcome.session.id}${untranscribed(outcome.session)}`,
+    );
     return 0;
   }
-  io.out(`\nSession: ${wiring.store.pathOf(outcome.session.id)}\nReport: ${outcome.reportPath}`);
+  io.out(`\nSession: ${wiring.store.pathOf(outcome.session.id)}\nReport: ${outcome.reportPath}${untranscribed(outcome.session)}`);
   return 0;
 };

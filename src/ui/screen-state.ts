@@ -361,6 +361,8 @@ function speakNew(s: InterviewScreen): ScreenStep | undefined {
 /** Ctrl+T: the voice on (saying the question on screen again) or off (silent at once). */
 function toggleVoice(s: InterviewScreen): ScreenStep {
   if (s.speaking) return { state: { ...s, speaking: false }, effects: [{ type: 'hush' }] };
+  // While the candidate records, the question is not said again: it would be in the recording.
+  if (s.recording) return stay({ ...s, speaking: true, spoken: s.session.turns.findLastIndex((t) => t.role === 'interviewer') });
   return speakNew({ ...s, speaking: true, spoken: -1 }) ?? stay({ ...s, speaking: true });
 }
 

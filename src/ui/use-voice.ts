@@ -27,6 +27,12 @@ type RecordEvent = (loaded: LoadedScenario, session: Session, event: Untimed<Int
 
 const LEVEL_EVERY_MS = 100;
 
+/** Why nothing could be recorded, and what to do: a stand-in file on a machine with no microphone, or typing. */
+const noMicrophone = (reason: string) =>
+  /REHEARSE_MIC_FILE/.test(reason)
+    ? `Could not record: ${reason}.`
+    : `Could not record: ${reason}. No microphone here? REHEARSE_MIC_FILE can name a WAV file to stand in for one (see the README); or type your answer.`;
+
 /** The voice's work, apart from React: what it holds (the voice once loaded, the recording running) changes as it goes. */
 function voiceWork(
   world: VoiceWorld | undefined,
@@ -54,7 +60,16 @@ function voiceWork(
         shown = elapsedMs;
         apply({ type: 'recording-level', level, elapsedMs });
       },
-      (message) => apply({ type: 'voice-notice', text: `The recording stopped: ${message}. Press Ctrl+R to keep what was recorded.` }),
+      (message) => {
+        const rec = active;
+        // Nothing ever came from the microphone: there is no recording to keep, only a reason to give.
+        if (rec && rec.recorder.elapsedMs() === 0) {
+          active = undefined;
+          void v.discard(rec.recorder);
+          return apply({ type: 'recording-failed', error: noMicrophone(message) });
+        }
+        apply({ type: 'voice-notice', text: `The recording stopped: ${message}. Press Ctrl+R to keep what was recorded.` });
+      },
     );
     active = { recorder, id, file, relative };
     apply({ type: 'recording-started' });
@@ -101,7 +116,7 @@ function voiceWork(
     apply(
       e instanceof SaveError
         ? { type: 'save-failed', file: e.file, reason: e.reason }
-        : { type: 'recording-failed', error: `Could not record: ${(e as Error).message}` },
+        : { type: 'recording-failed', error: noMicrophone((e as Error).message) },
     );
 
   return {

@@ -50,6 +50,9 @@ const CONNECTION_CODES: Record<string, string> = {
   EHOSTUNREACH: 'host unreachable',
   ENETUNREACH: 'network unreachable',
   CERT_HAS_EXPIRED: 'its certificate has expired',
+  // Something listens there but hung up before taking the upload: often not a transcription server at all.
+  EPIPE: 'it closed the connection before taking the audio; is it a transcription server?',
+  UND_ERR_SOCKET: 'it closed the connection',
 };
 
 /** The system's reason for a failed connection, found down the chain of causes. */

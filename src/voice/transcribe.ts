@@ -77,9 +77,19 @@ async function readRecording(file: string): Promise<Buffer> {
   return bytes;
 }
 
+/** The largest file OpenAI's own transcription endpoint takes; a local server may take more. */
+const OPENAI_UPLOAD_LIMIT = 25 * 1024 * 1024;
+
 /** Uploads a recording and gives back what was said, with word and segment times when the server sends them. */
 export async function transcribe(file: string, config: TranscriptionConfig, options: { signal?: AbortSignal } = {}): Promise<TimedSpeech> {
   const bytes = await readRecording(file);
+  if (!config.baseURL && bytes.length > OPENAI_UPLOAD_LIMIT) {
+    const mb = (bytes.length / 1024 / 1024).toFixed(1);
+    throw new AudioServiceError(
+      'file',
+      `the recording ${file} is ${mb} MB and OpenAI takes up to 25 MB: record a shorter answer, or transcribe with a local server (REHEARSE_TRANSCRIBE_URL)`,
+    );
+  }
   const upload = await toFile(bytes, basename(file));
   const body = await callAudio('transcription', config, options.signal, (client, signal) =>
     client.audio.transcriptions.create({ file: upload, ...transcriptionFields(config) }, { signal }),

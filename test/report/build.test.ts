@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/interview/session.js';
 import { buildReport } from '../../src/report/build.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { bandOf } from '../../src/scoring/score.js';
 import { fixture } from '../helpers.js';
@@ -179,6 +180,17 @@ describe('delivery in the report', () => {
     expect(report.questions[0]!.delivery).toMatchObject({ timing: 'words', words: 14, budget: { seconds: budget } });
     expect(report.questions[0]!.delivery!.seconds).toBeCloseTo(2 * 3.4, 5);
     expect(report.questions[1]!.delivery).toBeUndefined();
+  });
+
+  it('the saved report shows what was said when it is not what was sent, and how it was said', () => {
+    const spoken = { ...session, recordings: [recording('a', 1), recording('b', 4)] };
+    const md = renderMarkdown(buildReport(spoken, scenario));
+    const first = md.slice(md.indexOf('## 1.'), md.indexOf('## 2.'));
+    // The answer sent was typed ("Tools borrowed per month."); the transcript differs, so it is shown once.
+    expect(first.split('**What you said (transcribed)**')).toHaveLength(2);
+    expect(first).toContain('> Tools borrowed per month, because borrowers renew.');
+    expect(first).toContain('**Delivery (how it was said; not part of the score)**');
+    expect(md.slice(md.indexOf('## 2.'))).not.toContain('What you said');
   });
 
   it('a recording not yet transcribed, or never submitted, gives no delivery', () => {

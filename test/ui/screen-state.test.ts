@@ -379,6 +379,12 @@ describe('speaking and recording', () => {
       },
     ],
     [
+      'Ctrl+T while recording turns the voice on without saying the question into the recording',
+      at({ session: asked, recording: recordingOn }),
+      [toggle],
+      same(at({ session: asked, recording: recordingOn, speaking: true, spoken: 0 })),
+    ],
+    [
       'the meter follows the microphone once it is running',
       at({ recording: { phase: 'starting', level: 0, elapsedMs: 0 } }),
       [{ type: 'recording-started' }, { type: 'recording-level', level: 0.2, elapsedMs: 1200 }],

@@ -278,6 +278,16 @@ describe('transcribe', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("a recording over OpenAI's 25 MB → file, before any upload; a server of one's own is sent it", async () => {
+    const big = join(dir, 'long.wav');
+    writeFileSync(big, Buffer.alloc(26 * 1024 * 1024, 1));
+    const failure = await failureOf(transcribe(big, { apiKey: 'sk-test-key-123456789', model: 'whisper-1', timeoutMs: 300 }));
+    expect(failure.reason).toBe('file');
+    expect(failure.message).toMatch(/is 26\.0 MB and OpenAI takes up to 25 MB/);
+    server = await startFakeOpenAI({ kind: 'transcript', text: 'A long answer.' });
+    expect((await transcribe(big, configFor(server.url))).text).toBe('A long answer.');
+  });
+
   it.each<[string, Script]>([
     ['a stalled call', { kind: 'stall' }],
     ['the pause before a retry', busy],
