@@ -60,7 +60,8 @@ interface Stretch {
 
 /** The finest timings the speech has, in order, without stretches that hold no word. */
 function stretchesOf(speech: TimedSpeech): { timing: Delivery['timing']; stretches: Stretch[] } | undefined {
-  const said = (s: Stretch) => countWords(s.text) > 0;
+  // A stretch holds a word when it holds a letter or a digit: the same test the word count makes, without counting.
+  const said = (s: Stretch) => /[\p{L}\p{N}]/u.test(s.text);
   const words = (speech.words ?? []).map((w) => ({ text: w.word, start: w.start, end: w.end })).filter(said);
   if (words.length) return { timing: 'words', stretches: inOrder(words) };
   const segments = (speech.segments ?? []).filter(said);

@@ -27,9 +27,16 @@ const REPEATABLE = new Set(D.repeatable);
 /** The letters a sound starts with: most words start with none of them and are never squeezed. */
 const SOUND_HEADS = new Set(D.sounds.map((s) => s[0]!.toLowerCase()));
 
+/** The letters sounds are made of: a word with any other letter is no sound, and is never squeezed. */
+const SOUND_LETTERS = new Set(D.sounds.join('').toLowerCase());
+const madeOfSoundLetters = (word: string) => {
+  for (const c of word) if (!SOUND_LETTERS.has(c)) return false;
+  return true;
+};
+
 /** The sound a word is, drawn out or not: "ummm" → "um", "hm" → "hmm". */
 function soundOf(word: string): string | undefined {
-  if (!SOUND_HEADS.has(word[0]!) || NOT_SOUNDS.has(word)) return undefined;
+  if (!SOUND_HEADS.has(word[0]!) || NOT_SOUNDS.has(word) || !madeOfSoundLetters(word)) return undefined;
   return SOUNDS.get(squeeze(word))?.[0];
 }
 
@@ -190,7 +197,7 @@ function heardBetween(text: string, from: number, to: number, fillers: readonly 
  */
 function stuttersIn(text: string, tokens: readonly Token[], fillers: readonly FillerSpan[]): FillerSpan[] {
   const inFiller = (t: Token) => fillers.some((f) => t.start < f.end && t.end > f.start);
-  const words = tokens.filter((t) => !inFiller(t));
+  const words = fillers.length ? tokens.filter((t) => !inFiller(t)) : tokens;
   const joined = (a: Token, b: Token) => {
     const gap = heardBetween(text, a.end, b.start, fillers);
     return STUTTER_GAP.test(gap) && !/\n\s*\n/.test(gap);
@@ -203,6 +210,8 @@ function stuttersIn(text: string, tokens: readonly Token[], fillers: readonly Fi
   }
   for (let i = 0; i < words.length; i++) {
     for (let n = Math.min(RESTART_WORDS, Math.floor((words.length - i) / 2)); n >= 1; n--) {
+      // Most places repeat nothing: one comparison says so before anything is built.
+      if (words[i]!.norm !== words[i + n]!.norm) continue;
       const first = words.slice(i, i + n);
       const second = words.slice(i + n, i + 2 * n);
       if (!repeatable(first[0]!, n === 1) || first.some((t, k) => t.norm !== second[k]!.norm)) continue;
