@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { crossValidate, DEV_SET, FOLDS, overSplits, renderAgreement, spread, SPLITS, TooFewSources, writeModel } from './validity.js';
 import { DEFAULT_MODEL } from '../src/scenario/model.js';
+import { relationsOn, renderRelations } from './relations.js';
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--')) ?? DEV_SET;
@@ -32,6 +33,8 @@ if (v.raters.length) {
   console.log('\nFor reference: the first rater against the second (tier against score)');
   console.log(renderAgreement(v.raters));
 }
+console.log("\nMetamorphic relations on the development set's real answers (tuning part, shipped model)");
+console.log(renderRelations(relationsOn(file)));
 if (args.includes('--write')) {
   const { path, version } = writeModel(v);
   console.log(`\nwrote ${path} (version ${version}); run npm run build for it to take effect`);

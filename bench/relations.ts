@@ -1,0 +1,95 @@
+// The metamorphic relations measured on the development set's real answers: the same answer graded
+// under another family's question, padded with unrelated sentences, and reformatted. Run by
+// `npm run validity`; the texts are read from beside the project at run time, never copied into it.
+import { sourceKey } from '../src/calibration/labels.js';
+import { readLabelled } from '../src/calibration/rubrics.js';
+import { loadCatalog } from '../src/scenario/catalog.js';
+import { resolveRubric, type ResolvedRubric } from '../src/scenario/rubric.js';
+import { score } from '../src/scoring/score.js';
+import { asBullets, pad, PADDING, unpunctuated, unrelatedFamilies } from '../test/support/metamorphic.js';
+import { inLockbox } from './validity.js';
+
+export interface RelationFigures {
+  answers: number;
+  /** Share of (answer, unrelated family) pairs where the answer keeps at most 40% of its own score. */
+  offTopicKept40: number;
+  offTopicPairs: number;
+  offTopicMeanOwn: number;
+  offTopicMeanOther: number;
+  /** Padding: the mean rise, and the share of answers raised by more than 3 points. */
+  padMeanRise: number;
+  padOver3: number;
+  /** Reformatting: the share of answers moved by more than 5 points, per form. */
+  bulletsOver5: number;
+  unpunctuatedOver5: number;
+  bulletsMeanMove: number;
+  unpunctuatedMeanMove: number;
+}
+
+const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+const share = (xs: readonly boolean[]) => (xs.length ? xs.filter(Boolean).length / xs.length : 0);
+
+export function relationsOn(file: string, part: 'tuning' | 'lockbox' | 'all' = 'tuning'): RelationFigures {
+  const { labels, rubricOf } = readLabelled(file);
+  const libraries = [...new Set(loadCatalog().flatMap((s) => s.libraries))];
+  const families = [...new Set(libraries.flatMap((l) => l.rubrics.map((r) => r.family)))];
+  const byFamily = new Map<string, ResolvedRubric>();
+  for (const f of families) {
+    for (const lib of libraries) {
+      const id = lib.rubrics.find((r) => r.family === f)?.id;
+      const r = id ? resolveRubric(lib, id, []) : undefined;
+      if (r) {
+        byFamily.set(f, r);
+        break;
+      }
+    }
+  }
+  const own: number[] = [];
+  const other: number[] = [];
+  const kept: boolean[] = [];
+  const rises: number[] = [];
+  const bullets: number[] = [];
+  const plain: number[] = [];
+  let answers = 0;
+  for (const { line, label } of labels) {
+    if (part !== 'all' && inLockbox(sourceKey(label, `line ${line}`)) !== (part === 'lockbox')) continue;
+    if (typeof label.answer !== 'string') continue;
+    answers++;
+    const rubric = rubricOf(label, line);
+    const base = score(rubric, label.answer).total;
+    for (const f of unrelatedFamilies(rubric.family, families)) {
+      const under = score(byFamily.get(f)!, label.answer).total;
+      own.push(base);
+      other.push(under);
+      kept.push(under <= 0.4 * base);
+    }
+    rises.push(score(rubric, pad(label.answer, answers % PADDING.length)).total - base);
+    bullets.push(Math.abs(score(rubric, asBullets(label.answer)).total - base));
+    plain.push(Math.abs(score(rubric, unpunctuated(label.answer)).total - base));
+  }
+  return {
+    answers,
+    offTopicKept40: share(kept),
+    offTopicPairs: kept.length,
+    offTopicMeanOwn: mean(own),
+    offTopicMeanOther: mean(other),
+    padMeanRise: mean(rises),
+    padOver3: share(rises.map((r) => r > 3)),
+    bulletsOver5: share(bullets.map((d) => d > 5)),
+    unpunctuatedOver5: share(plain.map((d) => d > 5)),
+    bulletsMeanMove: mean(bullets),
+    unpunctuatedMeanMove: mean(plain),
+  };
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+const one = (x: number) => x.toFixed(1);
+
+export function renderRelations(r: RelationFigures): string {
+  return [
+    `  another family's question: ${pct(r.offTopicKept40)} of ${r.offTopicPairs} pairs keep at most 40% of their own score (target >= 90%); mean ${one(r.offTopicMeanOwn)} on their own question, ${one(r.offTopicMeanOther)} on the other`,
+    `  three unrelated sentences appended: mean change ${one(r.padMeanRise)}; ${pct(r.padOver3)} of ${r.answers} rise by more than 3 (target 0%)`,
+    `  as bullets: mean move ${one(r.bulletsMeanMove)}; ${pct(r.bulletsOver5)} move by more than 5 (target 0%)`,
+    `  unpunctuated lower case: mean move ${one(r.unpunctuatedMeanMove)}; ${pct(r.unpunctuatedOver5)} move by more than 5 (target 0%)`,
+  ].join('\n');
+}
