@@ -31,7 +31,14 @@ const share = (xs: readonly boolean[]) => (xs.length ? xs.filter(Boolean).length
 
 export function relationsOn(file: string, part: 'tuning' | 'lockbox' | 'all' = 'tuning'): RelationFigures {
   const { labels, rubricOf } = readLabelled(file);
-  const libraries = [...new Set(loadCatalog().flatMap((s) => s.libraries))];
+  const catalog = loadCatalog();
+  const libraries = [...new Set(catalog.flatMap((s) => s.libraries))];
+  // Another family's question as a shipped scenario asks it: the label's own scenario where it has one.
+  const promptOf = (family: string, scenario: string | undefined): string | undefined => {
+    const order = [...catalog.filter((c) => c.scenario.id === scenario), ...catalog];
+    for (const c of order) for (const q of c.scenario.questions) if (c.rubrics[q.id]?.family === family) return q.prompt;
+    return undefined;
+  };
   const families = [...new Set(libraries.flatMap((l) => l.rubrics.map((r) => r.family)))];
   const byFamily = new Map<string, ResolvedRubric>();
   for (const f of families) {
@@ -56,16 +63,18 @@ export function relationsOn(file: string, part: 'tuning' | 'lockbox' | 'all' = '
     if (typeof label.answer !== 'string') continue;
     answers++;
     const rubric = rubricOf(label, line);
-    const base = score(rubric, label.answer).total;
+    const asked = label.asked ? { question: label.asked } : {};
+    const base = score(rubric, label.answer, asked).total;
     for (const f of unrelatedFamilies(rubric.family, families)) {
-      const under = score(byFamily.get(f)!, label.answer).total;
+      const prompt = promptOf(f, label.scenario);
+      const under = score(byFamily.get(f)!, label.answer, prompt ? { question: prompt } : {}).total;
       own.push(base);
       other.push(under);
       kept.push(under <= 0.4 * base);
     }
-    rises.push(score(rubric, pad(label.answer, answers % PADDING.length)).total - base);
-    bullets.push(Math.abs(score(rubric, asBullets(label.answer)).total - base));
-    plain.push(Math.abs(score(rubric, unpunctuated(label.answer)).total - base));
+    rises.push(score(rubric, pad(label.answer, answers % PADDING.length), asked).total - base);
+    bullets.push(Math.abs(score(rubric, asBullets(label.answer), asked).total - base));
+    plain.push(Math.abs(score(rubric, unpunctuated(label.answer), asked).total - base));
   }
   return {
     answers,

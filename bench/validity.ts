@@ -46,7 +46,7 @@ function load(file: string, salt = '', part: Part = 'tuning'): Item[] {
   const kept = labels.filter(({ line, label }) => part === 'all' || inLockbox(sourceKey(label, `line ${line}`)) === (part === 'lockbox'));
   const items = kept.map(({ line, label }) => {
     const rubric = rubricOf(label, line);
-    const t = trace(rubric, label.answer);
+    const t = trace(rubric, label.answer, { asked: label.asked ? { question: label.asked } : {} });
     const r2 = label.rater2;
     return {
       id: label.id ?? `line ${line}`,

@@ -12,6 +12,8 @@ export const LabelLine = z
     scenario: z.string().min(1).optional(),
     question: z.string().min(1).optional(),
     rubric: z.string().min(1).optional(),
+    /** The question as it was asked: what the answer must bear on. Without it, the rubric's topic alone decides. */
+    asked: z.string().optional(),
     answer: z.union([z.string(), z.array(z.string()).min(1)]),
     tier: z.preprocess((t) => (typeof t === 'string' ? t.trim().toLowerCase() : t), z.enum(TIERS)).optional(),
     score: z.number().min(0).max(100).optional(),

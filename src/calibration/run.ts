@@ -32,7 +32,7 @@ export function gradeLabels(
       ...(label.tier ? { tier: label.tier } : {}),
       source: sourceKey(label, `line ${line}`),
       // Explained, so each disagreement can show the terms of its total.
-      score: trace(rubric, label.answer, { explain: true }).score,
+      score: trace(rubric, label.answer, { explain: true, asked: label.asked ? { question: label.asked } : {} }).score,
     };
   });
 }

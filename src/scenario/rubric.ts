@@ -13,6 +13,8 @@ export interface ResolvedRubric {
   version: number;
   title: string;
   family: string;
+  /** What an answer to this rubric's questions is about: phrases (see the schema's `topic`). */
+  topic: string[];
   criteria: Criterion[];
   antiPatterns: AntiPattern[];
   /** Every signal the criteria and anti-patterns name, and nothing else. */
@@ -67,6 +69,7 @@ export function resolveRubric(
     version: rubric.version,
     title: rubric.title,
     family: rubric.family,
+    topic: rubric.topic.length ? rubric.topic : titleWords([rubric.title, ...rubric.criteria.map((c) => c.title)]),
     criteria: rubric.criteria,
     antiPatterns: rubric.antiPatterns,
     signals,
@@ -74,6 +77,20 @@ export function resolveRubric(
     model: library.model ?? DEFAULT_MODEL,
   };
   return { ...body, hash: createHash('sha256').update(canonicalJson(body)).digest('hex') };
+}
+
+/** Words too common to say what a question is about. */
+const NOT_TOPICAL = new Set(
+  'a an the and or of for to in on with by from into about as at is are be it its this that their your our how what why which who when one two explains chooses names says works understands defines'.split(
+    ' ',
+  ),
+);
+
+/** A rubric without a `topic`: the content words of its titles, each with any ending. */
+function titleWords(titles: readonly string[]): string[] {
+  const words = titles.flatMap((t) => t.toLowerCase().match(/\p{L}[\p{L}']+/gu) ?? []).filter((w) => w.length > 2 && !NOT_TOPICAL.has(w));
+  // A stem of five letters keeps "metric" and "metrics", "guardrail" and "guardrails" one word.
+  return [...new Set(words.map((w) => (w.length > 5 ? `${w.slice(0, 5)}*` : w)))];
 }
 
 /** JSON with object keys sorted, so equal values always hash alike. */
@@ -234,6 +251,7 @@ export function composeLibrary(own: RubricLibrary, used: readonly RubricLibrary[
       title: r.title,
       family: r.family,
       detect: r.detect.length ? r.detect : base.detect,
+      topic: [...new Set([...base.topic, ...r.topic])],
       criteria: byId(base.criteria, r.criteria),
       antiPatterns: byId(base.antiPatterns, r.antiPatterns),
       signals: { ...base.signals, ...r.signals },

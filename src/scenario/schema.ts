@@ -130,6 +130,12 @@ export const Rubric = z
       .describe(
         'What marks a question of this family in a transcript, in the phrase syntax of lexicons. "a + b" needs both parts somewhere in the question; "~ a" is a weak cue that counts half. The family with the most matches wins; a tie decides nothing.',
       ),
+    topic: z
+      .array(Text.min(1))
+      .default([])
+      .describe(
+        'What an answer to a question of this family is about, in the phrase syntax of lexicons: the concepts, not one phrasing. A sentence that names none of them, and shares no word with one that does, is not about the question and earns nothing. Without it, the words of the rubric\'s title and its criteria\'s titles serve.',
+      ),
     extends: Id.optional().describe(
       'Another rubric (in this library or one it uses) this one builds on: its criteria, anti-patterns and signals, with those given here added or, by the same id, replaced.',
     ),

@@ -84,3 +84,39 @@ export const GRADER_DIRECTED: RegExp[] = [
 /** Whole answers that are not an attempt: "dont know", "xyz", "test". */
 export const NON_ANSWER =
   /^(?:(?:i\s*)?(?:dont|don['’]t|do not|dunno)(?:\s*really)?\s*know|idk|no idea|not sure|no clue|pass|skip(?:ped)?|next|n\/?a|none|nothing|nil|null|undefined|test(?:ing)?(?: \d+)?|xyz+|abc|asdf\w*|qwerty\w*|lorem ipsum.*|hmm+|um+|uh+|ok(?:ay)?|yes|no|maybe|blah(?: blah)*|\.+|\?+|-+|\w)$/iu;
+
+/**
+ * Words that carry no content of their own in an answer: light verbs, evaluations, quantities and
+ * the nouns every answer about a product uses. A sentence needs a word besides these, the question's
+ * and the rubric's headings to say something; two sentences sharing only these share no thread.
+ */
+export const GENERIC_WORDS = new Set(
+  (
+    'also too very really just only even still already quite rather pretty much many more most less least lot lots ' +
+    'some any all every each other another such same different various several certain own whole ' +
+    'important importance key crucial critical essential vital necessary useful valuable good great better best bad worse worst ' +
+    'right wrong clear clearly big small high low new old main real true simple easy hard possible able sure likely ' +
+    'thing things something anything everything way ways kind sort type part lot point case fact stuff ' +
+    'think thought believe feel know knew say said tell want need needs needed make makes made get gets got go goes going went ' +
+    'do done doing use used using have having take takes took give gives look looking looks see seen come comes try trying ' +
+    'ensure focus focusing consider considering understand understanding help helps helping keep keeps work works working ' +
+    'product products team teams company companies business businesses user users customer customers people person ' +
+    'question answer approach idea ideas step steps handle describe explain walk example situation scenario set put ' +
+    'honestly basically actually obviously definitely probably maybe perhaps ' +
+    "yes yeah ok okay well like i'd i'm i've we've you'd you're they're there's what's don't"
+  ).split(' '),
+);
+
+/** Units and marks of time: "last year", "every Sunday" tie a sentence to no topic. */
+export const TIME_WORDS = new Set(
+  (
+    'time times day days week weeks month months year years quarter quarters hour hours minute minutes second seconds ' +
+    'today yesterday tomorrow now then later soon early earlier late last next first second third ' +
+    'monday tuesday wednesday thursday friday saturday sunday weekend morning evening night summer winter spring autumn fall'
+  ).split(' '),
+);
+
+/** Words that open a sentence continuing the one before: it stays on that sentence's topic. */
+export const CONTINUING_WORDS = new Set(
+  'so because since this that these those it its they them which thus therefore hence otherwise then and but also plus'.split(' '),
+);

@@ -56,6 +56,14 @@ export const Policy = z
           .describe('… of at most this many words each on average is a list of terms, not prose, even with a function word in it.'),
       })
       .strict(),
+    relevance: z
+      .object({
+        minShare: share.describe(
+          "Below this share of the answer's words in sentences that bear on the question, the answer is off topic: it is said so, and its total stays at or below offTopicCap.",
+        ),
+        offTopicCap: z.number().min(0).max(100).describe('The highest total an off-topic answer can have, however well it is written.'),
+      })
+      .strict(),
     negationReach: words.describe(
       'How many words a negator reaches forward within its clause: "not QR codes issued or app downloads" rejects both.',
     ),

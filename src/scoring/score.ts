@@ -7,9 +7,11 @@ import { extractFeatures, findCues, type FeatureHit, type Features } from './fea
 import { feedbackFor } from './feedback.js';
 import { blank, graderDirectedSpans, isListOfTerms, nonAnswer, type Span } from './guards.js';
 import { applyModel } from './model.js';
+import { relevanceOf, type Asked, type Relevance } from './relevance.js';
 import { evaluateSignals, phraseSpansOf, type RejectedMention, type SignalResult } from './signals.js';
 import { analyse, countWords, tokenize, type Analysis } from './text.js';
 import { guardedTotal, type Guards } from './total.js';
+import { POLICY } from './policy.js';
 import { SCORER_VERSION, type Evidence, type Score } from './types.js';
 
 // Re-exported for the callers that have always imported them from here: the reports and the fit.
@@ -24,22 +26,34 @@ export interface Trace {
   features: Features;
   hits: FeatureHit[];
   guards: Guards;
+  /** Which sentences bore on the question; the rest earned nothing. */
+  relevance: Relevance;
   /** Phrases found that did not count, and why; filled only when explaining. */
   rejected: RejectedMention[];
 }
 
-export function score(rubric: ResolvedRubric, answer: string | readonly string[]): Score {
-  return trace(rubric, answer).score;
+/** `asked` is what each turn answered, when known: the question's prompt and the follow-ups'. */
+export function score(rubric: ResolvedRubric, answer: string | readonly string[], asked: Asked = {}): Score {
+  return trace(rubric, answer, { asked }).score;
 }
 
-export function trace(rubric: ResolvedRubric, answer: string | readonly string[], opts: { explain?: boolean } = {}): Trace {
+export function trace(
+  rubric: ResolvedRubric,
+  answer: string | readonly string[],
+  opts: { explain?: boolean; asked?: Asked } = {},
+): Trace {
   const explain = !!opts.explain;
   const turns = typeof answer === 'string' ? [answer] : [...answer];
 
   // Guards: text aimed at the grader is not read; a non-answer earns nothing, a list of terms little.
-  const { analysis, blanked, readPast } = read(turns);
-  const why = nonAnswer(analysis.scan.join('\n'), analysis.tokens.flat());
-  const listOnly = !why && isListOfTerms(analysis);
+  const { analysis: whole, blanked, readPast } = read(turns);
+  const why = nonAnswer(whole.scan.join('\n'), whole.tokens.flat());
+  // Only what bears on the question is read from here on: unrelated sentences neither earn nor dilute.
+  const relevance = relevanceOf(whole, rubric, opts.asked);
+  const analysis = onlyRelevant(whole, relevance);
+  const offTopic = !why && relevance.relevantWords < relevance.words * POLICY.relevance.minShare;
+  // A list of terms is a matter of form: it is judged on the whole answer.
+  const listOnly = !why && !offTopic && isListOfTerms(whole);
 
   // What the answer shows: the reasoning cues, and the rubric's signals (none for a non-answer).
   const cueSpans = findCues(analysis);
@@ -61,7 +75,7 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   // The total: the model's sum of the features, then held down by the guards and the ceilings.
   const { features, hits } = extractFeatures(analysis, rubricFeatures(rubric, criteria, antiPatterns, found.present), cueSpans, explain);
   const fitted = applyModel(rubric.model, features);
-  const guards: Guards = { nonAnswer: !!why, listOnly, ceilings };
+  const guards: Guards = { nonAnswer: !!why, listOnly, offTopic, ceilings };
   const { total, limitedBy } = guardedTotal(rubric.model, fitted.raw, guards);
   const band = bandOf(total);
 
@@ -78,7 +92,13 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
     antiPatterns,
     // Every word the candidate said, fillers and grader-directed text too: the analysis counted only what it read.
     words: blanked.length || readPast ? turns.reduce((n, t) => n + countWords(t), 0) : analysis.words,
-    flags: { ...(why ? { nonAnswer: why } : {}), listOnly, graderDirected: blanked.map((s) => quoteOf(turns, s)) },
+    flags: {
+      ...(why ? { nonAnswer: why } : {}),
+      listOnly,
+      ...(offTopic ? { offTopic: true } : {}),
+      relevance: relevance.words ? Math.round((100 * relevance.relevantWords) / relevance.words) / 100 : 1,
+      graderDirected: blanked.map((s) => quoteOf(turns, s)),
+    },
     model: {
       version: rubric.model.version,
       intercept: rubric.model.intercept,
@@ -89,7 +109,30 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
     },
     feedback,
   };
-  return { score: result, analysis, signals, features, hits, guards, rejected };
+  return { score: result, analysis, signals, features, hits, guards, relevance, rejected };
+}
+
+/** The analysis with the sentences that do not bear on the question blanked out, offsets kept. */
+function onlyRelevant(a: Analysis, r: Relevance): Analysis {
+  if (r.relevant.every((x) => x === 1)) return a;
+  const sentences = a.sentences.filter((_, i) => r.relevant[i] === 1);
+  const scan = a.scan.map((text, turn) => {
+    let out = text;
+    a.sentences.forEach((s, i) => {
+      if (s.turn === turn && !r.relevant[i]) out = out.slice(0, s.start) + ' '.repeat(s.end - s.start) + out.slice(s.end);
+    });
+    return out;
+  });
+  const tokens = a.tokens.map((ts, turn) =>
+    ts.filter((t) => sentences.some((s) => s.turn === turn && t.start >= s.start && t.end <= s.end)),
+  );
+  let words = 0;
+  let proseWords = 0;
+  for (const s of sentences) {
+    words += s.words;
+    if (s.prose) proseWords += s.words;
+  }
+  return { turns: a.turns, scan, sentences, tokens, words, proseWords, clauseBreaks: a.clauseBreaks };
 }
 
 /**

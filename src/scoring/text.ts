@@ -218,6 +218,41 @@ export function segment(text: string, turn: number, tokens: readonly Token[] = t
   }
   const last = sentenceAt(text, tokens, turn, start, text.length);
   if (last) out.push(last);
+  return out.some((s) => s.words > RUN_ON_WORDS) ? out.flatMap((s) => splitRunOn(text, tokens, s)) : out;
+}
+
+/**
+ * Past this many words with no mark inside, a sentence is speech transcribed without punctuation,
+ * or notes typed without it: it is split where a new sentence starts, so that each reason, figure
+ * and choice is counted as it would be in the punctuated answer.
+ */
+const RUN_ON_WORDS = 28;
+/** A piece split off is at least this long: shorter, and it would be a fragment. */
+const RUN_ON_PIECE = 7;
+/** Words that start a sentence in speech; one is a break only after a word that does not lead into it. */
+const OPENERS = new Set(['i', "i'd", "i'm", "i'll", 'we', "we'd", "we'll", "we're", 'my', 'our', 'so', 'then', 'also', 'but', 'if', 'that\'s', "it's", 'this', 'and', 'because']);
+/** Marks inside a sentence that show it was punctuated: then it is long, not run on. */
+const PUNCTUATED = /[,:;()\u2013\u2014]/u;
+
+function splitRunOn(text: string, tokens: readonly Token[], s: Sentence): Sentence[] {
+  if (s.words <= RUN_ON_WORDS || PUNCTUATED.test(text.slice(s.start, s.end))) return [s];
+  const out: Sentence[] = [];
+  const first = firstTokenAt(tokens, s.start);
+  let from = s.start;
+  let since = 0;
+  for (let k = first; k < tokens.length && tokens[k]!.end <= s.end; k++, since++) {
+    const t = tokens[k]!;
+    if (k === first || since < RUN_ON_PIECE || !OPENERS.has(t.norm)) continue;
+    const prev = tokens[k - 1]!.norm;
+    // "the metric that we pick", "and so": the word before leads into this one, no new sentence starts.
+    if (FUNCTION_WORDS.has(prev) || prev === 'and' || prev === 'or' || prev === 'but') continue;
+    const piece = sentenceAt(text, tokens, s.turn, from, t.start);
+    if (piece) out.push(piece);
+    from = t.start;
+    since = 0;
+  }
+  const rest = sentenceAt(text, tokens, s.turn, from, s.end);
+  if (rest) out.push(rest);
   return out;
 }
 

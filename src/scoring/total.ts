@@ -3,11 +3,14 @@ import type { ScoringModel } from '../scenario/model.js';
 import { ceilingOf, onScale, type Ceiling } from './bands.js';
 import type { Features } from './features.js';
 import { applyModel } from './model.js';
+import { POLICY } from './policy.js';
 
 /** What may hold a total below the model's sum, worked out from the answer before it is summed. */
 export interface Guards {
   nonAnswer: boolean;
   listOnly: boolean;
+  /** Too little of the answer bears on the question: it stays below the weak band's cap for off-topic answers. */
+  offTopic?: boolean;
   /** The anti-patterns the answer hit that have a ceiling, with it. */
   ceilings: readonly { id: string; ceiling: Ceiling }[];
 }
@@ -28,6 +31,10 @@ export function guardedTotal(model: ScoringModel, raw: number, guards: Guards): 
   if (guards.listOnly && total > model.listCap) {
     total = model.listCap;
     limitedBy = 'list-only';
+  }
+  if (guards.offTopic && total > POLICY.relevance.offTopicCap) {
+    total = POLICY.relevance.offTopicCap;
+    limitedBy = 'off-topic';
   }
   // Every ceiling is tried, not only the first that applies, so that the lowest one holds.
   for (const { id, ceiling } of guards.ceilings) {

@@ -69,6 +69,10 @@ export const Score = z.object({
     nonAnswer: z.enum(['empty', 'non-answer', 'too-short', 'repetitive', 'not-english']).optional(),
     /** The answer is terms without sentences. */
     listOnly: z.boolean(),
+    /** Too little of the answer bears on the question asked to grade it as an answer to it. */
+    offTopic: z.boolean().optional(),
+    /** The share of the answer's words in sentences that bear on the question (0–1); absent in older scores. */
+    relevance: z.number().min(0).max(1).optional(),
     /** Text aimed at the grader; it was ignored, neither credited nor penalised. */
     graderDirected: z.array(Evidence),
   }),

@@ -10,6 +10,7 @@ const RELATED: readonly (readonly [string, string])[] = [
   ['kpi', 'metrics'],
   ['vision', 'incentives'],
   ['metrics', 'risks'],
+  ['kpi', 'risks'],
 ];
 
 export const related = (a: string, b: string) => a === b || RELATED.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
