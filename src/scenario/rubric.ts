@@ -69,7 +69,7 @@ export function resolveRubric(
     version: rubric.version,
     title: rubric.title,
     family: rubric.family,
-    topic: rubric.topic.length ? rubric.topic : titleWords([rubric.title, ...rubric.criteria.map((c) => c.title)]),
+    topic: rubric.topic.length ? rubric.topic : derivedTopic(rubric.title, rubric.criteria, lexicons),
     criteria: rubric.criteria,
     antiPatterns: rubric.antiPatterns,
     signals,
@@ -86,7 +86,16 @@ const NOT_TOPICAL = new Set(
   ),
 );
 
-/** A rubric without a `topic`: the content words of its titles, each with any ending. */
+/**
+ * A rubric without a `topic`: the content words of its titles, and the phrases of the lexicons its
+ * signals look for (its own domain words), but not the built-in reasoning cues or the company's context.
+ */
+function derivedTopic(title: string, criteria: readonly Criterion[], lexicons: Record<string, string[]>): string[] {
+  const own = Object.entries(lexicons).flatMap(([name, phrases]) => (name === CONTEXT_LEXICON || name in REASONING_LEXICONS ? [] : phrases));
+  return [...new Set([...titleWords([title, ...criteria.map((c) => c.title)]), ...own])];
+}
+
+/** The content words of titles, each with any ending. */
 function titleWords(titles: readonly string[]): string[] {
   const words = titles.flatMap((t) => t.toLowerCase().match(/\p{L}[\p{L}']+/gu) ?? []).filter((w) => w.length > 2 && !NOT_TOPICAL.has(w));
   // A stem of five letters keeps "metric" and "metrics", "guardrail" and "guardrails" one word.

@@ -120,3 +120,13 @@ export const TIME_WORDS = new Set(
 export const CONTINUING_WORDS = new Set(
   'so because since this that these those it its they them which thus therefore hence otherwise then and but also plus'.split(' '),
 );
+
+/**
+ * Nouns that name a kind of thing an answer could give, not the thing: "a dashboard", "governance",
+ * "guardrails". Said alone they fill nothing in, for every rubric.
+ */
+export const HEADING_WORDS = (
+  'dashboard governance framework process structure system mechanism guardrail guardrails driver drivers indicator indicators ' +
+  'metric metrics kpi kpis measure measures goal goals objective objectives strategy vision alignment stakeholder stakeholders ' +
+  'incentive incentives cadence forum owner ownership accountability review reviews plan roadmap priority priorities culture'
+).split(' ');

@@ -61,6 +61,9 @@ export const Policy = z
         minShare: share.describe(
           "Below this share of the answer's words in sentences that bear on the question, the answer is off topic: it is said so, and its total stays at or below offTopicCap.",
         ),
+        minConcepts: words.describe(
+          "An answer that names fewer of the rubric's topic concepts than this is off topic: one named in passing does not make it about the question.",
+        ),
         offTopicCap: z.number().min(0).max(100).describe('The highest total an off-topic answer can have, however well it is written.'),
       })
       .strict(),

@@ -3,7 +3,7 @@
 // and it says something of its own: a sentence made only of the question's and the rubric's own
 // headings ("guardrails are important too") names the thing without filling it in.
 import type { ResolvedRubric } from '../scenario/rubric.js';
-import { FUNCTION_WORDS, GENERIC_WORDS, CONTINUING_WORDS, TIME_WORDS } from './lexicon.js';
+import { FUNCTION_WORDS, GENERIC_WORDS, CONTINUING_WORDS, HEADING_WORDS, TIME_WORDS } from './lexicon.js';
 import { PhraseIndex } from './phrases.js';
 import { firstTokenAt, tokenize, type Analysis, type Sentence } from './text.js';
 
@@ -23,6 +23,8 @@ export interface Relevance {
   /** Words in relevant sentences, and in all sentences. */
   relevantWords: number;
   words: number;
+  /** How many different topic concepts the answer names: one in passing does not make an answer about the question. */
+  concepts: number;
 }
 
 interface Topic {
@@ -55,6 +57,7 @@ function topicOf(rubric: ResolvedRubric): Topic {
     const headings = new Set<string>();
     const texts = [rubric.title, ...rubric.criteria.flatMap((c) => [c.title, ...c.levels.map((l) => l.anchor)])];
     for (const text of texts) for (const tok of tokenize(text)) if (isContentWord(tok.norm)) headings.add(stemOf(tok.norm));
+    for (const w of HEADING_WORDS) headings.add(stemOf(w));
     t = { index, headings };
     if (topics.size >= TOPIC_CACHE) topics.delete(topics.keys().next().value!);
     topics.set(rubric.hash, t);
@@ -147,7 +150,11 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = 
       relevantWords += a.sentences[i]!.words;
     } else why[i] = direct[i] ? 'unfilled' : 'off-topic';
   }
-  return { relevant, why, relevantWords, words };
+  const concepts = new Set<string>();
+  a.scan.forEach((text, turn) => {
+    for (const h of hits[turn]!) concepts.add(stemOf(text.slice(h.start, h.end).toLowerCase()));
+  });
+  return { relevant, why, relevantWords, words, concepts: concepts.size };
 }
 
 function inSentence(spans: readonly { start: number; end: number }[], s: Sentence): boolean {

@@ -51,7 +51,8 @@ export function trace(
   // Only what bears on the question is read from here on: unrelated sentences neither earn nor dilute.
   const relevance = relevanceOf(whole, rubric, opts.asked);
   const analysis = onlyRelevant(whole, relevance);
-  const offTopic = !why && relevance.relevantWords < relevance.words * POLICY.relevance.minShare;
+  const offTopic =
+    !why && (relevance.relevantWords < relevance.words * POLICY.relevance.minShare || relevance.concepts < POLICY.relevance.minConcepts);
   // A list of terms is a matter of form: it is judged on the whole answer.
   const listOnly = !why && !offTopic && isListOfTerms(whole);
 
