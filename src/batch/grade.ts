@@ -92,6 +92,7 @@ export function gradeText(file: string, text: string, opts: GradeOptions): { gra
         const s = score(
           q.rubric,
           q.answers.map((a) => a.text),
+          { question: q.prompt },
         );
         // Transcripts set no time for a question, so there is no budget to measure against.
         const speech = answerSpeech(q.answers);

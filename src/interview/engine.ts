@@ -8,7 +8,7 @@ import { writeProbe, type ProbeWriters } from '../probes/chain.js';
 import type { ProbeRequest } from '../probes/types.js';
 import { reduce, type InterviewEvent } from './machine.js';
 import { decide } from './policy.js';
-import { answersTo, type Session } from './session.js';
+import { answersTo, probesOf, type Session } from './session.js';
 
 /** The world the engine works in: who writes probes, where sessions are saved, the clock. */
 export interface EngineServices {
@@ -41,7 +41,9 @@ export function currentQuestion(session: Session, deps: Pick<EngineDeps, 'scenar
 /** Scores everything the candidate said to the current question. */
 export function scoreCurrent(session: Session, deps: Pick<EngineDeps, 'scenario'>): Score {
   const q = currentQuestion(session, deps)!;
-  return score(deps.scenario.rubrics[q.id]!, answersTo(session, q.id));
+  // Each answer after the first answered a probe: what it was asked is what it must bear on.
+  const asked = { question: q.prompt, followUps: probesOf(session, q.id).map((t) => t.text) };
+  return score(deps.scenario.rubrics[q.id]!, answersTo(session, q.id), asked);
 }
 
 export function probeRequest(session: Session, deps: Pick<EngineDeps, 'scenario'>, followUpId: string, criterionId: string): ProbeRequest {
