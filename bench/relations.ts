@@ -6,7 +6,7 @@ import { readLabelled } from '../src/calibration/rubrics.js';
 import { loadCatalog } from '../src/scenario/catalog.js';
 import { resolveRubric, type ResolvedRubric } from '../src/scenario/rubric.js';
 import { score } from '../src/scoring/score.js';
-import { asBullets, pad, PADDING, unpunctuated, unrelatedFamilies } from '../test/support/metamorphic.js';
+import { adviceForm, asBullets, pad, PADDING, unpunctuated, unrelatedFamilies } from '../test/support/metamorphic.js';
 import { inLockbox } from './validity.js';
 
 export interface RelationFigures {
@@ -14,6 +14,9 @@ export interface RelationFigures {
   /** Share of (answer, unrelated family) pairs where the answer keeps at most 40% of its own score. */
   offTopicKept40: number;
   offTopicPairs: number;
+  /** The same over the pairs whose own score is at least 20 (40% of a score near 0 leaves nothing to keep). */
+  offTopicKept40Scored: number;
+  offTopicPairsScored: number;
   offTopicMeanOwn: number;
   offTopicMeanOther: number;
   /** Padding: the mean rise, and the share of answers raised by more than 3 points. */
@@ -24,6 +27,10 @@ export interface RelationFigures {
   unpunctuatedOver5: number;
   bulletsMeanMove: number;
   unpunctuatedMeanMove: number;
+  /** Advice form ("Pick…" for "I would pick…"), over the answers it changes. */
+  adviceChanged: number;
+  adviceOver5: number;
+  adviceMeanMove: number;
 }
 
 const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
@@ -57,6 +64,7 @@ export function relationsOn(file: string, part: 'tuning' | 'lockbox' | 'all' = '
   const rises: number[] = [];
   const bullets: number[] = [];
   const plain: number[] = [];
+  const advice: number[] = [];
   let answers = 0;
   for (const { line, label } of labels) {
     if (part !== 'all' && inLockbox(sourceKey(label, `line ${line}`)) !== (part === 'lockbox')) continue;
@@ -75,11 +83,15 @@ export function relationsOn(file: string, part: 'tuning' | 'lockbox' | 'all' = '
     rises.push(score(rubric, pad(label.answer, answers % PADDING.length), asked).total - base);
     bullets.push(Math.abs(score(rubric, asBullets(label.answer), asked).total - base));
     plain.push(Math.abs(score(rubric, unpunctuated(label.answer), asked).total - base));
+    const advised = adviceForm(label.answer);
+    if (advised !== label.answer) advice.push(Math.abs(score(rubric, advised, asked).total - base));
   }
   return {
     answers,
     offTopicKept40: share(kept),
     offTopicPairs: kept.length,
+    offTopicKept40Scored: share(kept.filter((_, i) => own[i]! >= 20)),
+    offTopicPairsScored: kept.filter((_, i) => own[i]! >= 20).length,
     offTopicMeanOwn: mean(own),
     offTopicMeanOther: mean(other),
     padMeanRise: mean(rises),
@@ -88,6 +100,9 @@ export function relationsOn(file: string, part: 'tuning' | 'lockbox' | 'all' = '
     unpunctuatedOver5: share(plain.map((d) => d > 5)),
     bulletsMeanMove: mean(bullets),
     unpunctuatedMeanMove: mean(plain),
+    adviceChanged: advice.length,
+    adviceOver5: share(advice.map((d) => d > 5)),
+    adviceMeanMove: mean(advice),
   };
 }
 
@@ -97,8 +112,10 @@ const one = (x: number) => x.toFixed(1);
 export function renderRelations(r: RelationFigures): string {
   return [
     `  another family's question: ${pct(r.offTopicKept40)} of ${r.offTopicPairs} pairs keep at most 40% of their own score (target >= 90%); mean ${one(r.offTopicMeanOwn)} on their own question, ${one(r.offTopicMeanOther)} on the other`,
+    `    of the ${r.offTopicPairsScored} pairs whose own score is at least 20: ${pct(r.offTopicKept40Scored)} keep at most 40%`,
     `  three unrelated sentences appended: mean change ${one(r.padMeanRise)}; ${pct(r.padOver3)} of ${r.answers} rise by more than 3 (target 0%)`,
     `  as bullets: mean move ${one(r.bulletsMeanMove)}; ${pct(r.bulletsOver5)} move by more than 5 (target 0%)`,
     `  unpunctuated lower case: mean move ${one(r.unpunctuatedMeanMove)}; ${pct(r.unpunctuatedOver5)} move by more than 5 (target 0%)`,
+    `  advice form ("Pick…" for "I would pick…"), on the ${r.adviceChanged} answers it changes: mean move ${one(r.adviceMeanMove)}; ${pct(r.adviceOver5)} move by more than 5 (target 0%)`,
   ].join('\n');
 }

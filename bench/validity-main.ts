@@ -1,5 +1,7 @@
-// `npm run validity [-- labels.jsonl] [--write]`: agreement with human raters on held-out folds.
-// With --write, the weights fitted on every answer become the shipped model (src/scenario/model.json).
+// `npm run validity [-- labels.jsonl] [--write] [--lockbox]`: agreement with human raters on held-out folds of
+// the tuning part. With --write, the weights fitted on the tuning part become the shipped model
+// (src/scenario/model.json). With --lockbox, the shipped model is measured on the third of the sources kept
+// out of all tuning: run it once, at the end of a piece of work, and report it beside the tuning figures.
 import { existsSync } from 'node:fs';
 import { crossValidate, DEV_SET, FOLDS, overSplits, renderAgreement, spread, SPLITS, TooFewSources, writeModel } from './validity.js';
 import { DEFAULT_MODEL } from '../src/scenario/model.js';
@@ -35,6 +37,19 @@ if (v.raters.length) {
 }
 console.log("\nMetamorphic relations on the development set's real answers (tuning part, shipped model)");
 console.log(renderRelations(relationsOn(file)));
+if (args.includes('--lockbox')) {
+  const box = crossValidate(file, '', 'lockbox');
+  console.log(
+    `\nLockbox: ${box.answers} answers from ${box.sources} sources never used for fitting or tuning, scored by the shipped model (${DEFAULT_MODEL.version})`,
+  );
+  console.log(renderAgreement(box.shipped));
+  if (box.raters.length) {
+    console.log('\nFor reference on the lockbox: the first rater against the second');
+    console.log(renderAgreement(box.raters));
+  }
+  console.log("\nMetamorphic relations on the lockbox's answers");
+  console.log(renderRelations(relationsOn(file, 'lockbox')));
+}
 if (args.includes('--write')) {
   const { path, version } = writeModel(v);
   console.log(`\nwrote ${path} (version ${version}); run npm run build for it to take effect`);

@@ -41,8 +41,12 @@ export function currentQuestion(session: Session, deps: Pick<EngineDeps, 'scenar
 /** Scores everything the candidate said to the current question. */
 export function scoreCurrent(session: Session, deps: Pick<EngineDeps, 'scenario'>): Score {
   const q = currentQuestion(session, deps)!;
-  // Each answer after the first answered a probe: what it was asked is what it must bear on.
-  const asked = { question: q.prompt, followUps: probesOf(session, q.id).map((t) => t.text) };
+  // Each answer after the first answered a probe: what it was asked is what it must bear on, and
+  // the criterion it probed is what a fitting answer earns.
+  const asked = {
+    question: q.prompt,
+    followUps: probesOf(session, q.id).map((t) => ({ prompt: t.text, ...(t.criterion ? { targets: [t.criterion] } : {}) })),
+  };
   return score(deps.scenario.rubrics[q.id]!, answersTo(session, q.id), asked);
 }
 

@@ -3,6 +3,7 @@ import type { ResolvedRubric } from '../scenario/rubric.js';
 import type { Condition } from '../scenario/schema.js';
 import { BANDS, type Trace } from '../scoring/score.js';
 import type { Rejection } from '../scoring/signals.js';
+import type { SetAside } from '../scoring/relevance.js';
 import { forTerminal } from '../terminal-text.js';
 
 export interface SentenceTrace {
@@ -19,6 +20,8 @@ export interface SentenceTrace {
   rejected: { signal: string; phrase: string; why: Rejection }[];
   /** Reasoning features seen here, with the words that showed them. */
   features: { feature: string; words: string }[];
+  /** Why the sentence was not read, when it was not: not about the question, or only its headings. */
+  setAside?: SetAside;
 }
 
 export interface Explanation {
@@ -50,6 +53,11 @@ const REASONS: Record<Rejection, string> = {
   'too-few': 'too few different phrases',
 };
 
+const SET_ASIDE: Record<SetAside, string> = {
+  'off-topic': 'not about the question asked',
+  unfilled: "names the question's or the rubric's headings without filling them in",
+};
+
 /** The criteria whose levels name a signal, by title. */
 function servesOf(rubric: ResolvedRubric, id: string): string[] {
   return rubric.criteria
@@ -76,8 +84,25 @@ export function explain(rubric: ResolvedRubric, t: Trace): Explanation {
     if (!r.present) continue;
     for (const i of r.sentences()) bySentence.set(i, [...(bySentence.get(i) ?? []), id]);
   }
-  const sentences: SentenceTrace[] = analysis.sentences.map((s, i) => {
+  // Every sentence of the answer in order; the read ones carry what was found in them (indexed as read).
+  let read = -1;
+  const sentences: SentenceTrace[] = t.whole.sentences.map((s, w) => {
     const text = analysis.turns[s.turn]!;
+    if (!t.relevance.relevant[w]) {
+      return {
+        turn: s.turn,
+        start: s.start,
+        end: s.end,
+        text: text.slice(s.start, s.end),
+        prose: s.prose,
+        signals: [],
+        serves: {},
+        rejected: [],
+        features: [],
+        setAside: t.relevance.why[w] ?? 'off-topic',
+      };
+    }
+    const i = ++read;
     const seen = new Set<string>();
     return {
       turn: s.turn,
@@ -151,6 +176,7 @@ export function renderExplanation(e: Explanation): string {
   const out: string[] = ['Sentences'];
   e.sentences.forEach((s, i) => {
     out.push(`  [${i + 1}]${s.turn ? ` (answer ${s.turn + 1})` : ''}${s.prose ? '' : ' (fragment)'} “${short(s.text)}”`);
+    if (s.setAside) out.push(`      set aside: ${SET_ASIDE[s.setAside]}; it earns nothing`);
     for (const id of s.signals) {
       const serves = s.serves[id] ?? [];
       out.push(`      counted: ${id}${serves.length ? ` (${forTerminal(serves.join(', '))})` : ''}`);

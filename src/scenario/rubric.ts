@@ -15,6 +15,13 @@ export interface ResolvedRubric {
   family: string;
   /** What an answer to this rubric's questions is about: phrases (see the schema's `topic`). */
   topic: string[];
+  /**
+   * What the questions of the library's other families are about, family by family, with a title to
+   * name each by: an answer that names far more of another family's concepts answers that question instead.
+   */
+  contrast: { family: string; title: string; topic: string[] }[];
+  /** The scenario's context terms (its company's nouns): words a question shares with every answer to it. */
+  context: string[];
   criteria: Criterion[];
   antiPatterns: AntiPattern[];
   /** Every signal the criteria and anti-patterns name, and nothing else. */
@@ -69,7 +76,9 @@ export function resolveRubric(
     version: rubric.version,
     title: rubric.title,
     family: rubric.family,
-    topic: rubric.topic.length ? rubric.topic : derivedTopic(rubric.title, rubric.criteria, lexicons),
+    topic: rubric.topic,
+    contrast: contrastOf(library, rubric.family),
+    context: contextTerms,
     criteria: rubric.criteria,
     antiPatterns: rubric.antiPatterns,
     signals,
@@ -79,27 +88,16 @@ export function resolveRubric(
   return { ...body, hash: createHash('sha256').update(canonicalJson(body)).digest('hex') };
 }
 
-/** Words too common to say what a question is about. */
-const NOT_TOPICAL = new Set(
-  'a an the and or of for to in on with by from into about as at is are be it its this that their your our how what why which who when one two explains chooses names says works understands defines'.split(
-    ' ',
-  ),
-);
-
-/**
- * A rubric without a `topic`: the content words of its titles, and the phrases of the lexicons its
- * signals look for (its own domain words), but not the built-in reasoning cues or the company's context.
- */
-function derivedTopic(title: string, criteria: readonly Criterion[], lexicons: Record<string, string[]>): string[] {
-  const own = Object.entries(lexicons).flatMap(([name, phrases]) => (name === CONTEXT_LEXICON || name in REASONING_LEXICONS ? [] : phrases));
-  return [...new Set([...titleWords([title, ...criteria.map((c) => c.title)]), ...own])];
-}
-
-/** The content words of titles, each with any ending. */
-function titleWords(titles: readonly string[]): string[] {
-  const words = titles.flatMap((t) => t.toLowerCase().match(/\p{L}[\p{L}']+/gu) ?? []).filter((w) => w.length > 2 && !NOT_TOPICAL.has(w));
-  // A stem of five letters keeps "metric" and "metrics", "guardrail" and "guardrails" one word.
-  return [...new Set(words.map((w) => (w.length > 5 ? `${w.slice(0, 5)}*` : w)))];
+/** The topics of the library's rubrics of other families, merged by family, in family order, each named by its first rubric's title. */
+function contrastOf(library: RubricLibrary, family: string): { family: string; title: string; topic: string[] }[] {
+  const byFamily = new Map<string, { title: string; topic: Set<string> }>();
+  for (const r of library.rubrics) {
+    if (r.family === family || !r.topic.length) continue;
+    const entry = byFamily.get(r.family) ?? { title: r.title, topic: new Set<string>() };
+    for (const p of r.topic) entry.topic.add(p);
+    byFamily.set(r.family, entry);
+  }
+  return [...byFamily.keys()].sort().map((f) => ({ family: f, title: byFamily.get(f)!.title, topic: [...byFamily.get(f)!.topic] }));
 }
 
 /** JSON with object keys sorted, so equal values always hash alike. */

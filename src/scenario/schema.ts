@@ -134,7 +134,7 @@ export const Rubric = z
       .array(Text.min(1))
       .default([])
       .describe(
-        'What an answer to a question of this family is about, in the phrase syntax of lexicons: the concepts, not one phrasing. A sentence that names none of them, and shares no word with one that does, is not about the question and earns nothing. Without it, the words of the rubric\'s title and its criteria\'s titles serve.',
+        "What an answer to a question of this family is about, in the phrase syntax of lexicons: the concepts, not one phrasing. A sentence that names none of them, and continues none that does, is not about the question and earns nothing; an answer mostly elsewhere, or about another family's topic, is off topic. Without it, every sentence is read and no answer is judged off topic.",
       ),
     extends: Id.optional().describe(
       'Another rubric (in this library or one it uses) this one builds on: its criteria, anti-patterns and signals, with those given here added or, by the same id, replaced.',

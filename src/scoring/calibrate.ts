@@ -23,7 +23,7 @@ export function calibration(loaded: LoadedScenario): QuestionCalibration[] {
   return loaded.scenario.questions.map((q, i) => {
     const rubric = loaded.rubrics[q.id]!;
     const graded = (level: (typeof ORDER)[number], label: string, text: string, path: Path) => {
-      const { total, band } = score(rubric, text);
+      const { total, band } = score(rubric, text, { question: q.prompt });
       return { level, label, total, band, path };
     };
     return {

@@ -70,6 +70,9 @@ const SATURATE = POLICY.features.saturateAt;
 const STUFFED_SHARE = POLICY.features.stuffedShare;
 const FULL_LENGTH = POLICY.features.fullLength;
 const LENGTH_FLOOR = POLICY.features.lengthFloor;
+const DENSE_FLOOR = POLICY.features.denseFloor;
+/** Words in a sentence as people usually say one: a run-on sentence counts as several. */
+const SENTENCE_WORDS = POLICY.features.sentenceWords;
 const GENERIC_PER_WORDS = POLICY.features.genericPerWords;
 const { items: ENUMERATION_ITEMS, itemWords: ENUMERATION_ITEM_WORDS } = POLICY.features.enumeration;
 
@@ -225,7 +228,8 @@ export function extractFeatures(
           shapeKeys.add(key);
         }
         if (!seen[id][i] || id === 'shapes') hit(id as FeatureId, i, turn, span.start, span.end);
-        seen[id][i] = 1;
+        // How many times, up to 255: a long run-on sentence can hold several sentences' worth (see `units`).
+        if (seen[id][i]! < 255) seen[id][i]!++;
       }
     }
     // Figures and the two shapes found from their middle word, in one walk over the words.
@@ -281,7 +285,7 @@ export function extractFeatures(
       if (repeated[i]) continue;
       const id = m[1] ? 'contrast' : 'reason';
       if (!seen[id][i]) hit(id, i, turn, m.index, m.index + m[0].length);
-      seen[id][i] = 1;
+      if (seen[id][i]! < 255) seen[id][i]!++;
     }
   });
   // A sentence made mostly of cue phrases is stuffed, not argued: its cues do not count.
@@ -296,10 +300,14 @@ export function extractFeatures(
     const kept = hits.filter((h) => !stuffed[h.sentence] || !(CUE_IDS as readonly string[]).includes(h.feature));
     hits.splice(0, hits.length, ...kept);
   }
+  // How many sentences' worth each sentence holds: one, or more for a run-on one (speech written down
+  // with no full stops), so that counts and shares do not depend on where the full stops fall.
+  const units = new Uint8Array(n);
   let distinct = 0;
   for (let i = 0; i < n; i++) {
     if (repeated[i]) continue;
-    distinct++;
+    units[i] = Math.min(255, Math.max(1, Math.ceil(a.sentences[i]!.words / SENTENCE_WORDS)));
+    distinct += units[i]!;
     const s = a.sentences[i]!;
     const text = a.scan[s.turn]!;
     // An answer that opens by naming a metric and defining it ("Payment success rate: the share of…") commits to it.
@@ -310,40 +318,44 @@ export function extractFeatures(
         hit('commitment', 0, 0, s.start, s.start + m[0].length);
       }
     }
-    if (seen.scaffold[i]) scaffold++;
-    if (seen.reason[i] || seen.contrast[i] || seen.definition[i] || seen.mechanism[i] || seen.evidence[i]) reasoned++;
+    scaffold += Math.min(seen.scaffold[i]!, units[i]!);
+    reasoned += Math.min(seen.reason[i]! + seen.contrast[i]! + seen.definition[i]! + seen.mechanism[i]! + seen.evidence[i]!, units[i]!);
     if (text.charCodeAt(s.end - 1) === QUESTION_MARK) questions++;
     // A sentence that lists: a sequence word at its start, or several short items, with no reason given.
     if (!seen.reason[i] && (SEQUENCE_START.test(text.slice(s.start, s.start + SEQUENCE_REACH)) || isList(a, text, s))) enumeration++;
   }
   const count = (id: ListId) => {
     let c = 0;
-    for (const f of seen[id]) c += f;
+    for (let i = 0; i < n; i++) c += Math.min(seen[id][i]!, units[i]!);
     return c;
   };
   const sentences = Math.max(1, distinct);
+  // How much an answer of this length can hold: a short one reaches a count's full credit sooner, so
+  // a dense answer is not paid less for leaving nothing out (never below the policy's floor).
+  const room = Math.min(1, Math.max(DENSE_FLOOR, words / FULL_LENGTH));
+  const dense = (n: number, at: number) => saturate(n, Math.max(1, at * room));
   const features: Features = {
     rubric: rubric.attained,
     coverage: rubric.coverage,
     penalty: rubric.penalty / PENALTY_POINTS,
     // Short answers lose; padding a long one earns nothing.
     length: Math.max(LENGTH_FLOOR, Math.min(0, Math.log(Math.max(words, 1) / FULL_LENGTH))),
-    shapes: saturate(shapeKeys.size, SATURATE.shapes),
-    numbers: saturate(numbers, SATURATE.numbers),
-    commitment: saturate(count('commitment'), SATURATE.commitment),
-    definition: saturate(count('definition'), SATURATE.definition),
-    reason: saturate(count('reason'), SATURATE.reason),
-    contrast: saturate(count('contrast'), SATURATE.contrast),
-    mechanism: saturate(count('mechanism'), SATURATE.mechanism),
-    evidence: saturate(count('evidence'), SATURATE.evidence),
+    shapes: dense(shapeKeys.size, SATURATE.shapes),
+    numbers: dense(numbers, SATURATE.numbers),
+    commitment: dense(count('commitment'), SATURATE.commitment),
+    definition: dense(count('definition'), SATURATE.definition),
+    reason: dense(count('reason'), SATURATE.reason),
+    contrast: dense(count('contrast'), SATURATE.contrast),
+    mechanism: dense(count('mechanism'), SATURATE.mechanism),
+    evidence: dense(count('evidence'), SATURATE.evidence),
     scaffold: scaffold / sentences,
     generic: Math.min(1, (GENERIC_PER_WORDS * vague) / Math.max(words, 1)),
     enumeration: Math.min(1, enumeration / sentences),
     questions: questions / sentences,
-    reasoned: saturate(reasoned, SATURATE.reasoned),
-    situated: saturate(count('situated'), SATURATE.situated),
-    plan: saturate(count('plan'), SATURATE.plan),
-    hedge: saturate(count('hedge'), SATURATE.hedge),
+    reasoned: dense(reasoned, SATURATE.reasoned),
+    situated: dense(count('situated'), SATURATE.situated),
+    plan: dense(count('plan'), SATURATE.plan),
+    hedge: dense(count('hedge'), SATURATE.hedge),
   };
   return { features, hits };
 }

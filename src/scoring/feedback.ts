@@ -24,9 +24,14 @@ const NON_ANSWER_SUMMARY: Record<NonAnswer, string> = {
     'The scorer grades answers in English, and most of this one is in another script, so it was not graded and earns no credit. Answer in English for a score and feedback.',
 };
 
-function summary(band: Band, criteria: readonly CriterionScore[], listOnly: boolean, thin: string[]): string {
+function summary(band: Band, criteria: readonly CriterionScore[], listOnly: boolean, thin: string[], offTopic?: OffTopic): string {
   const met = criteria.filter((c) => c.meetsBar).length;
   const of = `${met} of ${criteria.length} criteria meet the bar`;
+  if (offTopic) {
+    const share = Math.round(offTopic.share * 100);
+    const elsewhere = offTopic.rival ? `; it reads as an answer to another question (${offTopic.rival.toLowerCase()})` : '';
+    return `Off topic: ${share}% of this answer bears on the question asked${elsewhere}, so it earns little however well it is put. Answer the question, then add what supports it.`;
+  }
   if (listOnly) return `This reads as a list of terms rather than an answer: ${of}. Say which one you choose and why, in sentences.`;
   // The rubric's words are there but the reasoning is not: say what held it down.
   if ((band === 'weak' || band === 'insufficient') && met * 2 >= criteria.length && thin.length) {
@@ -53,6 +58,12 @@ function thinReasoning(terms: readonly ModelTerm[]): string[] {
     .map((t) => t.label);
 }
 
+/** Why an answer was held off topic: the share of its words on the question, and the title of the question it answers instead. */
+export interface OffTopic {
+  share: number;
+  rival?: string;
+}
+
 export interface Graded {
   rubric: ResolvedRubric;
   nonAnswer: NonAnswer | undefined;
@@ -64,6 +75,7 @@ export interface Graded {
   guards: Guards;
   total: number;
   band: Band;
+  offTopic?: OffTopic;
 }
 
 /**
@@ -104,7 +116,9 @@ function improvements(g: Graded): Improvement[] {
 export function feedbackFor(g: Graded): Score['feedback'] {
   const { nonAnswer, criteria } = g;
   return {
-    summary: nonAnswer ? NON_ANSWER_SUMMARY[nonAnswer] : summary(g.band, criteria, g.guards.listOnly, thinReasoning(g.fitted.terms)),
+    summary: nonAnswer
+      ? NON_ANSWER_SUMMARY[nonAnswer]
+      : summary(g.band, criteria, g.guards.listOnly, thinReasoning(g.fitted.terms), g.offTopic),
     // A non-answer earned nothing, so nothing is praised; its gaps still say what an answer needs.
     strengths: nonAnswer ? [] : criteria.filter((c) => c.meetsBar).map((c) => `${c.title}: ${c.anchor}`),
     gaps: criteria.filter((c) => !c.meetsBar).map((c) => `${c.title}: ${c.missing.join('; ') || c.anchor}`),

@@ -96,7 +96,7 @@ export const GENERIC_WORDS = new Set(
     'some any all every each other another such same different various several certain own whole ' +
     'important importance key crucial critical essential vital necessary useful valuable good great better best bad worse worst ' +
     'right wrong clear clearly big small high low new old main real true simple easy hard possible able sure likely ' +
-    'thing things something anything everything way ways kind sort type part lot point case fact stuff ' +
+    'one ones thing things something anything everything way ways kind sort type part lot point case fact stuff ' +
     'think thought believe feel know knew say said tell want need needs needed make makes made get gets got go goes going went ' +
     'do done doing use used using have having take takes took give gives look looking looks see seen come comes try trying ' +
     'ensure focus focusing consider considering understand understanding help helps helping keep keeps work works working ' +
@@ -104,6 +104,16 @@ export const GENERIC_WORDS = new Set(
     'question answer approach idea ideas step steps handle describe explain walk example situation scenario set put ' +
     'honestly basically actually obviously definitely probably maybe perhaps ' +
     "yes yeah ok okay well like i'd i'm i've we've you'd you're they're there's what's don't"
+  ).split(' '),
+);
+
+/** Words that join or place other words: they say nothing of what a sentence is about. */
+export const LINKING_WORDS = new Set(
+  (
+    'and or but nor yet while whereas although though unless until whether either neither both ' +
+    'between among across along around over under above below up down out off through during before after ' +
+    'against without within onto upon toward towards via per like unlike instead besides beyond ' +
+    'where whenever wherever however therefore thus hence once again'
   ).split(' '),
 );
 
@@ -118,8 +128,13 @@ export const TIME_WORDS = new Set(
 
 /** Words that open a sentence continuing the one before: it stays on that sentence's topic. */
 export const CONTINUING_WORDS = new Set(
-  'so because since this that these those it its they them which thus therefore hence otherwise then and but also plus'.split(' '),
+  'so because since this that these those it its they them which thus therefore hence otherwise then and but also plus not instead rather'.split(
+    ' ',
+  ),
 );
+
+/** Words that point back to what was just said: near a sentence's start they continue it ("If it falls…", "A shop that does that…"). */
+export const REFERRING_WORDS = new Set('this that these those it its they them their such'.split(' '));
 
 /**
  * Nouns that name a kind of thing an answer could give, not the thing: "a dashboard", "governance",

@@ -64,7 +64,20 @@ export const Policy = z
         minConcepts: words.describe(
           "An answer that names fewer of the rubric's topic concepts than this is off topic: one named in passing does not make it about the question.",
         ),
-        offTopicCap: z.number().min(0).max(100).describe('The highest total an off-topic answer can have, however well it is written.'),
+        rivalConcepts: words.describe(
+          "An answer that names at least this many of one other family's concepts that the question's own topic does not share…",
+        ),
+        rivalRatio: z.number().positive().describe("… more than this many times as many as of the question's own…"),
+        rivalCoverage: share.describe(
+          "… and meets less than this share of the rubric's criterion levels answers that other question: it is off topic.",
+        ),
+        offTopicCap: z
+          .number()
+          .min(0)
+          .max(100)
+          .describe(
+            'The highest total an off-topic answer can have, however well it is written; below it, the total is scaled by the share of the answer that bears on the question.',
+          ),
       })
       .strict(),
     negationReach: words.describe(
@@ -73,13 +86,13 @@ export const Policy = z
     features: z
       .object({
         fullLength: words.describe(
-          'Words at which `length` stops costing: below, an answer loses on a log scale; above, more words earn nothing.',
+          'Words at which `length` stops costing (when lengthFloor is below 0), and at which counts saturate at their full saturateAt (see denseFloor).',
         ),
         lengthFloor: z
           .number()
           .max(0)
           .describe(
-            'The lowest `length` goes (the log of words over fullLength): -2 is reached at about a seventh of fullLength, so a very short answer does not lose without end.',
+            'The lowest `length` goes (the log of words over fullLength). 0 switches it off: length is not quality, and a dense short answer must not lose for being short (short answers lose through what they leave out instead). A negative floor, such as -2 (reached at about a seventh of fullLength), makes short answers cost.',
           ),
         stuffedShare: share.describe(
           "Above this share of a sentence's characters in cue phrases, its cues do not count. In answers people wrote, cue phrases cover a fifth of a sentence at most; strung together, they cover most of it.",
@@ -91,6 +104,12 @@ export const Policy = z
             itemWords: z.number().positive().describe('… of at most this many words each on average counts towards `enumeration`.'),
           })
           .strict(),
+        sentenceWords: words.describe(
+          'A sentence counts as one for every this many words it holds: speech transcribed without full stops is one long sentence, and counts must not depend on where the full stops fall.',
+        ),
+        denseFloor: share.describe(
+          'Counts saturate sooner in shorter answers, in proportion to their length up to fullLength, but never sooner than at this share of their saturateAt: a dense answer is not paid less for leaving nothing out.',
+        ),
         saturateAt: z
           .object({
             shapes: z.number().positive(),

@@ -2,16 +2,27 @@
 // about the question when it names one of the rubric's topic concepts, or continues one that does,
 // and it says something of its own: a sentence made only of the question's and the rubric's own
 // headings ("guardrails are important too") names the thing without filling it in.
-import type { ResolvedRubric } from '../scenario/rubric.js';
-import { FUNCTION_WORDS, GENERIC_WORDS, CONTINUING_WORDS, HEADING_WORDS, TIME_WORDS } from './lexicon.js';
+import { NUMBER_WORDS, REASONING_LEXICONS } from '../scenario/cues.js';
+import { CONTEXT_LEXICON, type ResolvedRubric } from '../scenario/rubric.js';
+import { positives } from './conditions.js';
+import { FUNCTION_WORDS, GENERIC_WORDS, CONTINUING_WORDS, HEADING_WORDS, LINKING_WORDS, REFERRING_WORDS, TIME_WORDS } from './lexicon.js';
 import { PhraseIndex } from './phrases.js';
 import { firstTokenAt, tokenize, type Analysis, type Sentence } from './text.js';
+
+/** A follow-up as asked: its words, and the rubric criteria it probes when known. */
+export interface FollowUpAsked {
+  prompt: string;
+  targets?: readonly string[];
+}
 
 /** What was asked of each turn: the main question's prompt, then each follow-up's (undefined when not known). */
 export interface Asked {
   question?: string;
-  followUps?: readonly (string | undefined)[];
+  followUps?: readonly (string | FollowUpAsked | undefined)[];
 }
+
+/** A follow-up's words, however it was given. */
+export const promptOfFollowUp = (f: string | FollowUpAsked | undefined) => (typeof f === 'string' ? f : f?.prompt);
 
 export type SetAside = 'off-topic' | 'unfilled';
 
@@ -25,16 +36,39 @@ export interface Relevance {
   words: number;
   /** How many different topic concepts the answer names: one in passing does not make an answer about the question. */
   concepts: number;
+  /** Concepts of this question named that no other family's topic in the answer shares, and the most of one other family's that this one's does not. */
+  ownConcepts: number;
+  rivalConcepts: number;
+  /** Per turn: the different content words its relevant sentences say beyond the question's and the rubric's headings. */
+  said: number[];
+  /** Words in sentences that say something about another family's question, and about this one. */
+  foreignWords: number;
+  directWords: number;
+  /** The other family whose question most of the set-aside sentences answer instead, with their words. */
+  rival?: { family: string; title: string; words: number };
 }
 
 interface Topic {
+  /** List 0 is the rubric's own topic; list k the k-th other family's (`rubric.contrast`). */
   index: PhraseIndex;
   /** Stems that only name what the rubric and the question are about: headings, not content. */
   headings: Set<string>;
+  /** The scenario's context terms: a question's words that every answer to it shares. */
+  context: PhraseIndex;
+  /** Their stems: the company's nouns tie every sentence of every answer to every other, so they link neighbours only. */
+  contextStems: Set<string>;
+  /** Per criterion (list k is criterion k), the phrases its levels' signals look for: what a reply to a follow-up on it speaks of. */
+  criteria: PhraseIndex;
 }
 
 /** A crude stem that keeps a word's family together for comparing sentences: its first five letters. */
 export const stemOf = (w: string) => (w.length > 5 ? w.slice(0, 5) : w.replace(/(?:es|s)$/u, ''));
+
+/** How far into a sentence its first content word is looked for, to see whether it names a heading. */
+const OPENING_WORDS = 3;
+
+/** How many phrases of a probed criterion's own a reply must name to be about it with no other sign: one is as often chance. */
+const PROBED_PHRASES = 2;
 
 /** How many of the thread's words a sentence must share to continue it. */
 const THREAD_WORDS = 2;
@@ -43,7 +77,13 @@ const isNumber = (w: string) => /^\d/u.test(w);
 
 /** A word that carries content: not grammar, not a light verb or evaluative word, not a unit of time. */
 export const isContentWord = (w: string) =>
-  w.length > 1 && !FUNCTION_WORDS.has(w) && !GENERIC_WORDS.has(w) && !TIME_WORDS.has(w) && !isNumber(w);
+  w.length > 1 &&
+  !FUNCTION_WORDS.has(w) &&
+  !LINKING_WORDS.has(w) &&
+  !GENERIC_WORDS.has(w) &&
+  !TIME_WORDS.has(w) &&
+  !NUMBER_WORDS.has(w) &&
+  !isNumber(w);
 
 const topics = new Map<string, Topic>();
 /** Rubrics seen in one process are few (a scenario's questions); the cache is bounded all the same. */
@@ -54,86 +94,175 @@ function topicOf(rubric: ResolvedRubric): Topic {
   if (!t) {
     const index = new PhraseIndex();
     index.add(rubric.topic);
+    for (const c of rubric.contrast) index.add(c.topic);
     const headings = new Set<string>();
     const texts = [rubric.title, ...rubric.criteria.flatMap((c) => [c.title, ...c.levels.map((l) => l.anchor)])];
     for (const text of texts) for (const tok of tokenize(text)) if (isContentWord(tok.norm)) headings.add(stemOf(tok.norm));
     for (const w of HEADING_WORDS) headings.add(stemOf(w));
-    t = { index, headings };
+    const context = new PhraseIndex();
+    context.add(rubric.context);
+    const contextStems = new Set<string>();
+    for (const term of rubric.context) for (const tok of tokenize(term.replace(/\*/gu, ''))) contextStems.add(stemOf(tok.norm));
+    const criteria = new PhraseIndex();
+    for (const c of rubric.criteria) criteria.add(vocabularyOf(rubric, c));
+    t = { index, headings, context, contextStems, criteria };
     if (topics.size >= TOPIC_CACHE) topics.delete(topics.keys().next().value!);
     topics.set(rubric.hash, t);
   }
   return t;
 }
 
-/** The content stems of a prompt: what the question itself says, which an answer repeating it does not add to. */
-function promptStems(prompt: string | undefined): Set<string> {
+/**
+ * The phrases a criterion's own signals look for: signals no other criterion of the rubric uses (a
+ * shared one, such as a reason or a time window, says nothing of which criterion a reply is about),
+ * from the rubric's lexicons and terms, not the reasoning cues or the company's nouns.
+ */
+function vocabularyOf(rubric: ResolvedRubric, c: ResolvedRubric['criteria'][number]): string[] {
+  const signalsOf = (x: ResolvedRubric['criteria'][number]) => new Set(x.levels.flatMap((l) => (l.when ? positives(l.when) : [])));
+  const mine = signalsOf(c);
+  for (const other of rubric.criteria) if (other !== c) for (const id of signalsOf(other)) mine.delete(id);
   const out = new Set<string>();
-  if (prompt) for (const t of tokenize(prompt)) if (isContentWord(t.norm)) out.add(stemOf(t.norm));
+  for (const id of mine) {
+    const signal = rubric.signals[id];
+    if (!signal) continue;
+    for (const t of signal.terms ?? []) out.add(t);
+    const name = signal.lexicon;
+    if (name && name !== CONTEXT_LEXICON && !(name in REASONING_LEXICONS)) for (const p of rubric.lexicons[name] ?? []) out.add(p);
+  }
+  return [...out];
+}
+
+/**
+ * The content stems of a prompt: what the question itself says, which an answer repeating it does not
+ * add to. The company's own nouns ("merchants", "transactions") are left out: every answer shares them.
+ */
+function promptStems(prompt: string | undefined, context: PhraseIndex): Set<string> {
+  const out = new Set<string>();
+  if (!prompt) return out;
+  const tokens = tokenize(prompt);
+  const nouns = context.find(prompt, tokens)[0]!;
+  for (const t of tokens) {
+    if (!isContentWord(t.norm) || nouns.some((h) => t.start >= h.start && t.end <= h.end)) continue;
+    out.add(stemOf(t.norm));
+  }
   return out;
 }
 
 export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = {}): Relevance {
+  // A rubric that says nothing of its topic: every sentence is read, and none is judged off topic.
+  if (!rubric.topic.length) return unjudged(a);
   const topic = topicOf(rubric);
+  const families = rubric.contrast.length + 1;
   const n = a.sentences.length;
   const direct = new Uint8Array(n);
+  const foreign = new Uint8Array(n);
   const filled = new Uint8Array(n);
   const stems: Set<string>[] = [];
-  const question = promptStems(asked.question);
-  const followUps = (asked.followUps ?? []).map(promptStems);
+  const question = promptStems(asked.question, topic.context);
+  const followUps = (asked.followUps ?? []).map((f) => promptStems(promptOfFollowUp(f), topic.context));
 
-  // Topic phrases, turn by turn; sentences are in text order.
-  const hits = a.scan.map((text, turn) => topic.index.find(text, a.tokens[turn]!)[0]!);
+  // What each sentence names of each family's topic: the first five letters of each phrase found.
+  const named: Set<string>[][] = a.sentences.map(() => Array.from({ length: families }, () => new Set<string>()));
+  a.scan.forEach((text, turn) => {
+    const found = topic.index.find(text, a.tokens[turn]!);
+    for (let f = 0; f < families; f++) {
+      for (const h of found[f]!) {
+        const i = sentenceAt(a, turn, h.start);
+        if (i >= 0) named[i]![f]!.add(stemOf(text.slice(h.start, h.end).toLowerCase()));
+      }
+    }
+  });
+
+  // In a reply to a follow-up that probes criteria, how many phrases of what those criteria look for each sentence names.
+  const probed = new Uint8Array(n);
+  a.scan.forEach((text, turn) => {
+    const f = turn > 0 ? asked.followUps?.[turn - 1] : undefined;
+    const targets = typeof f === 'object' ? (f.targets ?? []) : [];
+    if (!targets.length) return;
+    const found = topic.criteria.find(text, a.tokens[turn]!);
+    rubric.criteria.forEach((c, k) => {
+      if (!targets.includes(c.id)) return;
+      for (const h of found[k]!) {
+        const i = sentenceAt(a, turn, h.start);
+        if (i >= 0 && probed[i]! < 255) probed[i]!++;
+      }
+    });
+  });
+
   let words = 0;
+  const content: Set<string>[] = [];
+  const repliedIn = new Set<number>();
   for (let i = 0; i < n; i++) {
     const s = a.sentences[i]!;
     words += s.words;
     const prompt = s.turn === 0 ? question : (followUps[s.turn - 1] ?? question);
     const own = new Set<string>();
-    let content = false;
+    const saying = new Set<string>();
     const tokens = a.tokens[s.turn]!;
     for (let k = firstTokenAt(tokens, s.start); k < tokens.length && tokens[k]!.end <= s.end; k++) {
       const w = tokens[k]!.norm;
-      if (isNumber(w)) content = true;
+      if (isNumber(w)) saying.add(w);
       if (!isContentWord(w)) continue;
       const stem = stemOf(w);
       own.add(stem);
-      if (!topic.headings.has(stem) && !prompt.has(stem) && !question.has(stem)) content = true;
+      if (!topic.headings.has(stem) && !prompt.has(stem) && !question.has(stem)) saying.add(stem);
     }
     stems.push(own);
-    if (content) filled[i] = 1;
-    if (inSentence(hits[s.turn]!, s)) direct[i] = 1;
-    // A follow-up's own words mark a sentence of its answer as on its question.
-    else {
-      // The question's own words mark a sentence as on it: one of a follow-up's (short, pointed) for its answer,
-      // two of the main question's, which says more and some of it in passing.
-      let fromQuestion = 0;
-      for (const st of own) {
-        if (s.turn > 0 && prompt !== question && prompt.has(st)) direct[i] = 1;
-        if (question.has(st)) fromQuestion++;
-      }
-      if (fromQuestion >= THREAD_WORDS) direct[i] = 1;
+    content.push(saying);
+    if (saying.size) filled[i] = 1;
+
+    // The question's own words mark a sentence as on it: one of a follow-up's (short, pointed) for its
+    // answer, two of the main question's, which says more and some of it in passing.
+    let fromQuestion = 0;
+    let fromFollowUp = false;
+    for (const st of own) {
+      if (question.has(st)) fromQuestion++;
+      if (s.turn > 0 && prompt !== question && prompt.has(st)) fromFollowUp = true;
     }
+    // The first sentence that says something in the answer to a follow-up answers that follow-up, when
+    // it speaks of the work at all: a concept of any question's, things the probed criterion looks for,
+    // or the company's own nouns.
+    let work = probed[i]! >= PROBED_PHRASES || named[i]!.some((set) => set.size > 0);
+    for (const st of own) if (topic.contextStems.has(st)) work = true;
+    const replies = s.turn > 0 && prompt !== question && !repliedIn.has(s.turn) && work;
+    if (replies && saying.size) repliedIn.add(s.turn);
+    // A sentence naming none of this question's concepts but another family's answers that question.
+    if (named[i]![0]!.size || fromQuestion >= THREAD_WORDS || fromFollowUp || (replies && saying.size)) direct[i] = 1;
+    else if (named[i]!.some((set, f) => f > 0 && set.size > 0)) foreign[i] = 1;
   }
 
   // Stems the answer's on-topic sentences use: a sentence that shares them continues their thread, and
-  // then its own words join the thread, so a story told around the question stays on it.
+  // then its own words join the thread, so a story told around the question stays on it. A sentence
+  // about another family's question does not join, whatever words it shares.
   const thread = new Set<string>();
   const join = (i: number) => {
     for (const st of stems[i]!) if (!topic.headings.has(st)) thread.add(st);
   };
   const on = new Uint8Array(n);
-  for (let i = 0; i < n; i++) if (direct[i] && filled[i]) (on[i] = 1), join(i);
+  for (let i = 0; i < n; i++) {
+    if (direct[i] && filled[i]) {
+      on[i] = 1;
+      join(i);
+    }
+  }
   // Passes until nothing changes; each pass adds a sentence or ends, and answers have few sentences.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (let i = 0; i < n; i++) {
       if (on[i] || !filled[i]) continue;
+      // The company's nouns link a sentence to the one beside it ("a shop that does that"), not across an answer.
       let shared = 0;
-      for (const st of stems[i]!) if (thread.has(st)) shared++;
+      let sharedBeyondContext = 0;
+      for (const st of stems[i]!) {
+        if (!thread.has(st)) continue;
+        shared++;
+        if (!topic.contextStems.has(st)) sharedBeyondContext++;
+      }
       // Two of the thread's words, or one beside a sentence on it: one word alone is as often chance.
       const beside = (i > 0 && on[i - 1] === 1) || (i + 1 < n && on[i + 1] === 1);
-      const carried = i > 0 && on[i - 1] === 1 && a.sentences[i - 1]!.turn === a.sentences[i]!.turn && continues(a, a.sentences[i]!);
-      if (shared >= THREAD_WORDS || (beside && shared >= 1) || carried) {
+      const carried =
+        i > 0 && on[i - 1] === 1 && a.sentences[i - 1]!.turn === a.sentences[i]!.turn && continues(a, a.sentences[i]!, topic.headings);
+      if (sharedBeyondContext >= THREAD_WORDS || (beside && shared >= 1) || carried) {
         on[i] = 1;
         join(i);
         changed = true;
@@ -144,28 +273,133 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = 
   const relevant = new Uint8Array(n);
   const why: (SetAside | undefined)[] = new Array(n);
   let relevantWords = 0;
+  // The concepts the relevant sentences name: the topic's, and the question's own words (what this
+  // question asks about beyond its family: "GMV", "repeat purchases"), each counted once.
+  const concepts = new Set<string>();
+  // Words in sentences about each other family's question: the one with most is what the answer reads as.
+  const elsewhere = new Float64Array(families);
   for (let i = 0; i < n; i++) {
     if (on[i] && filled[i]) {
       relevant[i] = 1;
       relevantWords += a.sentences[i]!.words;
-    } else why[i] = direct[i] ? 'unfilled' : 'off-topic';
+      for (const c of named[i]![0]!) concepts.add(c);
+      for (const st of stems[i]!) if (question.has(st)) concepts.add(st);
+    } else {
+      why[i] = direct[i] ? 'unfilled' : 'off-topic';
+      if (foreign[i] && filled[i]) {
+        const top = topFamily(named[i]!);
+        if (top > 0) elsewhere[top] = elsewhere[top]! + a.sentences[i]!.words;
+      }
+    }
   }
-  const concepts = new Set<string>();
-  a.scan.forEach((text, turn) => {
-    for (const h of hits[turn]!) concepts.add(stemOf(text.slice(h.start, h.end).toLowerCase()));
+  const said = a.turns.map(() => new Set<string>());
+  for (let i = 0; i < n; i++) if (relevant[i]) for (const c of content[i]!) said[a.sentences[i]!.turn]!.add(c);
+  let foreignWords = 0;
+  let directWords = 0;
+  for (let i = 0; i < n; i++) {
+    if (!filled[i]) continue;
+    if (foreign[i]) foreignWords += a.sentences[i]!.words;
+    else if (direct[i]) directWords += a.sentences[i]!.words;
+  }
+  // Answer-wide: the concepts named of this question, and of each other family's, that the other does not name.
+  const mine = new Set<string>();
+  const theirs = Array.from({ length: families }, () => new Set<string>());
+  for (let i = 0; i < n; i++) {
+    if (!filled[i]) continue;
+    for (const c of named[i]![0]!) mine.add(c);
+    for (const st of stems[i]!) if (question.has(st)) mine.add(st);
+    for (let f = 1; f < families; f++) for (const c of named[i]![f]!) theirs[f]!.add(c);
+  }
+  const sharedWithOthers = new Set<string>();
+  for (let f = 1; f < families; f++) for (const c of theirs[f]!) sharedWithOthers.add(c);
+  let ownConcepts = 0;
+  for (const c of mine) if (!sharedWithOthers.has(c) || question.has(c)) ownConcepts++;
+  let rivalConcepts = 0;
+  for (let f = 1; f < families; f++) {
+    let k = 0;
+    for (const c of theirs[f]!) if (!mine.has(c)) k++;
+    if (k > rivalConcepts) rivalConcepts = k;
+  }
+  let rival: Relevance['rival'];
+  for (let f = 1; f < families; f++) {
+    if (elsewhere[f]! > (rival?.words ?? 0))
+      rival = { family: rubric.contrast[f - 1]!.family, title: rubric.contrast[f - 1]!.title, words: elsewhere[f]! };
+  }
+  return {
+    relevant,
+    why,
+    relevantWords,
+    words,
+    concepts: concepts.size,
+    said: said.map((x) => x.size),
+    foreignWords,
+    directWords,
+    ownConcepts,
+    rivalConcepts,
+    ...(rival ? { rival } : {}),
+  };
+}
+
+/** The family that names most concepts in a sentence (0 is the rubric's own). */
+function topFamily(named: readonly Set<string>[]): number {
+  let best = 0;
+  named.forEach((set, f) => {
+    if (set.size > named[best]!.size) best = f;
   });
-  return { relevant, why, relevantWords, words, concepts: concepts.size };
+  return best;
 }
 
-function inSentence(spans: readonly { start: number; end: number }[], s: Sentence): boolean {
-  // Few spans per turn; a linear look is cheaper than keeping a cursor per turn.
-  for (const sp of spans) if (sp.start >= s.start && sp.start < s.end) return true;
-  return false;
+function unjudged(a: Analysis): Relevance {
+  const n = a.sentences.length;
+  let words = 0;
+  for (const s of a.sentences) words += s.words;
+  return {
+    relevant: new Uint8Array(n).fill(1),
+    why: new Array<SetAside | undefined>(n),
+    relevantWords: words,
+    words,
+    concepts: Infinity,
+    ownConcepts: Infinity,
+    rivalConcepts: 0,
+    said: a.turns.map(() => Infinity),
+    foreignWords: 0,
+    directWords: words,
+  };
 }
 
-/** Whether a sentence opens with a word that continues the one before it. */
-function continues(a: Analysis, s: Sentence): boolean {
+/** The index of the sentence holding an offset of a turn, or -1: a binary search, as sentences are in text order. */
+function sentenceAt(a: Analysis, turn: number, offset: number): number {
+  let lo = 0;
+  let hi = a.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = a.sentences[mid]!;
+    if (s.turn < turn || (s.turn === turn && s.end <= offset)) lo = mid + 1;
+    else if (s.turn > turn || s.start > offset) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/**
+ * Whether a sentence opens by continuing the one before it: with a word such as "so" or "because", a
+ * word pointing back ("If it falls…"), or by naming one of the rubric's headings ("The risk is…", "As a
+ * guardrail…") about what was just said.
+ */
+function continues(a: Analysis, s: Sentence, headings: ReadonlySet<string>): boolean {
   const tokens = a.tokens[s.turn]!;
-  const first = tokens[firstTokenAt(tokens, s.start)];
-  return !!first && first.end <= s.end && CONTINUING_WORDS.has(first.norm);
+  const k = firstTokenAt(tokens, s.start);
+  const first = tokens[k];
+  if (!first || first.end > s.end) return false;
+  if (CONTINUING_WORDS.has(first.norm)) return true;
+  let named = false;
+  for (let j = k; j < Math.min(k + OPENING_WORDS, tokens.length) && tokens[j]!.end <= s.end; j++) {
+    const w = tokens[j]!.norm;
+    if (REFERRING_WORDS.has(w)) return true;
+    if (!named && isContentWord(w)) {
+      if (headings.has(stemOf(w))) return true;
+      named = true;
+    }
+  }
+  return false;
 }

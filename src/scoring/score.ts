@@ -21,7 +21,10 @@ export { totalOf, type Guards } from './total.js';
 /** Everything the scorer worked out about an answer: the score, and the steps behind it for `--explain`. */
 export interface Trace {
   score: Score;
+  /** The sentences that were read: those that bear on the question. */
   analysis: Analysis;
+  /** Every sentence of the answer, set aside or not (`relevance` says which). */
+  whole: Analysis;
   signals: Map<string, SignalResult>;
   features: Features;
   hits: FeatureHit[];
@@ -37,11 +40,7 @@ export function score(rubric: ResolvedRubric, answer: string | readonly string[]
   return trace(rubric, answer, { asked }).score;
 }
 
-export function trace(
-  rubric: ResolvedRubric,
-  answer: string | readonly string[],
-  opts: { explain?: boolean; asked?: Asked } = {},
-): Trace {
+export function trace(rubric: ResolvedRubric, answer: string | readonly string[], opts: { explain?: boolean; asked?: Asked } = {}): Trace {
   const explain = !!opts.explain;
   const turns = typeof answer === 'string' ? [answer] : [...answer];
 
@@ -51,10 +50,9 @@ export function trace(
   // Only what bears on the question is read from here on: unrelated sentences neither earn nor dilute.
   const relevance = relevanceOf(whole, rubric, opts.asked);
   const analysis = onlyRelevant(whole, relevance);
-  const offTopic =
-    !why && (relevance.relevantWords < relevance.words * POLICY.relevance.minShare || relevance.concepts < POLICY.relevance.minConcepts);
+  const offTopicRead = !why && isOffTopic(relevance);
   // A list of terms is a matter of form: it is judged on the whole answer.
-  const listOnly = !why && !offTopic && isListOfTerms(whole);
+  const listOnly = !why && !offTopicRead && isListOfTerms(whole);
 
   // What the answer shows: the reasoning cues, and the rubric's signals (none for a non-answer).
   const cueSpans = findCues(analysis);
@@ -65,23 +63,44 @@ export function trace(
   const found = foundIn(signals);
 
   // Criterion levels. A non-answer reaches none: a level that only asks for signals to be absent would hold for it.
-  const levels = rubric.criteria.map((c) => (why ? 0 : levelOf(c, found.present)));
+  // A follow-up's answer that says something about what it asked meets the bar of the criteria it probed.
+  const credit = why ? new Map<string, Evidence>() : followUpCredit(turns, whole, relevance, opts.asked);
+  const levels = rubric.criteria.map((c) => (why ? 0 : Math.max(levelOf(c, found.present), credit.has(c.id) ? c.bar : 0)));
 
   // Caps: the anti-patterns shown hold criteria down to their cap, and the total below their ceiling.
   const shown = why ? [] : antiPatternsShown(rubric, found);
   const antiPatterns = shown.map((a) => antiPatternHit(a, found));
-  const criteria = rubric.criteria.map((c, i) => criterionScore(rubric, c, capped(c, levels[i]!, shown), found));
+  const criteria = rubric.criteria.map((c, i) => {
+    const scored = criterionScore(rubric, c, capped(c, levels[i]!, shown), found);
+    const quote = credit.get(c.id);
+    return quote && scored.level > 0 && scored.evidence.length === 0 ? { ...scored, evidence: [quote] } : scored;
+  });
+  // An answer mostly about another family's question that meets little of this rubric answers that question instead.
+  const offTopic = offTopicRead || (!why && answersAnother(relevance, criteria));
   const ceilings = shown.flatMap((a) => (a.ceiling ? [{ id: a.id, ceiling: a.ceiling }] : []));
 
   // The total: the model's sum of the features, then held down by the guards and the ceilings.
   const { features, hits } = extractFeatures(analysis, rubricFeatures(rubric, criteria, antiPatterns, found.present), cueSpans, explain);
   const fitted = applyModel(rubric.model, features);
-  const guards: Guards = { nonAnswer: !!why, listOnly, offTopic, ceilings };
+  const share = relevance.words ? relevance.relevantWords / relevance.words : 1;
+  const guards: Guards = { nonAnswer: !!why, listOnly, offTopic, ...(offTopic ? { relevance: share } : {}), ceilings };
   const { total, limitedBy } = guardedTotal(rubric.model, fitted.raw, guards);
   const band = bandOf(total);
 
   // Feedback: the summary, strengths, gaps and improvements, worked out from all of the above.
-  const feedback = feedbackFor({ rubric, nonAnswer: why, criteria, antiPatterns, present: found.present, fitted, guards, total, band });
+  const off = offTopic ? { share, ...(relevance.rival ? { rival: relevance.rival.title } : {}) } : undefined;
+  const feedback = feedbackFor({
+    rubric,
+    nonAnswer: why,
+    criteria,
+    antiPatterns,
+    present: found.present,
+    fitted,
+    guards,
+    total,
+    band,
+    ...(off ? { offTopic: off } : {}),
+  });
 
   const result: Score = {
     scorerVersion: SCORER_VERSION,
@@ -92,7 +111,7 @@ export function trace(
     criteria,
     antiPatterns,
     // Every word the candidate said, fillers and grader-directed text too: the analysis counted only what it read.
-    words: blanked.length || readPast ? turns.reduce((n, t) => n + countWords(t), 0) : analysis.words,
+    words: blanked.length || readPast ? turns.reduce((n, t) => n + countWords(t), 0) : whole.words,
     flags: {
       ...(why ? { nonAnswer: why } : {}),
       listOnly,
@@ -110,23 +129,86 @@ export function trace(
     },
     feedback,
   };
-  return { score: result, analysis, signals, features, hits, guards, relevance, rejected };
+  return { score: result, analysis, whole, signals, features, hits, guards, relevance, rejected };
+}
+
+/** The least a follow-up's answer must say beyond the follow-up's and the rubric's own words to earn what it probed. */
+const CREDIT_WORDS = 2;
+
+/**
+ * The criteria that follow-ups probed and their answers addressed: an answer that bears on the
+ * follow-up, is no non-answer, and says at least two things of its own (a figure, a name, a rule)
+ * earns the criterion's bar however it is worded. The quote is its first sentence that does.
+ */
+function followUpCredit(turns: readonly string[], a: Analysis, r: Relevance, asked: Asked | undefined): Map<string, Evidence> {
+  const out = new Map<string, Evidence>();
+  (asked?.followUps ?? []).forEach((f, k) => {
+    const turn = k + 1;
+    const targets = typeof f === 'object' ? (f.targets ?? []) : [];
+    if (!targets.length || turn >= turns.length || (r.said[turn] ?? 0) < CREDIT_WORDS) return;
+    if (nonAnswer(a.scan[turn]!, a.tokens[turn]!)) return;
+    const i = a.sentences.findIndex((s, j) => s.turn === turn && r.relevant[j] === 1);
+    if (i < 0) return;
+    const s = a.sentences[i]!;
+    const text = turns[turn]!.slice(s.start, s.end);
+    for (const id of targets)
+      if (!out.has(id)) out.set(id, { signal: 'follow-up', turn, start: s.start, end: s.end, quote: text, match: text });
+  });
+  return out;
+}
+
+/**
+ * Whether an answer does not address the question: too little of it bears on the question, or it
+ * names too few of the question's concepts.
+ */
+function isOffTopic(r: Relevance): boolean {
+  const p = POLICY.relevance;
+  return r.relevantWords < r.words * p.minShare || r.concepts < p.minConcepts;
+}
+
+/**
+ * Whether an answer answers another family's question instead: it names several of that family's
+ * concepts, far more than of this question's own, and meets little of this rubric's criteria.
+ */
+function answersAnother(r: Relevance, criteria: readonly { level: number; maxLevel: number }[]): boolean {
+  const p = POLICY.relevance;
+  let met = 0;
+  let max = 0;
+  for (const c of criteria) {
+    met += c.level;
+    max += c.maxLevel;
+  }
+  return r.rivalConcepts >= p.rivalConcepts && r.ownConcepts * p.rivalRatio < r.rivalConcepts && met < p.rivalCoverage * max;
 }
 
 /** The analysis with the sentences that do not bear on the question blanked out, offsets kept. */
 function onlyRelevant(a: Analysis, r: Relevance): Analysis {
   if (r.relevant.every((x) => x === 1)) return a;
   const sentences = a.sentences.filter((_, i) => r.relevant[i] === 1);
+  // Each set-aside sentence becomes spaces, in one pass over each turn.
   const scan = a.scan.map((text, turn) => {
-    let out = text;
+    const parts: string[] = [];
+    let at = 0;
     a.sentences.forEach((s, i) => {
-      if (s.turn === turn && !r.relevant[i]) out = out.slice(0, s.start) + ' '.repeat(s.end - s.start) + out.slice(s.end);
+      if (s.turn !== turn || r.relevant[i]) return;
+      parts.push(text.slice(at, s.start), ' '.repeat(s.end - s.start));
+      at = s.end;
     });
-    return out;
+    parts.push(text.slice(at));
+    return parts.join('');
   });
-  const tokens = a.tokens.map((ts, turn) =>
-    ts.filter((t) => sentences.some((s) => s.turn === turn && t.start >= s.start && t.end <= s.end)),
-  );
+  // Tokens and sentences are both in text order: one walk keeps the tokens inside a kept sentence.
+  const tokens = a.tokens.map((ts, turn) => {
+    const own = sentences.filter((s) => s.turn === turn);
+    const kept: typeof ts = [];
+    let k = 0;
+    for (const t of ts) {
+      while (k < own.length && own[k]!.end < t.end) k++;
+      const s = own[k];
+      if (s && t.start >= s.start && t.end <= s.end) kept.push(t);
+    }
+    return kept;
+  });
   let words = 0;
   let proseWords = 0;
   for (const s of sentences) {

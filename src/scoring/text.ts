@@ -1,5 +1,5 @@
 // Splits an answer into sentences and clauses and tells prose from bare lists of words.
-import { FUNCTION_WORDS, ABBREVIATIONS } from './lexicon.js';
+import { FUNCTION_WORDS, ABBREVIATIONS, LINKING_WORDS } from './lexicon.js';
 import { POLICY } from './policy.js';
 import {
   APOSTROPHE,
@@ -176,7 +176,8 @@ function sentenceAt(text: string, tokens: readonly Token[], turn: number, start:
   for (let i = first; i < tokens.length && tokens[i]!.end <= end; i++) {
     const t = tokens[i]!;
     count++;
-    if (FUNCTION_WORDS.has(t.norm)) fn++;
+    // Grammar, or a word that relates terms ("per week", "above 99%"): notes written in shorthand still say something.
+    if (FUNCTION_WORDS.has(t.norm) || (LINKING_WORDS.has(t.norm) && t.norm !== 'and' && t.norm !== 'or')) fn++;
     if (i > first) {
       let brk = t.norm === 'and' || t.norm === 'or';
       for (let k = tokens[i - 1]!.end; !brk && k < t.start; k++) brk = isItemBreak(text.charCodeAt(k));
@@ -230,7 +231,28 @@ const RUN_ON_WORDS = 28;
 /** A piece split off is at least this long: shorter, and it would be a fragment. */
 const RUN_ON_PIECE = 7;
 /** Words that start a sentence in speech; one is a break only after a word that does not lead into it. */
-const OPENERS = new Set(['i', "i'd", "i'm", "i'll", 'we', "we'd", "we'll", "we're", 'my', 'our', 'so', 'then', 'also', 'but', 'if', 'that\'s', "it's", 'this', 'and', 'because']);
+const OPENERS = new Set([
+  'i',
+  "i'd",
+  "i'm",
+  "i'll",
+  'we',
+  "we'd",
+  "we'll",
+  "we're",
+  'my',
+  'our',
+  'so',
+  'then',
+  'also',
+  'but',
+  'if',
+  "that's",
+  "it's",
+  'this',
+  'and',
+  'because',
+]);
 /** Marks inside a sentence that show it was punctuated: then it is long, not run on. */
 const PUNCTUATED = /[,:;()\u2013\u2014]/u;
 

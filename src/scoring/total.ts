@@ -11,6 +11,8 @@ export interface Guards {
   listOnly: boolean;
   /** Too little of the answer bears on the question: it stays below the weak band's cap for off-topic answers. */
   offTopic?: boolean;
+  /** For an off-topic answer, the share of its words that bear on the question: what of the total it keeps. */
+  relevance?: number;
   /** The anti-patterns the answer hit that have a ceiling, with it. */
   ceilings: readonly { id: string; ceiling: Ceiling }[];
 }
@@ -32,9 +34,12 @@ export function guardedTotal(model: ScoringModel, raw: number, guards: Guards): 
     total = model.listCap;
     limitedBy = 'list-only';
   }
-  if (guards.offTopic && total > POLICY.relevance.offTopicCap) {
-    total = POLICY.relevance.offTopicCap;
-    limitedBy = 'off-topic';
+  if (guards.offTopic) {
+    const kept = Math.round(Math.min(total, POLICY.relevance.offTopicCap) * (guards.relevance ?? 1));
+    if (kept < total) {
+      total = kept;
+      limitedBy = 'off-topic';
+    }
   }
   // Every ceiling is tried, not only the first that applies, so that the lowest one holds.
   for (const { id, ceiling } of guards.ceilings) {

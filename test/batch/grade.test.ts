@@ -42,7 +42,7 @@ describe('rehearse grade', () => {
     );
     expect(out).toHaveLength(1 + 4);
     expect(out[4]).toMatch(
-      /^test\/fixtures\/transcripts\/interviews\.jsonl,2,chat-jsonl,Interviewer,Candidate,kpi-1,,kpi,family,2,0,\d+,insufficient,/,
+      /^test\/fixtures\/transcripts\/interviews\.jsonl,2,chat-jsonl,Interviewer,Candidate,kpi-1,,kpi,family,2,0,\d+,(?:insufficient|weak),/,
     );
   });
 

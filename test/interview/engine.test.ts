@@ -149,10 +149,13 @@ describe('reducer', () => {
     );
     const both = s.scores[questions[0]!.id]!;
     expect(both.total).toBeGreaterThan(first);
+    // Scored as answers to what was asked: the question, then the probe and the criterion it probed.
+    const probes = s.turns.filter((t) => t.kind === 'probe');
     expect(both).toEqual(
       score(
         loaded.rubrics[questions[0]!.id]!,
         s.turns.filter((t) => t.kind === 'answer').map((t) => t.text),
+        { question: questions[0]!.prompt, followUps: probes.map((t) => ({ prompt: t.text, targets: [t.criterion!] })) },
       ),
     );
   });

@@ -126,4 +126,23 @@ describe('explain', () => {
       expect(text).toContain(`total ${t.score.total}: ${t.score.band} (`);
     }
   });
+
+  it('lists every sentence, and says why the ones not read were set aside', () => {
+    const q = loaded.scenario.questions[0]!;
+    const answer = `${q.example} Guardrails are important too. Last summer I spent 12 days hiking in the hills with my cousins.`;
+    const t = trace(rubric, answer, { explain: true, asked: { question: q.prompt } });
+    const e = explain(rubric, t);
+    expect(e.sentences.map((s) => s.text)).toEqual(t.whole.sentences.map((s) => answer.slice(s.start, s.end)));
+    const last = e.sentences.at(-1)!;
+    expect(last).toMatchObject({
+      text: 'Last summer I spent 12 days hiking in the hills with my cousins.',
+      setAside: 'off-topic',
+      signals: [],
+      features: [],
+    });
+    expect(e.sentences.at(-2)).toMatchObject({ text: 'Guardrails are important too.', setAside: 'unfilled' });
+    // What was read matches what the score read: the sentences not set aside, in order.
+    expect(e.sentences.filter((s) => !s.setAside).length).toBe(t.analysis.sentences.length);
+    expect(renderExplanation(e)).toContain('set aside: not about the question asked; it earns nothing');
+  });
 });

@@ -221,11 +221,12 @@ describe('fillers do not change the content score', () => {
 
   it.each(answers)('$level answer to $question: the same total, band and levels with fillers and stutters', ({ question, text }) => {
     const rubric = loaded.rubrics[question]!;
+    const asked = { question: loaded.scenario.questions.find((q) => q.id === question)!.prompt };
     const filled = spoken(text);
     // The filled answer is far from the clean one: the test would mean nothing otherwise.
     expect(filled.length).toBeGreaterThan(text.length * 1.3);
-    const clean = score(rubric, text);
-    const said = score(rubric, filled);
+    const clean = score(rubric, text, asked);
+    const said = score(rubric, filled, asked);
     expect(verdict(said)).toEqual(verdict(clean));
     // Evidence quotes the candidate's words as said.
     const quotes = said.criteria.flatMap((c) => c.evidence);
@@ -237,7 +238,12 @@ describe('fillers do not change the content score', () => {
   });
 
   it('the three answers are graded at three levels, so the verdicts compared differ', () => {
-    expect(answers.map((a) => score(loaded.rubrics[a.question]!, spoken(a.text)).band)).toEqual(['strong', 'adequate', 'weak']);
+    const asked = (id: string) => ({ question: loaded.scenario.questions.find((q) => q.id === id)!.prompt });
+    expect(answers.map((a) => score(loaded.rubrics[a.question]!, spoken(a.text), asked(a.question)).band)).toEqual([
+      'strong',
+      'adequate',
+      'weak',
+    ]);
   });
 
   // A blanked "um" leaves a run of spaces inside "bookings per member": the words are still one shape.

@@ -13,6 +13,7 @@ describe('every shipped question ranks its exemplars', () => {
     s.scenario.questions.map((q) => ({
       name: `${s.scenario.id}/${q.id}`,
       rubric: s.rubrics[q.id]!,
+      prompt: q.prompt,
       answers: [{ level: 'strong' as const, text: q.example }, ...q.exemplars],
     })),
   );
@@ -29,8 +30,9 @@ describe('every shipped question ranks its exemplars', () => {
     }
   });
 
-  it.each(cases)('$name: strong > adequate > weak', ({ rubric, answers }) => {
-    const graded = answers.map((a) => ({ level: a.level, ...score(rubric, a.text) }));
+  it.each(cases)('$name: strong > adequate > weak', ({ rubric, prompt, answers }) => {
+    // Graded as the interview grades them: as answers to the question.
+    const graded = answers.map((a) => ({ level: a.level, ...score(rubric, a.text, { question: prompt }) }));
     for (const hi of graded) {
       for (const lo of graded) {
         if (ranked[hi.level] > ranked[lo.level]) expect(hi.total, `${hi.level} vs ${lo.level}`).toBeGreaterThan(lo.total);
@@ -244,9 +246,10 @@ describe('determinism and evidence', () => {
     expect(s.scorerVersion).toMatch(/^\d+\.\d+\.\d+$/);
     expect(s.rubricHash).toMatch(/^[0-9a-f]{64}$/);
     expect(s.rubricHash).toBe(rubric.hash);
-    // A shared rubric that does not read the scenario's context hashes alike everywhere;
-    // one that does (kpi) differs by scenario, because its context terms differ.
-    expect(rubricOf('fintech', 'incentives').hash).toBe(rubric.hash);
+    // The scenario's context terms tell a question's own words from the company's nouns, so a shared
+    // rubric hashes differently in each scenario; within one, the same rubric always hashes alike.
+    expect(rubricOf('saas', 'incentives').hash).toBe(rubric.hash);
+    expect(rubricOf('fintech', 'incentives').hash).not.toBe(rubric.hash);
     expect(rubricOf('fintech', 'north-star').hash).not.toBe(rubricOf('saas', 'north-star').hash);
   });
 

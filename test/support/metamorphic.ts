@@ -52,3 +52,13 @@ export const unpunctuated = (answer: string) =>
     .replace(/[.,;:!?]+(?=\s|$)/gu, '')
     .replace(/\s+/gu, ' ')
     .trim();
+
+/**
+ * The same answer as advice, the way people write it in notes or a coaching doc: "I would pick X" becomes
+ * "Pick X", "I'd watch" becomes "Watch". Sentences that do not open with a first person and a modal stay.
+ */
+export const adviceForm = (answer: string) =>
+  answer.replace(
+    /(^|[.!?;]\s+|\n)(First,? |Then,? |Next,? |Also,? )?(?:I|We) (?:would |will |should |(?:'|’)d )(?:first |then |also )?(\p{Ll})/gu,
+    (_, lead: string, opener: string | undefined, letter: string) => `${lead}${opener ?? ''}${opener ? letter : letter.toUpperCase()}`,
+  );
