@@ -88,28 +88,14 @@ export function explain(rubric: ResolvedRubric, t: Trace): Explanation {
   let read = -1;
   const sentences: SentenceTrace[] = t.whole.sentences.map((s, w) => {
     const text = analysis.turns[s.turn]!;
+    const where = { turn: s.turn, start: s.start, end: s.end, text: text.slice(s.start, s.end), prose: s.prose };
     if (!t.relevance.relevant[w]) {
-      return {
-        turn: s.turn,
-        start: s.start,
-        end: s.end,
-        text: text.slice(s.start, s.end),
-        prose: s.prose,
-        signals: [],
-        serves: {},
-        rejected: [],
-        features: [],
-        setAside: t.relevance.why[w] ?? 'off-topic',
-      };
+      return { ...where, signals: [], serves: {}, rejected: [], features: [], setAside: t.relevance.why[w] ?? 'off-topic' };
     }
     const i = ++read;
     const seen = new Set<string>();
     return {
-      turn: s.turn,
-      start: s.start,
-      end: s.end,
-      text: text.slice(s.start, s.end),
-      prose: s.prose,
+      ...where,
       signals: (bySentence.get(i) ?? []).sort(),
       serves: Object.fromEntries((bySentence.get(i) ?? []).map((id) => [id, servesOf(rubric, id)])),
       rejected: t.rejected
