@@ -71,6 +71,14 @@ export const Policy = z
         rivalCoverage: share.describe(
           "… and meets less than this share of the rubric's criterion levels answers that other question: it is off topic.",
         ),
+        rivalClear: words.describe("An answer naming at least this many of one other family's concepts…"),
+        ownFew: z
+          .number()
+          .int()
+          .min(0)
+          .describe(
+            "… and at most this many of the question's own answers that other question whatever it meets of this rubric: it is off topic.",
+          ),
         offTopicCap: z
           .number()
           .min(0)

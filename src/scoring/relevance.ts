@@ -61,8 +61,15 @@ interface Topic {
   criteria: PhraseIndex;
 }
 
-/** A crude stem that keeps a word's family together for comparing sentences: its first five letters. */
+/**
+ * A crude stem that keeps a word's family together for comparing sentences: its first five letters.
+ * A suffix-stripping stem keeps "commute" from "communication", but measured on the development set it
+ * joined fewer sentences of real stories and lost more agreement than it gained (see the note in docs/scoring.md).
+ */
 export const stemOf = (w: string) => (w.length > 5 ? w.slice(0, 5) : w.replace(/(?:es|s)$/u, ''));
+
+/** What a phrase found names, as one key: the stem of its first word ("sales team" and "sales reps" are one concept). */
+const conceptOf = (phrase: string) => stemOf((phrase.toLowerCase().match(/[\p{L}\p{N}]+/u) ?? [''])[0]);
 
 /** How far into a sentence its first content word is looked for, to see whether it names a heading. */
 const OPENING_WORDS = 3;
@@ -168,7 +175,7 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = 
     for (let f = 0; f < families; f++) {
       for (const h of found[f]!) {
         const i = sentenceAt(a, turn, h.start);
-        if (i >= 0) named[i]![f]!.add(stemOf(text.slice(h.start, h.end).toLowerCase()));
+        if (i >= 0) named[i]![f]!.add(conceptOf(text.slice(h.start, h.end)));
       }
     }
   });

@@ -178,6 +178,8 @@ function answersAnother(r: Relevance, criteria: readonly { level: number; maxLev
     met += c.level;
     max += c.maxLevel;
   }
+  // Clearly elsewhere: many of another family's concepts and next to none of this one's, whatever it meets.
+  if (r.rivalConcepts >= p.rivalClear && r.ownConcepts <= p.ownFew) return true;
   return r.rivalConcepts >= p.rivalConcepts && r.ownConcepts * p.rivalRatio < r.rivalConcepts && met < p.rivalCoverage * max;
 }
 
