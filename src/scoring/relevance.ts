@@ -53,6 +53,8 @@ interface Topic {
   index: PhraseIndex;
   /** Stems that only name what the rubric and the question are about: headings, not content. */
   headings: Set<string>;
+  /** The same headings as whole words (a stem of five letters would take "commute" for "communicates"). */
+  headingWords: Set<string>;
   /** The scenario's context terms: a question's words that every answer to it shares. */
   context: PhraseIndex;
   /** Their stems: the company's nouns tie every sentence of every answer to every other, so they link neighbours only. */
@@ -67,6 +69,9 @@ interface Topic {
  * joined fewer sentences of real stories and lost more agreement than it gained (see the note in docs/scoring.md).
  */
 export const stemOf = (w: string) => (w.length > 5 ? w.slice(0, 5) : w.replace(/(?:es|s)$/u, ''));
+
+/** A word without a plural ending: "risks" and "risk" are one heading. */
+const singular = (w: string) => w.replace(/(?<=\p{L}{3})(?:es|s)$/u, '');
 
 /** What a phrase found names, as one key: the stem of its first word ("sales team" and "sales reps" are one concept). */
 const conceptOf = (phrase: string) => stemOf((phrase.toLowerCase().match(/[\p{L}\p{N}]+/u) ?? [''])[0]);
@@ -104,15 +109,25 @@ function topicOf(rubric: ResolvedRubric): Topic {
     for (const c of rubric.contrast) index.add(c.topic);
     const headings = new Set<string>();
     const texts = [rubric.title, ...rubric.criteria.flatMap((c) => [c.title, ...c.levels.map((l) => l.anchor)])];
-    for (const text of texts) for (const tok of tokenize(text)) if (isContentWord(tok.norm)) headings.add(stemOf(tok.norm));
-    for (const w of HEADING_WORDS) headings.add(stemOf(w));
+    const headingWords = new Set<string>();
+    for (const text of texts) {
+      for (const tok of tokenize(text)) {
+        if (!isContentWord(tok.norm)) continue;
+        headings.add(stemOf(tok.norm));
+        headingWords.add(singular(tok.norm));
+      }
+    }
+    for (const w of HEADING_WORDS) {
+      headings.add(stemOf(w));
+      headingWords.add(singular(w));
+    }
     const context = new PhraseIndex();
     context.add(rubric.context);
     const contextStems = new Set<string>();
     for (const term of rubric.context) for (const tok of tokenize(term.replace(/\*/gu, ''))) contextStems.add(stemOf(tok.norm));
     const criteria = new PhraseIndex();
     for (const c of rubric.criteria) criteria.add(vocabularyOf(rubric, c));
-    t = { index, headings, context, contextStems, criteria };
+    t = { index, headings, headingWords, context, contextStems, criteria };
     if (topics.size >= TOPIC_CACHE) topics.delete(topics.keys().next().value!);
     topics.set(rubric.hash, t);
   }
@@ -268,7 +283,7 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = 
       // Two of the thread's words, or one beside a sentence on it: one word alone is as often chance.
       const beside = (i > 0 && on[i - 1] === 1) || (i + 1 < n && on[i + 1] === 1);
       const carried =
-        i > 0 && on[i - 1] === 1 && a.sentences[i - 1]!.turn === a.sentences[i]!.turn && continues(a, a.sentences[i]!, topic.headings);
+        i > 0 && on[i - 1] === 1 && a.sentences[i - 1]!.turn === a.sentences[i]!.turn && continues(a, a.sentences[i]!, topic.headingWords);
       if (sharedBeyondContext >= THREAD_WORDS || (beside && shared >= 1) || carried) {
         on[i] = 1;
         join(i);
@@ -404,7 +419,7 @@ function continues(a: Analysis, s: Sentence, headings: ReadonlySet<string>): boo
     const w = tokens[j]!.norm;
     if (REFERRING_WORDS.has(w)) return true;
     if (!named && isContentWord(w)) {
-      if (headings.has(stemOf(w))) return true;
+      if (headings.has(singular(w))) return true;
       named = true;
     }
   }

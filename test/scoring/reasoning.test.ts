@@ -231,6 +231,16 @@ describe('a rubric written by a user for a behavioural question', () => {
 });
 
 describe('found by trying the scorer as a user', () => {
+  it('a metric named first and defined after a colon is a choice, in notes as in speech', () => {
+    const notes = 'Active merchants: shops with 10 or more UPI payments in the last 30 days. Installs say nothing about use.';
+    const spoken = 'Active merchants, I mean: shops with 10 or more UPI payments in the last 30 days. Installs say nothing about use.';
+    expect(level(score(kpi, notes), 'choice')).toBeGreaterThanOrEqual(2);
+    expect(level(score(kpi, spoken), 'choice')).toBeGreaterThanOrEqual(2);
+    // A colon later in a long opening sentence is not an answer's label.
+    const late = 'There are many things one could look at when thinking about a payments product like ours: growth, revenue, usage.';
+    expect(level(score(kpi, late), 'choice')).toBeLessThan(2);
+  });
+
   it('one ratio, defined by its formula, chosen without "north star" or "KPI", is not read as a list of metrics', () => {
     const s = score(
       kpi,
