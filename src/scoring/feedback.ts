@@ -28,9 +28,11 @@ function summary(band: Band, criteria: readonly CriterionScore[], listOnly: bool
   const met = criteria.filter((c) => c.meetsBar).length;
   const of = `${met} of ${criteria.length} criteria meet the bar`;
   if (offTopic) {
-    const share = Math.round(offTopic.share * 100);
-    const elsewhere = offTopic.rival ? `; it reads as an answer to another question (${offTopic.rival.toLowerCase()})` : '';
-    return `Off topic: ${share}% of this answer bears on the question asked${elsewhere}, so it earns little however well it is put. Answer the question, then add what supports it.`;
+    const other = offTopic.rival ? `another question (${offTopic.rival.toLowerCase()})` : 'another question';
+    const why = offTopic.elsewhere
+      ? `this reads as an answer to ${other}: it says far more of that than of what was asked`
+      : `${onQuestion(offTopic.share)} bears on the question asked${offTopic.rival ? `; the rest reads as an answer to ${other}` : ''}`;
+    return `Off topic: ${why}, so it earns little however well it is put. Answer the question asked, then add what supports it.`;
   }
   if (listOnly) return `This reads as a list of terms rather than an answer: ${of}. Say which one you choose and why, in sentences.`;
   // The rubric's words are there but the reasoning is not: say what held it down.
@@ -58,9 +60,17 @@ function thinReasoning(terms: readonly ModelTerm[]): string[] {
     .map((t) => t.label);
 }
 
+/** How much of an answer bears on the question, in words. */
+const onQuestion = (share: number) => {
+  const pct = Math.round(share * 100);
+  return pct === 0 ? 'none of this answer' : `only ${pct}% of this answer`;
+};
+
 /** Why an answer was held off topic: the share of its words on the question, and the title of the question it answers instead. */
 export interface OffTopic {
   share: number;
+  /** Held off topic as the answer to another question, not for too little on this one. */
+  elsewhere: boolean;
   rival?: string;
 }
 

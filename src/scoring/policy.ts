@@ -72,13 +72,10 @@ export const Policy = z
           "… and meets less than this share of the rubric's criterion levels answers that other question: it is off topic.",
         ),
         rivalClear: words.describe("An answer naming at least this many of one other family's concepts…"),
-        ownFew: z
-          .number()
-          .int()
-          .min(0)
-          .describe(
-            "… and at most this many of the question's own answers that other question whatever it meets of this rubric: it is off topic.",
-          ),
+        ownFew: z.number().int().min(0).describe("… and at most this many of the question's own…"),
+        rivalShare: share.describe(
+          "… in sentences that lean to that family for at least this share of its words answers that other question whatever it meets of this rubric: it is off topic. One sentence on another question's ground does not make an answer off topic.",
+        ),
         offTopicCap: z
           .number()
           .min(0)

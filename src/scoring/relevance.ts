@@ -39,12 +39,16 @@ export interface Relevance {
   /** Concepts of this question named that no other family's topic in the answer shares, and the most of one other family's that this one's does not. */
   ownConcepts: number;
   rivalConcepts: number;
+  /** This question's concepts named that the rival family's topic does not share: the fairer count, one family against one. */
+  rivalOwn: number;
+  /** Words in sentences that name more of the rival's concepts than of this question's. */
+  rivalWords: number;
   /** Per turn: the different content words its relevant sentences say beyond the question's and the rubric's headings. */
   said: number[];
   /** Words in sentences that say something about another family's question, and about this one. */
   foreignWords: number;
   directWords: number;
-  /** The other family whose question most of the set-aside sentences answer instead, with their words. */
+  /** The other family that leads this question by most concepts (the question the answer may be answering instead), with the words of its sentences set aside. */
   rival?: { family: string; title: string; words: number };
 }
 
@@ -332,20 +336,41 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = 
     for (const st of stems[i]!) if (question.has(st)) mine.add(st);
     for (let f = 1; f < families; f++) for (const c of named[i]![f]!) theirs[f]!.add(c);
   }
+  // Family against family: what each other family names that this one does not, and the reverse. The
+  // rival is the family that leads this one by most.
   const sharedWithOthers = new Set<string>();
   for (let f = 1; f < families; f++) for (const c of theirs[f]!) sharedWithOthers.add(c);
+  // Against all the others at once, the concepts only this question has (its own words always count):
+  // a neighbour family shares many of them, so this is the stricter count, used with the criteria met.
   let ownConcepts = 0;
   for (const c of mine) if (!sharedWithOthers.has(c) || question.has(c)) ownConcepts++;
   let rivalConcepts = 0;
-  for (let f = 1; f < families; f++) {
-    let k = 0;
-    for (const c of theirs[f]!) if (!mine.has(c)) k++;
-    if (k > rivalConcepts) rivalConcepts = k;
-  }
+  let rivalOwn = mine.size;
+  let rivalIndex = 0;
   let rival: Relevance['rival'];
+  let lead = -Infinity;
   for (let f = 1; f < families; f++) {
-    if (elsewhere[f]! > (rival?.words ?? 0))
+    let them = 0;
+    let us = 0;
+    for (const c of theirs[f]!) if (!mine.has(c)) them++;
+    for (const c of mine) if (!theirs[f]!.has(c) || question.has(c)) us++;
+    if (them > 0 && them - us > lead) {
+      lead = them - us;
+      rivalConcepts = them;
+      rivalOwn = us;
+      rivalIndex = f;
       rival = { family: rubric.contrast[f - 1]!.family, title: rubric.contrast[f - 1]!.title, words: elsewhere[f]! };
+    }
+  }
+  // Words in sentences that lean to the rival: more of its concepts than of this question's (its words count as this one's).
+  let leaning = 0;
+  if (rivalIndex > 0) {
+    for (let i = 0; i < n; i++) {
+      if (!filled[i]) continue;
+      let ours = named[i]![0]!.size;
+      for (const st of stems[i]!) if (question.has(st) && !named[i]![0]!.has(st)) ours++;
+      if (named[i]![rivalIndex]!.size > ours) leaning += a.sentences[i]!.words;
+    }
   }
   return {
     relevant,
@@ -358,6 +383,8 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = 
     directWords,
     ownConcepts,
     rivalConcepts,
+    rivalOwn,
+    rivalWords: leaning,
     ...(rival ? { rival } : {}),
   };
 }
@@ -383,6 +410,8 @@ function unjudged(a: Analysis): Relevance {
     concepts: Infinity,
     ownConcepts: Infinity,
     rivalConcepts: 0,
+    rivalOwn: Infinity,
+    rivalWords: 0,
     said: a.turns.map(() => Infinity),
     foreignWords: 0,
     directWords: words,

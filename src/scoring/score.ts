@@ -88,7 +88,11 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   const band = bandOf(total);
 
   // Feedback: the summary, strengths, gaps and improvements, worked out from all of the above.
-  const off = offTopic ? { share, ...(relevance.rival ? { rival: relevance.rival.title } : {}) } : undefined;
+  // Why, for the card: too little on the question, or the answer to another family's question.
+  const elsewhere = offTopic && !offTopicRead;
+  const off = offTopic
+    ? { share, elsewhere, ...(relevance.rival && (elsewhere || relevance.rival.words > 0) ? { rival: relevance.rival.title } : {}) }
+    : undefined;
   const feedback = feedbackFor({
     rubric,
     nonAnswer: why,
@@ -179,7 +183,7 @@ function answersAnother(r: Relevance, criteria: readonly { level: number; maxLev
     max += c.maxLevel;
   }
   // Clearly elsewhere: many of another family's concepts and next to none of this one's, whatever it meets.
-  if (r.rivalConcepts >= p.rivalClear && r.ownConcepts <= p.ownFew) return true;
+  if (r.rivalConcepts >= p.rivalClear && r.ownConcepts <= p.ownFew && r.rivalWords >= r.words * p.rivalShare) return true;
   return r.rivalConcepts >= p.rivalConcepts && r.ownConcepts * p.rivalRatio < r.rivalConcepts && met < p.rivalCoverage * max;
 }
 

@@ -66,6 +66,22 @@ describe('an answer to another question keeps little of its score', () => {
   });
 });
 
+describe('one sentence on another question’s ground is not an answer to that question', () => {
+  it('a strong KPI answer with a sentence on what to do if the number slips keeps its grade', () => {
+    const text = `${ANSWERS[0]!.text} Should it slip below plan halfway through a quarter, I'd cut the miss by region and signup cohort and brief leadership the same week.`;
+    const s = grade('kpi', text);
+    expect(s.flags.offTopic).toBeUndefined();
+    expect(s.total).toBeGreaterThanOrEqual(grade('kpi', ANSWERS[0]!.text).total - 5);
+  });
+
+  it('an incentives answer under the KPI question is off topic, and the card names the question it answers', () => {
+    const s = grade('kpi', ANSWERS[2]!.text);
+    expect(s.flags.offTopic).toBe(true);
+    expect(s.total).toBeLessThanOrEqual(10);
+    expect(s.feedback.summary).toMatch(/^Off topic: .*another question \(aligning incentives/);
+  });
+});
+
 describe('the same content in another form keeps its grade', () => {
   it.each(ANSWERS.map((a, i) => ({ i, ...a })))('answer $i ($family) as bullets moves by at most 5', ({ family, text }) => {
     expect(Math.abs(grade(family, asBullets(text)).total - grade(family, text).total)).toBeLessThanOrEqual(5);
