@@ -70,7 +70,7 @@ interface Topic {
 /**
  * A crude stem that keeps a word's family together for comparing sentences: its first five letters.
  * A suffix-stripping stem keeps "commute" from "communication", but measured on the development set it
- * joined fewer sentences of real stories and lost more agreement than it gained (see the note in docs/scoring.md).
+ * joined fewer sentences of real stories and lost more agreement than it gained.
  */
 export const stemOf = (w: string) => (w.length > 5 ? w.slice(0, 5) : w.replace(/(?:es|s)$/u, ''));
 
