@@ -39,15 +39,10 @@ export interface Relevance {
   /** Concepts of this question named that no other family's topic in the answer shares, and the most of one other family's that this one's does not. */
   ownConcepts: number;
   rivalConcepts: number;
-  /** This question's concepts named that the rival family's topic does not share: the fairer count, one family against one. */
-  rivalOwn: number;
   /** Words in sentences that name more of the rival's concepts than of this question's. */
   rivalWords: number;
   /** Per turn: the different content words its relevant sentences say beyond the question's and the rubric's headings. */
   said: number[];
-  /** Words in sentences that say something about another family's question, and about this one. */
-  foreignWords: number;
-  directWords: number;
   /** The other family that leads this question by most concepts (the question the answer may be answering instead), with the words of its sentences set aside. */
   rival?: { family: string; title: string; words: number };
 }
@@ -320,13 +315,6 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = 
   }
   const said = a.turns.map(() => new Set<string>());
   for (let i = 0; i < n; i++) if (relevant[i]) for (const c of content[i]!) said[a.sentences[i]!.turn]!.add(c);
-  let foreignWords = 0;
-  let directWords = 0;
-  for (let i = 0; i < n; i++) {
-    if (!filled[i]) continue;
-    if (foreign[i]) foreignWords += a.sentences[i]!.words;
-    else if (direct[i]) directWords += a.sentences[i]!.words;
-  }
   // Answer-wide: the concepts named of this question, and of each other family's, that the other does not name.
   const mine = new Set<string>();
   const theirs = Array.from({ length: families }, () => new Set<string>());
@@ -345,7 +333,6 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = 
   let ownConcepts = 0;
   for (const c of mine) if (!sharedWithOthers.has(c) || question.has(c)) ownConcepts++;
   let rivalConcepts = 0;
-  let rivalOwn = mine.size;
   let rivalIndex = 0;
   let rival: Relevance['rival'];
   let lead = -Infinity;
@@ -357,7 +344,6 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = 
     if (them > 0 && them - us > lead) {
       lead = them - us;
       rivalConcepts = them;
-      rivalOwn = us;
       rivalIndex = f;
       rival = { family: rubric.contrast[f - 1]!.family, title: rubric.contrast[f - 1]!.title, words: elsewhere[f]! };
     }
@@ -379,11 +365,8 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = 
     words,
     concepts: concepts.size,
     said: said.map((x) => x.size),
-    foreignWords,
-    directWords,
     ownConcepts,
     rivalConcepts,
-    rivalOwn,
     rivalWords: leaning,
     ...(rival ? { rival } : {}),
   };
@@ -410,11 +393,8 @@ function unjudged(a: Analysis): Relevance {
     concepts: Infinity,
     ownConcepts: Infinity,
     rivalConcepts: 0,
-    rivalOwn: Infinity,
     rivalWords: 0,
     said: a.turns.map(() => Infinity),
-    foreignWords: 0,
-    directWords: words,
   };
 }
 
