@@ -93,6 +93,10 @@ export const CUES = {
       'translates (to|into)',
       'the (value|cost) (of|is)',
       '(each|every|one) (point|percent|percentage point)',
+      // The purpose of a look at the data, and a hypothesis to test: reasons for a step.
+      'to (see|find out|learn|tell|check) (which|whether|if|where|why|how|what)',
+      'my (guess|hunch|hypothesis|bet) (is|would be)',
+      'i (suspect|would guess)',
     ],
   },
   contrast: {
@@ -199,7 +203,7 @@ export const CUES = {
       'it depends',
       'there are (many|several|a few) (metrics|kpis|ways|factors)',
       'key (metrics|indicators|kpis|performance indicators)',
-      '(such|things) as',
+      'things such as',
     ],
   },
 } satisfies Record<string, CueList>;
