@@ -340,7 +340,9 @@ export function extractFeatures(
     penalty: rubric.penalty / PENALTY_POINTS,
     // Short answers lose, in proportion to what they leave out: a short answer that meets the rubric
     // needed no more words; padding a long one earns nothing.
-    length: Math.max(LENGTH_FLOOR, Math.min(0, Math.log(Math.max(words, 1) / FULL_LENGTH))) * (1 - rubric.attained * dense(reasoned, SATURATE.reasoned)),
+    length:
+      Math.max(LENGTH_FLOOR, Math.min(0, Math.log(Math.max(words, 1) / FULL_LENGTH))) *
+      (1 - rubric.attained * dense(reasoned, SATURATE.reasoned)),
     shapes: dense(shapeKeys.size, SATURATE.shapes),
     numbers: dense(numbers, SATURATE.numbers),
     commitment: dense(count('commitment'), SATURATE.commitment),
