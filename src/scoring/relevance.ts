@@ -43,6 +43,13 @@ export interface Relevance {
   rivalWords: number;
   /** Per turn: the different content words its relevant sentences say beyond the question's and the rubric's headings. */
   said: number[];
+  /**
+   * Per turn that answers a follow-up: whether it speaks to what the follow-up probed, by naming a phrase
+   * any of the probed criteria's signals look for, or by taking up the follow-up's own words.
+   */
+  addressed: boolean[];
+  /** Per turn that answers a follow-up: whether it names phrases only other criteria than the probed ones look for. */
+  elsewhere: boolean[];
   /** The other family that leads this question by most concepts (the question the answer may be answering instead), with the words of its sentences set aside. */
   rival?: { family: string; title: string; words: number };
 }
@@ -60,6 +67,8 @@ interface Topic {
   contextStems: Set<string>;
   /** Per criterion (list k is criterion k), the phrases its levels' signals look for: what a reply to a follow-up on it speaks of. */
   criteria: PhraseIndex;
+  /** Per criterion, every phrase its levels' signals look for, those it shares with other criteria too. */
+  criteriaAll: PhraseIndex;
 }
 
 /**
@@ -125,8 +134,12 @@ function topicOf(rubric: ResolvedRubric): Topic {
     const contextStems = new Set<string>();
     for (const term of rubric.context) for (const tok of tokenize(term.replace(/\*/gu, ''))) contextStems.add(stemOf(tok.norm));
     const criteria = new PhraseIndex();
-    for (const c of rubric.criteria) criteria.add(vocabularyOf(rubric, c));
-    t = { index, headings, headingWords, context, contextStems, criteria };
+    const criteriaAll = new PhraseIndex();
+    for (const c of rubric.criteria) {
+      criteria.add(vocabularyOf(rubric, c));
+      criteriaAll.add(vocabularyOf(rubric, c, false));
+    }
+    t = { index, headings, headingWords, context, contextStems, criteria, criteriaAll };
     if (topics.size >= TOPIC_CACHE) topics.delete(topics.keys().next().value!);
     topics.set(rubric.hash, t);
   }
@@ -138,10 +151,10 @@ function topicOf(rubric: ResolvedRubric): Topic {
  * shared one, such as a reason or a time window, says nothing of which criterion a reply is about),
  * from the rubric's lexicons and terms, not the reasoning cues or the company's nouns.
  */
-function vocabularyOf(rubric: ResolvedRubric, c: ResolvedRubric['criteria'][number]): string[] {
+function vocabularyOf(rubric: ResolvedRubric, c: ResolvedRubric['criteria'][number], unique = true): string[] {
   const signalsOf = (x: ResolvedRubric['criteria'][number]) => new Set(x.levels.flatMap((l) => (l.when ? positives(l.when) : [])));
   const mine = signalsOf(c);
-  for (const other of rubric.criteria) if (other !== c) for (const id of signalsOf(other)) mine.delete(id);
+  if (unique) for (const other of rubric.criteria) if (other !== c) for (const id of signalsOf(other)) mine.delete(id);
   const out = new Set<string>();
   for (const id of mine) {
     const signal = rubric.signals[id];
@@ -194,15 +207,23 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = 
     }
   });
 
-  // In a reply to a follow-up that probes criteria, how many phrases of what those criteria look for each sentence names.
+  // In a reply to a follow-up that probes criteria, how many phrases of what those criteria look for each
+  // sentence names (their own phrases), and whether the reply names any of their phrases at all.
   const probed = new Uint8Array(n);
+  const addressed = a.turns.map(() => false);
+  const aside = a.turns.map(() => false);
   a.scan.forEach((text, turn) => {
     const f = turn > 0 ? asked.followUps?.[turn - 1] : undefined;
     const targets = typeof f === 'object' ? (f.targets ?? []) : [];
     if (!targets.length) return;
     const found = topic.criteria.find(text, a.tokens[turn]!);
+    const any = topic.criteriaAll.find(text, a.tokens[turn]!);
     rubric.criteria.forEach((c, k) => {
-      if (!targets.includes(c.id)) return;
+      if (!targets.includes(c.id)) {
+        if (found[k]!.length) aside[turn] = true;
+        return;
+      }
+      if (any[k]!.length) addressed[turn] = true;
       for (const h of found[k]!) {
         const i = sentenceAt(a, turn, h.start);
         if (i >= 0 && probed[i]! < 255) probed[i]!++;
@@ -240,6 +261,7 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = 
       if (question.has(st)) fromQuestion++;
       if (s.turn > 0 && prompt !== question && prompt.has(st)) fromFollowUp = true;
     }
+    if (fromFollowUp) addressed[s.turn] = true;
     // The first sentence that says something in the answer to a follow-up answers that follow-up, when
     // it speaks of the work at all: a concept of any question's, things the probed criterion looks for,
     // or the company's own nouns.
@@ -365,6 +387,8 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = 
     words,
     concepts: concepts.size,
     said: said.map((x) => x.size),
+    addressed,
+    elsewhere: aside,
     ownConcepts,
     rivalConcepts,
     rivalWords: leaning,
@@ -395,6 +419,8 @@ function unjudged(a: Analysis): Relevance {
     rivalConcepts: 0,
     rivalWords: 0,
     said: a.turns.map(() => Infinity),
+    addressed: a.turns.map(() => true),
+    elsewhere: a.turns.map(() => false),
   };
 }
 

@@ -10,6 +10,7 @@ import { applyModel } from './model.js';
 import { relevanceOf, type Asked, type Relevance } from './relevance.js';
 import { evaluateSignals, phraseSpansOf, type RejectedMention, type SignalResult } from './signals.js';
 import { analyse, countWords, tokenize, type Analysis } from './text.js';
+import { positives } from './conditions.js';
 import { guardedTotal, type Guards } from './total.js';
 import { POLICY } from './policy.js';
 import { SCORER_VERSION, type Evidence, type Score } from './types.js';
@@ -64,7 +65,9 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
 
   // Criterion levels. A non-answer reaches none: a level that only asks for signals to be absent would hold for it.
   // A follow-up's answer that says something about what it asked meets the bar of the criteria it probed.
-  const credit = why ? new Map<string, Evidence>() : followUpCredit(turns, whole, relevance, opts.asked);
+  const credit = why
+    ? new Map<string, Evidence>()
+    : followUpCredit(rubric, turns, whole, relevance, opts.asked, speaksTo(rubric, analysis, signals));
   const levels = rubric.criteria.map((c) => (why ? 0 : Math.max(levelOf(c, found.present), credit.has(c.id) ? c.bar : 0)));
 
   // Caps: the anti-patterns shown hold criteria down to their cap, and the total below their ceiling.
@@ -144,7 +147,14 @@ const CREDIT_WORDS = 2;
  * follow-up, is no non-answer, and says at least two things of its own (a figure, a name, a rule)
  * earns the criterion's bar however it is worded. The quote is its first sentence that does.
  */
-function followUpCredit(turns: readonly string[], a: Analysis, r: Relevance, asked: Asked | undefined): Map<string, Evidence> {
+function followUpCredit(
+  rubric: ResolvedRubric,
+  turns: readonly string[],
+  a: Analysis,
+  r: Relevance,
+  asked: Asked | undefined,
+  speaks: (criterion: string, turn: number) => boolean,
+): Map<string, Evidence> {
   const out = new Map<string, Evidence>();
   (asked?.followUps ?? []).forEach((f, k) => {
     const turn = k + 1;
@@ -156,9 +166,29 @@ function followUpCredit(turns: readonly string[], a: Analysis, r: Relevance, ask
     const s = a.sentences[i]!;
     const text = turns[turn]!.slice(s.start, s.end);
     for (const id of targets)
-      if (!out.has(id)) out.set(id, { signal: 'follow-up', turn, start: s.start, end: s.end, quote: text, match: text });
+      if (!out.has(id) && (r.addressed[turn] || speaks(id, turn) || !r.elsewhere[turn]))
+        out.set(id, { signal: 'follow-up', turn, start: s.start, end: s.end, quote: text, match: text });
   });
   return out;
+}
+
+/**
+ * Whether a turn speaks to a criterion: one of the signals its levels look for was found in it. A reply
+ * that answers another of the question's points does not earn the point its follow-up probed.
+ */
+function speaksTo(rubric: ResolvedRubric, a: Analysis, signals: ReadonlyMap<string, SignalResult>) {
+  return (criterion: string, turn: number) => {
+    const c = rubric.criteria.find((x) => x.id === criterion);
+    if (!c) return false;
+    return c.levels.some(
+      (l) =>
+        l.when &&
+        positives(l.when).some((id) => {
+          const found = signals.get(id);
+          return !!found?.present && found.sentences().some((i) => a.sentences[i]!.turn === turn);
+        }),
+    );
+  };
 }
 
 /**
