@@ -2,31 +2,9 @@
 // Part of the rubric library format (a library may carry its own `model:`), so it lives with the scenario model.
 import { z } from 'zod';
 import defaults from './model.json' with { type: 'json' };
+import { FEATURES } from './features.js';
 
-/** The reasoning features the scorer measures (src/scoring/features.ts says how). */
-export const FEATURES = [
-  'rubric',
-  'coverage',
-  'penalty',
-  'length',
-  'shapes',
-  'numbers',
-  'commitment',
-  'definition',
-  'reason',
-  'contrast',
-  'mechanism',
-  'evidence',
-  'scaffold',
-  'generic',
-  'enumeration',
-  'questions',
-  'reasoned',
-  'situated',
-  'plan',
-  'hedge',
-] as const;
-export type FeatureId = (typeof FEATURES)[number];
+export { FEATURES, type FeatureId } from './features.js';
 
 export const ScoringModel = z
   .object({

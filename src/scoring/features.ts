@@ -1,60 +1,31 @@
 // Measures an answer's reasoning from its sentences: the features the fitted model weighs.
 import {
   COMMA_CUES,
-  CUES,
   REASONING_LEXICONS,
-  HEDGE,
   MEASURE_NOUNS,
-  METRIC_SHAPES,
   NOT_BEFORE_MEASURE,
   NUMBER_WORDS,
   OPENING_DEFINITION,
   PER,
-  PLAN,
-  SITUATED,
-  VAGUE,
 } from '../scenario/cues.js';
+import { FEATURE_DEFS, FEATURES, featureDef, type FeatureId } from '../scenario/features.js';
 import { isPlural, PhraseIndex, type Span } from './phrases.js';
 import { firstTokenAt, type Analysis, type Token } from './text.js';
 import { COMMA, FULL_STOP, LINE_FEED, QUESTION_MARK, RIGHT_PAREN, SEMICOLON, isDigit } from './chars.js';
 import { POLICY } from './policy.js';
-import type { FeatureId } from '../scenario/model.js';
 
-export const FEATURE_LABELS: Record<FeatureId, string> = {
-  rubric: 'rubric criteria met',
-  coverage: 'rubric signals found',
-  penalty: 'rubric anti-patterns',
-  length: 'length',
-  shapes: 'metrics by their shape',
-  numbers: 'numbers and thresholds',
-  commitment: CUES.commitment.label,
-  definition: CUES.definition.label,
-  reason: CUES.reason.label,
-  contrast: CUES.contrast.label,
-  mechanism: CUES.mechanism.label,
-  evidence: CUES.evidence.label,
-  scaffold: CUES.scaffold.label,
-  generic: 'management words, nothing specific',
-  situated: 'situated reasoning (if we…, we saw…)',
-  plan: "concrete steps (I'd check…, we'd pay…)",
-  hedge: 'hedging (it depends, kind of)',
-  enumeration: 'items listed without reasons',
-  questions: 'questions instead of answers',
-  reasoned: 'sentences that reason',
-};
+/** Each feature's label, from its definition. */
+export const FEATURE_LABELS = Object.fromEntries(FEATURES.map((f) => [f, featureDef(f).label])) as Record<FeatureId, string>;
 
 export type Features = Record<FeatureId, number>;
 
-/** Coaching for the features that cost points: what to do instead, in the candidate's words. */
-export const FEATURE_ADVICE: Partial<Record<FeatureId, string>> = {
-  generic:
-    'Replace management words (alignment, stakeholders, insights, ensure) with the specific thing: which metric, which team, which number.',
-  scaffold: 'Drop the scaffolding ("firstly", "it is important to", "a variety of") and lead with your choice and your reason.',
-  enumeration: 'Instead of listing items, pick the one that matters and say why.',
-  hedge: 'Commit to an answer; "it depends" needs the one case you would bet on.',
-  questions: 'Answer the question rather than asking more of them.',
-  length: 'Develop the answer: the reason, a trade-off, and what you would do if the number moved.',
-};
+/** Coaching for the features that cost points, from their definitions. */
+export const FEATURE_ADVICE: Partial<Record<FeatureId, string>> = Object.fromEntries(
+  FEATURES.flatMap((f) => {
+    const advice = featureDef(f).advice;
+    return advice ? [[f, advice]] : [];
+  }),
+);
 
 /** Where a feature was seen, for the explanation: a sentence and the words in it. */
 export interface FeatureHit {
@@ -65,8 +36,9 @@ export interface FeatureHit {
   end: number;
 }
 
-// Where counts saturate, how much of a sentence cue phrases may cover, what length costs: policy.json (why: policy.ts).
-const SATURATE = POLICY.features.saturateAt;
+// Where counts saturate: the features' definitions. How much of a sentence cue phrases may cover, what
+// length costs: policy.json (why: policy.ts).
+const SATURATE = Object.fromEntries(FEATURES.map((f) => [f, featureDef(f).saturateAt ?? 1])) as Record<FeatureId, number>;
 const STUFFED_SHARE = POLICY.features.stuffedShare;
 const FULL_LENGTH = POLICY.features.fullLength;
 const LENGTH_FLOOR = POLICY.features.lengthFloor;
@@ -87,36 +59,19 @@ const SEQUENCE_REACH = 16;
  */
 const adjacent = (text: string, from: number, to: number) => /^[\s-]{1,3}$|^ +-? *$/u.test(text.slice(from, to));
 /** The cue lists that show reasoning moves, which stuffing fakes. */
-const CUE_IDS = [
-  'commitment',
-  'definition',
-  'reason',
-  'contrast',
-  'mechanism',
-  'evidence',
-  'scaffold',
-  'situated',
-  'plan',
-  'hedge',
-] as const;
+const CUE_IDS = FEATURES.filter((f) => featureDef(f).fakeable) as CueFeature[];
 /** Penalty points are out of a hundred; the feature is the share, so the model's weight is the cost of a hundred points. */
 export const PENALTY_POINTS = 100;
 
-/** The cue lists by name; one phrase index holds them all, so the answer's words are walked once for all of them. */
-const LIST = {
-  shapes: METRIC_SHAPES.phrases,
-  commitment: CUES.commitment.phrases,
-  definition: CUES.definition.phrases,
-  reason: CUES.reason.phrases,
-  contrast: CUES.contrast.phrases,
-  mechanism: CUES.mechanism.phrases,
-  evidence: CUES.evidence.phrases,
-  scaffold: CUES.scaffold.phrases,
-  vague: VAGUE.phrases,
-  situated: SITUATED.phrases,
-  plan: PLAN.phrases,
-  hedge: HEDGE.phrases,
-};
+/** The cue lists by the feature that counts them; one phrase index holds them all, so the answer's words are walked once for all of them. */
+const LIST = Object.fromEntries(
+  FEATURES.flatMap((f) => {
+    const cues = featureDef(f).cues;
+    return cues ? [[f, cues.phrases]] : [];
+  }),
+) as Record<CueFeature, readonly string[]>;
+/** The features that count a cue list. */
+type CueFeature = { [F in FeatureId]: (typeof FEATURE_DEFS)[F] extends { cues: object } ? F : never }[FeatureId];
 type ListId = keyof typeof LIST;
 const LIST_IDS = Object.keys(LIST) as ListId[];
 /** The cue list a built-in reasoning lexicon stands for, as its place in the spans findCues returns. */
@@ -216,7 +171,7 @@ export function extractFeatures(
         if (repeated[i]) continue;
         // Management words count every time they are said (`generic` is their density); they are no
         // reasoning move, so they neither mark a sentence nor make it stuffed.
-        if (id === 'vague') {
+        if (id === 'generic') {
           vague++;
           continue;
         }

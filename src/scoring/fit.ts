@@ -1,35 +1,15 @@
 // Fits the model's weights to human scores: ridge regression with each weight's sign fixed in advance.
 import type { Features } from './features.js';
 import { FEATURES, type FeatureId, type ScoringModel } from '../scenario/model.js';
+import { featureDef } from '../scenario/features.js';
 import { quadraticKappa } from './agreement.js';
 import { BANDS } from './bands.js';
 
 /**
- * The direction each feature may push the total. A weight fitted the other way is dropped and
- * the rest refitted, so no feature can learn to reward, say, scaffolding from a few answers.
+ * The direction each feature may push the total (its definition's `sign`). A weight fitted the other
+ * way is dropped and the rest refitted, so no feature can learn to reward, say, scaffolding from a few answers.
  */
-export const SIGNS: Record<FeatureId, 1 | -1 | 0> = {
-  rubric: 1,
-  coverage: 1,
-  penalty: -1,
-  length: 0,
-  shapes: 1,
-  numbers: 1,
-  commitment: 1,
-  definition: 1,
-  reason: 1,
-  contrast: 1,
-  mechanism: 1,
-  evidence: 1,
-  scaffold: -1,
-  generic: -1,
-  enumeration: -1,
-  questions: -1,
-  reasoned: 1,
-  situated: 1,
-  plan: 1,
-  hedge: -1,
-};
+export const SIGNS = Object.fromEntries(FEATURES.map((f) => [f, featureDef(f).sign])) as Record<FeatureId, 1 | -1 | 0>;
 
 export interface Example {
   features: Features;

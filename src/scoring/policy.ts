@@ -91,7 +91,7 @@ export const Policy = z
     features: z
       .object({
         fullLength: words.describe(
-          'Words at which `length` stops costing (when lengthFloor is below 0), and at which counts saturate at their full saturateAt (see denseFloor).',
+          'Words at which `length` stops costing (when lengthFloor is below 0), and at which counts saturate at their full `saturateAt` (src/scenario/features.ts; see denseFloor).',
         ),
         lengthFloor: z
           .number()
@@ -113,27 +113,8 @@ export const Policy = z
           'A sentence counts as one for every this many words it holds: speech transcribed without full stops is one long sentence, and counts must not depend on where the full stops fall.',
         ),
         denseFloor: share.describe(
-          'Counts saturate sooner in shorter answers, in proportion to their length up to fullLength, but never sooner than at this share of their saturateAt: a dense answer is not paid less for leaving nothing out.',
+          'Counts saturate sooner in shorter answers, in proportion to their length up to fullLength, but never sooner than at this share of their `saturateAt`: a dense answer is not paid less for leaving nothing out.',
         ),
-        saturateAt: z
-          .object({
-            shapes: z.number().positive(),
-            numbers: z.number().positive(),
-            commitment: z.number().positive(),
-            definition: z.number().positive(),
-            reason: z.number().positive(),
-            contrast: z.number().positive(),
-            mechanism: z.number().positive(),
-            evidence: z.number().positive(),
-            reasoned: z.number().positive(),
-            situated: z.number().positive(),
-            plan: z.number().positive(),
-            hedge: z.number().positive(),
-          })
-          .strict()
-          .describe(
-            'The count at which a counted feature reaches its full value, on a log scale: the first reason counts most, a third adds less, and past this count more add nothing.',
-          ),
       })
       .strict(),
     disfluency: z
