@@ -253,8 +253,12 @@ const OPENERS = new Set([
   'and',
   'because',
 ]);
-/** Marks inside a sentence that show it was punctuated: then it is long, not run on. */
-const PUNCTUATED = /[,:;()\u2013\u2014]/u;
+/**
+ * Marks inside a sentence that show it was punctuated: then it is long, not run on. A comma, colon or
+ * semicolon, not one inside a figure ("1,000", "9:30"); brackets and dashes survive in transcribed
+ * speech that has no other marks, so they prove nothing.
+ */
+const PUNCTUATED = /(?<!\d)[,:;]|[,:;](?!\d)/u;
 
 function splitRunOn(text: string, tokens: readonly Token[], s: Sentence): Sentence[] {
   if (s.words <= RUN_ON_WORDS || PUNCTUATED.test(text.slice(s.start, s.end))) return [s];
