@@ -10,6 +10,8 @@ const SRC = join(ROOT, 'src');
 /** Lowest first. A module may import its own layer and the ones below it, never one above. */
 const LAYERS: string[][] = [
   ['errors.ts', 'terminal-text.ts', 'paths.ts', 'json-lines.ts', 'files.ts', 'config.ts', 'io.ts', 'decode.ts', 'input.ts'],
+  ['policy'],
+  ['text'],
   ['scenario'],
   ['scoring', 'delivery'],
   ['probes', 'voice'],
@@ -26,7 +28,12 @@ const LAYERS: string[][] = [
 
 /** Modules that take text and data in and give data out: no files, processes, network or terminal. */
 const PURE = [
+  'policy/',
+  'text/',
   'scoring/',
+  'calibration/fit.ts',
+  'calibration/agreement.ts',
+  'calibration/exemplars.ts',
   'delivery/',
   'voice/wav.ts',
   'transcripts/',

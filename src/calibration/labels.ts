@@ -1,7 +1,7 @@
 // A labelled answer: which rubric grades it, the answer, and what a human made of it.
 import { z } from 'zod';
 import { jsonLines } from '../json-lines.js';
-import { TIERS, type Tier } from '../scoring/agreement.js';
+import { TIERS, type Tier } from './agreement.js';
 
 /** Where a tier sits on the 0–100 scale when no score is given. */
 export const TIER_SCORE: Record<Tier, number> = { weak: 15, adequate: 50, strong: 85 };

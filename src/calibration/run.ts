@@ -1,6 +1,6 @@
 // Grades a labelled set and measures how well the scorer agrees with the humans, overall and per family.
 import type { ResolvedRubric } from '../scenario/rubric.js';
-import { agreement, type Agreement, type Tier } from '../scoring/agreement.js';
+import { agreement, type Agreement, type Tier } from './agreement.js';
 import { trace } from '../scoring/score.js';
 import type { Score } from '../scoring/types.js';
 import { humanScore, sourceKey, type LabelLine } from './labels.js';

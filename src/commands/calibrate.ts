@@ -3,7 +3,7 @@ import { calibrationReport, gradeLabels, type CalibrationReport } from '../calib
 import { readOptions } from '../app/wiring.js';
 import { UsageError } from '../errors.js';
 import { readLabelled } from '../calibration/rubrics.js';
-import { TIERS, type Agreement } from '../scoring/agreement.js';
+import { TIERS, type Agreement } from '../calibration/agreement.js';
 import { Band } from '../scoring/types.js';
 import type { IO } from '../io.js';
 import { parse } from './args.js';

@@ -6,7 +6,7 @@ import { wire } from '../app/wiring.js';
 import { FatalError, UsageError } from '../errors.js';
 import { reduce } from '../interview/machine.js';
 import type { IO } from '../io.js';
-import { countWords } from '../scoring/text.js';
+import { countWords } from '../text/text.js';
 import { forTerminal } from '../terminal-text.js';
 import { parse } from './args.js';
 

@@ -8,7 +8,7 @@ import { issuesIn, validate } from '../scenario/parse.js';
 import { formatPath } from '../scenario/path.js';
 import { lintLibrary } from '../scenario/rubric.js';
 import { RubricLibrary } from '../scenario/schema.js';
-import { bandMismatches, calibrate, calibration, type QuestionCalibration } from '../scoring/calibrate.js';
+import { bandMismatches, calibrate, calibration, type QuestionCalibration } from '../calibration/exemplars.js';
 import { forTerminal } from '../terminal-text.js';
 import { parse } from './args.js';
 

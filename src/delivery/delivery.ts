@@ -1,7 +1,7 @@
 // How an answer was spoken, from its timings: pace, fillers, the longest pause, time against the budget. No part of the score.
 import { z } from 'zod';
-import { fillerSpans } from '../scoring/disfluency.js';
-import { countWords } from '../scoring/text.js';
+import { fillerSpans } from '../text/disfluency.js';
+import { countWords } from '../text/text.js';
 import data from './policy.json' with { type: 'json' };
 import type { TimedSpeech } from './speech.js';
 

@@ -2,8 +2,8 @@
 import type { ResolvedRubric } from '../scenario/rubric.js';
 import type { Condition } from '../scenario/schema.js';
 import { BANDS, type Trace } from '../scoring/score.js';
-import type { Rejection } from '../scoring/signals.js';
-import type { SetAside } from '../scoring/relevance.js';
+import type { Rejection } from '../scoring/rubric/signals.js';
+import type { SetAside } from '../scoring/rubric/relevance.js';
 import { forTerminal } from '../terminal-text.js';
 
 export interface SentenceTrace {

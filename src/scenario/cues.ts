@@ -1,6 +1,6 @@
 // How reasoning shows in English sentences, whatever the domain: connectives, sentence shapes, scaffolding.
 // These are grammar and discourse, not interview content (that lives in the rubric files). Each cue
-// is a phrase list in the rubric language's phrase syntax (see scoring/phrases.ts). The scorer's
+// is a phrase list in the rubric language's phrase syntax (see text/phrases.ts). The scorer's
 // reasoning features count them, and rubrics may name them as built-in lexicons (REASONING_LEXICONS).
 
 export interface CueList {

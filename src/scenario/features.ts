@@ -1,6 +1,6 @@
 // The reasoning features the scorer measures, each defined once: what it is called, which way the fit
 // may weigh it, where a count of it saturates, the cue list it counts and the coaching it gives. The
-// model's format (model.ts), the measuring (scoring/features.ts), the fit and the explanations all
+// model's format (model.ts), the measuring (scoring/model/features.ts), the fit and the explanations all
 // derive what they need from here.
 import { CUES, HEDGE, METRIC_SHAPES, PLAN, SITUATED, VAGUE, type CueList } from './cues.js';
 

@@ -1,11 +1,11 @@
 // What the candidate reads under the total: the summary, strengths, gaps and the improvements worth most.
 import type { ResolvedRubric } from '../scenario/rubric.js';
-import { positives, type Present } from './conditions.js';
-import { levelSignalsOf, totalWeight } from './criteria.js';
-import { FEATURE_ADVICE, PENALTY_POINTS } from './features.js';
-import type { NonAnswer } from './guards.js';
-import type { ModelTerm } from './model.js';
-import { guardedTotal, type Guards } from './total.js';
+import { positives, type Present } from './rubric/conditions.js';
+import { levelSignalsOf, totalWeight } from './rubric/criteria.js';
+import { FEATURE_ADVICE, PENALTY_POINTS } from './model/features.js';
+import type { NonAnswer } from './rubric/guards.js';
+import type { ModelTerm } from './model/model.js';
+import { guardedTotal, type Guards } from './model/total.js';
 import type { AntiPatternHit, Band, CriterionScore, Improvement, Score } from './types.js';
 
 /** The improvements shown: the few worth most, as a longer list would bury them. */

@@ -1,23 +1,23 @@
 // Grades an answer against a rubric: the steps from an answer to its levels, total, band and coaching.
 import type { ResolvedRubric } from '../scenario/rubric.js';
-import { bandOf } from './bands.js';
-import { antiPatternHit, antiPatternsShown, capped, criterionScore, foundIn, levelOf, rubricFeatures } from './criteria.js';
-import { disfluencySpans } from './disfluency.js';
-import { extractFeatures, findCues, type FeatureHit, type Features } from './features.js';
+import { bandOf } from './model/bands.js';
+import { antiPatternHit, antiPatternsShown, capped, criterionScore, foundIn, levelOf, rubricFeatures } from './rubric/criteria.js';
+import { disfluencySpans } from '../text/disfluency.js';
+import { extractFeatures, findCues, type FeatureHit, type Features } from './model/features.js';
 import { feedbackFor } from './feedback.js';
-import { blank, graderDirectedSpans, isListOfTerms, nonAnswer, type Span } from './guards.js';
-import { applyModel } from './model.js';
-import { relevanceOf, type Asked, type Relevance } from './relevance.js';
-import { evaluateSignals, phraseSpansOf, type RejectedMention, type SignalResult } from './signals.js';
-import { analyse, countWords, tokenize, type Analysis } from './text.js';
-import { positives } from './conditions.js';
-import { guardedTotal, type Guards } from './total.js';
-import { POLICY } from './policy.js';
+import { blank, graderDirectedSpans, isListOfTerms, nonAnswer, type Span } from './rubric/guards.js';
+import { applyModel } from './model/model.js';
+import { relevanceOf, type Asked, type Relevance } from './rubric/relevance.js';
+import { evaluateSignals, phraseSpansOf, type RejectedMention, type SignalResult } from './rubric/signals.js';
+import { analyse, countWords, tokenize, type Analysis } from '../text/text.js';
+import { positives } from './rubric/conditions.js';
+import { guardedTotal, type Guards } from './model/total.js';
+import { POLICY } from '../policy/policy.js';
 import { SCORER_VERSION, type Evidence, type Score } from './types.js';
 
 // Re-exported for the callers that have always imported them from here: the reports and the fit.
-export { BANDS, bandOf, onScale, type Ceiling } from './bands.js';
-export { totalOf, type Guards } from './total.js';
+export { BANDS, bandOf, onScale, type Ceiling } from './model/bands.js';
+export { totalOf, type Guards } from './model/total.js';
 
 /** Everything the scorer worked out about an answer: the score, and the steps behind it for `--explain`. */
 export interface Trace {

@@ -5,7 +5,7 @@ import type { TimedSegment } from '../delivery/speech.js';
 import type { LoadedScenario } from '../scenario/loaded.js';
 import { resolveRubric, type ResolvedRubric, type Vocabulary } from '../scenario/rubric.js';
 import type { RubricLibrary } from '../scenario/schema.js';
-import { tokenize } from '../scoring/text.js';
+import { tokenize } from '../text/text.js';
 import { IntentReader } from './intent.js';
 import { OTHER_FAMILIES, SMALL_TALK } from './other-families.js';
 import { isQuestion, type Cast } from './speakers.js';

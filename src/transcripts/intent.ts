@@ -1,7 +1,7 @@
 // What an interviewer's question is about: which question family it belongs to, read with the
 // scorer's own text analysis (words, stems, alternatives), so rewordings are recognised.
-import { PhraseIndex } from '../scoring/phrases.js';
-import { tokenize } from '../scoring/text.js';
+import { PhraseIndex } from '../text/phrases.js';
+import { tokenize } from '../text/text.js';
 
 /** One way a family's question shows itself: every part must occur in the question. */
 interface Cue {

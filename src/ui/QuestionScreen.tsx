@@ -3,7 +3,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import type { Scenario } from '../scenario/schema.js';
 import type { Session } from '../interview/session.js';
-import { countWords } from '../scoring/text.js';
+import { countWords } from '../text/text.js';
 import { forTerminal } from '../terminal-text.js';
 import type { EditorState } from './editor-state.js';
 import { EditorView } from './EditorView.js';

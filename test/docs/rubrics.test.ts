@@ -9,7 +9,7 @@ import { formatIssues } from '../../src/errors.js';
 import { explain, renderExplanation } from '../../src/report/explain.js';
 import { loadLibrary, loadScenario } from '../../src/scenario/load.js';
 import { AntiPattern, Condition, Criterion, Exemplar, Level, Rubric, RubricLibrary, Signal } from '../../src/scenario/schema.js';
-import { calibrate } from '../../src/scoring/calibrate.js';
+import { calibrate } from '../../src/calibration/exemplars.js';
 import { score, trace } from '../../src/scoring/score.js';
 import { IntentReader } from '../../src/transcripts/intent.js';
 import { ROOT } from '../helpers.js';

@@ -1,6 +1,6 @@
 // The agreement figures calibrate prints, checked against values worked out by hand.
 import { describe, expect, it } from 'vitest';
-import { agreement, pairwise, quadraticKappa, spearman, tierOfBand } from '../../src/scoring/agreement.js';
+import { agreement, pairwise, quadraticKappa, spearman, tierOfBand } from '../../src/calibration/agreement.js';
 
 describe('spearman', () => {
   it.each([

@@ -1,10 +1,10 @@
 // Fillers and stutters: which words are found, which uses of "like", "you know" and "I mean" are not, and that none of them moves a score.
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.js';
-import { disfluencySpans, fillerSpans, type FillerSpan } from '../../src/scoring/disfluency.js';
-import { blank } from '../../src/scoring/guards.js';
+import { disfluencySpans, fillerSpans, type FillerSpan } from '../../src/text/disfluency.js';
+import { blank } from '../../src/scoring/rubric/guards.js';
 import { score } from '../../src/scoring/score.js';
-import { tokenize } from '../../src/scoring/text.js';
+import { tokenize } from '../../src/text/text.js';
 import type { Score } from '../../src/scoring/types.js';
 import { fixture } from '../helpers.js';
 

@@ -2,7 +2,7 @@
 // the scorer grades English, rather than scored on its length and called a list of terms.
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.js';
-import { nonAnswer, notLatinScript } from '../../src/scoring/guards.js';
+import { nonAnswer, notLatinScript } from '../../src/scoring/rubric/guards.js';
 import { score } from '../../src/scoring/score.js';
 import { fixture } from '../helpers.js';
 

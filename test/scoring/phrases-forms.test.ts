@@ -1,8 +1,8 @@
 // A plural form of one phrase's last word is not the word of another phrase: "metric" in one list
 // and "metrics" in another each match what they say, and nothing more.
 import { describe, expect, it } from 'vitest';
-import { PhraseIndex } from '../../src/scoring/phrases.js';
-import { tokenize } from '../../src/scoring/text.js';
+import { PhraseIndex } from '../../src/text/phrases.js';
+import { tokenize } from '../../src/text/text.js';
 
 const found = (index: PhraseIndex, text: string) =>
   index.find(text, tokenize(text)).map((spans) => spans.map((s) => text.slice(s.start, s.end)));

@@ -1,9 +1,9 @@
 // The scorer's policy is data: checked on load, versioned with the scorer, and applied as written.
 import { describe, expect, it } from 'vitest';
 import type { ScoringModel } from '../../src/scenario/model.js';
-import { BANDS, bandOf, ceilingOf, onScale } from '../../src/scoring/bands.js';
-import { Policy, POLICY } from '../../src/scoring/policy.js';
-import { guardedTotal, type Guards } from '../../src/scoring/total.js';
+import { BANDS, bandOf, ceilingOf, onScale } from '../../src/scoring/model/bands.js';
+import { Policy, POLICY } from '../../src/policy/policy.js';
+import { guardedTotal, type Guards } from '../../src/scoring/model/total.js';
 import { SCORER_VERSION } from '../../src/scoring/types.js';
 
 describe('the policy file', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/scenario/catalog.js';
-import { calibrate } from '../../src/scoring/calibrate.js';
+import { calibrate } from '../../src/calibration/exemplars.js';
 import { score } from '../../src/scoring/score.js';
 import { Score } from '../../src/scoring/types.js';
 import { rubricOf } from '../helpers.js';

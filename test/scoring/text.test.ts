@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, segment } from '../../src/scoring/text.js';
-import { compileMatcher, distinctCount, findMentions, isRejectedMention, keyOf, newMentionCache } from '../../src/scoring/matcher.js';
-import { PhraseIndex, expandPhrase } from '../../src/scoring/phrases.js';
+import { analyse, segment } from '../../src/text/text.js';
+import {
+  compileMatcher,
+  distinctCount,
+  findMentions,
+  isRejectedMention,
+  keyOf,
+  newMentionCache,
+} from '../../src/scoring/rubric/matcher.js';
+import { PhraseIndex, expandPhrase } from '../../src/text/phrases.js';
 
 /** The mentions of a list of phrases in a text, as the scorer finds them. */
 function mentionsOf(phrases: string[], text: string) {
@@ -15,7 +22,7 @@ function mentionsOf(phrases: string[], text: string) {
     { analysis: a },
   );
 }
-import { blank, graderDirectedSpans, nonAnswer } from '../../src/scoring/guards.js';
+import { blank, graderDirectedSpans, nonAnswer } from '../../src/scoring/rubric/guards.js';
 
 const sentences = (t: string) => segment(t, 0).map((s) => t.slice(s.start, s.end));
 

@@ -9,7 +9,7 @@ import { newSession, type Session } from '../../src/interview/session.js';
 import { offlineWriter } from '../../src/probes/offline.js';
 import { buildReport } from '../../src/report/build.js';
 import { score } from '../../src/scoring/score.js';
-import { countWords } from '../../src/scoring/text.js';
+import { countWords } from '../../src/text/text.js';
 import { App, type AppProps } from '../../src/ui/App.js';
 import { editorReducer, type EditorState } from '../../src/ui/editor-state.js';
 import { EditorView } from '../../src/ui/EditorView.js';

@@ -1,6 +1,6 @@
 // A rubric condition read against what an answer shows: whether it holds, what it asks for, what is missing.
-import type { ResolvedRubric } from '../scenario/rubric.js';
-import type { Condition } from '../scenario/schema.js';
+import type { ResolvedRubric } from '../../scenario/rubric.js';
+import type { Condition } from '../../scenario/schema.js';
 
 /** Whether a signal was found in the answer. */
 export type Present = (id: string) => boolean;

@@ -1,9 +1,9 @@
 // The total: the model's sum on the 0–100 scale, held down by the guards (non-answer, list of terms, ceilings).
-import type { ScoringModel } from '../scenario/model.js';
+import type { ScoringModel } from '../../scenario/model.js';
 import { ceilingOf, onScale, type Ceiling } from './bands.js';
 import type { Features } from './features.js';
 import { applyModel } from './model.js';
-import { POLICY } from './policy.js';
+import { POLICY } from '../../policy/policy.js';
 
 /** What may hold a total below the model's sum, worked out from the answer before it is summed. */
 export interface Guards {

@@ -7,12 +7,12 @@ import {
   NUMBER_WORDS,
   OPENING_DEFINITION,
   PER,
-} from '../scenario/cues.js';
-import { FEATURE_DEFS, FEATURES, featureDef, type FeatureId } from '../scenario/features.js';
-import { isPlural, PhraseIndex, type Span } from './phrases.js';
-import { firstTokenAt, type Analysis, type Token } from './text.js';
-import { COMMA, FULL_STOP, LINE_FEED, QUESTION_MARK, RIGHT_PAREN, SEMICOLON, isDigit } from './chars.js';
-import { POLICY } from './policy.js';
+} from '../../scenario/cues.js';
+import { FEATURE_DEFS, FEATURES, featureDef, type FeatureId } from '../../scenario/features.js';
+import { isPlural, PhraseIndex, type Span } from '../../text/phrases.js';
+import { firstTokenAt, type Analysis, type Token } from '../../text/text.js';
+import { COMMA, FULL_STOP, LINE_FEED, QUESTION_MARK, RIGHT_PAREN, SEMICOLON, isDigit } from '../../text/chars.js';
+import { POLICY } from '../../policy/policy.js';
 
 /** Each feature's label, from its definition. */
 export const FEATURE_LABELS = Object.fromEntries(FEATURES.map((f) => [f, featureDef(f).label])) as Record<FeatureId, string>;

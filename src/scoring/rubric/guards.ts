@@ -1,8 +1,8 @@
 // Finds what must not be graded as an answer: text aimed at the grader, non-answers (answers not in English
 // among them), and lists of terms.
-import { FUNCTION_WORDS, GRADER_DIRECTED, NON_ANSWER } from './lexicon.js';
-import { POLICY } from './policy.js';
-import { tokenize, type Analysis, type Token } from './text.js';
+import { FUNCTION_WORDS, GRADER_DIRECTED, NON_ANSWER } from '../../text/lexicon.js';
+import { POLICY } from '../../policy/policy.js';
+import { tokenize, type Analysis, type Token } from '../../text/text.js';
 
 export interface Span {
   turn: number;

@@ -1,5 +1,5 @@
 // Fillers and stutters in a spoken answer: counted for delivery, and blanked before an answer is read, so they neither cost nor earn points.
-import { POLICY } from './policy.js';
+import { POLICY } from '../policy/policy.js';
 import { tokenize, type Token } from './text.js';
 
 /** A filler or a stutter: offsets into the text, and what it is ("um", "you know", or the word said twice). */

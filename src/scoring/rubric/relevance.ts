@@ -2,12 +2,20 @@
 // about the question when it names one of the rubric's topic concepts, or continues one that does,
 // and it says something of its own: a sentence made only of the question's and the rubric's own
 // headings ("guardrails are important too") names the thing without filling it in.
-import { NUMBER_WORDS, REASONING_LEXICONS } from '../scenario/cues.js';
-import { CONTEXT_LEXICON, type ResolvedRubric } from '../scenario/rubric.js';
+import { NUMBER_WORDS, REASONING_LEXICONS } from '../../scenario/cues.js';
+import { CONTEXT_LEXICON, type ResolvedRubric } from '../../scenario/rubric.js';
 import { positives } from './conditions.js';
-import { FUNCTION_WORDS, GENERIC_WORDS, CONTINUING_WORDS, HEADING_WORDS, LINKING_WORDS, REFERRING_WORDS, TIME_WORDS } from './lexicon.js';
-import { PhraseIndex } from './phrases.js';
-import { firstTokenAt, tokenize, type Analysis, type Sentence } from './text.js';
+import {
+  FUNCTION_WORDS,
+  GENERIC_WORDS,
+  CONTINUING_WORDS,
+  HEADING_WORDS,
+  LINKING_WORDS,
+  REFERRING_WORDS,
+  TIME_WORDS,
+} from '../../text/lexicon.js';
+import { PhraseIndex } from '../../text/phrases.js';
+import { firstTokenAt, tokenize, type Analysis, type Sentence } from '../../text/text.js';
 
 /** A follow-up as asked: its words, and the rubric criteria it probes when known. */
 export interface FollowUpAsked {

@@ -1,8 +1,8 @@
 // Checks that a rubric ranks its own exemplars: every strong above every adequate above every weak.
 import type { LoadedScenario } from '../scenario/loaded.js';
 import type { Path } from '../scenario/path.js';
-import { score } from './score.js';
-import type { Band } from './types.js';
+import { score } from '../scoring/score.js';
+import type { Band } from '../scoring/types.js';
 
 export interface CalibrationIssue {
   path: Path;

@@ -1,11 +1,11 @@
 // Finds where a signal's phrases stand in an answer and whether each mention is affirmed or rejected.
-import type { Matcher } from '../scenario/schema.js';
-import { CRITICISM, NEGATOR_WORDS, NEGATOR_PAIRS, REJECTED_AFTER, notNegating } from './lexicon.js';
-import type { PhraseIndex, Span } from './phrases.js';
-import { cueListOf } from './features.js';
-import { HYPHEN } from './chars.js';
-import { POLICY } from './policy.js';
-import { clauseAround, nextClause, firstTokenAt, type Analysis, type Sentence, type Token } from './text.js';
+import type { Matcher } from '../../scenario/schema.js';
+import { CRITICISM, NEGATOR_WORDS, NEGATOR_PAIRS, REJECTED_AFTER, notNegating } from '../../text/lexicon.js';
+import type { PhraseIndex, Span } from '../../text/phrases.js';
+import { cueListOf } from '../model/features.js';
+import { HYPHEN } from '../../text/chars.js';
+import { POLICY } from '../../policy/policy.js';
+import { clauseAround, nextClause, firstTokenAt, type Analysis, type Sentence, type Token } from '../../text/text.js';
 
 export interface Mention {
   sentence: number;

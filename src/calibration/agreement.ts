@@ -1,5 +1,5 @@
 // Agreement between the scorer and human raters: rank correlation, weighted kappa, pair order, confusion.
-import type { Band } from './types.js';
+import type { Band } from '../scoring/types.js';
 
 export const TIERS = ['weak', 'adequate', 'strong'] as const;
 export type Tier = (typeof TIERS)[number];

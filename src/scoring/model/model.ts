@@ -1,5 +1,5 @@
 // Applies the fitted model (src/scenario/model.ts) to an answer's features: the terms of its total.
-import { FEATURES, type FeatureId, type ScoringModel } from '../scenario/model.js';
+import { FEATURES, type FeatureId, type ScoringModel } from '../../scenario/model.js';
 import { FEATURE_LABELS, type Features } from './features.js';
 
 export interface ModelTerm {

@@ -1,9 +1,9 @@
 // What the rubric makes of an answer: the anti-patterns it shows, and each criterion's level, held down by their caps.
-import type { ResolvedRubric } from '../scenario/rubric.js';
-import type { AntiPattern, Criterion } from '../scenario/schema.js';
+import type { ResolvedRubric } from '../../scenario/rubric.js';
+import type { AntiPattern, Criterion } from '../../scenario/schema.js';
 import { holds, missingFor, positives, type Present } from './conditions.js';
 import type { SignalResult } from './signals.js';
-import type { AntiPatternHit, CriterionScore, Evidence } from './types.js';
+import type { AntiPatternHit, CriterionScore, Evidence } from '../types.js';
 
 /** What the rubric's signals found in one answer, as the conditions and the quotes ask for it. */
 export interface Found {

@@ -1,6 +1,6 @@
 // Splits an answer into sentences and clauses and tells prose from bare lists of words.
 import { FUNCTION_WORDS, ABBREVIATIONS, LINKING_WORDS } from './lexicon.js';
-import { POLICY } from './policy.js';
+import { POLICY } from '../policy/policy.js';
 import {
   APOSTROPHE,
   ASTERISK,

@@ -1,6 +1,6 @@
 // Evaluates a rubric's signals on an analysed answer: which are present, and the quotes that show it.
-import type { Signal } from '../scenario/schema.js';
-import type { ResolvedRubric } from '../scenario/rubric.js';
+import type { Signal } from '../../scenario/schema.js';
+import type { ResolvedRubric } from '../../scenario/rubric.js';
 import type { Span } from './guards.js';
 import {
   compileMatcher,
@@ -11,9 +11,9 @@ import {
   type CompiledMatcher,
   type Mention,
 } from './matcher.js';
-import { PhraseIndex, type Span as PhraseSpan } from './phrases.js';
-import type { Analysis } from './text.js';
-import type { Evidence } from './types.js';
+import { PhraseIndex, type Span as PhraseSpan } from '../../text/phrases.js';
+import type { Analysis } from '../../text/text.js';
+import type { Evidence } from '../types.js';
 
 // What a score shows, not what it gives, so these stay here rather than in policy.json.
 /** At most this many quotes back one signal; more says nothing new. */

@@ -1,9 +1,9 @@
 // Fits the model's weights to human scores: ridge regression with each weight's sign fixed in advance.
-import type { Features } from './features.js';
+import type { Features } from '../scoring/model/features.js';
 import { FEATURES, type FeatureId, type ScoringModel } from '../scenario/model.js';
 import { featureDef } from '../scenario/features.js';
 import { quadraticKappa } from './agreement.js';
-import { BANDS } from './bands.js';
+import { BANDS } from '../scoring/model/bands.js';
 
 /**
  * The direction each feature may push the total (its definition's `sign`). A weight fitted the other

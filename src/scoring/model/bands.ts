@@ -1,8 +1,8 @@
 // Where a total sits: the 0–100 scale a candidate sees, its bands, and a model's sum mapped onto it.
-import type { AntiPattern } from '../scenario/schema.js';
-import type { ScoringModel } from '../scenario/model.js';
-import { POLICY } from './policy.js';
-import type { Band } from './types.js';
+import type { AntiPattern } from '../../scenario/schema.js';
+import type { ScoringModel } from '../../scenario/model.js';
+import { POLICY } from '../../policy/policy.js';
+import type { Band } from '../types.js';
 
 /** Where each band starts on the 0–100 scale a candidate sees, whatever the rubric and model (policy.json). */
 export const BANDS: Readonly<Record<'weak' | 'adequate' | 'strong', number>> = POLICY.bands;
