@@ -1,37 +1,26 @@
 // How well the scorer agrees with human raters on answers its weights never saw: k-fold cross-validation
 // with folds by source (answers from one page are never both fitted and measured), and the fit that
 // becomes the shipped model (src/scenario/model.json). Run by `npm run validity` and `npm run bench`.
-import { createHash } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { humanScore, sourceKey } from '../src/calibration/labels.js';
 import { readLabelled } from '../src/calibration/rubrics.js';
 import { agreement, TIERS, type Agreement, type Rated } from '../src/calibration/agreement.js';
-import { DEFAULT_MODEL, FEATURES, type ScoringModel } from '../src/scenario/model.js';
-import { fitBands, fitWeights, type Example } from '../src/calibration/fit.js';
-import { applyModel } from '../src/scoring/model/model.js';
-import { bandOf, totalOf, trace, type Guards } from '../src/scoring/score.js';
+import { DEFAULT_MODEL } from '../src/scenario/model.js';
+import { assignFolds, FOLDS, fittedModel, hash, heldOut, rated, TooFewSources, type FitItem } from '../src/calibration/fit-model.js';
+import { bandOf, trace } from '../src/scoring/score.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import type { Figure } from './util.js';
 
-const FOLDS = 5;
 /** How many different fold splits the spread of the figures is measured over. */
 const SPLITS = 5;
-const LAMBDAS = [0.003, 0.01, 0.03, 0.1, 0.3, 1];
-/** Below this total an answer is insufficient; not fitted, it separates non-answers from weak ones. */
-const WEAK_FLOOR = 20;
 
-interface Item extends Example {
+interface Item extends FitItem {
   id: string;
-  family: string;
-  source: string;
-  fold: number;
-  flags: Guards;
   rater2?: { score: number; tier?: number };
 }
 
-/** Too few sources to fold by: each fold needs sources of its own to be measured on. */
-export class TooFewSources extends Error {}
+export { TooFewSources };
 
 /**
  * A third of the sources are a lockbox: never fitted, tuned or looked at while the scorer changes,
@@ -60,74 +49,8 @@ function load(file: string, salt = '', part: Part = 'tuning'): Item[] {
       ...(r2?.score !== undefined ? { rater2: { score: r2.score, ...(r2.tier ? { tier: TIERS.indexOf(r2.tier) } : {}) } } : {}),
     };
   });
-  // Sources in a fixed pseudo-random order, dealt round the folds so the folds are of like size.
-  const sources = [...new Set(items.map((i) => i.source))].sort((a, b) => hash(salt + a).localeCompare(hash(salt + b)));
-  if (sources.length < FOLDS * 2) {
-    throw new TooFewSources(`${file}: ${sources.length} source(s); cross-validation by source needs at least ${FOLDS * 2}`);
-  }
-  const foldOf = new Map(sources.map((s, i) => [s, i % FOLDS]));
-  for (const i of items) i.fold = foldOf.get(i.source)!;
+  assignFolds(items, file, salt);
   return items;
-}
-
-const hash = (s: string) => createHash('sha256').update(s).digest('hex');
-
-function modelFor(train: readonly Item[], lambda: number): ScoringModel {
-  const { intercept, weights } = stretch(train, fitWeights(train, lambda));
-  // Band cut points are fitted on the model's own sums, before they are mapped onto the 0–100 scale.
-  const totals = train.map((i) =>
-    i.flags.nonAnswer ? 0 : Math.max(0, Math.min(100, Math.round(applyModel({ ...DEFAULT_MODEL, intercept, weights }, i.features).raw))),
-  );
-  const withTier = train.filter((i) => i.tier !== undefined);
-  const bands = fitBands(
-    withTier.map((i) => totals[train.indexOf(i)]!),
-    withTier.map((i) => i.tier!),
-    WEAK_FLOOR,
-  );
-  const rounded = Object.fromEntries(Object.entries(weights).map(([k, v]) => [k, Math.round(v * 100) / 100]));
-  return { ...DEFAULT_MODEL, intercept: Math.round(intercept * 100) / 100, weights: rounded, bands };
-}
-
-function rated(i: Item, model: ScoringModel): Rated {
-  const total = totalOf(model, i.features, i.flags);
-  return { human: i.human, ...(i.tier !== undefined ? { tier: TIERS[i.tier]! } : {}), scorer: total, band: bandOf(total), group: i.family };
-}
-
-/**
- * Ridge pulls every prediction towards the mean; scaling the weights about the mean gives the
- * totals the spread of the human scores. The order, and so every rank figure, is unchanged.
- */
-function stretch(train: readonly Item[], fit: Pick<ScoringModel, 'intercept' | 'weights'>): Pick<ScoringModel, 'intercept' | 'weights'> {
-  const raw = train.map((i) => applyModel({ ...DEFAULT_MODEL, ...fit }, i.features).raw);
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const sd = (xs: number[]) => Math.sqrt(mean(xs.map((x) => (x - mean(xs)) ** 2)));
-  const human = train.map((i) => i.human);
-  const k = sd(raw) > 0 ? sd(human) / sd(raw) : 1;
-  const weights = Object.fromEntries(Object.entries(fit.weights).map(([f, w]) => [f, w! * k]));
-  return { intercept: mean(human) - k * mean(raw) + k * fit.intercept, weights };
-}
-
-/**
- * Lambda chosen on the training folds alone, by an inner cross-validation: the largest whose
- * figure is within TOLERANCE of the best, as more shrinkage spreads weight over features that
- * say the same thing in different words, which is what answers nobody has seen need.
- */
-const TOLERANCE = 0.01;
-function chooseLambda(train: readonly Item[]): number {
-  const folds = [...new Set(train.map((i) => i.fold))];
-  const rhos = LAMBDAS.map((lambda) => {
-    const out: Rated[] = [];
-    for (const f of folds) {
-      const model = modelFor(
-        train.filter((i) => i.fold !== f),
-        lambda,
-      );
-      out.push(...train.filter((i) => i.fold === f).map((i) => rated(i, model)));
-    }
-    return agreement(out).spearman;
-  });
-  const best = Math.max(...rhos);
-  return LAMBDAS.filter((_, i) => rhos[i]! >= best - TOLERANCE).at(-1)!;
 }
 
 const pct = (x: number) => (Number.isNaN(x) ? '  –' : `${Math.round(x * 100)}%`);
@@ -149,17 +72,7 @@ export const DEV_SET = join(PACKAGE_ROOT, '..', 'shared', 'validity', 'dev.jsonl
 /** `salt` changes which sources share a fold, to see how much the figures depend on one split. */
 export function crossValidate(file: string, salt = '', part: Part = 'tuning'): ValidityFigures & { items: Item[] } {
   const items = load(file, salt, part);
-  const heldOut: Rated[] = new Array(items.length);
-  const lambdas: number[] = [];
-  for (let f = 0; f < FOLDS; f++) {
-    const train = items.filter((i) => i.fold !== f);
-    const lambda = chooseLambda(train);
-    lambdas.push(lambda);
-    const model = modelFor(train, lambda);
-    items.forEach((i, k) => {
-      if (i.fold === f) heldOut[k] = rated(i, model);
-    });
-  }
+  const { rows: heldOutRows, lambdas } = heldOut(items);
   const raters = items
     .filter((i) => i.rater2 !== undefined && i.tier !== undefined)
     .map((i): Rated => {
@@ -173,7 +86,7 @@ export function crossValidate(file: string, salt = '', part: Part = 'tuning'): V
     answers: items.length,
     sources: new Set(items.map((i) => i.source)).size,
     lambdas,
-    heldOut,
+    heldOut: heldOutRows,
     shipped: items.map((i) => rated(i, DEFAULT_MODEL)),
     raters,
   };
@@ -198,23 +111,10 @@ export function renderAgreement(rows: readonly Rated[], indent = '  '): string {
 
 /** Fits on every answer and writes the shipped model; returns its path and version. */
 export function writeModel(figures: ReturnType<typeof crossValidate>): { path: string; version: string } {
-  const { items } = figures;
-  const lambda = chooseLambda(items);
-  const model = modelFor(items, lambda);
-  const all = agreement(items.map((i) => rated(i, model)));
-  const held = agreement(figures.heldOut);
-  const version = hash(JSON.stringify([model.intercept, model.weights, model.bands])).slice(0, 8);
-  const out: ScoringModel = {
-    version,
-    intercept: model.intercept,
-    weights: Object.fromEntries(FEATURES.filter((f) => model.weights[f] !== undefined).map((f) => [f, model.weights[f]!])),
-    bands: model.bands,
-    listCap: DEFAULT_MODEL.listCap,
-    fitted: `ridge (λ ${lambda}) with fixed signs on ${items.length} labelled answers from ${figures.sources} sources; held out over ${FOLDS} folds by source: Spearman ${f2(held.spearman)}, kappa ${f2(held.kappa)}, pairwise ${pct(held.pairwise)}; in sample: Spearman ${f2(all.spearman)}`,
-  };
+  const { model } = fittedModel(figures.items, figures.heldOut, figures.sources);
   const path = join(PACKAGE_ROOT, 'src', 'scenario', 'model.json');
-  writeFileSync(path, `${JSON.stringify(out, null, 2)}\n`);
-  return { path, version };
+  writeFileSync(path, `${JSON.stringify(model, null, 2)}\n`);
+  return { path, version: model.version };
 }
 
 export { FOLDS, SPLITS };

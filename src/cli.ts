@@ -46,9 +46,11 @@ const USAGE: Record<string, string> = {
   validate: `  rehearse validate <file...> [--all] [--json]
                                               check scenario and rubric files: errors, warnings,
                                               and how each example answer scores`,
-  calibrate: `  rehearse calibrate <labels.jsonl> [--rubrics F] [--json]
+  calibrate: `  rehearse calibrate <labels.jsonl> [--rubrics F] [--fit] [--json]
                                               agreement of the scorer with human labels: Spearman,
-                                              kappa, pairwise order, confusion, worst disagreements`,
+                                              kappa, pairwise order, confusion, worst disagreements;
+                                              --fit: a model fitted to the labels, measured on
+                                              answers held out, as a library's model: block`,
   schema: `  rehearse schema [scenario|rubrics]          print the JSON Schema of a file format`,
 };
 

@@ -1,4 +1,5 @@
-// `rehearse calibrate <labels.jsonl> [--rubrics F] [--json]`: how well the scorer agrees with human labels.
+// `rehearse calibrate <labels.jsonl> [--rubrics F] [--fit] [--json]`: how well the scorer agrees with human
+// labels, and with --fit, a model fitted to them for a rubric library's `model:`.
 import { calibrationReport, gradeLabels, type CalibrationReport } from '../calibration/run.js';
 import { readOptions } from '../app/wiring.js';
 import { UsageError } from '../errors.js';
@@ -7,8 +8,14 @@ import { TIERS, type Agreement } from '../calibration/agreement.js';
 import { Band } from '../scoring/types.js';
 import type { IO } from '../io.js';
 import { parse } from './args.js';
+import { stringify } from 'yaml';
+import { assignFolds, FOLDS, fittedModel, heldOut, TooFewSources, type FitItem } from '../calibration/fit-model.js';
+import { agreement, type Rated } from '../calibration/agreement.js';
+import { trace } from '../scoring/score.js';
+import { humanScore, sourceKey } from '../calibration/labels.js';
+import type { ScoringModel } from '../scenario/model.js';
 
-const USAGE = 'rehearse calibrate <labels.jsonl> [--rubrics <library.yaml>] [--json]';
+const USAGE = 'rehearse calibrate <labels.jsonl> [--rubrics <library.yaml>] [--fit] [--json]';
 
 const fixed = (x: number, d = 2) => (Number.isNaN(x) ? '  –  ' : x.toFixed(d));
 
@@ -46,12 +53,98 @@ export function renderCalibration(r: CalibrationReport): string {
 }
 
 export async function calibrateCommand(args: string[], io: IO): Promise<number> {
-  const { values, positionals } = parse(args, { json: { type: 'boolean' }, rubrics: { type: 'string', multiple: true } }, USAGE);
+  const { values, positionals } = parse(
+    args,
+    { json: { type: 'boolean' }, fit: { type: 'boolean' }, rubrics: { type: 'string', multiple: true } },
+    USAGE,
+  );
   if (positionals.length !== 1) throw new UsageError(`name one labels file\nusage: ${USAGE}`);
-  const { labels, rubricOf } = readLabelled(positionals[0]!, values.rubrics ?? [], readOptions(io));
+  const file = positionals[0]!;
+  const { labels, rubricOf } = readLabelled(file, values.rubrics ?? [], readOptions(io));
+  if (values.fit) return fitCommand(file, labels, rubricOf, !!values.json, io);
   const graded = gradeLabels(labels, rubricOf);
   const report = calibrationReport(graded);
   if (values.json) io.out(JSON.stringify(report, null, 2));
   else io.out(renderCalibration(report));
+  return 0;
+}
+
+/** What `--fit` found: the model, and how it and the model in use agree with the labels on answers not fitted on. */
+export interface FitReport {
+  answers: number;
+  sources: number;
+  folds: number;
+  /** The fitted model on answers held out of its fit, and the model in use on the same answers. */
+  heldOut: Agreement;
+  current: Agreement;
+  model: ScoringModel;
+}
+
+function fitCommand(
+  file: string,
+  labels: Parameters<typeof gradeLabels>[0],
+  rubricOf: Parameters<typeof gradeLabels>[1],
+  json: boolean,
+  io: IO,
+): number {
+  const items: FitItem[] = [];
+  const current: Rated[] = [];
+  for (const { line, label } of labels) {
+    const rubric = rubricOf(label, line);
+    const t = trace(rubric, label.answer, { asked: label.asked ? { question: label.asked } : {} });
+    const tier = label.tier ? TIERS.indexOf(label.tier) : undefined;
+    items.push({
+      features: t.features,
+      human: humanScore(label),
+      ...(tier !== undefined ? { tier } : {}),
+      family: rubric.family,
+      source: sourceKey(label, `line ${line}`),
+      fold: 0,
+      flags: t.guards,
+    });
+    current.push({
+      human: humanScore(label),
+      ...(label.tier ? { tier: label.tier } : {}),
+      scorer: t.score.total,
+      band: t.score.band,
+      group: rubric.family,
+    });
+  }
+  try {
+    assignFolds(items, file);
+  } catch (e) {
+    if (e instanceof TooFewSources) throw new UsageError(e.message);
+    throw e;
+  }
+  const held = heldOut(items);
+  const sources = new Set(items.map((i) => i.source)).size;
+  const { model } = fittedModel(items, held.rows, sources);
+  const report: FitReport = {
+    answers: items.length,
+    sources,
+    folds: FOLDS,
+    heldOut: agreement(held.rows),
+    current: agreement(current),
+    model,
+  };
+  if (json) {
+    io.out(JSON.stringify(report, null, 2));
+    return 0;
+  }
+  io.out(
+    [
+      `${report.answers} labelled answers from ${report.sources} sources, ${FOLDS} folds by source`,
+      '',
+      '              n   Spearman  QW kappa  pairwise',
+      agreementRow('fitted', report.heldOut) + '   (held out: each fold graded by weights fitted on the others)',
+      agreementRow('in use', report.current) + '   (the model the rubrics use now, on the same answers)',
+      '',
+      report.heldOut.spearman < report.current.spearman
+        ? 'The fitted model agrees less with these labels than the one in use: keep the one in use, or label more answers.'
+        : 'To use it, put this in your rubric library (it applies to every rubric there), then run `rehearse validate` on it:',
+      '',
+      stringify({ model }, { lineWidth: 0 }).trimEnd(),
+    ].join('\n'),
+  );
   return 0;
 }

@@ -3,7 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { fixture, rehearse } from '../helpers.js';
+import { ScoringModel } from '../../src/scenario/model.js';
+import { featureDef, type FeatureId } from '../../src/scenario/features.js';
+import type { FitReport } from '../../src/commands/calibrate.js';
 
 const labels = fixture('labels/pm.jsonl');
 const dir = mkdtempSync(join(tmpdir(), 'rehearse-calibrate-'));
@@ -78,6 +82,43 @@ describe('rehearse calibrate', () => {
     const empty = rehearse(['calibrate', write('empty.jsonl', '\n\n')]);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('no labelled answers');
+  });
+});
+
+describe('rehearse calibrate --fit', () => {
+  const fitLabels = fixture('labels/fit.jsonl');
+
+  it('fits a model to the labels, measures it on answers held out beside the model in use, and prints it as a model: block', () => {
+    const run = rehearse(['calibrate', fitLabels, '--fit']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^29 labelled answers from 29 sources, 5 folds by source$/m);
+    expect(run.stdout).toMatch(/^fitted\s+29\s+-?\d\.\d\d\s+-?\d\.\d\d\s+\d+% of \d+ +\(held out/m);
+    expect(run.stdout).toMatch(/^in use\s+29\s/m);
+    const block = run.stdout.slice(run.stdout.indexOf('\nmodel:') + 1);
+    // The block is what a rubric library's `model:` accepts.
+    const model = ScoringModel.parse((parseYaml(block) as { model: unknown }).model);
+    expect(Object.keys(model.weights).length).toBeGreaterThan(0);
+  });
+
+  it('--json: every weight keeps the sign its feature allows, and the held-out figures are numbers', () => {
+    const r = JSON.parse(rehearse(['calibrate', fitLabels, '--fit', '--json']).stdout) as FitReport;
+    expect(r.answers).toBe(29);
+    expect(r.heldOut.n).toBe(29);
+    expect(r.heldOut.spearman).toBeGreaterThan(0);
+    for (const [f, w] of Object.entries(r.model.weights)) {
+      const sign = featureDef(f as FeatureId).sign;
+      if (sign !== 0) expect(Math.sign(w!), f).toBe(sign);
+      expect(w).not.toBe(0);
+    }
+    expect(r.model.bands.weak).toBeLessThan(r.model.bands.adequate);
+  });
+
+  it('too few sources to hold any out is a one-line error naming the file, exit 2', () => {
+    const run = rehearse(['calibrate', labels, '--fit']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${labels}: 8 answer(s) from 8 source(s)`);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stdout).toBe('');
   });
 });
 
