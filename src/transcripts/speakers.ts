@@ -1,4 +1,5 @@
 // Who is the interviewer: the one who asks the questions, unless the user names them.
+import { isQuestion } from './reading.js';
 import { TranscriptError, UNKNOWN_SPEAKER, type Transcript, type TranscriptTurn } from './types.js';
 
 export type Role = 'interviewer' | 'candidate' | 'other';
@@ -11,15 +12,6 @@ export interface Cast {
   /** Everyone else in a conversation of three or more: their turns are not graded. */
   setAside: string[];
   turns: CastTurn[];
-}
-
-/** A sentence that asks: ends in a question mark, or opens the way questions and requests do. */
-const ASKS =
-  /\?\s*$|^(?:what|why|how|which|who|when|where|tell me|walk me|can you|could you|would you|do you|did you|have you|describe|explain|give me)\b/i;
-
-/** True when any sentence of the text asks something. */
-export function isQuestion(text: string): boolean {
-  return text.split(/(?<=[.!?])\s+/).some((s) => ASKS.test(s.trim()));
 }
 
 /**
