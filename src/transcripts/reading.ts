@@ -149,7 +149,7 @@ export function readTurn(text: string, families: Families): TurnReading {
     return {
       kind: 'unsure',
       confidence,
-      reason: `reads as much as a ${next.family.family} question as a ${best.family.family} one, so it is not graded under either`,
+      reason: `reads as much as a question of the "${next.family.family}" family as of the "${best.family.family}" one, so it is graded under neither`,
     };
   }
   if (confidence < CONFIDENT) {
@@ -157,7 +157,7 @@ export function readTurn(text: string, families: Families): TurnReading {
       kind: 'unsure',
       family: best.family.family,
       confidence,
-      reason: `may be a ${best.family.family} question, but not clearly enough to grade (confidence ${confidence} of the ${CONFIDENT} needed)`,
+      reason: `may be a question of the "${best.family.family}" family, but not clearly enough to grade (confidence ${confidence} of the ${CONFIDENT} needed)`,
     };
   }
   return { kind: 'family', family: best.family, confidence };
