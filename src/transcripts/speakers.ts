@@ -29,6 +29,9 @@ function askerScore(turns: readonly TranscriptTurn[], opensFirst: boolean): numb
   return asking * Math.sqrt(share) * (0.75 + 0.25 * brevity) + (opensFirst && asking ? 0.5 : 0);
 }
 
+/** The names tools give a voice they could not tell apart. */
+const CATCH_ALL = /^(?:unknown|unknown speaker|unidentified speaker|speaker \?|\?)$/i;
+
 function byName(speakers: string[], name: string, what: string): string {
   const want = name.trim().toLowerCase();
   const found = speakers.find((s) => s.toLowerCase() === want) ?? speakers.find((s) => s.toLowerCase().includes(want));
@@ -67,9 +70,13 @@ export function cast(t: Transcript, opts: { interviewer?: string; candidate?: st
   if (opts.candidate) candidate = byName(others, opts.candidate, '--candidate');
   else {
     const words = (s: string) => t.turns.filter((x) => x.speaker === s).reduce((n, x) => n + x.text.split(/\s+/).length, 0);
+    // A tool's catch-all ("Unknown Speaker") gathers stray voices, the host's among them: it is
+    // the candidate only when no one named answers.
+    const named = others.filter((s) => !CATCH_ALL.test(s));
+    const pool = named.length ? named : others;
     candidate =
       others.find((s) => roleOf(s) === 'candidate') ??
-      [...others].sort((a, b) => words(b) - words(a) || others.indexOf(a) - others.indexOf(b))[0]!;
+      [...pool].sort((a, b) => words(b) - words(a) || pool.indexOf(a) - pool.indexOf(b))[0]!;
   }
   return {
     interviewer,

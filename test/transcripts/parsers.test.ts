@@ -70,7 +70,7 @@ describe('each format, recognised by its content', () => {
 
   it('Otter: "Name  0:15" headers', () => {
     const t = only('interview-otter.txt');
-    expect(t.turns[1]).toMatchObject({ speaker: 'Priya Nair', start: 12, line: 4 });
+    expect(t.turns[1]).toMatchObject({ speaker: 'Priya Nair', start: 12, line: 5 }); // where the words start, below the name
   });
 
   it('Google Meet: the header is skipped, time lines are kept as times', () => {
