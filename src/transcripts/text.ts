@@ -86,7 +86,11 @@ function parseLabelled(lines: string[], format: 'text' | 'meet'): Transcript {
   let fresh = false;
   for (let i = from; i < lines.length; i++) {
     const line = lines[i]!;
-    if (!line.trim()) continue;
+    if (!line.trim()) {
+      // A blank line inside a turn keeps its place, so a quote's line is found by counting.
+      if (current?.text) current.text += '\n';
+      continue;
+    }
     const stamp = TIMESTAMP_LINE.exec(line);
     if (stamp) {
       time = clock(stamp[1]!);
@@ -100,7 +104,7 @@ function parseLabelled(lines: string[], format: 'text' | 'meet'): Transcript {
       turns.push(current);
       own.push(label.start ?? (fresh ? time : undefined));
       fresh = false;
-    } else if (current) current.text += `\n${line.trim()}`;
+    } else if (current) addLine(current, line, i);
   }
   if (turns.length === 0) {
     throw new TranscriptError(

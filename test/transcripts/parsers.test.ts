@@ -125,7 +125,7 @@ describe('each format, recognised by its content', () => {
     ['', /empty/],
     ['\u0000\u0001\u0002binary', /binary/],
     ['WEBVTT\n\n', /no cues/],
-    ['{"not": "a transcript"}', /neither a rehearse session nor chat messages/],
+    ['{"not": "a transcript"}', /neither a rehearse session nor a conversation/],
     ['[{"content": "no role"}]', /no "role"/],
     ['{"messages":[]}\n{broken', /line is not valid JSON/],
     ['just prose, nobody speaking', /no speaker labels/],
