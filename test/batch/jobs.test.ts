@@ -43,5 +43,6 @@ describe('workers for a batch', () => {
     }
     expect(asked.stdout).toBe(one.stdout);
     expect(one.stderr).not.toContain('--jobs');
-  });
+    // Two runs of the CLI, one of them starting workers: slow on a busy machine.
+  }, 60_000);
 });
