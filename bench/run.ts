@@ -1,6 +1,7 @@
 // `npm run bench`: measures rehearse's performance targets and prints the figures.
 import os from 'node:os';
 import { benchBatch } from './batch.js';
+import { benchPrecision } from './precision.js';
 import { benchProbes } from './probes.js';
 import { benchRecognition } from './recognition.js';
 import { benchScoring } from './scoring.js';
@@ -13,6 +14,7 @@ const sections: [string, () => Figure[] | Promise<Figure[]>][] = [
   ['Scoring', benchScoring],
   ['Validity (agreement with human raters)', benchValidity],
   ['Transcripts (reworded questions recognised by family)', benchRecognition],
+  ['Transcripts (which questions are graded: precision and recall against written keys)', benchPrecision],
   ['Probes', benchProbes],
   ['Terminal', benchStartup],
   ['Batch', benchBatch],

@@ -50,7 +50,7 @@ function answerSpeech(turns: readonly { segments?: TimedSegment[] }[]): TimedSpe
 
 /** Why a conversation had nothing to grade, in one line, with where it showed. */
 function refusal(unaligned: readonly Unaligned[], interviewer: string): { line?: number; reason: string } {
-  const asked = unaligned.filter((u) => u.kind === 'unrecognised');
+  const asked = unaligned.filter((u) => u.kind !== 'unanswered');
   const first = asked[0] ?? unaligned[0];
   if (!first)
     return {
@@ -61,7 +61,7 @@ function refusal(unaligned: readonly Unaligned[], interviewer: string): { line?:
   const quote = first.text.length > 80 ? `${first.text.slice(0, 79)}…` : first.text;
   return {
     line: first.line,
-    reason: `nothing to grade: ${asked.length === 1 ? 'its one question' : `none of its ${asked.length} questions`} is one rehearse can grade (first: "${quote.replace(/\s+/g, ' ')}": ${first.reason})`,
+    reason: `nothing to grade: ${asked.length === 1 ? 'its one question is one rehearse cannot grade' : `none of its ${asked.length} questions is one rehearse can grade`} (first: "${quote.replace(/\s+/g, ' ')}": ${first.reason})`,
   };
 }
 

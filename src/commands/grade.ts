@@ -1,10 +1,11 @@
 // `rehearse grade <files | folders | globs…>`: batch grading of interview transcripts.
-import { cpus } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { FatalError, UsageError } from '../errors.js';
 import { fileErrorReason, openOutput, type OutputFile } from '../files.js';
 import { expandInputs } from '../batch/files.js';
+import { workerCount } from '../batch/jobs.js';
 import { runBatch, type BatchResult } from '../batch/run.js';
 import { OUTPUT_FORMATS } from '../report/formats.js';
 import { BATCH_FORMATS, summarise, type BatchFormat } from '../report/output.js';
@@ -66,9 +67,9 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
   if (positionals.length === 0) throw new UsageError(`name the transcripts to grade\nusage: ${USAGE}`);
   const format = (values.format ?? (values.out ? formatOfFile(values.out) : 'table')) as BatchFormat;
   if (!BATCH_FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"; use ${BATCH_FORMATS.join(', ')}`);
-  const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
-    throw new UsageError(`--jobs takes a whole number from 1 to 64 (this machine has ${cpus().length} cores)`);
+  const asked = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (asked !== undefined && (!Number.isInteger(asked) || asked < 1 || asked > 64))
+    throw new UsageError(`--jobs takes a whole number from 1 to 64 (this machine has ${availableParallelism()} cores)`);
   const { config, scenarios } = reading(io);
   // An unknown scenario is a usage error, before any work.
   if (values.scenario !== 'auto') findScenario(values.scenario!, scenarios);
@@ -82,6 +83,8 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
   for (const u of unmatched) tell(`rehearse grade: ${u}: matched no transcript files`);
   for (const f of expanded.skipped) tell(`${f}: skipped: a project document, not a transcript`);
   if (files.length === 0) throw new UsageError('no files to grade');
+  const { jobs, note } = workerCount(asked, files.length);
+  if (note) tell(`rehearse grade: ${note}`);
 
   const settings = {
     scenario: values.scenario!,

@@ -3,26 +3,14 @@
 // silently, and a question nobody recognises never lends its answers to the one before it.
 import type { TimedSegment } from '../delivery/speech.js';
 import type { LoadedScenario } from '../scenario/loaded.js';
-import { resolveRubric, type ResolvedRubric, type Vocabulary } from '../scenario/rubric.js';
-import type { RubricLibrary } from '../scenario/schema.js';
-import { tokenize } from '../text/text.js';
-import { IntentReader } from './intent.js';
-import { OTHER_FAMILIES, SMALL_TALK } from './other-families.js';
-import { isQuestion, type Cast } from './speakers.js';
+import type { ResolvedRubric } from '../scenario/rubric.js';
+import type { Families, Family } from './families.js';
+import { readTurn } from './reading.js';
+import { acknowledges, keywords, ownWords, PROBE } from './words.js';
+import type { Cast } from './speakers.js';
 
-export interface Family {
-  family: string;
-  rubric: ResolvedRubric;
-  detect: string[];
-}
-
-/** The families a run grades by, with their intent cues compiled once. */
-export interface Families {
-  list: readonly Family[];
-  reader: IntentReader<Family>;
-  /** Question families rehearse knows but does not grade (small talk among them), to name them when it refuses. */
-  others: IntentReader<{ family: string; name: string }>;
-}
+export { familiesOf, type Families, type Family } from './families.js';
+export { keywords } from './words.js';
 
 export interface AlignedQuestion {
   /** The scenario's question id, or "<family>-<n>" for one graded by its family. */
@@ -39,8 +27,8 @@ export interface AlignedQuestion {
   rubric: ResolvedRubric;
 }
 
-/** Why an interviewer question was not graded. */
-export type UnalignedReason = 'unrecognised' | 'unanswered';
+/** Why an interviewer question was not graded: of no family with a rubric, of one but not clearly, or never answered. */
+export type UnalignedReason = 'unrecognised' | 'unsure' | 'unanswered';
 
 export interface Unaligned {
   line: number;
@@ -55,54 +43,8 @@ export interface Unaligned {
 export interface Alignment {
   questions: AlignedQuestion[];
   unaligned: Unaligned[];
-  /** Turns passed over as small talk (greetings, thanks) or said by someone else. */
+  /** Turns of the candidate's said to no question (small talk, or after a wrap-up), and turns of anyone else. */
   skipped: number;
-}
-
-const STOP = new Set(
-  'the a an and or of to in on for with at by from as is are was were be been it its this that these those you your we our us i me my they them their what which who how why when where do does did can could would should will shall have has had about into over than then there here just also so if not no yes'.split(
-    ' ',
-  ),
-);
-
-/** Words too common in interviews to tie a follow-up to a question. */
-const COMMON = new Set(
-  'think thing things say said tell talk know make want like really way something people get go one product team'.split(' '),
-);
-
-/** Light stemming, so "measuring", "measured" and "measures" compare equal. */
-const stem = (w: string) => w.replace(/(?:ing|ed|es|s|ly)$/u, '') || w;
-
-/** Words interviewers use for the same thing, compared as one. */
-const SAME = new Map(
-  Object.entries({
-    kpi: 'metric',
-    measure: 'metric',
-    figure: 'metric',
-    indicator: 'metric',
-    number: 'metric',
-    goal: 'target',
-    objective: 'target',
-  }),
-);
-
-/** What bare probes are made of: "Why?", "Can you give an example?", "Say more about how." */
-const PROBE = new Set(
-  'why more example elaborate expand detail specific mean instance explain clarify else anything such how give walk through sure exactly'.split(
-    ' ',
-  ),
-);
-
-/** Content words, stemmed, for comparing a question with a rewording of it. */
-export function keywords(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const t of tokenize(text)) {
-    const w = t.norm.replace(/'s$/, '');
-    if (w.length < 3 || STOP.has(w)) continue;
-    const stemmed = stem(w);
-    out.add(SAME.get(stemmed) ?? stemmed);
-  }
-  return out;
 }
 
 /** How much of the scripted question the turn covers, 0–1. */
@@ -116,35 +58,29 @@ export function similarity(turn: Set<string>, scripted: Set<string>): number {
 /** A turn this much like a scenario question is that question. */
 const MATCH = 0.45;
 
-export function familiesOf(libraries: readonly RubricLibrary[], contextTerms: string[], vocabulary: Vocabulary = {}): Families {
-  const list = libraries.flatMap((lib) =>
-    lib.rubrics.map((r) => ({ family: r.family, detect: r.detect, rubric: resolveRubric(lib, r.id, contextTerms, vocabulary)! })),
-  );
-  return {
-    list,
-    reader: new IntentReader(list.map((f) => ({ family: f.family, detect: f.detect, value: f }))),
-    others: new IntentReader(
-      OTHER_FAMILIES.map((f) => ({ family: f.family, detect: f.detect, value: { family: f.family, name: f.name } })),
-    ),
-  };
-}
-
+/** The family a question is graded under, when it is read clearly enough to be graded. */
 export function detectFamily(text: string, families: Families): Family | undefined {
-  return families.reader.read(text)?.value;
+  const r = readTurn(text, families);
+  return r.kind === 'family' ? r.family : undefined;
 }
 
 /**
- * Whether an unrecognised question follows up the open one: it reuses its words or the
- * candidate's ("Why retention and not revenue?"), or it is a bare probe ("Why?", "Say more").
+ * Whether a question no family claims follows up the open one: it reuses the question's words or
+ * those of the answer just given ("Why retention and not revenue?"), or it is a bare probe ("Why?",
+ * "Say more"). `about` holds only those words: an answer given three questions ago is no
+ * longer what the conversation is about.
  */
 function followsUp(text: string, words: Set<string>, about: Set<string>): boolean {
-  const own = [...words].filter((w) => !COMMON.has(w));
+  const own = ownWords(words);
   if (own.length <= 1 || own.every((w) => PROBE.has(w))) return true;
   // A short question that points back ("What made you sure of that?") is about what was just said.
   if (own.length <= 4 && REFERS_BACK.test(text)) return true;
   const shared = own.filter((w) => about.has(w)).length;
-  return shared >= 2 || shared / own.length >= 0.3;
+  return (shared >= 2 && shared / own.length >= 0.25) || (shared >= 1 && own.length <= 3);
 }
+
+/** A question takes at most this many follow-ups: past them, the conversation has moved on. */
+const MAX_FOLLOW_UPS = 4;
 
 const REFERS_BACK = /\b(?:that|this|it|those|these|there|then)\b/i;
 
@@ -166,15 +102,21 @@ export function align(c: Cast, families: Families, scenario?: LoadedScenario): A
   const questions: AlignedQuestion[] = [];
   const unaligned: Unaligned[] = [];
   let skipped = 0;
-  /** The question answers go to: a graded one, or one nobody recognised (its answers are counted, not graded). */
-  let current: { graded: AlignedQuestion; about: Set<string> } | { unrecognised: Unaligned; about: Set<string> } | undefined;
+  /**
+   * The open question, which answers go to: a graded one, or one not graded (its answers are
+   * counted, not graded). `words` are its own and its follow-ups'; `answer` the latest answer's.
+   */
+  let current:
+    | { graded?: AlignedQuestion; ungraded?: Unaligned; family?: string; words: Set<string>; answer: Set<string>; followUps: number }
+    | undefined;
+  let answered = false;
   const familyCount = new Map<string, number>();
   const asked = new Set<string>();
 
   const open = (q: Omit<AlignedQuestion, 'followUps' | 'answers'>, words: Set<string>) => {
     const graded = { ...q, followUps: 0, answers: [] };
     questions.push(graded);
-    current = { graded, about: new Set(words) };
+    current = { graded, family: q.family, words: new Set(words), answer: new Set(), followUps: 0 };
     if (q.questionId) asked.add(q.questionId);
   };
 
@@ -184,25 +126,28 @@ export function align(c: Cast, families: Families, scenario?: LoadedScenario): A
       continue;
     }
     if (turn.role === 'candidate') {
-      if (!current)
-        skipped++; // said before the first question: small talk
-      else if ('graded' in current)
+      if (!current) {
+        skipped++; // said before the first question, or after a wrap-up: small talk
+        continue;
+      }
+      if (current.graded)
         current.graded.answers.push({ text: turn.text, line: turn.line, ...(turn.segments ? { segments: turn.segments } : {}) });
-      else current.unrecognised.answers++;
-      if (current) for (const w of keywords(turn.text)) current.about.add(w);
+      else current.ungraded!.answers++;
+      if (!answered) current.answer = new Set();
+      for (const w of keywords(turn.text)) current.answer.add(w);
+      answered = true;
       continue;
     }
-    if (!isQuestion(turn.text)) {
-      skipped++; // "Thanks, that's helpful." — the current question goes on
+    const reading = readTurn(turn.text, families);
+    if (reading.kind === 'remark' || reading.kind === 'aside') {
+      // "Thanks, that's helpful." lets the answer go on; a wrap-up, a sponsor read or a remark of the host's own does not.
+      if (reading.kind === 'aside' || !acknowledges(turn.text)) current = undefined;
       continue;
     }
+    answered = false;
     const words = keywords(turn.text);
-    const intent = families.reader.read(turn.text);
-    if (!intent && families.others.read(turn.text)?.family === SMALL_TALK) {
-      skipped++; // "Can you hear me?" — small talk, and whatever question was open goes on
-      continue;
-    }
-    const open_ = current && 'graded' in current ? current.graded : undefined;
+    const family = reading.kind === 'family' ? reading.family : undefined;
+    const open_ = current?.graded;
 
     // A scenario question: by its words, or by its family when the scenario has a question of it.
     let best: { q: (typeof scripted)[number]['q']; score: number } | undefined;
@@ -210,14 +155,16 @@ export function align(c: Cast, families: Families, scenario?: LoadedScenario): A
       const score = similarity(words, s.main);
       if (score >= MATCH && (!best || score > best.score)) best = { q: s.q, score };
     }
-    if (!best && intent && intent.value.family !== open_?.family) {
-      const candidates = scripted.filter((s) => s.family === intent.value.family);
+    if (!best && family && family.family !== open_?.family) {
+      const candidates = scripted.filter((s) => s.family === family.family);
       const pick = candidates.find((s) => !asked.has(s.q.id)) ?? candidates[0];
       if (pick) best = { q: pick.q, score: 0 };
     }
     if (best) {
-      if (open_?.questionId === best.q.id) open_.followUps++;
-      else {
+      if (open_?.questionId === best.q.id) {
+        open_.followUps++;
+        current!.followUps++;
+      } else {
         const rubric = scenario!.rubrics[best.q.id]!;
         open(
           {
@@ -234,16 +181,20 @@ export function align(c: Cast, families: Families, scenario?: LoadedScenario): A
       }
       continue;
     }
-    const scriptedFollowUp =
-      open_?.questionId && scripted.find((s) => s.q.id === open_.questionId)?.followUps.some((f) => similarity(words, f) >= MATCH);
-    if (open_ && (scriptedFollowUp || intent?.value.family === open_.family || (!intent && followsUp(turn.text, words, current!.about)))) {
-      open_.followUps++;
-      for (const w of words) current!.about.add(w);
-      continue;
+    if (current && current.followUps < MAX_FOLLOW_UPS) {
+      const scriptedFollowUp =
+        open_?.questionId && scripted.find((s) => s.q.id === open_.questionId)?.followUps.some((f) => similarity(words, f) >= MATCH);
+      const sameFamily = (family ?? (reading.kind === 'unsure' ? reading : undefined))?.family === current.family && !!current.family;
+      const continues =
+        scriptedFollowUp || sameFamily || (!family && followsUp(turn.text, words, new Set([...current.words, ...current.answer])));
+      if (continues) {
+        if (open_) open_.followUps++;
+        current.followUps++;
+        for (const w of words) current.words.add(w);
+        continue;
+      }
     }
-    if (!open_ && current && !intent && followsUp(turn.text, words, current.about)) continue; // still on the unrecognised question
-    if (intent) {
-      const family = intent.value;
+    if (family) {
       const n = (familyCount.get(family.family) ?? 0) + 1;
       familyCount.set(family.family, n);
       open(
@@ -259,16 +210,17 @@ export function align(c: Cast, families: Families, scenario?: LoadedScenario): A
       );
       continue;
     }
-    const unrecognised: Unaligned = {
+    // A new topic, graded or not, opens a question of its own: its answers are nobody else's.
+    const ungraded: Unaligned = {
       line: turn.line,
       speaker: turn.speaker,
       text: turn.text,
-      kind: 'unrecognised',
-      reason: unrecognisedReason(turn.text, families, scenario),
+      kind: reading.kind === 'unsure' ? 'unsure' : 'unrecognised',
+      reason: reading.kind === 'unsure' ? reading.reason : unrecognisedReason(turn.text, families, scenario),
       answers: 0,
     };
-    unaligned.push(unrecognised);
-    current = { unrecognised, about: new Set(words) };
+    unaligned.push(ungraded);
+    current = { ungraded, words: new Set(words), answer: new Set(), followUps: 0 };
   }
   for (const q of questions) {
     if (q.answers.length === 0) {

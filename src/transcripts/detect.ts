@@ -7,8 +7,8 @@ import { TranscriptError, type Transcript } from './types.js';
 import { looksLikeZoom, parseZoom } from './zoom.js';
 
 /** SRT's first cue: a cue number (some tools leave it out), then the time line. */
-/** "[00:01] Kelly: …": a transcript that opens with a time in brackets, which no JSON value does. */
-const BRACKETED_TIME = /^\[\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\]/;
+/** "[00:01] Kelly: …" or "[00:00:02–00:00:09] Kelly: …": a transcript that opens with a time in brackets, which no JSON value does. */
+const BRACKETED_TIME = /^\[\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:\s*[-–—~]\s*\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?)?\]/;
 const SRT_START = /^(?:\d+\s*\r?\n\s*)?\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s+-->/;
 
 function parsesAlone(line: string): boolean {

@@ -1,6 +1,6 @@
 // What an interviewer's question is about: which question family it belongs to, read with the
 // scorer's own text analysis (words, stems, alternatives), so rewordings are recognised.
-import { PhraseIndex } from '../text/phrases.js';
+import { PhraseIndex, type Span } from '../text/phrases.js';
 import { tokenize } from '../text/text.js';
 
 /** One way a family's question shows itself: every part must occur in the question. */
@@ -45,19 +45,33 @@ export class IntentReader<T> {
     }));
   }
 
-  /** The family the question shows most clearly, when one does. */
-  read(question: string): Intent<T> | undefined {
+  /** Every family the question shows at least one cue of, with how many and where they are, most first. */
+  scores(question: string): { family: string; value: T; hits: number; spans: Span[] }[] {
     const tokens = tokenize(question);
-    const found = this.index.find(question, tokens).map((spans) => spans.length > 0);
-    const ranked = this.cues
-      .map(({ family, cues }) => ({ family, hits: cues.reduce((n, c) => (c.parts.every((p) => found[p]) ? n + c.weight : n), 0) }))
+    const found = this.index.find(question, tokens);
+    return this.cues
+      .map(({ family, cues }) => {
+        const shown = cues.filter((c) => c.parts.every((p) => found[p]!.length > 0));
+        return {
+          family: family.family,
+          value: family.value,
+          hits: shown.reduce((n, c) => n + c.weight, 0),
+          spans: shown.flatMap((c) => c.parts.flatMap((p) => found[p]!)),
+        };
+      })
       .filter((r) => r.hits > 0)
       .sort((a, b) => b.hits - a.hits);
-    const [best, next] = ranked;
+  }
+
+  /** The family the question shows most clearly, when one does. */
+  read(question: string): Intent<T> | undefined {
+    const [best, ...rest] = this.scores(question);
     if (!best) return undefined;
+    // Two rubrics of one family are not rivals: only another family's cues make the question unclear.
+    const next = rest.find((r) => r.family !== best.family);
     const margin = best.hits - (next?.hits ?? 0);
     // Two families shown equally: the question is about both or neither; do not guess.
     if (margin === 0) return undefined;
-    return { family: best.family.family, value: best.family.value, hits: best.hits, margin };
+    return { family: best.family, value: best.value, hits: best.hits, margin };
   }
 }

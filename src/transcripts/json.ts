@@ -1,13 +1,19 @@
-// JSON transcripts: rehearse's own sessions, and chat messages (an array, {messages}, JSONL of either).
+// JSON transcripts: rehearse's own sessions, chat messages (an array, {messages}, JSONL of either),
+// and turn lists that name each side ({turns|transcript: [{speaker: "host", text}]}).
 import { Session } from '../interview/session.js';
 import { TranscriptError, type Transcript, type TranscriptTurn } from './types.js';
 import { jsonLines } from '../json-lines.js';
 
 interface ChatMessage {
   role?: unknown;
+  /** Turn lists name the side with `speaker` ("host", "guest", "Q") where chat logs say `role`. */
+  speaker?: unknown;
   content?: unknown;
   /** Gemini's name for `content`. */
   parts?: unknown;
+  /** Turn lists' names for it. */
+  text?: unknown;
+  utterance?: unknown;
   name?: unknown;
 }
 
@@ -24,11 +30,25 @@ function contentText(content: unknown): string {
   return '';
 }
 
-/** In a mock interview the model asks and the user answers; a message's `name` still wins. */
+const asker = { speaker: 'Interviewer', role: 'interviewer' } as const;
+const answerer = { speaker: 'Candidate', role: 'candidate' } as const;
+/**
+ * Who each side is: in a mock interview the model asks and the user answers; turn lists say it
+ * outright (interviewer/candidate, host/guest, Q/A). A turn's `name` still wins as the speaker.
+ */
 const SPEAKERS: Record<string, Pick<TranscriptTurn, 'speaker' | 'role'>> = {
-  assistant: { speaker: 'Interviewer', role: 'interviewer' },
-  model: { speaker: 'Interviewer', role: 'interviewer' },
-  user: { speaker: 'Candidate', role: 'candidate' },
+  assistant: asker,
+  model: asker,
+  interviewer: asker,
+  q: asker,
+  question: asker,
+  host: { speaker: 'Host', role: 'interviewer' },
+  user: answerer,
+  candidate: answerer,
+  interviewee: answerer,
+  a: answerer,
+  answer: answerer,
+  guest: { speaker: 'Guest', role: 'candidate' },
 };
 
 /** Instructions and tool traffic, which nobody in the interview said. */
@@ -38,23 +58,31 @@ function chatTurns(messages: unknown[], line: (i: number) => number): Transcript
   const turns: TranscriptTurn[] = [];
   messages.forEach((m, i) => {
     if (!m || typeof m !== 'object') throw new TranscriptError(`message ${i + 1} is not an object`, line(i));
-    const { role, content, parts, name } = m as ChatMessage;
-    if (typeof role !== 'string') throw new TranscriptError(`message ${i + 1} has no "role"`, line(i));
+    const { role: chatRole, speaker: side, content, parts, text: said, utterance, name } = m as ChatMessage;
+    const role = typeof chatRole === 'string' ? chatRole : side;
+    if (typeof role !== 'string') throw new TranscriptError(`message ${i + 1} has no "role" or "speaker"`, line(i));
     if (UNSPOKEN.has(role)) return;
-    const text = contentText(content ?? parts).trim();
+    const text = contentText(content ?? parts ?? said ?? utterance).trim();
     if (!text) return;
     // A role we do not know is kept as the speaker's name, and who is who is left to inference.
-    const known = Object.hasOwn(SPEAKERS, role) ? SPEAKERS[role] : undefined;
+    const key = role.trim().toLowerCase();
+    const known = Object.hasOwn(SPEAKERS, key) ? SPEAKERS[key] : undefined;
     const speaker = typeof name === 'string' && name ? name : (known?.speaker ?? role);
     turns.push({ speaker, text, line: line(i), ...(known?.role ? { role: known.role } : {}) });
   });
   return turns;
 }
 
+/** Where a conversation's turns are kept: chat logs say "messages", transcripts other words. */
+const TURN_LISTS = ['messages', 'turns', 'transcript', 'utterances', 'conversation', 'dialogue', 'dialog'] as const;
+
 function messagesOf(data: unknown): unknown[] | undefined {
   if (Array.isArray(data)) return data;
-  if (data && typeof data === 'object' && Array.isArray((data as { messages?: unknown }).messages))
-    return (data as { messages: unknown[] }).messages;
+  if (!data || typeof data !== 'object') return undefined;
+  for (const key of TURN_LISTS) {
+    const list = (data as Record<string, unknown>)[key];
+    if (Array.isArray(list)) return list;
+  }
   return undefined;
 }
 
@@ -90,15 +118,23 @@ export function parseJson(text: string): Transcript[] {
   if (isSessionData(data)) return [fromSession(data)];
   const messages = messagesOf(data);
   if (!messages)
-    throw new TranscriptError('JSON that is neither a rehearse session nor chat messages (an array, or an object with "messages")');
-  // Line numbers of a pretty-printed array: the line where each message's object starts.
-  const starts = [...text.matchAll(/"role"\s*:/g)].map((m) => text.slice(0, m.index).split('\n').length);
+    throw new TranscriptError(
+      'JSON that is neither a rehearse session nor a conversation (an array of turns, or an object with "messages", "turns" or "transcript")',
+    );
+  // Line numbers of a pretty-printed array: the line where each message's side is named.
+  const byRole = messages.every((m) => m && typeof m === 'object' && typeof (m as ChatMessage).role === 'string');
+  const starts = [...text.matchAll(byRole ? /"role"\s*:/g : /"speaker"\s*:/g)].map((m) => text.slice(0, m.index).split('\n').length);
   return [{ format: 'chat-json', index: 0, turns: chatTurns(messages, (i) => starts[i] ?? 1) }];
 }
 
 /** One message ({"role": …, "content": …}), as opposed to a conversation of them. */
 function isMessage(data: unknown): boolean {
-  return !!data && typeof data === 'object' && !Array.isArray(data) && typeof (data as ChatMessage).role === 'string';
+  return (
+    !!data &&
+    typeof data === 'object' &&
+    !Array.isArray(data) &&
+    (typeof (data as ChatMessage).role === 'string' || typeof (data as ChatMessage).speaker === 'string')
+  );
 }
 
 /**

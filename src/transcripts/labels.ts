@@ -4,12 +4,13 @@
 /**
  * "Name: text", as people and tools write it: optionally after a bullet ("- Q:"), an emoji
  * ("👤 Interviewer:"), a time ("0:03 Kelly:", "[00:01:02] Kelly:") or Markdown bold
- * ("**Interviewer:**"), with an optional time after the name ("Lenny (00:12:31):"). The name is
+ * ("**Interviewer:**", "**@maya:**"), with an optional time after the name ("Lenny (00:12:31):"); the time
+ * before may be a range ("[00:00:02–00:00:09]") and the colon full-width ("Interviewer："). The name is
  * one to four words of any case, digits allowed ("Speaker 1", "krithika S"). Group 1 is the
  * leading time, group 2 the name, group 3 the time after it, group 4 the text.
  */
 export const LABEL =
-  /^\s*(?:[-*•·–]\s+)?(?:(?:\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|\u200D)+\s*)?(?:[[(]?(\d{1,2}:\d{2}(?::\d{2})?)[\])]?\s+)?(?:\*\*|__)?((?:[\p{L}][\p{L}\p{N}'’.-]*|[QA])(?:[ \t]+[\p{L}\p{N}'’.-]+){0,3}?)(?:\*\*|__)?[ \t]*(?:[[(](\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?)[\])])?[ \t]*(?:\*\*|__)?[ \t]*:(?!\/\/)[ \t]*(?:\*\*|__)?[ \t]*(.*)$/u;
+  /^\s*(?:[-*•·–]\s+)?(?:(?:\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|\u200D)+\s*)?(?:[[(]?(\d{1,2}:\d{2}(?::\d{2})?)(?:[.,]\d+)?(?:\s*[-–—~]\s*\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?)?[\])]?\s+)?(?:\*\*|__)?@?((?:[\p{L}][\p{L}\p{N}'’.-]*|[QA])(?:[ \t]+[\p{L}\p{N}'’.-]+){0,3}?)(?:\*\*|__)?[ \t]*(?:[[(](\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?)[\])])?[ \t]*(?:\*\*|__)?[ \t]*[:：](?!\/\/)[ \t]*(?:\*\*|__)?[ \t]*(.*)$/u;
 
 export interface LabelledLine {
   label: string;

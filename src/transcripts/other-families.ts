@@ -1,24 +1,98 @@
-/** Questions that are not part of the interview: the aligner passes over them. */
-export const SMALL_TALK = 'small-talk';
+// What an interviewer says that is not a product-management question. Cues are in the phrase
+// syntax of rubric lexicons; "a + b" needs both parts.
 
-// Interview questions rehearse recognises but has no rubric for, so a refusal can name what it
-// saw ("a behavioural question") instead of saying only that nothing matched. Cues are in the
-// phrase syntax of rubric lexicons; "a + b" needs both parts.
-export const OTHER_FAMILIES: readonly { family: string; name: string; detect: readonly string[] }[] = [
+/** Talk around the interview: never graded, never reported as an ungraded question. */
+export type AsideKind = 'small-talk' | 'introduction' | 'wrap-up' | 'logistics' | 'thanks' | 'sponsor';
+
+export const ASIDES: readonly { family: AsideKind; name: string; detect: readonly string[] }[] = [
   {
-    // Greetings and housekeeping: passed over like any small talk, never reported as ungraded.
-    family: SMALL_TALK,
+    family: 'small-talk',
     name: 'small talk',
     detect: [
-      "(how are you|how's it going|how is it going|how was your|how's your day|how is your day|can you hear me|can you see my|is my audio)",
+      "(how are you|how's it going|how is it going|how was your|how's your day|how is your day|can you hear me|can you see my|is my audio|hear me okay|hear me ok|hear me alright)",
       'shall we (start|begin|get started|dive in|kick off)',
       '(are you|you) ready',
       'ready to (start|begin|go)',
       '(good time|did you find|any trouble|get you anything|all set)',
       'thanks for (joining|coming|making the time|taking the time)',
       '(favourite|favorite) (book|books|film|films|movie|movies|podcast|song|food|place|hobby|app)',
+      "how's the weather",
+      '(book|books) + reading',
+      '(weekend|holiday|vacation|coffee|weather)',
     ],
   },
+  {
+    family: 'introduction',
+    name: 'an introduction',
+    detect: [
+      '(introduce yourself|quick introduction|short introduction|brief introduction|about yourself|your background|your journey|your story)',
+      'how (did|do) you (get|end up|come|first get) (into|to|in)',
+      'how you (got|came|ended up|first got) (into|to|in)',
+      'tell (me|us|our listeners|listeners|the audience|everyone) + (about you|your career|who you are)',
+      'walk me through your (resume|cv|career|background)',
+    ],
+  },
+  {
+    family: 'wrap-up',
+    name: 'a wrap-up',
+    detect: [
+      "(anything|something) else (before|to add|you want to add|you would like to add|you'd like to add|we should|i should|on your mind|for us|for me)",
+      'is that everything',
+      'before we (wrap|close|finish|end|go|sign off|let you go|run out)',
+      '(wrap up|wrap things up|wrapping up|to wrap|out of time|almost out of time|nearly out of time)',
+      '(any|other) (other)? business',
+      '(last|final|parting|closing) (words|thoughts|question|questions|advice|piece|tip)',
+      '(where|how) (can|do|should) (people|listeners|folks|viewers|they|we|our listeners|someone) + (find|follow|reach|get in touch|contact|connect)',
+      'get in touch',
+      '(questions|anything) (for me|for us)',
+      '(any|other) questions',
+      'should have asked',
+    ],
+  },
+  {
+    family: 'logistics',
+    name: 'logistics',
+    detect: [
+      '(share|see|sharing) (my|your|the) screen',
+      '(taking|take) (the)? notes',
+      '(send|share|forward|circulate) + (deck|link|notes|slides|doc|invite|recording|minutes)',
+      '(move|push|reschedule|postpone|bump) + (meeting|retro|call|standup|stand up|sync|release|review|demo|monday|tuesday|wednesday|thursday|friday|next week|tomorrow)',
+      '(hard stop|offsite|off site|calendar invite|on the agenda|all hands|slide|slides|deck)',
+      'notice period',
+      'salary expectation*',
+      'take (a|five|ten)? (short|quick)? (break|minutes)',
+      'reconvene',
+      'handout',
+      'on the (exam|test|quiz)',
+      'read the slide',
+      'where are we on',
+      '(did|has|have) (the)? (vendor|finance|legal|contract|numbers|design|build|invoice) + (send|sent|come through|come back|landed|arrive*)',
+      'who (owns|is taking|is on|will take|wants to take)',
+      'still on for',
+    ],
+  },
+  {
+    family: 'thanks',
+    name: 'thanks',
+    detect: ['(thank you|thanks|thank)'],
+  },
+  {
+    family: 'sponsor',
+    name: 'a sponsor read',
+    detect: [
+      '(brought to you|sponsored|supported) by',
+      "(our|today's|this episode's|this week's) sponsor*",
+      'word from our',
+      'use (the)? (code|promo code|coupon)',
+      'free (trial|month|months)',
+      'dot com',
+    ],
+  },
+];
+
+// Interview questions rehearse recognises but has no rubric for, so a refusal can name what it
+// saw ("a behavioural question") instead of saying only that nothing matched.
+export const OTHER_FAMILIES: readonly { family: string; name: string; detect: readonly string[] }[] = [
   {
     family: 'behavioural',
     name: 'a behavioural question',

@@ -1,4 +1,5 @@
 // Who is the interviewer: the one who asks the questions, unless the user names them.
+import { isQuestion } from './reading.js';
 import { TranscriptError, UNKNOWN_SPEAKER, type Transcript, type TranscriptTurn } from './types.js';
 
 export type Role = 'interviewer' | 'candidate' | 'other';
@@ -11,15 +12,6 @@ export interface Cast {
   /** Everyone else in a conversation of three or more: their turns are not graded. */
   setAside: string[];
   turns: CastTurn[];
-}
-
-/** A sentence that asks: ends in a question mark, or opens the way questions and requests do. */
-const ASKS =
-  /\?\s*$|^(?:what|why|how|which|who|when|where|tell me|walk me|can you|could you|would you|do you|did you|have you|describe|explain|give me)\b/i;
-
-/** True when any sentence of the text asks something. */
-export function isQuestion(text: string): boolean {
-  return text.split(/(?<=[.!?])\s+/).some((s) => ASKS.test(s.trim()));
 }
 
 /**
@@ -36,6 +28,9 @@ function askerScore(turns: readonly TranscriptTurn[], opensFirst: boolean): numb
   const brevity = 1 / (1 + words / 60);
   return asking * Math.sqrt(share) * (0.75 + 0.25 * brevity) + (opensFirst && asking ? 0.5 : 0);
 }
+
+/** The names tools give a voice they could not tell apart. */
+const CATCH_ALL = /^(?:unknown|unknown speaker|unidentified speaker|speaker \?|\?)$/i;
 
 function byName(speakers: string[], name: string, what: string): string {
   const want = name.trim().toLowerCase();
@@ -75,9 +70,13 @@ export function cast(t: Transcript, opts: { interviewer?: string; candidate?: st
   if (opts.candidate) candidate = byName(others, opts.candidate, '--candidate');
   else {
     const words = (s: string) => t.turns.filter((x) => x.speaker === s).reduce((n, x) => n + x.text.split(/\s+/).length, 0);
+    // A tool's catch-all ("Unknown Speaker") gathers stray voices, the host's among them: it is
+    // the candidate only when no one named answers.
+    const named = others.filter((s) => !CATCH_ALL.test(s));
+    const pool = named.length ? named : others;
     candidate =
       others.find((s) => roleOf(s) === 'candidate') ??
-      [...others].sort((a, b) => words(b) - words(a) || others.indexOf(a) - others.indexOf(b))[0]!;
+      [...pool].sort((a, b) => words(b) - words(a) || pool.indexOf(a) - pool.indexOf(b))[0]!;
   }
   return {
     interviewer,

@@ -1,5 +1,6 @@
 // Plain-text transcripts: "Name: text" lines in their many written forms, Otter's "Name  0:15"
 // headers, Zoom's web copy (name, time and text on lines of their own), Google Meet exports.
+import { blankBoilerplate } from './boilerplate.js';
 import { clock, readLabel, speakerLabels, type LabelledLine } from './labels.js';
 import { mergeSpeakers, timedByStarts, TranscriptError, type Transcript, type TranscriptTurn } from './types.js';
 
@@ -11,6 +12,19 @@ const TIMESTAMP_LINE = new RegExp(String.raw`^\s*[([]?(${TIME})[)\]]?\s*$`);
 const NAME_LINE = /^\s*(?:\*\*)?([\p{L}][\p{L}\p{N}'’.-]*(?:[ \t]+[\p{L}\p{N}'’.-]+){0,4})(?:\*\*)?\s*$/u;
 
 const unbold = (s: string) => s.replace(/\*\*|__/g, '').trim();
+
+/**
+ * A line of a turn whose speaker stands on a line of their own: the turn starts at its first
+ * words, and keeps a line for every line of the file, blank ones too, so a quote's line is found
+ * by counting.
+ */
+function addLine(turn: TranscriptTurn, line: string, i: number): void {
+  if (!turn.text) {
+    if (!line.trim()) return;
+    turn.line = i + 1;
+    turn.text = line.trim();
+  } else turn.text += `\n${line.trim()}`;
+}
 
 export function looksLikeOtter(lines: readonly string[]): boolean {
   return lines.filter((l) => OTTER_HEADER.test(l)).length >= 2;
@@ -35,9 +49,11 @@ function parseOtter(lines: string[]): Transcript {
   lines.forEach((line, i) => {
     const header = OTTER_HEADER.exec(line);
     if (header) {
-      current = { speaker: unbold(header[1]!), text: '', line: i + 1, start: clock(header[2]!) };
+      // Some exports put the time before the name as well ("0:00 Michael Kennedy  0:00").
+      const speaker = unbold(header[1]!).replace(/^\(?\d{1,2}:\d{2}(?::\d{2})?\)?\s+/, '');
+      current = { speaker, text: '', line: i + 1, start: clock(header[2]!) };
       turns.push(current);
-    } else if (current && line.trim()) current.text += ` ${line.trim()}`;
+    } else if (current) addLine(current, line, i);
   });
   return { format: 'otter', index: 0, turns: mergeSpeakers(timedByStarts(turns)) };
 }
@@ -52,7 +68,7 @@ function parseNameTimeBlocks(lines: string[]): Transcript {
       current = { speaker: name[1]!.trim(), text: '', line: i + 1, start: clock(time[1]!) };
       turns.push(current);
       i++;
-    } else if (current && lines[i]!.trim()) current.text += `\n${lines[i]!.trim()}`;
+    } else if (current) addLine(current, lines[i]!, i);
   }
   return { format: 'text', index: 0, turns: mergeSpeakers(timedByStarts(turns)) };
 }
@@ -70,7 +86,11 @@ function parseLabelled(lines: string[], format: 'text' | 'meet'): Transcript {
   let fresh = false;
   for (let i = from; i < lines.length; i++) {
     const line = lines[i]!;
-    if (!line.trim()) continue;
+    if (!line.trim()) {
+      // A blank line inside a turn keeps its place, so a quote's line is found by counting.
+      if (current?.text) current.text += '\n';
+      continue;
+    }
     const stamp = TIMESTAMP_LINE.exec(line);
     if (stamp) {
       time = clock(stamp[1]!);
@@ -84,7 +104,7 @@ function parseLabelled(lines: string[], format: 'text' | 'meet'): Transcript {
       turns.push(current);
       own.push(label.start ?? (fresh ? time : undefined));
       fresh = false;
-    } else if (current) current.text += `\n${line.trim()}`;
+    } else if (current) addLine(current, line, i);
   }
   if (turns.length === 0) {
     throw new TranscriptError(
@@ -112,7 +132,7 @@ function parseLabelled(lines: string[], format: 'text' | 'meet'): Transcript {
 }
 
 export function parseText(text: string): Transcript {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = blankBoilerplate(text.replace(/^\uFEFF/, '').split(/\r?\n/));
   if (looksLikeOtter(lines)) return parseOtter(lines);
   if (looksLikeNameTimeBlocks(lines)) return parseNameTimeBlocks(lines);
   return parseLabelled(lines, looksLikeMeet(lines) ? 'meet' : 'text');

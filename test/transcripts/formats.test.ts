@@ -286,7 +286,7 @@ describe('chat logs', () => {
 
   it('a bad line in a message-per-line log is reported at its line', () => {
     expect(thrown(() => parseTranscripts('{"role": "assistant", "content": "Hi"}\n\n{"content": "no role"}\n'))).toMatchObject({
-      message: 'message 2 has no "role"',
+      message: 'message 2 has no "role" or "speaker"',
       line: 3,
     });
   });

@@ -28,6 +28,14 @@ const graded: [string, Graded][] = [
   ['zoom-web-copy.txt', { interviewer: 'Maya Lin', candidate: 'Tomás Ortega', families: ['kpi', 'incentives'] }],
   // The host asked three questions; the guest's one stray "today?" does not make him the interviewer.
   ['host-and-guest.txt', { interviewer: 'Ana', candidate: 'Ben', families: ['kpi', 'shortfall', 'incentives'] }],
+  // Full-width colons, range times before each label, labels alone on their line.
+  ['full-width.txt', { interviewer: 'Interviewer', candidate: 'Candidate', families: ['kpi', 'incentives'] }],
+  ['range-times.txt', { interviewer: 'Interviewer', candidate: 'Candidate', families: ['kpi', 'incentives'] }],
+  ['labels-alone.md', { interviewer: 'maya', candidate: 'tomas', families: ['kpi', 'incentives'] }],
+  // JSON turn lists that name each side: interviewer/candidate, host/guest (with names), Q/A.
+  ['turns-roles.json', { interviewer: 'Interviewer', candidate: 'Candidate', families: ['kpi', 'incentives'] }],
+  ['turns-host-guest.json', { interviewer: 'Maya', candidate: 'Tomás', families: ['kpi', 'incentives'] }],
+  ['turns-qa.json', { interviewer: 'Interviewer', candidate: 'Candidate', families: ['kpi', 'incentives'] }],
   ['three-people.txt', { interviewer: 'Maya Lin', candidate: 'tomás ortega', families: ['kpi', 'incentives'], setAside: ['Sam Rivera'] }],
 ];
 
@@ -49,6 +57,9 @@ describe('real-world transcript shapes', () => {
       families: t.answers.map((a) => a.family),
       ...(want.setAside ? { setAside: t.setAside } : {}),
     }).toEqual(want);
+    // Evidence quotes the file at the line it names.
+    const lines = readFileSync(fixture(`transcript-shapes/${name}`), 'utf8').split('\n');
+    for (const e of t.answers.flatMap((a) => a.criteria.flatMap((c) => c.evidence))) expect(lines[e.line - 1]).toContain(e.quote);
   });
 
   it.each(refused)('%s is refused with its own reason, on one line', (name, reason) => {

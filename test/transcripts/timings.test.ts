@@ -112,14 +112,14 @@ describe('each timed format gives its turns their segments', () => {
         {
           speaker: 'Rosa Lind',
           text: 'Which metric would you track first?',
-          line: 1,
+          line: 2,
           start: 5,
           segments: [{ text: 'Which metric would you track first?', start: 5, end: 9, approximate: true }],
         },
         {
           speaker: 'Ken Ito',
           text: 'Repeat orders in the first month. Then churn, you know, after the second box.',
-          line: 4,
+          line: 5,
           start: 9,
           segments: [
             { text: 'Repeat orders in the first month.', start: 9, end: 14, approximate: true },
@@ -129,11 +129,11 @@ describe('each timed format gives its turns their segments', () => {
         {
           speaker: 'Rosa Lind',
           text: 'Why those two?',
-          line: 10,
+          line: 11,
           start: 21,
           segments: [{ text: 'Why those two?', start: 21, end: 24, approximate: true }],
         },
-        { speaker: 'Ken Ito', text: 'They move before revenue does.', line: 13, start: 24 },
+        { speaker: 'Ken Ito', text: 'They move before revenue does.', line: 14, start: 24 },
       ],
     ],
     [
@@ -238,18 +238,18 @@ describe('each timed format gives its turns their segments', () => {
         {
           speaker: 'Rosa Lind',
           text: 'What would you measure?',
-          line: 1,
+          line: 3,
           start: 3,
           segments: [{ text: 'What would you measure?', start: 3, end: 7, approximate: true }],
         },
         {
           speaker: 'Ken Ito',
           text: 'Weekly active teams.',
-          line: 5,
+          line: 7,
           start: 7,
           segments: [{ text: 'Weekly active teams.', start: 7, end: 30, approximate: true }],
         },
-        { speaker: 'Rosa Lind', text: 'Why?', line: 9, start: 30 },
+        { speaker: 'Rosa Lind', text: 'Why?', line: 11, start: 30 },
       ],
     ],
   ])('%s', (_, format, text, turns) => {

@@ -1,0 +1,164 @@
+// What an interviewer's turn is, read once: a remark, talk around the interview, or a question
+// of a family rehearse grades, with how sure that reading is.
+import type { Span } from '../text/phrases.js';
+import type { Families, Family } from './families.js';
+import type { AsideKind } from './other-families.js';
+import { keywords, ownWords, PROBE } from './words.js';
+
+export type TurnReading =
+  /** Nothing in it asks: "Incentives. What a power they have." */
+  | { kind: 'remark' }
+  /** Small talk, an introduction, a wrap-up, logistics, thanks or a sponsor read. */
+  | { kind: 'aside'; aside: AsideKind }
+  /** A question of a family with a rubric, read clearly enough to grade. */
+  | { kind: 'family'; family: Family; confidence: number }
+  /** It asks, and may be of a family, but not clearly enough to grade; `reason` says why. */
+  | { kind: 'unsure'; family?: string; confidence: number; reason: string }
+  /** It asks, but about nothing rehearse has a rubric for. */
+  | { kind: 'unrecognised' };
+
+/**
+ * How sure a reading must be to be graded. A cue of the family (1, or 0.5 for a weak one such as
+ * "what now?") needs one more sign: another cue, the family's topic in words the cue did not
+ * use, or the question put to the candidate ("what would you…"). "Does everyone agree?" shows an
+ * incentives cue and nothing else, so it is listed, not graded.
+ */
+export const CONFIDENT = 1.5;
+/** Talk around the interview gives way only to a question this sure of its family. */
+const OUTWEIGHS_ASIDE = 2.5;
+/** Sentences before the question that set it up ("Sales is paid on new logos. How do you handle that?"). */
+const CONTEXT_SENTENCES = 2;
+
+/** Sentences, with full-width punctuation read as its ASCII twin. */
+export function sentences(text: string): string[] {
+  return text
+    .replace(/？/g, '?')
+    .replace(/！/g, '!')
+    .replace(/。/g, '. ')
+    .split(/(?<=[.!?…])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** How a host comes back from a sponsor read. */
+const BACK =
+  /^(?:(?:okay|ok|alright|all right|so|anyway|and),?\s+)*(?:we'?re back|we are back|back to|anyway|okay|ok|alright|all right|so)\b/i;
+
+/** Words that open a question or a request. */
+const OPENS_QUESTION =
+  /^(?:so,?\s+|and,?\s+|but,?\s+|okay,?\s+|ok,?\s+|now,?\s+)?(?:what|why|how|which|who|when|where|tell me|tell us|walk me|walk us|talk me|can you|could you|would you|will you|do you|did you|have you|are you|is there|describe|explain|give me|give us|say more|please|pick|choose|name|design|imagine|suppose|say|let's say|define|outline|propose|list|share)\b/i;
+/** "What a story.", "How cool is that?", "Isn't that wild?": exclaiming, not asking. */
+const EXCLAIMS =
+  /^(?:what an?\b|how (?:cool|nice|great|amazing|awesome|wild|funny|interesting|crazy|lovely|fun|sad|true|weird)\b|isn'?t (?:that|it) (?:wild|crazy|amazing|great|funny|something|interesting)\b|(?:wow|man|gosh|oh)\b)/i;
+/** A tag on a remark ("Right?", "You know?"), which asks nothing. */
+const TAG =
+  /^(?:right|really|you know|isn'?t it|no|yeah|yes|ok(?:ay)?|huh|eh|correct|true|agreed|see|seriously|makes sense|get it)\s*\?*$/i;
+
+/** A statement with a tag ("…all-hands tomorrow, right?"): it checks, it does not ask. */
+const TAGGED = /,\s*(?:right|no|yeah|yes|correct|isn'?t it|don'?t you|didn'?t you|wasn'?t it|aren'?t you|ok(?:ay)?)\s*\?\s*$/i;
+
+/** Whether a sentence asks something. */
+export function asks(sentence: string): boolean {
+  const s = sentence.trim();
+  if (TAG.test(s.replace(/[.!,]/g, '')) || TAGGED.test(s) || EXCLAIMS.test(s)) return false;
+  return /\?\s*$/.test(s) || OPENS_QUESTION.test(s);
+}
+
+/** True when any sentence of the text asks something. */
+export function isQuestion(text: string): boolean {
+  return sentences(text).some(asks);
+}
+
+/** How much a cue in the sentences before the question counts, against one in the question itself. */
+const CONTEXT_WEIGHT = 1;
+/** What naming the family's topic adds: more in the asking sentence than only in the setup before it. */
+const TOPIC_ASKED = 1;
+const TOPIC_SET_UP = 0.5;
+/** What an open question about the candidate or the product adds. */
+const ADDRESSED = 0.5;
+/** The candidate, or the product and its business, which an interview's questions are about. */
+const ADDRESSES =
+  /\b(?:you|your|you'd|you're|you've|you'll|yourself|products?|company|business|customers?|users?|apps?|platform|features?|service|startup|marketplace|subscriptions?)\b/i;
+/** An open question asks what, why or how; a yes-or-no question does not ask for an answer to grade. */
+const OPEN = /\b(?:what|why|how|which|who|where|when)\b/i;
+const IMPERATIVE =
+  /^(?:please|pick|choose|name|design|imagine|suppose|define|outline|propose|list|describe|explain|(?:walk|talk|tell|give) (?:me|us))\b/i;
+
+/** Each family's confidence: its cues in the asking sentences, those just before, and its topic. */
+function confidences(asking: string, context: string, families: Families): { family: Family; confidence: number }[] {
+  // An open question about the candidate or the product, as interviews ask, rather than a
+  // yes-or-no to the room ("Does everyone agree?") or a question about lunch.
+  const addressed = (OPEN.test(asking) && ADDRESSES.test(asking)) || IMPERATIVE.test(asking) ? ADDRESSED : 0;
+  const byFamily = new Map<string, { family: Family; own: number; context: number; topic: number }>();
+  const entry = (f: Family) => {
+    let e = byFamily.get(f.family);
+    if (!e) byFamily.set(f.family, (e = { family: f, own: 0, context: 0, topic: 0 }));
+    return e;
+  };
+  const asked = families.reader.scores(asking);
+  for (const s of asked) entry(s.value).own = Math.max(entry(s.value).own, s.hits);
+  // The sentences before count in full when the question leans on them: it shows a cue itself,
+  // says little of its own ("What would you change?") or takes up their words ("Target missed.
+  // How do you decide whether the target was wrong?"). "What did you learn from writing it?" has
+  // a subject of its own, so the remark before it counts half.
+  const own = ownWords(keywords(asking)).filter((w) => !PROBE.has(w));
+  const before = keywords(context.slice(0, context.length - asking.length));
+  const leans = asked.length > 0 || own.length <= 1 || own.some((w) => before.has(w));
+  const setUp = leans ? 1 : 0.5;
+  const cues = families.reader.scores(context);
+  for (const s of cues) entry(s.value).context = Math.max(entry(s.value).context, s.hits);
+  // The topic counts only where it says more than the cues did: "who decides" is a cue and a topic word both.
+  const beyondCues = (family: string, spans: readonly Span[]) => {
+    const cued = cues.filter((c) => c.family === family).flatMap((c) => c.spans);
+    return spans.filter((t) => !cued.some((c) => c.start <= t.start && t.end <= c.end));
+  };
+  const askedFrom = context.length - asking.length;
+  for (const s of families.topics.scores(context)) {
+    const e = byFamily.get(s.family);
+    const own = beyondCues(s.family, s.spans);
+    if (e && own.length) e.topic = own.some((t) => t.start >= askedFrom) ? TOPIC_ASKED : TOPIC_SET_UP * setUp;
+  }
+  // A topic alone is no question of the family: "success" is said of many things.
+  return [...byFamily.values()]
+    .filter((e) => e.own + e.context > 0)
+    .map((e) => ({ family: e.family, confidence: e.own + CONTEXT_WEIGHT * setUp * Math.max(0, e.context - e.own) + e.topic + addressed }))
+    .sort((a, b) => b.confidence - a.confidence);
+}
+
+export function readTurn(text: string, families: Families): TurnReading {
+  let all = sentences(text);
+  // A sponsor read is one however it is worded; what the host asks after it is read on its own.
+  const sponsor = all.findLastIndex((s) => families.asides.scores(s).some((a) => a.family === 'sponsor'));
+  if (sponsor >= 0) {
+    // The read goes on until the host comes back ("Okay, we're back."); without that, it is the rest of the turn.
+    const back = all.findIndex((s, i) => i > sponsor && BACK.test(s));
+    all = back < 0 ? [] : all.slice(back);
+    if (!all.some(asks)) return { kind: 'aside', aside: 'sponsor' };
+  }
+  const first = all.findIndex(asks);
+  if (first < 0) return { kind: 'remark' };
+  const asking = all.filter((s, i) => i >= first && asks(s)).join(' ');
+  const context = [...all.slice(Math.max(0, first - CONTEXT_SENTENCES), first), asking].join(' ');
+  const ranked = confidences(asking, context, families);
+  const [best, next] = ranked;
+  const aside = families.asides.scores(asking)[0];
+  if (aside && (!best || best.confidence < OUTWEIGHS_ASIDE)) return { kind: 'aside', aside: aside.value.family };
+  if (!best) return { kind: 'unrecognised' };
+  const confidence = Math.round(best.confidence * 100) / 100;
+  if (next && next.confidence >= best.confidence - 0.25) {
+    return {
+      kind: 'unsure',
+      confidence,
+      reason: `reads as much as a question of the "${next.family.family}" family as of the "${best.family.family}" one, so it is graded under neither`,
+    };
+  }
+  if (confidence < CONFIDENT) {
+    return {
+      kind: 'unsure',
+      family: best.family.family,
+      confidence,
+      reason: `may be a question of the "${best.family.family}" family, but not clearly enough to grade (confidence ${confidence} of the ${CONFIDENT} needed)`,
+    };
+  }
+  return { kind: 'family', family: best.family, confidence };
+}
