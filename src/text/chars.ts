@@ -35,5 +35,9 @@ export const RIGHT_SINGLE_QUOTE = 0x2019; // ’, also the curly apostrophe
 export const RIGHT_DOUBLE_QUOTE = 0x201d; // ”
 export const BULLET = 0x2022; // •
 export const ELLIPSIS = 0x2026; // …
+/** Full-width marks that end a sentence in text typed with an East Asian keyboard: ？ ！ 。 */
+export const FULL_WIDTH_QUESTION_MARK = 0xff1f;
+export const FULL_WIDTH_EXCLAMATION_MARK = 0xff01;
+export const IDEOGRAPHIC_FULL_STOP = 0x3002;
 
 export const isDigit = (c: number) => c >= DIGIT_ZERO && c <= DIGIT_NINE;

@@ -33,6 +33,9 @@ import {
   VERTICAL_BAR,
   ZERO_WIDTH_SPACE,
   isDigit,
+  FULL_WIDTH_QUESTION_MARK,
+  FULL_WIDTH_EXCLAMATION_MARK,
+  IDEOGRAPHIC_FULL_STOP,
 } from './chars.js';
 
 export interface Sentence {
@@ -108,7 +111,10 @@ const isBulletMark = (c: number) => c === HYPHEN || c === ASTERISK || c === BULL
 
 /** Characters that end a sentence, and so a line that ends in one: . ! ? : ; … */
 const endsLikeSentence = (c: number) =>
-  c === FULL_STOP || c === EXCLAMATION_MARK || c === QUESTION_MARK || c === COLON || c === SEMICOLON || c === ELLIPSIS;
+  c === FULL_STOP || c === EXCLAMATION_MARK || c === QUESTION_MARK || c === COLON || c === SEMICOLON || c === ELLIPSIS || isFullWidthEnd(c);
+
+/** ？ ！ 。: they end a sentence wherever they stand. */
+const isFullWidthEnd = (c: number) => c === FULL_WIDTH_QUESTION_MARK || c === FULL_WIDTH_EXCLAMATION_MARK || c === IDEOGRAPHIC_FULL_STOP;
 
 /**
  * A line break ends a sentence at a blank line, before a bullet or numbered item, or after
@@ -143,7 +149,7 @@ const ABBREVIATION_REACH = 8;
 function isBoundary(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c === LINE_FEED) return lineEndsSentence(text, i);
-  if (c === SEMICOLON || c === EXCLAMATION_MARK || c === QUESTION_MARK || c === ELLIPSIS) return true;
+  if (c === SEMICOLON || c === EXCLAMATION_MARK || c === QUESTION_MARK || c === ELLIPSIS || isFullWidthEnd(c)) return true;
   if (c !== FULL_STOP) return false;
   if (i + 1 < text.length) {
     const n = text.charCodeAt(i + 1);
@@ -203,7 +209,7 @@ export function firstTokenAt(tokens: readonly Token[], offset: number): number {
 }
 
 /** Only these characters can end a sentence; the rest of the text is skipped over. */
-const CAN_END = /[\n;!?….]/g;
+const CAN_END = /[\n;!?….？！。]/g;
 
 export function segment(text: string, turn: number, tokens: readonly Token[] = tokenize(text)): Sentence[] {
   const out: Sentence[] = [];

@@ -1,5 +1,6 @@
 // What an interviewer's turn is, read once: a remark, talk around the interview, or a question
 // of a family rehearse grades, with how sure that reading is.
+import { segment } from '../text/text.js';
 import type { Span } from '../text/phrases.js';
 import type { Families, Family } from './families.js';
 import type { AsideKind } from './other-families.js';
@@ -29,15 +30,9 @@ const OUTWEIGHS_ASIDE = 2.5;
 /** Sentences before the question that set it up ("Sales is paid on new logos. How do you handle that?"). */
 const CONTEXT_SENTENCES = 2;
 
-/** Sentences, with full-width punctuation read as its ASCII twin. */
+/** Sentences, as the text toolkit splits them (full-width ？！。 included). */
 export function sentences(text: string): string[] {
-  return text
-    .replace(/？/g, '?')
-    .replace(/！/g, '!')
-    .replace(/。/g, '. ')
-    .split(/(?<=[.!?…])\s+|\n+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  return segment(text, 0).map((s) => text.slice(s.start, s.end).trim());
 }
 
 /** How a host comes back from a sponsor read. */

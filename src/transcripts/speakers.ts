@@ -1,4 +1,5 @@
 // Who is the interviewer: the one who asks the questions, unless the user names them.
+import { countWords } from '../text/text.js';
 import { isQuestion } from './reading.js';
 import { TranscriptError, UNKNOWN_SPEAKER, type Transcript, type TranscriptTurn } from './types.js';
 
@@ -23,7 +24,7 @@ function askerScore(turns: readonly TranscriptTurn[], opensFirst: boolean): numb
   if (!turns.length) return 0;
   const asking = turns.filter((t) => isQuestion(t.text)).length;
   const share = asking / turns.length;
-  const words = turns.reduce((n, t) => n + t.text.split(/\s+/).length, 0) / turns.length;
+  const words = turns.reduce((n, t) => n + countWords(t.text), 0) / turns.length;
   // Interviewers say less per turn than the people answering them.
   const brevity = 1 / (1 + words / 60);
   return asking * Math.sqrt(share) * (0.75 + 0.25 * brevity) + (opensFirst && asking ? 0.5 : 0);
@@ -69,7 +70,7 @@ export function cast(t: Transcript, opts: { interviewer?: string; candidate?: st
   let candidate: string;
   if (opts.candidate) candidate = byName(others, opts.candidate, '--candidate');
   else {
-    const words = (s: string) => t.turns.filter((x) => x.speaker === s).reduce((n, x) => n + x.text.split(/\s+/).length, 0);
+    const words = (s: string) => t.turns.filter((x) => x.speaker === s).reduce((n, x) => n + countWords(x.text), 0);
     // A tool's catch-all ("Unknown Speaker") gathers stray voices, the host's among them: it is
     // the candidate only when no one named answers.
     const named = others.filter((s) => !CATCH_ALL.test(s));

@@ -102,6 +102,13 @@ describe('the same content in another form keeps its grade', () => {
     expect(Math.max(...moves)).toBeLessThanOrEqual(12);
   });
 
+  // Text typed with an East Asian keyboard, or pasted from one, ends its sentences with full-width marks.
+  it.each(ANSWERS.map((a, i) => ({ i, ...a })))('answer $i ($family) with full-width ？！。 keeps its grade', ({ family, text }) => {
+    const fullWidth = text.replace(/\.(?=\s|$)/gu, '。').replace(/\?(?=\s|$)/gu, '？').replace(/!(?=\s|$)/gu, '！');
+    expect(fullWidth).not.toBe(text);
+    expect(grade(family, fullWidth).total).toBe(grade(family, text).total);
+  });
+
   it('a non-breaking hyphen or a curly apostrophe reads as the plain one', () => {
     const plain = ANSWERS[5]!.text.replace('’', "'");
     const typeset = ANSWERS[5]!.text.replace('back and forth', 'back‑and‑forth');
