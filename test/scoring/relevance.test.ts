@@ -104,7 +104,10 @@ describe('the same content in another form keeps its grade', () => {
 
   // Text typed with an East Asian keyboard, or pasted from one, ends its sentences with full-width marks.
   it.each(ANSWERS.map((a, i) => ({ i, ...a })))('answer $i ($family) with full-width ？！。 keeps its grade', ({ family, text }) => {
-    const fullWidth = text.replace(/\.(?=\s|$)/gu, '。').replace(/\?(?=\s|$)/gu, '？').replace(/!(?=\s|$)/gu, '！');
+    const fullWidth = text
+      .replace(/\.(?=\s|$)/gu, '。')
+      .replace(/\?(?=\s|$)/gu, '？')
+      .replace(/!(?=\s|$)/gu, '！');
     expect(fullWidth).not.toBe(text);
     expect(grade(family, fullWidth).total).toBe(grade(family, text).total);
   });
