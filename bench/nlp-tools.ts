@@ -209,15 +209,16 @@ const naturalSentences = new SentenceTokenizer([]);
 const brill = new BrillPOSTagger(new Lexicon('EN', 'NN', 'NNP'), new RuleSet('EN'));
 
 /**
- * Words, the endings of contractions ("'d", "n't") and single marks, with offsets, as its lexicon
- * holds them: natural's tagger takes tokens, not text.
+ * Words split as natural's WordTokenizer splits them ("We’d" is "We", "d"), tagged on their own,
+ * with offsets, and hyphens between words kept untagged so that a hyphenated word stays whole.
  */
-const NATURAL_TOKEN = /[\p{L}\p{N}]+(?=n['’]t)|n['’]t|[\p{L}\p{N}]+|['’][\p{L}]+|[^\s\p{L}\p{N}]/gu;
+const NATURAL_TOKEN = /[\p{L}\p{N}]+|-/gu;
 
 function naturalTag(text: string) {
   const tokens = [...text.matchAll(NATURAL_TOKEN)].map((m) => ({ start: m.index, end: m.index + m[0].length, value: m[0], pos: '' }));
-  const tagged = brill.tag(tokens.map((t) => t.value.replace(/’/g, "'"))).taggedWords;
-  tokens.forEach((t, i) => (t.pos = tagged[i]?.tag ?? ''));
+  const words = tokens.filter((t) => t.value !== '-');
+  const tagged = brill.tag(words.map((t) => t.value)).taggedWords;
+  words.forEach((t, i) => (t.pos = tagged[i]?.tag ?? ''));
   return tokens;
 }
 
