@@ -43,22 +43,24 @@ export interface Tool {
 
 // ---------- rehearse's own rules ----------
 
+/** The reasoning features of a text as the scorer measures them, a rubric that meets nothing aside. */
+function features(text: string, withHits: boolean) {
+  const a = analyse([text], [text]);
+  return extractFeatures(a, { attained: 0, coverage: 0, penalty: 0 }, findCues(a), withHits);
+}
+
 const rehearse: Tool = {
   name: 'rehearse rules',
   sentences: (text) => segment(text, 0).map((s) => s.start),
-  figures(text) {
-    const a = analyse([text], [text]);
-    const { hits } = extractFeatures(a, { attained: 0, coverage: 0, penalty: 0 }, findCues(a), true);
-    return hits.filter((h) => h.feature === 'numbers').map(({ start, end }) => ({ start, end }));
-  },
+  figures: (text) => features(text, true).hits.flatMap((h) => (h.feature === 'numbers' ? [{ start: h.start, end: h.end }] : [])),
   negated(text, span) {
     const a = analyse([text], [text]);
     const sentence = a.sentences.findIndex((s) => s.start <= span.start && span.end <= s.end);
     if (sentence < 0) return false;
     return isRejectedMention(a, { sentence, turn: 0, start: span.start, end: span.end }, newMentionCache());
   },
-  pass: (text) => analyse([text], [text]),
-  passDoes: 'words and sentences (analyse)',
+  pass: (text) => features(text, false),
+  passDoes: 'words, sentences, cue lists, features (analyse, findCues, extractFeatures)',
   lacks: {
     nounPhrases: 'no noun-phrase function: the scorer matches the phrases its lists name',
     partsOfSpeech: 'no tagger: word lists (function words, cue lists) stand in for parts of speech',

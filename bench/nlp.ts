@@ -129,15 +129,28 @@ function longText(words: number): string {
   return out.join('\n\n');
 }
 
-function timed(pass: () => unknown): number {
-  pass();
-  const runs: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const t0 = performance.now();
-    pass();
-    runs.push(performance.now() - t0);
+const ROUNDS = 5;
+const LOAD_ROUNDS = 3;
+
+/**
+ * The median of what each job reports (milliseconds), the jobs run in turns, one of each per round,
+ * so that a busy machine slows them all alike; with `warm`, a first round is not counted.
+ */
+function inTurns(jobs: (() => number)[], rounds: number, warm: boolean): number[] {
+  const times = jobs.map(() => [] as number[]);
+  for (let r = warm ? -1 : 0; r < rounds; r++) {
+    jobs.forEach((job, i) => {
+      const ms = job();
+      if (r >= 0) times[i]!.push(ms);
+    });
   }
-  return median(runs);
+  return times.map(median);
+}
+
+function timePass(pass: () => unknown): number {
+  const t0 = performance.now();
+  pass();
+  return performance.now() - t0;
 }
 
 /** The code that loads each toolkit, run in a fresh node so that nothing is cached. */
@@ -154,12 +167,10 @@ const LOADERS: Record<string, string> = {
     new b.BrillPOSTagger(new b.Lexicon('EN', 'NN', 'NNP'), new b.RuleSet('EN')).tag(['Warm', 'up']);`,
 };
 
-function loadMs(tool: string): number {
+/** Milliseconds from the first import to a first result, as the fresh node reports it. */
+function loadOnce(tool: string): number {
   const code = `const t0 = performance.now(); ${LOADERS[tool]} console.log(performance.now() - t0);`;
-  const runs = [0, 1, 2].map(() =>
-    Number(execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: PACKAGE_ROOT, encoding: 'utf8' }).trim()),
-  );
-  return median(runs);
+  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: PACKAGE_ROOT, encoding: 'utf8' }).trim());
 }
 
 /** Bytes on disk of a package and every package it depends on, found as node resolves them. */
@@ -196,16 +207,25 @@ const PACKAGES: Record<string, string[]> = {
 function speed() {
   const text = longText(20_000);
   const words = wordCount(text);
+  const pass = inTurns(
+    TOOLS.map((t) => () => timePass(() => t.pass(text))),
+    ROUNDS,
+    true,
+  );
+  const load = inTurns(
+    TOOLS.map((t) => () => loadOnce(t.name)),
+    LOAD_ROUNDS,
+    false,
+  );
   table(
-    `7. Speed on ${words.toLocaleString('en')} words of answers (median of 5 passes after one warm-up; load: median of 3 fresh starts)`,
+    `7. Speed on ${words.toLocaleString('en')} words of answers (median of ${ROUNDS} passes after a warm-up; load: median of ${LOAD_ROUNDS} fresh starts; tools in turns)`,
     ['tool', 'words per ms', 'pass', 'load', 'installed', 'what a pass does'],
-    TOOLS.map((t) => {
-      const ms = timed(() => t.pass(text));
+    TOOLS.map((t, i) => {
       const sizes = (PACKAGES[t.name] ?? []).map(installed);
       const disk = sizes.length
         ? `${(sizes.reduce((n, s) => n + s.bytes, 0) / 1e6).toFixed(1)} MB in ${sizes.reduce((n, s) => n + s.packages, 0)} packages`
         : 'part of rehearse';
-      return [t.name, (words / ms).toFixed(1), `${Math.round(ms)} ms`, `${Math.round(loadMs(t.name))} ms`, disk, t.passDoes];
+      return [t.name, (words / pass[i]!).toFixed(1), `${Math.round(pass[i]!)} ms`, `${Math.round(load[i]!)} ms`, disk, t.passDoes];
     }),
   );
 }
