@@ -5,9 +5,9 @@ import winkNLP, { type ItemEntity, type ItemToken } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { SentenceTokenizer } from 'natural/lib/natural/tokenizers/index.js';
 import { BrillPOSTagger, Lexicon, RuleSet } from 'natural/lib/natural/brill_pos_tagger/index.js';
-import { analyse, segment } from '../src/scoring/text.js';
-import { extractFeatures, findCues } from '../src/scoring/features.js';
-import { isRejectedMention, newMentionCache } from '../src/scoring/matcher.js';
+import { analyse, segment } from '../src/text/text.js';
+import { extractFeatures, findCues } from '../src/scoring/model/features.js';
+import { isRejectedMention, newMentionCache } from '../src/scoring/rubric/matcher.js';
 
 export interface Span {
   start: number;

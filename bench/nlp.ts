@@ -155,8 +155,8 @@ function timePass(pass: () => unknown): number {
 
 /** The code that loads each toolkit, run in a fresh node so that nothing is cached. */
 const LOADERS: Record<string, string> = {
-  'rehearse rules': `const m = await import(${JSON.stringify(pathToFileURL(join(PACKAGE_ROOT, 'build/bench/src/scoring/matcher.js')).href)});
-    const t = await import(${JSON.stringify(pathToFileURL(join(PACKAGE_ROOT, 'build/bench/src/scoring/text.js')).href)});
+  'rehearse rules': `const m = await import(${JSON.stringify(pathToFileURL(join(PACKAGE_ROOT, 'build/bench/src/scoring/rubric/matcher.js')).href)});
+    const t = await import(${JSON.stringify(pathToFileURL(join(PACKAGE_ROOT, 'build/bench/src/text/text.js')).href)});
     t.analyse(['Warm up.'], ['Warm up.']); void m;`,
   compromise: `const { default: nlp } = await import('compromise'); nlp('Warm up.').sentences();`,
   'wink-nlp': `const { default: w } = await import('wink-nlp'); const { default: m } = await import('wink-eng-lite-web-model');
