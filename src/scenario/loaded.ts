@@ -1,4 +1,5 @@
 // A scenario with each question's rubric resolved: what the interview, the scorer and the aligner read.
+import { hasEntry } from '../own.js';
 import { REASONING_LEXICONS } from './cues.js';
 import type { Path, PathIssue } from './path.js';
 import { resolveRubric, type ResolvedRubric } from './rubric.js';
@@ -47,7 +48,7 @@ export function resolveQuestions(
   }
   // Words for a lexicon no library has would be silently unused: say so.
   for (const name of Object.keys(scenario.context.vocabulary)) {
-    if (!libraries.some((lib) => name in lib.lexicons) && !(name in REASONING_LEXICONS)) {
+    if (!libraries.some((lib) => hasEntry(lib.lexicons, name)) && !hasEntry(REASONING_LEXICONS, name)) {
       issues.push({ path: ['context', 'vocabulary', name], message: `no rubric library this scenario uses has a lexicon "${name}"` });
     }
   }
