@@ -1,11 +1,12 @@
 // Reads scenario and rubric library files from disk into validated, fully resolved scenarios.
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { InvalidFileError, MissingFileError, type FileIssue } from '../errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { readInput } from '../input.js';
 import { parseWith, type ParseCache } from './cache.js';
 import { resolveQuestions, type LoadedScenario } from './loaded.js';
 import { issueAt, issuesIn, validate, type ParsedFile } from './parse.js';
+import { libraryRegexes, scenarioRegexes, slowRegexes } from './regex.js';
 import { checkLibrary, composeLibrary, type ResolvedRubric } from './rubric.js';
 import { RubricLibrary, Scenario } from './schema.js';
 
@@ -33,7 +34,7 @@ export function loadLibrary(file: string, options: ReadOptions = {}, loading: re
   });
   if (issues.length) throw new InvalidFileError(issues);
   const { library, issues: clashes } = composeLibrary(own, used);
-  const found = issuesIn(parsed, [...clashes, ...checkLibrary(library)]);
+  const found = issuesIn(parsed, [...clashes, ...checkLibrary(library), ...(isShipped(file) ? [] : slowRegexes(libraryRegexes(own)))]);
   if (found.length) throw new InvalidFileError(found);
   return library;
 }
@@ -75,6 +76,12 @@ export interface ScenarioReadOptions extends ReadOptions {
 export const SHIPPED_RUBRICS = join(PACKAGE_ROOT, 'scenarios', 'rubrics');
 
 /**
+ * Files rehearse ships: the tests check their regular expressions, so the slower check of how a
+ * pattern backtracks is left for the files users write.
+ */
+const isShipped = (file: string) => file.startsWith(join(PACKAGE_ROOT, 'scenarios') + sep);
+
+/**
  * Where a scenario's `uses` entry points: `rehearse:pm` is a shipped library by name, wherever
  * rehearse is installed; anything else is a path relative to the scenario file.
  */
@@ -97,7 +104,8 @@ export function loadScenario(file: string, options: ScenarioReadOptions = {}): L
   });
   if (issues.length) throw new InvalidFileError(issues);
 
-  const { rubrics, issues: found } = resolveQuestions(scenario, used);
+  const { rubrics, issues: resolved } = resolveQuestions(scenario, used);
+  const found = [...resolved, ...(isShipped(file) ? [] : slowRegexes(scenarioRegexes(scenario)))];
   if (found.length) throw new InvalidFileError(issuesIn(parsed, found));
   return { file, scenario, rubrics: shareRubrics(rubrics), libraries: used, lineOf: parsed.lineOf };
 }

@@ -5,6 +5,7 @@ import type { Path, PathIssue } from './path.js';
 import { DEFAULT_MODEL, type ScoringModel } from './model.js';
 import { REASONING_LEXICONS } from './cues.js';
 import { hasEntry, ownEntry } from '../own.js';
+import { compileProblem, termProblem } from './regex.js';
 
 /** The lexicon a scenario fills with its own context terms. */
 export const CONTEXT_LEXICON = 'context';
@@ -121,13 +122,8 @@ export function checkLibrary(library: RubricLibrary): PathIssue[] {
   // A term written /between slashes/ is a regular expression: it must compile.
   const checkTerms = (terms: readonly string[], path: Path) =>
     terms.forEach((t, i) => {
-      if (t.length > 2 && t.startsWith('/') && t.endsWith('/')) {
-        try {
-          new RegExp(t.slice(1, -1), 'iu');
-        } catch (e) {
-          issues.push(issueAt([...path, i], `invalid regular expression: ${(e as Error).message}`));
-        }
-      }
+      const problem = termProblem(t);
+      if (problem) issues.push(issueAt([...path, i], problem));
     });
   for (const [id, terms] of Object.entries(library.lexicons)) checkTerms(terms, ['lexicons', id]);
   const checkMatcher = (m: Matcher, path: Path) => {
@@ -135,13 +131,8 @@ export function checkLibrary(library: RubricLibrary): PathIssue[] {
     if (m.lexicon && m.lexicon !== CONTEXT_LEXICON && !hasEntry(library.lexicons, m.lexicon) && !hasEntry(REASONING_LEXICONS, m.lexicon)) {
       issues.push(issueAt([...path, 'lexicon'], `unknown lexicon "${m.lexicon}"`));
     }
-    if (m.pattern) {
-      try {
-        new RegExp(m.pattern, 'iu');
-      } catch (e) {
-        issues.push(issueAt([...path, 'pattern'], `invalid regular expression: ${(e as Error).message}`));
-      }
-    }
+    const problem = m.pattern === undefined ? undefined : compileProblem(m.pattern);
+    if (problem) issues.push(issueAt([...path, 'pattern'], problem));
   };
   const checkSignal = (s: Signal, path: Path) => {
     checkMatcher(s, path);
