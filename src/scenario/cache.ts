@@ -1,8 +1,8 @@
 // Parsed scenario files kept between runs: parsing YAML is most of a cold start.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeAtomic } from '../files.js';
+import { PRIVATE_FILE, privateDir, writeAtomic } from '../files.js';
 import { parseText, parseWithLines, type ParsedFile } from './parse.js';
 import type { Path } from './path.js';
 
@@ -26,8 +26,8 @@ export class ParseCache {
     } catch {
       const parsed = parseText(file, text);
       try {
-        mkdirSync(this.dir, { recursive: true });
-        writeAtomic(path, JSON.stringify(parsed.data ?? null));
+        privateDir(this.dir);
+        writeAtomic(path, JSON.stringify(parsed.data ?? null), PRIVATE_FILE);
       } catch {
         // A cache that cannot be written only costs time.
       }

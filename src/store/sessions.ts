@@ -1,9 +1,9 @@
 // Session files: each save is atomic (write a temporary file, flush it, rename it over the old one).
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { FatalError, InvalidFileError, UsageError } from '../errors.js';
-import { fileErrorReason, writeAtomic } from '../files.js';
+import { fileErrorReason, PRIVATE_FILE, privateDir, writeAtomic } from '../files.js';
 import { Session } from '../interview/session.js';
 
 /** A session that could not be written: the file and why, for the one-line message. */
@@ -55,8 +55,8 @@ export class SessionStore {
 
   save(session: Session): void {
     try {
-      mkdirSync(this.dir, { recursive: true });
-      writeAtomic(this.pathOf(session.id), `${JSON.stringify(session, null, 2)}\n`);
+      privateDir(this.dir);
+      writeAtomic(this.pathOf(session.id), `${JSON.stringify(session, null, 2)}\n`, PRIVATE_FILE);
     } catch (e) {
       throw new SaveError(this.pathOf(session.id), fileErrorReason(e));
     }
@@ -65,12 +65,13 @@ export class SessionStore {
   /**
    * Keeps a copy of a session that could not be saved where it belongs (a full disk, a read-only
    * folder): in the system's temporary folder. Returns where, or undefined when that fails too.
+   * The folder is a new one of this user's only: the temporary folder is shared, and a folder
+   * of a known name there could be someone else's.
    */
-  rescue(session: Session, dir = join(tmpdir(), 'rehearse-rescued')): string | undefined {
-    const file = join(dir, `${session.id}.json`);
+  rescue(session: Session): string | undefined {
     try {
-      mkdirSync(dir, { recursive: true });
-      writeAtomic(file, `${JSON.stringify(session, null, 2)}\n`);
+      const file = join(mkdtempSync(join(tmpdir(), 'rehearse-rescued-')), `${session.id}.json`);
+      writeAtomic(file, `${JSON.stringify(session, null, 2)}\n`, PRIVATE_FILE);
       return file;
     } catch {
       return undefined;
