@@ -16,7 +16,7 @@ export async function transcribeCommand(args: string[], io: IO): Promise<number>
   const { positionals } = parse(args, {}, USAGE);
   if (positionals.length !== 1) throw new UsageError(`name one session (see \`rehearse sessions\`)\nusage: ${USAGE}`);
   const w = await wire(io);
-  let session = w.store.load(positionals[0]!);
+  let session = w.store.take(positionals[0]!);
   const todo = (session.recordings ?? []).filter((r) => !r.speech);
   if (!todo.length) {
     io.out(session.recordings?.length ? 'Every recording of this session is transcribed already.' : 'This session has no recordings.');

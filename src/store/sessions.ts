@@ -1,10 +1,11 @@
 // Session files: each save is atomic (write a temporary file, flush it, rename it over the old one).
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { FatalError, InvalidFileError, UsageError } from '../errors.js';
 import { fileErrorReason, PRIVATE_FILE, privateDir, writeAtomic } from '../files.js';
 import { Session } from '../interview/session.js';
+import { lockSession, SessionBusyError } from './lock.js';
 
 /** A session that could not be written: the file and why, for the one-line message. */
 export class SaveError extends FatalError {
@@ -53,7 +54,36 @@ export class SessionStore {
     return join(this.dir, relative);
   }
 
+  /** The lock file that says which process writes a session. */
+  lockOf(id: string): string {
+    return join(this.dir, `${id}.lock`);
+  }
+
+  /**
+   * Makes this process the session's only writer until it exits, or throws SessionBusyError
+   * naming the one that is. Saving claims a session too; resuming claims it before reading it,
+   * so what is read is what the last writer left.
+   */
+  claim(id: string): void {
+    privateDir(this.dir);
+    lockSession(id, this.lockOf(id));
+  }
+
+  /** A session to go on with: claimed, then read. */
+  take(id: string): Session {
+    if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new UsageError(`"${id}" is not a session id`);
+    if (!existsSync(this.pathOf(id))) return this.load(id);
+    this.claim(id);
+    return this.load(id);
+  }
+
   save(session: Session): void {
+    try {
+      this.claim(session.id);
+    } catch (e) {
+      if (e instanceof SessionBusyError) throw e;
+      throw new SaveError(this.pathOf(session.id), fileErrorReason(e));
+    }
     try {
       privateDir(this.dir);
       writeAtomic(this.pathOf(session.id), `${JSON.stringify(session, null, 2)}\n`, PRIVATE_FILE);
