@@ -36,6 +36,9 @@ export function privateDir(dir: string): void {
  */
 let nextId = 0;
 
+/** Temporary files being written, to remove when the process is stopped by a signal. */
+const unfinished = new Set<AtomicFile>();
+
 export class AtomicFile {
   private readonly tmp: string;
   private fd: number | undefined;
@@ -49,6 +52,7 @@ export class AtomicFile {
     const kept = mode ?? existingMode(path);
     // Created with its final mode (the umask cannot widen it), so no one who may not read the file reads it half written.
     this.fd = openSync(this.tmp, 'w', kept ?? 0o666);
+    unfinished.add(this);
     try {
       if (kept !== undefined) fchmodSync(this.fd, kept);
     } catch (e) {
@@ -73,6 +77,7 @@ export class AtomicFile {
       closeSync(fd);
     }
     renameSync(this.tmp, this.path);
+    unfinished.delete(this);
   }
 
   /** Leaves the old file as it was and removes the temporary one. */
@@ -86,7 +91,28 @@ export class AtomicFile {
       this.fd = undefined;
     }
     rmSync(this.tmp, { force: true });
+    unfinished.delete(this);
   }
+}
+
+const STOPPING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * While a long write is under way: a signal that stops the process first removes the temporary
+ * files (the files they were to replace stay as they were), then stops it as the signal would
+ * have, so the shell sees the usual status. Returns the function that ends this.
+ */
+export function abortWritesOnSignals(): () => void {
+  const handler = (signal: NodeJS.Signals) => {
+    for (const file of [...unfinished]) file.abort();
+    stop();
+    process.kill(process.pid, signal);
+  };
+  const stop = () => {
+    for (const s of STOPPING_SIGNALS) process.off(s, handler);
+  };
+  for (const s of STOPPING_SIGNALS) process.on(s, handler);
+  return stop;
 }
 
 /** The permission bits of an existing file, or undefined when there is none. */

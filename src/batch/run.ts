@@ -1,6 +1,7 @@
 // Grades many files: a pool of workers (or this thread for one job), results written in input
 // order as they complete, a progress line on a terminal. Memory holds the work in flight, not the batch.
 import { join } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { BatchFormat, Compact } from '../report/output.js';
@@ -31,7 +32,14 @@ interface Runner {
 
 function localRunner(settings: GradeSettings, format: BatchFormat, width: number): Runner {
   const opts = gradeOptions(settings);
-  return { run: async (_id, file) => processFile(file, format, opts, width), close: async () => {} };
+  return {
+    run: async (_id, file) => {
+      // Grading is synchronous: a turn of the event loop between files lets a signal (Ctrl+C) be handled.
+      await setImmediate();
+      return processFile(file, format, opts, width);
+    },
+    close: async () => {},
+  };
 }
 
 /** The old-generation heap each grading worker may use. */
