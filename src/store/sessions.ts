@@ -1,6 +1,6 @@
 // Session files: each save is atomic (write a temporary file, flush it, rename it over the old one).
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { FatalError, InvalidFileError, UsageError } from '../errors.js';
 import { fileErrorReason, PRIVATE_FILE, privateDir, writeAtomic } from '../files.js';
@@ -49,9 +49,23 @@ export class SessionStore {
     return { file: join(this.dir, relative), relative };
   }
 
-  /** The absolute path of a file a session keeps relative to the sessions folder. */
-  resolve(relative: string): string {
-    return join(this.dir, relative);
+  /**
+   * The audio file of one of a session's recordings, or undefined when the name the session keeps
+   * leads anywhere but into that session's own audio folder (`<id>.audio/`), by `..`, an absolute
+   * path or a link: a session file is data that may have been edited, and what it names is read
+   * and sent to the transcription service.
+   */
+  recordingFile(sessionId: string, relative: string): string | undefined {
+    const folder = join(this.dir, `${sessionId}.audio`);
+    const file = resolve(this.dir, relative);
+    if (dirname(file) !== folder) return undefined;
+    let real: string;
+    try {
+      real = realpathSync(file);
+    } catch {
+      return file; // missing: reading it says so
+    }
+    return dirname(real) === realpathSync(folder) ? file : undefined;
   }
 
   /** The lock file that says which process writes a session. */
