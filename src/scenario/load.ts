@@ -3,7 +3,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { InvalidFileError, MissingFileError, type FileIssue } from '../errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { readInput } from '../input.js';
-import { parseWith, type ParseCache } from './cache.js';
+import { parseWith, type CachedParse, type ParseCache } from './cache.js';
 import { resolveQuestions, type LoadedScenario } from './loaded.js';
 import { issueAt, issuesIn, validate, type ParsedFile } from './parse.js';
 import { libraryRegexes, scenarioRegexes, slowRegexes } from './regex.js';
@@ -16,7 +16,7 @@ export interface ReadOptions {
 }
 
 /** A scenario or rubric file, read by the input policy (size, binary, UTF-8 or UTF-16 only) and parsed. */
-export function readParsed(file: string, options: ReadOptions = {}): ParsedFile {
+export function readParsed(file: string, options: ReadOptions = {}): ParsedFile & Partial<CachedParse> {
   const input = readInput(file, 'scenario');
   if (!input.ok) {
     if (input.problem === 'missing') throw new MissingFileError(file, input.reason);
@@ -25,8 +25,30 @@ export function readParsed(file: string, options: ReadOptions = {}): ParsedFile 
   return parseWith(options.cache, file, input.text);
 }
 
-export function loadLibrary(file: string, options: ReadOptions = {}, loading: readonly string[] = []): RubricLibrary {
+/**
+ * What `build` makes of a file's parse. The parse is kept in the cache only once `build` has
+ * succeeded; a cached parse that `build` finds wrong is dropped and the file parsed again, so a
+ * message is always about the file as it is, never about a damaged cache entry.
+ */
+function fromFile<T>(file: string, options: ReadOptions, build: (parsed: ParsedFile) => T): T {
   const parsed = readParsed(file, options);
+  let built: T;
+  try {
+    built = build(parsed);
+  } catch (e) {
+    if (!parsed.fromCache || !(e instanceof InvalidFileError)) throw e;
+    parsed.forget?.();
+    return build(readParsed(file, { ...options, cache: undefined }));
+  }
+  parsed.remember?.();
+  return built;
+}
+
+export function loadLibrary(file: string, options: ReadOptions = {}, loading: readonly string[] = []): RubricLibrary {
+  return fromFile(file, options, (parsed) => libraryFrom(file, parsed, options, loading));
+}
+
+function libraryFrom(file: string, parsed: ParsedFile, options: ReadOptions, loading: readonly string[]): RubricLibrary {
   const own = validate(RubricLibrary, parsed);
   const { used, issues } = loadUsed(file, parsed, own.uses, (path) => {
     if (path === file || loading.includes(path)) return 'circle';
@@ -91,8 +113,11 @@ export function libraryPath(scenarioFile: string, ref: string): string {
 }
 
 export function loadScenario(file: string, options: ScenarioReadOptions = {}): LoadedScenario {
+  return fromFile(file, options, (parsed) => scenarioFrom(file, parsed, options));
+}
+
+function scenarioFrom(file: string, parsed: ParsedFile, options: ScenarioReadOptions): LoadedScenario {
   const libraries = options.libraries ?? new Map<string, RubricLibrary>();
-  const parsed = readParsed(file, options);
   const scenario = validate(Scenario, parsed);
   const { used, issues } = loadUsed(file, parsed, scenario.uses, (path) => {
     let lib = libraries.get(path);
