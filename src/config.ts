@@ -173,6 +173,9 @@ export function loadConfig(where: Surroundings, options: LoadOptions = {}): Conf
   };
 }
 
+/** The key sent to a transcription server of one's own that wants none (the SDK needs one): no secret. */
+export const NO_KEY = 'not-needed';
+
 function voiceOf(v: z.infer<typeof LlmSettings>, cwd: string, searchPath: string): VoiceConfig {
   const key = v.OPENAI_API_KEY;
   const timeoutMs = v.REHEARSE_AUDIO_TIMEOUT_MS;
@@ -181,7 +184,7 @@ function voiceOf(v: z.infer<typeof LlmSettings>, cwd: string, searchPath: string
   const transcription =
     key || v.REHEARSE_TRANSCRIBE_URL
       ? {
-          apiKey: key ?? 'not-needed',
+          apiKey: key ?? NO_KEY,
           ...(transcribeUrl ? { baseURL: transcribeUrl } : {}),
           model: v.REHEARSE_TRANSCRIBE_MODEL,
           timeoutMs,
