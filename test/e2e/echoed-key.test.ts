@@ -1,14 +1,14 @@
 // A server that puts the API key in a successful reply (a proxy, a compromised server): the key is
 // never shown nor saved, in a probe streamed to the screen, in the session, its reports, or a transcript.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newSession, Session } from '../../src/interview/session.js';
+import { Session } from '../../src/interview/session.js';
 import { RedactingStream } from '../../src/probes/redacting-stream.js';
-import { fixture, rehearseAsync } from '../helpers.js';
-import { toneWav } from '../support/audio.js';
+import { rehearseAsync } from '../helpers.js';
 import { probeJson, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
+import { recordedSession } from '../support/recorded-session.js';
 
 const KEY = 'sk-live-SECRET-abcdefghijklmnop';
 
@@ -64,19 +64,7 @@ describe('an API key echoed in a successful reply', () => {
   it('a transcript that carries the key, in its text, words and segments: saved and shown redacted', async () => {
     const home = mkdtempSync(join(tmpdir(), 'rehearse-echo-'));
     const id = 'spoken';
-    mkdirSync(join(home, 'sessions', `${id}.audio`), { recursive: true });
-    writeFileSync(join(home, 'sessions', `${id}.audio`, 'a.wav'), toneWav(0.5));
-    const at = '2026-03-01T10:00:00.000Z';
-    const session: Session = {
-      ...newSession({
-        id,
-        scenario: { id: 'shedshare', title: 'Shedshare', file: fixture('scenarios/good/interview.yaml') },
-        mode: 'practice',
-        at,
-      }),
-      recordings: [{ id: 'a', questionId: 'kpi', file: `${id}.audio/a.wav`, at, seconds: 1 }],
-    };
-    writeFileSync(join(home, 'sessions', `${id}.json`), JSON.stringify(session));
+    recordedSession(home, id, { a: `${id}.audio/ok.wav` });
     const said = `Weekly active sheds, and the key is ${KEY}.`;
     const server = await startFakeOpenAI({
       kind: 'transcript',

@@ -1,12 +1,13 @@
 // A session file names its recordings; `transcribe` reads and uploads only those inside the
 // session's own audio folder. A name that leads elsewhere (`..`, an absolute path, a link) is
 // refused for that recording, said, and kept in the session as its failure; nothing else is sent.
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newSession, Session } from '../../src/interview/session.js';
-import { fixture, rehearseAsync } from '../helpers.js';
+import { Session } from '../../src/interview/session.js';
+import { rehearseAsync } from '../helpers.js';
+import { recordedSession } from '../support/recorded-session.js';
 import { toneWav } from '../support/audio.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 
@@ -22,28 +23,14 @@ describe('recordings named by a session file', () => {
     const secret = join(home, 'secret.wav');
     writeFileSync(secret, Buffer.concat([toneWav(0.2), Buffer.from('PRIVATE')]));
     const id = 'recorded';
-    const audio = join(home, 'sessions', `${id}.audio`);
-    mkdirSync(audio, { recursive: true });
-    writeFileSync(join(audio, 'ok.wav'), toneWav(0.5));
-    symlinkSync(secret, join(audio, 'link.wav'));
-    const at = '2026-03-01T10:00:00.000Z';
-    const recording = (name: string, file: string) => ({ id: name, questionId: 'kpi', file, at, seconds: 1 });
-    const session: Session = {
-      ...newSession({
-        id,
-        scenario: { id: 'shedshare', title: 'Shedshare', file: fixture('scenarios/good/interview.yaml') },
-        mode: 'practice',
-        at,
-      }),
-      recordings: [
-        recording('ok', `${id}.audio/ok.wav`),
-        recording('up', '../secret.wav'),
-        recording('sideways', `${id}.audio/../../secret.wav`),
-        recording('absolute', secret),
-        recording('link', `${id}.audio/link.wav`),
-      ],
-    };
-    writeFileSync(join(home, 'sessions', `${id}.json`), JSON.stringify(session));
+    recordedSession(home, id, {
+      ok: `${id}.audio/ok.wav`,
+      up: '../secret.wav',
+      sideways: `${id}.audio/../../secret.wav`,
+      absolute: secret,
+      link: `${id}.audio/link.wav`,
+    });
+    symlinkSync(secret, join(home, 'sessions', `${id}.audio`, 'link.wav'));
     const server = await startFakeOpenAI({ kind: 'transcript', text: 'Weekly active merchants.' });
     servers.push(server);
 
