@@ -129,6 +129,7 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
           : undefined,
       },
       width,
+      config.gradeMemoryMb,
     );
     const summary = summarise({ files: files.length, ...result, failures: result.failures.length });
     await out.write(output.tail({ summary, failures: result.failures, rows: result.compact }, width));
