@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // rehearse's entry point: picks the command, maps errors to exit codes. No logic lives here.
+import { hasEntry, ownEntry } from './own.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InteractiveLauncher } from './app/lifecycle.js';
@@ -101,15 +102,16 @@ export async function main(argv: string[], io: IO): Promise<number> {
   }
   // `rehearse help score` is `rehearse score --help`.
   const helpFor = name === 'help' ? rest[0] : name && asksForHelp(rest) ? name : undefined;
-  if (helpFor && (USAGE[helpFor] || COMMANDS[helpFor])) {
-    io.out(USAGE[helpFor] ? `usage:\n${USAGE[helpFor]}\n\n${EXIT_CODES}` : HELP);
+  const usage = helpFor === undefined ? undefined : ownEntry(USAGE, helpFor);
+  if (helpFor && (usage || hasEntry(COMMANDS, helpFor))) {
+    io.out(usage ? `usage:\n${usage}\n\n${EXIT_CODES}` : HELP);
     return 0;
   }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(HELP);
     return 0;
   }
-  const command = COMMANDS[name];
+  const command = ownEntry(COMMANDS, name);
   if (!command) {
     io.err(`rehearse: unknown command "${name}"\n\n${HELP}`);
     return 2;

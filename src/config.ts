@@ -13,6 +13,13 @@ const nonEmpty = z.string().trim().min(1, 'is empty');
 const PathSettings = z.object({
   REHEARSE_HOME: nonEmpty.optional(),
   REHEARSE_NO_CACHE: z.string().optional(),
+  /** The memory one grading job of `rehearse grade` may use; by default a share of half the machine's. */
+  REHEARSE_GRADE_MEMORY_MB: z.coerce
+    .number({ message: 'must be a number of megabytes' })
+    .int('must be a whole number of megabytes')
+    .min(64, 'must be at least 64')
+    .max(65_536, 'must be at most 65536')
+    .optional(),
 });
 
 const LlmSettings = z.object({
@@ -95,6 +102,8 @@ export interface Config {
   cacheDir?: string;
   /** The user's own scenarios, found by id beside the shipped ones. */
   scenariosDir: string;
+  /** The memory one grading job may use, when set (REHEARSE_GRADE_MEMORY_MB). */
+  gradeMemoryMb?: number;
   /** False when NO_COLOR is set (https://no-color.org). */
   color: boolean;
   /** Values that must never be written anywhere: the API key. */
@@ -165,6 +174,7 @@ export function loadConfig(where: Surroundings, options: LoadOptions = {}): Conf
     ...(options.llm ? { voice: voiceOf(v as z.infer<typeof LlmSettings>, cwd, env.PATH ?? '') } : {}),
     home,
     scenariosDir: join(home, 'scenarios'),
+    ...(v.REHEARSE_GRADE_MEMORY_MB ? { gradeMemoryMb: v.REHEARSE_GRADE_MEMORY_MB } : {}),
     ...(isOn(v.REHEARSE_NO_CACHE) ? {} : { cacheDir: join(home, 'cache', 'parsed') }),
     color: !env.NO_COLOR,
     secrets: v.OPENAI_API_KEY ? [v.OPENAI_API_KEY] : [],
@@ -172,6 +182,9 @@ export function loadConfig(where: Surroundings, options: LoadOptions = {}): Conf
     command: env.npm_lifecycle_event === 'start' ? 'npm start --' : 'rehearse',
   };
 }
+
+/** The key sent to a transcription server of one's own that wants none (the SDK needs one): no secret. */
+export const NO_KEY = 'not-needed';
 
 function voiceOf(v: z.infer<typeof LlmSettings>, cwd: string, searchPath: string): VoiceConfig {
   const key = v.OPENAI_API_KEY;
@@ -181,7 +194,7 @@ function voiceOf(v: z.infer<typeof LlmSettings>, cwd: string, searchPath: string
   const transcription =
     key || v.REHEARSE_TRANSCRIBE_URL
       ? {
-          apiKey: key ?? 'not-needed',
+          apiKey: key ?? NO_KEY,
           ...(transcribeUrl ? { baseURL: transcribeUrl } : {}),
           model: v.REHEARSE_TRANSCRIBE_MODEL,
           timeoutMs,

@@ -1,21 +1,64 @@
 // Writing files so a reader sees the old content or the new, never a part; and what a failed read means.
-import { closeSync, fsyncSync, lstatSync, openSync, readlinkSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  fchmodSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 /**
+ * The modes of what rehearse keeps in its data folder: sessions hold what candidates say about
+ * their work, so only their owner may read them.
+ */
+export const PRIVATE_FILE = 0o600;
+export const PRIVATE_DIR = 0o700;
+
+/** A folder of the data folder, made if missing; one made before with wider access is narrowed. */
+export function privateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
+  if ((statSync(dir).mode & 0o077) !== 0) chmodSync(dir, PRIVATE_DIR);
+}
+
+/**
  * A file written under a temporary name beside its final path, flushed, then renamed over it.
- * Used whole (`writeAtomic`) or in pieces, for output written as it is produced.
+ * Used whole (`writeAtomic`) or in pieces, for output written as it is produced. With a `mode`,
+ * the file gets exactly that mode; without, a file it replaces keeps its mode, as under a shell
+ * redirection, and a new one gets the usual one (the umask's).
  */
 let nextId = 0;
+
+/** Temporary files being written, to remove when the process is stopped by a signal. */
+const unfinished = new Set<AtomicFile>();
 
 export class AtomicFile {
   private readonly tmp: string;
   private fd: number | undefined;
 
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    mode?: number,
+  ) {
     // Unique to this writer, so two writers of one path (or two worker threads) never share it.
     this.tmp = `${path}.${process.pid}.${(nextId++).toString(36)}${Math.random().toString(36).slice(2, 6)}.tmp`;
-    this.fd = openSync(this.tmp, 'w');
+    const kept = mode ?? existingMode(path);
+    // Created with its final mode (the umask cannot widen it), so no one who may not read the file reads it half written.
+    this.fd = openSync(this.tmp, 'w', kept ?? 0o666);
+    unfinished.add(this);
+    try {
+      if (kept !== undefined) fchmodSync(this.fd, kept);
+    } catch (e) {
+      this.abort();
+      throw e;
+    }
   }
 
   write(text: string): void {
@@ -34,6 +77,7 @@ export class AtomicFile {
       closeSync(fd);
     }
     renameSync(this.tmp, this.path);
+    unfinished.delete(this);
   }
 
   /** Leaves the old file as it was and removes the temporary one. */
@@ -47,12 +91,42 @@ export class AtomicFile {
       this.fd = undefined;
     }
     rmSync(this.tmp, { force: true });
+    unfinished.delete(this);
+  }
+}
+
+const STOPPING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * While a long write is under way: a signal that stops the process first removes the temporary
+ * files (the files they were to replace stay as they were), then stops it as the signal would
+ * have, so the shell sees the usual status. Returns the function that ends this.
+ */
+export function abortWritesOnSignals(): () => void {
+  const handler = (signal: NodeJS.Signals) => {
+    for (const file of [...unfinished]) file.abort();
+    stop();
+    process.kill(process.pid, signal);
+  };
+  const stop = () => {
+    for (const s of STOPPING_SIGNALS) process.off(s, handler);
+  };
+  for (const s of STOPPING_SIGNALS) process.on(s, handler);
+  return stop;
+}
+
+/** The permission bits of an existing file, or undefined when there is none. */
+function existingMode(path: string): number | undefined {
+  try {
+    return statSync(path).mode & 0o7777;
+  } catch {
+    return undefined;
   }
 }
 
 /** Writes a whole file atomically; on failure the old file stays and no temporary file is left. */
-export function writeAtomic(path: string, data: string): void {
-  const file = new AtomicFile(path);
+export function writeAtomic(path: string, data: string, mode?: number): void {
+  const file = new AtomicFile(path, mode);
   try {
     file.write(data);
     file.commit();

@@ -9,7 +9,7 @@ const SRC = join(ROOT, 'src');
 
 /** Lowest first. A module may import its own layer and the ones below it, never one above. */
 const LAYERS: string[][] = [
-  ['errors.ts', 'terminal-text.ts', 'paths.ts', 'json-lines.ts', 'files.ts', 'config.ts', 'io.ts', 'decode.ts', 'input.ts'],
+  ['errors.ts', 'own.ts', 'terminal-text.ts', 'paths.ts', 'json-lines.ts', 'files.ts', 'config.ts', 'io.ts', 'decode.ts', 'input.ts'],
   ['policy'],
   ['text'],
   ['scenario'],

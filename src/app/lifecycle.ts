@@ -2,7 +2,7 @@
 // the end, and its scenario found again on resume. The commands and the terminal UI both use this.
 import { randomBytes } from 'node:crypto';
 import { redact } from '../config.js';
-import { writeAtomic } from '../files.js';
+import { PRIVATE_FILE, writeAtomic } from '../files.js';
 import { newSession, type Session } from '../interview/session.js';
 import type { IO } from '../io.js';
 import { buildReport, type Report } from '../report/build.js';
@@ -42,8 +42,8 @@ export interface Finished {
 export function finishSession(w: Wiring, session: Session, loaded: LoadedScenario): Finished {
   const report = buildReport(session, loaded.scenario);
   const base = w.store.pathOf(report.sessionId).replace(/\.json$/, '');
-  writeAtomic(`${base}.report.json`, redact(`${JSON.stringify(report, null, 2)}\n`, w.config.secrets));
-  writeAtomic(`${base}.report.md`, redact(renderMarkdown(report), w.config.secrets));
+  writeAtomic(`${base}.report.json`, redact(`${JSON.stringify(report, null, 2)}\n`, w.config.secrets), PRIVATE_FILE);
+  writeAtomic(`${base}.report.md`, redact(renderMarkdown(report), w.config.secrets), PRIVATE_FILE);
   return { report, path: `${base}.report.md` };
 }
 

@@ -1,9 +1,10 @@
 // The interviewer's voice and the candidate's microphone, wired from the settings: which speech
 // (the API, espeak-ng), which player and which recorder, each found once, each failure said once.
 // Loaded only when voice is asked for, so the typed interview never loads any of it.
-import { mkdirSync, mkdtempSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { privateDir } from '../files.js';
 import type { VoiceConfig } from '../config.js';
 import type { TimedSpeech } from '../delivery/speech.js';
 import { TRANSCRIPTION_SETUP } from './transcription.js';
@@ -122,7 +123,7 @@ export function createVoice(config: VoiceConfig, tell: (notice: VoiceNotice) => 
     },
     hush,
     record(file, onLevel, onFailure) {
-      mkdirSync(dirname(file), { recursive: true });
+      privateDir(dirname(file));
       const recorder = config.micFile ? undefined : detectRecorder(config.searchPath);
       try {
         return startRecording({

@@ -28,21 +28,15 @@ export interface FileOutcome {
   points: number;
 }
 
+/** The outcome of a file that could not be graded at all, and why. */
+export function failedFile(file: string, reason: string): FileOutcome {
+  return { items: [], compact: [], failures: [{ file, reason }], notices: [], ungraded: 0, transcripts: 0, answers: 0, points: 0 };
+}
+
 export function processFile(file: string, format: BatchFormat, opts: GradeOptions, width = 100): FileOutcome {
   // Missing, too large or binary: the file is refused before any parsing, by the one input policy.
   const input = readInput(file, 'transcript');
-  if (!input.ok) {
-    return {
-      items: [],
-      compact: [],
-      failures: [{ file, reason: input.message }],
-      notices: [],
-      ungraded: 0,
-      transcripts: 0,
-      answers: 0,
-      points: 0,
-    };
-  }
+  if (!input.ok) return failedFile(file, input.message);
   const { text, notice } = input;
   const output = OUTPUT_FORMATS[format];
   let graded: GradedTranscript[];

@@ -1,12 +1,15 @@
 // Grades many files: a pool of workers (or this thread for one job), results written in input
 // order as they complete, a progress line on a terminal. Memory holds the work in flight, not the batch.
+import { statSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { join } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { BatchFormat, Compact } from '../report/output.js';
 import type { Failure } from '../report/graded.js';
 import { gradeOptions, type GradeSettings } from './options.js';
-import { processFile, type FileOutcome } from './process.js';
+import { failedFile, processFile, type FileOutcome } from './process.js';
 
 export interface BatchEvents {
   /** Each file's outcome, in the order of `files`. */
@@ -31,21 +34,81 @@ interface Runner {
 
 function localRunner(settings: GradeSettings, format: BatchFormat, width: number): Runner {
   const opts = gradeOptions(settings);
-  return { run: async (_id, file) => processFile(file, format, opts, width), close: async () => {} };
+  return {
+    run: async (_id, file) => {
+      // Grading is synchronous: a turn of the event loop between files lets a signal (Ctrl+C) be handled.
+      await setImmediate();
+      return processFile(file, format, opts, width);
+    },
+    close: async () => {},
+  };
 }
 
-/** The old-generation heap each grading worker may use. */
-const WORKER_HEAP_MB = 96;
+/**
+ * One job: files graded in this thread, but a large one in a worker of its own, so a transcript
+ * too large for the memory fails alone instead of ending the run with everything graded so far.
+ */
+function oneJobRunner(settings: GradeSettings, format: BatchFormat, width: number, heapMb: number): Runner {
+  const local = localRunner(settings, format, width);
+  let worker: Runner | undefined;
+  const large = (file: string) => {
+    try {
+      return statSync(file).size > LOCAL_MAX_BYTES;
+    } catch {
+      return false; // the input policy says what is wrong with it
+    }
+  };
+  return {
+    run: (id, file) => (large(file) ? (worker ??= workerRunner(1, settings, format, width, heapMb)) : local).run(id, file),
+    close: async () => {
+      await Promise.all([local.close(), worker?.close()]);
+    },
+  };
+}
 
-function workerRunner(jobs: number, settings: GradeSettings, format: BatchFormat, width: number): Runner {
+/**
+ * The heap each grading worker may use, unless set: together the jobs take at most half the
+ * machine's memory, each between 96 MB and 4 GB. Grading takes some seventy times a
+ * transcript's size, so a 32 MB transcript wants about 2.5 GB.
+ */
+export function workerHeapMb(jobs: number, configured?: number): number {
+  if (configured) return configured;
+  return Math.max(96, Math.min(4096, Math.floor(totalmem() / 2 / jobs / 2 ** 20)));
+}
+
+/** Files larger than this are graded in a worker even with one job: how much memory they take is bounded there. */
+const LOCAL_MAX_BYTES = 1024 * 1024;
+
+/** Why a worker stopped while grading a file, in words for the failure line. */
+function stopReason(e: Error | number, heapMb: number): string {
+  if (typeof e === 'number') return `the grading worker stopped unexpectedly (exit code ${e})`;
+  if ((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return `too large to grade within the memory of a grading job (${heapMb} MB; REHEARSE_GRADE_MEMORY_MB sets it)`;
+  }
+  return `the grading worker failed: ${e.message}`;
+}
+
+/**
+ * A pool of `jobs` workers, each grading one file at a time. A worker that dies (out of memory,
+ * or any other way) fails only the file it was grading, with the reason, and is replaced.
+ */
+function workerRunner(jobs: number, settings: GradeSettings, format: BatchFormat, width: number, heapMb: number): Runner {
   const script = join(PACKAGE_ROOT, 'dist', 'batch', 'worker.js');
   const idle: Worker[] = [];
   const waiting: ((w: Worker) => void)[] = [];
-  const pending = new Map<number, { resolve: (o: FileOutcome) => void; reject: (e: Error) => void; worker: Worker }>();
-  const workers = Array.from({ length: jobs }, () => {
+  const pending = new Map<number, { resolve: (o: FileOutcome) => void; reject: (e: Error) => void; worker: Worker; file: string }>();
+  const live = new Set<Worker>();
+  let closing = false;
+  const release = (w: Worker) => {
+    const next = waiting.shift();
+    if (next) next(w);
+    else idle.push(w);
+  };
+  const start = (): Worker => {
     // A worker's heap is capped, so memory stays bounded however long the batch runs;
-    // the cap is far above what grading one transcript needs.
-    const w = new Worker(script, { workerData: { settings, format, width }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    // the cap is far above what grading one ordinary transcript needs.
+    const w = new Worker(script, { workerData: { settings, format, width }, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    live.add(w);
     w.on('message', (m: { id: number; outcome?: FileOutcome; error?: string }) => {
       const p = pending.get(m.id);
       if (!p) return;
@@ -54,33 +117,40 @@ function workerRunner(jobs: number, settings: GradeSettings, format: BatchFormat
       if (m.outcome) p.resolve(m.outcome);
       else p.reject(new Error(m.error ?? 'worker failed'));
     });
-    w.on('error', (e) => {
+    const stopped = (why: Error | number) => {
+      if (!live.delete(w) || closing) return;
+      const at = idle.indexOf(w);
+      if (at >= 0) idle.splice(at, 1);
       for (const [id, p] of pending) {
-        if (p.worker === w) {
-          pending.delete(id);
-          p.reject(e);
-        }
+        if (p.worker !== w) continue;
+        pending.delete(id);
+        p.resolve(failedFile(p.file, stopReason(why, heapMb)));
       }
-    });
+      // Replaced when there is work for it; otherwise the next file starts one (see acquire).
+      if (waiting.length) release(start());
+    };
+    w.on('error', stopped);
+    w.on('exit', stopped);
     return w;
-  });
-  const release = (w: Worker) => {
-    const next = waiting.shift();
-    if (next) next(w);
-    else idle.push(w);
   };
-  idle.push(...workers);
-  const acquire = () => new Promise<Worker>((resolve) => (idle.length ? resolve(idle.pop()!) : waiting.push(resolve)));
+  for (let i = 0; i < jobs; i++) idle.push(start());
+  const acquire = () =>
+    new Promise<Worker>((resolve) => {
+      if (idle.length) resolve(idle.pop()!);
+      else if (live.size < jobs) resolve(start());
+      else waiting.push(resolve);
+    });
   return {
     run: async (id, file) => {
       const w = await acquire();
       return new Promise<FileOutcome>((resolve, reject) => {
-        pending.set(id, { resolve, reject, worker: w });
+        pending.set(id, { resolve, reject, worker: w, file });
         w.postMessage({ id, file });
       });
     },
     close: async () => {
-      await Promise.all(workers.map((w) => w.terminate()));
+      closing = true;
+      await Promise.all([...live].map((w) => w.terminate()));
     },
   };
 }
@@ -92,8 +162,10 @@ export async function runBatch(
   jobs: number,
   events: BatchEvents,
   width = 100,
+  memoryMb?: number,
 ): Promise<BatchResult> {
-  const runner = jobs > 1 ? workerRunner(jobs, settings, format, width) : localRunner(settings, format, width);
+  const heapMb = workerHeapMb(jobs, memoryMb);
+  const runner = jobs > 1 ? workerRunner(jobs, settings, format, width, heapMb) : oneJobRunner(settings, format, width, heapMb);
   const result: BatchResult = { transcripts: 0, answers: 0, points: 0, failures: [], ungraded: 0, compact: [] };
   // At most this many files are graded ahead of the next one to be written.
   const window = Math.max(2, jobs * 4);

@@ -1,4 +1,5 @@
 // Finds the rubric a labelled answer names: a scenario's question, or a rubric in a library by id.
+import { ownEntry } from '../own.js';
 import { readFileSync } from 'node:fs';
 import { InvalidFileError, UsageError, type FileIssue } from '../errors.js';
 import { findScenario, loadCatalog } from '../scenario/catalog.js';
@@ -25,7 +26,7 @@ export function rubricFinder(libraries: RubricLibrary[], catalog: LoadedScenario
         }
         scenarios.set(l.scenario, loaded);
       }
-      const r = loaded.rubrics[l.question];
+      const r = ownEntry(loaded.rubrics, l.question);
       if (!r) return { path: 'question', message: `scenario "${l.scenario}" has no question "${l.question}"` };
       return r;
     }

@@ -55,10 +55,12 @@ export function calibrationReport(graded: readonly GradedLabel[]): CalibrationRe
     band: g.score.band,
     group: g.family,
   });
-  const families: Record<string, Agreement> = {};
-  for (const family of [...new Set(graded.map((g) => g.family))].sort()) {
-    families[family] = agreement(graded.filter((g) => g.family === family).map(rated));
-  }
+  // Built as entries: a family is free text, and "__proto__" assigned as a key would set the prototype instead.
+  const families: Record<string, Agreement> = Object.fromEntries(
+    [...new Set(graded.map((g) => g.family))]
+      .sort()
+      .map((family) => [family, agreement(graded.filter((g) => g.family === family).map(rated))]),
+  );
   const worst = [...graded]
     .sort((a, b) => Math.abs(b.score.total - b.human) - Math.abs(a.score.total - a.human) || a.line - b.line)
     .slice(0, WORST_SHOWN);

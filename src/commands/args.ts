@@ -1,6 +1,7 @@
 // Command-line options, parsed strictly; a mistake is a usage error that shows the command's usage.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../errors.js';
+import { hasEntry, ownEntry } from '../own.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -14,14 +15,14 @@ function attachValues(args: string[], options: Options, usage: string): string[]
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--') return [...out, ...args.slice(i)];
-    const option = arg.startsWith('--') && !arg.includes('=') ? options[arg.slice(2)] : undefined;
+    const option = arg.startsWith('--') && !arg.includes('=') ? ownEntry(options, arg.slice(2)) : undefined;
     const value = args[i + 1];
     if (option?.type !== 'string' || value === undefined || !value.startsWith('-')) {
       out.push(arg);
       continue;
     }
     if (!/^-\d/.test(value)) {
-      const known = value.startsWith('--') && value.slice(2).split('=')[0]! in options;
+      const known = value.startsWith('--') && hasEntry(options, value.slice(2).split('=')[0]!);
       const hint = known ? '' : `; for one that starts with "-", write ${arg}=${value}`;
       throw new UsageError(`${arg} needs a value${hint}\nusage: ${usage}`);
     }

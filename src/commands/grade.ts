@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { FatalError, UsageError } from '../errors.js';
-import { fileErrorReason, openOutput, type OutputFile } from '../files.js';
+import { abortWritesOnSignals, fileErrorReason, openOutput, type OutputFile } from '../files.js';
 import { expandInputs } from '../batch/files.js';
 import { workerCount } from '../batch/jobs.js';
 import { runBatch, type BatchResult } from '../batch/run.js';
@@ -94,6 +94,7 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
     scenariosDir: config.scenariosDir,
   };
   const out = sink(io, values.out);
+  const stopWatching = abortWritesOnSignals();
   let result: BatchResult;
   try {
     const width = Math.min(io.columns, 140);
@@ -131,6 +132,7 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
           : undefined,
       },
       width,
+      config.gradeMemoryMb,
     );
     const summary = summarise({ files: files.length, ...result, failures: result.failures.length });
     await out.write(output.tail({ summary, failures: result.failures, rows: result.compact }, width));
@@ -139,6 +141,8 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
     // Whatever went wrong, what was at the output path stays as it was.
     out.abort();
     throw e;
+  } finally {
+    stopWatching();
   }
   if (values.out) tell(`rehearse grade: wrote ${values.out} (${result.transcripts} transcript(s), ${result.failures.length} failure(s))`);
   // Anything left ungraded (a file, a conversation, a question that was answered) is a failure.

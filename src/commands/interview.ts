@@ -81,7 +81,7 @@ export async function resumeCommand(args: string[], io: IO, interactive?: Intera
       io.out(forTerminal(`  ${s.id}  ${s.scenario}  ${s.questionsAnswered} answered  last ${s.updatedAt.slice(0, 16).replace('T', ' ')}`));
     return 0;
   }
-  const session = w.store.load(id);
+  const session = w.store.take(id);
   if (session.status === 'finished')
     throw new FatalError(`session ${id} is already finished; its report is beside ${w.store.pathOf(id)}`, 2);
   const loaded = scenarioOf(w, session);

@@ -1,11 +1,11 @@
 // `rehearse scenarios [--json]` and `rehearse scenarios show <id> [--json]`.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { reading } from '../app/wiring.js';
 import type { Config } from '../config.js';
 import { FatalError } from '../errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import { fileErrorReason, writeAtomic } from '../files.js';
+import { fileErrorReason, PRIVATE_FILE, privateDir, writeAtomic } from '../files.js';
 import { findScenario, loadCatalog, type CatalogOptions } from '../scenario/catalog.js';
 import { libraryPath, SHIPPED_RUBRICS } from '../scenario/load.js';
 import { copiedScenario, scenarioTemplate } from '../scenario/template.js';
@@ -80,8 +80,8 @@ function newScenario(positionals: string[], from: string | undefined, config: Co
     text = copiedScenario(readFileSync(source.file, 'utf8'), id, (ref) => shipped(libraryPath(source.file, ref)));
   }
   try {
-    mkdirSync(dir, { recursive: true });
-    writeAtomic(file, text);
+    privateDir(dir);
+    writeAtomic(file, text, PRIVATE_FILE);
   } catch (e) {
     throw new FatalError(`${file}: cannot write the scenario: ${fileErrorReason(e)}`, 1);
   }

@@ -16,7 +16,7 @@ export async function transcribeCommand(args: string[], io: IO): Promise<number>
   const { positionals } = parse(args, {}, USAGE);
   if (positionals.length !== 1) throw new UsageError(`name one session (see \`rehearse sessions\`)\nusage: ${USAGE}`);
   const w = await wire(io);
-  let session = w.store.load(positionals[0]!);
+  let session = w.store.take(positionals[0]!);
   const todo = (session.recordings ?? []).filter((r) => !r.speech);
   if (!todo.length) {
     io.out(session.recordings?.length ? 'Every recording of this session is transcribed already.' : 'This session has no recordings.');
@@ -30,8 +30,9 @@ export async function transcribeCommand(args: string[], io: IO): Promise<number>
   let failed = 0;
   let drafted = false;
   for (const r of todo) {
-    const file = w.store.resolve(r.file);
+    const file = w.store.recordingFile(session.id, r.file);
     try {
+      if (!file) throw new Error(`${r.file} is not in this session's audio folder (${session.id}.audio); it is not read`);
       const speech = await transcribe(file, settings);
       // An answer never submitted (the interview was left while it was transcribed) goes in the draft for `resume`.
       const toDraft = r.answerTurn === undefined;
@@ -45,7 +46,7 @@ export async function transcribeCommand(args: string[], io: IO): Promise<number>
       const reason = (e as Error).message;
       session = reduce(session, { type: 'transcription-failed', id: r.id, reason, at: at() }, loaded.scenario);
       w.store.save(session);
-      io.err(forTerminal(`rehearse transcribe: ${file}: ${reason}`));
+      io.err(forTerminal(`rehearse transcribe: ${file ?? r.file}: ${reason}`));
     }
   }
   if (session.status === 'finished') io.out(`Report updated: ${finishSession(w, session, loaded).path}`);

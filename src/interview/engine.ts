@@ -1,6 +1,7 @@
 // Runs a session: applies events through the reducer, saving each before going on, and does the
 // work between them (scoring, asking the policy, getting a probe written). UI-free; the clock,
 // the store and the probe writers are passed in.
+import { ownEntry } from '../own.js';
 import type { LoadedScenario } from '../scenario/loaded.js';
 import { score } from '../scoring/score.js';
 import type { Score } from '../scoring/types.js';
@@ -54,7 +55,7 @@ export function probeRequest(session: Session, deps: Pick<EngineDeps, 'scenario'
   const { scenario } = deps.scenario;
   const q = currentQuestion(session, deps)!;
   const followUp = q.followUps.find((f) => f.id === followUpId)!;
-  const s = session.scores[q.id];
+  const s = ownEntry(session.scores, q.id);
   const criterion = s?.criteria.find((c) => c.id === criterionId);
   // What the candidate said last comes first, then phrases of several words over single words.
   const words = (t: string) => Math.min(3, t.trim().split(/\s+/).length);

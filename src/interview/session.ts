@@ -1,4 +1,5 @@
 // The session: everything said and scored in one interview. Saved as is; it is also the transcript.
+import { ownEntry } from '../own.js';
 import { z } from 'zod';
 import { TimedSpeech } from '../delivery/speech.js';
 import { Score } from '../scoring/types.js';
@@ -34,7 +35,7 @@ const TurnFields = z.object({
 const LEGACY_NOTICES: Record<string, NoticeReason> = { 'Time is up for this question.': 'time-up', 'Resumed.': 'resumed' };
 
 export const Turn = TurnFields.transform((t) =>
-  t.kind === 'notice' && !t.notice ? { ...t, notice: LEGACY_NOTICES[t.text] ?? 'llm-failed' } : t,
+  t.kind === 'notice' && !t.notice ? { ...t, notice: ownEntry(LEGACY_NOTICES, t.text) ?? 'llm-failed' } : t,
 );
 export type Turn = z.infer<typeof Turn>;
 

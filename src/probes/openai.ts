@@ -3,6 +3,7 @@ import OpenAI from 'openai';
 import { redact } from '../config.js';
 import { checkReply, ProbeFieldStream } from './check.js';
 import { renderMessages, type Templates } from './prompt.js';
+import { RedactingStream } from './redacting-stream.js';
 import type { ProbeRequest, ProbeResult, ProbeWriter, WriteOptions } from './types.js';
 
 export interface OpenAIWriterConfig {
@@ -61,9 +62,11 @@ export function openaiWriter(config: OpenAIWriterConfig, templates: Templates): 
           },
           { signal: controller.signal },
         );
-        const field = new ProbeFieldStream((t) => {
+        // A key the server echoes (a proxy, a compromised server) is never drawn or kept.
+        const shown = new RedactingStream([config.apiKey], (t) => {
           if (!settled) options?.onToken?.(t);
         });
+        const field = new ProbeFieldStream((t) => shown.push(t));
         let text = '';
         let refused = false;
         for await (const chunk of stream) {
@@ -73,9 +76,10 @@ export function openaiWriter(config: OpenAIWriterConfig, templates: Templates): 
           text += piece;
           field.push(piece);
         }
+        shown.end();
         if (controller.signal.aborted) return timeout;
         if (refused) return { ok: false, error: 'the model refused' };
-        return checkReply(text, req);
+        return checkReply(redact(text, [config.apiKey]), req);
       })().catch((error: unknown): ProbeResult => {
         if (controller.signal.aborted) return timeout;
         return { ok: false, error: redact(describe(error), [config.apiKey]) };

@@ -1,4 +1,5 @@
 // Renders the prompt templates in prompts/ with the request's values; the answer goes in as delimited data.
+import { ownEntry } from '../own.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
@@ -40,7 +41,7 @@ export function placeholders(req: ProbeRequest): Record<string, string> {
 
 export function render(template: string, values: Record<string, string>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
-    const value = values[name];
+    const value = ownEntry(values, name);
     if (value === undefined) throw new Error(`prompt template names an unknown placeholder ${whole}`);
     return value;
   });

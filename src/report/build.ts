@@ -1,4 +1,5 @@
 // The end-of-interview report: totals per question and per criterion, and the changes worth most.
+import { ownEntry } from '../own.js';
 import type { Scenario } from '../scenario/schema.js';
 import { measureDelivery, type Delivery } from '../delivery/delivery.js';
 import { joinSpeech } from '../delivery/speech.js';
@@ -52,7 +53,7 @@ export function deliveryOf(session: Session, question: Scenario['questions'][num
 
 export function buildReport(session: Session, scenario: Scenario): Report {
   const questions: QuestionReport[] = scenario.questions.map((q) => {
-    const score = session.scores[q.id];
+    const score = ownEntry(session.scores, q.id);
     const delivery = deliveryOf(session, q);
     const spoken = recordingsOf(session, q.id).flatMap((r) => (r.speech?.text.trim() ? [r.speech.text.trim()] : []));
     return {

@@ -1,4 +1,5 @@
 // `score --explain`: every step from the answer's sentences to its total, as a model and as text.
+import { ownEntry } from '../own.js';
 import type { ResolvedRubric } from '../scenario/rubric.js';
 import type { Condition } from '../scenario/schema.js';
 import { BANDS, type Trace } from '../scoring/score.js';
@@ -164,7 +165,7 @@ export function renderExplanation(e: Explanation): string {
     out.push(`  [${i + 1}]${s.turn ? ` (answer ${s.turn + 1})` : ''}${s.prose ? '' : ' (fragment)'} “${short(s.text)}”`);
     if (s.setAside) out.push(`      set aside: ${SET_ASIDE[s.setAside]}; it earns nothing`);
     for (const id of s.signals) {
-      const serves = s.serves[id] ?? [];
+      const serves = ownEntry(s.serves, id) ?? [];
       out.push(`      counted: ${id}${serves.length ? ` (${forTerminal(serves.join(', '))})` : ''}`);
     }
     const groups = new Map<string, string[]>();

@@ -1,45 +1,84 @@
 // Parsed scenario files kept between runs: parsing YAML is most of a cold start.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeAtomic } from '../files.js';
+import { PRIVATE_FILE, privateDir, writeAtomic } from '../files.js';
 import { parseText, parseWithLines, type ParsedFile } from './parse.js';
 import type { Path } from './path.js';
 
 /** Changes when what a parse produces changes, so old cache entries are not used. */
-const CACHE_FORMAT = 'yaml-2/v1';
+const CACHE_FORMAT = 'yaml-2/v2';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** A parse that may be kept: it is written to the cache only once the file has validated. */
+export interface CachedParse extends ParsedFile {
+  /** Whether the data came from the cache rather than from parsing the text now. */
+  fromCache: boolean;
+  /** Keeps this parse for the next run: called once the file is known to be valid. */
+  remember(): void;
+  /** Drops a cached copy that turned out not to hold: the next read parses the text. */
+  forget(): void;
+}
+
+/** What an entry holds: the key of the text it is the parse of, a digest of the data, the data. */
+interface Entry {
+  format: string;
+  key: string;
+  digest: string;
+  data: unknown;
+}
 
 /**
  * The data of each parsed file as JSON, named by a hash of the text, so a cached copy is used
- * only for exactly the same text.
+ * only for exactly the same text. Only files that validated are kept (a file that is not a
+ * scenario, given by mistake, leaves no copy), and an entry is used only when it says which
+ * text it was parsed from and its data still matches its digest.
  */
 export class ParseCache {
   constructor(readonly dir: string) {}
 
-  /** Like parseText, but from the cache when this exact text was parsed before. */
-  parse(file: string, text: string): ParsedFile {
-    const key = createHash('sha256').update(`${CACHE_FORMAT}\0${text}`).digest('hex');
+  /** Like parseText, but from the cache when this exact text was parsed and validated before. */
+  parse(file: string, text: string): CachedParse {
+    const key = sha256(`${CACHE_FORMAT}\0${text}`);
     const path = join(this.dir, `${key}.json`);
-    let data: unknown;
-    try {
-      data = JSON.parse(readFileSync(path, 'utf8'));
-    } catch {
-      const parsed = parseText(file, text);
+    const forget = () => rmSync(path, { force: true });
+    const cached = this.read(path, key);
+    if (cached) {
+      // Lines are needed only for error messages: the YAML is parsed again only then.
+      let lines: ((path: Path) => number | undefined) | undefined;
+      const lineOf = (p: Path) => (lines ??= parseWithLines(file, text).lineOf)(p);
+      return { file, data: cached.data, lineOf, fromCache: true, remember: () => {}, forget };
+    }
+    const parsed = parseText(file, text);
+    const remember = () => {
+      const json = JSON.stringify(parsed.data ?? null);
+      const entry: Entry = { format: CACHE_FORMAT, key, digest: sha256(json), data: parsed.data ?? null };
       try {
-        mkdirSync(this.dir, { recursive: true });
-        writeAtomic(path, JSON.stringify(parsed.data ?? null));
+        privateDir(this.dir);
+        writeAtomic(path, JSON.stringify(entry), PRIVATE_FILE);
       } catch {
         // A cache that cannot be written only costs time.
       }
-      return parsed;
+    };
+    return { ...parsed, fromCache: false, remember, forget };
+  }
+
+  /** The entry at `path` when it is whole and is the parse of the text with `key`; anything else is not used. */
+  private read(path: string, key: string): Entry | undefined {
+    let entry: Partial<Entry>;
+    try {
+      entry = JSON.parse(readFileSync(path, 'utf8')) as Partial<Entry>;
+    } catch {
+      return undefined;
     }
-    // Lines are needed only for error messages: the YAML is parsed again only then.
-    let lines: ((path: Path) => number | undefined) | undefined;
-    return { file, data, lineOf: (p) => (lines ??= parseWithLines(file, text).lineOf)(p) };
+    if (!entry || typeof entry !== 'object' || entry.format !== CACHE_FORMAT || entry.key !== key) return undefined;
+    if (entry.digest !== sha256(JSON.stringify(entry.data ?? null))) return undefined;
+    return entry as Entry;
   }
 }
 
 /** Parses through the cache when there is one. */
-export function parseWith(cache: ParseCache | undefined, file: string, text: string): ParsedFile {
+export function parseWith(cache: ParseCache | undefined, file: string, text: string): ParsedFile & Partial<CachedParse> {
   return cache ? cache.parse(file, text) : parseText(file, text);
 }

@@ -1,11 +1,12 @@
 // Reads scenario and rubric library files from disk into validated, fully resolved scenarios.
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { InvalidFileError, MissingFileError, type FileIssue } from '../errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { readInput } from '../input.js';
-import { parseWith, type ParseCache } from './cache.js';
+import { parseWith, type CachedParse, type ParseCache } from './cache.js';
 import { resolveQuestions, type LoadedScenario } from './loaded.js';
 import { issueAt, issuesIn, validate, type ParsedFile } from './parse.js';
+import { libraryRegexes, scenarioRegexes, slowRegexes } from './regex.js';
 import { checkLibrary, composeLibrary, type ResolvedRubric } from './rubric.js';
 import { RubricLibrary, Scenario } from './schema.js';
 
@@ -15,7 +16,7 @@ export interface ReadOptions {
 }
 
 /** A scenario or rubric file, read by the input policy (size, binary, UTF-8 or UTF-16 only) and parsed. */
-export function readParsed(file: string, options: ReadOptions = {}): ParsedFile {
+export function readParsed(file: string, options: ReadOptions = {}): ParsedFile & Partial<CachedParse> {
   const input = readInput(file, 'scenario');
   if (!input.ok) {
     if (input.problem === 'missing') throw new MissingFileError(file, input.reason);
@@ -24,8 +25,30 @@ export function readParsed(file: string, options: ReadOptions = {}): ParsedFile 
   return parseWith(options.cache, file, input.text);
 }
 
-export function loadLibrary(file: string, options: ReadOptions = {}, loading: readonly string[] = []): RubricLibrary {
+/**
+ * What `build` makes of a file's parse. The parse is kept in the cache only once `build` has
+ * succeeded; a cached parse that `build` finds wrong is dropped and the file parsed again, so a
+ * message is always about the file as it is, never about a damaged cache entry.
+ */
+function fromFile<T>(file: string, options: ReadOptions, build: (parsed: ParsedFile) => T): T {
   const parsed = readParsed(file, options);
+  let built: T;
+  try {
+    built = build(parsed);
+  } catch (e) {
+    if (!parsed.fromCache || !(e instanceof InvalidFileError)) throw e;
+    parsed.forget?.();
+    return build(readParsed(file, { ...options, cache: undefined }));
+  }
+  parsed.remember?.();
+  return built;
+}
+
+export function loadLibrary(file: string, options: ReadOptions = {}, loading: readonly string[] = []): RubricLibrary {
+  return fromFile(file, options, (parsed) => libraryFrom(file, parsed, options, loading));
+}
+
+function libraryFrom(file: string, parsed: ParsedFile, options: ReadOptions, loading: readonly string[]): RubricLibrary {
   const own = validate(RubricLibrary, parsed);
   const { used, issues } = loadUsed(file, parsed, own.uses, (path) => {
     if (path === file || loading.includes(path)) return 'circle';
@@ -33,7 +56,7 @@ export function loadLibrary(file: string, options: ReadOptions = {}, loading: re
   });
   if (issues.length) throw new InvalidFileError(issues);
   const { library, issues: clashes } = composeLibrary(own, used);
-  const found = issuesIn(parsed, [...clashes, ...checkLibrary(library)]);
+  const found = issuesIn(parsed, [...clashes, ...checkLibrary(library), ...(isShipped(file) ? [] : slowRegexes(libraryRegexes(own)))]);
   if (found.length) throw new InvalidFileError(found);
   return library;
 }
@@ -75,6 +98,12 @@ export interface ScenarioReadOptions extends ReadOptions {
 export const SHIPPED_RUBRICS = join(PACKAGE_ROOT, 'scenarios', 'rubrics');
 
 /**
+ * Files rehearse ships: the tests check their regular expressions, so the slower check of how a
+ * pattern backtracks is left for the files users write.
+ */
+const isShipped = (file: string) => file.startsWith(join(PACKAGE_ROOT, 'scenarios') + sep);
+
+/**
  * Where a scenario's `uses` entry points: `rehearse:pm` is a shipped library by name, wherever
  * rehearse is installed; anything else is a path relative to the scenario file.
  */
@@ -84,8 +113,11 @@ export function libraryPath(scenarioFile: string, ref: string): string {
 }
 
 export function loadScenario(file: string, options: ScenarioReadOptions = {}): LoadedScenario {
+  return fromFile(file, options, (parsed) => scenarioFrom(file, parsed, options));
+}
+
+function scenarioFrom(file: string, parsed: ParsedFile, options: ScenarioReadOptions): LoadedScenario {
   const libraries = options.libraries ?? new Map<string, RubricLibrary>();
-  const parsed = readParsed(file, options);
   const scenario = validate(Scenario, parsed);
   const { used, issues } = loadUsed(file, parsed, scenario.uses, (path) => {
     let lib = libraries.get(path);
@@ -97,7 +129,8 @@ export function loadScenario(file: string, options: ScenarioReadOptions = {}): L
   });
   if (issues.length) throw new InvalidFileError(issues);
 
-  const { rubrics, issues: found } = resolveQuestions(scenario, used);
+  const { rubrics, issues: resolved } = resolveQuestions(scenario, used);
+  const found = [...resolved, ...(isShipped(file) ? [] : slowRegexes(scenarioRegexes(scenario)))];
   if (found.length) throw new InvalidFileError(issuesIn(parsed, found));
   return { file, scenario, rubrics: shareRubrics(rubrics), libraries: used, lineOf: parsed.lineOf };
 }

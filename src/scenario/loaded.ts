@@ -1,6 +1,8 @@
 // A scenario with each question's rubric resolved: what the interview, the scorer and the aligner read.
+import { hasEntry } from '../own.js';
 import { REASONING_LEXICONS } from './cues.js';
 import type { Path, PathIssue } from './path.js';
+import { termProblem } from './regex.js';
 import { resolveRubric, type ResolvedRubric } from './rubric.js';
 import type { RubricLibrary, Scenario } from './schema.js';
 
@@ -25,29 +27,19 @@ export function resolveQuestions(
 ): { rubrics: Record<string, ResolvedRubric>; issues: PathIssue[] } {
   const issues: PathIssue[] = [];
   const rubrics: Record<string, ResolvedRubric> = {};
-  // A term written /between slashes/ is a regular expression: one that does not compile is named here.
-  const badRegex = (t: string) => {
-    if (!(t.length > 2 && t.startsWith('/') && t.endsWith('/'))) return undefined;
-    try {
-      new RegExp(t.slice(1, -1), 'iu');
-      return undefined;
-    } catch (e) {
-      return `invalid regular expression: ${(e as Error).message}`;
-    }
-  };
   scenario.context.terms.forEach((t, i) => {
-    const bad = badRegex(t);
+    const bad = termProblem(t);
     if (bad) issues.push({ path: ['context', 'terms', i], message: bad });
   });
   for (const [name, words] of Object.entries(scenario.context.vocabulary)) {
     words.forEach((t, i) => {
-      const bad = badRegex(t);
+      const bad = termProblem(t);
       if (bad) issues.push({ path: ['context', 'vocabulary', name, i], message: bad });
     });
   }
   // Words for a lexicon no library has would be silently unused: say so.
   for (const name of Object.keys(scenario.context.vocabulary)) {
-    if (!libraries.some((lib) => name in lib.lexicons) && !(name in REASONING_LEXICONS)) {
+    if (!libraries.some((lib) => hasEntry(lib.lexicons, name)) && !hasEntry(REASONING_LEXICONS, name)) {
       issues.push({ path: ['context', 'vocabulary', name], message: `no rubric library this scenario uses has a lexicon "${name}"` });
     }
   }

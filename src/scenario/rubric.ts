@@ -4,6 +4,8 @@ import type { AntiPattern, Condition, Criterion, Matcher, RubricLibrary, Signal 
 import type { Path, PathIssue } from './path.js';
 import { DEFAULT_MODEL, type ScoringModel } from './model.js';
 import { REASONING_LEXICONS } from './cues.js';
+import { hasEntry, ownEntry } from '../own.js';
+import { compileProblem, termProblem } from './regex.js';
 
 /** The lexicon a scenario fills with its own context terms. */
 export const CONTEXT_LEXICON = 'context';
@@ -59,15 +61,16 @@ export function resolveRubric(
   ];
   const signals: Record<string, Signal> = {};
   for (const id of [...new Set(conditions.flatMap(conditionSignals))].sort()) {
-    const signal = rubric.signals[id] ?? library.signals[id];
+    const signal = ownEntry(rubric.signals, id) ?? ownEntry(library.signals, id);
     if (signal) signals[id] = signal;
   }
   const lexicons: Record<string, string[]> = {};
   for (const s of Object.values(signals)) {
     for (const name of [...matcherLexicons(s), ...matcherLexicons(s.near)]) {
-      const base = name === CONTEXT_LEXICON ? contextTerms : (library.lexicons[name] ?? [...(REASONING_LEXICONS[name] ?? [])]);
+      const base =
+        name === CONTEXT_LEXICON ? contextTerms : (ownEntry(library.lexicons, name) ?? [...(ownEntry(REASONING_LEXICONS, name) ?? [])]);
       // The rubric's own words, then the scenario's: a domain teaches a shared rubric its metrics.
-      const added = [...(rubric.vocabulary[name] ?? []), ...(vocabulary[name] ?? [])];
+      const added = [...(ownEntry(rubric.vocabulary, name) ?? []), ...(ownEntry(vocabulary, name) ?? [])];
       lexicons[name] = added.length ? [...new Set([...base, ...added])] : base;
     }
   }
@@ -119,27 +122,17 @@ export function checkLibrary(library: RubricLibrary): PathIssue[] {
   // A term written /between slashes/ is a regular expression: it must compile.
   const checkTerms = (terms: readonly string[], path: Path) =>
     terms.forEach((t, i) => {
-      if (t.length > 2 && t.startsWith('/') && t.endsWith('/')) {
-        try {
-          new RegExp(t.slice(1, -1), 'iu');
-        } catch (e) {
-          issues.push(issueAt([...path, i], `invalid regular expression: ${(e as Error).message}`));
-        }
-      }
+      const problem = termProblem(t);
+      if (problem) issues.push(issueAt([...path, i], problem));
     });
   for (const [id, terms] of Object.entries(library.lexicons)) checkTerms(terms, ['lexicons', id]);
   const checkMatcher = (m: Matcher, path: Path) => {
     if (m.terms) checkTerms(m.terms, [...path, 'terms']);
-    if (m.lexicon && m.lexicon !== CONTEXT_LEXICON && !library.lexicons[m.lexicon] && !REASONING_LEXICONS[m.lexicon]) {
+    if (m.lexicon && m.lexicon !== CONTEXT_LEXICON && !hasEntry(library.lexicons, m.lexicon) && !hasEntry(REASONING_LEXICONS, m.lexicon)) {
       issues.push(issueAt([...path, 'lexicon'], `unknown lexicon "${m.lexicon}"`));
     }
-    if (m.pattern) {
-      try {
-        new RegExp(m.pattern, 'iu');
-      } catch (e) {
-        issues.push(issueAt([...path, 'pattern'], `invalid regular expression: ${(e as Error).message}`));
-      }
-    }
+    const problem = m.pattern === undefined ? undefined : compileProblem(m.pattern);
+    if (problem) issues.push(issueAt([...path, 'pattern'], problem));
   };
   const checkSignal = (s: Signal, path: Path) => {
     checkMatcher(s, path);
@@ -154,13 +147,13 @@ export function checkLibrary(library: RubricLibrary): PathIssue[] {
     rubricIds.add(rubric.id);
     for (const [id, s] of Object.entries(rubric.signals)) checkSignal(s, at('signals', id));
     for (const name of Object.keys(rubric.vocabulary)) {
-      if (!library.lexicons[name] && !REASONING_LEXICONS[name] && name !== CONTEXT_LEXICON) {
+      if (!hasEntry(library.lexicons, name) && !hasEntry(REASONING_LEXICONS, name) && name !== CONTEXT_LEXICON) {
         issues.push(issueAt(at('vocabulary', name), `no lexicon "${name}" here or in the libraries this one uses`));
       }
       checkTerms(rubric.vocabulary[name]!, at('vocabulary', name));
     }
 
-    const known = (id: string) => id in rubric.signals || id in library.signals;
+    const known = (id: string) => hasEntry(rubric.signals, id) || hasEntry(library.signals, id);
     const checkCondition = (c: Condition, path: Path) => {
       for (const key of ['all', 'any', 'none'] as const) {
         c[key]?.forEach((id, i) => {
@@ -232,8 +225,8 @@ export function composeLibrary(own: RubricLibrary, used: readonly RubricLibrary[
       });
     }
   };
-  for (const id of Object.keys(own.lexicons)) if (id in inherited.lexicons) clash('lexicon', id, ['lexicons', id]);
-  for (const id of Object.keys(own.signals)) if (id in inherited.signals) clash('signal', id, ['signals', id]);
+  for (const id of Object.keys(own.lexicons)) if (hasEntry(inherited.lexicons, id)) clash('lexicon', id, ['lexicons', id]);
+  for (const id of Object.keys(own.signals)) if (hasEntry(inherited.signals, id)) clash('signal', id, ['signals', id]);
   const everyRubric = [...own.rubrics, ...inherited.rubrics];
   const rubrics = own.rubrics.map((r, i) => {
     if (inherited.rubrics.some((x) => x.id === r.id)) clash('rubric', r.id, ['rubrics', i, 'id']);
@@ -250,7 +243,7 @@ export function composeLibrary(own: RubricLibrary, used: readonly RubricLibrary[
       });
     }
     const vocabulary: Vocabulary = { ...base.vocabulary };
-    for (const [name, words] of Object.entries(r.vocabulary)) vocabulary[name] = [...(vocabulary[name] ?? []), ...words];
+    for (const [name, words] of Object.entries(r.vocabulary)) vocabulary[name] = [...(ownEntry(vocabulary, name) ?? []), ...words];
     return {
       ...base,
       id: r.id,

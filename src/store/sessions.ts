@@ -1,10 +1,11 @@
 // Session files: each save is atomic (write a temporary file, flush it, rename it over the old one).
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { FatalError, InvalidFileError, UsageError } from '../errors.js';
-import { fileErrorReason, writeAtomic } from '../files.js';
+import { fileErrorReason, PRIVATE_FILE, privateDir, writeAtomic } from '../files.js';
 import { Session } from '../interview/session.js';
+import { lockSession, SessionBusyError } from './lock.js';
 
 /** A session that could not be written: the file and why, for the one-line message. */
 export class SaveError extends FatalError {
@@ -48,15 +49,58 @@ export class SessionStore {
     return { file: join(this.dir, relative), relative };
   }
 
-  /** The absolute path of a file a session keeps relative to the sessions folder. */
-  resolve(relative: string): string {
-    return join(this.dir, relative);
+  /**
+   * The audio file of one of a session's recordings, or undefined when the name the session keeps
+   * leads anywhere but into that session's own audio folder (`<id>.audio/`), by `..`, an absolute
+   * path or a link: a session file is data that may have been edited, and what it names is read
+   * and sent to the transcription service.
+   */
+  recordingFile(sessionId: string, relative: string): string | undefined {
+    const folder = join(this.dir, `${sessionId}.audio`);
+    const file = resolve(this.dir, relative);
+    if (dirname(file) !== folder) return undefined;
+    let real: string;
+    try {
+      real = realpathSync(file);
+    } catch {
+      return file; // missing: reading it says so
+    }
+    return dirname(real) === realpathSync(folder) ? file : undefined;
+  }
+
+  /** The lock file that says which process writes a session. */
+  lockOf(id: string): string {
+    return join(this.dir, `${id}.lock`);
+  }
+
+  /**
+   * Makes this process the session's only writer until it exits, or throws SessionBusyError
+   * naming the one that is. Saving claims a session too; resuming claims it before reading it,
+   * so what is read is what the last writer left.
+   */
+  claim(id: string): void {
+    privateDir(this.dir);
+    lockSession(id, this.lockOf(id));
+  }
+
+  /** A session to go on with: claimed, then read. */
+  take(id: string): Session {
+    if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new UsageError(`"${id}" is not a session id`);
+    if (!existsSync(this.pathOf(id))) return this.load(id);
+    this.claim(id);
+    return this.load(id);
   }
 
   save(session: Session): void {
     try {
-      mkdirSync(this.dir, { recursive: true });
-      writeAtomic(this.pathOf(session.id), `${JSON.stringify(session, null, 2)}\n`);
+      this.claim(session.id);
+    } catch (e) {
+      if (e instanceof SessionBusyError) throw e;
+      throw new SaveError(this.pathOf(session.id), fileErrorReason(e));
+    }
+    try {
+      privateDir(this.dir);
+      writeAtomic(this.pathOf(session.id), `${JSON.stringify(session, null, 2)}\n`, PRIVATE_FILE);
     } catch (e) {
       throw new SaveError(this.pathOf(session.id), fileErrorReason(e));
     }
@@ -65,12 +109,13 @@ export class SessionStore {
   /**
    * Keeps a copy of a session that could not be saved where it belongs (a full disk, a read-only
    * folder): in the system's temporary folder. Returns where, or undefined when that fails too.
+   * The folder is a new one of this user's only: the temporary folder is shared, and a folder
+   * of a known name there could be someone else's.
    */
-  rescue(session: Session, dir = join(tmpdir(), 'rehearse-rescued')): string | undefined {
-    const file = join(dir, `${session.id}.json`);
+  rescue(session: Session): string | undefined {
     try {
-      mkdirSync(dir, { recursive: true });
-      writeAtomic(file, `${JSON.stringify(session, null, 2)}\n`);
+      const file = join(mkdtempSync(join(tmpdir(), 'rehearse-rescued-')), `${session.id}.json`);
+      writeAtomic(file, `${JSON.stringify(session, null, 2)}\n`, PRIVATE_FILE);
       return file;
     } catch {
       return undefined;

@@ -1,4 +1,5 @@
 // The interview screen: the transcript, then the question, a score card, the report or what went wrong.
+import { ownEntry } from '../own.js';
 import React from 'react';
 import { Box, Text } from 'ink';
 import { deliveryOf } from '../report/build.js';
@@ -17,7 +18,7 @@ export function InterviewFlow({ state, now }: { state: InterviewScreen; now: () 
   const theme = useTheme();
   const { loaded, session, view } = state;
   const card = view.kind === 'score-card' ? loaded.scenario.questions.find((q) => q.id === view.questionId) : undefined;
-  const cardScore = card ? session.scores[card.id] : undefined;
+  const cardScore = card ? ownEntry(session.scores, card.id) : undefined;
   const cardDelivery = card ? deliveryOf(session, card) : undefined;
   return (
     <Box flexDirection="column">

@@ -1,4 +1,5 @@
 // Raw terminal input to what it means here. Pure, so every key is tested without a terminal.
+import { ownEntry } from '../own.js';
 import type { EditorAction } from './editor-state.js';
 
 export type KeyIntent =
@@ -49,7 +50,7 @@ const SEQUENCES: Record<string, KeyIntent> = {
  * paste with line breaks in it is text, whichever way the terminal delivers it.
  */
 export function intentOf(data: string): KeyIntent {
-  const known = SEQUENCES[data];
+  const known = ownEntry(SEQUENCES, data);
   if (known) return known;
   // Bracketed-paste markers and other escape sequences carry no text of their own.
   if (data.startsWith('\x1b')) {

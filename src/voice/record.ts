@@ -1,7 +1,7 @@
 // Recording an answer: a recorder's raw PCM, or a stand-in WAV fed in at the speed of speech, written to a WAV file as it arrives.
 import { spawn } from 'node:child_process';
 import { closeSync, ftruncateSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { fileErrorReason } from '../files.js';
+import { fileErrorReason, PRIVATE_FILE } from '../files.js';
 import { lastStderrLine, toolSays, type Recorder, type RecorderName } from './tools.js';
 import { HEADER_BYTES, UNKNOWN_SIZE, WavError, level as levelOf, parseWav, wavHeader, type Wav, type WavFormat } from './wav.js';
 
@@ -160,7 +160,7 @@ class WavSink {
   ) {
     this.blockAlign = format.channels * 2;
     try {
-      this.fd = openSync(file, 'w');
+      this.fd = openSync(file, 'w', PRIVATE_FILE);
       writeSync(this.fd, wavHeader(format, UNKNOWN_SIZE));
     } catch (e) {
       if (this.fd !== undefined) closeSync(this.fd);

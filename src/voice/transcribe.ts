@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { toFile } from 'openai';
 import { z } from 'zod';
-import type { AudioApiConfig } from '../config.js';
+import { NO_KEY, redact, type AudioApiConfig } from '../config.js';
 import { TimedSegment, TimedWord, type TimedSpeech } from '../delivery/speech.js';
 import { fileErrorReason } from '../files.js';
 import { AudioServiceError, callAudio, serverName } from './client.js';
@@ -103,7 +103,19 @@ export async function transcribe(file: string, config: TranscriptionConfig, opti
       `${serverName('transcription', config)} sent a reply that is not a transcription (${where}${issue?.message ?? 'unreadable'})`,
     );
   }
-  const speech = toTimedSpeech(reply.data);
+  // A key the server echoes (a proxy, a compromised server) is neither shown nor saved with the answer.
+  const speech = redactSpeech(toTimedSpeech(reply.data), config.apiKey === NO_KEY ? [] : [config.apiKey]);
   if (speech.text === '') throw new AudioServiceError('empty', `${serverName('transcription', config)} heard no speech in the recording`);
   return speech;
+}
+
+/** Speech with every secret taken out of its text, its words and its segments. */
+function redactSpeech(speech: TimedSpeech, secrets: readonly string[]): TimedSpeech {
+  const clean = (t: string) => redact(t, secrets);
+  return {
+    ...speech,
+    text: clean(speech.text),
+    ...(speech.words ? { words: speech.words.map((w) => ({ ...w, word: clean(w.word) })) } : {}),
+    ...(speech.segments ? { segments: speech.segments.map((x) => ({ ...x, text: clean(x.text) })) } : {}),
+  };
 }

@@ -67,7 +67,7 @@ describe('finishSession', () => {
     const { report, path } = finishSession(w, s, loaded);
     const base = join(w.store.dir, s.id);
     expect(path).toBe(`${base}.report.md`);
-    expect(readdirSync(w.store.dir).sort()).toEqual([`${s.id}.json`, `${s.id}.report.json`, `${s.id}.report.md`]);
+    expect(readdirSync(w.store.dir).sort()).toEqual([`${s.id}.json`, `${s.id}.lock`, `${s.id}.report.json`, `${s.id}.report.md`]);
     expect(report).toEqual(buildReport(s, loaded.scenario));
 
     const md = readFileSync(`${base}.report.md`, 'utf8');

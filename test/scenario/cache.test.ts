@@ -1,10 +1,18 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ParseCache } from '../../src/scenario/cache.js';
 import { parseText } from '../../src/scenario/parse.js';
 import { fixture, rehearse } from '../helpers.js';
+
+interface Entry {
+  format: string;
+  key: string;
+  digest: string;
+  data: unknown;
+}
 
 describe('the parse cache', () => {
   it('serves the same data for the same text, and re-parses changed text', () => {
@@ -13,25 +21,75 @@ describe('the parse cache', () => {
     {
       const text = readFileSync(fixture('scenarios/good/minimal.yaml'), 'utf8');
       const first = cache.parse('a.yaml', text);
+      // Kept only once the file has validated: the loaders say so with remember().
+      expect(readdirSync(dir)).toHaveLength(0);
+      first.remember();
       expect(readdirSync(dir)).toHaveLength(1);
       const second = cache.parse('a.yaml', text);
+      expect(second.fromCache).toBe(true);
       expect(second.data).toEqual(first.data);
       expect(second.data).toEqual(parseText('a.yaml', text).data);
       // Lines still come out right for a cached file (the YAML is read again for them).
       expect(second.lineOf(['questions', 0, 'rubric'])).toBe(21);
       const changed = cache.parse('a.yaml', text.replace('Minimal', 'Changed'));
       expect((changed.data as { title: string }).title).toBe('Changed');
+      changed.remember();
       expect(readdirSync(dir)).toHaveLength(2);
     }
   });
 
-  it('a bad file is reported with its line even when its parse was cached', () => {
+  it('a bad file is reported with its line, run after run, and is not kept in the cache', () => {
     const home = mkdtempSync(join(tmpdir(), 'rehearse-home-'));
-    const first = rehearse(['validate', 'test/fixtures/scenarios/bad/wrong-type.yaml'], { env: { REHEARSE_HOME: home } });
-    const again = rehearse(['validate', 'test/fixtures/scenarios/bad/wrong-type.yaml'], { env: { REHEARSE_HOME: home } });
-    expect(readdirSync(join(home, 'cache', 'parsed')).length).toBeGreaterThan(0);
+    const bad = fixture('scenarios/bad/wrong-type.yaml');
+    const first = rehearse(['validate', bad], { env: { REHEARSE_HOME: home } });
+    const again = rehearse(['validate', bad], { env: { REHEARSE_HOME: home } });
     expect(again.stderr).toBe(first.stderr);
     expect(again.stderr).toContain('wrong-type.yaml:20: questions[0].prompt');
+    const dir = join(home, 'cache', 'parsed');
+    const kept = existsSync(dir) ? readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')) : [];
+    expect(kept.filter((entry) => entry.includes('The smallest valid scenario.'))).toEqual([]);
+  });
+
+  it('scenarios show on a file that is not a scenario leaves no copy of it in the cache', () => {
+    const home = mkdtempSync(join(tmpdir(), 'rehearse-home-'));
+    const secret = join(mkdtempSync(join(tmpdir(), 'rehearse-private-')), 'private.yaml');
+    writeFileSync(secret, 'salary: 123456 a year\nbank: account 99-88-77\n');
+    const r = rehearse(['scenarios', 'show', secret], { env: { REHEARSE_HOME: home } });
+    expect(r.code).toBe(2);
+    const dir = join(home, 'cache', 'parsed');
+    const kept = existsSync(dir) ? readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')) : [];
+    expect(kept.filter((entry) => entry.includes('123456'))).toEqual([]);
+  });
+
+  it.each([
+    ['valid JSON of another file, as an older version wrote it', () => ({ id: 'fintech' }) as unknown as Entry],
+    [
+      'an entry whose data no longer matches its digest',
+      (entry: Entry) => ({ ...entry, data: { ...(entry.data as object), questions: [] } }),
+    ],
+    [
+      'an entry for other text, consistent in itself',
+      (entry: Entry) => {
+        const data = { ...(entry.data as object), questions: 'none' };
+        return { ...entry, data, digest: createHash('sha256').update(JSON.stringify(data)).digest('hex') };
+      },
+    ],
+  ])('a cache entry that is wrong (%s) is not trusted: the file itself is read', (_, damage) => {
+    const home = mkdtempSync(join(tmpdir(), 'rehearse-home-'));
+    const first = rehearse(['scenarios', 'show', 'fintech', '--json'], { env: { REHEARSE_HOME: home } });
+    expect(first.code).toBe(0);
+    const dir = join(home, 'cache', 'parsed');
+    const name = readdirSync(dir).find(
+      (f) =>
+        (JSON.parse(readFileSync(join(dir, f), 'utf8')) as Entry).data && readFileSync(join(dir, f), 'utf8').includes('"id":"fintech"'),
+    );
+    expect(name).toBeDefined();
+    const entry = JSON.parse(readFileSync(join(dir, name!), 'utf8')) as Entry;
+    writeFileSync(join(dir, name!), JSON.stringify(damage(entry)));
+    const again = rehearse(['scenarios', 'show', 'fintech', '--json'], { env: { REHEARSE_HOME: home } });
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(first.stdout);
   });
 
   it('follows REHEARSE_HOME set in .env, like the sessions do', () => {

@@ -28,7 +28,7 @@ describe('SessionStore', () => {
   it('saves and loads a session as it was, in <home>/sessions/<id>.json, with no temporary file left', () => {
     store.save(answered);
     expect(store.dir).toBe(join(home, 'sessions'));
-    expect(readdirSync(store.dir)).toEqual(['answered.json']);
+    expect(readdirSync(store.dir)).toEqual(['answered.json', 'answered.lock']);
     expect(store.load('answered')).toEqual(answered);
   });
 
@@ -37,7 +37,7 @@ describe('SessionStore', () => {
     const finished = { ...answered, status: 'finished' as const, updatedAt: '2026-03-02T10:00:00.000Z' };
     store.save(finished);
     expect(store.load('answered')).toEqual(finished);
-    expect(readdirSync(store.dir)).toEqual(['answered.json']);
+    expect(readdirSync(store.dir)).toEqual(['answered.json', 'answered.lock']);
   });
 
   it('lists sessions newest first, with what was answered and the mean so far', () => {

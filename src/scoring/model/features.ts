@@ -81,7 +81,7 @@ const LEXICON_LIST: Record<string, number> = Object.fromEntries(
 
 /** Which cue list's spans serve a rubric lexicon, when it is a built-in reasoning lexicon left as shipped. */
 export function cueListOf(lexicon: string, phrases: readonly string[]): number | undefined {
-  const at = LEXICON_LIST[lexicon];
+  const at = Object.hasOwn(LEXICON_LIST, lexicon) ? LEXICON_LIST[lexicon] : undefined;
   if (at === undefined || at < 0) return undefined;
   const own = LIST[LIST_IDS[at]!];
   return phrases.length === own.length && phrases.every((p, i) => p === own[i]) ? at : undefined;

@@ -180,7 +180,8 @@ function vocabularyOf(rubric: ResolvedRubric, c: ResolvedRubric['criteria'][numb
     if (!signal) continue;
     for (const t of signal.terms ?? []) out.add(t);
     const name = signal.lexicon;
-    if (name && name !== CONTEXT_LEXICON && !(name in REASONING_LEXICONS)) for (const p of rubric.lexicons[name] ?? []) out.add(p);
+    if (name && name !== CONTEXT_LEXICON && !Object.hasOwn(REASONING_LEXICONS, name))
+      for (const p of rubric.lexicons[name] ?? []) out.add(p);
   }
   return [...out];
 }

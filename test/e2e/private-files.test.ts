@@ -1,0 +1,76 @@
+// What rehearse keeps is its user's alone: the data folder and its folders 0700, its files 0600,
+// and an output file it replaces keeps the mode it had, as a shell redirection does.
+import { chmodSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture, rehearse } from '../helpers.js';
+
+const modeOf = (path: string) => statSync(path).mode & 0o777;
+/** Every folder and file under `dir` with its mode, as 'path 700'. */
+const modesUnder = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true })
+    .map(String)
+    .sort()
+    .map((p) => `${p} ${modeOf(join(dir, p)).toString(8)}`);
+
+const FIVE = ['Monthly transacting merchants.', 'Activation.', 'Roadmap to revenue.', 'Sales on retention.', 'Split the miss.'].join(
+  '\n---\n',
+);
+
+describe('private files', () => {
+  it('an interview makes the data folder, its sessions, reports and cache readable by their owner only', () => {
+    const home = join(mkdtempSync(join(tmpdir(), 'rehearse-private-')), 'data');
+    const r = rehearse(['interview', '--scenario', 'fintech', '--probes', '0'], { input: FIVE, env: { REHEARSE_HOME: home } });
+    expect(r.code).toBe(0);
+    expect(modeOf(home)).toBe(0o700);
+    const modes = modesUnder(home);
+    expect(modes.some((m) => /^sessions\/[\w-]+\.report\.md 600$/.test(m))).toBe(true);
+    expect(modes.some((m) => /^cache\/parsed\/\w+\.json 600$/.test(m))).toBe(true);
+    expect(modes.filter((m) => !/ (600|700)$/.test(m))).toEqual([]);
+  });
+
+  it('a data folder written by an older version with wider modes is narrowed when a session is saved', () => {
+    const home = mkdtempSync(join(tmpdir(), 'rehearse-private-'));
+    const first = rehearse(['interview', '--scenario', 'fintech', '--probes', '0'], {
+      input: 'Monthly transacting merchants.',
+      env: { REHEARSE_HOME: home },
+    });
+    const id = /rehearse resume ([\w-]+)/.exec(first.stderr)?.[1];
+    expect(id).toBeDefined();
+    const sessions = join(home, 'sessions');
+    chmodSync(sessions, 0o755);
+    chmodSync(join(sessions, `${id}.json`), 0o644);
+    const r = rehearse(['resume', id!], { input: FIVE.split('\n---\n').slice(1).join('\n---\n'), env: { REHEARSE_HOME: home } });
+    expect(r.code).toBe(0);
+    expect(modeOf(sessions)).toBe(0o700);
+    expect(modeOf(join(sessions, `${id}.json`))).toBe(0o600);
+  });
+
+  it('scenarios new writes the scenario privately in the data folder', () => {
+    const home = mkdtempSync(join(tmpdir(), 'rehearse-private-'));
+    const r = rehearse(['scenarios', 'new', 'mine'], { env: { REHEARSE_HOME: home } });
+    expect(r.code).toBe(0);
+    expect(modeOf(join(home, 'scenarios'))).toBe(0o700);
+    expect(modeOf(join(home, 'scenarios', 'mine.yaml'))).toBe(0o600);
+  });
+
+  it.each(['600', '640', '644'])('grade --out over a file of mode %s keeps that mode', (octal) => {
+    const mode = parseInt(octal, 8);
+    const dir = mkdtempSync(join(tmpdir(), 'rehearse-out-'));
+    const out = join(dir, 'grades.csv');
+    writeFileSync(out, 'the old report\n');
+    chmodSync(out, mode);
+    const r = rehearse(['grade', fixture('transcripts/interview.txt'), '--out', out]);
+    expect(r.code).toBe(0);
+    expect(modeOf(out)).toBe(mode);
+  });
+
+  it('grade --out to a new file gives it the mode a shell redirection would', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rehearse-out-'));
+    writeFileSync(join(dir, 'by-the-shell.csv'), '');
+    const r = rehearse(['grade', fixture('transcripts/interview.txt'), '--out', join(dir, 'grades.csv')]);
+    expect(r.code).toBe(0);
+    expect(modeOf(join(dir, 'grades.csv'))).toBe(modeOf(join(dir, 'by-the-shell.csv')));
+  });
+});
