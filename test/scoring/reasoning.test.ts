@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { decide } from '../../src/interview/policy.js';
 import { loadLibrary, loadScenario } from '../../src/scenario/load.js';
 import { resolveRubric } from '../../src/scenario/rubric.js';
-import { score } from '../../src/scoring/score.js';
+import { score, trace } from '../../src/scoring/score.js';
 import { ROOT, rubricOf } from '../helpers.js';
 
 const kpi = rubricOf('fintech', 'north-star');
@@ -324,5 +324,21 @@ describe('cue phrases strung together are not reasoning', () => {
     const s = score(kpi, stuffed);
     expect(s.band).not.toBe('strong');
     expect(score(kpi, real).total).toBeGreaterThan(s.total + 10);
+  });
+});
+
+describe('a figure counts once however it is written', () => {
+  const rubric = rubricOf('fintech', 'guardrails');
+  const said = (figure: string) => `I'd hold payment success above ${figure} and pause the campaign the day it slips.`;
+
+  it.each([
+    ['99.5%', '99%'],
+    ['3,000', '3000'],
+    ['9:30', '9'],
+  ])('"%s" weighs as "%s" does, not as two figures', (separated, plain) => {
+    const a = trace(rubric, said(separated));
+    const b = trace(rubric, said(plain));
+    expect(a.features.numbers).toBeGreaterThan(0);
+    expect(a.features.numbers).toBe(b.features.numbers);
   });
 });

@@ -11,7 +11,7 @@ import {
 import { FEATURE_DEFS, FEATURES, featureDef, type FeatureId } from '../../scenario/features.js';
 import { isPlural, PhraseIndex, type Span } from '../../text/phrases.js';
 import { firstTokenAt, type Analysis, type Token } from '../../text/text.js';
-import { COMMA, FULL_STOP, LINE_FEED, QUESTION_MARK, RIGHT_PAREN, SEMICOLON, isDigit } from '../../text/chars.js';
+import { COLON, COMMA, FULL_STOP, LINE_FEED, QUESTION_MARK, RIGHT_PAREN, SEMICOLON, isDigit } from '../../text/chars.js';
 import { POLICY } from '../../policy/policy.js';
 
 /** Each feature's label, from its definition. */
@@ -193,7 +193,9 @@ export function extractFeatures(
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k]!;
       // Digits are a figure unless they number a list item; a number in words only before what it counts ("three weeks").
-      const figure = isDigit(t.norm.charCodeAt(0)) ? !isListNumber(text, tokens, k) : NUMBER_WORDS.has(t.norm) && k + 1 < tokens.length;
+      const figure = isDigit(t.norm.charCodeAt(0))
+        ? !isListNumber(text, tokens, k) && !continuesFigure(text, tokens, k)
+        : NUMBER_WORDS.has(t.norm) && k + 1 < tokens.length;
       const per =
         t.norm === PER &&
         k > 0 &&
@@ -319,6 +321,15 @@ export function extractFeatures(
 }
 
 /** Numbering at the start of a list item ("1." or "2)") is not a figure. */
+/** The digits after the point or comma of one figure ("2.5%", "3,000", "9:30"): the figure is counted once, at its start. */
+function continuesFigure(text: string, tokens: readonly Token[], k: number): boolean {
+  if (k === 0) return false;
+  const prev = tokens[k - 1]!;
+  if (!isDigit(prev.norm.charCodeAt(prev.norm.length - 1)) || tokens[k]!.start - prev.end !== 1) return false;
+  const mark = text.charCodeAt(prev.end);
+  return mark === FULL_STOP || mark === COMMA || mark === COLON;
+}
+
 function isListNumber(text: string, tokens: readonly Token[], k: number): boolean {
   const t = tokens[k]!;
   const after = text.charCodeAt(t.end);
