@@ -17,7 +17,7 @@ const PathSettings = z.object({
   REHEARSE_GRADE_MEMORY_MB: z.coerce
     .number({ message: 'must be a number of megabytes' })
     .int('must be a whole number of megabytes')
-    .min(64, 'must be at least 64')
+    .min(128, 'must be at least 128: a grading job needs about 100 MB before it reads a file')
     .max(65_536, 'must be at most 65536')
     .optional(),
 });

@@ -68,12 +68,12 @@ function oneJobRunner(settings: GradeSettings, format: BatchFormat, width: numbe
 
 /**
  * The heap each grading worker may use, unless set: together the jobs take at most half the
- * machine's memory, each between 96 MB and 4 GB. Grading takes some seventy times a
+ * machine's memory, each between 128 MB and 4 GB. Grading takes some seventy times a
  * transcript's size, so a 32 MB transcript wants about 2.5 GB.
  */
 export function workerHeapMb(jobs: number, configured?: number): number {
   if (configured) return configured;
-  return Math.max(96, Math.min(4096, Math.floor(totalmem() / 2 / jobs / 2 ** 20)));
+  return Math.max(128, Math.min(4096, Math.floor(totalmem() / 2 / jobs / 2 ** 20)));
 }
 
 /** Files larger than this are graded in a worker even with one job: how much memory they take is bounded there. */

@@ -27,13 +27,13 @@ describe('a transcript too large for a grading job', () => {
       const out = join(dir, 'grades.json');
       const files = [big[0]!, small[0]!, big[1]!, small[1]!, small[2]!].map((f) => join(dir, f));
       const r = await rehearseAsync(['grade', ...files, '--jobs', jobs, '--out', out], {
-        env: { REHEARSE_GRADE_MEMORY_MB: '64' },
+        env: { REHEARSE_GRADE_MEMORY_MB: '128' },
       });
       noTrace(r.stderr);
       expect(r.code).toBe(1);
       for (const name of big) {
         expect(r.stderr).toContain(
-          `${join(dir, name)}: too large to grade within the memory of a grading job (64 MB; REHEARSE_GRADE_MEMORY_MB sets it)`,
+          `${join(dir, name)}: too large to grade within the memory of a grading job (128 MB; REHEARSE_GRADE_MEMORY_MB sets it)`,
         );
       }
       expect(r.stderr).toContain(`wrote ${out} (3 transcript(s), 2 failure(s))`);
