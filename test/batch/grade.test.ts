@@ -18,7 +18,8 @@ describe('rehearse grade', () => {
       expect(b.stdout).toBe(a.stdout);
       expect(c.stdout).toBe(a.stdout);
     }
-  });
+    // Six runs of the built CLI: on a busy two-core machine they take longer than one test usually may.
+  }, 90_000);
 
   it('json: per transcript, per answer: scores, evidence with lines, what was missing', () => {
     const out = JSON.parse(rehearse(['grade', `${FIXTURES}/interview.txt`, '--format', 'json', '--scenario', 'fintech']).stdout);
