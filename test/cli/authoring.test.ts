@@ -56,6 +56,19 @@ const SECOND_QUESTION = `  - id: clinic-number
 `;
 
 describe('writing your own interview', () => {
+  it('a scenario of one question is listed as "1 question"', () => {
+    const home = mkdtempSync(join(tmpdir(), 'rehearse-author-'));
+    const env = { REHEARSE_HOME: home };
+    expect(rehearse(['scenarios', 'new', 'solo'], { env }).code).toBe(0);
+    const file = join(home, 'scenarios', 'solo.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.slice(0, text.indexOf('  - id: incentives')));
+    const listed = rehearse(['scenarios'], { env });
+    expect(listed.stderr).toBe('');
+    expect(listed.stdout).toMatch(/ {2}solo +.*\(1 question\)\n/);
+    expect(listed.stdout).toMatch(/ {2}fintech +.*\(\d+ questions\)\n/);
+  });
+
   it('from `scenarios new` to a validated, listed, pickable scenario that runs', () => {
     const home = mkdtempSync(join(tmpdir(), 'rehearse-author-'));
     const env = { REHEARSE_HOME: home };
