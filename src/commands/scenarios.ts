@@ -50,7 +50,11 @@ export async function scenariosCommand(args: string[], io: IO): Promise<number> 
   const width = Math.max(...catalog.map((s) => s.id.length));
   const list = (items: typeof catalog) =>
     items.forEach((s) =>
-      io.out(forTerminal(`  ${s.id.padEnd(width)}  ${s.title} (${s.questions} question${s.questions === 1 ? '' : 's'})\n  ${' '.repeat(width)}  ${s.summary}`)),
+      io.out(
+        forTerminal(
+          `  ${s.id.padEnd(width)}  ${s.title} (${s.questions} question${s.questions === 1 ? '' : 's'})\n  ${' '.repeat(width)}  ${s.summary}`,
+        ),
+      ),
     );
   io.out('Shipped with rehearse:');
   list(catalog.filter((s) => !s.own));

@@ -20,7 +20,10 @@ export function ScenarioPicker({ scenarios, selected }: { scenarios: ScenarioCho
         {scenarios.map((s, i) => (
           <Box key={s.id} flexDirection="column" marginBottom={1}>
             <Text color={i === selected ? theme.accent : undefined} bold={i === selected}>
-              {i === selected ? '›' : ' '} {i + 1}. {forTerminal(s.title)} <Text color={theme.muted}>({s.questions} question{s.questions === 1 ? '' : 's'})</Text>
+              {i === selected ? '›' : ' '} {i + 1}. {forTerminal(s.title)}{' '}
+              <Text color={theme.muted}>
+                ({s.questions} question{s.questions === 1 ? '' : 's'})
+              </Text>
             </Text>
             <Box paddingLeft={5}>
               <Text color={theme.muted}>{forTerminal(s.summary)}</Text>
