@@ -4,6 +4,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { decode, isBinary, type DecodeNotice, type Encoding } from './decode.js';
 import { UsageError } from './errors.js';
 import { fileErrorReason } from './files.js';
+import type { StdinOverLimit } from './io.js';
 
 const MB = 1024 * 1024;
 
@@ -114,7 +115,7 @@ export function decodeInput(bytes: Uint8Array, kind: InputKind): InputText {
 
 /** A file read as text of a kind, or why it was not; never throws. */
 export function readInput(file: string, kind: InputKind): InputText {
-  const { maxBytes, noun } = INPUT_KINDS[kind];
+  const { maxBytes } = INPUT_KINDS[kind];
   let bytes;
   try {
     bytes = readBytes(file, maxBytes);
@@ -122,19 +123,27 @@ export function readInput(file: string, kind: InputKind): InputText {
     return refuse(kind, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable', fileErrorReason(e));
   }
   if (bytes instanceof Uint8Array) return decodeInput(bytes, kind);
-  const size = bytes.tooLarge === undefined ? `more than ${megabytes(maxBytes)}` : megabytes(bytes.tooLarge);
-  return refuse(kind, 'too-large', `too large to be ${noun} (${size}; the limit is ${megabytes(maxBytes)})`);
+  return refuse(kind, 'too-large', tooLargeReason(bytes.tooLarge, kind)!);
+}
+
+/** Why text of this many bytes (undefined: more than the limit, not counted) is too large for its kind, or undefined when it is not. */
+export function tooLargeReason(bytes: number | undefined, kind: InputKind): string | undefined {
+  const { maxBytes, noun } = INPUT_KINDS[kind];
+  if (bytes !== undefined && bytes <= maxBytes) return undefined;
+  const size = bytes === undefined ? `more than ${megabytes(maxBytes)}` : megabytes(bytes);
+  return `too large to be ${noun} (${size}; the limit is ${megabytes(maxBytes)})`;
 }
 
 /**
  * Text that arrived already decoded (standard input is read as UTF-8), checked by the same
- * policy: the limit, binary, and bytes that were not UTF-8.
+ * policy: the limit, binary, and bytes that were not UTF-8. Standard input read past the limit
+ * arrives as `overLimit`, its size unknown.
  */
-export function checkInput(text: string, kind: InputKind): InputText {
-  const { maxBytes, noun } = INPUT_KINDS[kind];
-  const bytes = Buffer.byteLength(text);
-  if (bytes > maxBytes)
-    return refuse(kind, 'too-large', `too large to be ${noun} (${megabytes(bytes)}; the limit is ${megabytes(maxBytes)})`);
+export function checkInput(input: string | StdinOverLimit, kind: InputKind): InputText {
+  const { noun } = INPUT_KINDS[kind];
+  const text = typeof input === 'string' ? input : undefined;
+  const tooLarge = tooLargeReason(text === undefined ? undefined : Buffer.byteLength(text), kind);
+  if (tooLarge || text === undefined) return refuse(kind, 'too-large', tooLarge!);
   if (isBinary(text)) {
     // A UTF-16 byte-order mark read as UTF-8 is two bad sequences, then a NUL beside every letter.
     if (text.startsWith('\uFFFD\uFFFD')) return refuse(kind, 'not-utf-8', 'this is UTF-16 text: save it as UTF-8, or give it as a file');

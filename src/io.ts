@@ -1,6 +1,11 @@
 // What rehearse may touch of the outside world, passed in so commands and the app stay testable.
 import { processEnv } from './config.js';
 
+/** Standard input that went past the limit it was read with: the rest is left unread. */
+export interface StdinOverLimit {
+  overLimit: true;
+}
+
 export interface IO {
   out(text: string): void;
   /** Writes without adding a line break: for text that streams in. */
@@ -10,8 +15,11 @@ export interface IO {
   err(text: string): void;
   /** Writes to standard error without adding a line break: for a progress line redrawn in place. */
   writeErr(text: string): void;
-  /** Standard input as text, or undefined when it is a terminal. */
-  readStdin(): Promise<string | undefined>;
+  /**
+   * Standard input as text, or undefined when it is a terminal. Read a chunk at a time: once past
+   * `maxBytes` it stops and says so, so a gigabyte piped in never sits in memory.
+   */
+  readStdin(maxBytes: number): Promise<string | undefined | StdinOverLimit>;
   /** The environment, handed to `loadConfig`; nothing else reads it. */
   env: NodeJS.ProcessEnv;
   cwd: string;
@@ -28,10 +36,16 @@ export function nodeIO(): IO {
     writeAndDrain: (t) => new Promise((resolve) => (process.stdout.write(t) ? resolve() : process.stdout.once('drain', resolve))),
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
     writeErr: (t) => process.stderr.write(t),
-    readStdin: async () => {
+    readStdin: async (maxBytes) => {
       if (process.stdin.isTTY) return undefined;
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      let bytes = 0;
+      for await (const chunk of process.stdin) {
+        chunks.push(chunk as Buffer);
+        bytes += (chunk as Buffer).length;
+        // Leaving the loop destroys the stream: whoever writes into the pipe gets EPIPE, not a wait.
+        if (bytes > maxBytes) return { overLimit: true };
+      }
       return Buffer.concat(chunks).toString('utf8');
     },
     env: processEnv(),

@@ -1,5 +1,6 @@
 // A labelled answer: which rubric grades it, the answer, and what a human made of it.
 import { z } from 'zod';
+import { tooLargeReason } from '../input.js';
 import { jsonLines } from '../json-lines.js';
 import { TIERS, type Tier } from './agreement.js';
 
@@ -48,6 +49,9 @@ export interface LabelIssue {
   message: string;
 }
 
+const answerBytes = (answer: LabelLine['answer']) =>
+  typeof answer === 'string' ? Buffer.byteLength(answer) : answer.reduce((n, part) => n + Buffer.byteLength(part), 0);
+
 /** Parses JSON Lines; blank lines are skipped; every bad line is reported, not just the first. */
 export function parseLabels(text: string): { labels: { line: number; label: LabelLine }[]; issues: LabelIssue[] } {
   const labels: { line: number; label: LabelLine }[] = [];
@@ -58,7 +62,10 @@ export function parseLabels(text: string): { labels: { line: number; label: Labe
       continue;
     }
     const parsed = LabelLine.safeParse(l.data);
-    if (parsed.success) labels.push({ line: l.line, label: parsed.data });
+    // The limit `score` keeps: an answer past it would take seconds and gigabytes to grade.
+    const tooLarge = parsed.success ? tooLargeReason(answerBytes(parsed.data.answer), 'answer') : undefined;
+    if (tooLarge) issues.push({ line: l.line, path: 'answer', message: tooLarge });
+    else if (parsed.success) labels.push({ line: l.line, label: parsed.data });
     else {
       const first = parsed.error.issues[0]!;
       issues.push({ line: l.line, path: first.path.join('.'), message: first.message });

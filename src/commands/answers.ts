@@ -1,6 +1,6 @@
 // Answers given up front, for a run without the terminal UI: from a file or standard input.
 import { UsageError } from '../errors.js';
-import { checkInput, readInputText, usableText } from '../input.js';
+import { checkInput, INPUT_KINDS, readInputText, usableText } from '../input.js';
 import type { IO } from '../io.js';
 
 /** One answer given up front, and where it says it goes (`--- north-star` or `--- north-star/why`). */
@@ -45,7 +45,7 @@ export const splitAnswers = (text: string): string[] => parseAnswers(text).map((
 export async function answersFrom(file: string | undefined, io: IO, usage: string): Promise<AnswerBlock[] | undefined> {
   // A binary or oversized file is refused here, on one line, rather than shown as the answers.
   if (file) return parseAnswers(readInputText(file, 'answers', (l) => io.err(l)));
-  const stdin = await io.readStdin();
+  const stdin = await io.readStdin(INPUT_KINDS.answers.maxBytes);
   if (stdin === undefined) return undefined;
   const answers = parseAnswers(usableText(checkInput(stdin, 'answers'), 'standard input', (l) => io.err(l)));
   if (answers.length === 0) {

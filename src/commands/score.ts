@@ -4,7 +4,7 @@ import { readOptions } from '../app/wiring.js';
 import { loadConfig } from '../config.js';
 import { measureDelivery, type Delivery } from '../delivery/delivery.js';
 import { deliveryLines } from '../report/delivery.js';
-import { checkInput, readInputText, usableText } from '../input.js';
+import { checkInput, INPUT_KINDS, readInputText, usableText } from '../input.js';
 import { findScenario } from '../scenario/catalog.js';
 import { trace } from '../scoring/score.js';
 import { explain, renderExplanation } from '../report/explain.js';
@@ -44,7 +44,7 @@ export async function scoreCommand(args: string[], io: IO): Promise<number> {
     answer = spoken.transcript;
   } else if (values.file) answer = readInputText(values.file, 'answer', (l) => io.err(l));
   else {
-    const stdin = await io.readStdin();
+    const stdin = await io.readStdin(INPUT_KINDS.answer.maxBytes);
     if (stdin === undefined) throw new UsageError(`give the answer with --file F or on standard input\nusage: ${USAGE}`);
     answer = usableText(checkInput(stdin, 'answer'), 'standard input', (l) => io.err(l));
   }

@@ -16,12 +16,12 @@ export function renderMarkdown(report: Report): string {
   if (report.improvements.length) {
     out.push('', '## What would raise your score most', '');
     report.improvements.forEach((imp, i) =>
-      out.push(`${i + 1}. ${imp.advice} (about +${imp.gain} on the total; question \`${imp.question}\`)`),
+      out.push(`${i + 1}. ${mdLine(imp.advice)} (about +${imp.gain} on the total; question \`${imp.question}\`)`),
     );
   }
   if (report.criteria.length) {
     out.push('', '## By criterion', '');
-    for (const c of report.criteria) out.push(`- \`${bar(c.percent, 100)}\` ${c.percent}% — ${c.title}`);
+    for (const c of report.criteria) out.push(`- \`${bar(c.percent, 100)}\` ${c.percent}% — ${mdLine(c.title)}`);
   }
   report.questions.forEach((q, i) => {
     out.push('', `## ${i + 1}. ${mdLine(q.prompt)}`, '');
@@ -29,7 +29,7 @@ export function renderMarkdown(report: Report): string {
       out.push('Not answered.');
       return;
     }
-    out.push(`**${q.total}/100 · ${q.band}.** ${q.score.feedback.summary}`, '');
+    out.push(`**${q.total}/100 · ${q.band}.** ${mdLine(q.score.feedback.summary)}`, '');
     q.answers.forEach((a, j) =>
       out.push(j === 0 ? '**Your answer**' : `**Your answer to follow-up ${j}**`, '', a.trim() ? mdQuote(a.trim()) : '_(skipped)_', ''),
     );
@@ -37,11 +37,11 @@ export function renderMarkdown(report: Report): string {
     const unsent = (q.spoken ?? []).filter((t) => !q.answers.some((a) => a.trim() === t));
     if (unsent.length) out.push('**What you said (transcribed)**', '', ...unsent.flatMap((t) => [mdQuote(t), '']));
     for (const c of q.score.criteria) {
-      out.push(`- **${c.title}** ${c.level}/${c.maxLevel}${c.meetsBar ? '' : ' (below the bar)'}: ${c.anchor}`);
+      out.push(`- **${mdLine(c.title)}** ${c.level}/${c.maxLevel}${c.meetsBar ? '' : ' (below the bar)'}: ${mdLine(c.anchor)}`);
       for (const e of c.evidence) out.push(`  - “${mdCell(e.quote)}”`);
-      if (c.missing.length && !q.score.flags.nonAnswer) out.push(`  - To improve: ${c.missing.join('; ')}`);
+      if (c.missing.length && !q.score.flags.nonAnswer) out.push(`  - To improve: ${c.missing.map(mdLine).join('; ')}`);
     }
-    for (const a of q.score.antiPatterns) out.push(`- ✗ **${a.title}**: ${a.advice}`);
+    for (const a of q.score.antiPatterns) out.push(`- ✗ **${mdLine(a.title)}**: ${mdLine(a.advice)}`);
     if (q.delivery) {
       const [title, ...lines] = deliveryLines(q.delivery);
       out.push('', `**${mdLine(title ?? 'Delivery')}**`, '', ...lines.map((l) => `- ${mdCell(l)}`));
@@ -49,8 +49,8 @@ export function renderMarkdown(report: Report): string {
   });
   if (report.notices.length) {
     out.push('', '## Notices', '');
-    for (const n of report.notices) out.push(`- ${n.text}`);
+    for (const n of report.notices) out.push(`- ${mdLine(n.text)}`);
   }
-  // Quoted text went through mdText already; this catches the rest (rubric text, notices).
+  // Every text from a file went through mdText already; this catches what the report adds itself.
   return forTerminal(`${out.join('\n')}\n`);
 }

@@ -4,11 +4,20 @@
 import { forTerminal } from '../terminal-text.js';
 
 /**
- * Escapes what a Markdown renderer would take for HTML: tags, comments, entities. Control
- * characters go first, so that removing one can never undo an escape (`ESC [ \|` would leave `|`).
+ * Escapes what a Markdown renderer would take for HTML (tags, comments, entities, `<http://…>`
+ * autolinks) or for a link or an image (`[x](…)`, `![x](…)`, `[x]: …`): an image in a report would
+ * be fetched as soon as it is opened. Backslashes are escaped first, so that one in the text cannot
+ * undo the escape of what follows it; control characters before all, so that removing one can never
+ * undo an escape (`ESC [ \|` would leave `|`).
  */
 export function mdText(s: string): string {
-  return forTerminal(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return forTerminal(s)
+    .replace(/\\/g, '\\\\')
+    .replace(/!(?=\[)/g, '\\!')
+    .replace(/[[\]]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 /** Text for a heading or a list line: one line, HTML escaped. */

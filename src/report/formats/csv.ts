@@ -5,9 +5,21 @@ import { asIs, notGraded, type OutputFormat } from '../output.js';
 
 // A report for people (a spreadsheet, a terminal): control characters and escape sequences from a
 // transcript are dropped, as CSV has no way to escape them; the transcript stays the source.
-const csvCell = (v: string | number | undefined) => {
-  const s = forTerminal(v === undefined ? '' : String(v));
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+const quoted = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** What a spreadsheet would run as a formula: text whose first character is one of these. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell that a spreadsheet would take for a formula (a file named `=2+5.txt`, a speaker called
+ * `@admin`) is kept as text: a leading quote, and the field quoted. Numbers are written as they are,
+ * so a negative figure stays a number.
+ */
+export const csvCell = (v: string | number | undefined) => {
+  if (typeof v === 'number') return String(v);
+  const s = forTerminal(v ?? '');
+  if (FORMULA_START.test(s)) return quoted(`'${s}`);
+  return /[",\n\r]/.test(s) ? quoted(s) : s;
 };
 
 export const CSV_COLUMNS = [
