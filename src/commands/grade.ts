@@ -93,8 +93,16 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
     ...(config.cacheDir ? { cacheDir: config.cacheDir } : {}),
     scenariosDir: config.scenariosDir,
   };
-  const out = sink(io, values.out);
+  // Watching for signals before the temporary file exists: a signal between the two would stop the
+  // process as the default action does, and leave the file behind.
   const stopWatching = abortWritesOnSignals();
+  let out: ReturnType<typeof sink>;
+  try {
+    out = sink(io, values.out);
+  } catch (e) {
+    stopWatching();
+    throw e;
+  }
   let result: BatchResult;
   try {
     const width = Math.min(io.columns, 140);
