@@ -1,9 +1,10 @@
 // Shared test helpers: the built CLI as a user runs it, and the shipped scenarios.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { findScenario } from '../src/scenario/catalog.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -52,4 +53,19 @@ export function rehearseAsync(args: string[], opts: { input?: string; env?: Node
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(opts.input ?? '');
   });
+}
+
+/**
+ * Fails when a command's standard error shows a stack trace or an internal error (a TypeError, a
+ * worker's crash, a string too long to make) where the user should get a one-line message.
+ */
+export const noTrace = (text: string) =>
+  expect(text).not.toMatch(/\n\s+at |Error: .*\n.*at |TypeError|RangeError|ERR_WORKER|unexpected error|Cannot create a string/);
+
+/** A fresh data folder with an empty scenarios/ folder in it, for a user's own scenario and rubric files. */
+export function userHome(prefix: string): { home: string; dir: string } {
+  const home = mkdtempSync(join(tmpdir(), prefix));
+  const dir = join(home, 'scenarios');
+  mkdirSync(dir);
+  return { home, dir };
 }

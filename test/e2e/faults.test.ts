@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Session } from '../../src/interview/session.js';
-import { CLI, fixture, rehearse, ROOT } from '../helpers.js';
+import { CLI, fixture, rehearse, ROOT, noTrace } from '../helpers.js';
 import { hasTmux, Terminal } from '../support/terminal.js';
 
 /** Mounting a small file system needs root; CI runs as root and must run these. */
@@ -59,8 +59,6 @@ const tmpLeft = (dir: string) =>
     : [];
 /** The whole screen with lines the terminal wrapped joined again, for text longer than a line. */
 const joined = (t: Terminal) => t.tmux('capture-pane', '-p', '-J', '-t', 'main', '-S', '-500').replace(/\s+/g, ' ');
-const noTrace = (text: string) => expect(text).not.toMatch(/\n\s+at |Error: .*\n.*at /);
-
 const FIVE = ['Monthly transacting merchants.', 'Activation.', 'Roadmap to revenue.', 'Sales on retention.', 'Split the miss.'].join(
   '\n---\n',
 );

@@ -4,9 +4,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, rehearseAsync } from '../helpers.js';
-
-const noTrace = (text: string) => expect(text).not.toMatch(/\n\s+at |ERR_WORKER|unexpected error/);
+import { fixture, rehearseAsync, noTrace } from '../helpers.js';
 
 /** Two transcripts of some 3 MB (the fixture interview again and again) and three ordinary ones. */
 function batch(): { dir: string; big: string[]; small: string[] } {

@@ -1,20 +1,16 @@
 // Names every object inherits ("constructor", "toString", "__proto__", "hasOwnProperty") used where a
 // file or the command line names a lexicon, a signal, a question, a rubric or a command: read as the
 // names they are, through the built CLI, with the message, the exit code and what is written.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { intentOf } from '../../src/ui/keys.js';
-import { rehearse } from '../helpers.js';
-
-const noTrace = (text: string) => expect(text).not.toMatch(/\n\s+at |TypeError|unexpected error/);
+import { rehearse, noTrace, userHome } from '../helpers.js';
 
 /** A library whose lexicon and signal are called "constructor", and a scenario with a question of that name. */
 function inheritedNames(): { home: string; library: string; scenario: string } {
-  const home = mkdtempSync(join(tmpdir(), 'rehearse-names-'));
-  const dir = join(home, 'scenarios');
-  mkdirSync(dir);
+  const { home, dir } = userHome('rehearse-names-');
   const library = join(dir, 'lib.yaml');
   writeFileSync(
     library,

@@ -6,12 +6,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, rehearse, ROOT } from '../helpers.js';
+import { CLI, rehearse, ROOT, noTrace } from '../helpers.js';
 
 const MB = 1024 * 1024;
 const oneLine = (text: string) => expect(text.trim().split('\n')).toHaveLength(1);
-const noTrace = (text: string) => expect(text).not.toMatch(/\n\s+at |TypeError|RangeError|Cannot create a string/);
-
 const label = (answer: string | string[], tier = 'adequate') =>
   JSON.stringify({ scenario: 'fintech', question: 'north-star', answer, tier });
 

@@ -1,17 +1,12 @@
 // A user's rubric or scenario with a regular expression that would backtrack for minutes is refused
 // when it is read, by validate and by every command that loads it, naming the file, line and field.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rehearse } from '../helpers.js';
-
-const noTrace = (text: string) => expect(text).not.toMatch(/\n\s+at |TypeError|unexpected error/);
+import { rehearse, noTrace, userHome } from '../helpers.js';
 
 function files(pattern: string, contextTerm = 'example') {
-  const home = mkdtempSync(join(tmpdir(), 'rehearse-regex-'));
-  const dir = join(home, 'scenarios');
-  mkdirSync(dir);
+  const { home, dir } = userHome('rehearse-regex-');
   const library = join(dir, 'lib.yaml');
   writeFileSync(
     library,

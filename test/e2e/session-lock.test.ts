@@ -6,9 +6,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/interview/session.js';
-import { rehearse, rehearseAsync } from '../helpers.js';
-
-const noTrace = (text: string) => expect(text).not.toMatch(/\n\s+at |TypeError|unexpected error/);
+import { rehearse, rehearseAsync, noTrace } from '../helpers.js';
 
 /** A fintech session with its first question answered, waiting for the other four. */
 function halfDone(): { home: string; id: string; file: string } {
