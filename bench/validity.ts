@@ -3,12 +3,22 @@
 // becomes the shipped model (src/scenario/model.json). Run by `npm run validity` and `npm run bench`.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { humanScore, sourceKey } from '../src/calibration/labels.js';
+import { sourceKey } from '../src/calibration/labels.js';
 import { readLabelled } from '../src/calibration/rubrics.js';
 import { agreement, TIERS, type Agreement, type Rated } from '../src/calibration/agreement.js';
 import { DEFAULT_MODEL } from '../src/scenario/model.js';
-import { assignFolds, FOLDS, fittedModel, hash, heldOut, rated, TooFewSources, type FitItem } from '../src/calibration/fit-model.js';
-import { bandOf, trace } from '../src/scoring/score.js';
+import {
+  assignFolds,
+  FOLDS,
+  fitItemOf,
+  fittedModel,
+  hash,
+  heldOut,
+  rated,
+  TooFewSources,
+  type FitItem,
+} from '../src/calibration/fit-model.js';
+import { bandOf } from '../src/scoring/score.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import type { Figure } from './util.js';
 
@@ -34,18 +44,11 @@ function load(file: string, salt = '', part: Part = 'tuning'): Item[] {
   const { labels, rubricOf } = readLabelled(file);
   const kept = labels.filter(({ line, label }) => part === 'all' || inLockbox(sourceKey(label, `line ${line}`)) === (part === 'lockbox'));
   const items = kept.map(({ line, label }) => {
-    const rubric = rubricOf(label, line);
-    const t = trace(rubric, label.answer, { asked: label.asked ? { question: label.asked } : {} });
+    const { item } = fitItemOf(label, line, rubricOf(label, line));
     const r2 = label.rater2;
     return {
+      ...item,
       id: label.id ?? `line ${line}`,
-      family: rubric.family,
-      source: sourceKey(label, `line ${line}`),
-      fold: 0,
-      features: t.features,
-      human: humanScore(label),
-      ...(label.tier ? { tier: TIERS.indexOf(label.tier) } : {}),
-      flags: t.guards,
       ...(r2?.score !== undefined ? { rater2: { score: r2.score, ...(r2.tier ? { tier: TIERS.indexOf(r2.tier) } : {}) } } : {}),
     };
   });

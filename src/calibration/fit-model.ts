@@ -6,7 +6,10 @@ import { agreement, TIERS, type Rated } from './agreement.js';
 import { fitBands, fitWeights, type Example } from './fit.js';
 import { DEFAULT_MODEL, FEATURES, type ScoringModel } from '../scenario/model.js';
 import { applyModel } from '../scoring/model/model.js';
-import { bandOf, totalOf, type Guards } from '../scoring/score.js';
+import { bandOf, totalOf, trace, type Guards } from '../scoring/score.js';
+import type { Score } from '../scoring/types.js';
+import type { ResolvedRubric } from '../scenario/rubric.js';
+import { humanScore, sourceKey, type LabelLine } from './labels.js';
 
 export const FOLDS = 5;
 const LAMBDAS = [0.003, 0.01, 0.03, 0.1, 0.3, 1];
@@ -19,6 +22,21 @@ export interface FitItem extends Example {
   source: string;
   fold: number;
   flags: Guards;
+}
+
+/** A labelled answer graded for the fit: its features and guards, the human score and tier, its family and source; and its score. */
+export function fitItemOf(label: LabelLine, line: number, rubric: ResolvedRubric): { item: FitItem; score: Score } {
+  const t = trace(rubric, label.answer, { asked: label.asked ? { question: label.asked } : {} });
+  const item: FitItem = {
+    features: t.features,
+    human: humanScore(label),
+    ...(label.tier ? { tier: TIERS.indexOf(label.tier) } : {}),
+    family: rubric.family,
+    source: sourceKey(label, `line ${line}`),
+    fold: 0,
+    flags: t.guards,
+  };
+  return { item, score: t.score };
 }
 
 /** Too few sources to fold by: each fold needs sources of its own to be measured on. */

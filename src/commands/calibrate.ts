@@ -9,10 +9,8 @@ import { Band } from '../scoring/types.js';
 import type { IO } from '../io.js';
 import { parse } from './args.js';
 import { stringify } from 'yaml';
-import { assignFolds, FOLDS, fittedModel, heldOut, TooFewSources, type FitItem } from '../calibration/fit-model.js';
+import { assignFolds, FOLDS, fitItemOf, fittedModel, heldOut, TooFewSources, type FitItem } from '../calibration/fit-model.js';
 import { agreement, type Rated } from '../calibration/agreement.js';
-import { trace } from '../scoring/score.js';
-import { humanScore, sourceKey } from '../calibration/labels.js';
 import type { ScoringModel } from '../scenario/model.js';
 
 const USAGE = 'rehearse calibrate <labels.jsonl> [--rubrics <library.yaml>] [--fit] [--json]';
@@ -90,24 +88,14 @@ function fitCommand(
   const items: FitItem[] = [];
   const current: Rated[] = [];
   for (const { line, label } of labels) {
-    const rubric = rubricOf(label, line);
-    const t = trace(rubric, label.answer, { asked: label.asked ? { question: label.asked } : {} });
-    const tier = label.tier ? TIERS.indexOf(label.tier) : undefined;
-    items.push({
-      features: t.features,
-      human: humanScore(label),
-      ...(tier !== undefined ? { tier } : {}),
-      family: rubric.family,
-      source: sourceKey(label, `line ${line}`),
-      fold: 0,
-      flags: t.guards,
-    });
+    const { item, score } = fitItemOf(label, line, rubricOf(label, line));
+    items.push(item);
     current.push({
-      human: humanScore(label),
+      human: item.human,
       ...(label.tier ? { tier: label.tier } : {}),
-      scorer: t.score.total,
-      band: t.score.band,
-      group: rubric.family,
+      scorer: score.total,
+      band: score.band,
+      group: item.family,
     });
   }
   try {

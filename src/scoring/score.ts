@@ -67,7 +67,7 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   // A follow-up's answer that says something about what it asked meets the bar of the criteria it probed.
   const credit = why
     ? new Map<string, Evidence>()
-    : followUpCredit(rubric, turns, whole, relevance, opts.asked, speaksTo(rubric, analysis, signals));
+    : followUpCredit(turns, whole, relevance, opts.asked, speaksTo(rubric, analysis, signals));
   const levels = rubric.criteria.map((c) => (why ? 0 : Math.max(levelOf(c, found.present), credit.has(c.id) ? c.bar : 0)));
 
   // Caps: the anti-patterns shown hold criteria down to their cap, and the total below their ceiling.
@@ -148,7 +148,6 @@ const CREDIT_WORDS = 2;
  * earns the criterion's bar however it is worded. The quote is its first sentence that does.
  */
 function followUpCredit(
-  rubric: ResolvedRubric,
   turns: readonly string[],
   a: Analysis,
   r: Relevance,
