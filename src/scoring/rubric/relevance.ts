@@ -76,10 +76,29 @@ interface Topic {
   context: PhraseIndex;
   /** Their stems: the company's nouns tie every sentence of every answer to every other, so they link neighbours only. */
   contextStems: Set<string>;
-  /** Per criterion (list k is criterion k), the phrases its levels' signals look for: what a reply to a follow-up on it speaks of. */
-  criteria: PhraseIndex;
+  /** What the criteria look for, built the first time a follow-up's reply is read (see `criterionIndexes`). */
+  byCriterion?: CriterionIndexes;
+}
+
+interface CriterionIndexes {
+  /** Per criterion (list k is criterion k), the phrases only its levels' signals look for: what a reply to a follow-up on it speaks of. */
+  own: PhraseIndex;
   /** Per criterion, every phrase its levels' signals look for, those it shares with other criteria too. */
-  criteriaAll: PhraseIndex;
+  all: PhraseIndex;
+}
+
+/** The criteria's phrase indexes, built once per rubric and only when a follow-up's reply needs them. */
+function criterionIndexes(topic: Topic, rubric: ResolvedRubric): CriterionIndexes {
+  if (!topic.byCriterion) {
+    const own = new PhraseIndex();
+    const all = new PhraseIndex();
+    for (const c of rubric.criteria) {
+      own.add(vocabularyOf(rubric, c));
+      all.add(vocabularyOf(rubric, c, false));
+    }
+    topic.byCriterion = { own, all };
+  }
+  return topic.byCriterion;
 }
 
 /**
@@ -152,13 +171,7 @@ function topicOf(rubric: ResolvedRubric): Topic {
     context.add(rubric.context);
     const contextStems = new Set<string>();
     for (const term of rubric.context) for (const tok of tokenize(term.replace(/\*/gu, ''))) contextStems.add(stemOf(tok.norm));
-    const criteria = new PhraseIndex();
-    const criteriaAll = new PhraseIndex();
-    for (const c of rubric.criteria) {
-      criteria.add(vocabularyOf(rubric, c));
-      criteriaAll.add(vocabularyOf(rubric, c, false));
-    }
-    t = { index, headings, headingWords, context, contextStems, criteria, criteriaAll };
+    t = { index, headings, headingWords, context, contextStems };
     if (topics.size >= TOPIC_CACHE) topics.delete(topics.keys().next().value!);
     topics.set(rubric.hash, t);
   }
@@ -236,8 +249,9 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = 
     const f = turn > 0 ? asked.followUps?.[turn - 1] : undefined;
     const targets = typeof f === 'object' ? (f.targets ?? []) : [];
     if (!targets.length) return;
-    const found = topic.criteria.find(text, a.tokens[turn]!);
-    const any = topic.criteriaAll.find(text, a.tokens[turn]!);
+    const indexes = criterionIndexes(topic, rubric);
+    const found = indexes.own.find(text, a.tokens[turn]!);
+    const any = indexes.all.find(text, a.tokens[turn]!);
     rubric.criteria.forEach((c, k) => {
       if (!targets.includes(c.id)) {
         aside[turn] = aside[turn]! + found[k]!.length;
