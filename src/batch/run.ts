@@ -79,11 +79,38 @@ export function workerHeapMb(jobs: number, configured?: number): number {
 /** Files larger than this are graded in a worker even with one job: how much memory they take is bounded there. */
 const LOCAL_MAX_BYTES = 1024 * 1024;
 
+/** About how many bytes of heap grading takes per byte of transcript (measured: some seventy). */
+const HEAP_PER_BYTE = 70;
+
+/** The failure line for a transcript the memory of a grading job cannot hold. */
+const tooLargeReason = (heapMb: number) =>
+  `too large to grade within the memory of a grading job (${heapMb} MB; REHEARSE_GRADE_MEMORY_MB sets it)`;
+
+/**
+ * A transcript that would clearly need more than a job's heap fails at once, without a worker: a
+ * worker that runs out of memory is usually stopped alone, but V8 can end the whole process instead
+ * when the heap fills faster than the worker can be stopped.
+ */
+function withinMemory(runner: Runner, heapMb: number): Runner {
+  return {
+    run: (id, file) => {
+      let size = 0;
+      try {
+        size = statSync(file).size;
+      } catch {
+        // The input policy says what is wrong with it.
+      }
+      return size * HEAP_PER_BYTE > heapMb * 2 ** 20 ? Promise.resolve(failedFile(file, tooLargeReason(heapMb))) : runner.run(id, file);
+    },
+    close: () => runner.close(),
+  };
+}
+
 /** Why a worker stopped while grading a file, in words for the failure line. */
 function stopReason(e: Error | number, heapMb: number): string {
   if (typeof e === 'number') return `the grading worker stopped unexpectedly (exit code ${e})`;
   if ((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
-    return `too large to grade within the memory of a grading job (${heapMb} MB; REHEARSE_GRADE_MEMORY_MB sets it)`;
+    return tooLargeReason(heapMb);
   }
   return `the grading worker failed: ${e.message}`;
 }
@@ -165,7 +192,10 @@ export async function runBatch(
   memoryMb?: number,
 ): Promise<BatchResult> {
   const heapMb = workerHeapMb(jobs, memoryMb);
-  const runner = jobs > 1 ? workerRunner(jobs, settings, format, width, heapMb) : oneJobRunner(settings, format, width, heapMb);
+  const runner = withinMemory(
+    jobs > 1 ? workerRunner(jobs, settings, format, width, heapMb) : oneJobRunner(settings, format, width, heapMb),
+    heapMb,
+  );
   const result: BatchResult = { transcripts: 0, answers: 0, points: 0, failures: [], ungraded: 0, compact: [] };
   // At most this many files are graded ahead of the next one to be written.
   const window = Math.max(2, jobs * 4);

@@ -1,5 +1,6 @@
 // A transcript too large for the memory of a grading job fails alone, with its reason; every other
-// file is graded and written, with one job or several, and a worker that died is replaced.
+// file is graded and written, with one job or several. These sizes fail before a worker starts (their
+// size says they would not fit), so the path of a worker that runs out of memory is not reached here.
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
