@@ -17,6 +17,7 @@ import { gradeCommand } from './commands/grade.js';
 import { calibrateCommand } from './commands/calibrate.js';
 import { interviewCommand, resumeCommand } from './commands/interview.js';
 import { sessionsCommand } from './commands/sessions.js';
+import { progressCommand } from './commands/progress.js';
 import { transcribeCommand } from './commands/transcribe.js';
 
 /** Each command's usage and what it does: `rehearse --help` shows them all, `rehearse <command> --help` its own. */
@@ -32,6 +33,10 @@ const USAGE: Record<string, string> = {
   transcribe: `  rehearse transcribe <session-id>            transcribe a session's recorded answers that have
                                               no transcript yet, and update its report`,
   sessions: `  rehearse sessions [--json]                  past sessions with date, scenario and score`,
+  progress: `  rehearse progress [--json] [--scenario <id>] [--since <YYYY-MM-DD>] [--html F]
+                                              every interview in order with its total, each
+                                              criterion's level per session and trend, and the
+                                              weakest criteria lately; --html F: a page with charts`,
   grade: `  rehearse grade <files|folders|globs…> [--scenario <id>|auto] [--format table|json|csv|md|html]
                 [--out F] [--jobs N] [--interviewer NAME] [--candidate NAME]
                                               grade interview transcripts (text, WebVTT, SRT,
@@ -90,6 +95,7 @@ const COMMANDS: Record<string, Command> = {
   interview: (args, io) => interviewCommand(args, io, interactive),
   resume: (args, io) => resumeCommand(args, io, interactive),
   sessions: sessionsCommand,
+  progress: progressCommand,
   transcribe: transcribeCommand,
   grade: gradeCommand,
 };

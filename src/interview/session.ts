@@ -69,6 +69,8 @@ export const Session = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]+$/),
   scenario: z.object({ id: z.string(), title: z.string(), file: z.string().optional() }),
   mode: z.enum(['practice', 'interview']),
+  /** A whole interview, or a drill on one criterion; sessions saved before drills existed are interviews. */
+  kind: z.enum(['interview', 'drill']).optional(),
   status: z.enum(['in-progress', 'finished', 'quit']),
   phase: Phase,
   questionIndex: z.number().int().min(-1),

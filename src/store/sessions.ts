@@ -134,8 +134,8 @@ export class SessionStore {
     return parseSession(file, text);
   }
 
-  /** Every readable session, newest first; unreadable files are reported, not fatal. */
-  list(): { sessions: SessionSummary[]; unreadable: string[] } {
+  /** Every readable session with its file, in no order; unreadable files are reported, not fatal. */
+  all(): { sessions: { session: Session; file: string }[]; unreadable: string[] } {
     let names: string[];
     try {
       // Session files only: `<id>.json`, not the reports beside them (`<id>.report.json`).
@@ -143,27 +143,35 @@ export class SessionStore {
     } catch {
       return { sessions: [], unreadable: [] };
     }
-    const sessions: SessionSummary[] = [];
+    const sessions: { session: Session; file: string }[] = [];
     const unreadable: string[] = [];
     for (const name of names) {
       const file = join(this.dir, name);
       try {
-        const s = parseSession(file, readFileSync(file, 'utf8'));
-        const totals = Object.values(s.scores).map((x) => x.total);
-        sessions.push({
-          id: s.id,
-          scenario: s.scenario.id,
-          status: s.status,
-          createdAt: s.createdAt,
-          updatedAt: s.updatedAt,
-          questionsAnswered: Object.keys(s.scores).length,
-          ...(totals.length ? { total: Math.round(totals.reduce((a, b) => a + b, 0) / totals.length) } : {}),
-          file,
-        });
+        sessions.push({ session: parseSession(file, readFileSync(file, 'utf8')), file });
       } catch {
         unreadable.push(file);
       }
     }
+    return { sessions, unreadable };
+  }
+
+  /** Every readable session, newest first; unreadable files are reported, not fatal. */
+  list(): { sessions: SessionSummary[]; unreadable: string[] } {
+    const { sessions: all, unreadable } = this.all();
+    const sessions = all.map(({ session: s, file }): SessionSummary => {
+      const totals = Object.values(s.scores).map((x) => x.total);
+      return {
+        id: s.id,
+        scenario: s.scenario.id,
+        status: s.status,
+        createdAt: s.createdAt,
+        updatedAt: s.updatedAt,
+        questionsAnswered: Object.keys(s.scores).length,
+        ...(totals.length ? { total: Math.round(totals.reduce((a, b) => a + b, 0) / totals.length) } : {}),
+        file,
+      };
+    });
     sessions.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
     return { sessions, unreadable };
   }

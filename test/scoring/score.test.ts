@@ -285,3 +285,16 @@ describe('determinism and evidence', () => {
     expect(s.feedback.improvements.length).toBeLessThanOrEqual(3);
   });
 });
+
+describe('a KPI named as the people who do something counts as a metric', () => {
+  // Written for this test: the KPI is a population with an activity, a threshold and a window, in other verbs.
+  it.each([
+    ['fintech', 'My north star is merchants who take at least twenty payments in a week.'],
+    ['fintech', 'My KPI is shops that accept QR payments on five or more days a month.'],
+    ['ecommerce', 'The one metric I would pick is shoppers who make a second order within 60 days.'],
+    ['saas', 'My north star is workspaces that run at least three automations every week.'],
+  ])('%s: "%s" commits to a metric', (scenario, text) => {
+    const s = score(rubricOf(scenario, 'north-star'), text, {});
+    expect(s.criteria.find((c) => c.id === 'choice')!.level).toBeGreaterThanOrEqual(2);
+  });
+});
