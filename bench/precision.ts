@@ -22,18 +22,37 @@ export interface Tally {
   misses: string[];
 }
 
-const QUESTIONS = join(PACKAGE_ROOT, 'test', 'fixtures', 'questions');
-export const NOT_PM_QUESTIONS = join(QUESTIONS, 'not-pm-questions.json');
-export const CONVERSATIONS = join(PACKAGE_ROOT, 'test', 'fixtures', 'conversations');
+/** Where one generation of sets lives: paraphrases by family, lines never to grade, and keyed conversations. */
+export interface QuestionSets {
+  paraphrases: string;
+  notPm: string;
+  /** A folder holding the conversations and their key.json. */
+  conversations: string;
+}
+
+const FIXTURES = join(PACKAGE_ROOT, 'test', 'fixtures');
+export const NOT_PM_QUESTIONS = join(FIXTURES, 'questions', 'not-pm-questions.json');
+export const CONVERSATIONS = join(FIXTURES, 'conversations');
+
+/** The sets the recognition rules were developed against. */
+export const EARLIER_SETS: QuestionSets = { paraphrases: PARAPHRASES, notPm: NOT_PM_QUESTIONS, conversations: CONVERSATIONS };
+
+/** Sets written after the rules were settled, by someone who had not read them: never used to tune them. */
+const LATER = join(FIXTURES, 'questions-later');
+export const LATER_SETS: QuestionSets = {
+  paraphrases: join(LATER, 'paraphrases.json'),
+  notPm: join(LATER, 'not-pm-questions.json'),
+  conversations: join(LATER, 'conversations'),
+};
 
 const lists = (file: string): [string, unknown][] =>
   Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>).filter(([k]) => k !== 'about');
 
 /** Lines read one at a time: the paraphrase sets must be graded as their family, the other lines never. */
-export function lineTally(): Tally {
+export function lineTally(sets: QuestionSets = EARLIER_SETS): Tally {
   const families = familiesOf([loadLibrary(join(BUILT_IN_DIR, 'rubrics', 'pm.yaml'))], []);
   const t: Tally = { right: 0, wrong: 0, keyed: 0, misses: [] };
-  for (const [, byFamily] of lists(PARAPHRASES)) {
+  for (const [, byFamily] of lists(sets.paraphrases)) {
     for (const [family, questions] of Object.entries(byFamily as Record<string, string[]>)) {
       for (const q of questions) {
         t.keyed++;
@@ -44,7 +63,7 @@ export function lineTally(): Tally {
       }
     }
   }
-  for (const [, lines] of lists(NOT_PM_QUESTIONS)) {
+  for (const [, lines] of lists(sets.notPm)) {
     for (const line of lines as string[]) {
       const got = detectFamily(line, families)?.family;
       if (got) {
@@ -61,12 +80,12 @@ interface Key {
 }
 
 /** Whole conversations graded as `rehearse grade` grades them, against the key's questions by line. */
-export function conversationTally(): Tally {
-  const key = JSON.parse(readFileSync(join(CONVERSATIONS, 'key.json'), 'utf8')) as Key;
+export function conversationTally(folder: string = CONVERSATIONS): Tally {
+  const key = JSON.parse(readFileSync(join(folder, 'key.json'), 'utf8')) as Key;
   const opts = gradeOptions({ scenario: 'auto' });
   const t: Tally = { right: 0, wrong: 0, keyed: 0, misses: [] };
   for (const [file, want] of Object.entries(key.files)) {
-    const { graded } = gradeText(file, readFileSync(join(CONVERSATIONS, file), 'utf8'), opts);
+    const { graded } = gradeText(file, readFileSync(join(folder, file), 'utf8'), opts);
     const got = graded.flatMap((g) => g.answers.map((a) => ({ line: a.line, family: a.family })));
     t.keyed += want.length;
     for (const g of got) {
@@ -100,9 +119,9 @@ function figures(what: string, t: Tally): Figure[] {
   ];
 }
 
-export function benchPrecision(): Figure[] {
+export function benchPrecision(sets: QuestionSets = EARLIER_SETS): Figure[] {
   return [
-    ...figures('single lines (paraphrase sets, and lines that must not be graded)', lineTally()),
-    ...figures('conversations', conversationTally()),
+    ...figures('single lines (paraphrase sets, and lines that must not be graded)', lineTally(sets)),
+    ...figures('conversations', conversationTally(sets.conversations)),
   ];
 }

@@ -96,7 +96,7 @@ describe('rehearse grade', () => {
   });
 
   it('accepts globs and folders', () => {
-    const run = rehearse(['grade', 'test/fixtures/**/*.vtt', '--format', 'csv']);
+    const run = rehearse(['grade', 'test/fixtures/transcripts/**/*.vtt', '--format', 'csv']);
     expect(run.stdout.trim().split('\n')).toHaveLength(1 + 8);
   });
 
