@@ -18,6 +18,7 @@ import { calibrateCommand } from './commands/calibrate.js';
 import { interviewCommand, resumeCommand } from './commands/interview.js';
 import { sessionsCommand } from './commands/sessions.js';
 import { progressCommand } from './commands/progress.js';
+import { drillCommand } from './commands/drill.js';
 import { transcribeCommand } from './commands/transcribe.js';
 
 /** Each command's usage and what it does: `rehearse --help` shows them all, `rehearse <command> --help` its own. */
@@ -33,6 +34,10 @@ const USAGE: Record<string, string> = {
   transcribe: `  rehearse transcribe <session-id>            transcribe a session's recorded answers that have
                                               no transcript yet, and update its report`,
   sessions: `  rehearse sessions [--json]                  past sessions with date, scenario and score`,
+  drill: `  rehearse drill [--criterion <id>] [--family F] [--answers F] [--probes N] [--json]
+                                              a short round on one criterion (the weakest lately
+                                              unless named): one question that asks for it, then
+                                              its follow-ups; the card leads with that criterion`,
   progress: `  rehearse progress [--json] [--scenario <id>] [--since <YYYY-MM-DD>] [--html F]
                                               every interview in order with its total, each
                                               criterion's level per session and trend, and the
@@ -96,6 +101,7 @@ const COMMANDS: Record<string, Command> = {
   resume: (args, io) => resumeCommand(args, io, interactive),
   sessions: sessionsCommand,
   progress: progressCommand,
+  drill: (args, io) => drillCommand(args, io, interactive),
   transcribe: transcribeCommand,
   grade: gradeCommand,
 };

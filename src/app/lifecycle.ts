@@ -10,12 +10,15 @@ import { renderMarkdown } from '../report/markdown.js';
 import { findScenario } from '../scenario/catalog.js';
 import type { LoadedScenario } from '../scenario/loaded.js';
 import { newSessionId } from '../store/sessions.js';
+import { narrowTo } from './drill.js';
 import type { Wiring } from './wiring.js';
 
 export interface SessionOptions {
   mode: Session['mode'];
   /** At most this many follow-ups a question; the scenario's own budget otherwise. */
   maxProbes?: number;
+  /** A drill on one criterion: the session says so, and resuming it asks only its question. */
+  drill?: Session['drill'];
 }
 
 /** A new session for a scenario, saved before the first question is asked. */
@@ -27,6 +30,7 @@ export function startSession(w: Wiring, loaded: LoadedScenario, options: Session
     mode: options.mode,
     at: now.toISOString(),
     ...(options.maxProbes !== undefined ? { maxProbes: options.maxProbes } : {}),
+    ...(options.drill ? { drill: options.drill } : {}),
   });
   w.engine.save(session);
   return session;
@@ -50,11 +54,14 @@ export function finishSession(w: Wiring, session: Session, loaded: LoadedScenari
 /** The scenario a saved session was run with: its file when that still loads, else its id. */
 export function scenarioOf(w: Wiring, session: Session): LoadedScenario {
   const options = w.scenarios;
+  let loaded: LoadedScenario;
   try {
-    return findScenario(session.scenario.file ?? session.scenario.id, options);
+    loaded = findScenario(session.scenario.file ?? session.scenario.id, options);
   } catch {
-    return findScenario(session.scenario.id, options);
+    loaded = findScenario(session.scenario.id, options);
   }
+  // A drill asked one question of its scenario: it goes on with that one.
+  return session.drill ? narrowTo(loaded, session.drill.questionId, session.drill.criterion) : loaded;
 }
 
 /** How the terminal UI is started; the CLI loads it only for an interactive run. */

@@ -40,3 +40,11 @@ export function parse<T extends Options>(args: string[], options: T, usage: stri
     throw new UsageError(`${(e as Error).message.replace(/\. To specify a positional.*$/s, '')}\nusage: ${usage}`);
   }
 }
+
+/** `--probes N`: at most this many follow-ups a question, from 0 to 5; undefined when not given. */
+export function maxProbesOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 5) throw new UsageError('--probes takes a whole number from 0 to 5');
+  return n;
+}

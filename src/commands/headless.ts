@@ -72,6 +72,8 @@ export interface HeadlessRun {
   source: string;
   json: boolean;
   resuming: boolean;
+  /** Lines the end of a finished run leads with (a drill's criterion), before the total. */
+  lead?: (session: Session) => string[];
 }
 
 /** What the session waits for an answer to: the question's id, or `<question>/<follow-up>` for a probe. */
@@ -112,7 +114,7 @@ export function checkTargets(answers: readonly AnswerBlock[], loaded: LoadedScen
 
 /** Runs the interview on the given answers; exit 1 when they do not fit it (too few, or some not used). */
 export async function runHeadless(
-  { session: start, loaded, answers, source, json, resuming }: HeadlessRun,
+  { session: start, loaded, answers, source, json, resuming, lead }: HeadlessRun,
   w: Wiring,
   io: IO,
 ): Promise<number> {
@@ -152,6 +154,7 @@ export async function runHeadless(
   }
   const { report, path } = finishSession(w, session, loaded);
   if (!json) {
+    if (lead) io.out(`\n${lead(session).map(forTerminal).join('\n')}`);
     io.out(`\nTotal ${report.total}/100 · ${report.band}`);
     report.questions.forEach((q, i) => io.out(`  ${i + 1}. ${String(q.total).padStart(3)}  ${q.band.padEnd(12)} ${q.id}`));
     if (report.improvements.length)

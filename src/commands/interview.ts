@@ -6,7 +6,7 @@ import type { IO } from '../io.js';
 import { forTerminal } from '../terminal-text.js';
 import { findScenario, loadCatalog } from '../scenario/catalog.js';
 import { answersFrom } from './answers.js';
-import { parse } from './args.js';
+import { maxProbesOf, parse } from './args.js';
 import { checkTargets, runHeadless } from './headless.js';
 
 const INTERVIEW_USAGE =
@@ -31,11 +31,8 @@ export async function interviewCommand(args: string[], io: IO, interactive?: Int
   if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"\nusage: ${INTERVIEW_USAGE}`);
   const scenarioArg = values.scenario ?? positionals[0];
   const options: SessionOptions = { mode: values['no-feedback'] ? 'interview' : 'practice' };
-  if (values.probes !== undefined) {
-    const maxProbes = Number(values.probes);
-    if (!Number.isInteger(maxProbes) || maxProbes < 0 || maxProbes > 5) throw new UsageError('--probes takes a whole number from 0 to 5');
-    options.maxProbes = maxProbes;
-  }
+  const maxProbes = maxProbesOf(values.probes);
+  if (maxProbes !== undefined) options.maxProbes = maxProbes;
   const w = await wire(io);
   const reading = w.scenarios;
   // One catalog load serves the picker and the scenario named on the command line; a mistyped id

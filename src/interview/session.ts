@@ -71,6 +71,8 @@ export const Session = z.object({
   mode: z.enum(['practice', 'interview']),
   /** A whole interview, or a drill on one criterion; sessions saved before drills existed are interviews. */
   kind: z.enum(['interview', 'drill']).optional(),
+  /** For a drill: the one criterion it works on, of which family, and the question asked for it. */
+  drill: z.object({ criterion: z.string(), family: z.string(), questionId: z.string() }).optional(),
   status: z.enum(['in-progress', 'finished', 'quit']),
   phase: Phase,
   questionIndex: z.number().int().min(-1),
@@ -99,6 +101,7 @@ export function newSession(init: {
   mode: Session['mode'];
   at: string;
   maxProbes?: number;
+  drill?: Session['drill'];
 }): Session {
   return {
     version: SESSION_VERSION,
@@ -110,6 +113,7 @@ export function newSession(init: {
     questionIndex: -1,
     timeUp: [],
     ...(init.maxProbes !== undefined ? { maxProbes: init.maxProbes } : {}),
+    ...(init.drill ? { kind: 'drill' as const, drill: init.drill } : {}),
     turns: [],
     scores: {},
     createdAt: init.at,

@@ -1,0 +1,102 @@
+// `rehearse drill`: a short round on one criterion, the weakest lately unless named: one question
+// whose rubric has it, then the follow-ups on it; saved as a session of kind drill.
+import { chooseQuestion, chooseTarget, familiesOf, narrowTo, progressBefore, type DrillTarget } from '../app/drill.js';
+import { startSession, type InteractiveLauncher, type SessionOptions } from '../app/lifecycle.js';
+import { wire, type Wiring } from '../app/wiring.js';
+import { UsageError } from '../errors.js';
+import type { Session } from '../interview/session.js';
+import type { IO } from '../io.js';
+import { drillLines } from '../report/drill.js';
+import { loadCatalog } from '../scenario/catalog.js';
+import type { LoadedScenario } from '../scenario/loaded.js';
+import { forTerminal } from '../terminal-text.js';
+import { answersFrom } from './answers.js';
+import { maxProbesOf, parse } from './args.js';
+import { checkTargets, runHeadless } from './headless.js';
+
+export const DRILL_USAGE = 'rehearse drill [--criterion <id>] [--family <family>] [--answers <file>] [--probes N] [--json]';
+
+/** The drill's criterion as its session scored it, against the latest session before it that graded it. */
+function outcomeLines(w: Wiring, catalog: readonly LoadedScenario[], session: Session, loaded: LoadedScenario, target: DrillTarget) {
+  const question = loaded.scenario.questions[0]!;
+  const now = session.scores[question.id]?.criteria.find((c) => c.id === target.criterion);
+  const before = progressBefore(
+    w.store.all().sessions.map((s) => s.session),
+    familiesOf(catalog),
+    session.id,
+  ).criteria.find((c) => c.id === target.criterion && c.family === target.family);
+  const last = before?.history[before.history.length - 1];
+  const date = last && w.store.all().sessions.find((s) => s.session.id === last.session)?.session.createdAt;
+  return drillLines({
+    title: target.title,
+    family: target.family,
+    ...(now ? { now } : {}),
+    ...(last && date ? { before: { level: last.level, maxLevel: last.maxLevel, date } } : {}),
+    example: question.example,
+  });
+}
+
+export async function drillCommand(args: string[], io: IO, interactive?: InteractiveLauncher): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    {
+      criterion: { type: 'string' },
+      family: { type: 'string' },
+      answers: { type: 'string' },
+      probes: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    DRILL_USAGE,
+  );
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"\nusage: ${DRILL_USAGE}`);
+  const maxProbes = maxProbesOf(values.probes);
+  const w = await wire(io);
+  const catalog = loadCatalog(w.scenarios);
+  const sessions = w.store.all().sessions.map((s) => s.session);
+  const target = chooseTarget(
+    catalog,
+    progressBefore(sessions, familiesOf(catalog)),
+    { ...(values.criterion ? { criterion: values.criterion } : {}), ...(values.family ? { family: values.family } : {}) },
+    DRILL_USAGE,
+  );
+  const { from, question } = chooseQuestion(catalog, sessions, target);
+  const loaded = narrowTo(from, question.id, target.criterion);
+  const options: SessionOptions = {
+    mode: 'practice',
+    ...(maxProbes !== undefined ? { maxProbes } : {}),
+    drill: { criterion: target.criterion, family: target.family, questionId: question.id },
+  };
+  const answers = await answersFrom(values.answers, io, DRILL_USAGE);
+  if (answers === undefined) {
+    if (!interactive)
+      throw new UsageError(
+        `standard input is not a terminal; give the answers with --answers <file> or pipe them in\nusage: ${DRILL_USAGE}`,
+      );
+    const started = new Date().toISOString();
+    const code = await interactive({ catalog: [loaded], loaded, options, wiring: w, io });
+    // The terminal UI has closed: the drill it saved, finished, leads what is left on the screen.
+    const done = w.store
+      .all()
+      .sessions.map((s) => s.session)
+      .filter((s) => s.drill && s.createdAt >= started && s.status === 'finished')
+      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))[0];
+    if (done) io.out(`\n${outcomeLines(w, catalog, done, loaded, target).map(forTerminal).join('\n')}`);
+    return code;
+  }
+  checkTargets(answers, loaded, values.answers ?? 'standard input');
+  if (!values.json) io.out(forTerminal(`Drill on ${target.title} (${target.family}): ${from.scenario.title}, question "${question.id}"`));
+  const session = startSession(w, loaded, options);
+  return runHeadless(
+    {
+      session,
+      loaded,
+      answers,
+      source: values.answers ?? 'standard input',
+      json: !!values.json,
+      resuming: false,
+      lead: (s) => outcomeLines(w, catalog, s, loaded, target),
+    },
+    w,
+    io,
+  );
+}

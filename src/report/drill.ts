@@ -1,0 +1,39 @@
+// What a drill's score card leads with: the drilled criterion now, against the last attempt before
+// the drill, what would raise it, and the question's strong example answer.
+import type { CriterionScore } from '../scoring/types.js';
+
+export interface DrillOutcome {
+  title: string;
+  family: string;
+  /** The criterion as the drill's answers scored it; absent when the drill ended before any answer was scored. */
+  now?: Pick<CriterionScore, 'level' | 'maxLevel' | 'anchor' | 'missing'>;
+  /** Its level in the latest session before the drill that graded it. */
+  before?: { level: number; maxLevel: number; date: string };
+  /** The question's strong example answer. */
+  example: string;
+}
+
+export function drillLines(d: DrillOutcome): string[] {
+  const lines = [`Drill: ${d.title} (${d.family})`];
+  if (!d.now) lines.push('  not scored: no answer was given');
+  else {
+    lines.push(`  now ${d.now.level}/${d.now.maxLevel} · ${d.now.anchor}`);
+    if (!d.before) lines.push('  first attempt at this criterion');
+    else {
+      const delta = d.now.level / d.now.maxLevel - d.before.level / d.before.maxLevel;
+      const change = delta > 0 ? 'up' : delta < 0 ? 'down' : 'no change';
+      lines.push(`  last attempt ${d.before.level}/${d.before.maxLevel} on ${d.before.date.slice(0, 10)} · ${change}`);
+    }
+    const missing = d.now.missing[0];
+    if (missing && d.now.level < d.now.maxLevel) lines.push(`  → to reach ${d.now.level + 1}: ${missing}`);
+  }
+  lines.push(
+    '',
+    'A strong answer to this question:',
+    ...d.example
+      .trim()
+      .split('\n')
+      .map((l) => `  │ ${l}`),
+  );
+  return lines;
+}
