@@ -55,7 +55,7 @@ describe('rehearse drill', () => {
     expect(shared.code).toBe(2);
     expect(shared.stderr).toMatch(/"balance" is a criterion of metrics and risks; say which with --family/u);
     noTrace(unknown.stderr + shared.stderr);
-  });
+  }, 60_000);
 
   it('drills the weakest criterion after an interview, probes it, and leads the card with it against the last attempt', () => {
     const where = home();
@@ -76,7 +76,7 @@ describe('rehearse drill', () => {
     for (const p of probes) expect(p.criterion).toBe(weakest.id);
     const after = JSON.parse(run(where, ['progress', '--json']).stdout) as { sessions: { kind: string }[] };
     expect(after.sessions.map((s) => s.kind)).toEqual(['interview', 'drill']);
-  });
+  }, 60_000);
 
   it('asks a question not asked recently, and a resumed drill goes on with its own question', () => {
     const where = home();
@@ -92,7 +92,7 @@ describe('rehearse drill', () => {
     const done = sessions(where).find((s) => s.id === drill.id)!;
     expect(done.status).toBe('finished');
     expect(Object.keys(done.scores)).toEqual([drill.drill!.questionId]);
-  });
+  }, 60_000);
 
   const inTmux = hasTmux || process.env.CI ? it : it.skip;
   inTmux(

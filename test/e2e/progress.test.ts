@@ -68,7 +68,7 @@ describe('rehearse progress', () => {
     for (const c of p.criteria) expect(['improving', 'steady', 'declining', 'new']).toContain(c.trend);
     expect(p.weakest.length).toBeGreaterThan(0);
     for (const w of p.weakest) expect(p.criteria.some((c) => c.id === w.id && c.family === w.family)).toBe(true);
-  });
+  }, 30_000);
 
   it('--since and --scenario narrow the sessions; a bad date is a one-line usage error', () => {
     const later = rehearse(['progress', '--json', '--since', '2999-01-01'], { env: { REHEARSE_HOME: where } });
@@ -79,7 +79,7 @@ describe('rehearse progress', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^rehearse progress: --since: "last tuesday" is not a date/u);
     noTrace(bad.stderr);
-  });
+  }, 30_000);
 
   it('with no sessions says how to start one', () => {
     const r = rehearse(['progress'], { env: { REHEARSE_HOME: home() } });
@@ -93,7 +93,7 @@ describe('rehearse progress', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/p\.html: cannot write the page: no folder/u);
     noTrace(r.stderr);
-  });
+  }, 30_000);
 
   const inTmux = hasTmux || process.env.CI ? it : it.skip;
   inTmux('on an 80-column terminal, every line fits and each criterion has its bars', async () => {
