@@ -250,6 +250,29 @@ describe('the offline writer', () => {
     expect(answer).toContain(probe.basedOn!);
   });
 
+  it.each([
+    [
+      'Monthly active borrowers. It matters because members renew, and renewals are most of our revenue in Lisbon.',
+      ['Monthly active borrowers'],
+    ],
+    [
+      'The key KPI is weekly active members who borrow at least 2 tools in a month, because a member who goes above that threshold tends to renew.',
+      [
+        'The key KPI is weekly active members',
+        'weekly active members who borrow at least 2 tools in a month',
+        'a member who goes above that threshold tends to renew',
+      ],
+    ],
+  ])('quotes a whole phrase of the answer, not the words a signal matched (%s)', async (answer, phrases) => {
+    let s = await advance(fresh(), deps());
+    s = await submitAnswer(s, answer, deps());
+    const quoted = probesOf(s, questions[0]!.id).map((p) => p.basedOn);
+    expect(quoted).toHaveLength(1);
+    expect(phrases).toContain(quoted[0]);
+    expect(quoted[0]!.split(' ').length).toBeGreaterThan(2);
+    expect(quoted[0]).not.toMatch(/\b(?:of|in|on|at|to|above|the|a|and|is)$/i);
+  });
+
   it('never repeats a wording within a session', async () => {
     const s = await run(['dont know', 'I would count how many tools are borrowed each month.']);
     const texts = s.turns.filter((t) => t.kind === 'probe').map((t) => t.text);
