@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import type { Score } from '../scoring/types.js';
 import type { Delivery } from '../delivery/delivery.js';
 import { deliveryLines } from '../report/delivery.js';
-import { bar } from '../report/scorecard.js';
+import { bar, cardSummary } from '../report/scorecard.js';
 import { forTerminal } from '../terminal-text.js';
 import { useTheme } from './theme.js';
 
@@ -34,7 +34,7 @@ export function ScoreCard({ prompt, score, delivery, example, showExample }: Sco
       <Text bold color={bandColour(score.band, theme)}>
         {score.total}/100 · {score.band}
       </Text>
-      <Text>{forTerminal(score.feedback.summary)}</Text>
+      <Text>{forTerminal(cardSummary(score))}</Text>
       {score.criteria.map((c) => (
         <Box key={c.id} flexDirection="column" marginTop={1}>
           <Text>
