@@ -110,6 +110,35 @@ run('in a real terminal', () => {
     );
   }, 90_000);
 
+  it('Backspace deletes the character before the cursor, Delete the one after it', async () => {
+    const t = terminal();
+    await atFirstQuestion(t, 'interview --scenario fintech', 5);
+    t.type('12345');
+    await t.waitFor((s) => s.includes('12345'), 'the typed text');
+    t.keys('Left', 'Left', 'BSpace', 'DC');
+    t.type('X');
+    await t.waitFor((s) => s.includes('12X5'), 'the edited text');
+    t.keys('C-d');
+    await t.waitFor(() => sessionFiles(t.home).length === 1 && answersSaved(t.home) === 1, 'the answer on disk');
+    expect(readSession(t.home).turns.find((x) => x.kind === 'answer')!.text).toBe('12X5');
+  }, 30_000);
+
+  it('a bracketed paste is one piece of text: its markers, line breaks and control keys inside it never act', async () => {
+    const t = terminal();
+    await atFirstQuestion(t, 'interview --scenario fintech', 5);
+    const hex = (text: string) => [...Buffer.from(text)].map((b) => b.toString(16).padStart(2, '0'));
+    // What a terminal sends for a paste while bracketed paste is on: the markers around the text.
+    t.tmux('send-keys', '-t', 'main', '-H', ...hex('\x1b[200~Weekly merchants\rwho pay\x04 twice\x1b[201~'));
+    await t.waitFor((s) => s.includes('who pay twice'), 'the pasted text in the editor');
+    const screen = t.screen();
+    expect(screen).not.toContain('[200~');
+    expect(screen).not.toContain('[201~');
+    expect(sessionFiles(t.home).length === 0 || answersSaved(t.home) === 0).toBe(true); // the Ctrl+D inside did not submit
+    t.keys('C-d');
+    await t.waitFor(() => sessionFiles(t.home).length === 1 && answersSaved(t.home) === 1, 'the answer on disk');
+    expect(readSession(t.home).turns.find((x) => x.kind === 'answer')!.text).toBe('Weekly merchants\nwho pay twice');
+  }, 30_000);
+
   it('killed with SIGKILL after two answers, resumes with both answers there', async () => {
     const t = terminal();
     await atFirstQuestion(t, 'interview --scenario ecommerce', 4);
