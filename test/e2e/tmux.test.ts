@@ -42,7 +42,7 @@ function terminal(): Terminal {
 }
 
 /** Starts an interview and waits at its first question. */
-async function atFirstQuestion(t: Terminal, args: string, total: number, opts: { columns?: number } = {}) {
+async function atFirstQuestion(t: Terminal, args: string, total: number, opts: { columns?: number; rows?: number } = {}) {
   t.start(args, opts);
   await t.waitFor((s) => s.includes('Press Enter to begin'), 'the intro');
   t.keys('Enter');
@@ -137,6 +137,24 @@ run('in a real terminal', () => {
     t.keys('C-d');
     await t.waitFor(() => sessionFiles(t.home).length === 1 && answersSaved(t.home) === 1, 'the answer on disk');
     expect(readSession(t.home).turns.find((x) => x.kind === 'answer')!.text).toBe('Weekly merchants\nwho pay twice');
+  }, 30_000);
+
+  it('a score card taller than the terminal keeps the total and the end of the answer in sight, and scrolls', async () => {
+    const t = terminal();
+    await atFirstQuestion(t, 'interview --scenario fintech --probes 0', 5, { rows: 24 });
+    const answer = `${ANSWER} We would act on it by tracking activation cohorts and settlement delays.`;
+    t.type(answer);
+    t.keys('C-d');
+    await t.waitFor((s) => bottom(s, 3).includes('Enter to continue'), 'the score card');
+    // The card is laid out, then measured: the scroll line comes with the second frame.
+    await t.waitFor(() => t.visible().includes('↑↓ scroll'), 'the card fitted to the terminal');
+    const first = t.visible();
+    expect(first).toMatch(/\d+\/100 · (?:strong|adequate|weak|insufficient)/);
+    expect(flat(first)).toContain('activation cohorts and settlement delays.'); // the answer's last line, above the card
+    expect(first).toMatch(/↑↓ scroll \(more below\)/);
+    t.keys('Down', 'Down', 'Down');
+    await t.waitFor(() => /more above/.test(t.visible()), 'the card scrolled');
+    expect(t.visible()).toMatch(/\d+\/100 · /);
   }, 30_000);
 
   it('killed with SIGKILL after two answers, resumes with both answers there', async () => {
