@@ -54,14 +54,18 @@ export function ScoreCard({ prompt, score, delivery, example, showExample }: Sco
   const body = useRef<DOMElement>(null);
   const [height, setHeight] = useState(0);
   const [offset, setOffset] = useState(0);
+  // Measured once Ink has laid the card out, again whenever what it holds or the width changes.
   useEffect(() => {
     if (body.current) setHeight(measureElement(body.current).height);
-  });
+  }, [score, delivery, example, showExample, columns]);
   const last = room === undefined ? 0 : Math.max(0, height - room);
   const shown = Math.min(offset, last);
-  useEffect(() => {
+  // Showing the example scrolls to it.
+  const [exampleWas, setExampleWas] = useState(showExample);
+  if (exampleWas !== showExample) {
+    setExampleWas(showExample);
     if (showExample) setOffset(Number.MAX_SAFE_INTEGER);
-  }, [showExample]);
+  }
   useKeys((intent) => {
     if (intent.kind !== 'edit' || room === undefined) return;
     if (intent.action.type === 'move-down') setOffset(Math.min(last, shown + 1));
