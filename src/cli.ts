@@ -20,65 +20,12 @@ import { sessionsCommand } from './commands/sessions.js';
 import { progressCommand } from './commands/progress.js';
 import { drillCommand } from './commands/drill.js';
 import { transcribeCommand } from './commands/transcribe.js';
+import { commandHelp, overview } from './commands/help.js';
 
-/** Each command's usage and what it does: `rehearse --help` shows them all, `rehearse <command> --help` its own. */
-const USAGE: Record<string, string> = {
-  interview: `  rehearse interview --scenario <id> [--voice] [--answers F] [--no-feedback] [--probes N] [--json]
-                                              run an interview (--voice, or Ctrl+T: the interviewer
-                                              speaks; Ctrl+R records a spoken answer, transcribed
-                                              as set in .env); answers from F or standard input
-                                              (separated by lines holding only ---, or --- <question-id>
-                                              [/<follow-up-id>] to say where each goes; up to 1 MB)`,
-  resume: `  rehearse resume [<id>] [--voice] [--answers F]
-                                              list unfinished sessions, or continue one`,
-  transcribe: `  rehearse transcribe <session-id>            transcribe a session's recorded answers that have
-                                              no transcript yet, and update its report`,
-  sessions: `  rehearse sessions [--json]                  past sessions with date, scenario and score`,
-  drill: `  rehearse drill [--criterion <id>] [--family F] [--answers F] [--probes N] [--json]
-                                              a short round on one criterion (the weakest lately
-                                              unless named): one question that asks for it, then
-                                              its follow-ups; the card leads with that criterion`,
-  progress: `  rehearse progress [--json] [--scenario <id>] [--since <YYYY-MM-DD>] [--html F]
-                                              every interview in order with its total, each
-                                              criterion's level per session and trend, and the
-                                              weakest criteria lately; --html F: a page with charts`,
-  grade: `  rehearse grade <files|folders|globs…> [--scenario <id>|auto] [--format table|json|csv|md|html]
-                [--out F] [--jobs N] [--interviewer NAME] [--candidate NAME]
-                                              grade interview transcripts (text, WebVTT, SRT,
-                                              chat JSON/JSONL, Otter, Meet, rehearse sessions;
-                                              up to 32 MB a file); --jobs from 1 to 64`,
-  scenarios: `  rehearse scenarios [--json]                 list the scenarios: shipped, and your own
-  rehearse scenarios show <id> [--json]       show one scenario's questions and follow-ups
-  rehearse scenarios new <id> [--from <id>]   start your own scenario (commented, or a copy)`,
-  score: `  rehearse score --scenario <id> --question <qid> [--file F | --audio F] [--json] [--explain]
-                                              grade one answer (from F or standard input, up to
-                                              1 MB; --audio: a recording, transcribed, with delivery
-                                              figures); --explain shows every step to the total`,
-  validate: `  rehearse validate <file...> [--all] [--json]
-                                              check scenario and rubric files: errors, warnings,
-                                              and how each example answer scores`,
-  calibrate: `  rehearse calibrate <labels.jsonl> [--rubrics F] [--fit] [--json]
-                                              agreement of the scorer with human labels: Spearman,
-                                              kappa, pairwise order, confusion, worst disagreements;
-                                              --fit: a model fitted to the labels, measured on
-                                              answers held out, as a library's model: block`,
-  schema: `  rehearse schema [scenario|rubrics]          print the JSON Schema of a file format`,
-};
-
-const EXIT_CODES = 'exit codes: 0 ok, 1 something failed, 2 bad arguments or bad input files';
-
-const HELP = `rehearse — mock product-management interviews, graded by a deterministic rubric
-
-usage:
-${Object.values(USAGE).join('\n')}
-  rehearse --version                          print the version
-
-${EXIT_CODES}`;
-
-/** `--help` or `-h` anywhere before `--`, which ends the options. */
-function asksForHelp(args: readonly string[]): boolean {
+/** One of `flags` anywhere before `--`, which ends the options. */
+function asksFor(args: readonly string[], ...flags: string[]): boolean {
   const end = args.indexOf('--');
-  return (end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+  return (end < 0 ? args : args.slice(0, end)).some((a) => flags.includes(a));
 }
 
 /** The version in package.json, read only when asked for. */
@@ -108,24 +55,24 @@ const COMMANDS: Record<string, Command> = {
 
 export async function main(argv: string[], io: IO): Promise<number> {
   const [name, ...rest] = argv.length ? argv : ['interview'];
-  if (name === '--version' || name === '-v') {
+  if (name === '--version' || name === '-v' || (hasEntry(COMMANDS, name ?? '') && asksFor(rest, '--version'))) {
     io.out(version());
     return 0;
   }
   // `rehearse help score` is `rehearse score --help`.
-  const helpFor = name === 'help' ? rest[0] : name && asksForHelp(rest) ? name : undefined;
-  const usage = helpFor === undefined ? undefined : ownEntry(USAGE, helpFor);
+  const helpFor = name === 'help' ? rest[0] : name && asksFor(rest, '--help', '-h') ? name : undefined;
+  const usage = helpFor === undefined ? undefined : commandHelp(helpFor);
   if (helpFor && (usage || hasEntry(COMMANDS, helpFor))) {
-    io.out(usage ? `usage:\n${usage}\n\n${EXIT_CODES}` : HELP);
+    io.out(usage ?? overview());
     return 0;
   }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(HELP);
+    io.out(overview());
     return 0;
   }
   const command = ownEntry(COMMANDS, name);
   if (!command) {
-    io.err(`rehearse: unknown command "${name}"\n\n${HELP}`);
+    io.err(`rehearse: unknown command "${name}"\n\n${overview()}`);
     return 2;
   }
   try {

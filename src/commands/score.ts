@@ -13,7 +13,7 @@ import { FatalError, UsageError } from '../errors.js';
 import type { IO } from '../io.js';
 import { parse } from './args.js';
 
-const USAGE = 'rehearse score --scenario <id> --question <qid> [--file F | --audio F] [--json] [--explain]';
+const USAGE = 'rehearse score --scenario <id> --question <qid> [--answers F | --file F | --audio F] [--json] [--explain]';
 
 export async function scoreCommand(args: string[], io: IO): Promise<number> {
   const { values, positionals } = parse(
@@ -22,6 +22,8 @@ export async function scoreCommand(args: string[], io: IO): Promise<number> {
       scenario: { type: 'string' },
       question: { type: 'string' },
       file: { type: 'string' },
+      // The name `interview` uses for the same thing.
+      answers: { type: 'string' },
       audio: { type: 'string' },
       json: { type: 'boolean' },
       explain: { type: 'boolean' },
@@ -30,7 +32,9 @@ export async function scoreCommand(args: string[], io: IO): Promise<number> {
   );
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"\nusage: ${USAGE}`);
   if (!values.scenario || !values.question) throw new UsageError(`--scenario and --question are required\nusage: ${USAGE}`);
-  if (values.audio && values.file) throw new UsageError(`give the answer with --file or --audio, not both\nusage: ${USAGE}`);
+  const given = (['answers', 'file', 'audio'] as const).filter((k) => values[k] !== undefined);
+  if (given.length > 1) throw new UsageError(`give the answer with ${given.map((k) => `--${k}`).join(' or ')}, not both\nusage: ${USAGE}`);
+  const file = values.answers ?? values.file;
   const loaded = findScenario(values.scenario, readOptions(io));
   const question = loaded.scenario.questions.find((q) => q.id === values.question);
   if (!question) {
@@ -42,10 +46,10 @@ export async function scoreCommand(args: string[], io: IO): Promise<number> {
   if (values.audio) {
     spoken = await listen(values.audio, io, question.budget.seconds);
     answer = spoken.transcript;
-  } else if (values.file) answer = readInputText(values.file, 'answer', (l) => io.err(l));
+  } else if (file !== undefined) answer = readInputText(file, 'answer', (l) => io.err(l));
   else {
     const stdin = await io.readStdin(INPUT_KINDS.answer.maxBytes);
-    if (stdin === undefined) throw new UsageError(`give the answer with --file F or on standard input\nusage: ${USAGE}`);
+    if (stdin === undefined) throw new UsageError(`give the answer with --answers F or on standard input\nusage: ${USAGE}`);
     answer = usableText(checkInput(stdin, 'answer'), 'standard input', (l) => io.err(l));
   }
   const rubric = loaded.rubrics[question.id]!;

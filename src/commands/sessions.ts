@@ -6,6 +6,13 @@ import { forTerminal } from '../terminal-text.js';
 import { SessionStore } from '../store/sessions.js';
 import { parse } from './args.js';
 
+/** Rows under a header, each column as wide as its widest cell; the columns in `right` are right-aligned. */
+function table(header: string[], rows: string[][], right: number[]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]!].length)));
+  const cell = (text: string, i: number) => (right.includes(i) ? text.padStart(widths[i]!) : text.padEnd(widths[i]!));
+  return [header, ...rows].map((r) => r.map(cell).join('  '));
+}
+
 export async function sessionsCommand(args: string[], io: IO): Promise<number> {
   const usage = 'rehearse sessions [--json]';
   const { values, positionals } = parse(args, { json: { type: 'boolean' } }, usage);
@@ -16,12 +23,16 @@ export async function sessionsCommand(args: string[], io: IO): Promise<number> {
   else if (!sessions.length) io.out(`No sessions yet in ${store.dir}.`);
   else {
     io.out(`Sessions in ${store.dir}:`);
-    for (const s of sessions) {
-      const score = s.total === undefined ? '  —' : String(s.total).padStart(3);
-      io.out(
-        forTerminal(`  ${s.createdAt.slice(0, 16).replace('T', ' ')}  ${s.scenario.padEnd(10)} ${score}  ${s.status.padEnd(11)} ${s.id}`),
-      );
-    }
+    // An unfinished interview has no score yet: the mean of what it answered would not compare with a finished one.
+    const rows = sessions.map((s) => [
+      s.createdAt.slice(0, 16).replace('T', ' '),
+      forTerminal(s.scenario),
+      s.finished && s.total !== undefined ? String(s.total) : '—',
+      s.finished ? 'finished' : `unfinished (${s.questionsAnswered} answered)`,
+      s.id,
+    ]);
+    for (const line of table(['date', 'scenario', 'score', 'status', 'id'], rows, [2])) io.out(`  ${line}`.trimEnd());
+    if (sessions.some((s) => !s.finished)) io.out('Continue an unfinished one with: rehearse resume <id>');
   }
   for (const f of unreadable) io.err(`rehearse: cannot read ${f}; it was skipped`);
   return 0;

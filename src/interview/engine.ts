@@ -7,6 +7,7 @@ import { score } from '../scoring/score.js';
 import type { Score } from '../scoring/types.js';
 import { writeProbe, type ProbeWriters } from '../probes/chain.js';
 import type { ProbeRequest } from '../probes/types.js';
+import { quotableAround } from '../text/quotable.js';
 import { reduce, type InterviewEvent } from './machine.js';
 import { decide } from './policy.js';
 import { answersTo, probesOf, type Session } from './session.js';
@@ -60,13 +61,21 @@ export function probeRequest(session: Session, deps: Pick<EngineDeps, 'scenario'
   // What the candidate said last comes first, then phrases of several words over single words.
   const words = (t: string) => Math.min(3, t.trim().split(/\s+/).length);
   const evidence = (s?.criteria ?? []).flatMap((c) => c.evidence).sort((a, b) => b.turn - a.turn || words(b.match) - words(a.match));
+  const answers = answersTo(session, q.id);
+  // The words a signal matched can be a fragment ("act on"); what is quoted back is the whole phrase around them.
+  const phraseOf = (e: (typeof evidence)[number]): string[] => {
+    const text = answers[e.turn] ?? '';
+    const at = text.indexOf(e.match, e.start);
+    const span = quotableAround(text, at < 0 ? { start: e.start, end: e.end } : { start: at, end: at + e.match.length });
+    return span ? [text.slice(span.start, span.end).replace(/\s+/g, ' ')] : [];
+  };
   return {
     scenario: { title: scenario.title, role: scenario.role, company: scenario.company, interviewer: scenario.interviewer },
     question: { id: q.id, prompt: q.prompt },
     followUp: { id: followUp.id, prompt: followUp.prompt },
     criterion: { id: criterionId, title: criterion?.title ?? criterionId, missing: criterion?.missing ?? [] },
-    answer: answersTo(session, q.id).join('\n\n'),
-    anchors: [...new Set(evidence.map((e) => e.match.trim()))],
+    answer: answers.join('\n\n'),
+    anchors: [...new Set(evidence.flatMap(phraseOf))],
     previous: session.turns.filter((t) => t.kind === 'probe').map((t) => t.text),
   };
 }

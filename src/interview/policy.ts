@@ -1,11 +1,20 @@
 // Whether to probe after an answer, and what: the weakest criterion below the bar that a follow-up targets.
 import type { FollowUp, Question } from '../scenario/schema.js';
 import type { CriterionScore, Score } from '../scoring/types.js';
-import { probesOf, type Session } from './session.js';
+import { answersTo, probesOf, type Session } from './session.js';
 
 export type Decision =
   | { kind: 'probe'; followUp: FollowUp; criterion: CriterionScore }
-  | { kind: 'next'; reason: 'budget' | 'time' | 'bar-met' | 'no-follow-up' };
+  | { kind: 'next'; reason: 'passed' | 'budget' | 'time' | 'bar-met' | 'no-follow-up' };
+
+/** What the candidate types to pass on a question (the screen suggests the first). */
+export const PASS_WORDS = ['pass', 'skip'] as const;
+
+/** An answer that is only a pass word (any case, a full stop or ! after it): the candidate moves on. */
+export function isPass(answer: string): boolean {
+  const word = answer.trim().replace(/[.!]$/, '').toLowerCase();
+  return (PASS_WORDS as readonly string[]).includes(word);
+}
 
 /** How many probes a question may have in this session. */
 export function probeBudget(session: Session, question: Question): number {
@@ -13,6 +22,7 @@ export function probeBudget(session: Session, question: Question): number {
 }
 
 export function decide(session: Session, question: Question, score: Score): Decision {
+  if (isPass(answersTo(session, question.id).at(-1) ?? '')) return { kind: 'next', reason: 'passed' };
   const used = probesOf(session, question.id);
   if (used.length >= probeBudget(session, question)) return { kind: 'next', reason: 'budget' };
   if (session.timeUp.includes(question.id)) return { kind: 'next', reason: 'time' };

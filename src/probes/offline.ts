@@ -1,4 +1,5 @@
 // The deterministic probe writer: the scripted follow-up, grounded in a phrase the candidate used.
+import { MAX_QUOTE_WORDS } from '../text/quotable.js';
 import type { ProbeRequest, ProbeResult, ProbeWriter, WriteOptions } from './types.js';
 
 type Opening = (phrase: string, question: string) => string;
@@ -29,7 +30,9 @@ const PLAIN: Opening[] = [
 export function isQuotable(phrase: string): boolean {
   const text = phrase.trim();
   const words = text.split(/\s+/).filter(Boolean);
-  return words.length <= 8 && text.length >= 4 && !/^(?:because|since|so|the|and|but|which|that|drives?|leads? to)$/i.test(text);
+  return (
+    words.length <= MAX_QUOTE_WORDS && text.length >= 4 && !/^(?:because|since|so|the|and|but|which|that|drives?|leads? to)$/i.test(text)
+  );
 }
 
 export function offlineProbe(req: ProbeRequest): ProbeResult {

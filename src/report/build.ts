@@ -6,6 +6,7 @@ import { joinSpeech } from '../delivery/speech.js';
 import { answersTo, probesOf, recordingsOf, type NoticeReason, type Session } from '../interview/session.js';
 import { bandOf } from '../scoring/score.js';
 import type { Band, Score } from '../scoring/types.js';
+import { worthMaking } from './scorecard.js';
 
 export interface QuestionReport {
   id: string;
@@ -40,7 +41,8 @@ export interface Report {
   questions: QuestionReport[];
   criteria: CriterionSummary[];
   /** The three changes that would raise the total most, with the points each is worth. */
-  improvements: { question: string; gain: number; advice: string }[];
+  /** `gain` on the interview's total, `questionGain` on its question's (only those worth making). */
+  improvements: { question: string; gain: number; questionGain: number; advice: string }[];
   /** What the interview said of its own along the way (an LLM that failed, time up); not resuming. */
   notices: { reason: NoticeReason; text: string }[];
 }
@@ -79,7 +81,14 @@ export function buildReport(session: Session, scenario: Scenario): Report {
     .map(([title, xs]) => ({ title, percent: Math.round(xs.reduce((a, b) => a + b, 0) / xs.length), questions: xs.length }))
     .sort((a, b) => a.percent - b.percent || (a.title < b.title ? -1 : 1));
   const improvements = questions
-    .flatMap((q) => (q.score?.feedback.improvements ?? []).map((i) => ({ question: q.id, gain: i.gain / n, advice: i.advice })))
+    .flatMap((q) =>
+      worthMaking(q.score?.feedback.improvements ?? []).map((i) => ({
+        question: q.id,
+        gain: i.gain / n,
+        questionGain: i.gain,
+        advice: i.advice,
+      })),
+    )
     .sort((a, b) => b.gain - a.gain || (a.question < b.question ? -1 : a.question > b.question ? 1 : 0))
     // The same advice for several questions is one piece of advice, worth what its best use is.
     .filter((imp, i, all) => all.findIndex((x) => x.advice === imp.advice) === i)

@@ -1,7 +1,7 @@
 // The report as Markdown: what a candidate keeps after the interview.
 import type { Report } from './build.js';
 import { mdCell, mdLine, mdQuote } from './md.js';
-import { bar } from './scorecard.js';
+import { bar, cardSummary } from './scorecard.js';
 import { deliveryLines } from './delivery.js';
 import { forTerminal } from '../terminal-text.js';
 
@@ -16,7 +16,7 @@ export function renderMarkdown(report: Report): string {
   if (report.improvements.length) {
     out.push('', '## What would raise your score most', '');
     report.improvements.forEach((imp, i) =>
-      out.push(`${i + 1}. ${mdLine(imp.advice)} (about +${imp.gain} on the total; question \`${imp.question}\`)`),
+      out.push(`${i + 1}. ${mdLine(imp.advice)} (about +${imp.questionGain} on question \`${imp.question}\`)`),
     );
   }
   if (report.criteria.length) {
@@ -29,7 +29,7 @@ export function renderMarkdown(report: Report): string {
       out.push('Not answered.');
       return;
     }
-    out.push(`**${q.total}/100 · ${q.band}.** ${mdLine(q.score.feedback.summary)}`, '');
+    out.push(`**${q.total}/100 · ${q.band}.** ${mdLine(cardSummary(q.score))}`, '');
     q.answers.forEach((a, j) =>
       out.push(j === 0 ? '**Your answer**' : `**Your answer to follow-up ${j}**`, '', a.trim() ? mdQuote(a.trim()) : '_(skipped)_', ''),
     );

@@ -23,12 +23,44 @@ export function wrap(text: string, width: number, indent: string): string[] {
   return lines;
 }
 
+/** The least gain on a question's 0–100 total that is worth suggesting: smaller ones are noise beside the criteria's own hints. */
+export const WORTH_MAKING = 3;
+
+/** The improvements worth making, best first. */
+export const worthMaking = <T extends { gain: number }>(improvements: readonly T[]): T[] =>
+  improvements.filter((i) => i.gain >= WORTH_MAKING);
+
+/**
+ * The line under the total, never at odds with it: when every criterion meets the bar but the
+ * total is short of strong, it says what holds the total there instead of "with gaps: N of N".
+ */
+export function cardSummary(score: Score): string {
+  const n = score.criteria.length;
+  const allMet = n > 0 && score.criteria.every((c) => c.meetsBar);
+  const { nonAnswer, listOnly, offTopic } = score.flags;
+  // A weak total with every criterion met gets the scorer's own account of the thin reasoning; "adequate … with gaps" has none.
+  if (!allMet || score.band !== 'adequate' || nonAnswer || listOnly || offTopic) return score.feedback.summary;
+  const all = n === 1 ? 'The one criterion meets' : `All ${n} criteria meet`;
+  const top = score.criteria.filter((c) => c.level >= c.maxLevel).length;
+  if (top < n) {
+    const reach =
+      top === 0
+        ? n === 1
+          ? 'it is not at its top level'
+          : 'none is at its top level'
+        : `only ${top} of them ${top === 1 ? 'is' : 'are'} at the top level`;
+    return `${all} the bar, but ${reach}, so the total is adequate: the hints below say what the next level asks for.`;
+  }
+  const held = score.antiPatterns.map((a) => a.title.toLowerCase());
+  return `${all} the bar at ${n === 1 ? 'its' : 'their'} top level, but the total is held to adequate by ${held.length ? held.join(' and ') : 'how the reasoning is put (--explain shows each step)'}.`;
+}
+
 export function renderScoreCard(score: Score, opts: { title?: string; width?: number } = {}): string {
   const width = Math.max(40, opts.width ?? 80);
   const out: string[] = [];
   if (opts.title) out.push(...wrap(opts.title, width, ''), '');
   out.push(`Score ${score.total}/100 · ${score.band}`);
-  out.push(...wrap(score.feedback.summary, width, ''));
+  out.push(...wrap(cardSummary(score), width, ''));
   if (score.flags.graderDirected.length) {
     out.push('', 'Ignored (addressed to the grader, not the interviewer):');
     for (const e of score.flags.graderDirected) out.push(...wrap(`"${e.quote}"`, width, '  '));
@@ -49,9 +81,10 @@ export function renderScoreCard(score: Score, opts: { title?: string; width?: nu
       for (const e of a.evidence.slice(0, 2)) out.push(...wrap(`“${e.quote}”`, width, '    │ '));
     }
   }
-  if (score.feedback.improvements.length) {
+  const improvements = worthMaking(score.feedback.improvements);
+  if (improvements.length) {
     out.push('', 'What would raise the score most');
-    score.feedback.improvements.forEach((imp, i) => out.push(...wrap(`${i + 1}. (+${imp.gain}) ${imp.advice}`, width, '  ')));
+    improvements.forEach((imp, i) => out.push(...wrap(`${i + 1}. (+${imp.gain}) ${imp.advice}`, width, '  ')));
   }
   out.push('', `rubric ${score.rubricId} ${score.rubricHash.slice(0, 12)} · scorer ${score.scorerVersion} · ${score.words} words`);
   return out.join('\n');

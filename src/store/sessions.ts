@@ -21,6 +21,8 @@ export interface SessionSummary {
   id: string;
   scenario: string;
   status: Session['status'];
+  /** Every question was asked and answered: only then is `total` the interview's score. */
+  finished: boolean;
   createdAt: string;
   updatedAt: string;
   questionsAnswered: number;
@@ -165,6 +167,7 @@ export class SessionStore {
         id: s.id,
         scenario: s.scenario.id,
         status: s.status,
+        finished: s.status === 'finished',
         createdAt: s.createdAt,
         updatedAt: s.updatedAt,
         questionsAnswered: Object.keys(s.scores).length,

@@ -3,6 +3,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import type { Scenario } from '../scenario/schema.js';
 import type { Session } from '../interview/session.js';
+import { PASS_WORDS } from '../interview/policy.js';
 import { countWords } from '../text/text.js';
 import { forTerminal } from '../terminal-text.js';
 import type { EditorState } from './editor-state.js';
@@ -28,7 +29,7 @@ export interface QuestionScreenProps {
 }
 
 const HINTS: Record<Hint, string> = {
-  'empty-answer': 'Type your answer first. To pass on a question, type "pass" and submit.',
+  'empty-answer': `Type your answer first. To pass on a question, type "${PASS_WORDS[0]}" and submit.`,
   'waiting-for-interviewer': 'One moment: your answer goes in as soon as the interviewer is ready.',
   recording: 'Your spoken answer is not in the editor yet: press Ctrl+R to stop recording, then check the transcript and submit.',
 };

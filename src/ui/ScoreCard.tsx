@@ -1,10 +1,11 @@
 // After a question in practice mode: a bar per criterion, the evidence, what was missing.
-import React from 'react';
-import { Box, Text } from 'ink';
+import React, { useEffect, useRef, useState } from 'react';
+import { Box, measureElement, Text, useStdout, type DOMElement } from 'ink';
 import type { Score } from '../scoring/types.js';
 import type { Delivery } from '../delivery/delivery.js';
 import { deliveryLines } from '../report/delivery.js';
-import { bar } from '../report/scorecard.js';
+import { bar, cardSummary, wrap } from '../report/scorecard.js';
+import { useKeys } from './use-keys.js';
 import { forTerminal } from '../terminal-text.js';
 import { useTheme } from './theme.js';
 
@@ -26,56 +27,108 @@ export const reflow = (text: string) =>
 const bandColour = (band: Score['band'], t: ReturnType<typeof useTheme>) =>
   band === 'strong' ? t.good : band === 'adequate' ? t.accent : band === 'weak' ? t.warn : t.bad;
 
+/** Lines of what is above the card kept in sight (the end of the answer), and the line Ink leaves for the cursor. */
+const KEEP_ABOVE = 3;
+
+/** The terminal's size, followed as it changes; no rows where the output is not a terminal. */
+function useTerminalSize(): { rows?: number; columns: number } {
+  const { stdout } = useStdout();
+  const read = () => ({ ...(stdout.isTTY && stdout.rows ? { rows: stdout.rows } : {}), columns: stdout.columns || 80 });
+  const [size, setSize] = useState(read);
+  useEffect(() => {
+    const onResize = () => setSize(read());
+    stdout.on('resize', onResize);
+    return () => void stdout.off('resize', onResize);
+  });
+  return size;
+}
+
 export function ScoreCard({ prompt, score, delivery, example, showExample }: ScoreCardProps) {
   const theme = useTheme();
+  const { rows, columns } = useTerminalSize();
+  const summary = forTerminal(cardSummary(score));
+  // The card never fills the terminal: Ink would then redraw from the top of the screen, and the
+  // total and the end of the answer would scroll out of sight. Its criteria scroll inside it instead.
+  const fixed = 1 + wrap(prompt, columns, '').length + 1 + wrap(summary, columns, '').length + 2;
+  const room = rows === undefined ? undefined : Math.max(3, rows - fixed - KEEP_ABOVE - 1);
+  const body = useRef<DOMElement>(null);
+  const [height, setHeight] = useState(0);
+  const [offset, setOffset] = useState(0);
+  // Measured once Ink has laid the card out, again whenever what it holds or the width changes.
+  useEffect(() => {
+    if (body.current) setHeight(measureElement(body.current).height);
+  }, [score, delivery, example, showExample, columns]);
+  const last = room === undefined ? 0 : Math.max(0, height - room);
+  const shown = Math.min(offset, last);
+  // Showing the example scrolls to it.
+  const [exampleWas, setExampleWas] = useState(showExample);
+  if (exampleWas !== showExample) {
+    setExampleWas(showExample);
+    if (showExample) setOffset(Number.MAX_SAFE_INTEGER);
+  }
+  useKeys((intent) => {
+    if (intent.kind !== 'edit' || room === undefined) return;
+    if (intent.action.type === 'move-down') setOffset(Math.min(last, shown + 1));
+    if (intent.action.type === 'move-up') setOffset(Math.max(0, shown - 1));
+  });
+  const more = room !== undefined && height > room;
   return (
     <Box flexDirection="column" marginTop={1}>
       <Text color={theme.muted}>{forTerminal(prompt)}</Text>
       <Text bold color={bandColour(score.band, theme)}>
         {score.total}/100 · {score.band}
       </Text>
-      <Text>{forTerminal(score.feedback.summary)}</Text>
-      {score.criteria.map((c) => (
-        <Box key={c.id} flexDirection="column" marginTop={1}>
-          <Text>
-            <Text color={c.meetsBar ? theme.good : theme.warn}>{bar(c.level, c.maxLevel)}</Text> {c.level}/{c.maxLevel}{' '}
-            <Text bold>{forTerminal(c.title)}</Text>
-          </Text>
-          <Text color={theme.muted}> {forTerminal(c.anchor)}</Text>
-          {/* A sentence and a clause of it can both be quoted: each is shown once. */}
-          {[...new Set(c.evidence.map((e) => forTerminal(e.quote).replace(/\s+/g, ' ')))].slice(0, 2).map((quote, i) => (
-            <Text key={i}> “{quote}”</Text>
+      <Text>{summary}</Text>
+      <Box flexDirection="column" overflow="hidden" {...(room !== undefined ? { height: Math.min(room, height || room) } : {})}>
+        <Box ref={body} flexDirection="column" flexShrink={0} marginTop={-shown}>
+          {score.criteria.map((c) => (
+            <Box key={c.id} flexDirection="column" marginTop={1}>
+              <Text>
+                <Text color={c.meetsBar ? theme.good : theme.warn}>{bar(c.level, c.maxLevel)}</Text> {c.level}/{c.maxLevel}{' '}
+                <Text bold>{forTerminal(c.title)}</Text>
+              </Text>
+              <Text color={theme.muted}> {forTerminal(c.anchor)}</Text>
+              {/* A sentence and a clause of it can both be quoted: each is shown once. */}
+              {[...new Set(c.evidence.map((e) => forTerminal(e.quote).replace(/\s+/g, ' ')))].slice(0, 2).map((quote, i) => (
+                <Text key={i}> “{quote}”</Text>
+              ))}
+              {!score.flags.nonAnswer && c.missing.length > 0 && <Text color={theme.warn}> → {forTerminal(c.missing[0]!)}</Text>}
+            </Box>
           ))}
-          {!score.flags.nonAnswer && c.missing.length > 0 && <Text color={theme.warn}> → {forTerminal(c.missing[0]!)}</Text>}
+          {score.antiPatterns.map((a) => (
+            <Text key={a.id} color={theme.bad}>
+              ✗ {forTerminal(a.title)}: {forTerminal(a.advice)}
+            </Text>
+          ))}
+          {delivery && (
+            <Box flexDirection="column" marginTop={1}>
+              {deliveryLines(delivery).map((line, i) => {
+                // Each line keeps its indent when it wraps, a note hanging under its arrow.
+                const [, indent = '', arrow = '', text = ''] = /^(\s*)(→ )?(.*)$/su.exec(line) ?? [];
+                return (
+                  <Box key={i} paddingLeft={indent.length}>
+                    {arrow && <Text color={theme.warn}>{arrow}</Text>}
+                    <Text {...(i === 0 ? { bold: true } : {})}>{text}</Text>
+                  </Box>
+                );
+              })}
+            </Box>
+          )}
+          {showExample && (
+            <Box flexDirection="column" marginTop={1} borderStyle="round" paddingX={1}>
+              <Text bold>A strong answer</Text>
+              <Text>{reflow(example)}</Text>
+            </Box>
+          )}
         </Box>
-      ))}
-      {score.antiPatterns.map((a) => (
-        <Text key={a.id} color={theme.bad}>
-          ✗ {forTerminal(a.title)}: {forTerminal(a.advice)}
-        </Text>
-      ))}
-      {delivery && (
-        <Box flexDirection="column" marginTop={1}>
-          {deliveryLines(delivery).map((line, i) => {
-            // Each line keeps its indent when it wraps, a note hanging under its arrow.
-            const [, indent = '', arrow = '', text = ''] = /^(\s*)(→ )?(.*)$/su.exec(line) ?? [];
-            return (
-              <Box key={i} paddingLeft={indent.length}>
-                {arrow && <Text color={theme.warn}>{arrow}</Text>}
-                <Text {...(i === 0 ? { bold: true } : {})}>{text}</Text>
-              </Box>
-            );
-          })}
-        </Box>
-      )}
-      {showExample && (
-        <Box flexDirection="column" marginTop={1} borderStyle="round" paddingX={1}>
-          <Text bold>A strong answer</Text>
-          <Text>{reflow(example)}</Text>
-        </Box>
-      )}
+      </Box>
       <Box marginTop={1}>
-        <Text color={theme.muted}>{showExample ? 'e hides the example' : 'e shows a strong example answer'} · Enter to continue</Text>
+        <Text color={theme.muted}>
+          {more
+            ? `↑↓ scroll (${shown > 0 ? 'more above' : ''}${shown > 0 && shown < last ? ', ' : ''}${shown < last ? 'more below' : ''}) · `
+            : ''}
+          {showExample ? 'e hides the example' : 'e shows a strong example answer'} · Enter to continue
+        </Text>
       </Box>
     </Box>
   );

@@ -34,8 +34,21 @@ export function Transcript({ session, interviewer }: { session: Session; intervi
               {who} follows up: <Text color={undefined}>{forTerminal(t.text)}</Text>
             </Text>
           )}
-          {t.kind === 'answer' && <Text> {forTerminal(t.text).replace(/\n/g, '\n  ')}</Text>}
-          {t.kind === 'notice' && <Text color={theme.warn}> {forTerminal(t.text)}</Text>}
+          {t.kind === 'answer' && (
+            // Labelled, and every line of it indented under the label, so nothing else can pass for it.
+            <Box>
+              <Box flexShrink={0} width={5}>
+                <Text bold>You:</Text>
+              </Box>
+              <Text>{forTerminal(t.text)}</Text>
+            </Box>
+          )}
+          {t.kind === 'notice' &&
+            (t.notice === 'resumed' ? (
+              <Text color={theme.muted}>── resumed here ──</Text>
+            ) : (
+              <Text color={theme.warn}>! {forTerminal(t.text)}</Text>
+            ))}
         </Box>
       )}
     </Static>

@@ -72,3 +72,45 @@ export function intentsOf(data: string): KeyIntent[] {
   }
   return [intentOf(data)];
 }
+
+/**
+ * Raw terminal input cut where its keys are: each escape sequence on its own, the text between
+ * them as one run (so a paste stays one insert, whatever it holds). An escape sequence cut off at
+ * the end of the data is `pending`: the rest of it may come with the next data, or, if nothing
+ * comes, it was the Escape key.
+ */
+export function splitKeys(data: string): { pieces: string[]; pending: string } {
+  const pieces: string[] = [];
+  let i = 0;
+  while (i < data.length) {
+    const esc = data.indexOf('\x1b', i);
+    if (esc < 0) {
+      pieces.push(data.slice(i));
+      break;
+    }
+    if (esc > i) pieces.push(data.slice(i, esc));
+    const end = sequenceEnd(data, esc);
+    if (end === undefined) return { pieces, pending: data.slice(esc) };
+    pieces.push(data.slice(esc, end));
+    i = end;
+  }
+  return { pieces, pending: '' };
+}
+
+/** Where the escape sequence starting at `at` ends; undefined if the data stops inside it. */
+function sequenceEnd(data: string, at: number): number | undefined {
+  const kind = data[at + 1];
+  if (kind === undefined) return undefined;
+  if (kind === '[') {
+    // CSI: parameter and intermediate bytes, then one final byte.
+    for (let j = at + 2; j < data.length; j++) {
+      const c = data.charCodeAt(j);
+      if (c >= 0x40 && c <= 0x7e && !(c === 0x5b && j === at + 2)) return j + 1;
+      if (c < 0x20 || c > 0x7e) return j; // not a sequence after all: what came so far is one
+    }
+    return undefined;
+  }
+  if (kind === 'O') return data.length > at + 2 ? at + 3 : undefined;
+  // Alt with a key (Alt+Enter): ESC and the one character after it.
+  return at + 1 + (data.codePointAt(at + 1)! > 0xffff ? 2 : 1);
+}

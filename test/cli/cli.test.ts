@@ -64,6 +64,19 @@ describe('rehearse score', () => {
     expect(card).toContain(`Score ${json.total}/100 · ${json.band}`);
   });
 
+  it('takes the answer with --answers F, as interview does, the same as --file F; not both', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rehearse-'));
+    const file = join(dir, 'answer.txt');
+    writeFileSync(file, strongAnswer);
+    const args = ['score', '--scenario', 'ecommerce', '--question', 'north-star', '--json'];
+    const viaAnswers = rehearse([...args, '--answers', file]);
+    expect(viaAnswers.code).toBe(0);
+    expect(viaAnswers.stdout).toBe(rehearse([...args, '--file', file]).stdout);
+    const both = rehearse([...args, '--answers', file, '--file', file]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/not both/);
+  });
+
   it('scores the same answer the same way every run', () => {
     const args = ['score', '--scenario', 'saas', '--question', 'incentives', '--json'];
     const a = rehearse(args, { input: strongAnswer }).stdout;

@@ -27,6 +27,37 @@ describe('help', () => {
     expect(rehearse(['help', 'score']).stdout).toBe(help.stdout);
   });
 
+  /** What each command's parser accepts: its --help must name every one. */
+  const OPTIONS: Record<string, string[]> = {
+    interview: ['--scenario', '--answers', '--voice', '--no-feedback', '--probes', '--json'],
+    resume: ['--answers', '--voice', '--json'],
+    sessions: ['--json'],
+    grade: ['--scenario', '--format', '--out', '--jobs', '--interviewer', '--candidate'],
+    scenarios: ['--json', '--from'],
+    score: ['--scenario', '--question', '--answers', '--file', '--audio', '--json', '--explain'],
+    validate: ['--all', '--json'],
+    calibrate: ['--rubrics', '--fit', '--json'],
+    transcribe: [],
+    schema: [],
+  };
+
+  it.each(Object.entries(OPTIONS))(
+    'rehearse %s --help fits 80 columns and lists each of its options with what it does',
+    (command, options) => {
+      const out = rehearse([command, '--help']).stdout;
+      for (const line of out.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+      for (const o of options) expect(out).toMatch(new RegExp(`^ +${o}\\b.*\\w`, 'm'));
+    },
+  );
+
+  it('rehearse --help fits 80 columns', () => {
+    for (const line of rehearse(['--help']).stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+  });
+
+  it('validate --help says what --all does', () => {
+    expect(rehearse(['validate', '--help']).stdout).toMatch(/^ +--all +\S.*\b(?:every|all)\b/m);
+  });
+
   it('rehearse --help lists every command and --version', () => {
     const run = rehearse(['--help']);
     expect(run.code).toBe(0);
@@ -41,6 +72,11 @@ describe('--version', () => {
   it.each(['--version', '-v'])('%s prints the version in package.json', (flag) => {
     const run = rehearse([flag]);
     expect(run).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it.each(COMMANDS)('works after a command too: rehearse %s --version', (command) => {
+    expect(rehearse([command, '--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    expect(rehearse([command, '--scenario', 'fintech', '--version']).stdout).toBe(`${version}\n`);
   });
 });
 

@@ -55,6 +55,14 @@ describe('rehearse interview (headless)', () => {
     expect(sessionsIn(h)).toEqual([`${s.id}.json`]);
   });
 
+  it('"pass" moves on to the next question: five passes finish the interview with no follow-up', () => {
+    const run = rehearse(['interview', '--scenario', 'fintech', '--json'], { input: Array(5).fill('pass').join('\n---\n') });
+    expect(run.code).toBe(0);
+    const s = Session.parse(JSON.parse(run.stdout));
+    expect(s.status).toBe('finished');
+    expect(s.turns.filter((t) => t.kind === 'probe')).toEqual([]);
+  });
+
   it('--probes 0 asks only the main questions', () => {
     const run = rehearse(['interview', '--scenario', 'ecommerce', '--probes', '0', '--json'], {
       input: 'a\n---\nb\n---\nc\n---\nd',

@@ -42,7 +42,7 @@ function terminal(): Terminal {
 }
 
 /** Starts an interview and waits at its first question. */
-async function atFirstQuestion(t: Terminal, args: string, total: number, opts: { columns?: number } = {}) {
+async function atFirstQuestion(t: Terminal, args: string, total: number, opts: { columns?: number; rows?: number } = {}) {
   t.start(args, opts);
   await t.waitFor((s) => s.includes('Press Enter to begin'), 'the intro');
   t.keys('Enter');
@@ -109,6 +109,53 @@ run('in a real terminal', () => {
       Number(/\*\*Total: (\d+)/.exec(report)![1]),
     );
   }, 90_000);
+
+  it('Backspace deletes the character before the cursor, Delete the one after it', async () => {
+    const t = terminal();
+    await atFirstQuestion(t, 'interview --scenario fintech', 5);
+    t.type('12345');
+    await t.waitFor((s) => s.includes('12345'), 'the typed text');
+    t.keys('Left', 'Left', 'BSpace', 'DC');
+    t.type('X');
+    await t.waitFor((s) => s.includes('12X5'), 'the edited text');
+    t.keys('C-d');
+    await t.waitFor(() => sessionFiles(t.home).length === 1 && answersSaved(t.home) === 1, 'the answer on disk');
+    expect(readSession(t.home).turns.find((x) => x.kind === 'answer')!.text).toBe('12X5');
+  }, 30_000);
+
+  it('a bracketed paste is one piece of text: its markers, line breaks and control keys inside it never act', async () => {
+    const t = terminal();
+    await atFirstQuestion(t, 'interview --scenario fintech', 5);
+    const hex = (text: string) => [...Buffer.from(text)].map((b) => b.toString(16).padStart(2, '0'));
+    // What a terminal sends for a paste while bracketed paste is on: the markers around the text.
+    t.tmux('send-keys', '-t', 'main', '-H', ...hex('\x1b[200~Weekly merchants\rwho pay\x04 twice\x1b[201~'));
+    await t.waitFor((s) => s.includes('who pay twice'), 'the pasted text in the editor');
+    const screen = t.screen();
+    expect(screen).not.toContain('[200~');
+    expect(screen).not.toContain('[201~');
+    expect(sessionFiles(t.home).length === 0 || answersSaved(t.home) === 0).toBe(true); // the Ctrl+D inside did not submit
+    t.keys('C-d');
+    await t.waitFor(() => sessionFiles(t.home).length === 1 && answersSaved(t.home) === 1, 'the answer on disk');
+    expect(readSession(t.home).turns.find((x) => x.kind === 'answer')!.text).toBe('Weekly merchants\nwho pay twice');
+  }, 30_000);
+
+  it('a score card taller than the terminal keeps the total and the end of the answer in sight, and scrolls', async () => {
+    const t = terminal();
+    await atFirstQuestion(t, 'interview --scenario fintech --probes 0', 5, { rows: 24 });
+    const answer = `${ANSWER} We would act on it by tracking activation cohorts and settlement delays.`;
+    t.type(answer);
+    t.keys('C-d');
+    await t.waitFor((s) => bottom(s, 3).includes('Enter to continue'), 'the score card');
+    // The card is laid out, then measured: the scroll line comes with the second frame.
+    await t.waitFor(() => t.visible().includes('↑↓ scroll'), 'the card fitted to the terminal');
+    const first = t.visible();
+    expect(first).toMatch(/\d+\/100 · (?:strong|adequate|weak|insufficient)/);
+    expect(flat(first)).toContain('activation cohorts and settlement delays.'); // the answer's last line, above the card
+    expect(first).toMatch(/↑↓ scroll \(more below\)/);
+    t.keys('Down', 'Down', 'Down');
+    await t.waitFor(() => /more above/.test(t.visible()), 'the card scrolled');
+    expect(t.visible()).toMatch(/\d+\/100 · /);
+  }, 30_000);
 
   it('killed with SIGKILL after two answers, resumes with both answers there', async () => {
     const t = terminal();

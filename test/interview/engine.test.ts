@@ -122,6 +122,30 @@ describe('policy', () => {
     expect(probesOf(s, short.id).map((p) => p.followUpId)).toEqual(short.followUps.map((f) => f.id));
   });
 
+  it.each(['pass', 'Pass.', ' skip '])('"%s" moves on to the next question without a follow-up', async (word) => {
+    let s = await advance(fresh(), deps());
+    s = await submitAnswer(s, word, deps());
+    expect(probesOf(s, questions[0]!.id)).toHaveLength(0);
+    expect(s.questionIndex).toBe(1);
+    expect(s.phase).toBe('answering');
+  });
+
+  it('passing on a follow-up moves on too, and keeps the main answer and its score', async () => {
+    let s = await advance(fresh(), deps());
+    s = await submitAnswer(s, 'dont know', deps());
+    expect(probesOf(s, questions[0]!.id)).toHaveLength(1);
+    s = await submitAnswer(s, 'pass', deps());
+    expect(probesOf(s, questions[0]!.id)).toHaveLength(1);
+    expect(s.questionIndex).toBe(1);
+    expect(s.scores[questions[0]!.id]).toBeDefined();
+  });
+
+  it('an answer that only mentions passing is an answer', async () => {
+    let s = await advance(fresh(), deps());
+    s = await submitAnswer(s, 'pass rate of first payments', deps());
+    expect(s.questionIndex).toBe(0);
+  });
+
   it('stops probing when the question’s time is up', async () => {
     let t = Date.parse('2026-01-01T10:00:00Z');
     const slow: EngineDeps = { ...deps(), now: () => new Date((t += 400_000)) }; // each step 400 s
@@ -224,6 +248,29 @@ describe('the offline writer', () => {
     expect(probe.basedOn).toBeDefined();
     expect(probe.text).toContain(`“${probe.basedOn}”`);
     expect(answer).toContain(probe.basedOn!);
+  });
+
+  it.each([
+    [
+      'Monthly active borrowers. It matters because members renew, and renewals are most of our revenue in Lisbon.',
+      ['Monthly active borrowers'],
+    ],
+    [
+      'The key KPI is weekly active members who borrow at least 2 tools in a month, because a member who goes above that threshold tends to renew.',
+      [
+        'The key KPI is weekly active members',
+        'weekly active members who borrow at least 2 tools in a month',
+        'a member who goes above that threshold tends to renew',
+      ],
+    ],
+  ])('quotes a whole phrase of the answer, not the words a signal matched (%s)', async (answer, phrases) => {
+    let s = await advance(fresh(), deps());
+    s = await submitAnswer(s, answer, deps());
+    const quoted = probesOf(s, questions[0]!.id).map((p) => p.basedOn);
+    expect(quoted).toHaveLength(1);
+    expect(phrases).toContain(quoted[0]);
+    expect(quoted[0]!.split(' ').length).toBeGreaterThan(2);
+    expect(quoted[0]).not.toMatch(/\b(?:of|in|on|at|to|above|the|a|and|is)$/i);
   });
 
   it('never repeats a wording within a session', async () => {

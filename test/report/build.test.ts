@@ -95,9 +95,9 @@ describe('buildReport', () => {
       ],
       // Gains are on the session’s total: a third of each question’s; equal gains go by question id.
       improvements: [
-        { question: kpi, gain: 3.3, advice: 'Say why it beats the alternatives.' },
-        { question: kpi, gain: 1.7, advice: 'Define the window.' },
-        { question: metrics, gain: 1.7, advice: 'Name a guardrail metric.' },
+        { question: kpi, gain: 3.3, questionGain: 10, advice: 'Say why it beats the alternatives.' },
+        { question: kpi, gain: 1.7, questionGain: 5, advice: 'Define the window.' },
+        { question: metrics, gain: 1.7, questionGain: 5, advice: 'Name a guardrail metric.' },
       ],
       notices: [
         { reason: 'llm-failed', text: 'The LLM writer failed (HTTP 500).' },
@@ -148,9 +148,9 @@ describe('buildReport', () => {
       scenario,
     );
     expect(report.improvements).toEqual([
-      { question: metrics, gain: 4, advice: 'advice 12' },
-      { question: metrics, gain: 3.7, advice: 'advice 11' },
-      { question: kpi, gain: 3, advice: 'advice 9' },
+      { question: metrics, gain: 4, questionGain: 12, advice: 'advice 12' },
+      { question: metrics, gain: 3.7, questionGain: 11, advice: 'advice 11' },
+      { question: kpi, gain: 3, questionGain: 9, advice: 'advice 9' },
     ]);
   });
 });

@@ -35,7 +35,7 @@ function report(over: Partial<Report> = {}): Report {
       { id: 'metrics', prompt: 'Which guardrails?', answered: false, total: 0, band: 'insufficient', probes: 0, answers: [] },
     ],
     criteria: [{ title: 'Fits this company', percent: 0, questions: 1 }],
-    improvements: [{ question: 'kpi', gain: 4.5, advice: 'Mention the lockers.' }],
+    improvements: [{ question: 'kpi', gain: 4.5, questionGain: 9, advice: 'Mention the lockers.' }],
     notices: [{ reason: 'time-up', text: 'Time is up for this question.' }],
     ...over,
   };
@@ -56,7 +56,7 @@ describe('renderMarkdown', () => {
         '',
         '## What would raise your score most',
         '',
-        '1. Mention the lockers. (about +4.5 on the total; question `kpi`)',
+        '1. Mention the lockers. (about +9 on question `kpi`)',
         '',
         '## By criterion',
         '',

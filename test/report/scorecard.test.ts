@@ -1,6 +1,6 @@
 // The plain-text score card and its bars.
 import { describe, expect, it } from 'vitest';
-import { bar, renderScoreCard } from '../../src/report/scorecard.js';
+import { bar, cardSummary, renderScoreCard, WORTH_MAKING } from '../../src/report/scorecard.js';
 import { aScore, criterion, evidence } from '../support/scores.js';
 
 describe('bar', () => {
@@ -82,5 +82,37 @@ describe('renderScoreCard', () => {
     const none = { ...score, flags: { ...score.flags, nonAnswer: 'empty' as const } };
     expect(renderScoreCard(none)).not.toContain('to reach');
     expect(renderScoreCard(score)).toContain('to reach');
+  });
+});
+
+describe('the card agrees with its band and suggests only gains worth making', () => {
+  const allMet = aScore(60, {
+    summary: 'A workable answer with gaps: 2 of 2 criteria meet the bar.',
+    criteria: [criterion('Chooses one precise KPI', 2, 3), criterion('Fits', 1, 2)],
+    improvements: [
+      { criterion: 'fits', gain: 9, advice: 'Mention the lockers.' },
+      { criterion: 'kpi', gain: 1, advice: 'Say why this metric beats installs.' },
+    ],
+  });
+
+  it('every criterion at the bar on a total short of strong: says what keeps it there, not "with gaps: N of N"', () => {
+    const card = renderScoreCard(allMet);
+    expect(card).not.toMatch(/2 of 2 criteria meet the bar/);
+    expect(cardSummary(allMet)).toMatch(/^All 2 criteria meet the bar, but none is at its top level/);
+    expect(card.replace(/\s+/g, ' ')).toContain(cardSummary(allMet));
+  });
+
+  it('leaves a summary that agrees with its band as the scorer wrote it', () => {
+    const some = aScore(60, {
+      summary: 'A workable answer with gaps: 1 of 2 criteria meet the bar.',
+      criteria: [criterion('A', 2, 3), criterion('B', 0, 2)],
+    });
+    expect(cardSummary(some)).toBe('A workable answer with gaps: 1 of 2 criteria meet the bar.');
+  });
+
+  it(`does not suggest a gain under ${WORTH_MAKING} points`, () => {
+    const card = renderScoreCard(allMet);
+    expect(card).toContain('(+9) Mention the lockers.');
+    expect(card).not.toContain('beats installs');
   });
 });

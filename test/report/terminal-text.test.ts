@@ -105,7 +105,7 @@ describe('renderings of hostile text', () => {
         },
       ],
       criteria: [{ title: h('Chooses a KPI'), percent: 33, questions: 1 }],
-      improvements: [{ question: 'kpi', gain: 6, advice: h('Say why') }],
+      improvements: [{ question: 'kpi', gain: 6, questionGain: 6, advice: h('Say why') }],
       notices: [{ reason: 'llm-failed', text: h('The LLM failed') }],
     };
     const md = renderMarkdown(report);

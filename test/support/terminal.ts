@@ -18,7 +18,7 @@ export class Terminal {
     return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
   }
   /** `env` adds settings (quoted for the shell here) to the run's environment. */
-  start(args: string, opts: { color?: boolean; columns?: number; env?: Record<string, string> } = {}) {
+  start(args: string, opts: { color?: boolean; columns?: number; rows?: number; env?: Record<string, string> } = {}) {
     // Whichever of NO_COLOR and FORCE_COLOR the test runner's own environment has, only the one asked for is set.
     const [unset, set] = opts.color ? ['NO_COLOR', 'FORCE_COLOR=1'] : ['FORCE_COLOR', 'NO_COLOR=1'];
     // A person's terminal, not CI: Ink draws nothing live when CI is set, and tmux passes it on.
@@ -26,7 +26,11 @@ export class Terminal {
       .map(([k, v]) => `${k}='${v.replace(/'/g, `'\\''`)}'`)
       .join(' ');
     const command = `cd ${ROOT} && env -u CI -u GITHUB_ACTIONS -u ${unset} REHEARSE_HOME=${this.home} ${set} ${extra} node ${CLI} ${args}; echo "[exit $?]"; echo "[tty $(stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' ')]"; sleep 120`;
-    this.tmux('new-session', '-d', '-s', 'main', '-x', String(opts.columns ?? 100), '-y', '50', command);
+    this.tmux('new-session', '-d', '-s', 'main', '-x', String(opts.columns ?? 100), '-y', String(opts.rows ?? 50), command);
+  }
+  /** Only what is on the screen now, not what scrolled above it. */
+  visible(): string {
+    return this.tmux('capture-pane', '-p', '-t', 'main');
   }
   screen(escapes = false): string {
     return this.tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', 'main', '-S', '-500');

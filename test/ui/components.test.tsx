@@ -284,7 +284,8 @@ describe('ReportView', () => {
 
   it('shows the total, each question, each criterion, the top changes and where it was saved', () => {
     let session = newSession({ id: 'r', scenario: { id: scenario.id, title: 'x' }, mode: 'practice', at: '2026-01-01T10:00:00Z' });
-    const scores = Object.fromEntries(scenario.questions.map((q) => [q.id, score(rubrics[q.id]!, q.example)]));
+    // The first sentence of each strong example: answers with gains still worth making.
+    const scores = Object.fromEntries(scenario.questions.map((q) => [q.id, score(rubrics[q.id]!, q.example.split('. ')[0]!)]));
     session = { ...session, status: 'finished', scores };
     const report = buildReport(session, scenario);
     const frame = mount(<ReportView report={report} path="/tmp/x.report.md" />).lastFrame()!;

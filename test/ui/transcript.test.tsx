@@ -39,9 +39,37 @@ describe('Transcript', () => {
     expect(drawn).not.toContain('\x1b');
     expect(drawn).not.toMatch(CONTROL);
     expect(drawn).toContain('Inês: Which metric matters most?');
-    expect(drawn).toContain('Members who borrow every month.\n  They renew.');
+    expect(drawn).toContain('You: Members who borrow every month.\n     They renew.');
     expect(drawn).toContain('Inês follows up: How would you count them?');
     expect(drawn).toContain('Once a month, per building.');
     expect(drawn).toContain('The LLM failed: bad gateway');
+  });
+});
+
+describe('Transcript, read as a person would', () => {
+  it('"Resumed." is not drawn as answer text: answers are the candidate\'s, a notice is marked as the interview\'s', () => {
+    const session: Session = {
+      ...newSession({ id: 'r', scenario: { id: 'shedshare', title: 'Shedshare' }, mode: 'practice', at }),
+      phase: 'asking',
+      turns: [
+        turn('interviewer', 'question', 'Which metric matters most?'),
+        turn('candidate', 'answer', 'Members who borrow every month.'),
+        { ...turn('system', 'notice', 'Resumed.'), notice: 'resumed' },
+        turn('candidate', 'answer', 'They renew.'),
+      ],
+    };
+    const r = render(
+      <ThemeContext.Provider value={NO_COLOURS}>
+        <Transcript session={session} interviewer="Inês" />
+      </ThemeContext.Provider>,
+    );
+    const lines = r.lastFrame()!.split('\n');
+    r.unmount();
+    const answer = lines.find((l) => l.includes('Members who borrow'))!;
+    const resumed = lines.find((l) => /resumed/i.test(l))!;
+    const lead = (line: string, text: RegExp) => line.slice(0, line.search(text));
+    expect(lead(answer, /Members/)).toMatch(/\S/); // the answer says whose it is
+    expect(lead(resumed, /resumed/i)).not.toBe(lead(answer, /Members/));
+    expect(resumed).not.toMatch(/^\s*Resumed\.\s*$/);
   });
 });

@@ -1,0 +1,49 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rehearse } from '../helpers.js';
+
+describe('rehearse sessions', () => {
+  // One finished interview (every question passed), one left after its first answer.
+  const h = mkdtempSync(join(tmpdir(), 'rehearse-home-'));
+  const env = { REHEARSE_HOME: h };
+  expect(
+    rehearse(['interview', '--scenario', 'fintech', '--probes', '0'], { input: Array(5).fill('pass').join('\n---\n'), env }).code,
+  ).toBe(0);
+  expect(rehearse(['interview', '--scenario', 'saas', '--probes', '0'], { input: 'dont know', env }).code).toBe(1);
+
+  it('shows an unfinished interview as unfinished, with no score, and a finished one with its total', () => {
+    const lines = rehearse(['sessions'], { env }).stdout.trimEnd().split('\n');
+    const unfinished = lines.find((l) => l.includes('saas'))!;
+    const finished = lines.find((l) => l.includes('fintech'))!;
+    expect(unfinished).toMatch(/\bunfinished\b/);
+    expect(unfinished).not.toMatch(/\s0\s/);
+    expect(unfinished).toMatch(/—/);
+    expect(finished).toMatch(/\s0\s+finished\b/);
+  });
+
+  it('lines its columns up under a header', () => {
+    const lines = rehearse(['sessions'], { env }).stdout.trimEnd().split('\n');
+    const header = lines.find((l) => /\bdate\b/i.test(l))!;
+    expect(header).toMatch(/date\s+scenario\s+score\s+status\s+id/i);
+    const rows = lines.filter((l) => /\d{4}-\d\d-\d\d/.test(l));
+    expect(rows).toHaveLength(2);
+    for (const column of ['scenario', 'score', 'status', 'id']) {
+      const at = header.toLowerCase().indexOf(column);
+      // Every row has a value starting in the header's column (right-aligned scores end under its end).
+      for (const row of rows) {
+        if (column === 'score') expect(row[at + column.length - 1]).not.toBe(' ');
+        else expect(row[at - 1] === ' ' && row[at] !== ' ').toBe(true);
+      }
+    }
+  });
+
+  it('--json says whether each session is finished', () => {
+    const listed = JSON.parse(rehearse(['sessions', '--json'], { env }).stdout) as { scenario: string; finished: boolean }[];
+    expect(listed.map((s) => [s.scenario, s.finished]).sort()).toEqual([
+      ['fintech', true],
+      ['saas', false],
+    ]);
+  });
+});
