@@ -3,6 +3,8 @@ import type { Delivery } from '../delivery/delivery.js';
 import type { Band, Evidence, Score } from '../scoring/types.js';
 import type { Unaligned } from '../transcripts/align.js';
 
+type NonAnswer = NonNullable<Score['flags']['nonAnswer']>;
+
 /** A quote the answer was credited for. */
 export interface Quote {
   quote: string;
@@ -32,7 +34,9 @@ export interface AnswerView<Q extends Quote = Quote> {
   criteria: CriterionView<Q>[];
   antiPatterns: { id: string; title: string }[];
   /** Set when the answer was not an attempt ("dont know", empty). */
-  nonAnswer?: string;
+  nonAnswer?: NonAnswer;
+  /** Set when too little of the answer bears on the question asked to grade it as an answer to it. */
+  offTopic?: true;
   /** Pace, fillers and pauses, when the answer's speech was timed; no part of the score. */
   delivery?: Delivery;
 }
@@ -68,6 +72,7 @@ export function answerView<Q extends Quote>(score: Score, quote: (e: Evidence) =
     })),
     antiPatterns: score.antiPatterns.map((a) => ({ id: a.id, title: a.title })),
     ...(score.flags.nonAnswer ? { nonAnswer: score.flags.nonAnswer } : {}),
+    ...(score.flags.offTopic ? { offTopic: true as const } : {}),
     ...(delivery ? { delivery } : {}),
   };
 }
@@ -92,6 +97,25 @@ export const distinctQuotes = (c: CriterionView) => [...new Set(c.evidence.map((
 
 /** What would reach the next level of a criterion; nothing for a non-answer, which is not graded as an attempt. */
 export const toReach = (v: AnswerView, c: CriterionView) => (v.nonAnswer ? [] : c.missing);
+
+const NOT_AN_ATTEMPT: Record<NonAnswer, string> = {
+  empty: 'no answer was given',
+  'non-answer': 'it says there is no answer yet',
+  'too-short': 'too short to show any reasoning',
+  repetitive: 'it repeats a few words without making a point',
+  'not-english': 'mostly not in English, the one language the scorer grades',
+};
+
+/**
+ * What every format says of an answer beside its grades, a line each: why it earned nothing, or
+ * why it earned little. A fact of the view that a reader needs wherever the report is read goes here.
+ */
+export function remarks(v: AnswerView): string[] {
+  return [
+    ...(v.nonAnswer ? [`not graded as an attempt: ${NOT_AN_ATTEMPT[v.nonAnswer]}`] : []),
+    ...(v.offTopic ? ['off topic: too little of it bears on the question asked'] : []),
+  ];
+}
 
 /** A question that was asked but not graded, as every format shows it. */
 export interface NotGraded {

@@ -2,7 +2,7 @@
 import { forTerminal } from '../../terminal-text.js';
 import type { GradedAnswer, GradedTranscript } from '../graded.js';
 import { asIs, type OutputFormat } from '../output.js';
-import { belowBar, notGraded, whyNotGraded } from '../view.js';
+import { belowBar, notGraded, remarks, toReach, whyNotGraded } from '../view.js';
 
 // A report for people (a spreadsheet, a terminal): control characters and escape sequences from a
 // transcript are dropped, as CSV has no way to escape them; the transcript stays the source.
@@ -64,11 +64,11 @@ export function csvRows(t: GradedTranscript): string {
     a.band,
     a.criteria.map((c) => `${c.id}=${c.level}/${c.maxLevel}`).join(' '),
     belowBar(a)
-      .map((c) => c.missing[0] ?? '')
+      .map((c) => toReach(a, c)[0] ?? '')
       .filter(Boolean)
       .join('; '),
     ...deliveryCells(a),
-    '',
+    remarks(a).join('; '),
   ]);
   const ungraded = notGraded(t).map((n) => [
     ...who,

@@ -3,7 +3,7 @@ import type { Delivery } from '../../delivery/delivery.js';
 import { deliveryLines } from '../delivery.js';
 import type { Failure } from '../graded.js';
 import { summaryLine, type Kept, type OutputFormat, type Summary } from '../output.js';
-import { firstQuote, notGraded, ratio, weakest, whyNotGraded } from '../view.js';
+import { firstQuote, notGraded, ratio, remarks, weakest, whyNotGraded } from '../view.js';
 
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 /** A question as a row shows it; the evidence quoted beside it. */
@@ -65,7 +65,11 @@ export function html(rows: readonly Kept[], failures: readonly Failure[], summar
           return [
             ...r.answers.map((a) => {
               const q = firstQuote(a);
-              return `<tr>${file}<td>${escapeHtml(prompt(a.prompt))}</td><td class="num">${a.total}</td><td>${escapeHtml(a.band)}</td><td>${escapeHtml(weakest(a)?.title ?? '—')}</td><td class="quote">${q ? `“${escapeHtml(quote(q))}”` : ''}</td></tr>${a.delivery ? `\n${deliveryRow(a.delivery)}` : ''}`;
+              return `<tr>${file}<td>${escapeHtml(prompt(a.prompt))}</td><td class="num">${a.total}</td><td>${escapeHtml(a.band)}</td><td>${escapeHtml(weakest(a)?.title ?? '—')}</td><td class="quote">${q ? `“${escapeHtml(quote(q))}”` : ''}</td></tr>${remarks(
+                a,
+              )
+                .map((text) => `\n<tr class="remark"><td></td><td colspan="5">${escapeHtml(text)}</td></tr>`)
+                .join('')}${a.delivery ? `\n${deliveryRow(a.delivery)}` : ''}`;
             }),
             ...notGraded(r).map(
               (n) =>
@@ -92,7 +96,7 @@ table{border-collapse:collapse;margin:.5rem 0 1.5rem;width:100%}
 th,td{border:1px solid #d0d0d5;padding:.3rem .5rem;text-align:left;vertical-align:top;font-size:.9rem}
 td.num{text-align:right}td.quote{color:#444;font-style:italic}td.na{color:#999;text-align:center}
 .heat td{text-align:center}tr.ungraded td{color:#6b6b70}
-tr.delivery td{border-top:none;color:#444}tr.delivery pre{margin:0;font-size:.85rem;white-space:pre-wrap}
+tr.delivery td,tr.remark td{border-top:none;color:#444}tr.delivery pre{margin:0;font-size:.85rem;white-space:pre-wrap}
 </style>
 </head>
 <body>

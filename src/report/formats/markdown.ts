@@ -5,7 +5,7 @@ import { deliveryLines } from '../delivery.js';
 import type { Failure, GradedAnswer, GradedTranscript } from '../graded.js';
 import { mdCell } from '../md.js';
 import { asIs, summaryLine, type OutputFormat, type Summary } from '../output.js';
-import { belowBar, notGraded, whyNotGraded } from '../view.js';
+import { belowBar, notGraded, remarks, whyNotGraded } from '../view.js';
 
 export const mdHead = () => '# Interview grades\n';
 
@@ -32,6 +32,8 @@ export function mdSection(t: GradedTranscript): string {
     const below = belowBar(a).map((c) => c.title);
     out.push(`| ${a.line} | ${mdCell(a.prompt)} | ${a.total} | ${a.band} | ${mdCell(below.join(', ') || '—')} |`);
   }
+  const noted = t.answers.flatMap((a) => remarks(a).map((r) => `- line ${a.line}: ${mdCell(r)}`));
+  if (noted.length) out.push('', 'Notes:', ...noted);
   for (const a of t.answers) if (a.delivery) out.push(...deliveryBlock(a, a.delivery));
   const ungraded = notGraded(t);
   if (ungraded.length) {

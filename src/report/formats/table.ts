@@ -5,7 +5,7 @@ import type { Delivery } from '../../delivery/delivery.js';
 import type { GradedTranscript } from '../graded.js';
 import { deliveryFigures } from '../delivery.js';
 import { asIs, summaryLine, type OutputFormat, type Summary } from '../output.js';
-import { notGraded, whyNotGraded } from '../view.js';
+import { notGraded, remarks, whyNotGraded } from '../view.js';
 
 const questionWidth = (width: number) => Math.max(16, width - 46);
 /** Quoted text on one line, with nothing in it that acts on the terminal; cleaned before it is measured. */
@@ -44,6 +44,7 @@ export function tableRows(t: GradedTranscript, width: number): string {
       line: a.line,
       text: [
         `${file} ${fit(flat(a.prompt), q)} ${String(a.total).padStart(3)} ${a.band}`,
+        ...remarks(a).flatMap((r) => under(`↳ ${flat(r)}`.split(' '))),
         ...(a.delivery ? under(deliveryWords(a.delivery)) : []),
       ],
     })),
