@@ -3,7 +3,8 @@ import { measureDelivery } from '../delivery/delivery.js';
 import { joinSpeech, type TimedSegment, type TimedSpeech } from '../delivery/speech.js';
 import type { LoadedScenario } from '../scenario/loaded.js';
 import { score } from '../scoring/score.js';
-import type { Failure, GradedAnswer, GradedTranscript } from '../report/graded.js';
+import { gradedAnswer, type Failure, type GradedAnswer, type GradedTranscript } from '../report/graded.js';
+import { answerView, quotedIn } from '../report/view.js';
 import { align, familiesOf, type Families, type Unaligned } from '../transcripts/align.js';
 import { parseTranscripts } from '../transcripts/detect.js';
 import { cast } from '../transcripts/speakers.js';
@@ -97,11 +98,7 @@ export function gradeText(file: string, text: string, opts: GradeOptions): { gra
         // Transcripts set no time for a question, so there is no budget to measure against.
         const speech = answerSpeech(q.answers);
         const delivery = speech ? measureDelivery(speech) : undefined;
-        const lineOf = (turn: number, start: number) => {
-          const a = q.answers[turn]!;
-          return a.line + (a.text.slice(0, start).match(/\n/g)?.length ?? 0);
-        };
-        return {
+        const asked = {
           question: q.key,
           ...(q.questionId ? { questionId: q.questionId } : {}),
           family: q.family,
@@ -109,23 +106,8 @@ export function gradeText(file: string, text: string, opts: GradeOptions): { gra
           prompt: q.prompt,
           line: q.line,
           followUps: q.followUps,
-          total: s.total,
-          band: s.band,
-          rubric: { id: s.rubricId, hash: s.rubricHash },
-          criteria: s.criteria.map((cr) => ({
-            id: cr.id,
-            title: cr.title,
-            level: cr.level,
-            maxLevel: cr.maxLevel,
-            meetsBar: cr.meetsBar,
-            evidence: cr.evidence.map((e) => ({ quote: e.quote, line: lineOf(e.turn, e.start) })),
-            missing: cr.missing,
-          })),
-          antiPatterns: s.antiPatterns.map((a) => ({ id: a.id, title: a.title })),
-          ...(s.flags.nonAnswer ? { nonAnswer: s.flags.nonAnswer } : {}),
-          answers: q.answers.map(({ text, line }) => ({ text, line })),
-          ...(delivery ? { delivery } : {}),
         };
+        return gradedAnswer(asked, answerView(s, quotedIn(q.answers), delivery), q.answers);
       });
       graded.push({
         file,

@@ -1,6 +1,6 @@
 // One file, read and graded, and its output rendered: the unit of work a worker does.
 import { OUTPUT_FORMATS } from '../report/formats.js';
-import { compact, ungradedAnswers, type BatchFormat, type Compact } from '../report/output.js';
+import { keep, ungradedAnswers, type BatchFormat, type Kept } from '../report/output.js';
 import type { Failure, GradedTranscript } from '../report/graded.js';
 import type { DecodeNoticeReason } from '../decode.js';
 import { readInput } from '../input.js';
@@ -16,8 +16,8 @@ export interface FileNotice {
 export interface FileOutcome {
   /** Each graded transcript as its output format renders it (none for a format drawn at the end). */
   items: string[];
-  /** For the table and the HTML page. */
-  compact: Compact[];
+  /** Each graded transcript, kept for a format drawn at the end (the HTML page). */
+  kept: Kept[];
   failures: Failure[];
   notices: FileNotice[];
   /** Questions with answers that were graded under nothing. */
@@ -30,7 +30,7 @@ export interface FileOutcome {
 
 /** The outcome of a file that could not be graded at all, and why. */
 export function failedFile(file: string, reason: string): FileOutcome {
-  return { items: [], compact: [], failures: [{ file, reason }], notices: [], ungraded: 0, transcripts: 0, answers: 0, points: 0 };
+  return { items: [], kept: [], failures: [{ file, reason }], notices: [], ungraded: 0, transcripts: 0, answers: 0, points: 0 };
 }
 
 export function processFile(file: string, format: BatchFormat, opts: GradeOptions, width = 100): FileOutcome {
@@ -57,7 +57,7 @@ export function processFile(file: string, format: BatchFormat, opts: GradeOption
   const answers = graded.reduce((n, t) => n + t.answers.length, 0);
   return {
     items: graded.map((t) => output.render(t, width)).filter((t) => t !== ''),
-    compact: output.keepsRows ? graded.map(compact) : [],
+    kept: output.keepsRows ? graded.map(keep) : [],
     failures: failures.map((f) => ({ ...f, reason: oneLine(f.reason) })),
     notices,
     ungraded: graded.reduce((n, t) => n + ungradedAnswers(t), 0),

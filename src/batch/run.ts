@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../paths.js';
-import type { BatchFormat, Compact } from '../report/output.js';
+import type { BatchFormat, Kept } from '../report/output.js';
 import type { Failure } from '../report/graded.js';
 import { gradeOptions, type GradeSettings } from './options.js';
 import { failedFile, processFile, type FileOutcome } from './process.js';
@@ -24,7 +24,7 @@ export interface BatchResult {
   failures: Failure[];
   /** Questions with answers that were graded under nothing. */
   ungraded: number;
-  compact: Compact[];
+  kept: Kept[];
 }
 
 interface Runner {
@@ -196,7 +196,7 @@ export async function runBatch(
     jobs > 1 ? workerRunner(jobs, settings, format, width, heapMb) : oneJobRunner(settings, format, width, heapMb),
     heapMb,
   );
-  const result: BatchResult = { transcripts: 0, answers: 0, points: 0, failures: [], ungraded: 0, compact: [] };
+  const result: BatchResult = { transcripts: 0, answers: 0, points: 0, failures: [], ungraded: 0, kept: [] };
   // At most this many files are graded ahead of the next one to be written.
   const window = Math.max(2, jobs * 4);
   const inFlight = new Map<number, Promise<FileOutcome>>();
@@ -213,7 +213,7 @@ export async function runBatch(
       result.points += outcome.points;
       result.ungraded += outcome.ungraded;
       result.failures.push(...outcome.failures);
-      result.compact.push(...outcome.compact);
+      result.kept.push(...outcome.kept);
       await events.onOutcome(files[i]!, outcome);
       events.onProgress?.(i + 1, files.length);
     }

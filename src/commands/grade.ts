@@ -143,7 +143,7 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
       config.gradeMemoryMb,
     );
     const summary = summarise({ files: files.length, ...result, failures: result.failures.length });
-    await out.write(output.tail({ summary, failures: result.failures, rows: result.compact }, width));
+    await out.write(output.tail({ summary, failures: result.failures, rows: result.kept }, width));
     out.end();
   } catch (e) {
     // Whatever went wrong, what was at the output path stays as it was.

@@ -1,31 +1,20 @@
-// The graded-transcript model: what batch grading produces and every output format renders.
-import type { Delivery } from '../delivery/delivery.js';
-import type { Band } from '../scoring/types.js';
+// The graded-transcript model: what batch grading produces and every output format renders, each answer as its view.
 import type { AlignedQuestion, Unaligned } from '../transcripts/align.js';
 import type { Format } from '../transcripts/types.js';
+import type { AnswerTurn, AnswerView, QuoteInFile } from './view.js';
 
-/** An aligned question (less its rubric) with the score of its answers. */
-export interface GradedAnswer extends Omit<AlignedQuestion, 'key' | 'rubric' | 'answers'> {
+/** Where an answer stands in its transcript: the question it answers and how that was found. */
+export interface Asked extends Omit<AlignedQuestion, 'key' | 'rubric' | 'answers'> {
   question: string;
-  /** The candidate's turns and where they start; their times are summed up in `delivery`. */
-  answers: { text: string; line: number }[];
-  total: number;
-  band: Band;
-  rubric: { id: string; hash: string };
-  criteria: {
-    id: string;
-    title: string;
-    level: number;
-    maxLevel: number;
-    meetsBar: boolean;
-    evidence: { quote: string; line: number }[];
-    missing: string[];
-  }[];
-  antiPatterns: { id: string; title: string }[];
-  /** Set when the answer was not an attempt ("dont know", empty). */
-  nonAnswer?: string;
-  /** Pace, fillers and pauses, when the transcript times the answer; no part of the score. */
-  delivery?: Delivery;
+}
+
+/** A graded answer: its question, its view, and the candidate's turns (their times summed up in `delivery`). */
+export type GradedAnswer = Asked & AnswerView<QuoteInFile> & { answers: AnswerTurn[] };
+
+/** The answer as the JSON report lists it: the candidate's words come after the grades and before their delivery. */
+export function gradedAnswer(asked: Asked, view: AnswerView<QuoteInFile>, answers: readonly AnswerTurn[]): GradedAnswer {
+  const { delivery, ...grades } = view;
+  return { ...asked, ...grades, answers: answers.map(({ text, line }) => ({ text, line })), ...(delivery ? { delivery } : {}) };
 }
 
 export interface GradedTranscript {

@@ -3,6 +3,7 @@ import type { Report } from './build.js';
 import { mdCell, mdLine, mdQuote } from './md.js';
 import { bar, cardSummary } from './scorecard.js';
 import { deliveryLines } from './delivery.js';
+import { answerView, coachingOf, distinctQuotes, quoted, toReach } from './view.js';
 import { forTerminal } from '../terminal-text.js';
 
 export function renderMarkdown(report: Report): string {
@@ -36,14 +37,18 @@ export function renderMarkdown(report: Report): string {
     // What was said aloud, when it is not what was sent: corrected in the editor, or typed instead.
     const unsent = (q.spoken ?? []).filter((t) => !q.answers.some((a) => a.trim() === t));
     if (unsent.length) out.push('**What you said (transcribed)**', '', ...unsent.flatMap((t) => [mdQuote(t), '']));
-    for (const c of q.score.criteria) {
-      out.push(`- **${mdLine(c.title)}** ${c.level}/${c.maxLevel}${c.meetsBar ? '' : ' (below the bar)'}: ${mdLine(c.anchor)}`);
-      for (const e of c.evidence) out.push(`  - “${mdCell(e.quote)}”`);
-      if (c.missing.length && !q.score.flags.nonAnswer) out.push(`  - To improve: ${c.missing.map(mdLine).join('; ')}`);
+    // The facts a report shows of an answer come from its view; the coaching (what each level means, advice) from the score.
+    const coaching = coachingOf(q.score);
+    const view = answerView(q.score, quoted, q.delivery);
+    for (const c of view.criteria) {
+      out.push(`- **${mdLine(c.title)}** ${c.level}/${c.maxLevel}${c.meetsBar ? '' : ' (below the bar)'}: ${mdLine(coaching.anchor(c))}`);
+      for (const quote of distinctQuotes(c)) out.push(`  - “${mdCell(quote)}”`);
+      const missing = toReach(view, c);
+      if (missing.length) out.push(`  - To improve: ${missing.map(mdLine).join('; ')}`);
     }
-    for (const a of q.score.antiPatterns) out.push(`- ✗ **${mdLine(a.title)}**: ${mdLine(a.advice)}`);
-    if (q.delivery) {
-      const [title, ...lines] = deliveryLines(q.delivery);
+    for (const a of view.antiPatterns) out.push(`- ✗ **${mdLine(a.title)}**: ${mdLine(coaching.advice(a))}`);
+    if (view.delivery) {
+      const [title, ...lines] = deliveryLines(view.delivery);
       out.push('', `**${mdLine(title ?? 'Delivery')}**`, '', ...lines.map((l) => `- ${mdCell(l)}`));
     }
   });

@@ -1,72 +1,17 @@
-// What every batch output format shares: the interface each one implements, the compact rows kept
+// What every batch output format shares: the interface each one implements, the transcripts kept
 // for formats drawn at the end, and the run's summary.
-import type { Delivery } from '../delivery/delivery.js';
-import type { Failure, GradedTranscript } from './graded.js';
+import type { Failure, GradedAnswer, GradedTranscript } from './graded.js';
 
 export type BatchFormat = 'table' | 'json' | 'csv' | 'md' | 'html';
 export const BATCH_FORMATS: readonly BatchFormat[] = ['table', 'json', 'csv', 'md', 'html'];
 
-/** A question that was asked but not graded, as every format shows it. */
-export interface NotGraded {
-  line: number;
-  prompt: string;
-  reason: string;
-  /** Answers given to it, graded under no other question. */
-  answers: number;
-}
+/** A transcript as a format drawn at the end keeps it until then: its answers' views, without the candidate's words. */
+export type Kept = Omit<GradedTranscript, 'answers'> & { answers: Omit<GradedAnswer, 'answers'>[] };
 
-/** What is kept of a transcript until the end, for the formats drawn then (HTML). */
-export interface Compact {
-  file: string;
-  conversation: number;
-  candidate: string;
-  total: number;
-  answers: {
-    question: string;
-    prompt: string;
-    total: number;
-    band: string;
-    criteria: { title: string; ratio: number }[];
-    weakest?: string;
-    quote?: string;
-    /** Pace, fillers and pauses, when the answer's speech was timed. */
-    delivery?: Delivery;
-  }[];
-  notGraded: NotGraded[];
-}
-
-const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-
-export function notGraded(t: GradedTranscript): NotGraded[] {
-  return t.unaligned.map((u) => ({ line: u.line, prompt: u.text, reason: u.reason, answers: u.answers }));
-}
+export const keep = (t: GradedTranscript): Kept => ({ ...t, answers: t.answers.map(({ answers: _words, ...a }) => a) });
 
 /** Questions whose answers went ungraded: a transcript with one is not fully graded. */
 export const ungradedAnswers = (t: GradedTranscript) => t.unaligned.filter((u) => u.answers > 0).length;
-
-export function compact(t: GradedTranscript): Compact {
-  return {
-    file: t.file,
-    conversation: t.conversation,
-    candidate: t.candidate,
-    total: t.total,
-    answers: t.answers.map((a) => {
-      const weakest = [...a.criteria].sort((x, y) => x.level / x.maxLevel - y.level / y.maxLevel)[0];
-      const quote = a.criteria.flatMap((c) => c.evidence)[0]?.quote;
-      return {
-        question: a.question,
-        prompt: cut(a.prompt, 140),
-        total: a.total,
-        band: a.band,
-        criteria: a.criteria.map((c) => ({ title: c.title, ratio: c.level / c.maxLevel })),
-        ...(weakest && weakest.level < weakest.maxLevel ? { weakest: weakest.title } : {}),
-        ...(quote ? { quote: cut(quote, 200) } : {}),
-        ...(a.delivery ? { delivery: a.delivery } : {}),
-      };
-    }),
-    notGraded: notGraded(t).map((n) => ({ ...n, prompt: cut(n.prompt, 140) })),
-  };
-}
 
 export interface Summary {
   files: number;
@@ -106,8 +51,8 @@ export function summaryLine(s: Summary): string {
 export interface RunEnd {
   summary: Summary;
   failures: readonly Failure[];
-  /** Compact rows of every transcript, for formats that keep them. */
-  rows: readonly Compact[];
+  /** Every transcript, for formats that keep them. */
+  rows: readonly Kept[];
 }
 
 /** One batch output format. Transcripts are rendered where they are graded (maybe in a worker). */
@@ -118,7 +63,7 @@ export interface OutputFormat {
   render(t: GradedTranscript, width: number): string;
   /** Puts a rendered transcript in the stream; `first` for the first one written. */
   place(text: string, first: boolean): string;
-  /** Whether the end needs every transcript's compact rows. */
+  /** Whether the end needs every transcript (as `keep` leaves it). */
   keepsRows: boolean;
   /** Text after the last transcript. */
   tail(end: RunEnd, width: number): string;

@@ -1,6 +1,7 @@
 // Renders a score as a plain-text card: total, a bar per criterion, the evidence, what was missing.
 import type { Score } from '../scoring/types.js';
 import { forTerminal } from '../terminal-text.js';
+import { answerView, coachingOf, distinctQuotes, quoted, toReach } from './view.js';
 
 const BAR_WIDTH = 10;
 
@@ -57,22 +58,25 @@ export function cardSummary(score: Score): string {
 
 export function renderScoreCard(score: Score, opts: { title?: string; width?: number } = {}): string {
   const width = Math.max(40, opts.width ?? 80);
+  // The facts a report shows of an answer come from its view; the coaching (what each level means, advice) from the score.
+  const coaching = coachingOf(score);
+  const view = answerView(score, quoted);
   const out: string[] = [];
   if (opts.title) out.push(...wrap(opts.title, width, ''), '');
-  out.push(`Score ${score.total}/100 · ${score.band}`);
+  out.push(`Score ${view.total}/100 · ${view.band}`);
   out.push(...wrap(cardSummary(score), width, ''));
   if (score.flags.graderDirected.length) {
     out.push('', 'Ignored (addressed to the grader, not the interviewer):');
     for (const e of score.flags.graderDirected) out.push(...wrap(`"${e.quote}"`, width, '  '));
   }
   out.push('');
-  const titleWidth = Math.min(34, Math.max(...score.criteria.map((c) => forTerminal(c.title).length)));
-  for (const c of score.criteria) {
+  const titleWidth = Math.min(34, Math.max(...view.criteria.map((c) => forTerminal(c.title).length)));
+  for (const c of view.criteria) {
     const mark = c.meetsBar ? '✓' : '·';
     out.push(`${mark} ${forTerminal(c.title).padEnd(titleWidth)}  ${bar(c.level, c.maxLevel)}  ${c.level}/${c.maxLevel}`);
-    out.push(...wrap(c.anchor, width, '    '));
-    for (const e of c.evidence) out.push(...wrap(`“${e.quote}”`, width, '    │ '));
-    if (!score.flags.nonAnswer) for (const m of c.missing) out.push(...wrap(`to reach ${c.level + 1}: ${m}`, width, '    → '));
+    out.push(...wrap(coaching.anchor(c), width, '    '));
+    for (const q of distinctQuotes(c)) out.push(...wrap(`“${q}”`, width, '    │ '));
+    for (const m of toReach(view, c)) out.push(...wrap(`to reach ${c.level + 1}: ${m}`, width, '    → '));
   }
   if (score.antiPatterns.length) {
     out.push('', 'Anti-patterns');

@@ -5,6 +5,7 @@ import type { Score } from '../scoring/types.js';
 import type { Delivery } from '../delivery/delivery.js';
 import { deliveryLines } from '../report/delivery.js';
 import { bar, cardSummary, wrap } from '../report/scorecard.js';
+import { answerView, coachingOf, distinctQuotes, quoted, toReach } from '../report/view.js';
 import { useKeys } from './use-keys.js';
 import { forTerminal } from '../terminal-text.js';
 import { useTheme } from './theme.js';
@@ -72,37 +73,41 @@ export function ScoreCard({ prompt, score, delivery, example, showExample }: Sco
     if (intent.action.type === 'move-up') setOffset(Math.max(0, shown - 1));
   });
   const more = room !== undefined && height > room;
+  // The facts a report shows of an answer come from its view; the coaching (what each level means, advice) from the score.
+  const coaching = coachingOf(score);
+  const view = answerView(score, quoted, delivery);
   return (
     <Box flexDirection="column" marginTop={1}>
       <Text color={theme.muted}>{forTerminal(prompt)}</Text>
-      <Text bold color={bandColour(score.band, theme)}>
-        {score.total}/100 · {score.band}
+      <Text bold color={bandColour(view.band, theme)}>
+        {view.total}/100 · {view.band}
       </Text>
       <Text>{summary}</Text>
       <Box flexDirection="column" overflow="hidden" {...(room !== undefined ? { height: Math.min(room, height || room) } : {})}>
         <Box ref={body} flexDirection="column" flexShrink={0} marginTop={-shown}>
-          {score.criteria.map((c) => (
+          {view.criteria.map((c) => (
             <Box key={c.id} flexDirection="column" marginTop={1}>
               <Text>
                 <Text color={c.meetsBar ? theme.good : theme.warn}>{bar(c.level, c.maxLevel)}</Text> {c.level}/{c.maxLevel}{' '}
                 <Text bold>{forTerminal(c.title)}</Text>
               </Text>
-              <Text color={theme.muted}> {forTerminal(c.anchor)}</Text>
-              {/* A sentence and a clause of it can both be quoted: each is shown once. */}
-              {[...new Set(c.evidence.map((e) => forTerminal(e.quote).replace(/\s+/g, ' ')))].slice(0, 2).map((quote, i) => (
-                <Text key={i}> “{quote}”</Text>
-              ))}
-              {!score.flags.nonAnswer && c.missing.length > 0 && <Text color={theme.warn}> → {forTerminal(c.missing[0]!)}</Text>}
+              <Text color={theme.muted}> {forTerminal(coaching.anchor(c))}</Text>
+              {distinctQuotes(c)
+                .slice(0, 2)
+                .map((quote, i) => (
+                  <Text key={i}> “{forTerminal(quote)}”</Text>
+                ))}
+              {toReach(view, c).length > 0 && <Text color={theme.warn}> → {forTerminal(toReach(view, c)[0]!)}</Text>}
             </Box>
           ))}
-          {score.antiPatterns.map((a) => (
+          {view.antiPatterns.map((a) => (
             <Text key={a.id} color={theme.bad}>
-              ✗ {forTerminal(a.title)}: {forTerminal(a.advice)}
+              ✗ {forTerminal(a.title)}: {forTerminal(coaching.advice(a))}
             </Text>
           ))}
-          {delivery && (
+          {view.delivery && (
             <Box flexDirection="column" marginTop={1}>
-              {deliveryLines(delivery).map((line, i) => {
+              {deliveryLines(view.delivery).map((line, i) => {
                 // Each line keeps its indent when it wraps, a note hanging under its arrow.
                 const [, indent = '', arrow = '', text = ''] = /^(\s*)(→ )?(.*)$/su.exec(line) ?? [];
                 return (

@@ -85,7 +85,7 @@ describe('a WebVTT interview with a fast, filler-heavy answer and a calm one', (
     const t = graded(SPOKEN);
     const outcome = processFile(SPOKEN, 'html', opts);
     const summary: Summary = { files: 1, transcripts: 1, answers: 2, failures: 0, ungraded: 0, meanAnswer: t.total };
-    const page = html(outcome.compact, [], summary);
+    const page = html(outcome.kept, [], summary);
     for (const a of t.answers) {
       expect(page).toContain(
         `<tr class="delivery"><td></td><td colspan="5"><pre>${escapeHtml(deliveryLines(a.delivery!).join('\n'))}</pre></td></tr>`,
@@ -128,7 +128,7 @@ describe('transcripts without times, or with some', () => {
     expect(processFile(plain, 'md', opts).items[0]).not.toContain('```');
     expect(processFile(plain, 'table', opts).items[0]).not.toContain('delivery:');
     expect(
-      html(processFile(plain, 'html', opts).compact, [], { files: 1, transcripts: 1, answers: 3, failures: 0, ungraded: 0 }),
+      html(processFile(plain, 'html', opts).kept, [], { files: 1, transcripts: 1, answers: 3, failures: 0, ungraded: 0 }),
     ).not.toContain('class="delivery"');
   });
 

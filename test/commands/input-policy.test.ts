@@ -94,7 +94,7 @@ describe('batch grading keeps its outcome shape', () => {
     const file = make(captureIO().home);
     expect(processFile(file, 'csv', opts)).toEqual({
       items: [],
-      compact: [],
+      kept: [],
       failures: [{ file, reason }],
       notices: [],
       ungraded: 0,

@@ -5,7 +5,7 @@ import { escapeHtml, html } from '../../src/report/formats/html.js';
 import { jsonHead, jsonItem, jsonTail, jsonText } from '../../src/report/formats/json.js';
 import { mdHead, mdSection, mdTail } from '../../src/report/formats/markdown.js';
 import { tableHead, tableRows, tableTail } from '../../src/report/formats/table.js';
-import { compact, summarise, type Summary } from '../../src/report/output.js';
+import { keep, summarise, type Summary } from '../../src/report/output.js';
 import type { Failure, GradedAnswer, GradedTranscript } from '../../src/report/graded.js';
 import { bandOf } from '../../src/scoring/score.js';
 
@@ -314,7 +314,7 @@ describe('the terminal table', () => {
     expect(mdSection(t)).toContain(
       '- line 12: “Do you like coffee?” — matches no question family rehearse has a rubric for (1 answer(s) not graded)',
     );
-    expect(html([compact(t)], [], summary)).toContain('<td>Do you like coffee?</td><td class="num">—</td><td>not graded</td>');
+    expect(html([keep(t)], [], summary)).toContain('<td>Do you like coffee?</td><td class="num">—</td><td>not graded</td>');
   });
 
   it.each([
@@ -332,8 +332,16 @@ describe('the terminal table', () => {
   });
 });
 
-describe('compact', () => {
-  it('keeps the weakest criterion below its top level and the first evidence, each shortened', () => {
+describe('what the HTML page keeps of a transcript', () => {
+  it('keeps every view but not the candidate’s words', () => {
+    const t = transcript();
+    const kept = keep(t);
+    const { answers: _words, ...view } = t.answers[0]!;
+    expect(kept.answers).toEqual([view]);
+    expect(kept).toEqual({ ...t, answers: [view] });
+  });
+
+  it('shows the weakest criterion below its top level and the first evidence, each shortened', () => {
     const quote = 'q'.repeat(250);
     const t = transcript({
       answers: [
@@ -343,34 +351,14 @@ describe('compact', () => {
         }),
       ],
     });
-    expect(compact(t)).toEqual({
-      file: 'calls/ana.txt',
-      conversation: 1,
-      candidate: 'Ana',
-      total: 48,
-      answers: [
-        {
-          question: 'kpi-1',
-          prompt: `${'p'.repeat(139)}…`,
-          total: 48,
-          band: 'adequate',
-          criteria: [
-            { title: 'Choice', ratio: 2 / 3 },
-            { title: 'Context', ratio: 0 },
-          ],
-          weakest: 'Context',
-          quote: `${'q'.repeat(199)}…`,
-        },
-      ],
-      notGraded: [],
-    });
+    const page = html([keep(t)], [], summary);
+    expect(page).toContain(`<td>${'p'.repeat(139)}…</td><td class="num">48</td><td>adequate</td><td>Context</td>`);
+    expect(page).toContain(`<td class="quote">“${'q'.repeat(199)}…”</td>`);
   });
 
   it('names no weakest criterion when every one is at its top, and no quote without evidence', () => {
     const top = answer({ criteria: [{ ...answer().criteria[0]!, level: 3, evidence: [] }] });
-    const [a] = compact(transcript({ answers: [top] })).answers;
-    expect(a).not.toHaveProperty('weakest');
-    expect(a).not.toHaveProperty('quote');
+    expect(html([keep(transcript({ answers: [top] }))], [], summary)).toContain('<td>—</td><td class="quote"></td>');
   });
 });
 
@@ -396,7 +384,7 @@ describe('HTML', () => {
         answer({ total: 5 }),
       ],
     });
-    const page = html([compact(hostile)], [{ file: 'bad<.txt', reason: 'not <valid>' }], summary);
+    const page = html([keep(hostile)], [{ file: 'bad<.txt', reason: 'not <valid>' }], summary);
     expect(page).not.toMatch(/<script|<img|<b>|<i>/);
     expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(page).toContain('Why &lt;b&gt;this&lt;/b&gt;?');

@@ -1,7 +1,8 @@
 // CSV: a row per graded answer, and a row per question asked but not graded.
 import { forTerminal } from '../../terminal-text.js';
 import type { GradedAnswer, GradedTranscript } from '../graded.js';
-import { asIs, notGraded, type OutputFormat } from '../output.js';
+import { asIs, type OutputFormat } from '../output.js';
+import { belowBar, notGraded, remarks, toReach, whyNotGraded } from '../view.js';
 
 // A report for people (a spreadsheet, a terminal): control characters and escape sequences from a
 // transcript are dropped, as CSV has no way to escape them; the transcript stays the source.
@@ -62,13 +63,12 @@ export function csvRows(t: GradedTranscript): string {
     a.total,
     a.band,
     a.criteria.map((c) => `${c.id}=${c.level}/${c.maxLevel}`).join(' '),
-    a.criteria
-      .filter((c) => !c.meetsBar)
-      .map((c) => c.missing[0] ?? '')
+    belowBar(a)
+      .map((c) => toReach(a, c)[0] ?? '')
       .filter(Boolean)
       .join('; '),
     ...deliveryCells(a),
-    '',
+    remarks(a).join('; '),
   ]);
   const ungraded = notGraded(t).map((n) => [
     ...who,
@@ -85,7 +85,7 @@ export function csvRows(t: GradedTranscript): string {
     undefined,
     undefined,
     undefined,
-    `${n.reason}${n.answers ? ` (${n.answers} answer(s) not graded)` : ''}`,
+    whyNotGraded(n),
   ]);
   return [...graded, ...ungraded].map((row) => `${row.map(csvCell).join(',')}\n`).join('');
 }

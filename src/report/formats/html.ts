@@ -1,8 +1,14 @@
-// HTML: one self-contained page, drawn at the end from every transcript's compact rows.
+// HTML: one self-contained page, drawn at the end from every transcript kept.
 import type { Delivery } from '../../delivery/delivery.js';
 import { deliveryLines } from '../delivery.js';
 import type { Failure } from '../graded.js';
-import { summaryLine, type Compact, type OutputFormat, type Summary } from '../output.js';
+import { summaryLine, type Kept, type OutputFormat, type Summary } from '../output.js';
+import { firstQuote, notGraded, ratio, remarks, weakest, whyNotGraded } from '../view.js';
+
+const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** A question as a row shows it; the evidence quoted beside it. */
+const prompt = (s: string) => cut(s, 140);
+const quote = (s: string) => cut(s, 200);
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -34,17 +40,15 @@ function deliveryRow(d: Delivery): string {
   return `<tr class="delivery"><td></td><td colspan="5"><pre>${escapeHtml(deliveryLines(d).join('\n'))}</pre></td></tr>`;
 }
 
-export function html(rows: readonly Compact[], failures: readonly Failure[], summary: Summary): string {
-  const byCandidate = new Map<string, Compact[]>();
+export function html(rows: readonly Kept[], failures: readonly Failure[], summary: Summary): string {
+  const byCandidate = new Map<string, Kept[]>();
   for (const r of rows) byCandidate.set(r.candidate, [...(byCandidate.get(r.candidate) ?? []), r]);
   const candidates = [...byCandidate.keys()].sort();
   const titles = [...new Set(rows.flatMap((r) => r.answers.flatMap((a) => a.criteria.map((c) => c.title))))].sort();
   const heat = titles
     .map((title) => {
       const cells = candidates.map((cand) => {
-        const xs = byCandidate
-          .get(cand)!
-          .flatMap((r) => r.answers.flatMap((a) => a.criteria.filter((c) => c.title === title).map((c) => c.ratio)));
+        const xs = byCandidate.get(cand)!.flatMap((r) => r.answers.flatMap((a) => a.criteria.filter((c) => c.title === title).map(ratio)));
         if (!xs.length) return '<td class="na">—</td>';
         const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
         return `<td style="background:${heatColour(mean)}">${Math.round(mean * 100)}%</td>`;
@@ -59,13 +63,17 @@ export function html(rows: readonly Compact[], failures: readonly Failure[], sum
         .flatMap((r) => {
           const file = `<td>${escapeHtml(r.file)}${r.conversation > 1 ? ` #${r.conversation}` : ''}</td>`;
           return [
-            ...r.answers.map(
-              (a) =>
-                `<tr>${file}<td>${escapeHtml(a.prompt)}</td><td class="num">${a.total}</td><td>${escapeHtml(a.band)}</td><td>${escapeHtml(a.weakest ?? '—')}</td><td class="quote">${a.quote ? `“${escapeHtml(a.quote)}”` : ''}</td></tr>${a.delivery ? `\n${deliveryRow(a.delivery)}` : ''}`,
-            ),
-            ...r.notGraded.map(
+            ...r.answers.map((a) => {
+              const q = firstQuote(a);
+              return `<tr>${file}<td>${escapeHtml(prompt(a.prompt))}</td><td class="num">${a.total}</td><td>${escapeHtml(a.band)}</td><td>${escapeHtml(weakest(a)?.title ?? '—')}</td><td class="quote">${q ? `“${escapeHtml(quote(q))}”` : ''}</td></tr>${remarks(
+                a,
+              )
+                .map((text) => `\n<tr class="remark"><td></td><td colspan="5">${escapeHtml(text)}</td></tr>`)
+                .join('')}${a.delivery ? `\n${deliveryRow(a.delivery)}` : ''}`;
+            }),
+            ...notGraded(r).map(
               (n) =>
-                `<tr class="ungraded">${file}<td>${escapeHtml(n.prompt)}</td><td class="num">—</td><td>not graded</td><td colspan="2">${escapeHtml(n.reason)}${n.answers ? ` (${n.answers} answer(s) not graded)` : ''}</td></tr>`,
+                `<tr class="ungraded">${file}<td>${escapeHtml(prompt(n.prompt))}</td><td class="num">—</td><td>not graded</td><td colspan="2">${escapeHtml(whyNotGraded(n))}</td></tr>`,
             ),
           ];
         })
@@ -88,7 +96,7 @@ table{border-collapse:collapse;margin:.5rem 0 1.5rem;width:100%}
 th,td{border:1px solid #d0d0d5;padding:.3rem .5rem;text-align:left;vertical-align:top;font-size:.9rem}
 td.num{text-align:right}td.quote{color:#444;font-style:italic}td.na{color:#999;text-align:center}
 .heat td{text-align:center}tr.ungraded td{color:#6b6b70}
-tr.delivery td{border-top:none;color:#444}tr.delivery pre{margin:0;font-size:.85rem;white-space:pre-wrap}
+tr.delivery td,tr.remark td{border-top:none;color:#444}tr.delivery pre{margin:0;font-size:.85rem;white-space:pre-wrap}
 </style>
 </head>
 <body>

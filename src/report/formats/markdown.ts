@@ -4,7 +4,8 @@ import { forTerminal } from '../../terminal-text.js';
 import { deliveryLines } from '../delivery.js';
 import type { Failure, GradedAnswer, GradedTranscript } from '../graded.js';
 import { mdCell } from '../md.js';
-import { asIs, notGraded, summaryLine, type OutputFormat, type Summary } from '../output.js';
+import { asIs, summaryLine, type OutputFormat, type Summary } from '../output.js';
+import { belowBar, notGraded, remarks, whyNotGraded } from '../view.js';
 
 export const mdHead = () => '# Interview grades\n';
 
@@ -28,15 +29,17 @@ export function mdSection(t: GradedTranscript): string {
   if (t.setAside.length) out.push(`Also speaking, not graded: ${t.setAside.map(mdCell).join(', ')}`, '');
   out.push('| Line | Question | Score | Band | Below the bar |', '|---|---|---|---|---|');
   for (const a of t.answers) {
-    const below = a.criteria.filter((c) => !c.meetsBar).map((c) => c.title);
+    const below = belowBar(a).map((c) => c.title);
     out.push(`| ${a.line} | ${mdCell(a.prompt)} | ${a.total} | ${a.band} | ${mdCell(below.join(', ') || '—')} |`);
   }
+  const noted = t.answers.flatMap((a) => remarks(a).map((r) => `- line ${a.line}: ${mdCell(r)}`));
+  if (noted.length) out.push('', 'Notes:', ...noted);
   for (const a of t.answers) if (a.delivery) out.push(...deliveryBlock(a, a.delivery));
   const ungraded = notGraded(t);
   if (ungraded.length) {
     out.push('', 'Not graded:');
     for (const n of ungraded) {
-      out.push(`- line ${n.line}: “${mdCell(n.prompt)}” — ${mdCell(n.reason)}${n.answers ? ` (${n.answers} answer(s) not graded)` : ''}`);
+      out.push(`- line ${n.line}: “${mdCell(n.prompt)}” — ${mdCell(whyNotGraded(n))}`);
     }
   }
   return `${out.join('\n')}\n`;

@@ -4,7 +4,8 @@ import { forTerminal } from '../../terminal-text.js';
 import type { Delivery } from '../../delivery/delivery.js';
 import type { GradedTranscript } from '../graded.js';
 import { deliveryFigures } from '../delivery.js';
-import { asIs, notGraded, summaryLine, type OutputFormat, type Summary } from '../output.js';
+import { asIs, summaryLine, type OutputFormat, type Summary } from '../output.js';
+import { notGraded, remarks, whyNotGraded } from '../view.js';
 
 const questionWidth = (width: number) => Math.max(16, width - 46);
 /** Quoted text on one line, with nothing in it that acts on the terminal; cleaned before it is measured. */
@@ -43,15 +44,13 @@ export function tableRows(t: GradedTranscript, width: number): string {
       line: a.line,
       text: [
         `${file} ${fit(flat(a.prompt), q)} ${String(a.total).padStart(3)} ${a.band}`,
+        ...remarks(a).flatMap((r) => under(`↳ ${flat(r)}`.split(' '))),
         ...(a.delivery ? under(deliveryWords(a.delivery)) : []),
       ],
     })),
     ...notGraded(t).map((n) => ({
       line: n.line,
-      text: [
-        `${file} ${fit(flat(n.prompt), q)}   — not graded`,
-        ...under(`↳ ${flat(n.reason)}${n.answers ? ` (${n.answers} answer(s) not graded)` : ''}`.split(' ')),
-      ],
+      text: [`${file} ${fit(flat(n.prompt), q)}   — not graded`, ...under(`↳ ${flat(whyNotGraded(n))}`.split(' '))],
     })),
   ].sort((a, b) => a.line - b.line);
   return rows.length ? `${rows.flatMap((r) => r.text).join('\n')}\n` : '';
