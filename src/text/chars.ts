@@ -9,6 +9,7 @@ export const SPACE = 0x20;
 export const EXCLAMATION_MARK = 0x21; // !
 export const DOUBLE_QUOTE = 0x22; // "
 export const NUMBER_SIGN = 0x23; // #
+export const PERCENT_SIGN = 0x25; // %
 export const APOSTROPHE = 0x27; // '
 export const LEFT_PAREN = 0x28; // (
 export const RIGHT_PAREN = 0x29; // )

@@ -1,5 +1,5 @@
 // Matches many phrase lists against an answer's words in one pass, through one trie.
-import { CARRIAGE_RETURN, FULL_STOP, HYPHEN, LINE_FEED, NO_BREAK_SPACE, SLASH, SPACE, TAB, isDigit } from './chars.js';
+import { CARRIAGE_RETURN, FULL_STOP, HYPHEN, LINE_FEED, NO_BREAK_SPACE, PERCENT_SIGN, SLASH, SPACE, TAB, isDigit } from './chars.js';
 import { headKey, type Token } from './text.js';
 
 /**
@@ -95,11 +95,16 @@ const isJoiner = (c: number) =>
   c === FULL_STOP ||
   c === NO_BREAK_SPACE;
 
-/** Whether only joiners stand between two words of the answer, so they can belong to one phrase. */
+/**
+ * Whether only joiners stand between two words of the answer, so they can belong to one phrase. A
+ * percent sign right after a figure is part of it: "a 105% target" is "a # target".
+ */
 function joinable(text: string, from: number, to: number): boolean {
   if (to <= from) return false;
-  for (let i = from; i < to; i++) if (!isJoiner(text.charCodeAt(i))) return false;
-  return true;
+  let i = from;
+  if (text.charCodeAt(i) === PERCENT_SIGN && isDigit(text.charCodeAt(i - 1))) i++;
+  for (; i < to; i++) if (!isJoiner(text.charCodeAt(i))) return false;
+  return i > from;
 }
 
 /** Whether a word can start a phrase at the root: an exact word, a number or a stem. */

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { PARAPHRASES, recognition } from '../../bench/recognition.js';
 import { loadLibrary } from '../../src/scenario/load.js';
-import { align, familiesOf } from '../../src/transcripts/align.js';
+import { align, detectFamily, familiesOf } from '../../src/transcripts/align.js';
+import { loadCatalog } from '../../src/scenario/catalog.js';
 import { parseTranscripts } from '../../src/transcripts/detect.js';
 import { cast } from '../../src/transcripts/speakers.js';
 
@@ -72,5 +73,18 @@ describe('a question nobody recognises', () => {
     const a = align(cast(t), families);
     expect(a.questions.map((q) => [q.family, q.followUps, q.answers.length])).toEqual([['kpi', 1, 2]]);
     expect(a.unaligned).toEqual([]);
+  });
+});
+
+describe("the shipped scenarios' own questions", () => {
+  // A transcript of a rehearse interview graded with --scenario auto: every question asked must be
+  // read as its rubric's family with confidence, or the batch says it cannot grade the interview.
+  const catalog = loadCatalog();
+  const families = familiesOf([...new Set(catalog.flatMap((s) => s.libraries))], []);
+  const questions = catalog.flatMap((s) =>
+    s.scenario.questions.map((q) => ({ where: `${s.scenario.id}/${q.id}`, prompt: q.prompt, family: s.rubrics[q.id]!.family })),
+  );
+  it.each(questions)('$where is read as $family', ({ prompt, family }) => {
+    expect(detectFamily(prompt, families)?.family).toBe(family);
   });
 });
