@@ -4,6 +4,7 @@ import { resolveRubric, type ResolvedRubric, type Vocabulary } from '../scenario
 import type { RubricLibrary } from '../scenario/schema.js';
 import { IntentReader } from './intent.js';
 import { ASIDES, OTHER_FAMILIES, type AsideKind } from './other-families.js';
+import { Speller } from './spelling.js';
 
 export interface Family {
   family: string;
@@ -21,14 +22,22 @@ export interface Families {
   others: IntentReader<{ family: string; name: string }>;
   /** Small talk, introductions, wrap-ups, logistics, thanks and sponsor reads. */
   asides: IntentReader<{ family: AsideKind; name: string }>;
+  /** Mends typos to the words all of the above look for. */
+  speller: Speller;
 }
 
 export function familiesOf(libraries: readonly RubricLibrary[], contextTerms: string[], vocabulary: Vocabulary = {}): Families {
   const list = libraries.flatMap((lib) =>
     lib.rubrics.map((r) => ({ family: r.family, detect: r.detect, rubric: resolveRubric(lib, r.id, contextTerms, vocabulary)! })),
   );
+  const phrases = [
+    ...list.flatMap((f) => [...f.detect, ...f.rubric.topic]),
+    ...OTHER_FAMILIES.flatMap((f) => f.detect),
+    ...ASIDES.flatMap((f) => f.detect),
+  ];
   return {
     list,
+    speller: new Speller(phrases),
     reader: new IntentReader(list.map((f) => ({ family: f.family, detect: f.detect, value: f }))),
     // One cue per topic phrase: a topic phrase is a word list, never a "+" combination.
     topics: new IntentReader(

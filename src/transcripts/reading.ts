@@ -83,7 +83,10 @@ const IMPERATIVE =
 function confidences(asking: string, context: string, families: Families): { family: Family; confidence: number }[] {
   // An open question about the candidate or the product, as interviews ask, rather than a
   // yes-or-no to the room ("Does everyone agree?") or a question about lunch.
-  const addressed = (OPEN.test(asking) && ADDRESSES.test(asking)) || IMPERATIVE.test(asking) ? ADDRESSED : 0;
+  // A closed question ("Has finance approved the incentive budget?") asks for a yes or a no, not an
+  // answer to grade: it counts against the family, which then needs more to show for it.
+  const addressed =
+    (OPEN.test(asking) && ADDRESSES.test(asking)) || IMPERATIVE.test(asking) ? ADDRESSED : OPEN.test(asking) ? 0 : -ADDRESSED;
   const byFamily = new Map<string, { family: Family; own: number; context: number; topic: number }>();
   const entry = (f: Family) => {
     let e = byFamily.get(f.family);
@@ -121,7 +124,8 @@ function confidences(asking: string, context: string, families: Families): { fam
 }
 
 export function readTurn(text: string, families: Families): TurnReading {
-  let all = sentences(text);
+  // Read as if spelt right: a typo in a cue word should not hide what the question asks.
+  let all = sentences(families.speller.correct(text));
   // A sponsor read is one however it is worded; what the host asks after it is read on its own.
   const sponsor = all.findLastIndex((s) => families.asides.scores(s).some((a) => a.family === 'sponsor'));
   if (sponsor >= 0) {
