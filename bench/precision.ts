@@ -37,13 +37,17 @@ export const CONVERSATIONS = join(FIXTURES, 'conversations');
 /** The sets the recognition rules were developed against. */
 export const EARLIER_SETS: QuestionSets = { paraphrases: PARAPHRASES, notPm: NOT_PM_QUESTIONS, conversations: CONVERSATIONS };
 
+const setsIn = (folder: string): QuestionSets => ({
+  paraphrases: join(folder, 'paraphrases.json'),
+  notPm: join(folder, 'not-pm-questions.json'),
+  conversations: join(folder, 'conversations'),
+});
+
 /** Sets written after the rules were settled, by someone who had not read them: never used to tune them. */
-const LATER = join(FIXTURES, 'questions-later');
-export const LATER_SETS: QuestionSets = {
-  paraphrases: join(LATER, 'paraphrases.json'),
-  notPm: join(LATER, 'not-pm-questions.json'),
-  conversations: join(LATER, 'conversations'),
-};
+export const LATER_SETS = setsIn(join(FIXTURES, 'questions-later'));
+
+/** Fresh sets written after the rules were last changed, by someone who had read neither them nor the sets above. */
+export const FRESH_SETS = setsIn(join(FIXTURES, 'questions-fresh'));
 
 const lists = (file: string): [string, unknown][] =>
   Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>).filter(([k]) => k !== 'about');

@@ -1,7 +1,7 @@
 // `npm run bench`: measures rehearse's performance targets and prints the figures.
 import os from 'node:os';
 import { benchBatch } from './batch.js';
-import { benchPrecision, LATER_SETS } from './precision.js';
+import { benchPrecision, FRESH_SETS, LATER_SETS } from './precision.js';
 import { benchProbes } from './probes.js';
 import { benchRecognition } from './recognition.js';
 import { benchScoring } from './scoring.js';
@@ -16,6 +16,7 @@ const sections: [string, () => Figure[] | Promise<Figure[]>][] = [
   ['Transcripts (reworded questions recognised by family)', benchRecognition],
   ['Transcripts (which questions are graded: precision and recall against written keys)', () => benchPrecision()],
   ['Transcripts (the same, on sets written after the rules were settled and never used to tune them)', () => benchPrecision(LATER_SETS)],
+  ['Transcripts (the same, on fresh sets written after the recognition rules were last changed)', () => benchPrecision(FRESH_SETS)],
   ['Probes', benchProbes],
   ['Terminal', benchStartup],
   ['Batch', benchBatch],
