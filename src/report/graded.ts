@@ -28,7 +28,11 @@ export interface GradedAnswer extends Omit<AlignedQuestion, 'key' | 'rubric' | '
   delivery?: Delivery;
 }
 
+/** The id a conversation came with (a line of JSON Lines on standard input), echoed back as given. */
+export type ConversationId = string | number;
+
 export interface GradedTranscript {
+  id?: ConversationId;
   file: string;
   conversation: number;
   format: Format;
@@ -45,6 +49,7 @@ export interface GradedTranscript {
 }
 
 export interface Failure {
+  id?: ConversationId;
   file: string;
   conversation?: number;
   line?: number;

@@ -3,8 +3,8 @@
 import type { Delivery } from '../delivery/delivery.js';
 import type { Failure, GradedTranscript } from './graded.js';
 
-export type BatchFormat = 'table' | 'json' | 'csv' | 'md' | 'html';
-export const BATCH_FORMATS: readonly BatchFormat[] = ['table', 'json', 'csv', 'md', 'html'];
+export type BatchFormat = 'table' | 'json' | 'csv' | 'md' | 'html' | 'jsonl';
+export const BATCH_FORMATS: readonly BatchFormat[] = ['table', 'json', 'csv', 'md', 'html', 'jsonl'];
 
 /** A question that was asked but not graded, as every format shows it. */
 export interface NotGraded {
@@ -118,6 +118,8 @@ export interface OutputFormat {
   render(t: GradedTranscript, width: number): string;
   /** Puts a rendered transcript in the stream; `first` for the first one written. */
   place(text: string, first: boolean): string;
+  /** A failure written where it happens, among the transcripts; without this, failures are told apart (and in `tail`). */
+  failure?(f: Failure): string;
   /** Whether the end needs every transcript's compact rows. */
   keepsRows: boolean;
   /** Text after the last transcript. */
