@@ -32,11 +32,13 @@ const USAGE: Record<string, string> = {
   transcribe: `  rehearse transcribe <session-id>            transcribe a session's recorded answers that have
                                               no transcript yet, and update its report`,
   sessions: `  rehearse sessions [--json]                  past sessions with date, scenario and score`,
-  grade: `  rehearse grade <files|folders|globs…> [--scenario <id>|auto] [--format table|json|csv|md|html]
-                [--out F] [--jobs N] [--interviewer NAME] [--candidate NAME]
+  grade: `  rehearse grade <files|folders|globs…|-> [--scenario <id>|auto] [--format table|json|csv|md|html|jsonl]
+                [--out F|-] [--jobs N] [--interviewer NAME] [--candidate NAME]
                                               grade interview transcripts (text, WebVTT, SRT,
                                               chat JSON/JSONL, Otter, Meet, rehearse sessions;
-                                              up to 32 MB a file); --jobs from 1 to 64`,
+                                              up to 32 MB a file); --jobs from 1 to 64;
+                                              - reads standard input: JSON Lines, a conversation
+                                              a line, graded as each arrives, or one transcript`,
   scenarios: `  rehearse scenarios [--json]                 list the scenarios: shipped, and your own
   rehearse scenarios show <id> [--json]       show one scenario's questions and follow-ups
   rehearse scenarios new <id> [--from <id>]   start your own scenario (commented, or a copy)`,

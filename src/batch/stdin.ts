@@ -5,8 +5,10 @@ import { decodeInput, INPUT_KINDS, tooLargeReason } from '../input.js';
 import { isSessionData, isMessage } from '../transcripts/json.js';
 import type { Task } from './task.js';
 
-/** How standard input is named in what is written about it: `-`, as it was given. */
+/** How standard input is given on the command line, in place of a file (and standard output, to --out). */
 export const STDIN = '-';
+/** Its name where a file's would be in a report: a name no path has, and none a spreadsheet takes for a formula (as it would "-"). */
+export const STDIN_NAME = '<stdin>';
 
 const MAX_BYTES = INPUT_KINDS.transcript.maxBytes;
 const NEWLINE = 0x0a;
@@ -90,16 +92,16 @@ async function* lineTasks(lines: AsyncIterable<Line>): AsyncGenerator<Task> {
   for await (const l of lines) {
     if ('tooLarge' in l) {
       conversation++;
-      yield { kind: 'refused', failure: { file: STDIN, line: l.line, reason: tooLargeReason(undefined, 'transcript')! } };
+      yield { kind: 'refused', failure: { file: STDIN_NAME, line: l.line, reason: tooLargeReason(undefined, 'transcript')! } };
       continue;
     }
     if (l.bytes.every((b) => BLANK.has(b))) continue;
     conversation++;
     const input = decodeInput(l.bytes, 'transcript');
-    if (!input.ok) yield { kind: 'refused', failure: { file: STDIN, line: l.line, reason: input.message } };
+    if (!input.ok) yield { kind: 'refused', failure: { file: STDIN_NAME, line: l.line, reason: input.message } };
     else {
       const text = input.text.replace(/^\uFEFF/, '');
-      yield { kind: 'line', file: STDIN, line: l.line, conversation, text, ...(input.notice ? { notice: input.notice } : {}) };
+      yield { kind: 'line', file: STDIN_NAME, line: l.line, conversation, text, ...(input.notice ? { notice: input.notice } : {}) };
     }
   }
 }
@@ -115,22 +117,23 @@ async function wholeTask(head: Buffer[], rest: AsyncIterator<Uint8Array>): Promi
     await rest.return?.();
     return {
       kind: 'refused',
-      failure: { file: STDIN, reason: `${INPUT_KINDS.transcript.cannotRead}: ${tooLargeReason(undefined, 'transcript')!}` },
+      failure: { file: STDIN_NAME, reason: `${INPUT_KINDS.transcript.cannotRead}: ${tooLargeReason(undefined, 'transcript')!}` },
     };
   }
   const input = decodeInput(Buffer.concat(head), 'transcript');
-  if (!input.ok) return { kind: 'refused', failure: { file: STDIN, ...(input.line ? { line: input.line } : {}), reason: input.message } };
+  if (!input.ok)
+    return { kind: 'refused', failure: { file: STDIN_NAME, ...(input.line ? { line: input.line } : {}), reason: input.message } };
   const second = secondStart(input.text);
   if (second)
     return {
       kind: 'refused',
       failure: {
-        file: STDIN,
+        file: STDIN_NAME,
         line: second.line,
         reason: `more than one transcript (${second.what}): standard input is read as one; name the files, or give JSON Lines, a conversation a line`,
       },
     };
-  return { kind: 'text', file: STDIN, text: input.text, ...(input.notice ? { notice: input.notice } : {}) };
+  return { kind: 'text', file: STDIN_NAME, text: input.text, ...(input.notice ? { notice: input.notice } : {}) };
 }
 
 /** Chunks already taken, then the rest. */

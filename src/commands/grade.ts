@@ -7,7 +7,7 @@ import { abortWritesOnSignals, fileErrorReason, openOutput, type OutputFile } fr
 import { expandInputs } from '../batch/files.js';
 import { workerCount } from '../batch/jobs.js';
 import { runBatch, type BatchResult } from '../batch/run.js';
-import { STDIN, stdinTasks } from '../batch/stdin.js';
+import { STDIN, STDIN_NAME, stdinTasks } from '../batch/stdin.js';
 import { fileTask } from '../batch/task.js';
 import { OUTPUT_FORMATS } from '../report/formats.js';
 import { BATCH_FORMATS, summarise, type BatchFormat } from '../report/output.js';
@@ -96,7 +96,7 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
   // Spark, Ray) runs one per core itself.
   const { jobs, note } = stdin ? workerCount(asked ?? 1, Infinity) : workerCount(asked, files.length);
   if (note) tell(`rehearse grade: ${note}`);
-  const named = (file: string) => (stdin && file === STDIN ? 'standard input' : file);
+  const named = (file: string) => (stdin && file === STDIN_NAME ? 'standard input' : file);
 
   const settings = {
     scenario: values.scenario!,
