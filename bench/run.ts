@@ -1,6 +1,7 @@
 // `npm run bench`: measures rehearse's performance targets and prints the figures.
 import os from 'node:os';
 import { benchBatch } from './batch.js';
+import { benchFilter } from './filter.js';
 import { benchPrecision } from './precision.js';
 import { benchProbes } from './probes.js';
 import { benchRecognition } from './recognition.js';
@@ -18,12 +19,16 @@ const sections: [string, () => Figure[] | Promise<Figure[]>][] = [
   ['Probes', benchProbes],
   ['Terminal', benchStartup],
   ['Batch', benchBatch],
+  ['Filter (grade - on JSON Lines, and GNU parallel over it)', benchFilter],
   ['Validate', benchValidate],
 ];
 
 console.log(`rehearse bench · node ${process.version} · ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}`);
+// `npm run bench -- filter batch`: only the sections whose titles name one of the words.
+const only = process.argv.slice(2).map((w) => w.toLowerCase());
 let missed = 0;
 for (const [title, run] of sections) {
+  if (only.length && !only.some((w) => title.toLowerCase().includes(w))) continue;
   console.log(`\n${title}`);
   for (const r of await run()) {
     if (r.ok === false) missed++;
