@@ -3,7 +3,7 @@
 // graded on its own; anything else is one transcript, read whole as a file would be.
 import { decodeInput, INPUT_KINDS, tooLargeReason } from '../input.js';
 import { isSessionData, isMessage } from '../transcripts/json.js';
-import type { Task } from './task.js';
+import { leadingId, type Task } from './task.js';
 
 /** How standard input is given on the command line, in place of a file (and standard output, to --out). */
 export const STDIN = '-';
@@ -18,7 +18,11 @@ const BLANK = new Set([0x20, 0x09, 0x0d, 0x0a, 0xef, 0xbb, 0xbf]);
 /** A chunk as a Buffer, without copying it. */
 const asBuffer = (chunk: Uint8Array) => Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 
-type Line = { line: number; bytes: Buffer } | { line: number; tooLarge: true };
+/** A line's bytes; or, past the limit, only its first bytes (enough to say whose it was). */
+type Line = { line: number; bytes: Buffer } | { line: number; tooLarge: true; start: Buffer };
+
+/** How much of a line past the limit is kept: its start, where an id would be. */
+const KEPT = 512;
 
 /**
  * Lines of bytes, split as the chunks arrive. A line past `max` bytes is let go as it comes (so
@@ -27,13 +31,16 @@ type Line = { line: number; bytes: Buffer } | { line: number; tooLarge: true };
 export async function* byteLines(chunks: AsyncIterable<Uint8Array>, max: number): AsyncGenerator<Line> {
   let parts: Buffer[] = [];
   let size = 0;
-  let over = false;
+  let start: Buffer | undefined;
   let line = 1;
   const end = (last: Buffer): Line => {
-    const done: Line = over || size + last.length > max ? { line, tooLarge: true } : { line, bytes: Buffer.concat([...parts, last]) };
+    const done: Line =
+      start || size + last.length > max
+        ? { line, tooLarge: true, start: start ?? Buffer.concat([...parts, last.subarray(0, KEPT)]).subarray(0, KEPT) }
+        : { line, bytes: Buffer.concat([...parts, last]) };
     parts = [];
     size = 0;
-    over = false;
+    start = undefined;
     line++;
     return done;
   };
@@ -45,15 +52,15 @@ export async function* byteLines(chunks: AsyncIterable<Uint8Array>, max: number)
       from = at + 1;
     }
     const rest = buffer.subarray(from);
-    if (over || size + rest.length > max) {
-      over = true;
+    if (!start && size + rest.length > max) {
+      start = Buffer.concat([...parts, rest.subarray(0, KEPT)]).subarray(0, KEPT);
       parts = [];
-    } else if (rest.length) {
+    } else if (!start && rest.length) {
       parts.push(rest);
       size += rest.length;
     }
   }
-  if (over || size) yield end(Buffer.alloc(0));
+  if (start || size) yield end(Buffer.alloc(0));
 }
 
 /** Whether the first line that is not blank holds a conversation of JSON Lines (not one message, nor a session). */
@@ -92,7 +99,8 @@ async function* lineTasks(lines: AsyncIterable<Line>): AsyncGenerator<Task> {
   for await (const l of lines) {
     if ('tooLarge' in l) {
       conversation++;
-      yield { kind: 'refused', failure: { file: STDIN_NAME, line: l.line, reason: tooLargeReason(undefined, 'transcript')! } };
+      const id = leadingId(l.start.toString('utf8'));
+      yield { kind: 'refused', failure: { ...id, file: STDIN_NAME, line: l.line, reason: tooLargeReason(undefined, 'transcript')! } };
       continue;
     }
     if (l.bytes.every((b) => BLANK.has(b))) continue;

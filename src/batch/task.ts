@@ -19,10 +19,28 @@ export type Task =
 
 export const fileTask = (file: string): Task => ({ kind: 'file', file });
 
+/** A JSON string or number as the first field of a line's object: `{"id": "c-17", …`. */
+const LEADING_ID = /^\s*\{\s*"id"\s*:\s*("(?:[^"\\\n]|\\.){0,200}"|-?\d{1,30}(?:\.\d{1,30})?(?:[eE][+-]?\d{1,3})?)\s*[,}]/;
+
+/**
+ * A line's id read from its first bytes alone, when it is the object's first field: a line refused
+ * before it is parsed (too large to read or to grade, or its worker stopped) still says whose it was.
+ */
+export function leadingId(start: string): { id?: ConversationId } {
+  const token = LEADING_ID.exec(start.slice(0, 512))?.[1];
+  if (token === undefined) return {};
+  try {
+    const id = JSON.parse(token) as ConversationId;
+    return typeof id === 'number' && !Number.isFinite(id) ? {} : { id };
+  } catch {
+    return {};
+  }
+}
+
 /** Where a task's input is, as a failure names it. */
 export function taskPlace(task: Task): Omit<Failure, 'reason'> {
   if (task.kind === 'refused') return { ...task.failure };
-  return task.kind === 'line' ? { file: task.file, line: task.line } : { file: task.file };
+  return task.kind === 'line' ? { ...leadingId(task.text), file: task.file, line: task.line } : { file: task.file };
 }
 
 /** How many bytes a task's input has, to judge the memory grading it takes (0 when unknown). */

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { byteLines, stdinTasks } from '../../src/batch/stdin.js';
-import type { Task } from '../../src/batch/task.js';
+import { leadingId, type Task } from '../../src/batch/task.js';
 import { fixture } from '../helpers.js';
 
 async function* chunksOf(...parts: (string | Buffer)[]): AsyncGenerator<Uint8Array> {
@@ -17,7 +17,7 @@ async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
 
 const lines = async (max: number, ...parts: string[]) =>
   (await all(byteLines(chunksOf(...parts), max))).map((l) =>
-    'tooLarge' in l ? { line: l.line, tooLarge: true } : { line: l.line, text: l.bytes.toString() },
+    'tooLarge' in l ? { line: l.line, tooLarge: l.start.toString() } : { line: l.line, text: l.bytes.toString() },
   );
 
 const kinds = (tasks: Task[]) => tasks.map((t) => (t.kind === 'refused' ? `refused:${t.failure.line ?? ''}` : t.kind));
@@ -33,12 +33,12 @@ describe('lines of standard input', () => {
     expect(await lines(100, 'one\n')).toEqual([{ line: 1, text: 'one' }]);
   });
 
-  it('a line past the limit is reported by its number, and the lines after it are whole', async () => {
+  it('a line past the limit is reported by its number and its first bytes, and the lines after it are whole', async () => {
     expect(await lines(5, 'ok\n12345', '678', '9\nfine\n', '0123456789')).toEqual([
       { line: 1, text: 'ok' },
-      { line: 2, tooLarge: true },
+      { line: 2, tooLarge: '12345678' },
       { line: 3, text: 'fine' },
-      { line: 4, tooLarge: true },
+      { line: 4, tooLarge: '0123456789' },
     ]);
   });
 });
@@ -87,5 +87,18 @@ describe('standard input read as tasks', () => {
         },
       },
     ]);
+  });
+});
+
+describe('the id of a line refused before it is read', () => {
+  it.each([
+    ['{"id": "c-17", "messages": [', { id: 'c-17' }],
+    ['  {"id":42,"messages":[', { id: 42 }],
+    ['{"id": "say \\"hi\\"", "messages"', { id: 'say "hi"' }],
+    ['{"messages": [], "id": "late"}', {}],
+    ['{"id": {"nested": 1}, "messages": []}', {}],
+    ['{"id": "unfinished', {}],
+  ])('%s', (start, expected) => {
+    expect(leadingId(start)).toEqual(expected);
   });
 });

@@ -119,6 +119,34 @@ describe('grade - (standard input)', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ file: '<stdin>', error: expect.stringMatching(/^more than one transcript/) });
   }, 30_000);
 
+  it.each(['1', '2'])(
+    'with --jobs %s, a conversation too large for a grading job fails alone, with its id and line',
+    async (jobs) => {
+      // Some 3 MB: the first conversation's messages again and again, which the heap of a 128 MB job cannot grade.
+      const { messages } = JSON.parse(first) as { messages: unknown[] };
+      const many = Array.from({ length: Math.ceil((3 * 2 ** 20) / first.length) }, () => messages).flat();
+      const input = [withId('small-1', first), JSON.stringify({ id: 'big', messages: many }), withId('small-2', first)].join('\n');
+      const r = await rehearseAsync(['grade', '-', '--format', 'jsonl', '--jobs', jobs], {
+        input,
+        env: { REHEARSE_GRADE_MEMORY_MB: '128' },
+      });
+      noTrace(r.stderr);
+      expect(r.code).toBe(1);
+      const reason = 'too large to grade within the memory of a grading job (128 MB; REHEARSE_GRADE_MEMORY_MB sets it)';
+      expect(r.stderr.trim()).toBe(`standard input:2 (id "big"): ${reason}`);
+      const out = r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(out.map((o) => [o.id, o.error])).toEqual([
+        ['small-1', undefined],
+        ['big', reason],
+        ['small-2', undefined],
+      ]);
+    },
+    60_000,
+  );
+
   it('- is given alone', () => {
     const r = rehearse(['grade', '-', fixture('transcripts/interview.txt')]);
     expect(r.code).toBe(2);
