@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../paths.js';
+import { OUTPUT_FORMATS } from '../report/formats.js';
 import type { BatchFormat, Compact } from '../report/output.js';
 import type { Failure } from '../report/graded.js';
 import { gradeOptions, type GradeSettings } from './options.js';
@@ -23,6 +24,9 @@ export interface BatchResult {
   transcripts: number;
   answers: number;
   points: number;
+  /** How many files or conversations failed. */
+  failed: number;
+  /** Each failure, for a format that lists them at the end (one that writes them in place keeps none). */
   failures: Failure[];
   /** Questions with answers that were graded under nothing. */
   ungraded: number;
@@ -196,7 +200,8 @@ export async function runBatch(
     heapMb,
     format,
   );
-  const result: BatchResult = { transcripts: 0, answers: 0, points: 0, failures: [], ungraded: 0, compact: [] };
+  const result: BatchResult = { transcripts: 0, answers: 0, points: 0, failed: 0, failures: [], ungraded: 0, compact: [] };
+  const listsFailures = !OUTPUT_FORMATS[format].failure;
   // At most this many tasks are graded ahead of the next one to be written.
   const window = Math.max(2, jobs * 4);
   const inFlight: { task: Task; outcome: Promise<FileOutcome> }[] = [];
@@ -236,7 +241,8 @@ export async function runBatch(
       result.answers += outcome.answers;
       result.points += outcome.points;
       result.ungraded += outcome.ungraded;
-      result.failures.push(...outcome.failures);
+      result.failed += outcome.failures.length;
+      if (listsFailures) result.failures.push(...outcome.failures);
       result.compact.push(...outcome.compact);
       await events.onOutcome(next.task, outcome);
       events.onProgress?.(++done, total);

@@ -158,7 +158,7 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
       width,
       config.gradeMemoryMb,
     );
-    const summary = summarise({ files: stdin ? 1 : files.length, ...result, failures: result.failures.length });
+    const summary = summarise({ files: stdin ? 1 : files.length, ...result, failures: result.failed });
     await out.write(output.tail({ summary, failures: result.failures, rows: result.compact }, width));
     out.end();
   } catch (e) {
@@ -169,9 +169,9 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
   } finally {
     stopWatching();
   }
-  if (toFile) tell(`rehearse grade: wrote ${toFile} (${result.transcripts} transcript(s), ${result.failures.length} failure(s))`);
+  if (toFile) tell(`rehearse grade: wrote ${toFile} (${result.transcripts} transcript(s), ${result.failed} failure(s))`);
   // Anything left ungraded (a file, a conversation, a question that was answered) is a failure.
-  return result.failures.length || result.ungraded ? 1 : 0;
+  return result.failed || result.ungraded ? 1 : 0;
 }
 
 function formatOfFile(path: string): BatchFormat {

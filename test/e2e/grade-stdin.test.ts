@@ -49,7 +49,7 @@ describe('grade - (standard input)', () => {
   it('grades each conversation as the file holding them all is graded, in every format', async () => {
     for (const format of ['jsonl', 'json', 'csv']) {
       const piped = await rehearseAsync(['grade', '-', '--format', format], { input: conversations.join('\n') });
-      const named = rehearse(['grade', fixture('transcripts/interviews.jsonl'), '--format', format]);
+      const named = await rehearseAsync(['grade', fixture('transcripts/interviews.jsonl'), '--format', format]);
       expect(piped.code).toBe(0);
       expect(piped.stdout).toBe(named.stdout.replaceAll(fixture('transcripts/interviews.jsonl'), '<stdin>'));
     }
@@ -108,7 +108,7 @@ describe('grade - (standard input)', () => {
     const file = fixture('transcripts/interview-zoom.vtt');
     const piped = await rehearseAsync(['grade', '-', '--format', 'json'], { input: readFileSync(file, 'utf8') });
     expect(piped.code).toBe(0);
-    expect(piped.stdout).toBe(rehearse(['grade', file, '--format', 'json']).stdout.replaceAll(file, '<stdin>'));
+    expect(piped.stdout).toBe((await rehearseAsync(['grade', file, '--format', 'json'])).stdout.replaceAll(file, '<stdin>'));
   }, 30_000);
 
   it('two transcripts run together are not graded as one', async () => {
