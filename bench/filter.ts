@@ -43,8 +43,8 @@ function measure(command: string, input: string): Run {
     maxBuffer: 1024 * 1024 * 1024,
   });
   const seconds = (performance.now() - started) / 1000;
-  // Exit 1 says some questions went ungraded (one shipped prompt reads as no family's question
-  // clearly enough), and GNU parallel exits with the number of filters that did: still measured,
+  // Exit 1 says some questions went ungraded, and GNU parallel exits with the number of filters
+  // that said so: still measured (the rates count the answers graded),
   // as long as nothing else was said on standard error and every conversation has its line.
   const said = r.stderr.replace(/^(?:Command exited with non-zero status \d+|@@ .*)\n?/gm, '');
   if (r.status === null || r.status > 100 || said.trim()) throw new Error(`${command} failed:\n${r.stderr.slice(0, 2000)}`);
