@@ -6,29 +6,37 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { loadCatalog } from '../src/scenario/catalog.js';
+import type { Question } from '../src/scenario/schema.js';
 import { lcg, type Figure } from './util.js';
 
 const COUNT = Number(process.env.BENCH_TRANSCRIPTS ?? 10_000);
 const FORMAT = process.env.BENCH_FORMAT ?? 'json';
 
+/** One interview's turns: a greeting, then five questions of the shipped scenarios, answers mixed from their examples. */
+let shipped: Question[] | undefined;
+export function interview(rand: () => number): [string, string][] {
+  const questions = (shipped ??= loadCatalog().flatMap((s) => s.scenario.questions));
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const turns: [string, string][] = [
+    ['Interviewer', 'Hi, thanks for joining.'],
+    ['Candidate', 'Happy to be here.'],
+  ];
+  for (let q = 0; q < 5; q++) {
+    const question = pick(questions);
+    const pool = [question.example, ...question.exemplars.map((e) => e.text)].join(' ').split(/(?<=[.!?])\s+/);
+    const answer = Array.from({ length: 3 + Math.floor(rand() * 5) }, () => pick(pool))
+      .join(' ')
+      .replace(/\s+/g, ' ');
+    turns.push(['Interviewer', question.prompt.replace(/\s+/g, ' ')], ['Candidate', answer]);
+  }
+  return turns;
+}
+
 /** Transcripts in the formats people have, five questions each, answers mixed from the shipped ones. */
 export function generate(dir: string): void {
   const rand = lcg(7);
-  const questions = loadCatalog().flatMap((s) => s.scenario.questions);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   for (let n = 0; n < COUNT; n++) {
-    const turns: [string, string][] = [
-      ['Interviewer', 'Hi, thanks for joining.'],
-      ['Candidate', 'Happy to be here.'],
-    ];
-    for (let q = 0; q < 5; q++) {
-      const question = pick(questions);
-      const pool = [question.example, ...question.exemplars.map((e) => e.text)].join(' ').split(/(?<=[.!?])\s+/);
-      const answer = Array.from({ length: 3 + Math.floor(rand() * 5) }, () => pick(pool))
-        .join(' ')
-        .replace(/\s+/g, ' ');
-      turns.push(['Interviewer', question.prompt.replace(/\s+/g, ' ')], ['Candidate', answer]);
-    }
+    const turns = interview(rand);
     const sub = join(dir, String(n % 100));
     if (n < 100) mkdirSync(sub, { recursive: true });
     const kind = n % 4;

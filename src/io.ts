@@ -20,6 +20,11 @@ export interface IO {
    * `maxBytes` it stops and says so, so a gigabyte piped in never sits in memory.
    */
   readStdin(maxBytes: number): Promise<string | undefined | StdinOverLimit>;
+  /**
+   * Standard input as it arrives, a chunk at a time, for a command that works through it as a
+   * stream; undefined when it is a terminal. `stop` lets go of it before its end.
+   */
+  stdinStream(): { chunks: AsyncIterable<Uint8Array>; stop(): void } | undefined;
   /** The environment, handed to `loadConfig`; nothing else reads it. */
   env: NodeJS.ProcessEnv;
   cwd: string;
@@ -48,6 +53,7 @@ export function nodeIO(): IO {
       }
       return Buffer.concat(chunks).toString('utf8');
     },
+    stdinStream: () => (process.stdin.isTTY ? undefined : { chunks: process.stdin, stop: () => process.stdin.destroy() }),
     env: processEnv(),
     cwd: process.cwd(),
     columns: process.stdout.columns || 80,

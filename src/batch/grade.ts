@@ -8,7 +8,7 @@ import { answerView, quotedIn } from '../report/view.js';
 import { align, familiesOf, type Families, type Unaligned } from '../transcripts/align.js';
 import { parseTranscripts } from '../transcripts/detect.js';
 import { cast } from '../transcripts/speakers.js';
-import { TranscriptError } from '../transcripts/types.js';
+import { TranscriptError, type Transcript } from '../transcripts/types.js';
 import type { RubricLibrary } from '../scenario/schema.js';
 
 export interface GradeOptions {
@@ -66,12 +66,18 @@ function refusal(unaligned: readonly Unaligned[], interviewer: string): { line?:
   };
 }
 
-export function gradeText(file: string, text: string, opts: GradeOptions): { graded: GradedTranscript[]; failures: Failure[] } {
+/** A file's text graded; `parse` reads it as transcripts (by default, recognising the format by content). */
+export function gradeText(
+  file: string,
+  text: string,
+  opts: GradeOptions,
+  parse: (text: string) => Transcript[] = parseTranscripts,
+): { graded: GradedTranscript[]; failures: Failure[] } {
   const graded: GradedTranscript[] = [];
   const failures: Failure[] = [];
   let transcripts;
   try {
-    transcripts = parseTranscripts(text);
+    transcripts = parse(text);
   } catch (e) {
     if (!(e instanceof TranscriptError)) throw e;
     return { graded, failures: [{ file, ...(e.line ? { line: e.line } : {}), reason: e.message, ...(e.kind ? { kind: e.kind } : {}) }] };

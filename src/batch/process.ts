@@ -1,8 +1,9 @@
 // One file, read and graded, and its output rendered: the unit of work a worker does.
 import { OUTPUT_FORMATS } from '../report/formats.js';
-import { keep, ungradedAnswers, type BatchFormat, type Kept } from '../report/output.js';
-import type { Failure, GradedTranscript } from '../report/graded.js';
-import type { DecodeNoticeReason } from '../decode.js';
+import { keep, ungradedAnswers, type BatchFormat, type Kept, type OutputFormat } from '../report/output.js';
+import type { ConversationId, Failure, GradedTranscript } from '../report/graded.js';
+import type { DecodeNotice, DecodeNoticeReason } from '../decode.js';
+import type { Transcript } from '../transcripts/types.js';
 import { readInput } from '../input.js';
 import { gradeText, type GradeOptions } from './grade.js';
 
@@ -28,21 +29,52 @@ export interface FileOutcome {
   points: number;
 }
 
-/** The outcome of a file that could not be graded at all, and why. */
-export function failedFile(file: string, reason: string): FileOutcome {
-  return { items: [], kept: [], failures: [{ file, reason }], notices: [], ungraded: 0, transcripts: 0, answers: 0, points: 0 };
+/** The outcome of a file (or a line of a stream) that could not be graded at all, and why. */
+export function failedFile(failure: Failure, format: BatchFormat): FileOutcome {
+  const { failure: inPlace } = OUTPUT_FORMATS[format];
+  const f = { ...failure, reason: oneLine(failure.reason) };
+  return {
+    items: inPlace ? [inPlace(f)] : [],
+    kept: [],
+    failures: [f],
+    notices: [],
+    ungraded: 0,
+    transcripts: 0,
+    answers: 0,
+    points: 0,
+  };
 }
 
 export function processFile(file: string, format: BatchFormat, opts: GradeOptions, width = 100): FileOutcome {
   // Missing, too large or binary: the file is refused before any parsing, by the one input policy.
   const input = readInput(file, 'transcript');
-  if (!input.ok) return failedFile(file, input.message);
-  const { text, notice } = input;
+  if (!input.ok) return failedFile({ file, reason: input.message }, format);
+  return processText(file, input, format, opts, width);
+}
+
+/** Where text came from when it is one line of a stream, and how that line reads as transcripts. */
+export interface StreamLine {
+  /** The 1-based line, given to a failure that names no line of its own. */
+  line: number;
+  /** The id the line gave its conversation, echoed back on what it becomes. */
+  id?: ConversationId;
+  parse: (text: string) => Transcript[];
+}
+
+/** Text read from `file` (or a line of standard input), graded and rendered. */
+export function processText(
+  file: string,
+  { text, notice }: { text: string; notice?: DecodeNotice },
+  format: BatchFormat,
+  opts: GradeOptions,
+  width = 100,
+  from?: StreamLine,
+): FileOutcome {
   const output = OUTPUT_FORMATS[format];
   let graded: GradedTranscript[];
   let failures: Failure[];
   try {
-    ({ graded, failures } = gradeText(file, text, opts));
+    ({ graded, failures } = gradeText(file, text, opts, from?.parse));
   } catch (e) {
     // A bug met on one file must not end the batch: the file is reported, the rest are graded.
     graded = [];
@@ -54,9 +86,14 @@ export function processFile(file: string, format: BatchFormat, opts: GradeOption
     notices.push({ file, reason: 'not-a-transcript', message: 'skipped: a document with no conversation in it, not a transcript' });
     failures = [];
   }
+  if (from) {
+    const id = from.id === undefined ? {} : { id: from.id };
+    graded = graded.map((t) => ({ ...id, ...t }));
+    failures = failures.map((f) => ({ ...id, ...f, line: f.line ?? from.line }));
+  }
   const answers = graded.reduce((n, t) => n + t.answers.length, 0);
   return {
-    items: graded.map((t) => output.render(t, width)).filter((t) => t !== ''),
+    items: rendered(graded, failures, output, width),
     kept: output.keepsRows ? graded.map(keep) : [],
     failures: failures.map((f) => ({ ...f, reason: oneLine(f.reason) })),
     notices,
@@ -65,6 +102,19 @@ export function processFile(file: string, format: BatchFormat, opts: GradeOption
     answers,
     points: graded.reduce((n, t) => n + t.answers.reduce((m, a) => m + a.total, 0), 0),
   };
+}
+
+/**
+ * Each transcript as its format renders it, and for a format that writes failures where they
+ * happen (JSON Lines), each failure too, in the order of the conversations.
+ */
+function rendered(graded: readonly GradedTranscript[], failures: readonly Failure[], output: OutputFormat, width: number): string[] {
+  const placed: [number, string][] = graded.map((t) => [t.conversation, output.render(t, width)]);
+  if (output.failure) for (const f of failures) placed.push([f.conversation ?? 0, output.failure({ ...f, reason: oneLine(f.reason) })]);
+  return placed
+    .sort((a, b) => a[0] - b[0])
+    .map(([, text]) => text)
+    .filter((t) => t !== '');
 }
 
 /** A reason on one line, whatever produced it. */

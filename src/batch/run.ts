@@ -1,26 +1,32 @@
-// Grades many files: a pool of workers (or this thread for one job), results written in input
-// order as they complete, a progress line on a terminal. Memory holds the work in flight, not the batch.
-import { statSync } from 'node:fs';
+// Grades many files, or conversations as they arrive: a pool of workers (or this thread for one
+// job), results written in input order as they complete, a progress line on a terminal. Memory
+// holds the work in flight, not the batch.
 import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../paths.js';
+import { OUTPUT_FORMATS } from '../report/formats.js';
 import type { BatchFormat, Kept } from '../report/output.js';
 import type { Failure } from '../report/graded.js';
 import { gradeOptions, type GradeSettings } from './options.js';
-import { failedFile, processFile, type FileOutcome } from './process.js';
+import type { FileOutcome } from './process.js';
+import { failedTask, processTask, taskBytes, type Task } from './task.js';
 
 export interface BatchEvents {
-  /** Each file's outcome, in the order of `files`. */
-  onOutcome(file: string, outcome: FileOutcome): void | Promise<void>;
-  onProgress?(done: number, total: number): void;
+  /** Each task's outcome, in the order of the tasks. */
+  onOutcome(task: Task, outcome: FileOutcome): void | Promise<void>;
+  /** After each outcome: how many are done, of how many when that is known. */
+  onProgress?(done: number, total: number | undefined): void;
 }
 
 export interface BatchResult {
   transcripts: number;
   answers: number;
   points: number;
+  /** How many files or conversations failed. */
+  failed: number;
+  /** Each failure, for a format that lists them at the end (one that writes them in place keeps none). */
   failures: Failure[];
   /** Questions with answers that were graded under nothing. */
   ungraded: number;
@@ -28,17 +34,18 @@ export interface BatchResult {
 }
 
 interface Runner {
-  run(id: number, file: string): Promise<FileOutcome>;
+  run(id: number, task: Task): Promise<FileOutcome>;
   close(): Promise<void>;
 }
 
 function localRunner(settings: GradeSettings, format: BatchFormat, width: number): Runner {
   const opts = gradeOptions(settings);
   return {
-    run: async (_id, file) => {
-      // Grading is synchronous: a turn of the event loop between files lets a signal (Ctrl+C) be handled.
+    run: async (_id, task) => {
+      // Grading is synchronous: a turn of the event loop between files lets a signal (Ctrl+C) be
+      // handled, and standard input be read.
       await setImmediate();
-      return processFile(file, format, opts, width);
+      return processTask(task, format, opts, width);
     },
     close: async () => {},
   };
@@ -51,15 +58,9 @@ function localRunner(settings: GradeSettings, format: BatchFormat, width: number
 function oneJobRunner(settings: GradeSettings, format: BatchFormat, width: number, heapMb: number): Runner {
   const local = localRunner(settings, format, width);
   let worker: Runner | undefined;
-  const large = (file: string) => {
-    try {
-      return statSync(file).size > LOCAL_MAX_BYTES;
-    } catch {
-      return false; // the input policy says what is wrong with it
-    }
-  };
   return {
-    run: (id, file) => (large(file) ? (worker ??= workerRunner(1, settings, format, width, heapMb)) : local).run(id, file),
+    run: (id, task) =>
+      (taskBytes(task) > LOCAL_MAX_BYTES ? (worker ??= workerRunner(1, settings, format, width, heapMb)) : local).run(id, task),
     close: async () => {
       await Promise.all([local.close(), worker?.close()]);
     },
@@ -91,17 +92,12 @@ const tooLargeReason = (heapMb: number) =>
  * worker that runs out of memory is usually stopped alone, but V8 can end the whole process instead
  * when the heap fills faster than the worker can be stopped.
  */
-function withinMemory(runner: Runner, heapMb: number): Runner {
+function withinMemory(runner: Runner, heapMb: number, format: BatchFormat): Runner {
   return {
-    run: (id, file) => {
-      let size = 0;
-      try {
-        size = statSync(file).size;
-      } catch {
-        // The input policy says what is wrong with it.
-      }
-      return size * HEAP_PER_BYTE > heapMb * 2 ** 20 ? Promise.resolve(failedFile(file, tooLargeReason(heapMb))) : runner.run(id, file);
-    },
+    run: (id, task) =>
+      taskBytes(task) * HEAP_PER_BYTE > heapMb * 2 ** 20
+        ? Promise.resolve(failedTask(task, tooLargeReason(heapMb), format))
+        : runner.run(id, task),
     close: () => runner.close(),
   };
 }
@@ -123,7 +119,7 @@ function workerRunner(jobs: number, settings: GradeSettings, format: BatchFormat
   const script = join(PACKAGE_ROOT, 'dist', 'batch', 'worker.js');
   const idle: Worker[] = [];
   const waiting: ((w: Worker) => void)[] = [];
-  const pending = new Map<number, { resolve: (o: FileOutcome) => void; reject: (e: Error) => void; worker: Worker; file: string }>();
+  const pending = new Map<number, { resolve: (o: FileOutcome) => void; reject: (e: Error) => void; worker: Worker; task: Task }>();
   const live = new Set<Worker>();
   let closing = false;
   const release = (w: Worker) => {
@@ -151,7 +147,7 @@ function workerRunner(jobs: number, settings: GradeSettings, format: BatchFormat
       for (const [id, p] of pending) {
         if (p.worker !== w) continue;
         pending.delete(id);
-        p.resolve(failedFile(p.file, stopReason(why, heapMb)));
+        p.resolve(failedTask(p.task, stopReason(why, heapMb), format));
       }
       // Replaced when there is work for it; otherwise the next file starts one (see acquire).
       if (waiting.length) release(start());
@@ -168,11 +164,11 @@ function workerRunner(jobs: number, settings: GradeSettings, format: BatchFormat
       else waiting.push(resolve);
     });
   return {
-    run: async (id, file) => {
+    run: async (id, task) => {
       const w = await acquire();
       return new Promise<FileOutcome>((resolve, reject) => {
-        pending.set(id, { resolve, reject, worker: w, file });
-        w.postMessage({ id, file });
+        pending.set(id, { resolve, reject, worker: w, task });
+        w.postMessage({ id, task });
       });
     },
     close: async () => {
@@ -182,8 +178,15 @@ function workerRunner(jobs: number, settings: GradeSettings, format: BatchFormat
   };
 }
 
+/**
+ * Grades the tasks, taken from `tasks` only as there is room for them: at most a few per job are
+ * in flight, so memory holds the work under way whatever the length of the input, and a stream is
+ * read no faster than it is graded. Outcomes are handed on in the tasks' order as soon as each is
+ * ready; `total`, when known, is for the progress line.
+ */
 export async function runBatch(
-  files: readonly string[],
+  tasks: Iterable<Task> | AsyncIterable<Task>,
+  total: number | undefined,
   settings: GradeSettings,
   format: BatchFormat,
   jobs: number,
@@ -195,30 +198,59 @@ export async function runBatch(
   const runner = withinMemory(
     jobs > 1 ? workerRunner(jobs, settings, format, width, heapMb) : oneJobRunner(settings, format, width, heapMb),
     heapMb,
+    format,
   );
-  const result: BatchResult = { transcripts: 0, answers: 0, points: 0, failures: [], ungraded: 0, kept: [] };
-  // At most this many files are graded ahead of the next one to be written.
+  const result: BatchResult = { transcripts: 0, answers: 0, points: 0, failed: 0, failures: [], ungraded: 0, kept: [] };
+  const listsFailures = !OUTPUT_FORMATS[format].failure;
+  // At most this many tasks are graded ahead of the next one to be written.
   const window = Math.max(2, jobs * 4);
-  const inFlight = new Map<number, Promise<FileOutcome>>();
-  let next = 0;
-  const start = (i: number) => inFlight.set(i, runner.run(i, files[i]!));
+  const inFlight: { task: Task; outcome: Promise<FileOutcome> }[] = [];
+  // Taking a task and writing an outcome each wait for the other to change what is in flight.
+  const waiting: (() => void)[] = [];
+  const change = () => new Promise<void>((resolve) => waiting.push(resolve));
+  const changed = () => waiting.splice(0).forEach((resolve) => resolve());
+  let fed = false;
+  let feedError: unknown;
+  // Taking tasks and writing outcomes run side by side: a task that arrives while the one before
+  // is being graded starts at once, and an outcome is written without waiting for more input.
+  const feed = (async () => {
+    let id = 0;
+    try {
+      for await (const task of tasks) {
+        while (inFlight.length >= window) await change();
+        inFlight.push({ task, outcome: runner.run(id++, task) });
+        changed();
+      }
+    } catch (e) {
+      feedError = e;
+    } finally {
+      fed = true;
+      changed();
+    }
+  })();
+  let done = 0;
   try {
-    while (next < files.length && inFlight.size < window) start(next++);
-    for (let i = 0; i < files.length; i++) {
-      const outcome = await inFlight.get(i)!;
-      inFlight.delete(i);
-      if (next < files.length) start(next++);
+    for (;;) {
+      while (!inFlight.length && !fed) await change();
+      const next = inFlight[0];
+      if (!next) break;
+      const outcome = await next.outcome;
+      inFlight.shift();
+      changed();
       result.transcripts += outcome.transcripts;
       result.answers += outcome.answers;
       result.points += outcome.points;
       result.ungraded += outcome.ungraded;
-      result.failures.push(...outcome.failures);
+      result.failed += outcome.failures.length;
+      if (listsFailures) result.failures.push(...outcome.failures);
       result.kept.push(...outcome.kept);
-      await events.onOutcome(files[i]!, outcome);
-      events.onProgress?.(i + 1, files.length);
+      await events.onOutcome(next.task, outcome);
+      events.onProgress?.(++done, total);
     }
+    if (feedError) throw feedError;
   } finally {
     await runner.close();
   }
+  await feed;
   return result;
 }

@@ -8,7 +8,8 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 /**
  * The arguments with each option's value attached (`--jobs -1` as `--jobs=-1`), so the command
  * checks the value and says what it takes. Node's parser reads a value starting with a dash as a
- * forgotten one ("argument is ambiguous"); a number never is an option, anything else is refused.
+ * forgotten one ("argument is ambiguous"); a number never is an option, nor is a lone `-` (standard
+ * input or output), anything else is refused.
  */
 function attachValues(args: string[], options: Options, usage: string): string[] {
   const out: string[] = [];
@@ -21,7 +22,7 @@ function attachValues(args: string[], options: Options, usage: string): string[]
       out.push(arg);
       continue;
     }
-    if (!/^-\d/.test(value)) {
+    if (!/^-\d/.test(value) && value !== '-') {
       const known = value.startsWith('--') && hasEntry(options, value.slice(2).split('=')[0]!);
       const hint = known ? '' : `; for one that starts with "-", write ${arg}=${value}`;
       throw new UsageError(`${arg} needs a value${hint}\nusage: ${usage}`);

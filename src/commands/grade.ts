@@ -7,6 +7,8 @@ import { abortWritesOnSignals, fileErrorReason, openOutput, type OutputFile } fr
 import { expandInputs } from '../batch/files.js';
 import { workerCount } from '../batch/jobs.js';
 import { runBatch, type BatchResult } from '../batch/run.js';
+import { STDIN, STDIN_NAME, stdinTasks } from '../batch/stdin.js';
+import { fileTask } from '../batch/task.js';
 import { OUTPUT_FORMATS } from '../report/formats.js';
 import { BATCH_FORMATS, summarise, type BatchFormat } from '../report/output.js';
 import { reading } from '../app/wiring.js';
@@ -16,11 +18,11 @@ import { forTerminal } from '../terminal-text.js';
 import { parse } from './args.js';
 
 const USAGE =
-  'rehearse grade <files | folders | globs…> [--scenario <id>|auto] [--format table|json|csv|md|html] [--out <file>] [--jobs N] [--interviewer <name>] [--candidate <name>]';
+  'rehearse grade <files | folders | globs… | -> [--scenario <id>|auto] [--format table|json|csv|md|html|jsonl] [--out <file>|-] [--jobs N] [--interviewer <name>] [--candidate <name>]';
 
-/** Where output goes: standard output, or a file put in place whole once everything is written. */
+/** Where output goes: standard output (no file, or `-`), or a file put in place whole once everything is written. */
 function sink(io: IO, out?: string) {
-  if (!out) return { write: (t: string) => io.writeAndDrain(t), end: () => {}, abort: () => {} };
+  if (!out || out === STDIN) return { write: (t: string) => io.writeAndDrain(t), end: () => {}, abort: () => {} };
   let file: OutputFile;
   try {
     file = openOutput(out);
@@ -64,8 +66,12 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
     },
     USAGE,
   );
-  if (positionals.length === 0) throw new UsageError(`name the transcripts to grade\nusage: ${USAGE}`);
-  const format = (values.format ?? (values.out ? formatOfFile(values.out) : 'table')) as BatchFormat;
+  if (positionals.length === 0) throw new UsageError(`name the transcripts to grade, or - for standard input\nusage: ${USAGE}`);
+  const fromStdin = positionals.includes(STDIN);
+  if (fromStdin && positionals.length > 1)
+    throw new UsageError('- (standard input) is graded on its own: name files, or give - alone (a file named "-" is ./-)');
+  const toFile = values.out !== undefined && values.out !== STDIN ? values.out : undefined;
+  const format = (values.format ?? (toFile ? formatOfFile(toFile) : 'table')) as BatchFormat;
   if (!BATCH_FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"; use ${BATCH_FORMATS.join(', ')}`);
   const asked = values.jobs === undefined ? undefined : Number(values.jobs);
   if (asked !== undefined && (!Number.isInteger(asked) || asked < 1 || asked > 64))
@@ -73,18 +79,24 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
   const { config, scenarios } = reading(io);
   // An unknown scenario is a usage error, before any work.
   if (values.scenario !== 'auto') findScenario(values.scenario!, scenarios);
-  const expanded = expandInputs(positionals);
+  const stdin = fromStdin ? io.stdinStream() : undefined;
+  if (fromStdin && !stdin)
+    throw new UsageError('standard input is a terminal: pipe transcripts in (JSON Lines, a conversation a line, or one transcript)');
+  const expanded = fromStdin ? { files: [], unmatched: [], skipped: [] } : expandInputs(positionals);
   // The report being written is not a transcript, even when it lands in a folder being graded.
-  const own = values.out ? resolve(values.out) : undefined;
+  const own = toFile ? resolve(toFile) : undefined;
   const files = expanded.files.filter((f) => resolve(f) !== own);
   const { unmatched } = expanded;
   // A line that quotes a file name or a transcript: what it quotes must not act on the terminal.
   const tell = (line: string) => io.err(forTerminal(line));
   for (const u of unmatched) tell(`rehearse grade: ${u}: matched no transcript files`);
   for (const f of expanded.skipped) tell(`${f}: skipped: a project document, not a transcript`);
-  if (files.length === 0) throw new UsageError('no files to grade');
-  const { jobs, note } = workerCount(asked, files.length);
+  if (files.length === 0 && !stdin) throw new UsageError('no files to grade');
+  // A stream's length is unknown: one job unless asked, as whatever runs the filter (GNU parallel,
+  // Spark, Ray) runs one per core itself.
+  const { jobs, note } = stdin ? workerCount(asked ?? 1, Infinity) : workerCount(asked, files.length);
   if (note) tell(`rehearse grade: ${note}`);
+  const named = (file: string) => (stdin && file === STDIN_NAME ? 'standard input' : file);
 
   const settings = {
     scenario: values.scenario!,
@@ -100,6 +112,7 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
   try {
     out = sink(io, values.out);
   } catch (e) {
+    stdin?.stop();
     stopWatching();
     throw e;
   }
@@ -113,22 +126,25 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
     const showProgress = io.stderrIsTTY && files.length >= 20;
     let lastDraw = 0;
     result = await runBatch(
-      files,
+      stdin ? stdinTasks(stdin.chunks) : files.map(fileTask),
+      stdin ? undefined : files.length,
       settings,
       format,
       jobs,
       {
         onOutcome: async (_file, outcome) => {
-          for (const n of outcome.notices) tell(`${n.file}: ${n.message}`);
+          for (const n of outcome.notices) tell(`${named(n.file)}: ${n.message}`);
           for (const f of outcome.failures)
-            tell(`${f.file}${f.line ? `:${f.line}` : ''}${f.conversation ? ` (conversation ${f.conversation})` : ''}: ${f.reason}`);
+            tell(
+              `${named(f.file)}${f.line ? `:${f.line}` : ''}${f.conversation ? ` (conversation ${f.conversation})` : ''}${f.id !== undefined ? ` (id ${JSON.stringify(f.id)})` : ''}: ${f.reason}`,
+            );
           for (const item of outcome.items) {
             await out.write(output.place(item, first));
             first = false;
           }
         },
         onProgress: showProgress
-          ? (done, total) => {
+          ? (done, total = files.length) => {
               const now = Date.now();
               if (now - lastDraw < 100 && done < total) return;
               lastDraw = now;
@@ -142,22 +158,24 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
       width,
       config.gradeMemoryMb,
     );
-    const summary = summarise({ files: files.length, ...result, failures: result.failures.length });
+    const summary = summarise({ files: stdin ? 1 : files.length, ...result, failures: result.failed });
     await out.write(output.tail({ summary, failures: result.failures, rows: result.kept }, width));
     out.end();
   } catch (e) {
-    // Whatever went wrong, what was at the output path stays as it was.
+    // Whatever went wrong, what was at the output path stays as it was, and the input is let go.
+    stdin?.stop();
     out.abort();
     throw e;
   } finally {
     stopWatching();
   }
-  if (values.out) tell(`rehearse grade: wrote ${values.out} (${result.transcripts} transcript(s), ${result.failures.length} failure(s))`);
+  if (toFile) tell(`rehearse grade: wrote ${toFile} (${result.transcripts} transcript(s), ${result.failed} failure(s))`);
   // Anything left ungraded (a file, a conversation, a question that was answered) is a failure.
-  return result.failures.length || result.ungraded ? 1 : 0;
+  return result.failed || result.ungraded ? 1 : 0;
 }
 
 function formatOfFile(path: string): BatchFormat {
   const ext = /\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase();
+  if (ext === 'jsonl' || ext === 'ndjson') return 'jsonl';
   return ext === 'json' ? 'json' : ext === 'csv' ? 'csv' : ext === 'md' ? 'md' : ext === 'html' || ext === 'htm' ? 'html' : 'table';
 }

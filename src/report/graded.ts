@@ -17,7 +17,11 @@ export function gradedAnswer(asked: Asked, view: AnswerView<QuoteInFile>, answer
   return { ...asked, ...grades, answers: answers.map(({ text, line }) => ({ text, line })), ...(delivery ? { delivery } : {}) };
 }
 
+/** The id a conversation came with (a line of JSON Lines on standard input), echoed back as given. */
+export type ConversationId = string | number;
+
 export interface GradedTranscript {
+  id?: ConversationId;
   file: string;
   conversation: number;
   format: Format;
@@ -34,6 +38,7 @@ export interface GradedTranscript {
 }
 
 export interface Failure {
+  id?: ConversationId;
   file: string;
   conversation?: number;
   line?: number;

@@ -2,8 +2,8 @@
 // for formats drawn at the end, and the run's summary.
 import type { Failure, GradedAnswer, GradedTranscript } from './graded.js';
 
-export type BatchFormat = 'table' | 'json' | 'csv' | 'md' | 'html';
-export const BATCH_FORMATS: readonly BatchFormat[] = ['table', 'json', 'csv', 'md', 'html'];
+export type BatchFormat = 'table' | 'json' | 'csv' | 'md' | 'html' | 'jsonl';
+export const BATCH_FORMATS: readonly BatchFormat[] = ['table', 'json', 'csv', 'md', 'html', 'jsonl'];
 
 /** A transcript as a format drawn at the end keeps it until then: its answers' views, without the candidate's words. */
 export type Kept = Omit<GradedTranscript, 'answers'> & { answers: Omit<GradedAnswer, 'answers'>[] };
@@ -63,6 +63,8 @@ export interface OutputFormat {
   render(t: GradedTranscript, width: number): string;
   /** Puts a rendered transcript in the stream; `first` for the first one written. */
   place(text: string, first: boolean): string;
+  /** A failure written where it happens, among the transcripts; without this, failures are told apart (and in `tail`). */
+  failure?(f: Failure): string;
   /** Whether the end needs every transcript (as `keep` leaves it). */
   keepsRows: boolean;
   /** Text after the last transcript. */

@@ -128,7 +128,7 @@ export function parseJson(text: string): Transcript[] {
 }
 
 /** One message ({"role": …, "content": …}), as opposed to a conversation of them. */
-function isMessage(data: unknown): boolean {
+export function isMessage(data: unknown): boolean {
   return (
     !!data &&
     typeof data === 'object' &&
@@ -154,11 +154,14 @@ export function parseJsonl(text: string): Transcript[] {
     return [{ format: 'chat-jsonl', index: 0, turns }];
   }
   const out: Transcript[] = [];
-  for (const l of values) {
-    const messages = messagesOf(l.data);
-    if (!messages) throw new TranscriptError('each line should hold one conversation: an array of messages or {"messages": […]}', l.line);
-    out.push({ format: 'chat-jsonl', index: out.length, turns: chatTurns(messages, () => l.line) });
-  }
+  for (const l of values) out.push(lineConversation(l.data, l.line, out.length));
   if (!out.length) throw new TranscriptError('no conversations in this JSONL file');
   return out;
+}
+
+/** The conversation on one line of JSONL (an array of messages or {"messages": […]}), `index` among the file's. */
+export function lineConversation(data: unknown, line: number, index: number): Transcript {
+  const messages = messagesOf(data);
+  if (!messages) throw new TranscriptError('each line should hold one conversation: an array of messages or {"messages": […]}', line);
+  return { format: 'chat-jsonl', index, turns: chatTurns(messages, () => line) };
 }

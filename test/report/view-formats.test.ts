@@ -63,7 +63,7 @@ describe('a fact of the view in every format', () => {
       expect(remarks(transcript({}).answers[0]!)).toEqual([]);
     });
 
-    it.each(BATCH_FORMATS.filter((f) => f !== 'json'))('%s says it', (format) => {
+    it.each(BATCH_FORMATS.filter((f) => f !== 'json' && f !== 'jsonl'))('%s says it', (format) => {
       expect(report(format, t)).toContain(said[0]);
       expect(report(format, transcript({}))).not.toContain(said[0]);
     });
@@ -73,6 +73,11 @@ describe('a fact of the view in every format', () => {
       expect(json.transcripts[0]!.answers[0]).toMatchObject(fields);
       const plain = JSON.parse(report('json', transcript({}))) as typeof json;
       for (const key of Object.keys(fields)) expect(plain.transcripts[0]!.answers[0]).not.toHaveProperty(key);
+    });
+
+    it("jsonl holds it as the view has it, on the transcript's line", () => {
+      const line = JSON.parse(report('jsonl', t)) as { answers: Record<string, unknown>[] };
+      expect(line.answers[0]).toMatchObject(fields);
     });
   });
 

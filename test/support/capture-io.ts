@@ -26,6 +26,15 @@ export function captureIO(input?: string): CapturedIO {
     err: (t) => void (stderr += line(t)),
     writeErr: (t) => void (stderr += t),
     readStdin: async (maxBytes) => (input !== undefined && Buffer.byteLength(input) > maxBytes ? { overLimit: true } : input),
+    stdinStream: () =>
+      input === undefined
+        ? undefined
+        : {
+            chunks: (async function* () {
+              yield Buffer.from(input);
+            })(),
+            stop: () => {},
+          },
     // No model key: the interviewer's follow-ups are written offline.
     env: { REHEARSE_HOME: home, REHEARSE_NO_CACHE: '1', NO_COLOR: '1' },
     // A folder with no .env in it, so the repository's own settings are not read.

@@ -3,8 +3,10 @@ import type { Failure, GradedTranscript } from '../graded.js';
 import type { OutputFormat, Summary } from '../output.js';
 
 export const jsonHead = () => '{\n  "transcripts": [';
+/** One graded transcript as JSON: pretty-printed with `indent`, or on one line. */
+export const transcriptJson = (t: GradedTranscript, indent?: number) => safeJson(JSON.stringify(t, null, indent));
 /** One transcript as it stands in the array: indented to its place. Made where it is graded. */
-export const jsonText = (t: GradedTranscript) => safeJson(JSON.stringify(t, null, 2)).replace(/^/gm, '    ');
+export const jsonText = (t: GradedTranscript) => transcriptJson(t, 2).replace(/^/gm, '    ');
 
 /**
  * JSON.stringify escapes C0 controls but leaves DEL, C1 (an 8-bit escape sequence starts with

@@ -1,0 +1,93 @@
+// What a grading job is handed: a file to read, or text that came on standard input (whole, or
+// one line of JSON Lines), or a refusal already known; and how each becomes an outcome.
+import { statSync } from 'node:fs';
+import type { DecodeNotice } from '../decode.js';
+import type { ConversationId, Failure } from '../report/graded.js';
+import type { BatchFormat } from '../report/output.js';
+import { lineConversation } from '../transcripts/json.js';
+import type { GradeOptions } from './grade.js';
+import { failedFile, processFile, processText, type FileOutcome } from './process.js';
+
+export type Task =
+  | { kind: 'file'; file: string }
+  /** Standard input read whole, as one file would be. */
+  | { kind: 'text'; file: string; text: string; notice?: DecodeNotice }
+  /** One line of JSON Lines: a conversation, the `conversation`-th of the stream (from 1). */
+  | { kind: 'line'; file: string; line: number; conversation: number; text: string; notice?: DecodeNotice }
+  /** Input refused before it could be handed on (a line past the size limit). */
+  | { kind: 'refused'; failure: Failure };
+
+export const fileTask = (file: string): Task => ({ kind: 'file', file });
+
+/** A JSON string or number as the first field of a line's object: `{"id": "c-17", …`. */
+const LEADING_ID = /^\s*\{\s*"id"\s*:\s*("(?:[^"\\\n]|\\.){0,200}"|-?\d{1,30}(?:\.\d{1,30})?(?:[eE][+-]?\d{1,3})?)\s*[,}]/;
+
+/**
+ * A line's id read from its first bytes alone, when it is the object's first field: a line refused
+ * before it is parsed (too large to read or to grade, or its worker stopped) still says whose it was.
+ */
+export function leadingId(start: string): { id?: ConversationId } {
+  const token = LEADING_ID.exec(start.slice(0, 512))?.[1];
+  if (token === undefined) return {};
+  try {
+    const id = JSON.parse(token) as ConversationId;
+    return typeof id === 'number' && !Number.isFinite(id) ? {} : { id };
+  } catch {
+    return {};
+  }
+}
+
+/** Where a task's input is, as a failure names it. */
+export function taskPlace(task: Task): Omit<Failure, 'reason'> {
+  if (task.kind === 'refused') return { ...task.failure };
+  return task.kind === 'line' ? { ...leadingId(task.text), file: task.file, line: task.line } : { file: task.file };
+}
+
+/** How many bytes a task's input has, to judge the memory grading it takes (0 when unknown). */
+export function taskBytes(task: Task): number {
+  if (task.kind === 'refused') return 0;
+  if (task.kind !== 'file') return Buffer.byteLength(task.text);
+  try {
+    return statSync(task.file).size;
+  } catch {
+    return 0; // the input policy says what is wrong with it
+  }
+}
+
+/** The outcome of a task that could not be graded, and why. */
+export const failedTask = (task: Task, reason: string, format: BatchFormat) => failedFile({ ...taskPlace(task), reason }, format);
+
+/** A conversation's id, as a line of JSON Lines gives it; a string or a number is echoed back as given. */
+function idOf(data: unknown): { id?: ConversationId } | { error: string } {
+  if (!data || typeof data !== 'object' || Array.isArray(data) || !Object.hasOwn(data, 'id')) return {};
+  const id = (data as { id: unknown }).id;
+  if (typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id))) return { id };
+  return { error: `id: should be a string or a number, not ${id === null ? 'null' : Array.isArray(id) ? 'an array' : typeof id}` };
+}
+
+export function processTask(task: Task, format: BatchFormat, opts: GradeOptions, width = 100): FileOutcome {
+  switch (task.kind) {
+    case 'file':
+      return processFile(task.file, format, opts, width);
+    case 'text':
+      return processText(task.file, task, format, opts, width);
+    case 'refused':
+      return failedFile(task.failure, format);
+    case 'line': {
+      let data: unknown;
+      try {
+        data = JSON.parse(task.text);
+      } catch (e) {
+        return failedTask(task, `line is not valid JSON: ${(e as Error).message}`, format);
+      }
+      const id = idOf(data);
+      if ('error' in id) return failedTask(task, id.error, format);
+      const { line, conversation } = task;
+      return processText(task.file, task, format, opts, width, {
+        line,
+        ...id,
+        parse: () => [lineConversation(data, line, conversation - 1)],
+      });
+    }
+  }
+}

@@ -1,0 +1,18 @@
+// JSON Lines: one object a line for each conversation, written as it is graded: the graded
+// transcript as the JSON format renders it, or {"error": …} for one that could not be graded.
+import type { Failure } from '../graded.js';
+import { asIs, type OutputFormat } from '../output.js';
+import { safeJson, transcriptJson } from './json.js';
+
+/** A conversation (or a file) that was not graded: where it was, and why, under "error". */
+export const failureLine = ({ reason, kind: _kind, ...where }: Failure) => `${safeJson(JSON.stringify({ ...where, error: reason }))}\n`;
+
+export const jsonl: OutputFormat = {
+  head: () => '',
+  render: (t) => `${transcriptJson(t)}\n`,
+  place: asIs,
+  failure: failureLine,
+  keepsRows: false,
+  // The run's summary is no conversation: a reader of the stream gets only conversations.
+  tail: () => '',
+};
