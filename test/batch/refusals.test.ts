@@ -34,7 +34,7 @@ const cases: [string, string[], string][] = [
   [
     'one question not read clearly enough',
     ['Interviewer: Does everyone agree?', 'Candidate: I do, mostly, though I would rather wait a week.'],
-    'nothing to grade: its one question is one rehearse cannot grade (first: "Does everyone agree?": may be a question of the "incentives" family, but not clearly enough to grade (confidence 0.5 of the 1.5 needed))',
+    'nothing to grade: its one question is one rehearse cannot grade (first: "Does everyone agree?": may be a question of the "incentives" family, but not clearly enough to grade (confidence 0 of the 1.5 needed))',
   ],
 ];
 
