@@ -49,6 +49,9 @@ export const LATER_SETS = setsIn(join(FIXTURES, 'questions-later'));
 /** Fresh sets written after the rules were last changed, by someone who had read neither them nor the sets above. */
 export const FRESH_SETS = setsIn(join(FIXTURES, 'questions-fresh'));
 
+/** Unseen sets written after the fresh sets' measurement, by someone who had read neither the rules nor any earlier set. */
+export const UNSEEN_SETS = setsIn(join(FIXTURES, 'questions-unseen'));
+
 const lists = (file: string): [string, unknown][] =>
   Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>).filter(([k]) => k !== 'about');
 

@@ -2,7 +2,7 @@
 import os from 'node:os';
 import { benchBatch } from './batch.js';
 import { benchFilter } from './filter.js';
-import { benchPrecision, FRESH_SETS, LATER_SETS } from './precision.js';
+import { benchPrecision, FRESH_SETS, LATER_SETS, UNSEEN_SETS } from './precision.js';
 import { benchProbes } from './probes.js';
 import { benchRecognition } from './recognition.js';
 import { benchScoring } from './scoring.js';
@@ -21,6 +21,10 @@ const sections: [string, () => Figure[] | Promise<Figure[]>][] = [
     () => benchPrecision(LATER_SETS),
   ],
   ['Transcripts (the same, on fresh sets written after the recognition rules were last changed)', () => benchPrecision(FRESH_SETS)],
+  [
+    'Transcripts (the same, on unseen sets written after the recognition rules were last changed, measured once)',
+    () => benchPrecision(UNSEEN_SETS),
+  ],
   ['Probes', benchProbes],
   ['Terminal', benchStartup],
   ['Batch', benchBatch],
