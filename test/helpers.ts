@@ -26,7 +26,8 @@ export function rehearse(args: string[], opts: { input?: string; env?: NodeJS.Pr
     encoding: 'utf8',
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, REHEARSE_HOME: TEST_HOME, NO_COLOR: '1', ...opts.env },
-    timeout: 15_000,
+    // Under the test timeout: a loaded machine can take a while to grade a folder of transcripts.
+    timeout: 45_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
