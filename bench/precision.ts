@@ -52,6 +52,9 @@ export const FRESH_SETS = setsIn(join(FIXTURES, 'questions-fresh'));
 /** Unseen sets written after the fresh sets' measurement, by someone who had read neither the rules nor any earlier set. */
 export const UNSEEN_SETS = setsIn(join(FIXTURES, 'questions-unseen'));
 
+/** Blind sets written after the unseen sets' measurement, by someone who had read neither the rules nor any earlier set. */
+export const BLIND_SETS = setsIn(join(FIXTURES, 'questions-blind'));
+
 const lists = (file: string): [string, unknown][] =>
   Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>).filter(([k]) => k !== 'about');
 

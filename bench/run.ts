@@ -2,7 +2,7 @@
 import os from 'node:os';
 import { benchBatch } from './batch.js';
 import { benchFilter } from './filter.js';
-import { benchPrecision, FRESH_SETS, LATER_SETS, UNSEEN_SETS } from './precision.js';
+import { benchPrecision, BLIND_SETS, FRESH_SETS, LATER_SETS, UNSEEN_SETS } from './precision.js';
 import { benchProbes } from './probes.js';
 import { benchRecognition } from './recognition.js';
 import { benchScoring } from './scoring.js';
@@ -27,6 +27,10 @@ const sections: [string, () => Figure[] | Promise<Figure[]>][] = [
   [
     'Transcripts (the same, on unseen sets written after the rules were settled; their misses have since changed the rules too)',
     () => benchPrecision(UNSEEN_SETS),
+  ],
+  [
+    'Transcripts (the same, on blind sets written after the recognition rules were last changed, measured once)',
+    () => benchPrecision(BLIND_SETS),
   ],
   ['Probes', benchProbes],
   ['Terminal', benchStartup],
