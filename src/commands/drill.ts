@@ -20,13 +20,12 @@ export const DRILL_USAGE = 'rehearse drill [--criterion <id>] [--family <family>
 function outcomeLines(w: Wiring, catalog: readonly LoadedScenario[], session: Session, loaded: LoadedScenario, target: DrillTarget) {
   const question = loaded.scenario.questions[0]!;
   const now = session.scores[question.id]?.criteria.find((c) => c.id === target.criterion);
-  const before = progressBefore(
-    w.store.all().sessions.map((s) => s.session),
-    familiesOf(catalog),
-    session.id,
-  ).criteria.find((c) => c.id === target.criterion && c.family === target.family);
+  const saved = w.store.all().sessions.map((s) => s.session);
+  const before = progressBefore(saved, familiesOf(catalog), session.id).criteria.find(
+    (c) => c.id === target.criterion && c.family === target.family,
+  );
   const last = before?.history[before.history.length - 1];
-  const date = last && w.store.all().sessions.find((s) => s.session.id === last.session)?.session.createdAt;
+  const date = last && saved.find((s) => s.id === last.session)?.createdAt;
   return drillLines({
     title: target.title,
     family: target.family,

@@ -2,6 +2,7 @@
 // weakest criteria now; on the terminal, as JSON, or as one HTML page.
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { familiesOf } from '../app/drill.js';
 import { reading } from '../app/wiring.js';
 import { FatalError, UsageError } from '../errors.js';
 import { fileErrorReason, PRIVATE_FILE, writeAtomic } from '../files.js';
@@ -41,15 +42,12 @@ export async function progressCommand(args: string[], io: IO): Promise<number> {
 
   // Which family each question's rubric is of, from the scenarios as they are now; a scenario since
   // removed or broken leaves its criteria under their rubric's id.
-  let families = new Map<string, Map<string, string>>();
+  let familyOf: FamilyOf = (_scenario, _question, rubricId) => rubricId;
   try {
-    families = new Map(
-      loadCatalog(read.scenarios).map((s) => [s.scenario.id, new Map(Object.entries(s.rubrics).map(([q, r]) => [q, r.family]))]),
-    );
+    familyOf = familiesOf(loadCatalog(read.scenarios));
   } catch {
     // The catalog could not be read: the rubric ids serve.
   }
-  const familyOf: FamilyOf = (scenario, question, rubricId) => families.get(scenario)?.get(question) ?? rubricId;
   const progress = progressOf(
     sessions.map((s) => s.session),
     familyOf,

@@ -27,8 +27,9 @@ export class Speller {
       for (const w of phrase.toLowerCase().match(/[a-z][a-z'-]*\*?/g) ?? []) {
         if (w.endsWith('*') || w.length < MIN_LENGTH || this.words.has(w)) continue;
         this.words.add(w);
-        const key = w[0]!;
-        this.byHead.set(key, [...(this.byHead.get(key) ?? []), w]);
+        const bucket = this.byHead.get(w[0]!);
+        if (bucket) bucket.push(w);
+        else this.byHead.set(w[0]!, [w]);
       }
   }
 
