@@ -225,7 +225,51 @@ export function segment(text: string, turn: number, tokens: readonly Token[] = t
   }
   const last = sentenceAt(text, tokens, turn, start, text.length);
   if (last) out.push(last);
-  return out.some((s) => s.words > RUN_ON_WORDS) ? out.flatMap((s) => splitRunOn(text, tokens, s)) : out;
+  const cased = out.flatMap((s) => splitAtCapital(text, tokens, s));
+  return cased.some((s) => s.words > RUN_ON_WORDS) ? cased.flatMap((s) => splitRunOn(text, tokens, s)) : cased;
+}
+
+/**
+ * Words that, written with a capital after a word in lower case and no mark between, start a new
+ * sentence whose full stop was left out ("…the weekly number We then…"). Only words that are not
+ * names: "in Google Maps" keeps its capitals inside the sentence.
+ */
+const CAPITAL_OPENERS = new Set(
+  'the this that these those my our we it its if when so but then there last also however because once after before what how why you your they their he she his her'.split(
+    ' ',
+  ),
+);
+/** A piece split off at a capital has at least this many words before it: shorter, and it is a title or a name. */
+const CAPITAL_PIECE = 3;
+
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLower = (c: number) => c >= 97 && c <= 122;
+
+function splitAtCapital(text: string, tokens: readonly Token[], s: Sentence): Sentence[] {
+  const out: Sentence[] = [];
+  const first = firstTokenAt(tokens, s.start);
+  let from = s.start;
+  let since = 0;
+  for (let k = first; k < tokens.length && tokens[k]!.end <= s.end; k++, since++) {
+    const t = tokens[k]!;
+    if (k === first || since < CAPITAL_PIECE || !isUpper(text.charCodeAt(t.start)) || !CAPITAL_OPENERS.has(t.norm)) continue;
+    const prev = tokens[k - 1]!;
+    // The word before ends in lower case or a figure, and only spaces stand between: no mark, no line.
+    const end = text.charCodeAt(prev.end - 1);
+    if (!isLower(text.charCodeAt(prev.start)) && !isDigit(text.charCodeAt(prev.start))) continue;
+    if (!isLower(end) && !isDigit(end)) continue;
+    let gap = true;
+    for (let j = prev.end; gap && j < t.start; j++) gap = text.charCodeAt(j) === SPACE;
+    if (!gap) continue;
+    const piece = sentenceAt(text, tokens, s.turn, from, t.start);
+    if (piece) out.push(piece);
+    from = t.start;
+    since = 0;
+  }
+  if (from === s.start) return [s];
+  const rest = sentenceAt(text, tokens, s.turn, from, s.end);
+  if (rest) out.push(rest);
+  return out;
 }
 
 /**
@@ -260,14 +304,17 @@ const OPENERS = new Set([
   'because',
 ]);
 /**
- * Marks inside a sentence that show it was punctuated: then it is long, not run on. A comma, colon or
- * semicolon, not one inside a figure ("1,000", "9:30"); brackets and dashes survive in transcribed
- * speech that has no other marks, so they prove nothing.
+ * Marks inside a sentence that show it was punctuated: with one every RUN_ON_WORDS words or closer, it is
+ * long, not run on. A comma, colon or semicolon, not one inside a figure ("1,000", "9:30"); brackets and
+ * dashes survive in transcribed speech that has no other marks, so they prove nothing.
  */
-const PUNCTUATED = /(?<!\d)[,:;]|[,:;](?!\d)/u;
+const PUNCTUATED = /(?<!\d)[,:;]|[,:;](?!\d)/gu;
 
 function splitRunOn(text: string, tokens: readonly Token[], s: Sentence): Sentence[] {
-  if (s.words <= RUN_ON_WORDS || PUNCTUATED.test(text.slice(s.start, s.end))) return [s];
+  if (s.words <= RUN_ON_WORDS) return [s];
+  // One stray comma in two hundred words does not make them punctuated: the stretch between marks does.
+  const marks = text.slice(s.start, s.end).match(PUNCTUATED)?.length ?? 0;
+  if (s.words <= RUN_ON_WORDS * (marks + 1)) return [s];
   const out: Sentence[] = [];
   const first = firstTokenAt(tokens, s.start);
   let from = s.start;

@@ -2,6 +2,7 @@
 // graded under a question it does not answer. Every answer here is written for these tests.
 import { describe, expect, it } from 'vitest';
 import { score } from '../../src/scoring/score.js';
+import { lemmaOf } from '../../src/scoring/rubric/relevance.js';
 import { findScenario } from '../../src/scenario/catalog.js';
 import { ANSWERS, CONCISE, GENERIC, type Family } from '../support/answers.js';
 import { adviceForm, asBullets, pad, PADDING, unpunctuated } from '../support/metamorphic.js';
@@ -25,10 +26,16 @@ describe('appending sentences about something else earns nothing', () => {
   const cases = ANSWERS.flatMap((a, i) => PADDING.map((_, k) => ({ i, k, family: a.family, text: a.text })));
   const rises = cases.map(({ family, text, k }) => grade(family, pad(text, k)).total - grade(family, text).total);
 
-  // The target is none above 3; one shortfall answer still gains 4 from one padding (see `npm run validity`).
-  it('no answer rises by more than 5, and all but one of 18 by at most 3', () => {
-    expect(Math.max(...rises)).toBeLessThanOrEqual(5);
-    expect(rises.filter((r) => r > 3).length).toBeLessThanOrEqual(1);
+  it('no answer rises by more than 3', () => {
+    expect(Math.max(...rises)).toBeLessThanOrEqual(3);
+  });
+
+  it('a sentence that shares only the start of a word with the answer ("commute", "communication") is not read', () => {
+    const text = `${ANSWERS[2]!.text} We communicate the shared target to both teams every week.`;
+    const padded = `${text} I commute by train, which takes 45 minutes each way.`;
+    const s = grade('incentives', padded);
+    for (const c of s.criteria) for (const e of c.evidence) expect(e.start).toBeLessThan(text.length);
+    expect(s.total).toBeLessThanOrEqual(grade('incentives', text).total + 3);
   });
 
   it('the sentences appended are not read: no evidence quotes them', () => {
@@ -181,5 +188,19 @@ describe('length is not quality', () => {
   // day it holds is noticed.
   it.fails.each(CONCISE.map((a, i) => ({ i, ...a })))('concise answer $i ($family) is strong (not yet)', ({ family, text }) => {
     expect(grade(family, text).band).toBe('strong');
+  });
+});
+
+describe('the same word, inflected or not, and words that only start alike', () => {
+  it.each([
+    ['churning', 'churn', true],
+    ['priced', 'pricing', true],
+    ['running', 'runs', true],
+    ['cohorts', 'cohort', true],
+    ['commute', 'communication', false],
+    ['starter', 'start', false],
+    ['checking', 'cheque', false],
+  ])('%s and %s: %s', (a, b, same) => {
+    expect(lemmaOf(a) === lemmaOf(b)).toBe(same);
   });
 });

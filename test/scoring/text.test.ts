@@ -34,8 +34,26 @@ describe('segment', () => {
     ['a line that wraps\nonto the next line.', ['a line that wraps\nonto the next line.']],
     ['Metrics:\n- churn rate\n- NPS', ['Metrics:', 'churn rate', 'NPS']],
     ['First paragraph\n\nSecond paragraph', ['First paragraph', 'Second paragraph']],
+    // A full stop left out before a capitalised opening word still ends the sentence; names and titles stay whole.
+    [
+      'We review the refund rate every week The finance lead joins us.',
+      ['We review the refund rate every week', 'The finance lead joins us.'],
+    ],
+    ['Riders find a stop in Google Maps and book from there.', ['Riders find a stop in Google Maps and book from there.']],
+    ['A Plan For The Quarter', ['A Plan For The Quarter']],
+    ['the drop came from new users we then split them by city', ['the drop came from new users we then split them by city']],
   ])('%j', (text, expected) => {
     expect(sentences(text)).toEqual(expected);
+  });
+
+  it('splits a long stretch of speech with one stray comma where a new sentence starts, as one with none', () => {
+    const speech =
+      'so the number we watch is weekly paying teams because that is when the product earns money we saw it fall in march ' +
+      'and we traced it to the new onboarding flow then we rolled the flow back for half of the new teams and the number ' +
+      'recovered within two weeks but we still watch refunds as a guardrail';
+    const stray = speech.replace('earns money', 'earns money,');
+    expect(sentences(speech).length).toBeGreaterThan(2);
+    expect(sentences(stray).length).toBe(sentences(speech).length);
   });
 
   it.each([

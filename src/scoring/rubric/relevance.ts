@@ -108,6 +108,22 @@ function criterionIndexes(topic: Topic, rubric: ResolvedRubric): CriterionIndexe
  */
 export const stemOf = (w: string) => (w.length > 5 ? w.slice(0, 5) : w.replace(/(?:es|s)$/u, ''));
 
+/**
+ * A word without its inflection, for telling the same word from one that only starts alike: "churning"
+ * and "churn", "priced" and "pricing" are one; "commute" and "communication", "starter" and "start" are not.
+ */
+export function lemmaOf(w: string): string {
+  let x = w.replace(/'s$/u, '');
+  if (x.length > 4 && x.endsWith('ies')) x = `${x.slice(0, -3)}y`;
+  else if (x.length > 5 && x.endsWith('ing')) x = x.slice(0, -3);
+  else if (x.length > 4 && x.endsWith('ed')) x = x.slice(0, -2);
+  else if (x.length > 4 && /(?:ss|x|ch|sh)es$/u.test(x)) x = x.slice(0, -2);
+  else if (x.length > 3 && x.endsWith('s') && !x.endsWith('ss')) x = x.slice(0, -1);
+  // "running" → "runn" → "run"; "commute" and "commuting" both end as "commut".
+  if (/([b-df-hj-np-tv-z])\1$/u.test(x) && !/(?:ll|ss|ff|zz)$/u.test(x)) x = x.slice(0, -1);
+  return x.length > 3 && x.endsWith('e') ? x.slice(0, -1) : x;
+}
+
 /** A word without a plural ending: "risks" and "risk" are one heading. */
 const singular = (w: string) => w.replace(/(?<=\p{L}{3})(?:es|s)$/u, '');
 
@@ -225,6 +241,8 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = 
   const foreign = new Uint8Array(n);
   const filled = new Uint8Array(n);
   const stems: Set<string>[] = [];
+  /** Per sentence, its content words whole (without their inflection), beside their stems. */
+  const wholes: Set<string>[] = [];
   const question = promptStems(asked.question, topic.context);
   const followUps = (asked.followUps ?? []).map((f) => promptStems(promptOfFollowUp(f), topic.context));
 
@@ -273,6 +291,7 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = 
     words += s.words;
     const prompt = s.turn === 0 ? question : (followUps[s.turn - 1] ?? question);
     const own = new Set<string>();
+    const whole = new Set<string>();
     const saying = new Set<string>();
     const tokens = a.tokens[s.turn]!;
     for (let k = firstTokenAt(tokens, s.start); k < tokens.length && tokens[k]!.end <= s.end; k++) {
@@ -281,9 +300,11 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = 
       if (!isContentWord(w)) continue;
       const stem = stemOf(w);
       own.add(stem);
+      whole.add(lemmaOf(w));
       if (!topic.headings.has(stem) && !prompt.has(stem) && !question.has(stem)) saying.add(stem);
     }
     stems.push(own);
+    wholes.push(whole);
     content.push(saying);
     if (saying.size) filled[i] = 1;
 
@@ -312,8 +333,11 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = 
   // then its own words join the thread, so a story told around the question stays on it. A sentence
   // about another family's question does not join, whatever words it shares.
   const thread = new Set<string>();
+  /** The thread's words whole, without their inflection. */
+  const threadWords = new Set<string>();
   const join = (i: number) => {
     for (const st of stems[i]!) if (!topic.headings.has(st)) thread.add(st);
+    for (const w of wholes[i]!) if (!topic.headings.has(stemOf(w))) threadWords.add(w);
   };
   const on = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
@@ -335,11 +359,15 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = 
         shared++;
         if (!topic.contextStems.has(st)) sharedBeyondContext++;
       }
-      // Two of the thread's words, or one beside a sentence on it: one word alone is as often chance.
+      // Two of the thread's words, or one beside a sentence on it: one word alone, anywhere, is as often chance.
       const beside = (i > 0 && on[i - 1] === 1) || (i + 1 < n && on[i + 1] === 1);
       const carried =
         i > 0 && on[i - 1] === 1 && a.sentences[i - 1]!.turn === a.sentences[i]!.turn && continues(a, a.sentences[i]!, topic.headingWords);
-      if (sharedBeyondContext >= THREAD_WORDS || (beside && shared >= 1) || carried) {
+      // Beside it, one word is enough only when it is the same word, inflected or not, not one that only starts alike:
+      // "commute" after "communication", "starter" after "start" join a story to an answer by chance.
+      let sameWord = false;
+      if (beside && shared >= 1) for (const w of wholes[i]!) if (threadWords.has(w)) sameWord = true;
+      if (sharedBeyondContext >= THREAD_WORDS || sameWord || carried) {
         on[i] = 1;
         join(i);
         changed = true;
