@@ -246,24 +246,30 @@ const isUpper = (c: number) => c >= 65 && c <= 90;
 const isLower = (c: number) => c >= 97 && c <= 122;
 
 function splitAtCapital(text: string, tokens: readonly Token[], s: Sentence): Sentence[] {
+  return splitWhere(text, tokens, s, CAPITAL_PIECE, (k) => {
+    const t = tokens[k]!;
+    if (!isUpper(text.charCodeAt(t.start)) || !CAPITAL_OPENERS.has(t.norm)) return false;
+    const prev = tokens[k - 1]!;
+    // The word before ends in lower case or a figure, and only spaces stand between: no mark, no line.
+    const end = text.charCodeAt(prev.end - 1);
+    if (!isLower(text.charCodeAt(prev.start)) && !isDigit(text.charCodeAt(prev.start))) return false;
+    if (!isLower(end) && !isDigit(end)) return false;
+    for (let j = prev.end; j < t.start; j++) if (text.charCodeAt(j) !== SPACE) return false;
+    return true;
+  });
+}
+
+/** A sentence cut before each word `startsHere` says opens a new one, with pieces of at least `minWords` words. */
+function splitWhere(text: string, tokens: readonly Token[], s: Sentence, minWords: number, startsHere: (k: number) => boolean): Sentence[] {
   const out: Sentence[] = [];
   const first = firstTokenAt(tokens, s.start);
   let from = s.start;
   let since = 0;
   for (let k = first; k < tokens.length && tokens[k]!.end <= s.end; k++, since++) {
-    const t = tokens[k]!;
-    if (k === first || since < CAPITAL_PIECE || !isUpper(text.charCodeAt(t.start)) || !CAPITAL_OPENERS.has(t.norm)) continue;
-    const prev = tokens[k - 1]!;
-    // The word before ends in lower case or a figure, and only spaces stand between: no mark, no line.
-    const end = text.charCodeAt(prev.end - 1);
-    if (!isLower(text.charCodeAt(prev.start)) && !isDigit(text.charCodeAt(prev.start))) continue;
-    if (!isLower(end) && !isDigit(end)) continue;
-    let gap = true;
-    for (let j = prev.end; gap && j < t.start; j++) gap = text.charCodeAt(j) === SPACE;
-    if (!gap) continue;
-    const piece = sentenceAt(text, tokens, s.turn, from, t.start);
+    if (k === first || since < minWords || !startsHere(k)) continue;
+    const piece = sentenceAt(text, tokens, s.turn, from, tokens[k]!.start);
     if (piece) out.push(piece);
-    from = t.start;
+    from = tokens[k]!.start;
     since = 0;
   }
   if (from === s.start) return [s];
@@ -315,24 +321,12 @@ function splitRunOn(text: string, tokens: readonly Token[], s: Sentence): Senten
   // One stray comma in two hundred words does not make them punctuated: the stretch between marks does.
   const marks = text.slice(s.start, s.end).match(PUNCTUATED)?.length ?? 0;
   if (s.words <= RUN_ON_WORDS * (marks + 1)) return [s];
-  const out: Sentence[] = [];
-  const first = firstTokenAt(tokens, s.start);
-  let from = s.start;
-  let since = 0;
-  for (let k = first; k < tokens.length && tokens[k]!.end <= s.end; k++, since++) {
-    const t = tokens[k]!;
-    if (k === first || since < RUN_ON_PIECE || !OPENERS.has(t.norm)) continue;
+  return splitWhere(text, tokens, s, RUN_ON_PIECE, (k) => {
+    if (!OPENERS.has(tokens[k]!.norm)) return false;
     const prev = tokens[k - 1]!.norm;
     // "the metric that we pick", "and so": the word before leads into this one, no new sentence starts.
-    if (FUNCTION_WORDS.has(prev) || prev === 'and' || prev === 'or' || prev === 'but') continue;
-    const piece = sentenceAt(text, tokens, s.turn, from, t.start);
-    if (piece) out.push(piece);
-    from = t.start;
-    since = 0;
-  }
-  const rest = sentenceAt(text, tokens, s.turn, from, s.end);
-  if (rest) out.push(rest);
-  return out;
+    return !(FUNCTION_WORDS.has(prev) || prev === 'and' || prev === 'or' || prev === 'but');
+  });
 }
 
 /** `scan` is `turns` with grader-directed text blanked; sentences are found in it. `tokens` are scan's, when known. */
