@@ -25,7 +25,7 @@ export type TurnReading =
  * incentives cue and nothing else, so it is listed, not graded.
  */
 export const CONFIDENT = 1.5;
-/** Talk around the interview gives way only to a question this sure of its family. */
+/** Talk around the interview gives way only to a question surer than this of its family. */
 const OUTWEIGHS_ASIDE = 2.5;
 /** Sentences before the question that set it up ("Sales is paid on new logos. How do you handle that?"). */
 const CONTEXT_SENTENCES = 2;
@@ -165,7 +165,7 @@ export function readTurn(text: string, families: Families): TurnReading {
   const ranked = confidences(asking, context, families);
   const [best, next] = ranked;
   const aside = families.asides.scores(asking)[0];
-  if (aside && (!best || best.confidence < OUTWEIGHS_ASIDE)) return { kind: 'aside', aside: aside.value.family };
+  if (aside && (!best || best.confidence <= OUTWEIGHS_ASIDE)) return { kind: 'aside', aside: aside.value.family };
   if (!best) return { kind: 'unrecognised' };
   const confidence = Math.round(best.confidence * 100) / 100;
   if (next && next.confidence >= best.confidence - 0.25) {
