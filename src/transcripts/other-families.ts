@@ -42,7 +42,7 @@ export const ASIDES: readonly { family: AsideKind; name: string; detect: readonl
       'is that everything',
       'before we (wrap|close|finish|end|go|sign off|let you go|run out)',
       '(wrap up|wrap things up|wrapping up|to wrap|out of time|almost out of time|nearly out of time)',
-      '(any|other) (other)? business',
+      'any other business',
       '(last|final|parting|closing) (words|thoughts|question|questions|advice|piece|tip)',
       '(where|how) (can|do|should) (people|listeners|folks|viewers|they|we|our listeners|someone) + (find|follow|reach|get in touch|contact|connect)',
       'get in touch',
