@@ -5,9 +5,10 @@ import type { TimedSegment } from '../delivery/speech.js';
 import type { LoadedScenario } from '../scenario/loaded.js';
 import type { ResolvedRubric } from '../scenario/rubric.js';
 import type { Families, Family } from './families.js';
-import { readTurn } from './reading.js';
+import { isQuestion, readTurn, type TurnReading } from './reading.js';
 import { acknowledges, keywords, ownWords, PROBE } from './words.js';
 import type { Cast } from './speakers.js';
+import type { TranscriptTurn } from './types.js';
 
 export { familiesOf, type Families, type Family } from './families.js';
 export { keywords } from './words.js';
@@ -77,6 +78,23 @@ function followsUp(text: string, words: Set<string>, about: Set<string>): boolea
   if (own.length <= 4 && REFERS_BACK.test(text)) return true;
   const shared = own.filter((w) => about.has(w)).length;
   return (shared >= 2 && shared / own.length >= 0.25) || (shared >= 1 && own.length <= 3);
+}
+
+/**
+ * Where a question starts in a turn joined from one speaker's pieces: after a sponsor read that
+ * asks nothing ("Quick break… brought to you by…", then "Okay, we're back. Which metric…?"), at
+ * the piece from which the turn reads as surely as the same family; otherwise where the turn starts.
+ */
+function questionLine(turn: Pick<TranscriptTurn, 'text' | 'line' | 'joined'>, reading: TurnReading, families: Families): number {
+  if (reading.kind !== 'family') return turn.line;
+  for (const piece of [...(turn.joined ?? [])].reverse()) {
+    const before = turn.text.slice(0, piece.at);
+    const read = readTurn(before, families);
+    if (read.kind !== 'aside' || read.aside !== 'sponsor' || isQuestion(before)) continue;
+    const rest = readTurn(turn.text.slice(piece.at), families);
+    if (rest.kind === 'family' && rest.family.family === reading.family.family && rest.confidence >= reading.confidence) return piece.line;
+  }
+  return turn.line;
 }
 
 /** A question takes at most this many follow-ups: past them, the conversation has moved on. */
@@ -195,6 +213,7 @@ export function align(c: Cast, families: Families, scenario?: LoadedScenario): A
       }
     }
     if (family) {
+      const line = questionLine(turn, reading, families);
       const n = (familyCount.get(family.family) ?? 0) + 1;
       familyCount.set(family.family, n);
       open(
@@ -203,7 +222,7 @@ export function align(c: Cast, families: Families, scenario?: LoadedScenario): A
           family: family.family,
           matchedBy: 'family',
           prompt: turn.text,
-          line: turn.line,
+          line,
           rubric: family.rubric,
         },
         words,

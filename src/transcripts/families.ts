@@ -38,7 +38,7 @@ export function familiesOf(libraries: readonly RubricLibrary[], contextTerms: st
   return {
     list,
     speller: new Speller(phrases),
-    reader: new IntentReader(list.map((f) => ({ family: f.family, detect: f.detect, value: f }))),
+    reader: new IntentReader(list.map((f) => ({ family: f.family, detect: f.detect, topic: f.rubric.topic, value: f }))),
     // One cue per topic phrase: a topic phrase is a word list, never a "+" combination.
     topics: new IntentReader(
       list.map((f) => ({ family: f.family, detect: f.rubric.topic.map((p) => p.replace(/\s\+\s/g, ' ')), value: f })),

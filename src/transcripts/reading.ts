@@ -25,7 +25,7 @@ export type TurnReading =
  * incentives cue and nothing else, so it is listed, not graded.
  */
 export const CONFIDENT = 1.5;
-/** Talk around the interview gives way only to a question this sure of its family. */
+/** Talk around the interview gives way only to a question surer than this of its family. */
 const OUTWEIGHS_ASIDE = 2.5;
 /** Sentences before the question that set it up ("Sales is paid on new logos. How do you handle that?"). */
 const CONTEXT_SENTENCES = 2;
@@ -52,11 +52,15 @@ const TAG =
 /** A statement with a tag ("…all-hands tomorrow, right?"): it checks, it does not ask. */
 const TAGGED = /,\s*(?:right|no|yeah|yes|correct|isn'?t it|don'?t you|didn'?t you|wasn'?t it|aren'?t you|ok(?:ay)?)\s*\?\s*$/i;
 
+/** A question after a setup in one sentence, as spoken with no question mark: "…and leadership is asking, how do you respond". */
+const ASKS_AFTER_SETUP =
+  /,\s*(?:so\s+|and\s+)?(?:what|why|how|which)\s+(?:do|does|did|would|will|should|could|can|is|are|was|were)\s+(?:you|we)\b/i;
+
 /** Whether a sentence asks something. */
 export function asks(sentence: string): boolean {
   const s = sentence.trim();
   if (TAG.test(s.replace(/[.!,]/g, '')) || TAGGED.test(s) || EXCLAIMS.test(s)) return false;
-  return /\?\s*$/.test(s) || OPENS_QUESTION.test(s);
+  return /\?\s*$/.test(s) || OPENS_QUESTION.test(s) || ASKS_AFTER_SETUP.test(s);
 }
 
 /** True when any sentence of the text asks something. */
@@ -69,6 +73,14 @@ const CONTEXT_WEIGHT = 1;
 /** What naming the family's topic adds: more in the asking sentence than only in the setup before it. */
 const TOPIC_ASKED = 1;
 const TOPIC_SET_UP = 0.5;
+/** A question asking how to meet what the setup describes ("…missed its OKR. How would you handle the review?") is about it. */
+const RESPONDS = /\b(?:handle|handling|deal with|approach|tackle|respond|react|now what|what now|next steps?)\b/i;
+/**
+ * What a family's cues count when only the setup shows them and the question itself shows
+ * another family's: the setup names the situation ("Your top-line number is going up."), the
+ * question says what it asks about it ("Which other numbers would you check?").
+ */
+const SETUP_ONLY = 0.5;
 /** What an open question about the candidate or the product adds. */
 const ADDRESSED = 0.5;
 /** The candidate, or the product and its business, which an interview's questions are about. */
@@ -99,18 +111,21 @@ function confidences(asking: string, context: string, families: Families): { fam
   // says little of its own ("What would you change?") or takes up their words ("Target missed.
   // How do you decide whether the target was wrong?"). "What did you learn from writing it?" has
   // a subject of its own, so the remark before it counts half.
+  // It leans on them too when it completes a cue they begin ("That's the headline number. What
+  // sits underneath it?").
+  const askedFrom = context.length - asking.length;
   const own = ownWords(keywords(asking)).filter((w) => !PROBE.has(w));
-  const before = keywords(context.slice(0, context.length - asking.length));
-  const leans = asked.length > 0 || own.length <= 1 || own.some((w) => before.has(w));
-  const setUp = leans ? 1 : 0.5;
+  const before = keywords(context.slice(0, askedFrom));
   const cues = families.reader.scores(context);
+  const completes = cues.some((c) => c.spans.some((s) => s.start >= askedFrom));
+  const leans = asked.length > 0 || completes || RESPONDS.test(asking) || own.length <= 1 || own.some((w) => before.has(w));
+  const setUp = leans ? 1 : 0.5;
   for (const s of cues) entry(s.value).context = Math.max(entry(s.value).context, s.hits);
   // The topic counts only where it says more than the cues did: "who decides" is a cue and a topic word both.
   const beyondCues = (family: string, spans: readonly Span[]) => {
     const cued = cues.filter((c) => c.family === family).flatMap((c) => c.spans);
     return spans.filter((t) => !cued.some((c) => c.start <= t.start && t.end <= c.end));
   };
-  const askedFrom = context.length - asking.length;
   for (const s of families.topics.scores(context)) {
     const e = byFamily.get(s.family);
     const own = beyondCues(s.family, s.spans);
@@ -119,7 +134,13 @@ function confidences(asking: string, context: string, families: Families): { fam
   // A topic alone is no question of the family: "success" is said of many things.
   return [...byFamily.values()]
     .filter((e) => e.own + e.context > 0)
-    .map((e) => ({ family: e.family, confidence: e.own + CONTEXT_WEIGHT * setUp * Math.max(0, e.context - e.own) + e.topic + addressed }))
+    .map((e) => {
+      const setting = asked.length > 0 && e.own === 0 ? SETUP_ONLY : 1;
+      return {
+        family: e.family,
+        confidence: e.own + CONTEXT_WEIGHT * setUp * setting * Math.max(0, e.context - e.own) + e.topic + addressed,
+      };
+    })
     .sort((a, b) => b.confidence - a.confidence);
 }
 
@@ -137,11 +158,14 @@ export function readTurn(text: string, families: Families): TurnReading {
   const first = all.findIndex(asks);
   if (first < 0) return { kind: 'remark' };
   const asking = all.filter((s, i) => i >= first && asks(s)).join(' ');
-  const context = [...all.slice(Math.max(0, first - CONTEXT_SENTENCES), first), asking].join(' ');
+  // What it says between its questions sets up the later ones: "Imagine you've just joined. Leadership
+  // asks you to pick one metric. What do you pick?"
+  const between = all.filter((s, i) => i > first && i < all.findLastIndex(asks) && !asks(s));
+  const context = [...all.slice(Math.max(0, first - CONTEXT_SENTENCES), first), ...between, asking].join(' ');
   const ranked = confidences(asking, context, families);
   const [best, next] = ranked;
   const aside = families.asides.scores(asking)[0];
-  if (aside && (!best || best.confidence < OUTWEIGHS_ASIDE)) return { kind: 'aside', aside: aside.value.family };
+  if (aside && (!best || best.confidence <= OUTWEIGHS_ASIDE)) return { kind: 'aside', aside: aside.value.family };
   if (!best) return { kind: 'unrecognised' };
   const confidence = Math.round(best.confidence * 100) / 100;
   if (next && next.confidence >= best.confidence - 0.25) {

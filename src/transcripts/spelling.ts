@@ -16,6 +16,9 @@ export function oneEditApart(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
+/** A question word run into the verb after it ("Whatwould you do…", "howdo you…"), a slip of fast typing. */
+const GLUED = /\b(what|how|why|which|where|when|who)(would|could|should|do|does|did|is|are|was|were|will|can)\b/gi;
+
 export class Speller {
   private readonly words = new Set<string>();
   /** Known words by first letter and length, so a word is compared with few of them. */
@@ -35,7 +38,7 @@ export class Speller {
 
   /** The text with each unknown word one edit from exactly one known word replaced by it; everything else as it was. */
   correct(text: string): string {
-    return text.replace(/[A-Za-z][a-z]+/g, (word) => {
+    return text.replace(GLUED, '$1 $2').replace(/[A-Za-z][a-z]+/g, (word) => {
       const w = word.toLowerCase();
       if (w.length < MIN_LENGTH || this.words.has(w)) return word;
       // The first letter is seldom the one mistyped, and keeping it keeps most real words apart.

@@ -13,6 +13,8 @@ export const TranscriptTurn = z.object({
   role: z.enum(['interviewer', 'candidate']).optional(),
   /** When the turn was said, as the format times it (subtitle cues, or from one turn's start to the next's). */
   segments: z.array(TimedSegment).optional(),
+  /** Where each later piece of a turn joined from one speaker's consecutive pieces starts: its line, and where its text begins in `text`. */
+  joined: z.array(z.object({ line: z.number().int().min(1), at: z.number().int().min(0) })).optional(),
 });
 export type TranscriptTurn = z.infer<typeof TranscriptTurn>;
 
@@ -48,6 +50,7 @@ export function mergeSpeakers(turns: TranscriptTurn[]): TranscriptTurn[] {
     if (!text) continue;
     const last = out[out.length - 1];
     if (last && last.speaker === t.speaker && last.role === t.role) {
+      last.joined = [...(last.joined ?? []), { line: t.line, at: last.text.length + 1 }];
       last.text = `${last.text} ${text}`;
       if (t.segments) last.segments = [...(last.segments ?? []), ...t.segments];
     } else out.push({ ...t, text });

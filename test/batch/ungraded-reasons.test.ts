@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixture, rehearse } from '../helpers.js';
 
-const FILE = fixture('conversations/podcast-sponsor.txt');
+const FILE = fixture('conversations/podcast-long-answers.txt');
 
 describe('every format says why a question was not graded', () => {
   const json = JSON.parse(rehearse(['grade', FILE, '--format', 'json']).stdout) as {

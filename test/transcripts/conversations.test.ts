@@ -40,11 +40,13 @@ const conversations: [string, Outcome][] = [
     {
       // The remark "Incentives. What a power they have." closes the first question: its reply is not graded.
       // The sponsor read is left out, and the question the host asks after it is graded on its own.
+      // "A quarter where the number just didn't move" is a shortfall, asked of the guest's own past.
       graded: [
         [8, 'kpi', 1, [9, 11]],
         [14, 'metrics', 0, [16]],
+        [17, 'shortfall', 0, [18]],
       ],
-      notGraded: [[17, 'unrecognised']],
+      notGraded: [],
     },
   ],
   [

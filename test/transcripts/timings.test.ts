@@ -60,6 +60,7 @@ describe('each timed format gives its turns their segments', () => {
           text: 'Um, repeat orders in the first month, because that is when habits form. After that, churn.',
           line: 9,
           start: 4.8,
+          joined: [{ line: 14, at: 72 }],
           segments: [
             { text: 'Um, repeat orders in the first month, because that is when habits form.', start: 4.8, end: 9.25 },
             { text: 'After that, churn.', start: 11, end: 13 },
@@ -121,6 +122,7 @@ describe('each timed format gives its turns their segments', () => {
           text: 'Repeat orders in the first month. Then churn, you know, after the second box.',
           line: 5,
           start: 9,
+          joined: [{ line: 8, at: 34 }],
           segments: [
             { text: 'Repeat orders in the first month.', start: 9, end: 14, approximate: true },
             { text: 'Then churn, you know, after the second box.', start: 14, end: 21, approximate: true },
@@ -310,7 +312,17 @@ describe('mergeSpeakers', () => {
       { speaker: 'Rosa', text: 'Why?', line: 5, segments: [seg('Why?', 6)] },
     ];
     expect(mergeSpeakers(turns)).toEqual([
-      { speaker: 'Ken', text: 'One. Two. Three. Four.', line: 1, segments: [seg('One.', 0), seg('Two.', 2), seg('Three.', 4)] },
+      {
+        speaker: 'Ken',
+        text: 'One. Two. Three. Four.',
+        line: 1,
+        segments: [seg('One.', 0), seg('Two.', 2), seg('Three.', 4)],
+        // Where each later piece starts, so a question within the joined turn can name its own line.
+        joined: [
+          { line: 3, at: 5 },
+          { line: 4, at: 17 },
+        ],
+      },
       { speaker: 'Rosa', text: 'Why?', line: 5, segments: [seg('Why?', 6)] },
     ]);
     // The turns passed in are left as they were.

@@ -1,0 +1,111 @@
+// The rules that decide what an interviewer's question asks about, each with wordings written for
+// this test: a cue that only names what another family's cue says happened to it, setup sentences,
+// questions spoken without a question mark, talk around the interview, and joined turns.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUILT_IN_DIR } from '../../src/scenario/catalog.js';
+import { loadLibrary } from '../../src/scenario/load.js';
+import { align, detectFamily, familiesOf } from '../../src/transcripts/align.js';
+import { parseTranscripts } from '../../src/transcripts/detect.js';
+import { IntentReader } from '../../src/transcripts/intent.js';
+import { cast } from '../../src/transcripts/speakers.js';
+
+describe('a cue that names only the subject of another family’s cue', () => {
+  // Families written for the test, so tuning the shipped rubrics cannot change what it shows.
+  const reader = new IntentReader([
+    { family: 'pick', detect: ['north star', '(key|core) metric'], topic: ['north star', 'metric*'], value: 'pick' },
+    { family: 'fall', detect: ['(declin*|miss*) + (metric|north star)', 'against a target'], value: 'fall' },
+    { family: 'tree', detect: ['(beneath|under) + (north star)'], value: 'tree' },
+    { family: 'harm', detect: ['target + what happens'], value: 'harm' },
+  ]);
+  const read = (q: string) => Object.fromEntries(reader.scores(q).map((s) => [s.family, s.hits]));
+
+  it.each([
+    ['something happened to it', 'How would you respond if our north star metric declined two quarters running?', { fall: 1 }],
+    ['its head word is what happened', 'What is your first move when a core metric misses?', { fall: 1 }],
+    ['it is where something else sits', 'What would you put beneath the north star for the onboarding team?', { tree: 1 }],
+    ['asked for, it stays', 'What is the north star metric, and would you worry if it declined?', { pick: 1, fall: 1 }],
+    ['picked, it stays', 'Which core metric would you pick, and what if it misses?', { pick: 1, fall: 1 }],
+    [
+      'too far from the event, it stays',
+      'Our north star matters a lot to the whole company and to every single team here, and it declined.',
+      { pick: 1, fall: 1 },
+    ],
+    // "target" is no topic of the family whose cue ends in it: its cue is not a mere subject.
+    ['not its own topic, it stays', 'Sales came in against a target of ten. What happens now?', { fall: 1, harm: 1 }],
+  ])('%s: %s', (_why, question, hits) => {
+    expect(read(question)).toEqual(hits);
+  });
+});
+
+describe('reading questions with the shipped families', () => {
+  const families = familiesOf([loadLibrary(join(BUILT_IN_DIR, 'rubrics', 'pm.yaml'))], []);
+
+  it.each([
+    // A metric named as the subject of a fall, a tree or a risk
+    ['shortfall', 'How would you respond if the primary metric declined two quarters running?'],
+    ['shortfall', "What's your first move when a core metric misses plan?"],
+    ['metrics', 'What would you put beneath the north star for the onboarding team?'],
+    ['metrics', 'Which inputs support your north star day to day?'],
+    ['risks', 'What are the downsides of making that your north star?'],
+    // Setup sentences and how the question leans on them
+    ['kpi', 'Picture a budgeting app for students. The founders want one number on the wall. Which would you choose, and why?'],
+    ['metrics', "So that's the headline number. Which inputs sit underneath it?"],
+    ['shortfall', 'Renewals fell short of plan last quarter. How would you handle the board meeting?'],
+    ['metrics', 'Your north star is climbing nicely. What other numbers would you keep an eye on?'],
+    // Spoken or typed in a hurry
+    ['shortfall', 'conversion slipped three weeks in a row and the CEO noticed, how would you respond'],
+    ['metrics', 'Whatwould you watch alongside your north star to catch harm to users?'],
+    // Wordings of each family
+    ['kpi', "What's the headline metric for a podcast app, and why that one?"],
+    ['shortfall', "We planned on 400 new stores by spring and we're at 260. What's your plan?"],
+    ['shortfall', 'Weekly orders are at 8,100 against a target of 10,000. Where do you start?'],
+    ['shortfall', "It's clear you won't reach the quarter's target. How do you tell leadership?"],
+    ['shortfall', "Activation has been trending down since the pricing change. What are the first things you'd check?"],
+    ['risks', "How do you stop the team trading long-term trust for this quarter's numbers?"],
+    ['risks', 'What tricks could your team use to make the numbers look healthier than they are?'],
+    ['risks', 'If we reward your support agents on tickets closed, how might they game it?'],
+    ['risks', 'What behaviour might a quota on demos encourage?'],
+    ['incentives', 'Sales is paid on bookings while product owns retention. What would you change?'],
+    ['incentives', 'When sales and product chase different numbers, who should have the final say?'],
+  ])('%s: %s', (family, question) => {
+    expect(detectFamily(question, families)?.family).toBe(family);
+  });
+
+  it.each([
+    'Do you want me to share the north star doc with the group?',
+    'Could you export the churn numbers to a spreadsheet for Friday?',
+    'Is the metrics dashboard broken for anyone else?',
+    'Who is paying for the team offsite dinner after the sales kickoff?',
+    'First item: activation missed its target again. Maria, what did you find?',
+    "What's the title of that book on OKRs you recommended?",
+    "How do you pronounce Goodhart's name, by the way?",
+    'Are there any other businesses like yours in the incubator?',
+  ])('talk around the interview is not graded: %s', (line) => {
+    expect(detectFamily(line, families)).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'after a sponsor read that asks nothing, the question starts where the host comes back',
+      [
+        'Host: Quick break. This show is brought to you by Inkwell, and listeners get a free month.',
+        "Host: And we're back. Which metric would you pick as the north star for a library app, and why?",
+        'Guest: Books returned on time by members who borrow again within a month.',
+      ],
+      2,
+    ],
+    [
+      'after a setup of the interviewer’s own, the question starts with the turn',
+      [
+        'Interviewer: We run a library app for city councils.',
+        'Interviewer: Which metric would you pick as the north star, and why?',
+        'Candidate: Books returned on time by members who borrow again within a month.',
+      ],
+      1,
+    ],
+  ])('%s', (_why, lines, line) => {
+    const a = align(cast(parseTranscripts(lines.join('\n'))[0]!), families);
+    expect(a.questions.map((q) => [q.family, q.line])).toEqual([['kpi', line]]);
+  });
+});
