@@ -265,14 +265,10 @@ function afterEvent(s: InterviewScreen, event: InterviewEvent): InterviewScreen 
       return { ...s, streaming: '' };
     case 'answer-submitted':
       return { ...s, notice: undefined };
-    case 'advanced': {
+    case 'advanced':
+      // In practice, the question that ended gets its score card.
       if (s.session.mode !== 'practice' || s.view.kind !== 'question') return s;
-      // "advanced" has already moved the session on: the question that ended is the one before,
-      // or, after the last, the one it stays on.
-      const ended = s.session.phase === 'done' ? s.session.questionIndex : s.session.questionIndex - 1;
-      const question = s.loaded.scenario.questions[ended];
-      return question ? { ...s, view: { kind: 'score-card', questionId: question.id, showExample: false } } : s;
-    }
+      return { ...s, view: { kind: 'score-card', questionId: event.questionId, showExample: false } };
     default:
       return s;
   }
