@@ -1,5 +1,6 @@
 // Which screen the candidate sees and how they move between screens, as a pure reducer: keys and
 // the engine's progress go in; the next screen, and the work the hook must do, come out.
+import type { Stopped } from '../app/session-runner.js';
 import type { InterviewEvent } from '../interview/machine.js';
 import type { Session } from '../interview/session.js';
 import type { Report } from '../report/build.js';
@@ -8,14 +9,7 @@ import { cleanInput, editorReducer, type EditorState, emptyEditor } from './edit
 import type { KeyIntent } from './keys.js';
 
 /** How the app ended, for the launcher to report. */
-export type Outcome =
-  | {
-      kind: 'quit';
-      session: Session;
-      /** Set when the session could not be saved where it belongs: why, and where a copy was kept. */
-      unsaved?: { error: string; copy?: string };
-    }
-  | { kind: 'finished'; session: Session; reportPath: string };
+export type Outcome = ({ kind: 'quit' } & Stopped) | { kind: 'finished'; session: Session; reportPath: string };
 
 /** Why a line of advice is shown under the editor. */
 export type Hint = 'empty-answer' | 'waiting-for-interviewer' | 'recording';
