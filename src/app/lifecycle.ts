@@ -1,5 +1,6 @@
-// A session's life outside the engine: made and saved at the start, its report built and saved at
-// the end, and its scenario found again on resume. The commands and the terminal UI both use this.
+// A session's ends outside the engine: made and saved at the start, its report built and saved at
+// the end, and its scenario found again on resume. The session runner makes and finishes sessions
+// with these; the commands find a resumed session's scenario here.
 import { randomBytes } from 'node:crypto';
 import { redact } from '../config.js';
 import { PRIVATE_FILE, writeAtomic } from '../files.js';
