@@ -1,8 +1,10 @@
-// A session's life outside the engine: made and saved at the start, its report built and saved at
-// the end, and its scenario found again on resume. The commands and the terminal UI both use this.
+// A session's ends outside the engine: made and saved at the start, its report built and saved at
+// the end, and its scenario found again on resume. The session runner makes and finishes sessions
+// with these; the commands find a resumed session's scenario here.
 import { randomBytes } from 'node:crypto';
 import { redact } from '../config.js';
 import { PRIVATE_FILE, writeAtomic } from '../files.js';
+import type { EngineServices } from '../interview/engine.js';
 import { newSession, type Session } from '../interview/session.js';
 import type { IO } from '../io.js';
 import { buildReport, type Report } from '../report/build.js';
@@ -21,11 +23,21 @@ export interface SessionOptions {
   drill?: Session['drill'];
 }
 
+/** A new session's id, from when it starts and its scenario. */
+export type NewId = (now: Date, scenarioId: string) => string;
+
+/** Random at the end, so two sessions started in the same second differ. */
+const randomId: NewId = (now, scenarioId) => newSessionId(now, scenarioId, randomBytes(3).toString('hex'));
+
 /** A new session for a scenario, saved before the first question is asked. */
-export function startSession(w: Wiring, loaded: LoadedScenario, options: SessionOptions): Session {
+export function startSession(
+  w: { engine: Pick<EngineServices, 'now' | 'save'>; newId?: NewId },
+  loaded: LoadedScenario,
+  options: SessionOptions,
+): Session {
   const now = w.engine.now();
   const session = newSession({
-    id: newSessionId(now, loaded.scenario.id, randomBytes(3).toString('hex')),
+    id: (w.newId ?? randomId)(now, loaded.scenario.id),
     scenario: { id: loaded.scenario.id, title: loaded.scenario.title, file: loaded.file },
     mode: options.mode,
     at: now.toISOString(),
@@ -75,5 +87,7 @@ export interface InteractiveLauncher {
     io: IO;
     /** The interviewer speaks from the start (`--voice`). */
     speaking?: boolean;
+    /** Lines said after a session that ends finished (a drill's criterion, before and now). */
+    summary?: (session: Session) => string[];
   }): Promise<number>;
 }

@@ -1,15 +1,15 @@
 // `rehearse drill`: a short round on one criterion, the weakest lately unless named: one question
 // whose rubric has it, then the follow-ups on it; saved as a session of kind drill.
 import { chooseQuestion, chooseTarget, familiesOf, narrowTo, progressBefore, type DrillTarget } from '../app/drill.js';
-import { startSession, type InteractiveLauncher, type SessionOptions } from '../app/lifecycle.js';
+import type { InteractiveLauncher, SessionOptions } from '../app/lifecycle.js';
 import { wire, type Wiring } from '../app/wiring.js';
 import { UsageError } from '../errors.js';
 import type { Session } from '../interview/session.js';
 import type { IO } from '../io.js';
 import { drillLines } from '../report/drill.js';
 import { loadCatalog } from '../scenario/catalog.js';
-import type { LoadedScenario } from '../scenario/loaded.js';
 import { forTerminal } from '../terminal-text.js';
+import type { LoadedScenario } from '../scenario/loaded.js';
 import { answersFrom } from './answers.js';
 import { maxProbesOf, parse } from './args.js';
 import { checkTargets, runHeadless } from './headless.js';
@@ -65,35 +65,26 @@ export async function drillCommand(args: string[], io: IO, interactive?: Interac
     ...(maxProbes !== undefined ? { maxProbes } : {}),
     drill: { criterion: target.criterion, family: target.family, questionId: question.id },
   };
+  // A drill that ends finished says how its criterion went, before and now.
+  const summary = (done: Session) => outcomeLines(w, catalog, done, loaded, target);
   const answers = await answersFrom(values.answers, io, DRILL_USAGE);
   if (answers === undefined) {
     if (!interactive)
       throw new UsageError(
         `standard input is not a terminal; give the answers with --answers <file> or pipe them in\nusage: ${DRILL_USAGE}`,
       );
-    const started = new Date().toISOString();
-    const code = await interactive({ catalog: [loaded], loaded, options, wiring: w, io });
-    // The terminal UI has closed: the drill it saved, finished, leads what is left on the screen.
-    const done = w.store
-      .all()
-      .sessions.map((s) => s.session)
-      .filter((s) => s.drill && s.createdAt >= started && s.status === 'finished')
-      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))[0];
-    if (done) io.out(`\n${outcomeLines(w, catalog, done, loaded, target).map(forTerminal).join('\n')}`);
-    return code;
+    return interactive({ catalog: [loaded], loaded, options, wiring: w, io, summary });
   }
   checkTargets(answers, loaded, values.answers ?? 'standard input');
   if (!values.json) io.out(forTerminal(`Drill on ${target.title} (${target.family}): ${from.scenario.title}, question "${question.id}"`));
-  const session = startSession(w, loaded, options);
   return runHeadless(
     {
-      session,
+      session: { start: options },
       loaded,
       answers,
       source: values.answers ?? 'standard input',
       json: !!values.json,
-      resuming: false,
-      lead: (s) => outcomeLines(w, catalog, s, loaded, target),
+      summary,
     },
     w,
     io,

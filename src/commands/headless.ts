@@ -1,9 +1,9 @@
 // The interview without the terminal UI, for scripts and logs: answers given up front, the
 // interview printed as it happens (or the session as JSON at the end).
-import { finishSession } from '../app/lifecycle.js';
+import type { SessionOptions } from '../app/lifecycle.js';
+import { runnerWorld, sessionRunner, type RunWatcher } from '../app/session-runner.js';
 import type { Wiring } from '../app/wiring.js';
 import { redact } from '../config.js';
-import { advance, resume, submitAnswer, type EngineDeps } from '../interview/engine.js';
 import type { InterviewEvent } from '../interview/machine.js';
 import type { Session } from '../interview/session.js';
 import type { IO } from '../io.js';
@@ -13,7 +13,7 @@ import type { AnswerBlock } from './answers.js';
 import { forTerminal } from '../terminal-text.js';
 
 /** Prints the interview as it happens; what the scenario, the answers and the model say is drawn through forTerminal. */
-function printer(io: IO, loaded: LoadedScenario, feedback: boolean) {
+function printer(io: IO, loaded: LoadedScenario, feedback: boolean): RunWatcher {
   const questions = loaded.scenario.questions;
   let streamed = '';
   const indent = (t: string) =>
@@ -65,15 +65,15 @@ function printer(io: IO, loaded: LoadedScenario, feedback: boolean) {
 }
 
 export interface HeadlessRun {
-  session: Session;
+  /** A saved session to go on with, or what a new one is made with (once the answers are known to fit). */
+  session: { resume: Session } | { start: SessionOptions };
   loaded: LoadedScenario;
   answers: AnswerBlock[];
   /** Where the answers came from, for messages: a file, or standard input. */
   source: string;
   json: boolean;
-  resuming: boolean;
-  /** Lines the end of a finished run leads with (a drill's criterion), before the total. */
-  lead?: (session: Session) => string[];
+  /** Lines a finished run says first, before the total (a drill's criterion, before and now). */
+  summary?: (session: Session) => string[];
 }
 
 /** What the session waits for an answer to: the question's id, or `<question>/<follow-up>` for a probe. */
@@ -114,21 +114,22 @@ export function checkTargets(answers: readonly AnswerBlock[], loaded: LoadedScen
 
 /** Runs the interview on the given answers; exit 1 when they do not fit it (too few, or some not used). */
 export async function runHeadless(
-  { session: start, loaded, answers, source, json, resuming, lead }: HeadlessRun,
+  { session: begin, loaded, answers, source, json, summary }: HeadlessRun,
   w: Wiring,
   io: IO,
 ): Promise<number> {
   const byTarget = answers.some((a) => a.target);
-  const feedback = start.mode === 'practice';
-  const hooks = json ? {} : printer(io, loaded, feedback);
-  const deps: EngineDeps = { ...w.engine, scenario: loaded, ...hooks };
+  const resuming = 'resume' in begin;
+  const feedback = (resuming ? begin.resume.mode : begin.start.mode) === 'practice';
+  const runner = sessionRunner(runnerWorld(w), json ? {} : printer(io, loaded, feedback));
+  const start = resuming ? begin.resume : runner.start(loaded, begin.start);
   if (!json && !resuming) {
     const s = loaded.scenario;
     io.out(
       forTerminal(`${s.title}\n${s.interviewer.name}, ${s.interviewer.title} · ${s.questions.length} questions · session ${start.id}`),
     );
   }
-  let session = resuming ? await resume(start, deps) : await advance(start, deps);
+  let session = await runner.open(loaded, start, resuming);
   const used = new Set<AnswerBlock>();
   let missing: string | undefined;
   while (session.status !== 'finished' && session.phase === 'answering') {
@@ -139,7 +140,7 @@ export async function runHeadless(
       break;
     }
     used.add(next);
-    session = await submitAnswer(session, next.text, deps);
+    session = await runner.submit(loaded, session, next.text);
   }
   const file = w.store.pathOf(session.id);
   if (json) io.out(redact(JSON.stringify(session, null, 2), w.config.secrets));
@@ -152,9 +153,9 @@ export async function runHeadless(
     );
     return 1;
   }
-  const { report, path } = finishSession(w, session, loaded);
+  const { report, path } = runner.finish(loaded, session);
   if (!json) {
-    if (lead) io.out(`\n${lead(session).map(forTerminal).join('\n')}`);
+    if (summary) io.out(`\n${summary(session).map(forTerminal).join('\n')}`);
     io.out(`\nTotal ${report.total}/100 · ${report.band}`);
     report.questions.forEach((q, i) => io.out(`  ${i + 1}. ${String(q.total).padStart(3)}  ${q.band.padEnd(12)} ${q.id}`));
     if (report.improvements.length)

@@ -1,5 +1,5 @@
 // `rehearse interview` and `rehearse resume`: the terminal UI when there is a terminal, else the headless run.
-import { scenarioOf, startSession, type InteractiveLauncher, type SessionOptions } from '../app/lifecycle.js';
+import { scenarioOf, type InteractiveLauncher, type SessionOptions } from '../app/lifecycle.js';
 import { wire } from '../app/wiring.js';
 import { FatalError, UsageError } from '../errors.js';
 import type { IO } from '../io.js';
@@ -54,8 +54,11 @@ export async function interviewCommand(args: string[], io: IO, interactive?: Int
   const loaded = named;
   // A file of answers that cannot fit this interview is refused before a session is made.
   checkTargets(answers, loaded, values.answers ?? 'standard input');
-  const session = startSession(w, loaded, options);
-  return runHeadless({ session, loaded, answers, source: values.answers ?? 'standard input', json: !!values.json, resuming: false }, w, io);
+  return runHeadless(
+    { session: { start: options }, loaded, answers, source: values.answers ?? 'standard input', json: !!values.json },
+    w,
+    io,
+  );
 }
 
 export async function resumeCommand(args: string[], io: IO, interactive?: InteractiveLauncher): Promise<number> {
@@ -90,5 +93,9 @@ export async function resumeCommand(args: string[], io: IO, interactive?: Intera
   if (values.voice)
     throw new UsageError(`--voice needs the terminal UI; answers from a file or standard input are not spoken\nusage: ${usage}`);
   checkTargets(answers, loaded, values.answers ?? 'standard input');
-  return runHeadless({ session, loaded, answers, source: values.answers ?? 'standard input', json: !!values.json, resuming: true }, w, io);
+  return runHeadless(
+    { session: { resume: session }, loaded, answers, source: values.answers ?? 'standard input', json: !!values.json },
+    w,
+    io,
+  );
 }

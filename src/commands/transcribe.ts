@@ -1,10 +1,10 @@
 // `rehearse transcribe <session>`: transcribes the recordings of a session that have no transcript
 // yet (transcription was down or not set up when they were made), and brings its report up to date.
-import { finishSession, scenarioOf } from '../app/lifecycle.js';
+import { scenarioOf } from '../app/lifecycle.js';
+import { runnerWorld, sessionRunner } from '../app/session-runner.js';
 import { TRANSCRIPTION_SETUP } from '../app/transcription.js';
 import { wire } from '../app/wiring.js';
 import { FatalError, UsageError } from '../errors.js';
-import { reduce } from '../interview/machine.js';
 import type { IO } from '../io.js';
 import { countWords } from '../text/text.js';
 import { forTerminal } from '../terminal-text.js';
@@ -26,7 +26,7 @@ export async function transcribeCommand(args: string[], io: IO): Promise<number>
   if (!settings) throw new FatalError(`transcription is not set up: ${TRANSCRIPTION_SETUP}`, 1);
   const { transcribe } = await import('../voice/transcribe.js');
   const loaded = scenarioOf(w, session);
-  const at = () => w.engine.now().toISOString();
+  const runner = sessionRunner(runnerWorld(w));
   let failed = 0;
   let drafted = false;
   for (const r of todo) {
@@ -36,20 +36,18 @@ export async function transcribeCommand(args: string[], io: IO): Promise<number>
       const speech = await transcribe(file, settings);
       // An answer never submitted (the interview was left while it was transcribed) goes in the draft for `resume`.
       const toDraft = r.answerTurn === undefined;
-      session = reduce(session, { type: 'recording-transcribed', id: r.id, speech, toDraft, at: at() }, loaded.scenario);
-      w.store.save(session);
+      session = runner.record(loaded, session, { type: 'recording-transcribed', id: r.id, speech, toDraft });
       drafted ||= toDraft && !!speech.text.trim();
       io.out(forTerminal(`${r.id}: ${countWords(speech.text)} words transcribed${toDraft ? ', added to the unsent answer' : ''}`));
     } catch (e) {
       if (e instanceof FatalError) throw e;
       failed++;
       const reason = (e as Error).message;
-      session = reduce(session, { type: 'transcription-failed', id: r.id, reason, at: at() }, loaded.scenario);
-      w.store.save(session);
+      session = runner.record(loaded, session, { type: 'transcription-failed', id: r.id, reason });
       io.err(forTerminal(`rehearse transcribe: ${file ?? r.file}: ${reason}`));
     }
   }
-  if (session.status === 'finished') io.out(`Report updated: ${finishSession(w, session, loaded).path}`);
+  if (session.status === 'finished') io.out(`Report updated: ${runner.finish(loaded, session).path}`);
   else if (drafted) io.out(`Continue the interview, with the transcript in the editor: ${w.config.command} resume ${session.id}`);
   return failed ? 1 : 0;
 }

@@ -110,7 +110,7 @@ export async function advance(start: Session, deps: EngineDeps): Promise<Session
                 { type: 'probe-requested', followUpId: decision.followUp.id, criterion: decision.criterion.id, at: at(deps) },
                 deps,
               )
-            : dispatch(session, { type: 'advanced', at: at(deps) }, deps);
+            : dispatch(session, { type: 'advanced', questionId: q.id, at: at(deps) }, deps);
         break;
       }
       case 'probing': {

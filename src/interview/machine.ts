@@ -12,7 +12,8 @@ export type InterviewEvent =
   | { type: 'probe-requested'; followUpId: string; criterion: string; at: string }
   | { type: 'probe-failed'; notice: string; at: string }
   | { type: 'probe-ready'; text: string; source: 'llm' | 'offline'; basedOn?: string; at: string }
-  | { type: 'advanced'; at: string }
+  /** The question `questionId` is over: the session moves on to the next one, or to the end. */
+  | { type: 'advanced'; questionId: string; at: string }
   | { type: 'time-up'; at: string }
   | { type: 'quit'; at: string; draft?: string }
   | { type: 'resumed'; at: string }
@@ -118,6 +119,8 @@ export function reduce(session: Session, event: InterviewEvent, scenario: Scenar
     }
     case 'advanced': {
       expect(session, event, 'deciding');
+      if (event.questionId !== qid)
+        throw new InvalidEvent(`"advanced" names question "${event.questionId}" while the session is on "${qid}"`);
       const index = session.questionIndex + 1;
       const { questionStartedAt: _, ...rest } = next;
       return index < scenario.questions.length ? { ...rest, phase: 'asking', questionIndex: index } : { ...rest, phase: 'done' };

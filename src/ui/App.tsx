@@ -25,9 +25,9 @@ export function App(props: AppProps) {
         selected={state.selected}
       />
     ) : state.screen === 'intro' ? (
-      <Intro scenario={state.loaded.scenario} mode={props.mode} />
+      <Intro scenario={state.loaded.scenario} mode={props.options.mode} />
     ) : (
-      <InterviewFlow state={state} now={props.base.now} />
+      <InterviewFlow state={state} now={props.world.engine.now} />
     );
   return <ThemeContext.Provider value={props.color ? COLOURS : NO_COLOURS}>{screen}</ThemeContext.Provider>;
 }

@@ -1,12 +1,12 @@
 // Starts the terminal app. The CLI imports this only for an interactive run, so scripts never load Ink.
 import React from 'react';
 import { render } from 'ink';
-import { finishSession, startSession, type InteractiveLauncher } from '../app/lifecycle.js';
+import type { InteractiveLauncher } from '../app/lifecycle.js';
+import { runnerWorld, sessionRunner } from '../app/session-runner.js';
 import { UsageError } from '../errors.js';
-import { reduce } from '../interview/machine.js';
 import type { Session } from '../interview/session.js';
 import type { LoadedScenario } from '../scenario/loaded.js';
-import { SaveError } from '../store/sessions.js';
+import { forTerminal } from '../terminal-text.js';
 import { App } from './App.js';
 import type { Outcome } from './InterviewFlow.js';
 import type { VoiceWorld } from './use-voice.js';
@@ -21,33 +21,27 @@ function waiting(session: Session, command: string): string {
   return `\n${n === 1 ? '1 recorded answer is' : `${n} recorded answers are`} not transcribed yet: ${command} transcribe ${session.id}`;
 }
 
-export const launch: InteractiveLauncher = async ({ catalog, loaded, session, options, wiring, io, speaking }) => {
+export const launch: InteractiveLauncher = async ({ catalog, loaded, session, options, wiring, io, speaking, summary }) => {
   if (!io.stdoutIsTTY) {
     throw new UsageError('the interactive interview needs a terminal; for scripts use --answers <file> (see `rehearse --help`)');
   }
   let outcome: Outcome | undefined;
   const untranscribed = (s: Session) => waiting(s, wiring.config.command);
+  const world = runnerWorld(wiring);
+  const runner = sessionRunner(world);
   // What is on screen now, so a signal or a crash can save it with the unsent draft.
   let current: { session: Session; draft: string; loaded: LoadedScenario } | undefined;
+  // The last session on screen, for the summary of one that finished.
+  let last: Session | undefined;
   let ended: { code: number; message: string } | undefined;
   const byId = new Map(catalog.map((l) => [l.scenario.id, l]));
 
   /** Saves the session as quit with its draft, or keeps a copy elsewhere; says which. */
   const saveNow = (why: string): string => {
     if (!current || current.session.status === 'finished') return `${why}.`;
-    const quit = reduce(
-      current.session,
-      { type: 'quit', at: wiring.engine.now().toISOString(), draft: current.draft },
-      current.loaded.scenario,
-    );
-    try {
-      wiring.store.save(quit);
-      return `${why}. Saved; continue with: ${wiring.config.command} resume ${quit.id}`;
-    } catch (e) {
-      if (!(e instanceof SaveError)) throw e;
-      const copy = wiring.store.rescue(quit);
-      return `${why}. ${e.message}${copy ? `; a copy with your draft is in ${copy}` : ''}`;
-    }
+    const { session: quit, unsaved } = runner.quit(current.loaded, current.session, current.draft);
+    if (!unsaved) return `${why}. Saved; continue with: ${wiring.config.command} resume ${quit.id}`;
+    return `${why}. ${unsaved.error}${unsaved.copy ? `; a copy with your draft is in ${unsaved.copy}` : ''}`;
   };
 
   const settings = wiring.config.voice;
@@ -62,14 +56,12 @@ export const launch: InteractiveLauncher = async ({ catalog, loaded, session, op
     <App
       scenarios={catalog}
       {...(loaded ? { start: { loaded, ...(session ? { session } : {}) } } : {})}
-      mode={options.mode}
-      createSession={(l, mode) => startSession(wiring, l, { ...options, mode })}
-      base={wiring.engine}
-      finish={(s, l) => finishSession(wiring, s, l)}
-      rescue={(s) => wiring.store.rescue(s)}
+      options={options}
+      world={world}
       onChange={(s, draft) => {
         const l = s ? (byId.get(s.scenario.id) ?? loaded) : undefined;
         current = s && l ? { session: s, draft, loaded: l } : undefined;
+        last = s ?? last;
       }}
       onExit={(o) => {
         outcome = o;
@@ -105,8 +97,12 @@ export const launch: InteractiveLauncher = async ({ catalog, loaded, session, op
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);
   }
+  const told = () => {
+    if (summary && last?.status === 'finished') io.out(`\n${summary(last).map(forTerminal).join('\n')}`);
+  };
   if (ended) {
     io.err(`\n${ended.message}`);
+    told();
     return ended.code;
   }
   if (!outcome) return 0;
@@ -124,5 +120,6 @@ export const launch: InteractiveLauncher = async ({ catalog, loaded, session, op
     return 0;
   }
   io.out(`\nSession: ${wiring.store.pathOf(outcome.session.id)}\nReport: ${outcome.reportPath}${untranscribed(outcome.session)}`);
+  told();
   return 0;
 };

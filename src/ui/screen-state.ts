@@ -1,5 +1,6 @@
 // Which screen the candidate sees and how they move between screens, as a pure reducer: keys and
 // the engine's progress go in; the next screen, and the work the hook must do, come out.
+import type { Stopped } from '../app/session-runner.js';
 import type { InterviewEvent } from '../interview/machine.js';
 import type { Session } from '../interview/session.js';
 import type { Report } from '../report/build.js';
@@ -8,14 +9,7 @@ import { cleanInput, editorReducer, type EditorState, emptyEditor } from './edit
 import type { KeyIntent } from './keys.js';
 
 /** How the app ended, for the launcher to report. */
-export type Outcome =
-  | {
-      kind: 'quit';
-      session: Session;
-      /** Set when the session could not be saved where it belongs: why, and where a copy was kept. */
-      unsaved?: { error: string; copy?: string };
-    }
-  | { kind: 'finished'; session: Session; reportPath: string };
+export type Outcome = ({ kind: 'quit' } & Stopped) | { kind: 'finished'; session: Session; reportPath: string };
 
 /** Why a line of advice is shown under the editor. */
 export type Hint = 'empty-answer' | 'waiting-for-interviewer' | 'recording';
@@ -265,14 +259,10 @@ function afterEvent(s: InterviewScreen, event: InterviewEvent): InterviewScreen 
       return { ...s, streaming: '' };
     case 'answer-submitted':
       return { ...s, notice: undefined };
-    case 'advanced': {
+    case 'advanced':
+      // In practice, the question that ended gets its score card.
       if (s.session.mode !== 'practice' || s.view.kind !== 'question') return s;
-      // "advanced" has already moved the session on: the question that ended is the one before,
-      // or, after the last, the one it stays on.
-      const ended = s.session.phase === 'done' ? s.session.questionIndex : s.session.questionIndex - 1;
-      const question = s.loaded.scenario.questions[ended];
-      return question ? { ...s, view: { kind: 'score-card', questionId: question.id, showExample: false } } : s;
-    }
+      return { ...s, view: { kind: 'score-card', questionId: event.questionId, showExample: false } };
     default:
       return s;
   }

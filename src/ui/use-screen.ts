@@ -3,28 +3,25 @@
 // the latest state, kept in a ref; the view re-renders from a copy.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useApp } from 'ink';
+import type { SessionOptions } from '../app/lifecycle.js';
+import type { RunnerWorld } from '../app/session-runner.js';
 import type { Session } from '../interview/session.js';
-import type { Report } from '../report/build.js';
 import type { LoadedScenario } from '../scenario/loaded.js';
 import { initialScreen, screenReducer, type Outcome, type ScreenAction, type ScreenEffect, type ScreenState } from './screen-state.js';
-import type { EngineServices } from '../interview/engine.js';
 import { useInterview } from './use-interview.js';
 import { useKeys } from './use-keys.js';
 import { useVoice, type VoiceWorld } from './use-voice.js';
 
-/** What the screens need from outside: the scenarios, where to begin, and the work that touches the world. */
+/** What the screens need from outside: the scenarios, where to begin, and the world the session runs in. */
 export interface ScreenWorld {
   scenarios: LoadedScenario[];
   /** A scenario chosen on the command line, or a session to resume. */
   start?: { loaded: LoadedScenario; session?: Session };
-  mode: Session['mode'];
-  /** Makes (and saves) a new session for a scenario. */
-  createSession: (loaded: LoadedScenario, mode: Session['mode']) => Session;
-  base: EngineServices;
-  finish: (session: Session, loaded: LoadedScenario) => { report: Report; path: string };
+  /** What a new session is made with: practice or interview, and the follow-ups it may have. */
+  options: SessionOptions;
+  /** The clock, the store, the probe writers and the report files, for the session runner. */
+  world: RunnerWorld;
   onExit: (outcome: Outcome) => void;
-  /** Keeps a copy of a session that could not be saved; returns where. */
-  rescue?: (session: Session) => string | undefined;
   /** Told of the session and the unsent draft whenever they change, so a signal can save them. */
   onChange?: (session: Session | undefined, draft: string) => void;
   /** Speaking and recording; absent where there is no voice (tests of the typed interview). */
@@ -71,37 +68,19 @@ export function useScreen(props: ScreenWorld): ScreenState {
     [flush],
   );
 
-  const interview = useInterview(props.base, apply);
+  const interview = useInterview(props.world, props.options, apply);
   const session = useCallback(() => (latest.current.screen === 'interview' ? latest.current.session : undefined), []);
-  const voice = useVoice(props.voice, apply, interview.record, session);
+  const voice = useVoice(props.voice, apply, interview.runner.record, session);
   useLayoutEffect(() => {
     const leave = (outcome: Outcome) => {
       props.onExit(outcome);
       app.exit();
     };
-    const quit = (loaded: LoadedScenario, at: Session, draft: string) => {
-      const { session, failed } = interview.quit(loaded, at, draft);
-      if (!failed) return leave({ kind: 'quit', session });
-      const copy = props.rescue?.(session);
-      return leave({ kind: 'quit', session, unsaved: { error: failed.message, ...(copy ? { copy } : {}) } });
-    };
+    const quit = (loaded: LoadedScenario, at: Session, draft: string) =>
+      leave({ kind: 'quit', ...interview.runner.quit(loaded, at, draft) });
     perform.current = (effect) => {
-      if (voice.perform(effect)) return;
+      if (voice.perform(effect) || interview.perform(effect)) return;
       switch (effect.type) {
-        case 'create-session':
-          return apply({ type: 'session-created', session: props.createSession(effect.loaded, props.mode) });
-        case 'start':
-          return interview.start(effect.loaded, effect.session, effect.resuming);
-        case 'submit':
-          return interview.submit(effect.loaded, effect.session, effect.text);
-        case 'save-report': {
-          const { report, path } = props.finish(effect.session, effect.loaded);
-          return apply({ type: 'report-saved', report, path });
-        }
-        case 'show-question':
-          return interview.showQuestion(effect.loaded, effect.session);
-        case 'retry':
-          return interview.retry(effect.loaded, effect.session);
         case 'quit':
           // An answer still being recorded is kept: stopped and saved with the session first.
           if (voice.recording)

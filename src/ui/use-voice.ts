@@ -2,13 +2,13 @@
 // each recording with the session before anything else, then has it transcribed into the editor.
 // The voice itself is loaded on first use, so a typed interview never loads any of it.
 import { useEffect, useMemo } from 'react';
+import type { Untimed } from '../app/session-runner.js';
 import type { Voice, VoiceNotice } from '../app/voice.js';
 import type { InterviewEvent } from '../interview/machine.js';
 import type { Session } from '../interview/session.js';
 import type { LoadedScenario } from '../scenario/loaded.js';
 import { SaveError } from '../store/sessions.js';
 import type { ScreenAction, ScreenEffect } from './screen-state.js';
-import type { Untimed } from './use-interview.js';
 
 /** What the screens need from outside to speak and listen. */
 export interface VoiceWorld {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.js';
 import { advance, resume, submitAnswer, type EngineDeps } from '../../src/interview/engine.js';
-import { InvalidEvent, reduce } from '../../src/interview/machine.js';
+import { InvalidEvent, reduce, type InterviewEvent } from '../../src/interview/machine.js';
 import { decide } from '../../src/interview/policy.js';
 import { newSession, probesOf, Session } from '../../src/interview/session.js';
 import { offlineWriter } from '../../src/probes/offline.js';
@@ -160,6 +160,20 @@ describe('policy', () => {
 describe('reducer', () => {
   it('rejects events that do not fit the phase', () => {
     expect(() => reduce(fresh(), { type: 'answer-submitted', text: 'x', at: 'now' }, loaded.scenario)).toThrow(InvalidEvent);
+  });
+
+  it('"advanced" names the question that ended, and only the one the session is on can end', async () => {
+    const events: InterviewEvent[] = [];
+    const d: EngineDeps = { ...deps(), onEvent: (e) => events.push(e) };
+    let s = await advance(fresh(0), d);
+    for (const q of questions) s = await submitAnswer(s, q.example, d);
+    expect(events.filter((e) => e.type === 'advanced').map((e) => (e.type === 'advanced' ? e.questionId : ''))).toEqual(
+      questions.map((q) => q.id),
+    );
+    const deciding = { ...s, status: 'in-progress' as const, phase: 'deciding' as const, questionIndex: 0 };
+    expect(() => reduce(deciding, { type: 'advanced', questionId: questions[1]!.id, at: 'now' }, loaded.scenario)).toThrow(
+      /names question/,
+    );
   });
 
   it('answers to probes are scored together with the main answer', async () => {

@@ -60,13 +60,16 @@ function app(onExit: (o: Outcome) => void, mode: 'practice' | 'interview' = 'pra
     <App
       scenarios={catalog()}
       {...(start ? { start } : {})}
-      mode={mode}
-      createSession={(l, m) => {
-        created.push(l.scenario.id);
-        return newSession({ id: 'ui-test', scenario: { id: l.scenario.id, title: l.scenario.title }, mode: m, at: '2026-01-01T10:00:00Z' });
+      options={{ mode }}
+      world={{
+        engine: { writers: { offline: offlineWriter }, save: (s) => saved.push(s), now: () => new Date((t += 1000)) },
+        newId: (_, scenarioId) => {
+          created.push(scenarioId);
+          return 'ui-test';
+        },
+        report: (s, l) => ({ report: buildReport(s, l.scenario), path: '/tmp/ui-test.report.md' }),
+        rescue: () => undefined,
       }}
-      base={{ writers: { offline: offlineWriter }, save: (s) => saved.push(s), now: () => new Date((t += 1000)) }}
-      finish={(s, l) => ({ report: buildReport(s, l.scenario), path: '/tmp/ui-test.report.md' })}
       onExit={onExit}
       color={false}
     />,

@@ -209,19 +209,25 @@ describe('between questions and at the end', () => {
     [
       'in practice, the question that ended gets its score card',
       at({ busy: true }),
-      [event({ type: 'advanced', at: AT }, next)],
+      [event({ type: 'advanced', questionId: 'kpi', at: AT }, next)],
       same(at({ busy: true, session: next, view: card })),
     ],
     [
       'after the last question too',
       at({ busy: true }),
-      [event({ type: 'advanced', at: AT }, session({ phase: 'done' }))],
+      [event({ type: 'advanced', questionId: 'kpi', at: AT }, session({ phase: 'done' }))],
       same(at({ busy: true, session: session({ phase: 'done' }), view: card })),
+    ],
+    [
+      'the card is of the question the event names, wherever the session has gone since',
+      at({ busy: true }),
+      [event({ type: 'advanced', questionId: 'kpi', at: AT }, session({ phase: 'asking', questionIndex: 0 }))],
+      same(at({ busy: true, session: session({ phase: 'asking', questionIndex: 0 }), view: card })),
     ],
     [
       'in an interview, no score card',
       at({ busy: true, session: session({ mode: 'interview' }) }),
-      [event({ type: 'advanced', at: AT }, session({ mode: 'interview', phase: 'asking', questionIndex: 1 }))],
+      [event({ type: 'advanced', questionId: 'kpi', at: AT }, session({ mode: 'interview', phase: 'asking', questionIndex: 1 }))],
       same(at({ busy: true, session: session({ mode: 'interview', phase: 'asking', questionIndex: 1 }) })),
     ],
     [
@@ -240,7 +246,7 @@ describe('between questions and at the end', () => {
     [
       'a submit that was waiting goes in once the score card is dismissed',
       at({ busy: true, editor: emptyEditor('more') }),
-      [submit, event({ type: 'advanced', at: AT }, next), { type: 'work-done', session: answering }, enter],
+      [submit, event({ type: 'advanced', questionId: 'kpi', at: AT }, next), { type: 'work-done', session: answering }, enter],
       {
         state: at({ busy: true }),
         effects: [
