@@ -200,7 +200,27 @@ describe('the same word, inflected or not, and words that only start alike', () 
     ['commute', 'communication', false],
     ['starter', 'start', false],
     ['checking', 'cheque', false],
+    ['bookings', 'booking', true],
   ])('%s and %s: %s', (a, b, same) => {
     expect(lemmaOf(a) === lemmaOf(b)).toBe(same);
+  });
+});
+
+describe('an answer that keeps coming back to what the question asks about is on it', () => {
+  const rubric = loaded.rubrics['kpi-miss']!;
+  const question = 'Bookings fell to zero overnight while every health check stayed green. What happened, and what do you change?';
+  const story =
+    'It was a Monday morning. I opened the admin page and saw no bookings since midnight, not one in seven hours. ' +
+    'Guests saw a spinner and left without a booking. The bookings came back after we rolled the release back.';
+
+  it('a story told around the question’s own noun is graded, not set aside as off topic', () => {
+    const s = score(rubric, story, { question });
+    expect(s.flags.offTopic).toBeUndefined();
+    expect(s.flags.relevance).toBeGreaterThan(0.5);
+  });
+
+  it('the same story under a question that never names that noun is off topic', () => {
+    const other = 'Halfway through the quarter, monthly transacting merchants are 20% below target. What do you do?';
+    expect(score(rubric, story, { question: other }).flags.offTopic).toBe(true);
   });
 });

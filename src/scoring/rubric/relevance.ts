@@ -115,10 +115,11 @@ export const stemOf = (w: string) => (w.length > 5 ? w.slice(0, 5) : w.replace(/
 export function lemmaOf(w: string): string {
   let x = w.replace(/'s$/u, '');
   if (x.length > 4 && x.endsWith('ies')) x = `${x.slice(0, -3)}y`;
-  else if (x.length > 5 && x.endsWith('ing')) x = x.slice(0, -3);
-  else if (x.length > 4 && x.endsWith('ed')) x = x.slice(0, -2);
   else if (x.length > 4 && /(?:ss|x|ch|sh)es$/u.test(x)) x = x.slice(0, -2);
   else if (x.length > 3 && x.endsWith('s') && !x.endsWith('ss')) x = x.slice(0, -1);
+  // Then the verb's ending, so "bookings" and "booking" meet "book".
+  if (x.length > 5 && x.endsWith('ing')) x = x.slice(0, -3);
+  else if (x.length > 4 && x.endsWith('ed')) x = x.slice(0, -2);
   // "running" → "runn" → "run"; "commute" and "commuting" both end as "commut".
   if (/([b-df-hj-np-tv-z])\1$/u.test(x) && !/(?:ll|ss|ff|zz)$/u.test(x)) x = x.slice(0, -1);
   return x.length > 3 && x.endsWith('e') ? x.slice(0, -1) : x;
@@ -219,14 +220,14 @@ function vocabularyOf(rubric: ResolvedRubric, c: ResolvedRubric['criteria'][numb
  * The content stems of a prompt: what the question itself says, which an answer repeating it does not
  * add to. The company's own nouns ("merchants", "transactions") are left out: every answer shares them.
  */
-function promptStems(prompt: string | undefined, context: PhraseIndex): Set<string> {
+function promptStems(prompt: string | undefined, context: PhraseIndex, of: (w: string) => string = stemOf): Set<string> {
   const out = new Set<string>();
   if (!prompt) return out;
   const tokens = tokenize(prompt);
   const nouns = context.find(prompt, tokens)[0]!;
   for (const t of tokens) {
     if (!isContentWord(t.norm) || nouns.some((h) => t.start >= h.start && t.end <= h.end)) continue;
-    out.add(stemOf(t.norm));
+    out.add(of(t.norm));
   }
   return out;
 }
@@ -244,6 +245,8 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = 
   /** Per sentence, its content words whole (without their inflection), beside their stems. */
   const wholes: Set<string>[] = [];
   const question = promptStems(asked.question, topic.context);
+  /** The question's words whole, without their inflection: one of them, the same word, is enough. */
+  const questionWords = promptStems(asked.question, topic.context, lemmaOf);
   const followUps = (asked.followUps ?? []).map((f) => promptStems(promptOfFollowUp(f), topic.context));
 
   // What each sentence names of each family's topic: the first five letters of each phrase found.
@@ -309,7 +312,7 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = 
     if (saying.size) filled[i] = 1;
 
     // The question's own words mark a sentence as on it: one of a follow-up's (short, pointed) for its
-    // answer, two of the main question's, which says more and some of it in passing.
+    // answer, two of the main question's, which says more and some of it in passing (and see below).
     let fromQuestion = 0;
     let fromFollowUp = false;
     for (const st of own) {
@@ -327,6 +330,20 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = 
     // A sentence naming none of this question's concepts but another family's answers that question.
     if (named[i]![0]!.size || fromQuestion >= THREAD_WORDS || fromFollowUp || (replies && saying.size)) direct[i] = 1;
     else if (named[i]!.some((set, f) => f > 0 && set.size > 0)) foreign[i] = 1;
+  }
+
+  // One word of the main question is enough when it is the same word and the answer keeps coming back to
+  // it ("signups" asked; "no signups since 2am", "the signup form submitted"): once, in passing ("shop
+  // sales" under a question on the sales team's pay), it is as often another sense of the word.
+  const returnsTo = new Map<string, number>();
+  for (const whole of wholes) for (const w of whole) if (questionWords.has(w)) returnsTo.set(w, (returnsTo.get(w) ?? 0) + 1);
+  for (let i = 0; i < n; i++) {
+    if (direct[i]) continue;
+    for (const w of wholes[i]!) {
+      if ((returnsTo.get(w) ?? 0) < THREAD_WORDS) continue;
+      direct[i] = 1;
+      foreign[i] = 0;
+    }
   }
 
   // Stems the answer's on-topic sentences use: a sentence that shares them continues their thread, and
