@@ -2,7 +2,7 @@
 import os from 'node:os';
 import { benchBatch } from './batch.js';
 import { benchFilter } from './filter.js';
-import { benchPrecision, BLIND_SETS, FRESH_SETS, LATER_SETS, UNSEEN_SETS } from './precision.js';
+import { benchPrecision, BLIND_SETS, FRESH_SETS, LATER_SETS, SECOND_BLIND_SETS, UNSEEN_SETS } from './precision.js';
 import { benchProbes } from './probes.js';
 import { benchRecognition } from './recognition.js';
 import { benchScoring } from './scoring.js';
@@ -16,22 +16,15 @@ const sections: [string, () => Figure[] | Promise<Figure[]>][] = [
   ['Validity (agreement with human raters)', benchValidity],
   ['Transcripts (reworded questions recognised by family)', benchRecognition],
   ['Transcripts (which questions are graded: precision and recall against written keys)', () => benchPrecision()],
-  [
-    'Transcripts (the same, on sets written after the rules were settled; their misses have since changed the rules)',
-    () => benchPrecision(LATER_SETS),
-  ],
-  [
-    'Transcripts (the same, on fresh sets written after the rules were settled; their misses have since changed the rules too)',
-    () => benchPrecision(FRESH_SETS),
-  ],
-  [
-    'Transcripts (the same, on unseen sets written after the rules were settled; their misses have since changed the rules too)',
-    () => benchPrecision(UNSEEN_SETS),
-  ],
-  [
-    'Transcripts (the same, on blind sets written after the recognition rules were last changed, measured once)',
-    () => benchPrecision(BLIND_SETS),
-  ],
+  ...(
+    [
+      ['sets written after the rules were settled; their misses have since changed the rules', LATER_SETS],
+      ['fresh sets written after the rules were settled; their misses have since changed the rules too', FRESH_SETS],
+      ['unseen sets written after the rules were settled; their misses have since changed the rules too', UNSEEN_SETS],
+      ['blind sets written after the rules were settled, measured once; their misses have since changed the rules too', BLIND_SETS],
+      ['second blind sets, written by someone who had read neither the rules nor any earlier set, measured once', SECOND_BLIND_SETS],
+    ] as const
+  ).map(([what, sets]): [string, () => Promise<Figure[]> | Figure[]] => [`Transcripts (the same, on ${what})`, () => benchPrecision(sets)]),
   ['Probes', benchProbes],
   ['Terminal', benchStartup],
   ['Batch', benchBatch],
