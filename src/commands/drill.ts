@@ -2,7 +2,7 @@
 // whose rubric has it, then the follow-ups on it; saved as a session of kind drill.
 import { chooseQuestion, chooseTarget, familiesOf, narrowTo, progressBefore, type DrillTarget } from '../app/drill.js';
 import type { InteractiveLauncher, SessionOptions } from '../app/lifecycle.js';
-import { wire, type Wiring } from '../app/wiring.js';
+import { wire } from '../app/wiring.js';
 import { UsageError } from '../errors.js';
 import type { Session } from '../interview/session.js';
 import type { IO } from '../io.js';
@@ -16,21 +16,24 @@ import { checkTargets, runHeadless } from './headless.js';
 
 export const DRILL_USAGE = 'rehearse drill [--criterion <id>] [--family <family>] [--answers <file>] [--probes N] [--json]';
 
-/** The drill's criterion as its session scored it, against the latest session before it that graded it. */
-function outcomeLines(w: Wiring, catalog: readonly LoadedScenario[], session: Session, loaded: LoadedScenario, target: DrillTarget) {
-  const question = loaded.scenario.questions[0]!;
-  const now = session.scores[question.id]?.criteria.find((c) => c.id === target.criterion);
-  const saved = w.store.all().sessions.map((s) => s.session);
-  const before = progressBefore(saved, familiesOf(catalog), session.id).criteria.find(
-    (c) => c.id === target.criterion && c.family === target.family,
-  );
+/** The criterion's level in the latest saved session that graded it, with that session's date. */
+function lastAttempt(saved: readonly Session[], catalog: readonly LoadedScenario[], target: DrillTarget) {
+  const before = progressBefore(saved, familiesOf(catalog)).criteria.find((c) => c.id === target.criterion && c.family === target.family);
   const last = before?.history[before.history.length - 1];
   const date = last && saved.find((s) => s.id === last.session)?.createdAt;
+  return last && date ? { level: last.level, maxLevel: last.maxLevel, date } : undefined;
+}
+
+/** The drill's criterion as its session scored it, against the last attempt before the drill. */
+function outcomeLines(session: Session, loaded: LoadedScenario, target: DrillTarget) {
+  const question = loaded.scenario.questions[0]!;
+  const now = session.scores[question.id]?.criteria.find((c) => c.id === target.criterion);
+  const before = session.drill?.before;
   return drillLines({
     title: target.title,
     family: target.family,
     ...(now ? { now } : {}),
-    ...(last && date ? { before: { level: last.level, maxLevel: last.maxLevel, date } } : {}),
+    ...(before ? { before } : {}),
     example: question.example,
   });
 }
@@ -60,13 +63,14 @@ export async function drillCommand(args: string[], io: IO, interactive?: Interac
   );
   const { from, question } = chooseQuestion(catalog, sessions, target);
   const loaded = narrowTo(from, question.id, target.criterion);
+  const before = lastAttempt(sessions, catalog, target);
   const options: SessionOptions = {
     mode: 'practice',
     ...(maxProbes !== undefined ? { maxProbes } : {}),
-    drill: { criterion: target.criterion, family: target.family, questionId: question.id },
+    drill: { criterion: target.criterion, family: target.family, questionId: question.id, ...(before ? { before } : {}) },
   };
   // A drill that ends finished says how its criterion went, before and now.
-  const summary = (done: Session) => outcomeLines(w, catalog, done, loaded, target);
+  const summary = (done: Session) => outcomeLines(done, loaded, target);
   const answers = await answersFrom(values.answers, io, DRILL_USAGE);
   if (answers === undefined) {
     if (!interactive)

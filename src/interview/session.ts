@@ -72,7 +72,15 @@ export const Session = z.object({
   /** A whole interview, or a drill on one criterion; sessions saved before drills existed are interviews. */
   kind: z.enum(['interview', 'drill']).optional(),
   /** For a drill: the one criterion it works on, of which family, and the question asked for it. */
-  drill: z.object({ criterion: z.string(), family: z.string(), questionId: z.string() }).optional(),
+  drill: z
+    .object({
+      criterion: z.string(),
+      family: z.string(),
+      questionId: z.string(),
+      /** The criterion's level in the latest session before the drill that graded it, and that session's date. */
+      before: z.object({ level: z.number().int().min(0), maxLevel: z.number().int().min(1), date: z.string() }).optional(),
+    })
+    .optional(),
   status: z.enum(['in-progress', 'finished', 'quit']),
   phase: Phase,
   questionIndex: z.number().int().min(-1),

@@ -13,17 +13,22 @@ export interface DrillOutcome {
   example: string;
 }
 
+type Level = { level: number; maxLevel: number };
+
+/** The criterion now against its last attempt: "last attempt 1/3 on 2026-05-02 · up", or that this is the first. */
+export function againstBefore(now: Level, before: DrillOutcome['before']): string {
+  if (!before) return 'first attempt at this criterion';
+  const delta = now.level / now.maxLevel - before.level / before.maxLevel;
+  const change = delta > 0 ? 'up' : delta < 0 ? 'down' : 'no change';
+  return `last attempt ${before.level}/${before.maxLevel} on ${before.date.slice(0, 10)} · ${change}`;
+}
+
 export function drillLines(d: DrillOutcome): string[] {
   const lines = [`Drill: ${d.title} (${d.family})`];
   if (!d.now) lines.push('  not scored: no answer was given');
   else {
     lines.push(`  now ${d.now.level}/${d.now.maxLevel} · ${d.now.anchor}`);
-    if (!d.before) lines.push('  first attempt at this criterion');
-    else {
-      const delta = d.now.level / d.now.maxLevel - d.before.level / d.before.maxLevel;
-      const change = delta > 0 ? 'up' : delta < 0 ? 'down' : 'no change';
-      lines.push(`  last attempt ${d.before.level}/${d.before.maxLevel} on ${d.before.date.slice(0, 10)} · ${change}`);
-    }
+    lines.push(`  ${againstBefore(d.now, d.before)}`);
     const missing = d.now.missing[0];
     if (missing && d.now.level < d.now.maxLevel) lines.push(`  → to reach ${d.now.level + 1}: ${missing}`);
   }

@@ -36,6 +36,7 @@ export function InterviewFlow({ state, now }: { state: InterviewScreen; now: () 
           {...(cardDelivery ? { delivery: cardDelivery } : {})}
           example={card.example}
           showExample={view.showExample}
+          {...(session.drill ? { drill: session.drill } : {})}
         />
       ) : (
         <QuestionScreen

@@ -4,6 +4,8 @@ import { Box, measureElement, Text, useStdout, type DOMElement } from 'ink';
 import type { Score } from '../scoring/types.js';
 import type { Delivery } from '../delivery/delivery.js';
 import { deliveryLines } from '../report/delivery.js';
+import { againstBefore } from '../report/drill.js';
+import type { Session } from '../interview/session.js';
 import { bar, cardSummary, wrap } from '../report/scorecard.js';
 import { answerView, coachingOf, distinctQuotes, quoted, toReach } from '../report/view.js';
 import { useKeys } from './use-keys.js';
@@ -17,6 +19,8 @@ export interface ScoreCardProps {
   delivery?: Delivery;
   example: string;
   showExample: boolean;
+  /** In a drill: the criterion it works on, shown first against its last attempt. */
+  drill?: NonNullable<Session['drill']>;
 }
 
 /** Joins the hard line breaks of a YAML block into paragraphs the terminal can wrap. */
@@ -44,7 +48,13 @@ function useTerminalSize(): { rows?: number; columns: number } {
   return size;
 }
 
-export function ScoreCard({ prompt, score, delivery, example, showExample }: ScoreCardProps) {
+/** The criteria with the drilled one first. */
+function leading<T extends { id: string }>(criteria: readonly T[], first: string | undefined): T[] {
+  const lead = criteria.filter((c) => c.id === first);
+  return [...lead, ...criteria.filter((c) => c.id !== first)];
+}
+
+export function ScoreCard({ prompt, score, delivery, example, showExample, drill }: ScoreCardProps) {
   const theme = useTheme();
   const { rows, columns } = useTerminalSize();
   const summary = forTerminal(cardSummary(score));
@@ -58,7 +68,7 @@ export function ScoreCard({ prompt, score, delivery, example, showExample }: Sco
   // Measured once Ink has laid the card out, again whenever what it holds or the width changes.
   useEffect(() => {
     if (body.current) setHeight(measureElement(body.current).height);
-  }, [score, delivery, example, showExample, columns]);
+  }, [score, delivery, example, showExample, columns, drill]);
   const last = room === undefined ? 0 : Math.max(0, height - room);
   const shown = Math.min(offset, last);
   // Showing the example scrolls to it.
@@ -85,8 +95,13 @@ export function ScoreCard({ prompt, score, delivery, example, showExample }: Sco
       <Text>{summary}</Text>
       <Box flexDirection="column" overflow="hidden" {...(room !== undefined ? { height: Math.min(room, height || room) } : {})}>
         <Box ref={body} flexDirection="column" flexShrink={0} marginTop={-shown}>
-          {view.criteria.map((c) => (
+          {leading(view.criteria, drill?.criterion).map((c) => (
             <Box key={c.id} flexDirection="column" marginTop={1}>
+              {c.id === drill?.criterion && (
+                <Text bold color={theme.accent}>
+                  Drill · {againstBefore(c, drill.before)}
+                </Text>
+              )}
               <Text>
                 <Text color={c.meetsBar ? theme.good : theme.warn}>{bar(c.level, c.maxLevel)}</Text> {c.level}/{c.maxLevel}{' '}
                 <Text bold>{forTerminal(c.title)}</Text>

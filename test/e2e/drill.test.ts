@@ -108,12 +108,15 @@ describe('rehearse drill', () => {
         t.type(MAIN);
         t.keys('C-d');
         await t.waitFor((s) => s.includes('follows up:'), 'the follow-up on the criterion');
+        const cards: string[] = [];
         for (let guard = 0; guard < 10; guard++) {
           const s = await t.waitFor((x) => /Enter to continue|Ctrl\+D submit|Report saved:/u.test(bottom(x)), 'a step');
           const live = bottom(s);
           if (live.includes('Report saved:')) break;
-          if (live.includes('Enter to continue')) t.keys('Enter');
-          else {
+          if (live.includes('Enter to continue')) {
+            cards.push(s);
+            t.keys('Enter');
+          } else {
             t.type(REPLY);
             t.keys('C-d');
           }
@@ -123,6 +126,10 @@ describe('rehearse drill', () => {
         t.keys('Enter');
         const end = await t.waitFor((s) => s.includes('[exit 0]'), 'a clean exit');
         expect(end).toContain('Drill: Chooses one precise KPI (kpi)');
+        // The live card leads with the drilled criterion: its line comes before every other criterion's.
+        const card = cards.find((c) => c.includes('Drill · first attempt at this criterion'));
+        expect(card, cards.join('\n=====\n')).toBeDefined();
+        expect(card!.indexOf('Drill ·')).toBeLessThan(card!.indexOf('Defines the metric'));
         const drill = sessions(where)[0]!;
         expect(drill).toMatchObject({ kind: 'drill', status: 'finished' });
       } finally {

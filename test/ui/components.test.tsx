@@ -275,6 +275,24 @@ describe('ScoreCard', () => {
     expect(frame).not.toContain('A strong answer');
   });
 
+  it('in a drill, leads with the drilled criterion against its last attempt', () => {
+    const drilled = s.criteria[s.criteria.length - 1]!;
+    const drill = {
+      criterion: drilled.id,
+      family: 'kpi',
+      questionId: q.id,
+      before: { level: drilled.level + 1, maxLevel: drilled.maxLevel, date: '2026-03-04T09:00:00Z' },
+    };
+    const frame = mount(<ScoreCard prompt={q.prompt} score={s} example={q.example} showExample={false} drill={drill} />).lastFrame()!;
+    const at = (title: string) => frame.indexOf(title);
+    expect(frame).toContain(`Drill · last attempt ${drilled.level + 1}/${drilled.maxLevel} on 2026-03-04 · down`);
+    for (const c of s.criteria) if (c.id !== drilled.id) expect(at(drilled.title)).toBeLessThan(at(c.title));
+    const first = mount(
+      <ScoreCard prompt={q.prompt} score={s} example={q.example} showExample={false} drill={{ ...drill, before: undefined }} />,
+    );
+    expect(first.lastFrame()).toContain('Drill · first attempt at this criterion');
+  });
+
   it('shows the strong example answer when asked', () => {
     const frame = mount(<ScoreCard prompt={q.prompt} score={s} example={q.example} showExample />).lastFrame()!;
     expect(frame).toContain('A strong answer');
