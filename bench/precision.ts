@@ -58,6 +58,9 @@ export const BLIND_SETS = setsIn(join(FIXTURES, 'questions-blind'));
 /** Second blind sets, written while the rules were last changed, by someone who had read neither them nor any earlier set. */
 export const SECOND_BLIND_SETS = setsIn(join(FIXTURES, 'questions-blind2'));
 
+/** Third blind sets, written while the second's misses were studied, by someone who had read neither the rules nor any earlier set. */
+export const THIRD_BLIND_SETS = setsIn(join(FIXTURES, 'questions-blind3'));
+
 const lists = (file: string): [string, unknown][] =>
   Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>).filter(([k]) => k !== 'about');
 
