@@ -39,11 +39,13 @@ export function rehearse(args: string[], opts: { input?: string; env?: NodeJS.Pr
  * for a test of what a command prints and returns. What only a process shows (signals, pipes, the
  * terminal, the bundle itself) is tested through `rehearse`.
  */
-export async function rehearseHere(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+export async function rehearseHere(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Run> {
   const io = captureIO(opts.input ?? '');
   // A pipe, as in `rehearse`: 80 columns, and the parse cache of this test file's data folder.
   io.columns = 80;
   io.env = { REHEARSE_HOME: TEST_HOME, NO_COLOR: '1', ...opts.env };
+  // Where an .env is looked for; file arguments are still relative to the repository, as the tests run there.
+  io.cwd = opts.cwd ?? ROOT;
   const code = await main(args, io);
   return { code, stdout: io.stdout(), stderr: io.stderr() };
 }
