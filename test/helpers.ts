@@ -13,7 +13,7 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 export const fixture = (p: string) => fileURLToPath(new URL(`./fixtures/${p}`, import.meta.url));
 
-/** A data folder for the CLI runs of this test file, so tests never write to the real one. */
+/** A data folder for the CLI runs of the test files in this worker, so tests never write to the real one; a test that counts what is in a data folder makes its own. */
 const TEST_HOME = mkdtempSync(join(tmpdir(), 'rehearse-test-home-'));
 
 export interface Run {
@@ -41,7 +41,7 @@ export function rehearse(args: string[], opts: { input?: string; env?: NodeJS.Pr
  */
 export async function rehearseHere(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Run> {
   const io = captureIO(opts.input ?? '');
-  // A pipe, as in `rehearse`: 80 columns, and the parse cache of this test file's data folder.
+  // A pipe, as in `rehearse`: 80 columns, and the parse cache of the shared data folder.
   io.columns = 80;
   io.env = { REHEARSE_HOME: TEST_HOME, NO_COLOR: '1', ...opts.env };
   // Where an .env is looked for; file arguments are still relative to the repository, as the tests run there.
