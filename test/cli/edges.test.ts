@@ -1,5 +1,5 @@
-// The command line's edges, through the built CLI: --help on every command, --version, and an
-// option value that starts with a dash.
+// The command line's edges, through main (--version and the overview also through the built CLI):
+// --help on every command, --version, and an option value that starts with a dash.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
