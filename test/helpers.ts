@@ -5,13 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { main } from '../src/main.js';
 import { findScenario } from '../src/scenario/catalog.js';
+import { captureIO } from './support/capture-io.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 export const fixture = (p: string) => fileURLToPath(new URL(`./fixtures/${p}`, import.meta.url));
 
-/** A data folder for the CLI runs of this test file, so tests never write to the real one. */
+/** A data folder for the CLI runs of the test files in this worker, so tests never write to the real one; a test that counts what is in a data folder makes its own. */
 const TEST_HOME = mkdtempSync(join(tmpdir(), 'rehearse-test-home-'));
 
 export interface Run {
@@ -30,6 +32,22 @@ export function rehearse(args: string[], opts: { input?: string; env?: NodeJS.Pr
     timeout: 45_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The CLI's `main` run in this process, as `rehearse` runs the built CLI but without starting one:
+ * for a test of what a command prints and returns. What only a process shows (signals, pipes, the
+ * terminal, the bundle itself) is tested through `rehearse`.
+ */
+export async function rehearseHere(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Run> {
+  const io = captureIO(opts.input ?? '');
+  // A pipe, as in `rehearse`: 80 columns, and the parse cache of the shared data folder.
+  io.columns = 80;
+  io.env = { REHEARSE_HOME: TEST_HOME, NO_COLOR: '1', ...opts.env };
+  // Where an .env is looked for; file arguments are still relative to the repository, as the tests run there.
+  io.cwd = opts.cwd ?? ROOT;
+  const code = await main(args, io);
+  return { code, stdout: io.stdout(), stderr: io.stderr() };
 }
 
 export function rubricOf(scenario: string, question: string) {

@@ -3,26 +3,28 @@ import { closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, rehearse } from '../helpers.js';
+import { CLI, rehearse, rehearseHere } from '../helpers.js';
 
 const FIXTURES = 'test/fixtures/transcripts';
 
 describe('rehearse grade', () => {
-  it('grading the same files twice gives byte-identical json and csv, with one job or two', () => {
+  it('grading the same files twice gives byte-identical json and csv, with one job or two', async () => {
     for (const format of ['json', 'csv']) {
+      // Once by the built CLI, then again in this process, which has graded before: nothing carries over.
       const a = rehearse(['grade', FIXTURES, '--format', format, '--scenario', 'fintech']);
-      const b = rehearse(['grade', FIXTURES, '--format', format, '--scenario', 'fintech']);
-      const c = rehearse(['grade', FIXTURES, '--format', format, '--scenario', 'fintech', '--jobs', '2']);
+      const b = await rehearseHere(['grade', FIXTURES, '--format', format, '--scenario', 'fintech']);
+      const c = await rehearseHere(['grade', FIXTURES, '--format', format, '--scenario', 'fintech', '--jobs', '2']);
       expect(a.code).toBe(0);
       expect(a.stdout.length).toBeGreaterThan(1000);
       expect(b.stdout).toBe(a.stdout);
       expect(c.stdout).toBe(a.stdout);
     }
-    // Six runs of the built CLI: on a busy two-core machine they take longer than one test usually may.
-  }, 90_000);
+  });
 
-  it('json: per transcript, per answer: scores, evidence with lines, what was missing', () => {
-    const out = JSON.parse(rehearse(['grade', `${FIXTURES}/interview.txt`, '--format', 'json', '--scenario', 'fintech']).stdout);
+  it('json: per transcript, per answer: scores, evidence with lines, what was missing', async () => {
+    const out = JSON.parse(
+      (await rehearseHere(['grade', `${FIXTURES}/interview.txt`, '--format', 'json', '--scenario', 'fintech'])).stdout,
+    );
     expect(out.summary).toMatchObject({ files: 1, transcripts: 1, answers: 3, failures: 0 });
     const t = out.transcripts[0];
     expect(t).toMatchObject({ format: 'text', interviewer: 'Ananya Rao', candidate: 'Priya Nair', scenario: 'fintech' });
@@ -34,10 +36,8 @@ describe('rehearse grade', () => {
     expect(t.answers[2].criteria.some((c: { missing: string[] }) => c.missing.length > 0)).toBe(true);
   });
 
-  it('csv: a row per answer, quoted where needed', () => {
-    const out = rehearse(['grade', `${FIXTURES}/interviews.jsonl`, '--format', 'csv'])
-      .stdout.trim()
-      .split('\n');
+  it('csv: a row per answer, quoted where needed', async () => {
+    const out = (await rehearseHere(['grade', `${FIXTURES}/interviews.jsonl`, '--format', 'csv'])).stdout.trim().split('\n');
     expect(out[0]).toBe(
       'file,conversation,format,interviewer,candidate,question,question_id,family,matched_by,line,follow_ups,total,band,criteria,missing,wpm,fillers_per_min,longest_pause_s,note',
     );
@@ -47,22 +47,22 @@ describe('rehearse grade', () => {
     );
   });
 
-  it('md and the table read well', () => {
-    const md = rehearse(['grade', `${FIXTURES}/interview-zoom.vtt`, '--format', 'md']).stdout;
+  it('md and the table read well', async () => {
+    const md = (await rehearseHere(['grade', `${FIXTURES}/interview-zoom.vtt`, '--format', 'md'])).stdout;
     expect(md).toContain('## test/fixtures/transcripts/interview-zoom.vtt — Priya Nair');
     expect(md).toContain('| Line | Question | Score | Band | Below the bar |');
-    const table = rehearse(['grade', `${FIXTURES}/interview-zoom.vtt`]).stdout;
+    const table = (await rehearseHere(['grade', `${FIXTURES}/interview-zoom.vtt`])).stdout;
     expect(table).toMatch(/^file\s+question\s+pts band/);
     expect(table).toMatch(/1 transcript\(s\), 3 answer\(s\), mean \d+\/100/);
   });
 
-  it('a file that cannot be read, parsed or aligned gets its own line (file, line, reason); the rest are graded; exit 1', () => {
+  it('a file that cannot be read, parsed or aligned gets its own line (file, line, reason); the rest are graded; exit 1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rehearse-grade-'));
     writeFileSync(join(dir, 'binary.txt'), Buffer.from([0, 1, 2, 3, 255, 0, 7]));
     writeFileSync(join(dir, 'empty.vtt'), '');
     writeFileSync(join(dir, 'broken.jsonl'), '{"messages": []}\n{not json\n');
     writeFileSync(join(dir, 'offtopic.txt'), 'Interviewer: Where do you see yourself in five years?\nCandidate: Leading a team.\n');
-    const run = rehearse(['grade', dir, `${FIXTURES}/interview.txt`, join(dir, 'missing.srt'), '--format', 'csv']);
+    const run = await rehearseHere(['grade', dir, `${FIXTURES}/interview.txt`, join(dir, 'missing.srt'), '--format', 'csv']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`${join(dir, 'binary.txt')}: this is a binary file, not a transcript`);
     expect(run.stderr).toContain(`${join(dir, 'empty.vtt')}: the file is empty`);
@@ -72,15 +72,16 @@ describe('rehearse grade', () => {
     expect(run.stdout.trim().split('\n')).toHaveLength(1 + 3); // the good file's three answers
   });
 
-  it('names the interviewer and the candidate when asked', () => {
+  it('names the interviewer and the candidate when asked', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rehearse-grade-'));
     writeFileSync(
       join(dir, 'panel.txt'),
       'Sam: What is the most important KPI for a subscription product, and why?\nAlex: Net revenue retention, because it shows whether customers stay and grow, and that is what a subscription business lives on over the years.\nJo: Can I add something?\nSam: Go on.\nJo: Churn matters most, because it drives revenue.\n',
     );
-    const inferred = JSON.parse(rehearse(['grade', join(dir, 'panel.txt'), '--format', 'json']).stdout).transcripts[0];
+    const inferred = JSON.parse((await rehearseHere(['grade', join(dir, 'panel.txt'), '--format', 'json'])).stdout).transcripts[0];
     expect([inferred.interviewer, inferred.candidate]).toEqual(['Sam', 'Alex']);
-    const named = JSON.parse(rehearse(['grade', join(dir, 'panel.txt'), '--format', 'json', '--candidate', 'Jo']).stdout).transcripts[0];
+    const named = JSON.parse((await rehearseHere(['grade', join(dir, 'panel.txt'), '--format', 'json', '--candidate', 'Jo'])).stdout)
+      .transcripts[0];
     expect(named.candidate).toBe('Jo');
     expect(named.answers[0].answers.map((a: { text: string }) => a.text)).toEqual([
       'Can I add something?',
@@ -88,15 +89,15 @@ describe('rehearse grade', () => {
     ]);
   });
 
-  it('--out writes the file, choosing the format from its name', () => {
+  it('--out writes the file, choosing the format from its name', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'rehearse-grade-')), 'grades.csv');
-    const run = rehearse(['grade', `${FIXTURES}/interview.srt`, '--out', out]);
+    const run = await rehearseHere(['grade', `${FIXTURES}/interview.srt`, '--out', out]);
     expect(run.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toMatch(/^file,conversation,format/);
   });
 
-  it('accepts globs and folders', () => {
-    const run = rehearse(['grade', 'test/fixtures/transcripts/**/*.vtt', '--format', 'csv']);
+  it('accepts globs and folders', async () => {
+    const run = await rehearseHere(['grade', 'test/fixtures/transcripts/**/*.vtt', '--format', 'csv']);
     expect(run.stdout.trim().split('\n')).toHaveLength(1 + 8);
   });
 
@@ -106,21 +107,21 @@ describe('rehearse grade', () => {
     [['grade', FIXTURES, '--jobs', '0'], /--jobs takes a whole number/],
     [['grade', FIXTURES, '--scenario', 'crypto'], /unknown scenario "crypto"/],
     [['grade', 'nothing/**/*.vtt'], /matched no transcript files/],
-  ])('bad arguments %j: exit 2', (args, message) => {
-    const run = rehearse(args);
+  ])('bad arguments %j: exit 2', async (args, message) => {
+    const run = await rehearseHere(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
   });
 });
 
 describe('rehearse grade, the edges', () => {
-  it('a file too large to be a transcript is refused with its size, without reading it', () => {
+  it('a file too large to be a transcript is refused with its size, without reading it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rehearse-grade-'));
     const big = join(dir, 'huge.txt');
     const fd = openSync(big, 'w');
     ftruncateSync(fd, 40 * 1024 * 1024); // sparse: 40 MB on paper, nothing written
     closeSync(fd);
-    const run = rehearse(['grade', big, `${FIXTURES}/interview.txt`, '--format', 'csv']);
+    const run = await rehearseHere(['grade', big, `${FIXTURES}/interview.txt`, '--format', 'csv']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`${big}: cannot be read: too large to be a transcript (40 MB; the limit is 32 MB)`);
     expect(run.stdout.trim().split('\n')).toHaveLength(4);

@@ -10,7 +10,7 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/scenario/catalog.js';
 import { ScenarioPicker } from '../../src/ui/ScenarioPicker.js';
-import { rehearse } from '../helpers.js';
+import { rehearseHere } from '../helpers.js';
 
 const LIBRARY = `uses: [rehearse:pm]
 rubrics:
@@ -56,23 +56,23 @@ const SECOND_QUESTION = `  - id: clinic-number
 `;
 
 describe('writing your own interview', () => {
-  it('a scenario of one question is listed as "1 question"', () => {
+  it('a scenario of one question is listed as "1 question"', async () => {
     const home = mkdtempSync(join(tmpdir(), 'rehearse-author-'));
     const env = { REHEARSE_HOME: home };
-    expect(rehearse(['scenarios', 'new', 'solo'], { env }).code).toBe(0);
+    expect((await rehearseHere(['scenarios', 'new', 'solo'], { env })).code).toBe(0);
     const file = join(home, 'scenarios', 'solo.yaml');
     const text = readFileSync(file, 'utf8');
     writeFileSync(file, text.slice(0, text.indexOf('  - id: incentives')));
-    const listed = rehearse(['scenarios'], { env });
+    const listed = await rehearseHere(['scenarios'], { env });
     expect(listed.stderr).toBe('');
     expect(listed.stdout).toMatch(/ {2}solo +.*\(1 question\)\n/);
     expect(listed.stdout).toMatch(/ {2}fintech +.*\(\d+ questions\)\n/);
   });
 
-  it('from `scenarios new` to a validated, listed, pickable scenario that runs', () => {
+  it('from `scenarios new` to a validated, listed, pickable scenario that runs', async () => {
     const home = mkdtempSync(join(tmpdir(), 'rehearse-author-'));
     const env = { REHEARSE_HOME: home };
-    expect(rehearse(['scenarios', 'new', 'telehealth'], { env }).code).toBe(0);
+    expect((await rehearseHere(['scenarios', 'new', 'telehealth'], { env })).code).toBe(0);
     const dir = join(home, 'scenarios');
     mkdirSync(join(dir, 'rubrics'));
     writeFileSync(join(dir, 'rubrics', 'tele.yaml'), LIBRARY);
@@ -82,7 +82,7 @@ describe('writing your own interview', () => {
       .replace('rubric: kpi # a rubric in the libraries above', 'rubric: tele-kpi # a rubric in the libraries above');
     writeFileSync(file, text.slice(0, text.indexOf('  - id: incentives')) + SECOND_QUESTION);
 
-    const checked = rehearse(['validate', '--json', file], { env });
+    const checked = await rehearseHere(['validate', '--json', file], { env });
     expect(checked.code).toBe(0);
     const [result] = JSON.parse(checked.stdout) as {
       errors: unknown[];
@@ -95,7 +95,7 @@ describe('writing your own interview', () => {
     expect(total('adequate')).toBeLessThan(total('strong'));
 
     // The library beside the scenarios is not mistaken for a broken scenario.
-    const listed = rehearse(['scenarios'], { env });
+    const listed = await rehearseHere(['scenarios'], { env });
     expect(listed.stderr).toBe('');
     expect(listed.stdout).toContain(`Your own, in ${dir}:\n  telehealth`);
 
@@ -120,7 +120,7 @@ describe('writing your own interview', () => {
       '--- clinic-number',
       'Kept appointments per clinician per day, because an empty slot is a fee the clinic loses.',
     ].join('\n');
-    const run = rehearse(['interview', '--scenario', 'telehealth', '--probes', '0'], { input: answers, env });
+    const run = await rehearseHere(['interview', '--scenario', 'telehealth', '--probes', '0'], { input: answers, env });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Total \d+\/100/);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { fixture, rehearse } from '../helpers.js';
+import { fixture, rehearse, rehearseHere, type Run } from '../helpers.js';
 import { ScoringModel } from '../../src/scenario/model.js';
 import { featureDef, type FeatureId } from '../../src/scenario/features.js';
 import type { FitReport } from '../../src/commands/calibrate.js';
@@ -31,8 +31,12 @@ describe('rehearse calibrate', () => {
     expect(run.stdout).toMatch(/t-0\d \(line \d, (kpi|incentives)\): scorer \d+ \((insufficient|weak|adequate|strong)\), human \d+/);
   });
 
-  it('--json has the same figures as numbers', () => {
-    const run = rehearse(['calibrate', labels, '--json']);
+  /** One `calibrate --json` run, which the two tests below read. */
+  let calibrated: Promise<Run> | undefined;
+  const calibrateJson = () => (calibrated ??= rehearseHere(['calibrate', labels, '--json']));
+
+  it('--json has the same figures as numbers', async () => {
+    const run = await calibrateJson();
     expect(run.code).toBe(0);
     const r = JSON.parse(run.stdout);
     expect(r.overall.n).toBe(8);
@@ -42,15 +46,17 @@ describe('rehearse calibrate', () => {
     expect(r.worst[0].score.criteria.length).toBeGreaterThan(0);
   });
 
-  it('a strong answer ranks above the weak ones of its family', () => {
-    const r = JSON.parse(rehearse(['calibrate', labels, '--json']).stdout) as { worst: { id: string; score: { total: number } }[] };
+  it('a strong answer ranks above the weak ones of its family', async () => {
+    const r = JSON.parse((await calibrateJson()).stdout) as {
+      worst: { id: string; score: { total: number } }[];
+    };
     const total = (id: string) => r.worst.find((g) => g.id === id)!.score.total;
     expect(total('t-01')).toBeGreaterThan(total('t-03'));
     expect(total('t-04')).toBeGreaterThan(total('t-05'));
     expect(total('t-06')).toBeGreaterThan(total('t-07'));
   });
 
-  it('bad lines are all named with file, line and field, exit 2, no stack trace', () => {
+  it('bad lines are all named with file, line and field, exit 2, no stack trace', async () => {
     const file = write(
       'bad.jsonl',
       [
@@ -62,7 +68,7 @@ describe('rehearse calibrate', () => {
         '{"rubric":"kpi","answer":"A.","tier":"great"}',
       ].join('\n'),
     );
-    const run = rehearse(['calibrate', file]);
+    const run = await rehearseHere(['calibrate', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`${file}:2: not JSON`);
     expect(run.stderr).toContain(`${file}:3: rubric: unknown rubric "nope"`);
@@ -72,14 +78,14 @@ describe('rehearse calibrate', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('a missing file or no argument is a one-line error, exit 2', () => {
-    const missing = rehearse(['calibrate', join(dir, 'none.jsonl')]);
+  it('a missing file or no argument is a one-line error, exit 2', async () => {
+    const missing = await rehearseHere(['calibrate', join(dir, 'none.jsonl')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('none.jsonl: cannot read: no such file');
-    const none = rehearse(['calibrate']);
+    const none = await rehearseHere(['calibrate']);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('usage: rehearse calibrate');
-    const empty = rehearse(['calibrate', write('empty.jsonl', '\n\n')]);
+    const empty = await rehearseHere(['calibrate', write('empty.jsonl', '\n\n')]);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('no labelled answers');
   });
@@ -88,8 +94,8 @@ describe('rehearse calibrate', () => {
 describe('rehearse calibrate --fit', () => {
   const fitLabels = fixture('labels/fit.jsonl');
 
-  it('fits a model to the labels, measures it on answers held out beside the model in use, and prints it as a model: block', () => {
-    const run = rehearse(['calibrate', fitLabels, '--fit']);
+  it('fits a model to the labels, measures it on answers held out beside the model in use, and prints it as a model: block', async () => {
+    const run = await rehearseHere(['calibrate', fitLabels, '--fit']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^29 labelled answers from 29 sources, 5 folds by source$/m);
     expect(run.stdout).toMatch(/^fitted\s+29\s+-?\d\.\d\d\s+-?\d\.\d\d\s+\d+% of \d+ +\(held out/m);
@@ -100,8 +106,8 @@ describe('rehearse calibrate --fit', () => {
     expect(Object.keys(model.weights).length).toBeGreaterThan(0);
   });
 
-  it('--json: every weight keeps the sign its feature allows, and the held-out figures are numbers', () => {
-    const r = JSON.parse(rehearse(['calibrate', fitLabels, '--fit', '--json']).stdout) as FitReport;
+  it('--json: every weight keeps the sign its feature allows, and the held-out figures are numbers', async () => {
+    const r = JSON.parse((await rehearseHere(['calibrate', fitLabels, '--fit', '--json'])).stdout) as FitReport;
     expect(r.answers).toBe(29);
     expect(r.heldOut.n).toBe(29);
     expect(r.heldOut.spearman).toBeGreaterThan(0);
@@ -113,8 +119,8 @@ describe('rehearse calibrate --fit', () => {
     expect(r.model.bands.weak).toBeLessThan(r.model.bands.adequate);
   });
 
-  it('too few sources to hold any out is a one-line error naming the file, exit 2', () => {
-    const run = rehearse(['calibrate', labels, '--fit']);
+  it('too few sources to hold any out is a one-line error naming the file, exit 2', async () => {
+    const run = await rehearseHere(['calibrate', labels, '--fit']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`${labels}: 8 answer(s) from 8 source(s)`);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
@@ -126,8 +132,8 @@ describe('rehearse score --explain', () => {
   const answer =
     "I'd pick merchants who take at least 20 UPI payments in a 30-day window, not installs, which say nothing about use. A shop that does that has made our QR its default, which is what soundbox rentals and loans follow.";
 
-  it('shows each sentence with what counted and what did not, the criteria and how the total was summed', () => {
-    const run = rehearse(['score', '--scenario', 'fintech', '--question', 'north-star', '--explain'], { input: answer });
+  it('shows each sentence with what counted and what did not, the criteria and how the total was summed', async () => {
+    const run = await rehearseHere(['score', '--scenario', 'fintech', '--question', 'north-star', '--explain'], { input: answer });
     expect(run.code).toBe(0);
     const out = run.stdout;
     expect(out).toContain('Sentences');
@@ -143,8 +149,10 @@ describe('rehearse score --explain', () => {
     expect(out).toMatch(/total \d+: (weak|adequate|strong) \(weak from \d+, adequate from \d+, strong from \d+\)/);
   });
 
-  it('--json --explain adds the explanation; its terms add up to the sum the total comes from', () => {
-    const run = rehearse(['score', '--scenario', 'fintech', '--question', 'north-star', '--explain', '--json'], { input: answer });
+  it('--json --explain adds the explanation; its terms add up to the sum the total comes from', async () => {
+    const run = await rehearseHere(['score', '--scenario', 'fintech', '--question', 'north-star', '--explain', '--json'], {
+      input: answer,
+    });
     const s = JSON.parse(run.stdout);
     const t = s.explanation.total;
     const summed = t.intercept + t.terms.reduce((n: number, x: { points: number }) => n + x.points, 0);

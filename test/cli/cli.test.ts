@@ -2,34 +2,34 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rehearse } from '../helpers.js';
+import { rehearse, rehearseHere } from '../helpers.js';
 
 const strongAnswer =
   "My north star would be the 60-day repeat purchase rate: the share of customers who place a second order within 60 days of their first. I'd choose it rather than GMV or installs, because it shows customers came back after trusting us once, and repeat orders are what pay back our acquisition cost.";
 
 describe('rehearse scenarios', () => {
-  it('lists the three scenarios with titles and one-line summaries', () => {
-    const run = rehearse(['scenarios']);
+  it('lists the three scenarios with titles and one-line summaries', async () => {
+    const run = await rehearseHere(['scenarios']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Shipped with rehearse:\n/);
     for (const id of ['fintech', 'ecommerce', 'saas']) expect(run.stdout).toMatch(new RegExp(`^  ${id}\\s`, 'm'));
   });
 
-  it('--json lists ids, titles and question counts', () => {
-    const list = JSON.parse(rehearse(['scenarios', '--json']).stdout) as { id: string; questions: number }[];
+  it('--json lists ids, titles and question counts', async () => {
+    const list = JSON.parse((await rehearseHere(['scenarios', '--json'])).stdout) as { id: string; questions: number }[];
     expect(list.map((s) => s.id).sort()).toEqual(['ecommerce', 'fintech', 'saas']);
     for (const s of list) expect(s.questions).toBeGreaterThanOrEqual(4);
   });
 
-  it('show <id> prints the questions and the follow-ups with their targets', () => {
-    const run = rehearse(['scenarios', 'show', 'fintech']);
+  it('show <id> prints the questions and the follow-ups with their targets', async () => {
+    const run = await rehearseHere(['scenarios', 'show', 'fintech']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Tell us, what is the most important KPI for our product? And why?');
     expect(run.stdout).toContain('Can you explain how you arrived at that metric?  (probes justification)');
   });
 
-  it('show <id> --json is the scenario', () => {
-    const s = JSON.parse(rehearse(['scenarios', 'show', 'saas', '--json']).stdout);
+  it('show <id> --json is the scenario', async () => {
+    const s = JSON.parse((await rehearseHere(['scenarios', 'show', 'saas', '--json'])).stdout);
     expect(s.id).toBe('saas');
     expect(s.questions[0].followUps[0].targets).toEqual(['justification']);
   });
@@ -51,42 +51,45 @@ describe('rehearse score', () => {
     expect(run.stdout).toContain('“My north star would be the 60-day repeat purchase rate');
   });
 
-  it('--json gives total, band and criteria, the same as the card', () => {
+  it('--json gives total, band and criteria, the same as the card', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rehearse-'));
     const file = join(dir, 'answer.txt');
     writeFileSync(file, strongAnswer);
-    const json = JSON.parse(rehearse(['score', '--scenario', 'ecommerce', '--question', 'north-star', '--file', file, '--json']).stdout);
+    const json = JSON.parse(
+      (await rehearseHere(['score', '--scenario', 'ecommerce', '--question', 'north-star', '--file', file, '--json'])).stdout,
+    );
     expect(json.total).toBeGreaterThanOrEqual(0);
     expect(json.total).toBeLessThanOrEqual(100);
     expect(['insufficient', 'weak', 'adequate', 'strong']).toContain(json.band);
     expect(json.criteria.map((c: { id: string }) => c.id)).toEqual(['choice', 'definition', 'justification', 'context', 'supporting']);
-    const card = rehearse(['score', '--scenario', 'ecommerce', '--question', 'north-star', '--file', file]).stdout;
+    const card = (await rehearseHere(['score', '--scenario', 'ecommerce', '--question', 'north-star', '--file', file])).stdout;
     expect(card).toContain(`Score ${json.total}/100 · ${json.band}`);
   });
 
-  it('takes the answer with --answers F, as interview does, the same as --file F; not both', () => {
+  it('takes the answer with --answers F, as interview does, the same as --file F; not both', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rehearse-'));
     const file = join(dir, 'answer.txt');
     writeFileSync(file, strongAnswer);
     const args = ['score', '--scenario', 'ecommerce', '--question', 'north-star', '--json'];
-    const viaAnswers = rehearse([...args, '--answers', file]);
+    const viaAnswers = await rehearseHere([...args, '--answers', file]);
     expect(viaAnswers.code).toBe(0);
-    expect(viaAnswers.stdout).toBe(rehearse([...args, '--file', file]).stdout);
-    const both = rehearse([...args, '--answers', file, '--file', file]);
+    expect(viaAnswers.stdout).toBe((await rehearseHere([...args, '--file', file])).stdout);
+    const both = await rehearseHere([...args, '--answers', file, '--file', file]);
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/not both/);
   });
 
-  it('scores the same answer the same way every run', () => {
+  it('scores the same answer the same way every run', async () => {
     const args = ['score', '--scenario', 'saas', '--question', 'incentives', '--json'];
+    // One run in a process of its own, one in this one that has scored before: nothing carries over.
     const a = rehearse(args, { input: strongAnswer }).stdout;
-    const b = rehearse(args, { input: strongAnswer }).stdout;
+    const b = (await rehearseHere(args, { input: strongAnswer })).stdout;
     expect(b).toBe(a);
   });
 
-  it('"dont know" gets 0–10 and says so', () => {
+  it('"dont know" gets 0–10 and says so', async () => {
     const json = JSON.parse(
-      rehearse(['score', '--scenario', 'fintech', '--question', 'north-star', '--json'], { input: 'dont know' }).stdout,
+      (await rehearseHere(['score', '--scenario', 'fintech', '--question', 'north-star', '--json'], { input: 'dont know' })).stdout,
     );
     expect(json.total).toBeLessThanOrEqual(10);
     expect(json.feedback.strengths).toEqual([]);
@@ -102,14 +105,14 @@ describe('rehearse score', () => {
     ],
     [['score', '--scenario', 'fintech', '--question', 'north-star', '--bogus'], /Unknown option '--bogus'/],
     [['frobnicate'], /unknown command "frobnicate"/],
-  ])('bad arguments %j: a clear message and exit 2', (args, message) => {
-    const run = rehearse(args);
+  ])('bad arguments %j: a clear message and exit 2', async (args, message) => {
+    const run = await rehearseHere(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
   });
 
-  it('validate checks every shipped file, calibration included', () => {
-    const run = rehearse([
+  it('validate checks every shipped file, calibration included', async () => {
+    const run = await rehearseHere([
       'validate',
       'scenarios/fintech.yaml',
       'scenarios/ecommerce.yaml',

@@ -1,9 +1,9 @@
-// The command line's edges, through the built CLI: --help on every command, --version, and an
-// option value that starts with a dash.
+// The command line's edges, through main (--version and the overview also through the built CLI):
+// --help on every command, --version, and an option value that starts with a dash.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rehearse, ROOT } from '../helpers.js';
+import { rehearse, rehearseHere, ROOT } from '../helpers.js';
 
 const COMMANDS = ['interview', 'resume', 'sessions', 'grade', 'scenarios', 'score', 'validate', 'calibrate', 'schema'];
 
@@ -13,18 +13,18 @@ describe('help', () => {
       [c, '--help'],
       [c, '-h'],
     ]),
-  )('rehearse %s %s prints its usage and exits 0', (command, flag) => {
-    const run = rehearse([command, flag]);
+  )('rehearse %s %s prints its usage and exits 0', async (command, flag) => {
+    const run = await rehearseHere([command, flag]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`^usage:\\n  rehearse ${command}\\b`));
   });
 
-  it('asks for help anywhere among the options, and `rehearse help <command>` is the same', () => {
-    const help = rehearse(['score', '--scenario', 'fintech', '--help']);
+  it('asks for help anywhere among the options, and `rehearse help <command>` is the same', async () => {
+    const help = await rehearseHere(['score', '--scenario', 'fintech', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('rehearse score --scenario <id> --question <qid>');
-    expect(rehearse(['help', 'score']).stdout).toBe(help.stdout);
+    expect((await rehearseHere(['help', 'score'])).stdout).toBe(help.stdout);
   });
 
   /** What each command's parser accepts: its --help must name every one. */
@@ -43,19 +43,19 @@ describe('help', () => {
 
   it.each(Object.entries(OPTIONS))(
     'rehearse %s --help fits 80 columns and lists each of its options with what it does',
-    (command, options) => {
-      const out = rehearse([command, '--help']).stdout;
+    async (command, options) => {
+      const out = (await rehearseHere([command, '--help'])).stdout;
       for (const line of out.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
       for (const o of options) expect(out).toMatch(new RegExp(`^ +${o}\\b.*\\w`, 'm'));
     },
   );
 
-  it('rehearse --help fits 80 columns', () => {
-    for (const line of rehearse(['--help']).stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+  it('rehearse --help fits 80 columns', async () => {
+    for (const line of (await rehearseHere(['--help'])).stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
   });
 
-  it('validate --help says what --all does', () => {
-    expect(rehearse(['validate', '--help']).stdout).toMatch(/^ +--all +\S.*\b(?:every|all)\b/m);
+  it('validate --help says what --all does', async () => {
+    expect((await rehearseHere(['validate', '--help'])).stdout).toMatch(/^ +--all +\S.*\b(?:every|all)\b/m);
   });
 
   it('rehearse --help lists every command and --version', () => {
@@ -74,9 +74,9 @@ describe('--version', () => {
     expect(run).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 
-  it.each(COMMANDS)('works after a command too: rehearse %s --version', (command) => {
-    expect(rehearse([command, '--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
-    expect(rehearse([command, '--scenario', 'fintech', '--version']).stdout).toBe(`${version}\n`);
+  it.each(COMMANDS)('works after a command too: rehearse %s --version', async (command) => {
+    expect(await rehearseHere([command, '--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    expect((await rehearseHere([command, '--scenario', 'fintech', '--version'])).stdout).toBe(`${version}\n`);
   });
 });
 
@@ -87,21 +87,21 @@ describe('option values that start with a dash', () => {
     [['grade', 'x.txt', '--jobs', '0']],
     [['grade', 'x.txt', '--jobs', '65']],
     [['grade', 'x.txt', '--jobs', '1.5']],
-  ])('%j: --jobs says what it takes, exit 2', (args) => {
-    const run = rehearse(args);
+  ])('%j: --jobs says what it takes, exit 2', async (args) => {
+    const run = await rehearseHere(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--jobs takes a whole number from 1 to 64');
     expect(run.stderr).not.toContain('ambiguous');
   });
 
-  it('a value that is not a number is refused with how to give it', () => {
-    const run = rehearse(['score', '--scenario', '-x', '--question', 'kpi']);
+  it('a value that is not a number is refused with how to give it', async () => {
+    const run = await rehearseHere(['score', '--scenario', '-x', '--question', 'kpi']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--scenario needs a value; for one that starts with "-", write --scenario=-x');
   });
 
-  it('an option followed by another option needs its value', () => {
-    const run = rehearse(['score', '--scenario', '--question', 'kpi']);
+  it('an option followed by another option needs its value', async () => {
+    const run = await rehearseHere(['score', '--scenario', '--question', 'kpi']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--scenario needs a value\n/);
   });
@@ -111,8 +111,8 @@ describe('stray arguments', () => {
   it.each([
     [['sessions', 'extra'], 'unexpected argument "extra"'],
     [['schema', 'scenario', 'extra'], 'unexpected argument "extra"'],
-  ])('%j: exit 2', (args, message) => {
-    const run = rehearse(args);
+  ])('%j: exit 2', async (args, message) => {
+    const run = await rehearseHere(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Session } from '../../src/interview/session.js';
 import { probeJson, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
-import { rehearse, rehearseAsync } from '../helpers.js';
+import { rehearse, rehearseAsync, rehearseHere } from '../helpers.js';
 
 const home = () => mkdtempSync(join(tmpdir(), 'rehearse-home-'));
 const sessionsIn = (h: string) => readdirSync(join(h, 'sessions')).filter((f) => /^[\w-]+\.json$/.test(f));
@@ -45,9 +45,12 @@ describe('rehearse interview (headless)', () => {
     expect(report).toMatch(/\*\*Total: \d+\/100/);
   });
 
-  it('reads the answers from standard input and prints the session with --json', () => {
+  it('reads the answers from standard input and prints the session with --json', async () => {
     const h = home();
-    const run = rehearse(['interview', '--scenario', 'saas', '--json', '--no-feedback'], { input: answers, env: { REHEARSE_HOME: h } });
+    const run = await rehearseHere(['interview', '--scenario', 'saas', '--json', '--no-feedback'], {
+      input: answers,
+      env: { REHEARSE_HOME: h },
+    });
     expect(run.stderr).toMatch(/were not used, as the interview did not ask for them: standard input:\d+/);
     const s = Session.parse(JSON.parse(run.stdout));
     expect(s.status).toBe('finished');
@@ -55,16 +58,16 @@ describe('rehearse interview (headless)', () => {
     expect(sessionsIn(h)).toEqual([`${s.id}.json`]);
   });
 
-  it('"pass" moves on to the next question: five passes finish the interview with no follow-up', () => {
-    const run = rehearse(['interview', '--scenario', 'fintech', '--json'], { input: Array(5).fill('pass').join('\n---\n') });
+  it('"pass" moves on to the next question: five passes finish the interview with no follow-up', async () => {
+    const run = await rehearseHere(['interview', '--scenario', 'fintech', '--json'], { input: Array(5).fill('pass').join('\n---\n') });
     expect(run.code).toBe(0);
     const s = Session.parse(JSON.parse(run.stdout));
     expect(s.status).toBe('finished');
     expect(s.turns.filter((t) => t.kind === 'probe')).toEqual([]);
   });
 
-  it('--probes 0 asks only the main questions', () => {
-    const run = rehearse(['interview', '--scenario', 'ecommerce', '--probes', '0', '--json'], {
+  it('--probes 0 asks only the main questions', async () => {
+    const run = await rehearseHere(['interview', '--scenario', 'ecommerce', '--probes', '0', '--json'], {
       input: 'a\n---\nb\n---\nc\n---\nd',
       env: { REHEARSE_HOME: home() },
     });
@@ -73,9 +76,12 @@ describe('rehearse interview (headless)', () => {
     expect(s.status).toBe('finished');
   });
 
-  it('fewer answers than needed: the session is saved, marked unfinished, and resumable; exit 1', () => {
+  it('fewer answers than needed: the session is saved, marked unfinished, and resumable; exit 1', async () => {
     const h = home();
-    const run = rehearse(['interview', '--scenario', 'fintech'], { input: 'User engagement.\n---\ndont know', env: { REHEARSE_HOME: h } });
+    const run = await rehearseHere(['interview', '--scenario', 'fintech'], {
+      input: 'User engagement.\n---\ndont know',
+      env: { REHEARSE_HOME: h },
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/answers ran out after 2/);
     const [file] = sessionsIn(h);
@@ -84,9 +90,9 @@ describe('rehearse interview (headless)', () => {
     expect(s.turns.filter((t) => t.kind === 'answer').map((t) => t.text)).toEqual(['User engagement.', 'dont know']);
     expect(run.stderr).toContain(`rehearse resume ${s.id}`);
 
-    const listed = rehearse(['resume'], { env: { REHEARSE_HOME: h } });
+    const listed = await rehearseHere(['resume'], { env: { REHEARSE_HOME: h } });
     expect(listed.stdout).toContain(s.id);
-    const more = rehearse(['resume', s.id], { input: answers, env: { REHEARSE_HOME: h } });
+    const more = await rehearseHere(['resume', s.id], { input: answers, env: { REHEARSE_HOME: h } });
     expect(more.stderr).toMatch(/were not used/);
     const done = readSession(h, file!);
     expect(done.status).toBe('finished');
@@ -96,7 +102,9 @@ describe('rehearse interview (headless)', () => {
         .slice(0, 2)
         .map((t) => t.text),
     ).toEqual(['User engagement.', 'dont know']);
-    expect(rehearse(['sessions'], { env: { REHEARSE_HOME: h } }).stdout).toMatch(new RegExp(`fintech\\s+\\d+\\s+finished\\s+${s.id}`));
+    expect((await rehearseHere(['sessions'], { env: { REHEARSE_HOME: h } })).stdout).toMatch(
+      new RegExp(`fintech\\s+\\d+\\s+finished\\s+${s.id}`),
+    );
   });
 
   it.each([
@@ -105,8 +113,8 @@ describe('rehearse interview (headless)', () => {
     [['interview', '--scenario', 'fintech'], '', /no terminal and no answers/],
     [['interview', '--scenario', 'fintech', '--probes', 'many'], 'x', /--probes takes a whole number/],
     [['resume', 'no-such-session'], '', /no session "no-such-session"/],
-  ])('bad input %j: a clear message, exit 2', (args, input, message) => {
-    const run = rehearse(args, { input, env: { REHEARSE_HOME: home() } });
+  ])('bad input %j: a clear message, exit 2', async (args, input, message) => {
+    const run = await rehearseHere(args, { input, env: { REHEARSE_HOME: home() } });
     expect(run.stderr).toMatch(message);
     expect(run.code).toBe(2);
   });
@@ -114,10 +122,10 @@ describe('rehearse interview (headless)', () => {
   it.each([
     ['REHEARSE_LLM_TIMEOUT_MS=soon', /\.env:2: REHEARSE_LLM_TIMEOUT_MS: must be a number of milliseconds/],
     ['OPENAI_BASE_URL=localhost-ish', /\.env:2: OPENAI_BASE_URL: must be a URL/],
-  ])('an .env with a malformed value (%s): file, line, key; exit 2', (line, message) => {
+  ])('an .env with a malformed value (%s): file, line, key; exit 2', async (line, message) => {
     const cwd = mkdtempSync(join(tmpdir(), 'rehearse-env-'));
     writeFileSync(join(cwd, '.env'), `# settings\n${line}\n`);
-    const run = rehearse(['interview', '--scenario', 'fintech'], { input: 'x', cwd, env: { REHEARSE_HOME: home() } });
+    const run = await rehearseHere(['interview', '--scenario', 'fintech'], { input: 'x', cwd, env: { REHEARSE_HOME: home() } });
     expect(run.stderr).toMatch(message);
     expect(run.code).toBe(2);
   });
@@ -137,7 +145,7 @@ describe('rehearse interview with an LLM (a local OpenAI-compatible server)', ()
       };
     });
     const h = home();
-    const run = await rehearseAsync(['interview', '--scenario', 'fintech'], {
+    const run = await rehearseHere(['interview', '--scenario', 'fintech'], {
       input: answers,
       env: { REHEARSE_HOME: h, OPENAI_API_KEY: 'sk-test-key-12345678', OPENAI_BASE_URL: server.url, REHEARSE_MODEL: 'test-model' },
     });

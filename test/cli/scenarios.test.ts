@@ -4,22 +4,22 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rehearse } from '../helpers.js';
+import { rehearseHere } from '../helpers.js';
 
 const home = () => mkdtempSync(join(tmpdir(), 'rehearse-own-'));
 const FIVE = ['One.', 'Two.', 'Three.', 'Four.', 'Five.'].join('\n---\n');
 
 describe('rehearse scenarios new', () => {
-  it('writes a commented scenario that validates as written, lists it as yours, and runs by id', () => {
+  it('writes a commented scenario that validates as written, lists it as yours, and runs by id', async () => {
     const h = home();
-    const made = rehearse(['scenarios', 'new', 'telehealth'], { env: { REHEARSE_HOME: h } });
+    const made = await rehearseHere(['scenarios', 'new', 'telehealth'], { env: { REHEARSE_HOME: h } });
     const file = join(h, 'scenarios', 'telehealth.yaml');
     expect(made.code).toBe(0);
     expect(made.stdout).toBe(
       `Wrote ${file}\nNext:\n  edit it (every part is commented)\n  rehearse validate ${file}\n  rehearse interview --scenario telehealth\n`,
     );
     expect(readFileSync(file, 'utf8')).toMatch(/^# yaml-language-server: \$schema=/);
-    const checked = rehearse(['validate', file], { env: { REHEARSE_HOME: h } });
+    const checked = await rehearseHere(['validate', file], { env: { REHEARSE_HOME: h } });
     expect(checked.code).toBe(0);
     // No warnings either: the examples score in the band they are meant for.
     expect(checked.stderr).toBe('');
@@ -27,13 +27,16 @@ describe('rehearse scenarios new', () => {
       new RegExp(`^ok  ${file}\n  north-star \\(kpi\\): example \\d+ strong\n  incentives \\(incentives\\): example \\d+ strong\n$`),
     );
 
-    const listed = rehearse(['scenarios'], { env: { REHEARSE_HOME: h } });
+    const listed = await rehearseHere(['scenarios'], { env: { REHEARSE_HOME: h } });
     expect(listed.stdout).toContain(`Your own, in ${join(h, 'scenarios')}:\n  telehealth`);
-    const json = JSON.parse(rehearse(['scenarios', '--json'], { env: { REHEARSE_HOME: h } }).stdout) as { id: string; own: boolean }[];
+    const json = JSON.parse((await rehearseHere(['scenarios', '--json'], { env: { REHEARSE_HOME: h } })).stdout) as {
+      id: string;
+      own: boolean;
+    }[];
     expect(json.filter((s) => s.own).map((s) => s.id)).toEqual(['telehealth']);
     expect(json.filter((s) => !s.own).map((s) => s.id)).toEqual(['ecommerce', 'fintech', 'saas']);
 
-    const run = rehearse(['interview', '--scenario', 'telehealth', '--probes', '0'], {
+    const run = await rehearseHere(['interview', '--scenario', 'telehealth', '--probes', '0'], {
       input: 'One.\n---\nTwo.\n',
       env: { REHEARSE_HOME: h },
     });
@@ -41,14 +44,14 @@ describe('rehearse scenarios new', () => {
     expect(run.stdout).toContain('Question 2 of 2');
   });
 
-  it('--from copies another scenario under the new id, its libraries still found from your folder', () => {
+  it('--from copies another scenario under the new id, its libraries still found from your folder', async () => {
     const h = home();
-    expect(rehearse(['scenarios', 'new', 'my-fintech', '--from', 'fintech'], { env: { REHEARSE_HOME: h } }).code).toBe(0);
+    expect((await rehearseHere(['scenarios', 'new', 'my-fintech', '--from', 'fintech'], { env: { REHEARSE_HOME: h } })).code).toBe(0);
     const text = readFileSync(join(h, 'scenarios', 'my-fintech.yaml'), 'utf8');
     expect(text).toMatch(/^id: my-fintech$/m);
     expect(text).toMatch(/^uses:\n {2}- rehearse:pm$/m);
-    expect(rehearse(['validate', join(h, 'scenarios', 'my-fintech.yaml')], { env: { REHEARSE_HOME: h } }).code).toBe(0);
-    expect(rehearse(['scenarios', 'show', 'my-fintech'], { env: { REHEARSE_HOME: h } }).stdout).toContain('[my-fintech]');
+    expect((await rehearseHere(['validate', join(h, 'scenarios', 'my-fintech.yaml')], { env: { REHEARSE_HOME: h } })).code).toBe(0);
+    expect((await rehearseHere(['scenarios', 'show', 'my-fintech'], { env: { REHEARSE_HOME: h } })).stdout).toContain('[my-fintech]');
   });
 
   it.each([
@@ -56,12 +59,12 @@ describe('rehearse scenarios new', () => {
     [['scenarios', 'new', 'no spaces'], /^rehearse scenarios: "no spaces" cannot be a scenario id/],
     [['scenarios', 'new'], /^rehearse scenarios: give the new scenario an id/],
     [['scenarios', 'new', 'x', '--from', 'nope'], /^rehearse scenarios: unknown scenario "nope"/],
-  ])('%j: one line, exit 2, nothing written', (args, message) => {
+  ])('%j: one line, exit 2, nothing written', async (args, message) => {
     const h = home();
-    const r = rehearse(args, { env: { REHEARSE_HOME: h } });
+    const r = await rehearseHere(args, { env: { REHEARSE_HOME: h } });
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')[0]).toMatch(message);
-    expect(rehearse(['scenarios', '--json'], { env: { REHEARSE_HOME: h } }).stdout).not.toContain('"own": true');
+    expect((await rehearseHere(['scenarios', '--json'], { env: { REHEARSE_HOME: h } })).stdout).not.toContain('"own": true');
   });
 });
 
@@ -78,9 +81,9 @@ describe('a file in your folder that does not load', () => {
     return h;
   }
 
-  it('is skipped with one line naming it; listing, showing and interviews go on', () => {
+  it('is skipped with one line naming it; listing, showing and interviews go on', async () => {
     const h = withBadFiles();
-    const listed = rehearse(['scenarios'], { env: { REHEARSE_HOME: h } });
+    const listed = await rehearseHere(['scenarios'], { env: { REHEARSE_HOME: h } });
     expect(listed.code).toBe(0);
     expect(listed.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(new RegExp(`^rehearse: skipped ${join(h, 'scenarios', 'broken.yaml')}: line \\d+: YAML syntax error`)),
@@ -89,7 +92,7 @@ describe('a file in your folder that does not load', () => {
       ),
     ]);
     expect(listed.stdout).toContain('none yet');
-    const run = rehearse(['interview', '--scenario', 'fintech', '--probes', '0'], { input: FIVE, env: { REHEARSE_HOME: h } });
+    const run = await rehearseHere(['interview', '--scenario', 'fintech', '--probes', '0'], { input: FIVE, env: { REHEARSE_HOME: h } });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Rupeeflow');
   });

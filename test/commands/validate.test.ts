@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rehearse } from '../helpers.js';
+import { rehearseHere } from '../helpers.js';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'rehearse-validate-'));
 
@@ -28,10 +28,10 @@ rubrics:
 `;
 
 describe('rehearse validate', () => {
-  it('warns about an unused signal and a `when` on level 0, exit 0', () => {
+  it('warns about an unused signal and a `when` on level 0, exit 0', async () => {
     const dir = folder();
     writeFileSync(join(dir, 'lib.yaml'), LIBRARY);
-    const r = rehearse(['validate', join(dir, 'lib.yaml')]);
+    const r = await rehearseHere(['validate', join(dir, 'lib.yaml')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`ok  ${join(dir, 'lib.yaml')}\n`);
     expect(r.stderr.trim().split('\n')).toEqual([
@@ -40,13 +40,13 @@ describe('rehearse validate', () => {
     ]);
   });
 
-  it('shows how each question’s example and exemplars scored', () => {
-    const r = rehearse(['validate', 'scenarios/fintech.yaml']);
+  it('shows how each question’s example and exemplars scored', async () => {
+    const r = await rehearseHere(['validate', 'scenarios/fintech.yaml']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ {2}north-star \(kpi\): example \d+ strong · adequate exemplar 1 \d+ \w+ · weak exemplar 2 \d+ \w+$/m);
   });
 
-  it('shows five errors, then says how many more and how to see them; --all shows every one', () => {
+  it('shows five errors, then says how many more and how to see them; --all shows every one', async () => {
     const dir = folder();
     const rubrics = Array.from(
       { length: 8 },
@@ -54,18 +54,18 @@ describe('rehearse validate', () => {
         `  - { id: r${i}, title: R, family: r, criteria: [{ id: c, title: C, weight: 1, bar: 1, levels: [{ anchor: A }, { anchor: B, when: { all: [missing${i}] } }] }] }`,
     );
     writeFileSync(join(dir, 'bad.yaml'), `rubrics:\n${rubrics.join('\n')}\n`);
-    const some = rehearse(['validate', join(dir, 'bad.yaml')]);
+    const some = await rehearseHere(['validate', join(dir, 'bad.yaml')]);
     expect(some.code).toBe(2);
     expect(some.stderr.trim().split('\n')).toHaveLength(6);
     expect(some.stderr).toContain('…and 3 more (rehearse validate --all shows every one)');
-    const all = rehearse(['validate', '--all', join(dir, 'bad.yaml')]);
+    const all = await rehearseHere(['validate', '--all', join(dir, 'bad.yaml')]);
     expect(all.stderr.trim().split('\n')).toHaveLength(8);
   });
 
-  it('--json has the errors, the warnings and the calibration of every file', () => {
+  it('--json has the errors, the warnings and the calibration of every file', async () => {
     const dir = folder();
     writeFileSync(join(dir, 'lib.yaml'), LIBRARY);
-    const r = rehearse(['validate', '--json', join(dir, 'lib.yaml'), 'scenarios/saas.yaml']);
+    const r = await rehearseHere(['validate', '--json', join(dir, 'lib.yaml'), 'scenarios/saas.yaml']);
     const out = JSON.parse(r.stdout) as {
       file: string;
       kind: string;

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, fixture, noTrace, rehearse, rehearseAsync, ROOT } from '../helpers.js';
+import { CLI, fixture, noTrace, rehearse, rehearseAsync, rehearseHere, ROOT } from '../helpers.js';
 
 const conversations = readFileSync(fixture('transcripts/interviews.jsonl'), 'utf8').trim().split('\n');
 const [first, second] = conversations as [string, string];
@@ -49,7 +49,8 @@ describe('grade - (standard input)', () => {
   it('grades each conversation as the file holding them all is graded, in every format', async () => {
     for (const format of ['jsonl', 'json', 'csv']) {
       const piped = await rehearseAsync(['grade', '-', '--format', format], { input: conversations.join('\n') });
-      const named = await rehearseAsync(['grade', fixture('transcripts/interviews.jsonl'), '--format', format]);
+      // The file graded by main in this process: the built CLI's standard input is what is under test.
+      const named = await rehearseHere(['grade', fixture('transcripts/interviews.jsonl'), '--format', format]);
       expect(piped.code).toBe(0);
       expect(piped.stdout).toBe(named.stdout.replaceAll(fixture('transcripts/interviews.jsonl'), '<stdin>'));
     }
@@ -88,9 +89,13 @@ describe('grade - (standard input)', () => {
 
   it('the same bytes on every run and with any number of jobs', async () => {
     const input = Array.from({ length: 12 }, (_, i) => withId(`c${i}`, i % 3 === 2 ? '{"messages": 1}' : first)).join('\n');
-    const runs = await Promise.all(
-      ['1', '2', '3', '1'].map((jobs) => rehearseAsync(['grade', '-', '--format', 'jsonl', '--jobs', jobs], { input })),
-    );
+    // Two runs of the built CLI at once, and two more by main in this process.
+    const args = (jobs: string) => ['grade', '-', '--format', 'jsonl', '--jobs', jobs];
+    const runs = [
+      ...(await Promise.all(['1', '3'].map((jobs) => rehearseAsync(args(jobs), { input })))),
+      await rehearseHere(args('2'), { input }),
+      await rehearseHere(args('1'), { input }),
+    ];
     expect(runs[0]!.stdout.trim().split('\n')).toHaveLength(12);
     for (const r of runs) expect(r.stdout).toBe(runs[0]!.stdout);
   }, 60_000);
@@ -108,7 +113,7 @@ describe('grade - (standard input)', () => {
     const file = fixture('transcripts/interview-zoom.vtt');
     const piped = await rehearseAsync(['grade', '-', '--format', 'json'], { input: readFileSync(file, 'utf8') });
     expect(piped.code).toBe(0);
-    expect(piped.stdout).toBe((await rehearseAsync(['grade', file, '--format', 'json'])).stdout.replaceAll(file, '<stdin>'));
+    expect(piped.stdout).toBe((await rehearseHere(['grade', file, '--format', 'json'])).stdout.replaceAll(file, '<stdin>'));
   }, 30_000);
 
   it('two transcripts run together are not graded as one', async () => {

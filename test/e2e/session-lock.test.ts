@@ -1,23 +1,31 @@
 // One writer per session: two `resume` runs of one session at once never mix or lose answers; the
 // second is told who holds it; a lock left by a process that has ended is taken over.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/interview/session.js';
 import { rehearse, rehearseAsync, noTrace } from '../helpers.js';
 
-/** A fintech session with its first question answered, waiting for the other four. */
+/** A data folder holding one fintech session with its first question answered, waiting for the other four. */
+let started: { home: string; id: string } | undefined;
+
+/** A copy of that data folder, for one test to resume the session in: the interview is run once. */
 function halfDone(): { home: string; id: string; file: string } {
+  if (!started) {
+    const home = mkdtempSync(join(tmpdir(), 'rehearse-lock-'));
+    const r = rehearse(['interview', '--scenario', 'fintech', '--probes', '0'], {
+      input: 'Monthly transacting merchants.',
+      env: { REHEARSE_HOME: home },
+    });
+    const id = /rehearse resume ([\w-]+)/.exec(r.stderr)?.[1];
+    if (!id) throw new Error(`no session: ${r.stderr}`);
+    started = { home, id };
+  }
   const home = mkdtempSync(join(tmpdir(), 'rehearse-lock-'));
-  const r = rehearse(['interview', '--scenario', 'fintech', '--probes', '0'], {
-    input: 'Monthly transacting merchants.',
-    env: { REHEARSE_HOME: home },
-  });
-  const id = /rehearse resume ([\w-]+)/.exec(r.stderr)?.[1];
-  if (!id) throw new Error(`no session: ${r.stderr}`);
-  return { home, id, file: join(home, 'sessions', `${id}.json`) };
+  cpSync(started.home, home, { recursive: true });
+  return { home, id: started.id, file: join(home, 'sessions', `${started.id}.json`) };
 }
 
 const answersOf = (file: string) =>

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ParseCache } from '../../src/scenario/cache.js';
 import { parseText } from '../../src/scenario/parse.js';
-import { fixture, rehearse } from '../helpers.js';
+import { fixture, rehearseHere } from '../helpers.js';
 
 interface Entry {
   format: string;
@@ -38,11 +38,11 @@ describe('the parse cache', () => {
     }
   });
 
-  it('a bad file is reported with its line, run after run, and is not kept in the cache', () => {
+  it('a bad file is reported with its line, run after run, and is not kept in the cache', async () => {
     const home = mkdtempSync(join(tmpdir(), 'rehearse-home-'));
     const bad = fixture('scenarios/bad/wrong-type.yaml');
-    const first = rehearse(['validate', bad], { env: { REHEARSE_HOME: home } });
-    const again = rehearse(['validate', bad], { env: { REHEARSE_HOME: home } });
+    const first = await rehearseHere(['validate', bad], { env: { REHEARSE_HOME: home } });
+    const again = await rehearseHere(['validate', bad], { env: { REHEARSE_HOME: home } });
     expect(again.stderr).toBe(first.stderr);
     expect(again.stderr).toContain('wrong-type.yaml:20: questions[0].prompt');
     const dir = join(home, 'cache', 'parsed');
@@ -50,11 +50,11 @@ describe('the parse cache', () => {
     expect(kept.filter((entry) => entry.includes('The smallest valid scenario.'))).toEqual([]);
   });
 
-  it('scenarios show on a file that is not a scenario leaves no copy of it in the cache', () => {
+  it('scenarios show on a file that is not a scenario leaves no copy of it in the cache', async () => {
     const home = mkdtempSync(join(tmpdir(), 'rehearse-home-'));
     const secret = join(mkdtempSync(join(tmpdir(), 'rehearse-private-')), 'private.yaml');
     writeFileSync(secret, 'salary: 123456 a year\nbank: account 99-88-77\n');
-    const r = rehearse(['scenarios', 'show', secret], { env: { REHEARSE_HOME: home } });
+    const r = await rehearseHere(['scenarios', 'show', secret], { env: { REHEARSE_HOME: home } });
     expect(r.code).toBe(2);
     const dir = join(home, 'cache', 'parsed');
     const kept = existsSync(dir) ? readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')) : [];
@@ -74,9 +74,9 @@ describe('the parse cache', () => {
         return { ...entry, data, digest: createHash('sha256').update(JSON.stringify(data)).digest('hex') };
       },
     ],
-  ])('a cache entry that is wrong (%s) is not trusted: the file itself is read', (_, damage) => {
+  ])('a cache entry that is wrong (%s) is not trusted: the file itself is read', async (_, damage) => {
     const home = mkdtempSync(join(tmpdir(), 'rehearse-home-'));
-    const first = rehearse(['scenarios', 'show', 'fintech', '--json'], { env: { REHEARSE_HOME: home } });
+    const first = await rehearseHere(['scenarios', 'show', 'fintech', '--json'], { env: { REHEARSE_HOME: home } });
     expect(first.code).toBe(0);
     const dir = join(home, 'cache', 'parsed');
     const name = readdirSync(dir).find(
@@ -86,25 +86,25 @@ describe('the parse cache', () => {
     expect(name).toBeDefined();
     const entry = JSON.parse(readFileSync(join(dir, name!), 'utf8')) as Entry;
     writeFileSync(join(dir, name!), JSON.stringify(damage(entry)));
-    const again = rehearse(['scenarios', 'show', 'fintech', '--json'], { env: { REHEARSE_HOME: home } });
+    const again = await rehearseHere(['scenarios', 'show', 'fintech', '--json'], { env: { REHEARSE_HOME: home } });
     expect(again.stderr).toBe('');
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(first.stdout);
   });
 
-  it('follows REHEARSE_HOME set in .env, like the sessions do', () => {
+  it('follows REHEARSE_HOME set in .env, like the sessions do', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'rehearse-cwd-'));
     const home = mkdtempSync(join(tmpdir(), 'rehearse-home-'));
     writeFileSync(join(cwd, '.env'), `REHEARSE_HOME=${home}\n`);
     const env = { REHEARSE_HOME: '' };
-    const r = rehearse(['scenarios'], { cwd, env });
+    const r = await rehearseHere(['scenarios'], { cwd, env });
     expect(r.code).toBe(0);
     expect(readdirSync(join(home, 'cache', 'parsed')).length).toBeGreaterThan(0);
   });
 
-  it('REHEARSE_NO_CACHE=1 leaves no cache behind', () => {
+  it('REHEARSE_NO_CACHE=1 leaves no cache behind', async () => {
     const home = mkdtempSync(join(tmpdir(), 'rehearse-home-'));
-    const r = rehearse(['scenarios'], { env: { REHEARSE_HOME: home, REHEARSE_NO_CACHE: '1' } });
+    const r = await rehearseHere(['scenarios'], { env: { REHEARSE_HOME: home, REHEARSE_NO_CACHE: '1' } });
     expect(r.code).toBe(0);
     expect(existsSync(join(home, 'cache'))).toBe(false);
   });

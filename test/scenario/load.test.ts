@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLibrary, loadScenario } from '../../src/scenario/load.js';
 import { jsonSchema } from '../../src/commands/schema.js';
-import { fixture, rehearse, ROOT } from '../helpers.js';
+import { fixture, rehearse, rehearseHere, ROOT } from '../helpers.js';
 import { issuesOf } from '../support/issues.js';
 
 const bad = (name: string) => fixture(`scenarios/bad/${name}`);
@@ -17,12 +17,12 @@ describe('bad scenario files: file, line, field path, and exit code 2', () => {
     { file: 'unknown-rubric.yaml', line: 21, path: 'questions[0].rubric', message: /unknown rubric "kpii"/ },
     { file: 'duplicate-ids.yaml', line: 27, path: 'questions[1].id', message: /duplicate question id "kpi"/ },
     { file: 'unknown-criterion.yaml', line: 25, path: 'questions[0].followUps[0].targets[1]', message: /unknown criterion "rhetoric"/ },
-  ])('$file', ({ file, line, path, message }) => {
+  ])('$file', async ({ file, line, path, message }) => {
     const issues = issuesOf(() => loadScenario(bad(file)));
     expect(issues[0]).toMatchObject({ file: bad(file), line, path });
     expect(issues[0]!.message).toMatch(message);
 
-    const run = rehearse(['validate', `test/fixtures/scenarios/bad/${file}`]);
+    const run = await rehearseHere(['validate', `test/fixtures/scenarios/bad/${file}`]);
     expect(run.code).toBe(2);
     const where = `test/fixtures/scenarios/bad/${file}:${line}: ${path ? `${path}: ` : ''}`;
     expect(run.stderr).toContain(where);
@@ -37,11 +37,11 @@ describe('bad scenario files: file, line, field path, and exit code 2', () => {
       path: 'rubrics[0].criteria[0].levels[1].when.all[0]',
       message: /unknown signal "metrc"/,
     },
-  ])('rubric library $file', ({ file, line, path, message }) => {
+  ])('rubric library $file', async ({ file, line, path, message }) => {
     const issues = issuesOf(() => loadLibrary(bad(file)));
     expect(issues[0]).toMatchObject({ line, path });
     expect(issues[0]!.message).toMatch(message);
-    expect(rehearse(['validate', bad(file)]).code).toBe(2);
+    expect((await rehearseHere(['validate', bad(file)])).code).toBe(2);
   });
 
   it('a missing file is named, with exit 2', () => {
@@ -50,21 +50,21 @@ describe('bad scenario files: file, line, field path, and exit code 2', () => {
     expect(run.stderr).toContain('no/such/scenario.yaml: no such file');
   });
 
-  it('lists a handful of issues at most', () => {
+  it('lists a handful of issues at most', async () => {
     const many = Array.from({ length: 9 }, (_, i) => `  - { id: q${i}, prompt: 1, rubric: kpi, example: x }`).join('\n');
     const text = readFileSync(fixture('scenarios/good/minimal.yaml'), 'utf8').replace(/questions:[\s\S]*$/, `questions:\n${many}\n`);
     const file = join(mkdtempSync(join(tmpdir(), 'rehearse-')), 'many.yaml');
     writeFileSync(file, text);
-    const run = rehearse(['validate', file]);
+    const run = await rehearseHere(['validate', file]);
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(6);
     expect(run.stderr).toContain('…and 4 more');
   });
 
-  it('a valid file passes, and its rubrics resolve with the scenario context', () => {
+  it('a valid file passes, and its rubrics resolve with the scenario context', async () => {
     const loaded = loadScenario(fixture('scenarios/good/minimal.yaml'));
     expect(loaded.rubrics.kpi!.lexicons.context).toEqual(['example']);
-    expect(rehearse(['validate', 'test/fixtures/scenarios/good/minimal.yaml']).code).toBe(0);
+    expect((await rehearseHere(['validate', 'test/fixtures/scenarios/good/minimal.yaml'])).code).toBe(0);
   });
 });
 

@@ -9,7 +9,7 @@ import { resolveRubric } from '../../src/scenario/rubric.js';
 import { DEFAULT_MODEL } from '../../src/scenario/model.js';
 import { score } from '../../src/scoring/score.js';
 import { SCORER_VERSION } from '../../src/scoring/types.js';
-import { ROOT, rehearse } from '../helpers.js';
+import { ROOT, rehearseHere } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rehearse-model-'));
 const shipped = parse(readFileSync(join(ROOT, 'scenarios', 'rubrics', 'pm.yaml'), 'utf8')) as Record<string, unknown>;
@@ -41,13 +41,13 @@ describe('the scoring model', () => {
     expect(s.model!.version).toBe(DEFAULT_MODEL.version);
   });
 
-  it('a model whose bands do not rise, or that names an unknown feature, fails validate with file, line and field', () => {
+  it('a model whose bands do not rise, or that names an unknown feature, fails validate with file, line and field', async () => {
     const badBands = withModel({ ...DEFAULT_MODEL, bands: { weak: 50, adequate: 40, strong: 60 } }, 'bands.yaml');
-    const run = rehearse(['validate', badBands]);
+    const run = await rehearseHere(['validate', badBands]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/bands\.yaml:\d+: model\.bands: bands must rise/);
     const badFeature = withModel({ ...DEFAULT_MODEL, weights: { ...DEFAULT_MODEL.weights, charisma: 5 } }, 'feature.yaml');
-    const run2 = rehearse(['validate', badFeature]);
+    const run2 = await rehearseHere(['validate', badFeature]);
     expect(run2.code).toBe(2);
     expect(run2.stderr).toMatch(/feature\.yaml:\d+: model\.weights/);
     expect(run2.stderr).not.toMatch(/\n\s+at /);
@@ -89,8 +89,8 @@ describe('built-in reasoning lexicons', () => {
     expect(s.criteria[0]!.level).toBe(1);
   });
 
-  it('a misspelt one is an unknown lexicon, named with file, line and field', () => {
-    const run = rehearse(['validate', lib('reasoning_comitment')]);
+  it('a misspelt one is an unknown lexicon, named with file, line and field', async () => {
+    const run = await rehearseHere(['validate', lib('reasoning_comitment')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/reasoning_comitment\.yaml:\d+: signals\.choice\.near\.lexicon: unknown lexicon "reasoning_comitment"/);
   });
