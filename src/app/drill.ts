@@ -3,7 +3,7 @@
 // scenario narrowed to that question, so the interview engine runs it as it runs any interview.
 import { UsageError } from '../errors.js';
 import type { Session } from '../interview/session.js';
-import { progressOf, type FamilyOf, type Progress } from '../report/progress.js';
+import type { FamilyOf, Progress } from '../report/progress.js';
 import type { LoadedScenario } from '../scenario/loaded.js';
 import type { Question } from '../scenario/schema.js';
 
@@ -119,12 +119,4 @@ export function narrowTo(loaded: LoadedScenario, questionId: string, criterion: 
   const on = (f: Question['followUps'][number]) => (f.targets.includes(criterion) ? 0 : 1);
   const followUps = [...question.followUps].sort((a, b) => on(a) - on(b));
   return { ...loaded, scenario: { ...loaded.scenario, questions: [{ ...question, followUps }] } };
-}
-
-/** The progress of every saved session but the one given: what a drill compares itself with. */
-export function progressBefore(sessions: readonly Session[], familyOf: FamilyOf, except?: string): Progress {
-  return progressOf(
-    sessions.filter((s) => s.id !== except),
-    familyOf,
-  );
 }

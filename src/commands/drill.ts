@@ -1,6 +1,7 @@
 // `rehearse drill`: a short round on one criterion, the weakest lately unless named: one question
 // whose rubric has it, then the follow-ups on it; saved as a session of kind drill.
-import { chooseQuestion, chooseTarget, familiesOf, narrowTo, progressBefore, type DrillTarget } from '../app/drill.js';
+import { chooseQuestion, chooseTarget, familiesOf, narrowTo, type DrillTarget } from '../app/drill.js';
+import { progressOf } from '../report/progress.js';
 import type { InteractiveLauncher, SessionOptions } from '../app/lifecycle.js';
 import { wire } from '../app/wiring.js';
 import { UsageError } from '../errors.js';
@@ -18,7 +19,7 @@ export const DRILL_USAGE = 'rehearse drill [--criterion <id>] [--family <family>
 
 /** The criterion's level in the latest saved session that graded it, with that session's date. */
 function lastAttempt(saved: readonly Session[], catalog: readonly LoadedScenario[], target: DrillTarget) {
-  const before = progressBefore(saved, familiesOf(catalog)).criteria.find((c) => c.id === target.criterion && c.family === target.family);
+  const before = progressOf(saved, familiesOf(catalog)).criteria.find((c) => c.id === target.criterion && c.family === target.family);
   const last = before?.history[before.history.length - 1];
   const date = last && saved.find((s) => s.id === last.session)?.createdAt;
   return last && date ? { level: last.level, maxLevel: last.maxLevel, date } : undefined;
@@ -57,7 +58,7 @@ export async function drillCommand(args: string[], io: IO, interactive?: Interac
   const sessions = w.store.all().sessions.map((s) => s.session);
   const target = chooseTarget(
     catalog,
-    progressBefore(sessions, familiesOf(catalog)),
+    progressOf(sessions, familiesOf(catalog)),
     { ...(values.criterion ? { criterion: values.criterion } : {}), ...(values.family ? { family: values.family } : {}) },
     DRILL_USAGE,
   );

@@ -126,7 +126,9 @@ export async function runHeadless(
   if (!json && !resuming) {
     const s = loaded.scenario;
     io.out(
-      forTerminal(`${s.title}\n${s.interviewer.name}, ${s.interviewer.title} · ${s.questions.length} questions · session ${start.id}`),
+      forTerminal(
+        `${s.title}\n${s.interviewer.name}, ${s.interviewer.title} · ${s.questions.length === 1 ? '1 question' : `${s.questions.length} questions`} · session ${start.id}`,
+      ),
     );
   }
   let session = await runner.open(loaded, start, resuming);

@@ -27,7 +27,8 @@ export function Intro({ scenario, mode }: { scenario: Scenario; mode: 'practice'
           Interviewer: <Text bold>{forTerminal(interviewer.name)}</Text>, {forTerminal(interviewer.title)}
         </Text>
         <Text>
-          {scenario.questions.length} questions, with follow-ups where an answer leaves a gap.{' '}
+          {scenario.questions.length === 1 ? '1 question' : `${scenario.questions.length} questions`}, with follow-ups where an answer
+          leaves a gap.{' '}
           {mode === 'practice' ? 'You see your score after each question.' : 'Scores come at the end, as in a real interview.'}
         </Text>
       </Box>

@@ -65,11 +65,12 @@ describe('rehearse drill', () => {
     const r = run(where, ['drill'], `${MAIN}\n---\n${REPLY}\n---\nA third answer, in case the drill asks again.`);
     noTrace(r.stderr);
     expect(r.stdout).toContain(`Drill on ${weakest.title} (${weakest.family})`);
+    expect(r.stdout).toContain(' · 1 question · ');
     expect(r.stdout).toContain(`Drill: ${weakest.title} (${weakest.family})`);
     expect(r.stdout).toMatch(/last attempt \d\/\d on \d{4}-\d{2}-\d{2}/u);
     expect(r.stdout).toContain('A strong answer to this question:');
     const drill = sessions(where).find((s) => s.kind === 'drill')!;
-    expect(drill.drill).toMatchObject({ criterion: weakest.id, family: weakest.family });
+    expect(drill.drill).toMatchObject({ criterion: weakest.id, family: weakest.family, before: { date: expect.any(String) } });
     // Every follow-up it asked is one on the drilled criterion.
     const probes = drill.turns.filter((t) => t.kind === 'probe');
     expect(probes.length).toBeGreaterThan(0);
