@@ -8,11 +8,15 @@ const CHART_H = 160;
 const SMALL_W = 220;
 const SMALL_H = 44;
 
-/** The totals as a line over the sessions, with a dot per session and the band lines behind it. */
+/**
+ * The interviews' totals as a line over them, with a dot per interview and the band lines behind it. A
+ * drill's total is one question's, worked on one criterion: it is no point on the same line.
+ */
 function totalsChart(p: Progress): string {
-  const points = p.sessions.flatMap((s, i) => (s.total === undefined ? [] : [{ i, total: s.total, s }]));
-  if (!points.length) return '<p>No answer has been graded yet.</p>';
-  const n = Math.max(1, p.sessions.length - 1);
+  const interviews = p.sessions.filter((s) => s.kind === 'interview');
+  const points = interviews.flatMap((s, i) => (s.total === undefined ? [] : [{ i, total: s.total, s }]));
+  if (!points.length) return '<p>No interview answer has been graded yet.</p>';
+  const n = Math.max(1, interviews.length - 1);
   const x = (i: number) => 30 + (i / n) * (CHART_W - 50);
   const y = (t: number) => CHART_H - 20 - (t / 100) * (CHART_H - 40);
   const grid = [0, 20, 45, 70, 100]
@@ -28,7 +32,7 @@ function totalsChart(p: Progress): string {
         `<circle cx="${x(q.i).toFixed(1)}" cy="${y(q.total).toFixed(1)}" r="4" fill="${q.s.finished ? '#2b6cb0' : '#fff'}" stroke="#2b6cb0"><title>${escapeHtml(`${q.s.date.slice(0, 10)} ${q.s.scenario} ${q.s.kind}: ${q.total}${q.s.finished ? '' : ' (unfinished)'}`)}</title></circle>`,
     )
     .join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Total per session" width="${CHART_W}" height="${CHART_H}" viewBox="0 0 ${CHART_W} ${CHART_H}">${grid}<polyline points="${line}" fill="none" stroke="#2b6cb0" stroke-width="2"/>${dots}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Total per interview" width="${CHART_W}" height="${CHART_H}" viewBox="0 0 ${CHART_W} ${CHART_H}">${grid}<polyline points="${line}" fill="none" stroke="#2b6cb0" stroke-width="2"/>${dots}</svg>`;
 }
 
 /** One bar per session that graded the criterion, as tall as its level's share of the top level. */
@@ -78,7 +82,7 @@ export function progressHtml(p: Progress): string {
 </head><body>
 <h1>Progress</h1>
 <p>${p.sessions.length} session(s)${p.sessions.length ? ` since ${escapeHtml(p.sessions[0]!.date.slice(0, 10))}` : ''}.</p>
-<h2>Total per session</h2>
+<h2>Total per interview</h2>
 ${totalsChart(p)}
 <h2>Work on next</h2>
 ${weakest}

@@ -44,10 +44,11 @@ export function progressText(p: Progress, where: string): string[] {
   const lines: string[] = [];
   const interviews = p.sessions.filter((s) => s.kind === 'interview').length;
   const drills = p.sessions.length - interviews;
-  const totals = p.sessions.flatMap((s) => (s.total === undefined ? [] : [s.total]));
+  // The trend of whole interviews: a drill's total is one question's, on one criterion.
+  const totals = p.sessions.flatMap((s) => (s.kind !== 'interview' || s.total === undefined ? [] : [s.total]));
   lines.push(`${p.sessions.length} session(s): ${interviews} interview(s), ${drills} drill(s), since ${p.sessions[0]!.date.slice(0, 10)}`);
   if (totals.length)
-    lines.push(`Total  ${sparkline(totals.map((t) => t / 100))}  first ${totals[0]}, latest ${totals[totals.length - 1]} of 100`);
+    lines.push(`Interviews  ${sparkline(totals.map((t) => t / 100))}  first ${totals[0]}, latest ${totals[totals.length - 1]} of 100`);
   lines.push('');
   const older = p.sessions.length - LISTED_SESSIONS;
   if (older > 0) lines.push(`  … ${older} older session(s)`);

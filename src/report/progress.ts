@@ -21,7 +21,7 @@ export interface CriterionProgress {
   id: string;
   title: string;
   family: string;
-  /** One entry per session that graded the criterion, oldest first: the level of its last answer there. */
+  /** One entry per session that graded the criterion (for a drill, only its drilled one), oldest first: the level of its last answer there. */
   history: { session: string; level: number; maxLevel: number }[];
   trend: Trend;
 }
@@ -67,6 +67,8 @@ export function progressOf(sessions: readonly Session[], familyOf: FamilyOf, fil
     for (const [questionId, score] of scores) {
       const family = familyOf(s.scenario.id, questionId, score.rubricId);
       for (const c of score.criteria) {
+        // A drill works on one criterion: the others its answers happen to be graded on were not practised.
+        if (s.drill && (c.id !== s.drill.criterion || family !== s.drill.family)) continue;
         const key = `${family}\u0000${c.id}`;
         if (!byKey.has(key)) byKey.set(key, { id: c.id, title: c.title, family, history: [], trend: 'new' });
         byKey.get(key)!.title = c.title;

@@ -135,13 +135,13 @@ describe('rehearse progress', () => {
         tab.on('pageerror', (e) => errors.push(e.message));
         await tab.goto(`file://${file}`);
         expect(errors).toEqual([]);
-        expect(await tab.locator('svg[aria-label="Total per session"] circle').count()).toBe(3);
+        expect(await tab.locator('svg[aria-label="Total per interview"] circle').count()).toBe(3);
         const rows = tab.locator('table tr:has(svg)');
         expect(await rows.count()).toBeGreaterThanOrEqual(20);
         // Each criterion's chart has a bar per session that graded it: the unfinished one graded only the first question.
         expect(await rows.filter({ hasText: 'Chooses one precise KPI' }).locator('rect').count()).toBe(3);
         expect(await rows.filter({ hasText: 'A shared outcome' }).locator('rect').count()).toBe(2);
-        const box = await tab.locator('svg[aria-label="Total per session"]').boundingBox();
+        const box = await tab.locator('svg[aria-label="Total per interview"]').boundingBox();
         expect(box!.width).toBeGreaterThan(100);
       } finally {
         await browser.close();

@@ -78,6 +78,22 @@ describe('progress over saved sessions', () => {
     expect(allTop.weakest).toEqual([]);
   });
 
+  it('a drill adds only its drilled criterion to the history, and its total stays off the interviews’ line', () => {
+    const drill = session(
+      'e',
+      '2026-03-05T10:00:00.000Z',
+      { 'north-star': { total: 95, levels: { choice: [0, 3], definition: [2, 2] } } },
+      { kind: 'drill', drill: { criterion: 'definition', family: 'kpi', questionId: 'north-star' } },
+    );
+    const q = progressOf([...sessions, drill], familyOf);
+    const of = (id: string) => q.criteria.find((c) => c.id === id && c.family === 'kpi')!.history.map((h) => h.session);
+    expect(of('definition')).toEqual(['a', 'b', 'c', 'e']);
+    expect(of('choice')).toEqual(['a', 'b', 'c']);
+    const text = progressText(q, 'here').join('\n');
+    expect(text).toContain('Interviews');
+    expect(text).toMatch(/first 35, latest 70 of 100/u);
+  });
+
   it('filters by scenario and by date', () => {
     expect(progressOf(sessions, familyOf, { since: '2026-03-02T00:00:00.000Z' }).sessions.map((s) => s.id)).toEqual(['b', 'c', 'd']);
     expect(progressOf(sessions, familyOf, { scenario: 'saas' }).sessions).toEqual([]);
