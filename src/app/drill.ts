@@ -56,7 +56,10 @@ export function chooseTarget(
       `--family: no rubric of the family "${family}"; the families are ${[...all.keys()].sort().join(', ')}\nusage: ${usage}`,
     );
   if (criterion) {
-    const families = [...all].filter(([f, cs]) => (!family || f === family) && cs.has(criterion)).map(([f]) => f);
+    // By its id, or by the title progress and the score card show ("Defines the metric").
+    const idIn = (cs: NonNullable<ReturnType<typeof all.get>>) =>
+      cs.has(criterion) ? criterion : [...cs].find(([, c]) => c.title.trim().toLowerCase() === criterion.trim().toLowerCase())?.[0];
+    const families = [...all].filter(([f, cs]) => (!family || f === family) && idIn(cs) !== undefined).map(([f]) => f);
     if (!families.length) {
       const where = family ? [family] : [...all.keys()].sort();
       const known = where.map((f) => `${f}: ${[...all.get(f)!.keys()].join(', ')}`).join('; ');
@@ -69,7 +72,8 @@ export function chooseTarget(
         `--criterion: "${criterion}" is a criterion of ${families.join(' and ')}; say which with --family\nusage: ${usage}`,
       );
     const f = families[0]!;
-    return { criterion, family: f, title: all.get(f)!.get(criterion)!.title };
+    const id = idIn(all.get(f)!)!;
+    return { criterion: id, family: f, title: all.get(f)!.get(id)!.title };
   }
   const weakest = progress.weakest.find((w) => (!family || w.family === family) && all.get(w.family)?.has(w.id));
   if (weakest) return { criterion: weakest.id, family: weakest.family, title: weakest.title };

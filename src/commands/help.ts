@@ -61,7 +61,7 @@ const COMMANDS: Record<string, CommandHelp> = {
     about:
       'A short round on one criterion: the weakest lately unless named. One question whose rubric has it (one not asked recently), then the follow-ups on it; the card leads with the criterion against your last attempt and shows a strong answer. Saved as a session of kind drill, resumable.',
     options: [
-      ['--criterion <id>', 'the criterion to work on (`rehearse scenarios show <id>` shows what each follow-up probes)'],
+      ['--criterion <id>', 'the criterion to work on, by its id or its title as progress shows it ("Defines the metric")'],
       [
         '--family F',
         'the question family (kpi, metrics, vision, incentives, shortfall, risks): the weakest of it, or the family of --criterion',

@@ -79,6 +79,13 @@ describe('rehearse drill', () => {
     expect(after.sessions.map((s) => s.kind)).toEqual(['interview', 'drill']);
   }, 60_000);
 
+  it('takes a criterion by the title progress shows, in any case', () => {
+    const r = run(home(), ['drill', '--criterion', 'defines the METRIC', '--family', 'kpi', '--probes', '1'], `${MAIN}\n---\n${REPLY}`);
+    noTrace(r.stderr);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Drill on Defines the metric (kpi)');
+  }, 60_000);
+
   it('asks a question not asked recently, and a resumed drill goes on with its own question', () => {
     const where = home();
     expect(run(where, ['interview', '--scenario', 'fintech', '--probes', '0'], WEAK_INTERVIEW).code).toBe(0);
