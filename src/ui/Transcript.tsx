@@ -40,7 +40,10 @@ export function Transcript({ session, interviewer }: { session: Session; intervi
               <Box flexShrink={0} width={5}>
                 <Text bold>You:</Text>
               </Box>
-              <Text>{forTerminal(t.text)}</Text>
+              {/* The text takes what the label leaves, so it wraps inside the terminal rather than past it. */}
+              <Box flexGrow={1} flexShrink={1} flexBasis={0}>
+                <Text>{forTerminal(t.text)}</Text>
+              </Box>
             </Box>
           )}
           {t.kind === 'notice' &&

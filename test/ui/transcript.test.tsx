@@ -73,3 +73,32 @@ describe('Transcript, read as a person would', () => {
     expect(resumed).not.toMatch(/^\s*Resumed\.\s*$/);
   });
 });
+
+describe('Transcript, in a narrow terminal', () => {
+  it('wraps a long answer between its indent and the edge, never breaking a word', () => {
+    const words =
+      'Weekly paying merchants rose from 112% to 101%, a contribution margin we track closely across every region and cohort we serve'.split(
+        ' ',
+      );
+    const session: Session = {
+      ...newSession({ id: 'w', scenario: { id: 'shedshare', title: 'Shedshare' }, mode: 'practice', at }),
+      phase: 'asking',
+      turns: [turn('interviewer', 'question', 'Which metric matters most?'), turn('candidate', 'answer', words.join(' '))],
+    };
+    const r = render(
+      <ThemeContext.Provider value={NO_COLOURS}>
+        <Transcript session={session} interviewer="Inês" />
+      </ThemeContext.Provider>,
+    );
+    const lines = r
+      .lastFrame()!
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('Inês'));
+    r.unmount();
+    // ink-testing-library draws 100 columns.
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(100);
+    for (const l of lines.slice(1)) expect(l.startsWith('     ')).toBe(true);
+    const drawn = lines.map((l, i) => (i === 0 ? l.replace(/^You:\s*/u, '') : l.trim())).join(' ');
+    expect(drawn.split(/\s+/u)).toEqual(words);
+  });
+});
