@@ -1,4 +1,4 @@
-// `rehearse sessions`: past sessions with their date, scenario, score and status.
+// `rehearse sessions`: past sessions with their date, scenario, kind (interview or drill), score and status.
 import { reading } from '../app/wiring.js';
 import { UsageError } from '../errors.js';
 import type { IO } from '../io.js';
@@ -27,11 +27,12 @@ export async function sessionsCommand(args: string[], io: IO): Promise<number> {
     const rows = sessions.map((s) => [
       s.createdAt.slice(0, 16).replace('T', ' '),
       forTerminal(s.scenario),
+      s.kind,
       s.finished && s.total !== undefined ? String(s.total) : '—',
       s.finished ? 'finished' : `unfinished (${s.questionsAnswered} answered)`,
       s.id,
     ]);
-    for (const line of table(['date', 'scenario', 'score', 'status', 'id'], rows, [2])) io.out(`  ${line}`.trimEnd());
+    for (const line of table(['date', 'scenario', 'kind', 'score', 'status', 'id'], rows, [3])) io.out(`  ${line}`.trimEnd());
     if (sessions.some((s) => !s.finished)) io.out('Continue an unfinished one with: rehearse resume <id>');
   }
   for (const f of unreadable) io.err(`rehearse: cannot read ${f}; it was skipped`);

@@ -20,6 +20,8 @@ export class SaveError extends FatalError {
 export interface SessionSummary {
   id: string;
   scenario: string;
+  /** A whole interview, or a drill on one criterion. */
+  kind: 'interview' | 'drill';
   status: Session['status'];
   /** Every question was asked and answered: only then is `total` the interview's score. */
   finished: boolean;
@@ -166,6 +168,7 @@ export class SessionStore {
       return {
         id: s.id,
         scenario: s.scenario.id,
+        kind: s.kind ?? 'interview',
         status: s.status,
         finished: s.status === 'finished',
         createdAt: s.createdAt,

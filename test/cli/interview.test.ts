@@ -103,7 +103,7 @@ describe('rehearse interview (headless)', () => {
         .map((t) => t.text),
     ).toEqual(['User engagement.', 'dont know']);
     expect((await rehearseHere(['sessions'], { env: { REHEARSE_HOME: h } })).stdout).toMatch(
-      new RegExp(`fintech\\s+\\d+\\s+finished\\s+${s.id}`),
+      new RegExp(`fintech\\s+interview\\s+\\d+\\s+finished\\s+${s.id}`),
     );
   });
 

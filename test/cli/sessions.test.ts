@@ -26,10 +26,10 @@ describe('rehearse sessions', () => {
   it('lines its columns up under a header', () => {
     const lines = rehearse(['sessions'], { env }).stdout.trimEnd().split('\n');
     const header = lines.find((l) => /\bdate\b/i.test(l))!;
-    expect(header).toMatch(/date\s+scenario\s+score\s+status\s+id/i);
+    expect(header).toMatch(/date\s+scenario\s+kind\s+score\s+status\s+id/i);
     const rows = lines.filter((l) => /\d{4}-\d\d-\d\d/.test(l));
     expect(rows).toHaveLength(2);
-    for (const column of ['scenario', 'score', 'status', 'id']) {
+    for (const column of ['scenario', 'kind', 'score', 'status', 'id']) {
       const at = header.toLowerCase().indexOf(column);
       // Every row has a value starting in the header's column (right-aligned scores end under its end).
       for (const row of rows) {

@@ -77,6 +77,7 @@ describe('rehearse drill', () => {
     for (const p of probes) expect(p.criterion).toBe(weakest.id);
     const after = JSON.parse(run(where, ['progress', '--json']).stdout) as { sessions: { kind: string }[] };
     expect(after.sessions.map((s) => s.kind)).toEqual(['interview', 'drill']);
+    expect(run(where, ['sessions']).stdout).toMatch(new RegExp(`\\sdrill\\s+\\d+\\s+finished\\s+${drill.id}`, 'u'));
   }, 60_000);
 
   it('takes a criterion by the title progress shows, in any case', () => {

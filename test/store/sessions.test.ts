@@ -49,6 +49,7 @@ describe('SessionStore', () => {
         {
           id: 'answered',
           scenario: 'shedshare',
+          kind: 'interview',
           status: 'in-progress',
           finished: false,
           createdAt: answered.createdAt,
@@ -60,6 +61,7 @@ describe('SessionStore', () => {
         {
           id: 'middle',
           scenario: 'shedshare',
+          kind: 'interview',
           status: 'quit',
           finished: false,
           createdAt: answered.createdAt,
@@ -70,6 +72,7 @@ describe('SessionStore', () => {
         {
           id: 'oldest',
           scenario: 'shedshare',
+          kind: 'interview',
           status: 'in-progress',
           finished: false,
           createdAt: answered.createdAt,
