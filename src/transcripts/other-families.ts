@@ -101,7 +101,17 @@ export const ASIDES: readonly { family: AsideKind; name: string; detect: readonl
 
 // Interview questions rehearse recognises but has no rubric for, so a refusal can name what it
 // saw ("a behavioural question") instead of saying only that nothing matched.
-export const OTHER_FAMILIES: readonly { family: string; name: string; detect: readonly string[] }[] = [
+export const OTHER_FAMILIES: readonly {
+  family: string;
+  name: string;
+  detect: readonly string[];
+  /**
+   * Its cues name a situation of its own that shares words with the graded families (a service's
+   * metrics for its on-call engineer, one customer's complaint): a question showing them is graded
+   * only when its family outweighs them as it must outweigh talk around the interview.
+   */
+  rivals?: boolean;
+}[] = [
   {
     family: 'behavioural',
     name: 'a behavioural question',
@@ -152,6 +162,21 @@ export const OTHER_FAMILIES: readonly { family: string; name: string; detect: re
   {
     family: 'technical',
     name: 'a technical question',
-    detect: ['(system design|architecture|database|api|algorithm|latency|scal* the system|sql)'],
+    detect: [
+      '(system design|architecture|database|api|algorithm|latency|scal* the system|sql)',
+      '(on-call|on call|oncall|pager|paging|sre|slo|slos|error budget|endpoint*|microservice*|server|servers|cluster*|p99|p95|throughput|outage*|incident response)',
+      '(engineer|engineers|developer|developers|ops team) + (service|system|api|alert*|health|healthy|expose|instrument*|logs|logging)',
+      '(this|the|that|your|our) (service|api|system|database|queue|cache|pipeline) + (healthy|health|up|down|errors|load|alert*|expose|emit|instrument*|monitor*)',
+    ],
+    rivals: true,
+  },
+  {
+    family: 'support',
+    name: 'a customer-support question',
+    detect: [
+      '(a|one|that|this|the|your|an angry|an upset|a frustrated|an unhappy) (customer|user|client|merchant|buyer|subscriber) (told|tells|says|said|complains|complained|asks|asked|threatens|threatened|emails|emailed|calls|called|writes|wrote|is switching|wants to cancel|demands|demanded|yells|yelled|tweets|tweeted)',
+      '(angry|upset|frustrated|unhappy|irate) (customer|user|client|caller)',
+    ],
+    rivals: true,
   },
 ];

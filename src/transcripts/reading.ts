@@ -41,7 +41,13 @@ const BACK =
 
 /** Words that open a question or a request. */
 const OPENS_QUESTION =
-  /^(?:so,?\s+|and,?\s+|but,?\s+|okay,?\s+|ok,?\s+|now,?\s+)?(?:what|why|how|which|who|when|where|tell me|tell us|walk me|walk us|talk me|can you|could you|would you|will you|do you|did you|have you|are you|is there|describe|explain|give me|give us|say more|please|pick|choose|name|design|imagine|suppose|say|let's say|define|outline|propose|list|share)\b/i;
+  /^(?:so,?\s+|and,?\s+|but,?\s+|okay,?\s+|ok,?\s+|now,?\s+|then,?\s+|right,?\s+)?(?:what|why|how|which|who|when|where|tell me|tell us|walk me|walk us|talk me|talk us|take me|take us|run me|run us|can you|could you|would you|will you|do you|did you|have you|are you|is there|describe|explain|give me|give us|say more|please|pick|choose|name|design|imagine|suppose|say|let's say|define|outline|propose|list|share|help me understand|i'?d (?:love|like) (?:to hear|to know|to understand|you to)|i would (?:love|like) (?:to hear|to know|to understand|you to)|i want (?:to hear|to know|to understand|you to)|i'?m curious|i am curious|curious (?:what|how|why|which)|let'?s hear|let me hear)\b/i;
+/**
+ * A prompt that hands the floor over after the question was put as a statement ("North star for a
+ * ride-sharing app. Go."): the turn asks, and what it asks is in the sentences before.
+ */
+const HANDS_OVER =
+  /^(?:(?:okay|ok|so|and|now),?\s+)?(?:go|go ahead|go for it|your turn|over to you|your call|your move|thoughts|take it away|the floor is yours|floor'?s yours|pick one|choose one|name one|shoot|let'?s hear it|i'?m listening|whenever you'?re ready)[.!…]*$/i;
 /** "What a story.", "How cool is that?", "Isn't that wild?": exclaiming, not asking. */
 const EXCLAIMS =
   /^(?:what an?\b|how (?:cool|nice|great|amazing|awesome|wild|funny|interesting|crazy|lovely|fun|sad|true|weird)\b|isn'?t (?:that|it) (?:wild|crazy|amazing|great|funny|something|interesting)\b|(?:wow|man|gosh|oh)\b)/i;
@@ -52,15 +58,18 @@ const TAG =
 /** A statement with a tag ("…all-hands tomorrow, right?"): it checks, it does not ask. */
 const TAGGED = /,\s*(?:right|no|yeah|yes|correct|isn'?t it|don'?t you|didn'?t you|wasn'?t it|aren'?t you|ok(?:ay)?)\s*\?\s*$/i;
 
-/** A question after a setup in one sentence, as spoken with no question mark: "…and leadership is asking, how do you respond". */
+/**
+ * A question after a setup in one sentence, as spoken with no question mark: "…and leadership is asking,
+ * how do you respond", "so for a tool like ours, what's the main metric you'd hold the team to".
+ */
 const ASKS_AFTER_SETUP =
-  /,\s*(?:so\s+|and\s+)?(?:what|why|how|which)\s+(?:do|does|did|would|will|should|could|can|is|are|was|were)\s+(?:you|we)\b/i;
+  /[,:;–—]\s*(?:so\s+|and\s+|but\s+|then\s+)?(?:(?:what|why|how|which)\s+(?:do|does|did|would|will|should|could|can|is|are|was|were)\s+(?:you|we)\b|(?:what|which|how)(?:'s|’s|\s+(?:is|are|would be|should be)\s+(?:the|your|our|its|their)\b))/i;
 
 /** Whether a sentence asks something. */
 export function asks(sentence: string): boolean {
   const s = sentence.trim();
   if (TAG.test(s.replace(/[.!,]/g, '')) || TAGGED.test(s) || EXCLAIMS.test(s)) return false;
-  return /\?\s*$/.test(s) || OPENS_QUESTION.test(s) || ASKS_AFTER_SETUP.test(s);
+  return /\?\s*$/.test(s) || OPENS_QUESTION.test(s) || ASKS_AFTER_SETUP.test(s) || HANDS_OVER.test(s);
 }
 
 /** True when any sentence of the text asks something. */
@@ -89,7 +98,17 @@ const ADDRESSES =
 /** An open question asks what, why or how; a yes-or-no question does not ask for an answer to grade. */
 const OPEN = /\b(?:what|why|how|which|who|where|when)\b/i;
 const IMPERATIVE =
-  /^(?:please|pick|choose|name|design|imagine|suppose|define|outline|propose|list|describe|explain|(?:walk|talk|tell|give) (?:me|us))\b/i;
+  /^(?:please|pick|choose|name|design|imagine|suppose|define|outline|propose|list|describe|explain|go|(?:walk|talk|tell|give|take|run) (?:me|us)|help me understand|i'?d (?:love|like) to hear|i want to hear|let'?s hear)\b/i;
+/**
+ * A question that opens with its verb ("Did you see the keynote where…?", "Is there a deck?") asks for
+ * a yes or a no whatever question words follow inside it, unless it asks the candidate to do something
+ * ("Could you walk me through…") or goes on to an open question (", and how would you…").
+ */
+const CLOSED =
+  /^(?:(?:so|and|but|okay|ok|now),?\s+)?(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would|should|shall|may|might)(?:n'?t)?\s+(?!you (?:walk|talk|tell|explain|describe|share|give|say|pick|name|define|outline|list|run|take|think (?:about|through)|imagine|help)\b)/i;
+const OPENS_AFTER = /(?:,|;|\band\b|\bor\b|\bso\b)\s*(?:what|why|how|which)\b/i;
+/** Whether the asking sentences leave the answer open: what, why or how, not yes or no. */
+const open = (asking: string): boolean => sentences(asking).some((s) => OPEN.test(s) && (!CLOSED.test(s) || OPENS_AFTER.test(s)));
 
 /** Each family's confidence: its cues in the asking sentences, those just before, and its topic. */
 function confidences(asking: string, context: string, families: Families): { family: Family; confidence: number }[] {
@@ -97,8 +116,7 @@ function confidences(asking: string, context: string, families: Families): { fam
   // yes-or-no to the room ("Does everyone agree?") or a question about lunch.
   // A closed question ("Has finance approved the incentive budget?") asks for a yes or a no, not an
   // answer to grade: it counts against the family, which then needs more to show for it.
-  const addressed =
-    (OPEN.test(asking) && ADDRESSES.test(asking)) || IMPERATIVE.test(asking) ? ADDRESSED : OPEN.test(asking) ? 0 : -ADDRESSED;
+  const addressed = (open(asking) && ADDRESSES.test(asking)) || IMPERATIVE.test(asking) ? ADDRESSED : open(asking) ? 0 : -ADDRESSED;
   const byFamily = new Map<string, { family: Family; own: number; context: number; topic: number }>();
   const entry = (f: Family) => {
     let e = byFamily.get(f.family);
@@ -168,6 +186,15 @@ export function readTurn(text: string, families: Families): TurnReading {
   if (aside && (!best || best.confidence <= OUTWEIGHS_ASIDE)) return { kind: 'aside', aside: aside.value.family };
   if (!best) return { kind: 'unrecognised' };
   const confidence = Math.round(best.confidence * 100) / 100;
+  const rival = families.others.scores(asking).find((o) => o.value.rivals);
+  if (rival && best.confidence <= OUTWEIGHS_ASIDE) {
+    return {
+      kind: 'unsure',
+      family: best.family.family,
+      confidence,
+      reason: `reads as ${rival.value.name} as much as a question of the "${best.family.family}" family, so it is not graded`,
+    };
+  }
   if (next && next.confidence >= best.confidence - 0.25) {
     return {
       kind: 'unsure',
