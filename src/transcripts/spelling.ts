@@ -55,6 +55,17 @@ const SHORT_TYPOS: Readonly<Record<string, string>> = {
   yuor: 'your',
 };
 
+/**
+ * The commonest words of five letters or more that are one edit from a cue word ("though" from
+ * "through", "where" from "there"): they are spelt right far more often than a cue word is mistyped
+ * into them, so they are never mended.
+ */
+const COMMON = new Set(
+  'though through thought these those there their where which while whole would could should about after again other others every since until under above below being doing going maybe still quite small large later early first shall never often since along among around would whose whom within without before during today tonight yours ours theirs might right great thing things think thinks means where something anything everything nothing'.split(
+    ' ',
+  ),
+);
+
 /** Whether `a` becomes `b` by one letter added, dropped, changed, or two neighbours swapped. */
 export function oneEditApart(a: string, b: string): boolean {
   return editAt(a, b) >= 0;
@@ -126,7 +137,7 @@ export class Speller {
       const cased = (mended: string) => (/^[A-Z]/.test(word) ? mended[0]!.toUpperCase() + mended.slice(1) : mended);
       const short = SHORT_TYPOS[w];
       if (short) return cased(short);
-      if (w.length < MIN_LENGTH || this.words.has(w) || !/^[a-z]+$/.test(w)) return word;
+      if (w.length < MIN_LENGTH || this.words.has(w) || COMMON.has(w) || !/^[a-z]+$/.test(w)) return word;
       // The first letter is seldom the one mistyped, and keeping it keeps most real words apart.
       const near = (this.byHead.get(w[0]!) ?? []).filter((k) => oneEditApart(w, k));
       if (near.length !== 1) return word;
