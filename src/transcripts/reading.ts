@@ -63,13 +63,15 @@ const TAGGED = /,\s*(?:right|no|yeah|yes|correct|isn'?t it|don'?t you|didn'?t yo
  * how do you respond", "so for a tool like ours, what's the main metric you'd hold the team to".
  */
 const ASKS_AFTER_SETUP =
-  /[,:;–—]\s*(?:so\s+|and\s+|but\s+|then\s+)?(?:(?:what|why|how|which)\s+(?:do|does|did|would|will|should|could|can|is|are|was|were)\s+(?:you|we)\b|(?:what|which|how)(?:'s|’s|\s+(?:is|are|would be|should be)\s+(?:the|your|our|its|their)\b))/i;
+  /[,:;–—]\s*(?:so\s+|and\s+|but\s+|then\s+|now\s+)?(?:(?:what|why|how|which)\s+(?:do|does|did|would|will|should|could|can|is|are|was|were)\s+(?:you|we)\b|(?:what|which|how)(?:'s|’s|\s+(?:is|are|would be|should be)\s+(?:the|your|our|its|their)\b)|(?:walk|talk|take|run) (?:me|us) through\b|tell (?:me|us)\b)/i;
+/** Speech run on with no full stop: a question word after a comma asks ("the north star is orders, what goes beside it"). */
+const RUN_ON_QUESTION = /[,:;–—]\s*(?:so\s+|and\s+|but\s+|then\s+|now\s+)?(?:what|which|how|why)\b[^.!]*$/i;
 
 /** Whether a sentence asks something. */
 export function asks(sentence: string): boolean {
   const s = sentence.trim();
   if (TAG.test(s.replace(/[.!,]/g, '')) || TAGGED.test(s) || EXCLAIMS.test(s)) return false;
-  return /\?\s*$/.test(s) || OPENS_QUESTION.test(s) || ASKS_AFTER_SETUP.test(s) || HANDS_OVER.test(s);
+  return /\?\s*$/.test(s) || OPENS_QUESTION.test(s) || ASKS_AFTER_SETUP.test(s) || RUN_ON_QUESTION.test(s) || HANDS_OVER.test(s);
 }
 
 /** True when any sentence of the text asks something. */
@@ -116,7 +118,12 @@ function confidences(asking: string, context: string, families: Families): { fam
   // yes-or-no to the room ("Does everyone agree?") or a question about lunch.
   // A closed question ("Has finance approved the incentive budget?") asks for a yes or a no, not an
   // answer to grade: it counts against the family, which then needs more to show for it.
-  const addressed = (open(asking) && ADDRESSES.test(asking)) || IMPERATIVE.test(asking) ? ADDRESSED : open(asking) ? 0 : -ADDRESSED;
+  const addressed =
+    (open(asking) && ADDRESSES.test(asking)) || IMPERATIVE.test(asking) || HANDS_OVER.test(asking.trim())
+      ? ADDRESSED
+      : open(asking)
+        ? 0
+        : -ADDRESSED;
   const byFamily = new Map<string, { family: Family; own: number; context: number; topic: number }>();
   const entry = (f: Family) => {
     let e = byFamily.get(f.family);
