@@ -144,7 +144,14 @@ export function align(c: Cast, families: Families, scenario?: LoadedScenario): A
     if (q.questionId) asked.add(q.questionId);
   };
 
-  for (const turn of c.turns) {
+  // On a panel, another interviewer's question that the candidate answers next is asked as the
+  // interviewer's would be ("Let me add one. … What do you do?"); their other turns stay set aside.
+  const turns = c.turns.map((t, i) =>
+    t.role === 'other' && c.turns[i + 1]?.role === 'candidate' && readTurn(t.text, families).kind === 'family'
+      ? { ...t, role: 'interviewer' as const }
+      : t,
+  );
+  for (const turn of turns) {
     if (turn.role === 'other') {
       skipped++;
       continue;
