@@ -21,6 +21,8 @@ export const ASIDES: readonly { family: AsideKind; name: string; detect: readonl
       '(name|title|author) of (that|the|this|your) (book|podcast|article|paper|talk|blog|newsletter|course|episode|essay)',
       'how (do|would) you (pronounce|spell)',
       '(weekend|holiday|vacation|coffee|weather)',
+      // Whether they caught something someone else said: "Did you see the keynote where…?"
+      '(did|have) you (see|seen|read|hear|heard|catch|caught|watch|watched|attend|attended|listen to|listened to) + (keynote|talk|memo|post|article|blog|podcast|episode|video|email|announcement|interview|news|presentation|book|essay|thread|tweet|newsletter|speech|town hall|webinar)',
     ],
   },
   {

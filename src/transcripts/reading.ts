@@ -84,6 +84,9 @@ const CONTEXT_WEIGHT = 1;
 /** What naming the family's topic adds: more in the asking sentence than only in the setup before it. */
 const TOPIC_ASKED = 1;
 const TOPIC_SET_UP = 0.5;
+/** A short question that points back at the setup ("How would you stop that from happening again?") is about it. */
+const POINTS_BACK = /\b(?:that|this|those|these|such)\b/i;
+const SHORT_QUESTION = 4;
 /** A question asking how to meet what the setup describes ("…missed its OKR. How would you handle the review?") is about it. */
 const RESPONDS = /\b(?:handle|handling|deal with|approach|tackle|respond|react|now what|what now|next steps?)\b/i;
 /**
@@ -143,7 +146,13 @@ function confidences(asking: string, context: string, families: Families): { fam
   const before = keywords(context.slice(0, askedFrom));
   const cues = families.reader.scores(context);
   const completes = cues.some((c) => c.spans.some((s) => s.start >= askedFrom));
-  const leans = asked.length > 0 || completes || RESPONDS.test(asking) || own.length <= 1 || own.some((w) => before.has(w));
+  const leans =
+    asked.length > 0 ||
+    completes ||
+    RESPONDS.test(asking) ||
+    own.length <= 1 ||
+    own.some((w) => before.has(w)) ||
+    (own.length <= SHORT_QUESTION && POINTS_BACK.test(asking));
   const setUp = leans ? 1 : 0.5;
   for (const s of cues) entry(s.value).context = Math.max(entry(s.value).context, s.hits);
   // The topic counts only where it says more than the cues did: "who decides" is a cue and a topic word both.

@@ -109,3 +109,73 @@ describe('reading questions with the shipped families', () => {
     expect(a.questions.map((q) => [q.family, q.line])).toEqual([['kpi', line]]);
   });
 });
+
+describe('wordings recognised by how they ask, not by a listed phrase', () => {
+  const families = familiesOf([loadLibrary(join(BUILT_IN_DIR, 'rubrics', 'pm.yaml'))], []);
+
+  it.each([
+    // Spoken with no question mark: the question follows a comma, or a prompt hands the floor over
+    ['kpi', 'so for a meal planning app like ours, whats the main metric youd hold the team to'],
+    ['kpi', 'Language app for travellers, the single metric you would run it by. Over to you.'],
+    ['kpi', "I'd love to hear which single measure tells you our tutoring app is succeeding"],
+    ['metrics', 'ok so the north star is lessons completed per week, what supporting numbers go alongside it'],
+    ['shortfall', 'renewals are tracking well below plan with a month left, walk me through your next steps'],
+    // Short words mistyped
+    ['kpi', 'waht wuld be teh primary metric for a fitness tracker?'],
+    // A family's concept with a question about it
+    ['metrics', 'Which safety and quality metrics would you add next to the main one?'],
+    ['shortfall', 'Our Q2 key result was 40k paying learners and we landed at 26k. What do you do first?'],
+    ['shortfall', "The team's OKR clearly isn't going to be reached this half. How do you handle that with leadership?"],
+    ['risks', 'How would you keep a team from hitting its activation goal by nagging people with emails?'],
+    ['risks', 'What unintended effects could come from paying the onboarding team per account activated?'],
+    ['risks', "What safeguards would you put in place so the growth team doesn't pump sign-ups with giveaways that hurt us later?"],
+  ])('%s: %s', (family, question) => {
+    expect(detectFamily(question, families)?.family).toBe(family);
+  });
+
+  it.each([
+    // A service's numbers for its engineers, one customer's situation, what someone else said
+    'Which numbers should the payments API alert the on-call engineers about at night?',
+    'How would you respond when an angry customer threatens to cancel over a late refund?',
+    'Did you catch the talk where our founder laid out her vision for the company?',
+    "Have you read the memo on the product vision and the company's goals?",
+  ])('not graded: %s', (line) => {
+    expect(detectFamily(line, families)).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'a question announced after a remark on the last answer starts where it is announced',
+      [
+        'Ana: Which metric would you pick as the north star for a library app, and why?',
+        'Raj: Loans renewed by members who borrow again within a month.',
+        'Ana: Fair enough, we can come back to the renewals part later.',
+        'Ana: Next question. The team then hits its loans goal by auto-renewing every book. How would you stop that from happening again?',
+        'Raj: I would count only renewals the member asked for, and watch complaints next to it.',
+      ],
+      [
+        ['kpi', 1],
+        ['risks', 4],
+      ],
+    ],
+    [
+      'on a panel, another interviewer’s question the candidate answers is graded too',
+      [
+        'Ana: Which metric would you pick as the north star for a library app, and why?',
+        'Raj: Loans renewed by members who borrow again within a month.',
+        'Ana: What other numbers would you keep an eye on next to it?',
+        'Raj: Waiting lists, and how many members stop borrowing after a late fee.',
+        'Ben: Let me add one. Renewals are well below the target we set for the year. What do you do?',
+        'Raj: I would find which branches are behind and talk to them first.',
+      ],
+      [
+        ['kpi', 1],
+        ['metrics', 3],
+        ['shortfall', 5],
+      ],
+    ],
+  ])('%s', (_why, lines, want) => {
+    const a = align(cast(parseTranscripts(lines.join('\n'))[0]!), families);
+    expect(a.questions.map((q) => [q.family, q.line])).toEqual(want);
+  });
+});
