@@ -80,6 +80,8 @@ export const ASIDES: readonly { family: AsideKind; name: string; detect: readonl
       '(budget|pay|paying|book|booking) for (the)? _? _? (dinner|lunch|party|offsite|drinks|event|trip|celebration|swag|pizza|team outing)',
       '(what do we know|what we know so far|what did you find|what you found|what have you found|what did we find|what we found)',
       '(first|next|last|final) (item|agenda item|thing on the agenda)',
+      // A price: "How much does the workshop cost per seat?"
+      'how much (does|do|did|is|are|will|would|should) + (cost|costs|charge|charges|price|fee|fees)',
     ],
   },
   {

@@ -127,6 +127,11 @@ describe('wordings recognised by how they ask, not by a listed phrase', () => {
     ['shortfall', 'Our Q2 key result was 40k paying learners and we landed at 26k. What do you do first?'],
     ['shortfall', "The team's OKR clearly isn't going to be reached this half. How do you handle that with leadership?"],
     ['risks', 'How would you keep a team from hitting its activation goal by nagging people with emails?'],
+    ['risks', 'When a team is measured only on sign-ups, what bad behaviour might creep in?'],
+    ['kpi', 'If you could only track one thing for a ride-hailing app, what would it be?'],
+    ['kpi', "You're PM of a B2B expense tool. What do you measure above all else?"],
+    ['metrics', "Once you've chosen that north star, which other measurements would round out the picture?"],
+    ['shortfall', 'You promised the exec team 15% growth in orders and delivered 6%. What happens now?'],
     ['risks', 'What unintended effects could come from paying the onboarding team per account activated?'],
     ['risks', "What safeguards would you put in place so the growth team doesn't pump sign-ups with giveaways that hurt us later?"],
   ])('%s: %s', (family, question) => {
@@ -139,6 +144,7 @@ describe('wordings recognised by how they ask, not by a listed phrase', () => {
     'How would you respond when an angry customer threatens to cancel over a late refund?',
     'Did you catch the talk where our founder laid out her vision for the company?',
     "Have you read the memo on the product vision and the company's goals?",
+    'How much does the north star workshop cost per seat?',
   ])('not graded: %s', (line) => {
     expect(detectFamily(line, families)).toBeUndefined();
   });
