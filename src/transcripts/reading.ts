@@ -64,14 +64,23 @@ const TAGGED = /,\s*(?:right|no|yeah|yes|correct|isn'?t it|don'?t you|didn'?t yo
  */
 const ASKS_AFTER_SETUP =
   /[,:;–—]\s*(?:so\s+|and\s+|but\s+|then\s+|now\s+)?(?:(?:what|why|how|which)\s+(?:do|does|did|would|will|should|could|can|is|are|was|were)\s+(?:you|we)\b|(?:what|which|how)(?:'s|’s|\s+(?:is|are|would be|should be)\s+(?:the|your|our|its|their)\b)|(?:walk|talk|take|run) (?:me|us) through\b|tell (?:me|us)\b)/i;
-/** Speech run on with no full stop: a question word after a comma asks ("the north star is orders, what goes beside it"). */
-const RUN_ON_QUESTION = /[,:;–—]\s*(?:so\s+|and\s+|but\s+|then\s+|now\s+)?(?:what|which|how|why)\b[^.!]*$/i;
+/** In speech run on with no full stop, a question word after a comma asks ("the north star is orders, what goes beside it"). */
+const RUN_ON_QUESTION = /[,:;–—]\s*(?:so\s+|and\s+|but\s+|then\s+|now\s+)?(?:what|which|how|why)\b/i;
+/** …and so does a question word with its verb and "you" anywhere in it ("besides retention what would you keep tabs on"). */
+const ASKS_INSIDE = /\b(?:what|which|how|why)\s+(?:would|do|does|did|should|could|can|will|are)\s+(?:you|we)\b/i;
+/** …or a question word left where its answer goes ("the north star would be what, in your view"). */
+const ASKS_IN_PLACE = /\b(?:is|are|was|were|be)\s+(?:what|which)\s*(?:[,;]|$)/i;
+/** Sounds and words that fill a pause before the question ("um, so, like, what…"). */
+const FILLERS =
+  /^(?:(?:um+|uh+|er+|erm+|hmm+|mm+|ah+|so|and|but|okay|ok|well|right|alright|now|like|you know|i mean|yeah)\b[,.]?\s+)+(?=\w)/i;
 
 /** Whether a sentence asks something. */
 export function asks(sentence: string): boolean {
-  const s = sentence.trim();
+  const s = sentence.trim().replace(FILLERS, '');
   if (TAG.test(s.replace(/[.!,]/g, '')) || TAGGED.test(s) || EXCLAIMS.test(s)) return false;
-  return /\?\s*$/.test(s) || OPENS_QUESTION.test(s) || ASKS_AFTER_SETUP.test(s) || RUN_ON_QUESTION.test(s) || HANDS_OVER.test(s);
+  if (/\?\s*$/.test(s) || OPENS_QUESTION.test(s) || ASKS_AFTER_SETUP.test(s) || HANDS_OVER.test(s)) return true;
+  // With no full stop, speech runs on into its question: "so besides retention what would you keep tabs on".
+  return !/[.!]\s*$/.test(s) && (RUN_ON_QUESTION.test(s) || ASKS_INSIDE.test(s) || ASKS_IN_PLACE.test(s));
 }
 
 /** True when any sentence of the text asks something. */

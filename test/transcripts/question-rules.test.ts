@@ -120,6 +120,11 @@ describe('wordings recognised by how they ask, not by a listed phrase', () => {
     ['kpi', "I'd love to hear which single measure tells you our tutoring app is succeeding"],
     ['metrics', 'ok so the north star is lessons completed per week, what supporting numbers go alongside it'],
     ['shortfall', 'renewals are tracking well below plan with a month left, walk me through your next steps'],
+    ['metrics', 'So besides retention what would you keep tabs on'],
+    ['kpi', 'and for a job board, the north star would be what, in your view'],
+    ['risks', 'um what happens if the team starts, you know, optimising that number too hard'],
+    ['kpi', 'How do you know a recipe app is actually winning with its users'],
+    ['shortfall', 'Our subscriber target for Q4 is out of reach. How would you reset expectations?'],
     // Short words mistyped
     ['kpi', 'waht wuld be teh primary metric for a fitness tracker?'],
     // A family's concept with a question about it
@@ -145,6 +150,9 @@ describe('wordings recognised by how they ask, not by a listed phrase', () => {
     'Did you catch the talk where our founder laid out her vision for the company?',
     "Have you read the memo on the product vision and the company's goals?",
     'How much does the north star workshop cost per seat?',
+    'um can everyone see my screen okay',
+    "What's your vision for your own career in five years?",
+    'Where do you see the biggest risk in the database migration?',
   ])('not graded: %s', (line) => {
     expect(detectFamily(line, families)).toBeUndefined();
   });
