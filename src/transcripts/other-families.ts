@@ -153,6 +153,14 @@ export const OTHER_FAMILIES: readonly {
     ],
   },
   {
+    family: 'delivery',
+    name: 'a question about running the backlog',
+    detect: [
+      '(backlog|sprint|sprints|bugs|tickets|standup|stand-up|story points) + (prioritise|prioritize|prioritising|prioritizing|order|triage|groom*|plan|estimate)',
+    ],
+    rivals: true,
+  },
+  {
     family: 'motivation',
     name: 'a question about you and your motives',
     detect: [
@@ -169,6 +177,7 @@ export const OTHER_FAMILIES: readonly {
     detect: [
       '(system design|architecture|database|api|algorithm|latency|scal* the system|sql)',
       '(on-call|on call|oncall|pager|paging|sre|slo|slos|error budget|endpoint*|microservice*|server|servers|cluster*|p99|p95|throughput|outage*|incident response)',
+      '(metrics library|metric library|instrumentation|grafana|prometheus|datadog|kubernetes|pod|pods|retry logic|time complexity|shard*|cache|caching)',
       '(engineer|engineers|developer|developers|ops team) + (service|system|api|alert*|health|healthy|expose|instrument*|logs|logging)',
       '(this|the|that|your|our) (service|api|system|database|queue|cache|pipeline) + (healthy|health|up|down|errors|load|alert*|expose|emit|instrument*|monitor*)',
     ],

@@ -153,6 +153,8 @@ describe('wordings recognised by how they ask, not by a listed phrase', () => {
     'um can everyone see my screen okay',
     "What's your vision for your own career in five years?",
     'Where do you see the biggest risk in the database migration?',
+    "Walk me through how you'd prioritise bugs in the backlog for the next sprint.",
+    'Which metric library should we use for the dashboards in the new service?',
   ])('not graded: %s', (line) => {
     expect(detectFamily(line, families)).toBeUndefined();
   });
