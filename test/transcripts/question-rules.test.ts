@@ -137,6 +137,16 @@ describe('wordings recognised by how they ask, not by a listed phrase', () => {
     ['kpi', "You're PM of a B2B expense tool. What do you measure above all else?"],
     ['metrics', "Once you've chosen that north star, which other measurements would round out the picture?"],
     ['shortfall', 'You promised the exec team 15% growth in orders and delivered 6%. What happens now?'],
+    ['kpi', 'Think about a language app. How should they decide whether the product is getting better for learners over time?'],
+    ['kpi', 'Which outcome would you optimise the whole notes app around, and how would you count it?'],
+    ['metrics', "OK, weekly active learners is the goal. What would you track underneath it to understand what's driving it?"],
+    ['shortfall', 'The new onboarding flow was supposed to lift activation by 10 points and it moved 2. What do you do?'],
+    ['risks', 'How do you prevent a metric from turning into the goal in itself?'],
+    ['risks', 'What are the long-term costs of optimising purely for click-through?'],
+    [
+      'incentives',
+      'Our customer success managers are paid on renewals and your team on new feature adoption. Where could that go wrong between the teams?',
+    ],
     ['risks', 'What unintended effects could come from paying the onboarding team per account activated?'],
     ['risks', "What safeguards would you put in place so the growth team doesn't pump sign-ups with giveaways that hurt us later?"],
   ])('%s: %s', (family, question) => {
