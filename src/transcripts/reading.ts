@@ -96,8 +96,12 @@ const TOPIC_SET_UP = 0.5;
 /** A short question that points back at the setup ("How would you stop that from happening again?") is about it. */
 const POINTS_BACK = /\b(?:that|this|those|these|such)\b/i;
 const SHORT_QUESTION = 4;
-/** A question asking how to meet what the setup describes ("…missed its OKR. How would you handle the review?") is about it. */
-const RESPONDS = /\b(?:handle|handling|deal with|approach|tackle|respond|react|now what|what now|next steps?)\b/i;
+/**
+ * A question asking how to meet what the setup describes ("…missed its OKR. How would you handle the
+ * review?", "What would you say in the board update?") is about it.
+ */
+const RESPONDS =
+  /\b(?:handle|handling|deal with|approach|tackle|respond|react|now what|what now|next steps?|tell|say|communicate|explain|present|report)\b/i;
 /**
  * What a family's cues count when only the setup shows them and the question itself shows
  * another family's: the setup names the situation ("Your top-line number is going up."), the

@@ -142,6 +142,9 @@ describe('wordings recognised by how they ask, not by a listed phrase', () => {
     ['metrics', "OK, weekly active learners is the goal. What would you track underneath it to understand what's driving it?"],
     ['shortfall', 'The new onboarding flow was supposed to lift activation by 10 points and it moved 2. What do you do?'],
     ['risks', 'How do you prevent a metric from turning into the goal in itself?'],
+    ['risks', 'If your north star is messages sent, what could go wrong?'],
+    ['metrics', 'And what would warn you early that the north star is about to dip?'],
+    ['shortfall', "We committed to 2 million MAU by December and we're at 1.3. What would you say in the board update?"],
     ['risks', 'What are the long-term costs of optimising purely for click-through?'],
     [
       'incentives',
