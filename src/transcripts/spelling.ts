@@ -61,7 +61,7 @@ const SHORT_TYPOS: Readonly<Record<string, string>> = {
  * into them, so they are never mended.
  */
 const COMMON = new Set(
-  'though through thought these those there their where which while whole would could should about after again other others every since until under above below being doing going maybe still quite small large later early first shall never often since along among around would whose whom within without before during today tonight yours ours theirs might right great thing things think thinks means where something anything everything nothing'.split(
+  'though through thought these those there their where which while whole would could should about after again other others every since until under above below being doing going maybe still quite small large later early first shall never often along among around whose whom within without before during today tonight yours ours theirs might right great thing things think thinks means something anything everything nothing'.split(
     ' ',
   ),
 );
