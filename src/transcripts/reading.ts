@@ -58,6 +58,9 @@ const TAG =
 /** A statement with a tag ("…all-hands tomorrow, right?"): it checks, it does not ask. */
 const TAGGED = /,\s*(?:right|no|yeah|yes|correct|isn'?t it|don'?t you|didn'?t you|wasn'?t it|aren'?t you|ok(?:ay)?)\s*\?\s*$/i;
 
+/** …or the same prompt at the end of the sentence that puts it ("the key metric for a dashboard product, go"). */
+const HANDED_OVER = /[,:;–—]\s*(?:go|go ahead|your call|your turn|over to you|thoughts|your move)\s*[.!…]*$/i;
+
 /**
  * A question after a setup in one sentence, as spoken with no question mark: "…and leadership is asking,
  * how do you respond", "so for a tool like ours, what's the main metric you'd hold the team to".
@@ -78,7 +81,7 @@ const FILLERS =
 export function asks(sentence: string): boolean {
   const s = sentence.trim().replace(FILLERS, '');
   if (TAG.test(s.replace(/[.!,]/g, '')) || TAGGED.test(s) || EXCLAIMS.test(s)) return false;
-  if (/\?\s*$/.test(s) || OPENS_QUESTION.test(s) || ASKS_AFTER_SETUP.test(s) || HANDS_OVER.test(s)) return true;
+  if (/\?\s*$/.test(s) || OPENS_QUESTION.test(s) || ASKS_AFTER_SETUP.test(s) || HANDS_OVER.test(s) || HANDED_OVER.test(s)) return true;
   // With no full stop, speech runs on into its question: "so besides retention what would you keep tabs on".
   return !/[.!]\s*$/.test(s) && (RUN_ON_QUESTION.test(s) || ASKS_INSIDE.test(s) || ASKS_IN_PLACE.test(s));
 }

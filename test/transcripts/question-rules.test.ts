@@ -143,6 +143,13 @@ describe('wordings recognised by how they ask, not by a listed phrase', () => {
     ['shortfall', 'The new onboarding flow was supposed to lift activation by 10 points and it moved 2. What do you do?'],
     ['risks', 'How do you prevent a metric from turning into the goal in itself?'],
     ['risks', 'If your north star is messages sent, what could go wrong?'],
+    ['kpi', 'OK first one: the key metric for a B2B analytics dashboard product, go'],
+    ['kpi', 'Right then, if you were in charge of a bike-share scheme, what would you judge it on?'],
+    ['shortfall', "What's your approach when a metric you own goes the wrong way for a month?"],
+    ['risks', "What's the catch with paying your sales team purely on new logos?"],
+    ['risks', 'How do you stop people optimising for the dashboard instead of the customer?'],
+    ['risks', 'Where could a north star like minutes watched lead a team astray?'],
+    ['incentives', "How do you make sure the growth team and the retention team aren't working against each other?"],
     ['risks', "What might a team do to hit an engagement goal that you wouldn't want them to do?"],
     ['kpi', 'How would you know whether a new search ranking is a success?'],
     ['shortfall', "Retention has been stuck at 20% for two quarters even though we shipped a lot. What's going on, and what do you do?"],
@@ -172,6 +179,8 @@ describe('wordings recognised by how they ask, not by a listed phrase', () => {
     'Where do you see the biggest risk in the database migration?',
     "Walk me through how you'd prioritise bugs in the backlog for the next sprint.",
     'Which metric library should we use for the dashboards in the new service?',
+    "What's the catch with the new parking rules?",
+    'How do you stop people from booking the big meeting room all day?',
   ])('not graded: %s', (line) => {
     expect(detectFamily(line, families)).toBeUndefined();
   });
