@@ -55,7 +55,7 @@ export const UNSEEN_SETS = setsIn(join(FIXTURES, 'questions-unseen'));
 /** Blind sets written after the unseen sets' measurement, by someone who had read neither the rules nor any earlier set. */
 export const BLIND_SETS = setsIn(join(FIXTURES, 'questions-blind'));
 
-/** Second blind sets, written while the rules were last changed, by someone who had read neither them nor any earlier set. */
+/** Second blind sets, written while the rules were last changed, by someone who had read neither them nor any earlier set; measured once, their misses have since changed the rules too. */
 export const SECOND_BLIND_SETS = setsIn(join(FIXTURES, 'questions-blind2'));
 
 /** Third blind sets, written while the second's misses were studied, by someone who had read neither the rules nor any earlier set. */

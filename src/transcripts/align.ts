@@ -80,17 +80,23 @@ function followsUp(text: string, words: Set<string>, about: Set<string>): boolea
   return (shared >= 2 && shared / own.length >= 0.25) || (shared >= 1 && own.length <= 3);
 }
 
+/** How an interviewer announces the next question ("Second one.", "Next question:", "Moving on."): what they said before it closed the last one. */
+const NEXT_QUESTION =
+  /^(?:(?:okay|ok|so|alright|all right|right|now|and|good|great),?\s+)*(?:(?:second|third|fourth|fifth|next|last|final|another|new|one more|my next|the next)\s+(?:one|question|thing|scenario|topic|case|prompt)\b|moving on\b|switching gears\b|let me (?:add|ask) (?:one|another)\b)/i;
+
 /**
  * Where a question starts in a turn joined from one speaker's pieces: after a sponsor read that
- * asks nothing ("Quick break… brought to you by…", then "Okay, we're back. Which metric…?"), at
+ * asks nothing ("Quick break… brought to you by…", then "Okay, we're back. Which metric…?"), or
+ * where the next question is announced ("Good, we'll come back to that." then "Second one. …"), at
  * the piece from which the turn reads as surely as the same family; otherwise where the turn starts.
  */
 function questionLine(turn: Pick<TranscriptTurn, 'text' | 'line' | 'joined'>, reading: TurnReading, families: Families): number {
   if (reading.kind !== 'family') return turn.line;
   for (const piece of [...(turn.joined ?? [])].reverse()) {
     const before = turn.text.slice(0, piece.at);
+    const announced = NEXT_QUESTION.test(turn.text.slice(piece.at).trim());
     const read = readTurn(before, families);
-    if (read.kind !== 'aside' || read.aside !== 'sponsor' || isQuestion(before)) continue;
+    if (!announced && (read.kind !== 'aside' || read.aside !== 'sponsor' || isQuestion(before))) continue;
     const rest = readTurn(turn.text.slice(piece.at), families);
     if (rest.kind === 'family' && rest.family.family === reading.family.family && rest.confidence >= reading.confidence) return piece.line;
   }
@@ -138,7 +144,14 @@ export function align(c: Cast, families: Families, scenario?: LoadedScenario): A
     if (q.questionId) asked.add(q.questionId);
   };
 
-  for (const turn of c.turns) {
+  // On a panel, another interviewer's question that the candidate answers next is asked as the
+  // interviewer's would be ("Let me add one. … What do you do?"); their other turns stay set aside.
+  const turns = c.turns.map((t, i) =>
+    t.role === 'other' && c.turns[i + 1]?.role === 'candidate' && readTurn(t.text, families).kind === 'family'
+      ? { ...t, role: 'interviewer' as const }
+      : t,
+  );
+  for (const turn of turns) {
     if (turn.role === 'other') {
       skipped++;
       continue;

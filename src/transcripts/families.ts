@@ -19,7 +19,7 @@ export interface Families {
   /** Each family's topic (what its answers are about): a question that names none of it asks about something else. */
   topics: IntentReader<Family>;
   /** Question families rehearse knows but does not grade, to name them when it refuses. */
-  others: IntentReader<{ family: string; name: string }>;
+  others: IntentReader<{ family: string; name: string; rivals: boolean }>;
   /** Small talk, introductions, wrap-ups, logistics, thanks and sponsor reads. */
   asides: IntentReader<{ family: AsideKind; name: string }>;
   /** Mends typos to the words all of the above look for. */
@@ -44,7 +44,7 @@ export function familiesOf(libraries: readonly RubricLibrary[], contextTerms: st
       list.map((f) => ({ family: f.family, detect: f.rubric.topic.map((p) => p.replace(/\s\+\s/g, ' ')), value: f })),
     ),
     others: new IntentReader(
-      OTHER_FAMILIES.map((f) => ({ family: f.family, detect: f.detect, value: { family: f.family, name: f.name } })),
+      OTHER_FAMILIES.map((f) => ({ family: f.family, detect: f.detect, value: { family: f.family, name: f.name, rivals: !!f.rivals } })),
     ),
     asides: new IntentReader(ASIDES.map((f) => ({ family: f.family, detect: f.detect, value: { family: f.family, name: f.name } }))),
   };

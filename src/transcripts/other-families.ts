@@ -21,6 +21,8 @@ export const ASIDES: readonly { family: AsideKind; name: string; detect: readonl
       '(name|title|author) of (that|the|this|your) (book|podcast|article|paper|talk|blog|newsletter|course|episode|essay)',
       'how (do|would) you (pronounce|spell)',
       '(weekend|holiday|vacation|coffee|weather)',
+      // Whether they caught something someone else said: "Did you see the keynote where…?"
+      '(did|have) you (see|seen|read|hear|heard|catch|caught|watch|watched|attend|attended|listen to|listened to) + (keynote|talk|memo|post|article|blog|podcast|episode|video|email|announcement|interview|news|presentation|book|essay|thread|tweet|newsletter|speech|town hall|webinar)',
     ],
   },
   {
@@ -78,6 +80,8 @@ export const ASIDES: readonly { family: AsideKind; name: string; detect: readonl
       '(budget|pay|paying|book|booking) for (the)? _? _? (dinner|lunch|party|offsite|drinks|event|trip|celebration|swag|pizza|team outing)',
       '(what do we know|what we know so far|what did you find|what you found|what have you found|what did we find|what we found)',
       '(first|next|last|final) (item|agenda item|thing on the agenda)',
+      // A price: "How much does the workshop cost per seat?"
+      'how much (does|do|did|is|are|will|would|should) + (cost|costs|charge|charges|price|fee|fees)',
     ],
   },
   {
@@ -101,7 +105,17 @@ export const ASIDES: readonly { family: AsideKind; name: string; detect: readonl
 
 // Interview questions rehearse recognises but has no rubric for, so a refusal can name what it
 // saw ("a behavioural question") instead of saying only that nothing matched.
-export const OTHER_FAMILIES: readonly { family: string; name: string; detect: readonly string[] }[] = [
+export const OTHER_FAMILIES: readonly {
+  family: string;
+  name: string;
+  detect: readonly string[];
+  /**
+   * Its cues name a situation of its own that shares words with the graded families (a service's
+   * metrics for its on-call engineer, one customer's complaint): a question showing them is graded
+   * only when its family outweighs them as it must outweigh talk around the interview.
+   */
+  rivals?: boolean;
+}[] = [
   {
     family: 'behavioural',
     name: 'a behavioural question',
@@ -139,6 +153,14 @@ export const OTHER_FAMILIES: readonly { family: string; name: string; detect: re
     ],
   },
   {
+    family: 'delivery',
+    name: 'a question about running the backlog',
+    detect: [
+      '(backlog|sprint|sprints|bugs|tickets|standup|stand-up|story points) + (prioritise|prioritize|prioritising|prioritizing|order|triage|groom*|plan|estimate)',
+    ],
+    rivals: true,
+  },
+  {
     family: 'motivation',
     name: 'a question about you and your motives',
     detect: [
@@ -152,6 +174,22 @@ export const OTHER_FAMILIES: readonly { family: string; name: string; detect: re
   {
     family: 'technical',
     name: 'a technical question',
-    detect: ['(system design|architecture|database|api|algorithm|latency|scal* the system|sql)'],
+    detect: [
+      '(system design|architecture|database|api|algorithm|latency|scal* the system|sql)',
+      '(on-call|on call|oncall|pager|paging|sre|slo|slos|error budget|endpoint*|microservice*|server|servers|cluster*|p99|p95|throughput|outage*|incident response)',
+      '(metrics library|metric library|instrumentation|grafana|prometheus|datadog|kubernetes|pod|pods|retry logic|time complexity|shard*|cache|caching)',
+      '(engineer|engineers|developer|developers|ops team) + (service|system|api|alert*|health|healthy|expose|instrument*|logs|logging)',
+      '(this|the|that|your|our) (service|api|system|database|queue|cache|pipeline) + (healthy|health|up|down|errors|load|alert*|expose|emit|instrument*|monitor*)',
+    ],
+    rivals: true,
+  },
+  {
+    family: 'support',
+    name: 'a customer-support question',
+    detect: [
+      '(a|one|that|this|the|your|an angry|an upset|a frustrated|an unhappy) (customer|user|client|merchant|buyer|subscriber) (told|tells|says|said|complains|complained|asks|asked|threatens|threatened|emails|emailed|calls|called|writes|wrote|is switching|wants to cancel|demands|demanded|yells|yelled|tweets|tweeted)',
+      '(angry|upset|frustrated|unhappy|irate) (customer|user|client|caller)',
+    ],
+    rivals: true,
   },
 ];

@@ -41,7 +41,13 @@ const BACK =
 
 /** Words that open a question or a request. */
 const OPENS_QUESTION =
-  /^(?:so,?\s+|and,?\s+|but,?\s+|okay,?\s+|ok,?\s+|now,?\s+)?(?:what|why|how|which|who|when|where|tell me|tell us|walk me|walk us|talk me|can you|could you|would you|will you|do you|did you|have you|are you|is there|describe|explain|give me|give us|say more|please|pick|choose|name|design|imagine|suppose|say|let's say|define|outline|propose|list|share)\b/i;
+  /^(?:so,?\s+|and,?\s+|but,?\s+|okay,?\s+|ok,?\s+|now,?\s+|then,?\s+|right,?\s+)?(?:what|why|how|which|who|when|where|tell me|tell us|walk me|walk us|talk me|talk us|take me|take us|run me|run us|can you|could you|would you|will you|do you|did you|have you|are you|is there|describe|explain|give me|give us|say more|please|pick|choose|name|design|imagine|suppose|say|let's say|define|outline|propose|list|share|help me understand|i'?d (?:love|like) (?:to hear|to know|to understand|you to)|i would (?:love|like) (?:to hear|to know|to understand|you to)|i want (?:to hear|to know|to understand|you to)|i'?m curious|i am curious|curious (?:what|how|why|which)|let'?s hear|let me hear)\b/i;
+/**
+ * A prompt that hands the floor over after the question was put as a statement ("North star for a
+ * ride-sharing app. Go."): the turn asks, and what it asks is in the sentences before.
+ */
+const HANDS_OVER =
+  /^(?:(?:okay|ok|so|and|now),?\s+)?(?:go|go ahead|go for it|your turn|over to you|your call|your move|thoughts|take it away|the floor is yours|floor'?s yours|pick one|choose one|name one|shoot|let'?s hear it|i'?m listening|whenever you'?re ready)[.!…]*$/i;
 /** "What a story.", "How cool is that?", "Isn't that wild?": exclaiming, not asking. */
 const EXCLAIMS =
   /^(?:what an?\b|how (?:cool|nice|great|amazing|awesome|wild|funny|interesting|crazy|lovely|fun|sad|true|weird)\b|isn'?t (?:that|it) (?:wild|crazy|amazing|great|funny|something|interesting)\b|(?:wow|man|gosh|oh)\b)/i;
@@ -52,15 +58,32 @@ const TAG =
 /** A statement with a tag ("…all-hands tomorrow, right?"): it checks, it does not ask. */
 const TAGGED = /,\s*(?:right|no|yeah|yes|correct|isn'?t it|don'?t you|didn'?t you|wasn'?t it|aren'?t you|ok(?:ay)?)\s*\?\s*$/i;
 
-/** A question after a setup in one sentence, as spoken with no question mark: "…and leadership is asking, how do you respond". */
+/** …or the same prompt at the end of the sentence that puts it ("the key metric for a dashboard product, go"). */
+const HANDED_OVER = /[,:;–—]\s*(?:go|go ahead|your call|your turn|over to you|thoughts|your move)\s*[.!…]*$/i;
+
+/**
+ * A question after a setup in one sentence, as spoken with no question mark: "…and leadership is asking,
+ * how do you respond", "so for a tool like ours, what's the main metric you'd hold the team to".
+ */
 const ASKS_AFTER_SETUP =
-  /,\s*(?:so\s+|and\s+)?(?:what|why|how|which)\s+(?:do|does|did|would|will|should|could|can|is|are|was|were)\s+(?:you|we)\b/i;
+  /[,:;–—]\s*(?:so\s+|and\s+|but\s+|then\s+|now\s+)?(?:(?:what|why|how|which)\s+(?:do|does|did|would|will|should|could|can|is|are|was|were)\s+(?:you|we)\b|(?:what|which|how)(?:'s|’s|\s+(?:is|are|would be|should be)\s+(?:the|your|our|its|their)\b)|(?:walk|talk|take|run) (?:me|us) through\b|tell (?:me|us)\b)/i;
+/** In speech run on with no full stop, a question word after a comma asks ("the north star is orders, what goes beside it"). */
+const RUN_ON_QUESTION = /[,:;–—]\s*(?:so\s+|and\s+|but\s+|then\s+|now\s+)?(?:what|which|how|why)\b/i;
+/** …and so does a question word with its verb and "you" anywhere in it ("besides retention what would you keep tabs on"). */
+const ASKS_INSIDE = /\b(?:what|which|how|why)\s+(?:would|do|does|did|should|could|can|will|are)\s+(?:you|we)\b/i;
+/** …or a question word left where its answer goes ("the north star would be what, in your view"). */
+const ASKS_IN_PLACE = /\b(?:is|are|was|were|be)\s+(?:what|which)\s*(?:[,;]|$)/i;
+/** Sounds and words that fill a pause before the question ("um, so, like, what…"). */
+const FILLERS =
+  /^(?:(?:um+|uh+|er+|erm+|hmm+|mm+|ah+|so|and|but|okay|ok|well|right|alright|now|like|you know|i mean|yeah)\b[,.]?\s+)+(?=\w)/i;
 
 /** Whether a sentence asks something. */
 export function asks(sentence: string): boolean {
-  const s = sentence.trim();
+  const s = sentence.trim().replace(FILLERS, '');
   if (TAG.test(s.replace(/[.!,]/g, '')) || TAGGED.test(s) || EXCLAIMS.test(s)) return false;
-  return /\?\s*$/.test(s) || OPENS_QUESTION.test(s) || ASKS_AFTER_SETUP.test(s);
+  if (/\?\s*$/.test(s) || OPENS_QUESTION.test(s) || ASKS_AFTER_SETUP.test(s) || HANDS_OVER.test(s) || HANDED_OVER.test(s)) return true;
+  // With no full stop, speech runs on into its question: "so besides retention what would you keep tabs on".
+  return !/[.!]\s*$/.test(s) && (RUN_ON_QUESTION.test(s) || ASKS_INSIDE.test(s) || ASKS_IN_PLACE.test(s));
 }
 
 /** True when any sentence of the text asks something. */
@@ -73,8 +96,15 @@ const CONTEXT_WEIGHT = 1;
 /** What naming the family's topic adds: more in the asking sentence than only in the setup before it. */
 const TOPIC_ASKED = 1;
 const TOPIC_SET_UP = 0.5;
-/** A question asking how to meet what the setup describes ("…missed its OKR. How would you handle the review?") is about it. */
-const RESPONDS = /\b(?:handle|handling|deal with|approach|tackle|respond|react|now what|what now|next steps?)\b/i;
+/** A short question that points back at the setup ("How would you stop that from happening again?") is about it. */
+const POINTS_BACK = /\b(?:that|this|those|these|such)\b/i;
+const SHORT_QUESTION = 4;
+/**
+ * A question asking how to meet what the setup describes ("…missed its OKR. How would you handle the
+ * review?", "What would you say in the board update?") is about it.
+ */
+const RESPONDS =
+  /\b(?:handle|handling|deal with|approach|tackle|respond|react|now what|what now|next steps?|tell|say|communicate|explain|present|report)\b/i;
 /**
  * What a family's cues count when only the setup shows them and the question itself shows
  * another family's: the setup names the situation ("Your top-line number is going up."), the
@@ -89,7 +119,17 @@ const ADDRESSES =
 /** An open question asks what, why or how; a yes-or-no question does not ask for an answer to grade. */
 const OPEN = /\b(?:what|why|how|which|who|where|when)\b/i;
 const IMPERATIVE =
-  /^(?:please|pick|choose|name|design|imagine|suppose|define|outline|propose|list|describe|explain|(?:walk|talk|tell|give) (?:me|us))\b/i;
+  /^(?:please|pick|choose|name|design|imagine|suppose|define|outline|propose|list|describe|explain|go|(?:walk|talk|tell|give|take|run) (?:me|us)|help me understand|i'?d (?:love|like) to hear|i want to hear|let'?s hear)\b/i;
+/**
+ * A question that opens with its verb ("Did you see the keynote where…?", "Is there a deck?") asks for
+ * a yes or a no whatever question words follow inside it, unless it asks the candidate to do something
+ * ("Could you walk me through…") or goes on to an open question (", and how would you…").
+ */
+const CLOSED =
+  /^(?:(?:so|and|but|okay|ok|now),?\s+)?(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would|should|shall|may|might)(?:n'?t)?\s+(?!you (?:walk|talk|tell|explain|describe|share|give|say|pick|name|define|outline|list|run|take|think (?:about|through)|imagine|help)\b)/i;
+const OPENS_AFTER = /(?:,|;|\band\b|\bor\b|\bso\b)\s*(?:what|why|how|which)\b/i;
+/** Whether the asking sentences leave the answer open: what, why or how, not yes or no. */
+const open = (asking: string): boolean => sentences(asking).some((s) => OPEN.test(s) && (!CLOSED.test(s) || OPENS_AFTER.test(s)));
 
 /** Each family's confidence: its cues in the asking sentences, those just before, and its topic. */
 function confidences(asking: string, context: string, families: Families): { family: Family; confidence: number }[] {
@@ -98,7 +138,11 @@ function confidences(asking: string, context: string, families: Families): { fam
   // A closed question ("Has finance approved the incentive budget?") asks for a yes or a no, not an
   // answer to grade: it counts against the family, which then needs more to show for it.
   const addressed =
-    (OPEN.test(asking) && ADDRESSES.test(asking)) || IMPERATIVE.test(asking) ? ADDRESSED : OPEN.test(asking) ? 0 : -ADDRESSED;
+    (open(asking) && ADDRESSES.test(asking)) || IMPERATIVE.test(asking) || HANDS_OVER.test(asking.trim())
+      ? ADDRESSED
+      : open(asking)
+        ? 0
+        : -ADDRESSED;
   const byFamily = new Map<string, { family: Family; own: number; context: number; topic: number }>();
   const entry = (f: Family) => {
     let e = byFamily.get(f.family);
@@ -118,7 +162,13 @@ function confidences(asking: string, context: string, families: Families): { fam
   const before = keywords(context.slice(0, askedFrom));
   const cues = families.reader.scores(context);
   const completes = cues.some((c) => c.spans.some((s) => s.start >= askedFrom));
-  const leans = asked.length > 0 || completes || RESPONDS.test(asking) || own.length <= 1 || own.some((w) => before.has(w));
+  const leans =
+    asked.length > 0 ||
+    completes ||
+    RESPONDS.test(asking) ||
+    own.length <= 1 ||
+    own.some((w) => before.has(w)) ||
+    (own.length <= SHORT_QUESTION && POINTS_BACK.test(asking));
   const setUp = leans ? 1 : 0.5;
   for (const s of cues) entry(s.value).context = Math.max(entry(s.value).context, s.hits);
   // The topic counts only where it says more than the cues did: "who decides" is a cue and a topic word both.
@@ -168,6 +218,15 @@ export function readTurn(text: string, families: Families): TurnReading {
   if (aside && (!best || best.confidence <= OUTWEIGHS_ASIDE)) return { kind: 'aside', aside: aside.value.family };
   if (!best) return { kind: 'unrecognised' };
   const confidence = Math.round(best.confidence * 100) / 100;
+  const rival = families.others.scores(asking).find((o) => o.value.rivals);
+  if (rival && best.confidence <= OUTWEIGHS_ASIDE) {
+    return {
+      kind: 'unsure',
+      family: best.family.family,
+      confidence,
+      reason: `reads as ${rival.value.name} as much as a question of the "${best.family.family}" family, so it is not graded`,
+    };
+  }
   if (next && next.confidence >= best.confidence - 0.25) {
     return {
       kind: 'unsure',

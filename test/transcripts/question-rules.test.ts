@@ -109,3 +109,115 @@ describe('reading questions with the shipped families', () => {
     expect(a.questions.map((q) => [q.family, q.line])).toEqual([['kpi', line]]);
   });
 });
+
+describe('wordings recognised by how they ask, not by a listed phrase', () => {
+  const families = familiesOf([loadLibrary(join(BUILT_IN_DIR, 'rubrics', 'pm.yaml'))], []);
+
+  it.each([
+    // Spoken with no question mark: the question follows a comma, or a prompt hands the floor over
+    ['kpi', 'so for a meal planning app like ours, whats the main metric youd hold the team to'],
+    ['kpi', 'Language app for travellers, the single metric you would run it by. Over to you.'],
+    ['kpi', "I'd love to hear which single measure tells you our tutoring app is succeeding"],
+    ['metrics', 'ok so the north star is lessons completed per week, what supporting numbers go alongside it'],
+    ['shortfall', 'renewals are tracking well below plan with a month left, walk me through your next steps'],
+    ['metrics', 'So besides retention what would you keep tabs on'],
+    ['kpi', 'and for a job board, the north star would be what, in your view'],
+    ['risks', 'um what happens if the team starts, you know, optimising that number too hard'],
+    ['kpi', 'How do you know a recipe app is actually winning with its users'],
+    ['shortfall', 'Our subscriber target for Q4 is out of reach. How would you reset expectations?'],
+    // Short words mistyped
+    ['kpi', 'waht wuld be teh primary metric for a fitness tracker?'],
+    // A family's concept with a question about it
+    ['metrics', 'Which safety and quality metrics would you add next to the main one?'],
+    ['shortfall', 'Our Q2 key result was 40k paying learners and we landed at 26k. What do you do first?'],
+    ['shortfall', "The team's OKR clearly isn't going to be reached this half. How do you handle that with leadership?"],
+    ['risks', 'How would you keep a team from hitting its activation goal by nagging people with emails?'],
+    ['risks', 'When a team is measured only on sign-ups, what bad behaviour might creep in?'],
+    ['kpi', 'If you could only track one thing for a ride-hailing app, what would it be?'],
+    ['kpi', "You're PM of a B2B expense tool. What do you measure above all else?"],
+    ['metrics', "Once you've chosen that north star, which other measurements would round out the picture?"],
+    ['shortfall', 'You promised the exec team 15% growth in orders and delivered 6%. What happens now?'],
+    ['kpi', 'Think about a language app. How should they decide whether the product is getting better for learners over time?'],
+    ['kpi', 'Which outcome would you optimise the whole notes app around, and how would you count it?'],
+    ['metrics', "OK, weekly active learners is the goal. What would you track underneath it to understand what's driving it?"],
+    ['shortfall', 'The new onboarding flow was supposed to lift activation by 10 points and it moved 2. What do you do?'],
+    ['risks', 'How do you prevent a metric from turning into the goal in itself?'],
+    ['risks', 'If your north star is messages sent, what could go wrong?'],
+    ['kpi', 'OK first one: the key metric for a B2B analytics dashboard product, go'],
+    ['kpi', 'Right then, if you were in charge of a bike-share scheme, what would you judge it on?'],
+    ['shortfall', "What's your approach when a metric you own goes the wrong way for a month?"],
+    ['risks', "What's the catch with paying your sales team purely on new logos?"],
+    ['risks', 'How do you stop people optimising for the dashboard instead of the customer?'],
+    ['risks', 'Where could a north star like minutes watched lead a team astray?'],
+    ['incentives', "How do you make sure the growth team and the retention team aren't working against each other?"],
+    ['risks', "What might a team do to hit an engagement goal that you wouldn't want them to do?"],
+    ['kpi', 'How would you know whether a new search ranking is a success?'],
+    ['shortfall', "Retention has been stuck at 20% for two quarters even though we shipped a lot. What's going on, and what do you do?"],
+    ['incentives', 'Your PMs are measured on launches and the support team on ticket volume. How do you line those incentives up?'],
+    ['metrics', 'And what would warn you early that the north star is about to dip?'],
+    ['shortfall', "We committed to 2 million MAU by December and we're at 1.3. What would you say in the board update?"],
+    ['risks', 'What are the long-term costs of optimising purely for click-through?'],
+    [
+      'incentives',
+      'Our customer success managers are paid on renewals and your team on new feature adoption. Where could that go wrong between the teams?',
+    ],
+    ['risks', 'What unintended effects could come from paying the onboarding team per account activated?'],
+    ['risks', "What safeguards would you put in place so the growth team doesn't pump sign-ups with giveaways that hurt us later?"],
+  ])('%s: %s', (family, question) => {
+    expect(detectFamily(question, families)?.family).toBe(family);
+  });
+
+  it.each([
+    // A service's numbers for its engineers, one customer's situation, what someone else said
+    'Which numbers should the payments API alert the on-call engineers about at night?',
+    'How would you respond when an angry customer threatens to cancel over a late refund?',
+    'Did you catch the talk where our founder laid out her vision for the company?',
+    "Have you read the memo on the product vision and the company's goals?",
+    'How much does the north star workshop cost per seat?',
+    'um can everyone see my screen okay',
+    "What's your vision for your own career in five years?",
+    'Where do you see the biggest risk in the database migration?',
+    "Walk me through how you'd prioritise bugs in the backlog for the next sprint.",
+    'Which metric library should we use for the dashboards in the new service?',
+    "What's the catch with the new parking rules?",
+    'How do you stop people from booking the big meeting room all day?',
+  ])('not graded: %s', (line) => {
+    expect(detectFamily(line, families)).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'a question announced after a remark on the last answer starts where it is announced',
+      [
+        'Ana: Which metric would you pick as the north star for a library app, and why?',
+        'Raj: Loans renewed by members who borrow again within a month.',
+        'Ana: Fair enough, we can come back to the renewals part later.',
+        'Ana: Next question. The team then hits its loans goal by auto-renewing every book. How would you stop that from happening again?',
+        'Raj: I would count only renewals the member asked for, and watch complaints next to it.',
+      ],
+      [
+        ['kpi', 1],
+        ['risks', 4],
+      ],
+    ],
+    [
+      'on a panel, another interviewer’s question the candidate answers is graded too',
+      [
+        'Ana: Which metric would you pick as the north star for a library app, and why?',
+        'Raj: Loans renewed by members who borrow again within a month.',
+        'Ana: What other numbers would you keep an eye on next to it?',
+        'Raj: Waiting lists, and how many members stop borrowing after a late fee.',
+        'Ben: Let me add one. Renewals are well below the target we set for the year. What do you do?',
+        'Raj: I would find which branches are behind and talk to them first.',
+      ],
+      [
+        ['kpi', 1],
+        ['metrics', 3],
+        ['shortfall', 5],
+      ],
+    ],
+  ])('%s', (_why, lines, want) => {
+    const a = align(cast(parseTranscripts(lines.join('\n'))[0]!), families);
+    expect(a.questions.map((q) => [q.family, q.line])).toEqual(want);
+  });
+});
