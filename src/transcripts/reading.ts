@@ -215,7 +215,18 @@ export function readTurn(text: string, families: Families): TurnReading {
   const ranked = confidences(asking, context, families);
   const [best, next] = ranked;
   const aside = families.asides.scores(asking)[0];
-  if (aside && (!best || best.confidence <= OUTWEIGHS_ASIDE)) return { kind: 'aside', aside: aside.value.family };
+  if (aside && (!best || best.confidence <= OUTWEIGHS_ASIDE)) {
+    // A question that would be graded but for the aside in it ("Do you want me to share the funnel first,
+    // or how would you approach the drop?") is not graded, but it stays a question: its answer is listed, not lost.
+    if (best && best.confidence >= CONFIDENT && isQuestion(asking))
+      return {
+        kind: 'unsure',
+        family: best.family.family,
+        confidence: Math.round(best.confidence * 100) / 100,
+        reason: `reads as talk around the interview (${aside.value.family}) as much as a question of the "${best.family.family}" family, so it is not graded`,
+      };
+    return { kind: 'aside', aside: aside.value.family };
+  }
   if (!best) return { kind: 'unrecognised' };
   const confidence = Math.round(best.confidence * 100) / 100;
   const rival = families.others.scores(asking).find((o) => o.value.rivals);

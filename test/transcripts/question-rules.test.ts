@@ -221,3 +221,34 @@ describe('wordings recognised by how they ask, not by a listed phrase', () => {
     expect(a.questions.map((q) => [q.family, q.line])).toEqual(want);
   });
 });
+
+describe('a question that also reads as talk around the interview', () => {
+  const families = familiesOf([loadLibrary(join(BUILT_IN_DIR, 'rubrics', 'pm.yaml'))], []);
+  const transcript = (asked: string) =>
+    [
+      'Dana: Welcome. Which single metric would you run a meal-kit subscription on, and why?',
+      'Lee: Weekly active subscribers who cook at least two kits, because that is when the habit forms.',
+      `Dana: ${asked}`,
+      'Lee: I would check whether tracking changed, then split the drop by channel and cohort.',
+      'Dana: Great, thanks, that is all from me.',
+    ].join('\n');
+  const aligned = (asked: string) => align(cast(parseTranscripts(transcript(asked), 'chat.txt')[0]!), families);
+
+  it('when it is no surer of its family than of the aside, is not graded but listed with its answer and why', () => {
+    const a = aligned('Our activation rate fell 15% last month. Do you want me to share the funnel first, or how would you approach it?');
+    expect(a.questions.map((q) => [q.line, q.family])).toEqual([[1, 'kpi']]);
+    expect(a.unaligned).toMatchObject([
+      { line: 3, kind: 'unsure', answers: 1, reason: expect.stringMatching(/talk around the interview/u) },
+    ]);
+  });
+
+  it('when it is clearly a question of its family, is graded', () => {
+    const a = aligned(
+      'Our activation rate fell 15% short of target. Do you want me to share the funnel first, or how would you approach the miss?',
+    );
+    expect(a.questions.map((q) => [q.line, q.family])).toEqual([
+      [1, 'kpi'],
+      [3, 'shortfall'],
+    ]);
+  });
+});
