@@ -232,7 +232,7 @@ describe('a question that also reads as talk around the interview', () => {
       'Lee: I would check whether tracking changed, then split the drop by channel and cohort.',
       'Dana: Great, thanks, that is all from me.',
     ].join('\n');
-  const aligned = (asked: string) => align(cast(parseTranscripts(transcript(asked), 'chat.txt')[0]!), families);
+  const aligned = (asked: string) => align(cast(parseTranscripts(transcript(asked))[0]!), families);
 
   it('when it is no surer of its family than of the aside, is not graded but listed with its answer and why', () => {
     const a = aligned('Our activation rate fell 15% last month. Do you want me to share the funnel first, or how would you approach it?');
