@@ -28,7 +28,8 @@ const COMMANDS: Record<string, CommandHelp> = {
   },
   resume: {
     usage: ['resume [<id>] [options]'],
-    about: 'List unfinished sessions, or continue one where it stopped.',
+    about:
+      'Continue an unfinished session where it stopped; with no id, list the unfinished ones (at a terminal with only one, continue it).',
     options: [
       ['--answers F', 'take the remaining answers from file F'],
       ['--voice', 'the interviewer speaks'],

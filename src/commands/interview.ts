@@ -69,17 +69,23 @@ export async function resumeCommand(args: string[], io: IO, interactive?: Intera
     usage,
   );
   const w = await wire(io);
-  const id = positionals[0];
+  let id = positionals[0];
   if (!id) {
     const open = w.store.list().sessions.filter((s) => s.status !== 'finished');
     if (!open.length) {
       io.out('No unfinished sessions.');
       return 0;
     }
-    io.out(`Unfinished sessions (continue one with \`${w.config.command} resume <id>\`):`);
-    for (const s of open)
-      io.out(forTerminal(`  ${s.id}  ${s.scenario}  ${s.questionsAnswered} answered  last ${s.updatedAt.slice(0, 16).replace('T', ' ')}`));
-    return 0;
+    // At a terminal, with one unfinished session, there is nothing to choose: it goes on.
+    if (open.length === 1 && io.stdoutIsTTY && values.answers === undefined) id = open[0]!.id;
+    else {
+      io.out(`Unfinished sessions (continue one with \`${w.config.command} resume <id>\`):`);
+      for (const s of open)
+        io.out(
+          forTerminal(`  ${s.id}  ${s.scenario}  ${s.questionsAnswered} answered  last ${s.updatedAt.slice(0, 16).replace('T', ' ')}`),
+        );
+      return 0;
+    }
   }
   const session = w.store.take(id);
   if (session.status === 'finished')

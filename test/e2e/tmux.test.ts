@@ -180,10 +180,10 @@ run('in a real terminal', () => {
     const listed = execFileSync(process.execPath, [CLI, 'resume'], { env: { ...process.env, REHEARSE_HOME: t.home }, encoding: 'utf8' });
     expect(listed).toContain(saved.id);
 
-    // A new terminal on the same data folder, as after a crash.
+    // A new terminal on the same data folder, as after a crash: with one unfinished session, `resume` alone goes on with it.
     const r = new Terminal(t.home);
     terminals.push(r);
-    r.start(`resume ${saved.id}`);
+    r.start('resume');
     const screen = await r.waitFor((s) => s.includes('Ctrl+D submit'), 'the resumed interview');
     expect(screen).toContain('First answer: the repeat purchase rate.');
     expect(screen).toContain('Second answer: within 60 days of the first order.');
