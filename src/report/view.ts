@@ -41,18 +41,26 @@ export interface AnswerView<Q extends Quote = Quote> {
   delivery?: Delivery;
 }
 
-/** The candidate's turns, where each starts in the file. */
-export type AnswerTurn = { text: string; line: number };
+/** The candidate's turns, where each starts in the file, and where each later piece of a turn joined from several lines starts. */
+export type AnswerTurn = { text: string; line: number; joined?: readonly { line: number; at: number }[] };
 
 /** A quote of an answer typed in an interview, which has no file to place it in. */
 export const quoted = (e: Evidence): Quote => ({ quote: e.quote });
 
-/** Quotes of an answer read from a file: each on its turn's line plus the line breaks before it in the turn. */
+/** Quotes of an answer read from a file: each on its line in the file, through the pieces a turn was joined from. */
 export const quotedIn =
   (turns: readonly AnswerTurn[]) =>
   (e: Evidence): QuoteInFile => {
     const t = turns[e.turn]!;
-    return { quote: e.quote, line: t.line + (t.text.slice(0, e.start).match(/\n/g)?.length ?? 0) };
+    // The piece of a joined turn the quote starts in, then the line breaks before it in that piece.
+    let line = t.line;
+    let from = 0;
+    for (const piece of t.joined ?? []) {
+      if (piece.at > e.start) break;
+      line = piece.line;
+      from = piece.at;
+    }
+    return { quote: e.quote, line: line + (t.text.slice(from, e.start).match(/\n/g)?.length ?? 0) };
   };
 
 /** The view of a score, its quotes as `quote` places them. */

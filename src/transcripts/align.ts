@@ -24,7 +24,7 @@ export interface AlignedQuestion {
   line: number;
   followUps: number;
   /** The candidate's turns, with when they were said when the format times them. */
-  answers: { text: string; line: number; segments?: TimedSegment[] }[];
+  answers: { text: string; line: number; segments?: TimedSegment[]; joined?: { line: number; at: number }[] }[];
   rubric: ResolvedRubric;
 }
 
@@ -162,7 +162,12 @@ export function align(c: Cast, families: Families, scenario?: LoadedScenario): A
         continue;
       }
       if (current.graded)
-        current.graded.answers.push({ text: turn.text, line: turn.line, ...(turn.segments ? { segments: turn.segments } : {}) });
+        current.graded.answers.push({
+          text: turn.text,
+          line: turn.line,
+          ...(turn.segments ? { segments: turn.segments } : {}),
+          ...(turn.joined ? { joined: turn.joined } : {}),
+        });
       else current.ungraded!.answers++;
       if (!answered) current.answer = new Set();
       for (const w of keywords(turn.text)) current.answer.add(w);

@@ -66,6 +66,23 @@ describe('answerView', () => {
     expect(lines).toEqual([[4, 12], [], [4]]);
   });
 
+  it('places a quote in a turn joined from several chat lines on the line its piece came from', () => {
+    // "First:" on line 10, "second" on line 11, the quote's piece on line 13 (a line of someone else's between).
+    const turns = [
+      { text: 'monthly active borrowers', line: 4 },
+      {
+        text: 'First: second monthly  active\nborrowers',
+        line: 10,
+        joined: [
+          { line: 11, at: 7 },
+          { line: 13, at: 14 },
+        ],
+      },
+    ];
+    const lines = answerView(score, quotedIn(turns)).criteria.map((c) => c.evidence.map((e) => e.line));
+    expect(lines[0]).toEqual([4, 13]);
+  });
+
   it('carries a non-answer and the delivery when there are some', () => {
     const none = aScore(0, { flags: { listOnly: false, graderDirected: [], nonAnswer: 'too-short' } });
     const delivery = {
