@@ -94,12 +94,12 @@ export class IntentReader<T> {
       .map(({ family, cues, topic }) => {
         const said = subjects.filter((s) => s.family !== family.family).map((s) => s.span);
         const about = topic === undefined ? [] : found[topic]!;
-        const shown = cues.filter((c) => !this.isSubject(c, found, said, about, tokens));
+        const asked = cues.filter((c) => !this.isSubject(c, found, said, about, tokens));
         return {
           family: family.family,
           value: family.value,
-          hits: shown.reduce((n, c) => n + c.weight, 0),
-          spans: shown.flatMap((c) => c.parts.flatMap((p) => found[p]!)),
+          hits: asked.reduce((n, c) => n + c.weight, 0),
+          spans: asked.flatMap((c) => c.parts.flatMap((p) => found[p]!)),
         };
       })
       .filter((r) => r.hits > 0)

@@ -210,7 +210,8 @@ export function readTurn(text: string, families: Families): TurnReading {
   const asking = all.filter((s, i) => i >= first && asks(s)).join(' ');
   // What it says between its questions sets up the later ones: "Imagine you've just joined. Leadership
   // asks you to pick one metric. What do you pick?"
-  const between = all.filter((s, i) => i > first && i < all.findLastIndex(asks) && !asks(s));
+  const last = all.findLastIndex(asks);
+  const between = all.filter((s, i) => i > first && i < last && !asks(s));
   const context = [...all.slice(Math.max(0, first - CONTEXT_SENTENCES), first), ...between, asking].join(' ');
   const ranked = confidences(asking, context, families);
   const [best, next] = ranked;

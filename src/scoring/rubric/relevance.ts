@@ -137,6 +137,9 @@ const OPENING_WORDS = 3;
 /** How many phrases of a probed criterion's own a reply must name to be about it with no other sign: one is as often chance. */
 const PROBED_PHRASES = 2;
 
+/** In how many of an answer's sentences one word of the question must stand for it to mark them as on the question. */
+const RETURNS_TO = 2;
+
 /** How many of the thread's words a sentence must share to continue it. */
 const THREAD_WORDS = 2;
 
@@ -340,9 +343,10 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = 
   for (let i = 0; i < n; i++) {
     if (direct[i]) continue;
     for (const w of wholes[i]!) {
-      if ((returnsTo.get(w) ?? 0) < THREAD_WORDS) continue;
+      if ((returnsTo.get(w) ?? 0) < RETURNS_TO) continue;
       direct[i] = 1;
       foreign[i] = 0;
+      break;
     }
   }
 
@@ -382,8 +386,7 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = 
         i > 0 && on[i - 1] === 1 && a.sentences[i - 1]!.turn === a.sentences[i]!.turn && continues(a, a.sentences[i]!, topic.headingWords);
       // Beside it, one word is enough only when it is the same word, inflected or not, not one that only starts alike:
       // "commute" after "communication", "starter" after "start" join a story to an answer by chance.
-      let sameWord = false;
-      if (beside && shared >= 1) for (const w of wholes[i]!) if (threadWords.has(w)) sameWord = true;
+      const sameWord = beside && shared >= 1 && [...wholes[i]!].some((w) => threadWords.has(w));
       if (sharedBeyondContext >= THREAD_WORDS || sameWord || carried) {
         on[i] = 1;
         join(i);
