@@ -22,6 +22,9 @@ export interface RelationFigures {
   /** Padding: the mean rise, and the share of answers raised by more than 3 points. */
   padMeanRise: number;
   padOver3: number;
+  /** The same, appended to the unpunctuated lower-case copy: speech transcribed without marks. */
+  spokenPadMeanRise: number;
+  spokenPadOver3: number;
   /** Reformatting: the share of answers moved by more than 5 points, per form. */
   bulletsOver5: number;
   unpunctuatedOver5: number;
@@ -62,6 +65,7 @@ export function relationsOn(file: string, part: 'tuning' | 'lockbox' | 'all' = '
   const other: number[] = [];
   const kept: boolean[] = [];
   const rises: number[] = [];
+  const spokenRises: number[] = [];
   const bullets: number[] = [];
   const plain: number[] = [];
   const advice: number[] = [];
@@ -81,8 +85,10 @@ export function relationsOn(file: string, part: 'tuning' | 'lockbox' | 'all' = '
       kept.push(under <= 0.4 * base);
     }
     rises.push(score(rubric, pad(label.answer, answers % PADDING.length), asked).total - base);
+    const spoken = score(rubric, unpunctuated(label.answer), asked).total;
+    spokenRises.push(score(rubric, unpunctuated(pad(label.answer, answers % PADDING.length)), asked).total - spoken);
     bullets.push(Math.abs(score(rubric, asBullets(label.answer), asked).total - base));
-    plain.push(Math.abs(score(rubric, unpunctuated(label.answer), asked).total - base));
+    plain.push(Math.abs(spoken - base));
     const advised = adviceForm(label.answer);
     if (advised !== label.answer) advice.push(Math.abs(score(rubric, advised, asked).total - base));
   }
@@ -96,6 +102,8 @@ export function relationsOn(file: string, part: 'tuning' | 'lockbox' | 'all' = '
     offTopicMeanOther: mean(other),
     padMeanRise: mean(rises),
     padOver3: share(rises.map((r) => r > 3)),
+    spokenPadMeanRise: mean(spokenRises),
+    spokenPadOver3: share(spokenRises.map((r) => r > 3)),
     bulletsOver5: share(bullets.map((d) => d > 5)),
     unpunctuatedOver5: share(plain.map((d) => d > 5)),
     bulletsMeanMove: mean(bullets),
@@ -114,6 +122,7 @@ export function renderRelations(r: RelationFigures): string {
     `  another family's question: ${pct(r.offTopicKept40)} of ${r.offTopicPairs} pairs keep at most 40% of their own score (target >= 90%); mean ${one(r.offTopicMeanOwn)} on their own question, ${one(r.offTopicMeanOther)} on the other`,
     `    of the ${r.offTopicPairsScored} pairs whose own score is at least 20: ${pct(r.offTopicKept40Scored)} keep at most 40%`,
     `  three unrelated sentences appended: mean change ${one(r.padMeanRise)}; ${pct(r.padOver3)} of ${r.answers} rise by more than 3 (target 0%)`,
+    `  the same, appended to the unpunctuated lower-case copy: mean change ${one(r.spokenPadMeanRise)}; ${pct(r.spokenPadOver3)} rise by more than 3 (target 0%)`,
     `  as bullets: mean move ${one(r.bulletsMeanMove)}; ${pct(r.bulletsOver5)} move by more than 5 (target 0%)`,
     `  unpunctuated lower case: mean move ${one(r.unpunctuatedMeanMove)}; ${pct(r.unpunctuatedOver5)} move by more than 5 (target 0%)`,
     `  advice form ("Pick…" for "I would pick…"), on the ${r.adviceChanged} answers it changes: mean move ${one(r.adviceMeanMove)}; ${pct(r.adviceOver5)} move by more than 5 (target 0%)`,

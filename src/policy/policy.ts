@@ -58,6 +58,10 @@ export const Policy = z
       .strict(),
     relevance: z
       .object({
+        unitThreshold: share.describe(
+          "In a turn without marks, relevance is judged on units cut where the boundary model gives a sentence start at least this likely: lower than the model's own threshold, as a unit too short is rejoined by the thread and one too long carries an unrelated story in with the answer.",
+        ),
+        unitShare: share.describe('A sentence is read when at least this share of its words lie in units that bear on the question.'),
         minShare: share.describe(
           "Below this share of the answer's words in sentences that bear on the question, the answer is off topic: it is said so, and its total stays at or below offTopicCap.",
         ),

@@ -1,6 +1,7 @@
 // Splits an answer into sentences and clauses and tells prose from bare lists of words.
 import { FUNCTION_WORDS, ABBREVIATIONS, LINKING_WORDS } from './lexicon.js';
 import { POLICY } from '../policy/policy.js';
+import { BOUNDARY_MODEL, boundaryProbability } from './boundaries.js';
 import {
   APOSTROPHE,
   ASTERISK,
@@ -211,7 +212,8 @@ export function firstTokenAt(tokens: readonly Token[], offset: number): number {
 /** Only these characters can end a sentence; the rest of the text is skipped over. */
 const CAN_END = /[\n;!?….？！。]/g;
 
-export function segment(text: string, turn: number, tokens: readonly Token[] = tokenize(text)): Sentence[] {
+/** The sentences that marks and capitals show, before run-on stretches are split. */
+export function markedSentences(text: string, turn: number, tokens: readonly Token[]): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
   CAN_END.lastIndex = 0;
@@ -225,8 +227,12 @@ export function segment(text: string, turn: number, tokens: readonly Token[] = t
   }
   const last = sentenceAt(text, tokens, turn, start, text.length);
   if (last) out.push(last);
-  const cased = out.flatMap((s) => splitAtCapital(text, tokens, s));
-  return cased.some((s) => s.words > RUN_ON_WORDS) ? cased.flatMap((s) => splitRunOn(text, tokens, s)) : cased;
+  return out.flatMap((s) => splitAtCapital(text, tokens, s));
+}
+
+export function segment(text: string, turn: number, tokens: readonly Token[] = tokenize(text)): Sentence[] {
+  const marked = markedSentences(text, turn, tokens);
+  return marked.some((s) => s.words > RUN_ON_WORDS) ? marked.flatMap((s) => splitRunOn(text, tokens, s)) : marked;
 }
 
 /**
@@ -260,13 +266,19 @@ function splitAtCapital(text: string, tokens: readonly Token[], s: Sentence): Se
 }
 
 /** A sentence cut before each word `startsHere` says opens a new one, with pieces of at least `minWords` words. */
-function splitWhere(text: string, tokens: readonly Token[], s: Sentence, minWords: number, startsHere: (k: number) => boolean): Sentence[] {
+function splitWhere(
+  text: string,
+  tokens: readonly Token[],
+  s: Sentence,
+  minWords: number,
+  startsHere: (k: number, since: number) => boolean,
+): Sentence[] {
   const out: Sentence[] = [];
   const first = firstTokenAt(tokens, s.start);
   let from = s.start;
   let since = 0;
   for (let k = first; k < tokens.length && tokens[k]!.end <= s.end; k++, since++) {
-    if (k === first || since < minWords || !startsHere(k)) continue;
+    if (k === first || since < minWords || !startsHere(k, since)) continue;
     const piece = sentenceAt(text, tokens, s.turn, from, tokens[k]!.start);
     if (piece) out.push(piece);
     from = tokens[k]!.start;
@@ -284,31 +296,6 @@ function splitWhere(text: string, tokens: readonly Token[], s: Sentence, minWord
  * and choice is counted as it would be in the punctuated answer.
  */
 const RUN_ON_WORDS = 28;
-/** A piece split off is at least this long: shorter, and it would be a fragment. */
-const RUN_ON_PIECE = 7;
-/** Words that start a sentence in speech; one is a break only after a word that does not lead into it. */
-const OPENERS = new Set([
-  'i',
-  "i'd",
-  "i'm",
-  "i'll",
-  'we',
-  "we'd",
-  "we'll",
-  "we're",
-  'my',
-  'our',
-  'so',
-  'then',
-  'also',
-  'but',
-  'if',
-  "that's",
-  "it's",
-  'this',
-  'and',
-  'because',
-]);
 /**
  * Marks inside a sentence that show it was punctuated: with one every RUN_ON_WORDS words or closer, it is
  * long, not run on. A comma, colon or semicolon, not one inside a figure ("1,000", "9:30"); brackets and
@@ -316,17 +303,35 @@ const OPENERS = new Set([
  */
 const PUNCTUATED = /(?<!\d)[,:;]|[,:;](?!\d)/gu;
 
-function splitRunOn(text: string, tokens: readonly Token[], s: Sentence): Sentence[] {
-  if (s.words <= RUN_ON_WORDS) return [s];
+/**
+ * A turn cut into units where the boundary model puts a sentence start at least `threshold` likely, its
+ * marks and capitals ignored: the same words give the same units however they were punctuated.
+ */
+export function speechUnits(text: string, turn: number, tokens: readonly Token[], threshold: number): Sentence[] {
+  const whole = sentenceAt(text, tokens, turn, 0, text.length);
+  if (!whole) return [];
+  const model = BOUNDARY_MODEL;
+  return splitWhere(text, tokens, whole, model.minWords, (k, since) => boundaryProbability(model, text, tokens, k, since) >= threshold);
+}
+
+/** Whether a turn was written or transcribed without marks: taken whole, it is one run-on stretch. */
+export function isUnmarked(text: string, tokens: readonly Token[]): boolean {
+  const whole = sentenceAt(text, tokens, 0, 0, text.length);
+  return !!whole && isRunOn(text, whole) && !/[.!?](?=\s|$)/u.test(text);
+}
+
+/** Whether a sentence is a run-on stretch: long, with too few marks inside to be long by design. */
+export function isRunOn(text: string, s: Sentence): boolean {
+  if (s.words <= RUN_ON_WORDS) return false;
   // One stray comma in two hundred words does not make them punctuated: the stretch between marks does.
   const marks = text.slice(s.start, s.end).match(PUNCTUATED)?.length ?? 0;
-  if (s.words <= RUN_ON_WORDS * (marks + 1)) return [s];
-  return splitWhere(text, tokens, s, RUN_ON_PIECE, (k) => {
-    if (!OPENERS.has(tokens[k]!.norm)) return false;
-    const prev = tokens[k - 1]!.norm;
-    // "the metric that we pick", "and so": the word before leads into this one, no new sentence starts.
-    return !(FUNCTION_WORDS.has(prev) || prev === 'and' || prev === 'or' || prev === 'but');
-  });
+  return s.words > RUN_ON_WORDS * (marks + 1);
+}
+
+function splitRunOn(text: string, tokens: readonly Token[], s: Sentence): Sentence[] {
+  if (!isRunOn(text, s)) return [s];
+  const model = BOUNDARY_MODEL;
+  return splitWhere(text, tokens, s, model.minWords, (k, since) => boundaryProbability(model, text, tokens, k, since) >= model.threshold);
 }
 
 /** `scan` is `turns` with grader-directed text blanked; sentences are found in it. `tokens` are scan's, when known. */

@@ -38,6 +38,15 @@ describe('appending sentences about something else earns nothing', () => {
     expect(s.total).toBeLessThanOrEqual(grade('incentives', text).total + 3);
   });
 
+  // Speech transcribed without a mark: the appended sentences run on from the answer's last words, and only
+  // the words either side of each gap tell where they start.
+  it('appended to an answer transcribed without punctuation, they raise no answer by more than 3', () => {
+    const spoken = cases.map(
+      ({ family, text, k }) => grade(family, unpunctuated(pad(text, k))).total - grade(family, unpunctuated(text)).total,
+    );
+    expect(Math.max(...spoken)).toBeLessThanOrEqual(3);
+  });
+
   it('the sentences appended are not read: no evidence quotes them', () => {
     const text = pad(ANSWERS[0]!.text, 0);
     const s = grade('kpi', text);

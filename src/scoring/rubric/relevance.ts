@@ -15,7 +15,8 @@ import {
   TIME_WORDS,
 } from '../../text/lexicon.js';
 import { PhraseIndex } from '../../text/phrases.js';
-import { firstTokenAt, tokenize, type Analysis, type Sentence } from '../../text/text.js';
+import { firstTokenAt, isUnmarked, speechUnits, tokenize, type Analysis, type Sentence } from '../../text/text.js';
+import { POLICY } from '../../policy/policy.js';
 
 /** A follow-up as asked: its words, and the rubric criteria it probes when known. */
 export interface FollowUpAsked {
@@ -235,9 +236,59 @@ function promptStems(prompt: string | undefined, context: PhraseIndex, of: (w: s
   return out;
 }
 
+/**
+ * Which sentences of an answer bear on the question. A turn written or transcribed without a mark is
+ * judged on finer units than its sentences: the boundary model cuts it wherever a sentence may start
+ * (POLICY.relevance.unitThreshold, below the model's own threshold), and a sentence is read when most of
+ * its words lie in units that bear on the question. Judged on the sentences the model is sure of, an
+ * unrelated story ran on from the answer's last words and was read with them.
+ */
 export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = {}): Relevance {
   // A rubric that says nothing of its topic: every sentence is read, and none is judged off topic.
   if (!rubric.topic.length) return unjudged(a);
+  const { unitThreshold, unitShare } = POLICY.relevance;
+  const units = a.scan.flatMap((text, turn) => {
+    const own = a.sentences.filter((x) => x.turn === turn);
+    return isUnmarked(text, a.tokens[turn]!) ? speechUnits(text, turn, a.tokens[turn]!, unitThreshold) : own;
+  });
+  const r = relevanceOfSentences({ ...a, sentences: units, clauseBreaks: new WeakMap() }, rubric, asked);
+  // Per turn, per word: whether its unit bears on the question, and the unit's index.
+  const unitOf = a.tokens.map((ts) => new Int32Array(ts.length).fill(-1));
+  units.forEach((u, i) => {
+    const ts = a.tokens[u.turn]!;
+    for (let k = firstTokenAt(ts, u.start); k < ts.length && ts[k]!.end <= u.end; k++) unitOf[u.turn]![k] = i;
+  });
+  const relevant = new Uint8Array(a.sentences.length);
+  const why: (SetAside | undefined)[] = new Array(a.sentences.length);
+  let relevantWords = 0;
+  a.sentences.forEach((s, i) => {
+    const ts = a.tokens[s.turn]!;
+    let count = 0;
+    let read = 0;
+    // The unit holding most of the sentence's words says why it was set aside.
+    const share = new Map<number, number>();
+    for (let k = firstTokenAt(ts, s.start); k < ts.length && ts[k]!.end <= s.end; k++) {
+      const u = unitOf[s.turn]![k]!;
+      count++;
+      if (u < 0) continue;
+      if (r.relevant[u]) read++;
+      share.set(u, (share.get(u) ?? 0) + 1);
+    }
+    if (count > 0 && read >= unitShare * count) {
+      relevant[i] = 1;
+      relevantWords += s.words;
+      return;
+    }
+    let most = -1;
+    for (const [u, c] of share) if (most < 0 || c > share.get(most)! || (c === share.get(most)! && u < most)) most = u;
+    why[i] = most >= 0 ? (r.why[most] ?? 'off-topic') : 'off-topic';
+  });
+  let words = 0;
+  for (const s of a.sentences) words += s.words;
+  return { ...r, relevant, why, relevantWords, words };
+}
+
+function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, asked: Asked): Relevance {
   const topic = topicOf(rubric);
   const families = rubric.contrast.length + 1;
   const n = a.sentences.length;
