@@ -2,8 +2,14 @@
 // model over the words either side of each gap, fitted on punctuated answers with their marks taken
 // out (`npm run fit:boundaries`, src/calibration/fit-boundaries.ts).
 import { FUNCTION_WORDS, LINKING_WORDS } from './lexicon.js';
-import type { Token } from './text.js';
 import fitted from './boundary-model.json' with { type: 'json' };
+
+/** What the model reads of a word: where it stands and its lower-case form (a text.ts Token is one). */
+interface Token {
+  start: number;
+  end: number;
+  norm: string;
+}
 
 /**
  * The words the model knows by name: grammar and the words people open sentences with in speech.

@@ -251,16 +251,23 @@ const CAPITAL_PIECE = 3;
 const isUpper = (c: number) => c >= 65 && c <= 90;
 const isLower = (c: number) => c >= 97 && c <= 122;
 
+/** A closing quote or bracket. */
+const isClosing = (c: number) => c === DOUBLE_QUOTE || c === RIGHT_DOUBLE_QUOTE || c === RIGHT_SINGLE_QUOTE || c === RIGHT_PAREN;
+
 function splitAtCapital(text: string, tokens: readonly Token[], s: Sentence): Sentence[] {
   return splitWhere(text, tokens, s, CAPITAL_PIECE, (k) => {
     const t = tokens[k]!;
     if (!isUpper(text.charCodeAt(t.start)) || !CAPITAL_OPENERS.has(t.norm)) return false;
     const prev = tokens[k - 1]!;
-    // The word before ends in lower case or a figure, and only spaces stand between: no mark, no line.
+    // The word before ends in lower case or a figure, and only spaces stand between, after a closing quote or
+    // bracket if one ends what came before ("… supposed to do” My sister …"): no other mark, no line.
     const end = text.charCodeAt(prev.end - 1);
     if (!isLower(text.charCodeAt(prev.start)) && !isDigit(text.charCodeAt(prev.start))) return false;
     if (!isLower(end) && !isDigit(end)) return false;
-    for (let j = prev.end; j < t.start; j++) if (text.charCodeAt(j) !== SPACE) return false;
+    let j = prev.end;
+    while (j < t.start && isClosing(text.charCodeAt(j))) j++;
+    if (j === t.start) return false;
+    for (; j < t.start; j++) if (text.charCodeAt(j) !== SPACE) return false;
     return true;
   });
 }

@@ -39,6 +39,10 @@ describe('segment', () => {
       'We review the refund rate every week The finance lead joins us.',
       ['We review the refund rate every week', 'The finance lead joins us.'],
     ],
+    [
+      'They call it “the number that matters” The team reviews it weekly (with finance) The rest waits.',
+      ['They call it “the number that matters”', 'The team reviews it weekly (with finance)', 'The rest waits.'],
+    ],
     ['Riders find a stop in Google Maps and book from there.', ['Riders find a stop in Google Maps and book from there.']],
     ['A Plan For The Quarter', ['A Plan For The Quarter']],
     ['the drop came from new users we then split them by city', ['the drop came from new users we then split them by city']],
