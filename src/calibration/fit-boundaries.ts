@@ -1,6 +1,6 @@
 // Fitting the sentence-boundary model (src/text/boundaries.ts) on punctuated answers: each answer's
 // marks and capitals are taken out, and the model learns to put back where its sentences started.
-import { boundaryProbability, gapFeatures, type BoundaryModel } from '../text/boundaries.js';
+import { gapFeatures, startsSentence, type BoundaryModel } from '../text/boundaries.js';
 import { isRunOn, markedSentences, firstTokenAt, tokenize } from '../text/text.js';
 
 /** A punctuated text to learn from, and the group (its source) that keeps it in one fold. */
@@ -114,7 +114,7 @@ export function splitTally(model: BoundaryModel, texts: readonly BoundaryText[])
       const guessed = new Set<number>();
       let since = 1;
       for (let k = 1; k < tokens.length; k++, since++) {
-        if (since >= model.minWords && boundaryProbability(model, copy, tokens, k, since) >= model.threshold) {
+        if (since >= model.minWords && startsSentence(model, copy, tokens, k, since, model.threshold)) {
           guessed.add(k);
           since = 0;
         }

@@ -105,3 +105,25 @@ export function boundaryProbability(model: BoundaryModel, text: string, tokens: 
   for (const f of gapFeatures(text, tokens, k, since)) z += model.weights[f] ?? 0;
   return 1 / (1 + Math.exp(-z));
 }
+
+/** How many words ahead a start is compared with: a likelier start one or two words on is the better cut. */
+const LOOK_AHEAD = 2;
+
+/**
+ * Whether a sentence starts at token `k`: the model finds a start there at least `threshold` likely, and
+ * none likelier in the next words ("… expand slowly | i would …", not "… expand | slowly i would …").
+ */
+export function startsSentence(
+  model: BoundaryModel,
+  text: string,
+  tokens: readonly Token[],
+  k: number,
+  since: number,
+  threshold: number,
+): boolean {
+  const p = boundaryProbability(model, text, tokens, k, since);
+  if (p < threshold) return false;
+  for (let d = 1; d <= LOOK_AHEAD && k + d < tokens.length; d++)
+    if (boundaryProbability(model, text, tokens, k + d, since + d) > p) return false;
+  return true;
+}

@@ -1,7 +1,7 @@
 // Splits an answer into sentences and clauses and tells prose from bare lists of words.
 import { FUNCTION_WORDS, ABBREVIATIONS, LINKING_WORDS } from './lexicon.js';
 import { POLICY } from '../policy/policy.js';
-import { BOUNDARY_MODEL, boundaryProbability } from './boundaries.js';
+import { BOUNDARY_MODEL, startsSentence } from './boundaries.js';
 import {
   APOSTROPHE,
   ASTERISK,
@@ -318,7 +318,7 @@ export function speechUnits(text: string, turn: number, tokens: readonly Token[]
   const whole = sentenceAt(text, tokens, turn, 0, text.length);
   if (!whole) return [];
   const model = BOUNDARY_MODEL;
-  return splitWhere(text, tokens, whole, model.minWords, (k, since) => boundaryProbability(model, text, tokens, k, since) >= threshold);
+  return splitWhere(text, tokens, whole, model.minWords, (k, since) => startsSentence(model, text, tokens, k, since, threshold));
 }
 
 /** Whether a turn was written or transcribed without marks: taken whole, it is one run-on stretch. */
@@ -338,7 +338,7 @@ export function isRunOn(text: string, s: Sentence): boolean {
 function splitRunOn(text: string, tokens: readonly Token[], s: Sentence): Sentence[] {
   if (!isRunOn(text, s)) return [s];
   const model = BOUNDARY_MODEL;
-  return splitWhere(text, tokens, s, model.minWords, (k, since) => boundaryProbability(model, text, tokens, k, since) >= model.threshold);
+  return splitWhere(text, tokens, s, model.minWords, (k, since) => startsSentence(model, text, tokens, k, since, model.threshold));
 }
 
 /** `scan` is `turns` with grader-directed text blanked; sentences are found in it. `tokens` are scan's, when known. */
