@@ -4,6 +4,7 @@ import { benchBatch } from './batch.js';
 import { benchFilter } from './filter.js';
 import { benchPrecision, BLIND_SETS, FRESH_SETS, LATER_SETS, SECOND_BLIND_SETS, THIRD_BLIND_SETS, UNSEEN_SETS } from './precision.js';
 import { benchProbes } from './probes.js';
+import { benchQuestionModel } from './question-model.js';
 import { benchRecognition } from './recognition.js';
 import { benchScoring } from './scoring.js';
 import { benchStartup } from './startup.js';
@@ -26,6 +27,10 @@ const sections: [string, () => Figure[] | Promise<Figure[]>][] = [
       ['third blind sets, written by someone who had read neither the rules nor any earlier set, measured once', THIRD_BLIND_SETS],
     ] as const
   ).map(([what, sets]): [string, () => Promise<Figure[]> | Figure[]] => [`Transcripts (the same, on ${what})`, () => benchPrecision(sets)]),
+  [
+    'Transcripts (each generation of sets held out in turn: the question model trained on the others, against the cues alone)',
+    benchQuestionModel,
+  ],
   ['Probes', benchProbes],
   ['Terminal', benchStartup],
   ['Batch', benchBatch],
