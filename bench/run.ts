@@ -16,7 +16,10 @@ const sections: [string, () => Figure[] | Promise<Figure[]>][] = [
   ['Scoring', benchScoring],
   ['Validity (agreement with human raters)', benchValidity],
   ['Transcripts (reworded questions recognised by family)', benchRecognition],
-  ['Transcripts (which questions are graded: precision and recall against written keys)', () => benchPrecision()],
+  [
+    'Transcripts (which questions are graded: precision and recall against written keys, by the cues and the shipped question model, which was trained on all these sets)',
+    () => benchPrecision(),
+  ],
   ...(
     [
       ['sets written after the rules were settled; their misses have since changed the rules', LATER_SETS],
