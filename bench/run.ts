@@ -4,6 +4,7 @@ import { benchBatch } from './batch.js';
 import { benchFilter } from './filter.js';
 import { benchPrecision, BLIND_SETS, FRESH_SETS, LATER_SETS, SECOND_BLIND_SETS, THIRD_BLIND_SETS, UNSEEN_SETS } from './precision.js';
 import { benchProbes } from './probes.js';
+import { benchQuestionModel } from './question-model.js';
 import { benchRecognition } from './recognition.js';
 import { benchScoring } from './scoring.js';
 import { benchStartup } from './startup.js';
@@ -15,7 +16,10 @@ const sections: [string, () => Figure[] | Promise<Figure[]>][] = [
   ['Scoring', benchScoring],
   ['Validity (agreement with human raters)', benchValidity],
   ['Transcripts (reworded questions recognised by family)', benchRecognition],
-  ['Transcripts (which questions are graded: precision and recall against written keys)', () => benchPrecision()],
+  [
+    'Transcripts (which questions are graded: precision and recall against written keys, by the cues and the shipped question model, which was trained on all these sets)',
+    () => benchPrecision(),
+  ],
   ...(
     [
       ['sets written after the rules were settled; their misses have since changed the rules', LATER_SETS],
@@ -26,6 +30,10 @@ const sections: [string, () => Figure[] | Promise<Figure[]>][] = [
       ['third blind sets, written by someone who had read neither the rules nor any earlier set, measured once', THIRD_BLIND_SETS],
     ] as const
   ).map(([what, sets]): [string, () => Promise<Figure[]> | Figure[]] => [`Transcripts (the same, on ${what})`, () => benchPrecision(sets)]),
+  [
+    'Transcripts (each generation of sets held out in turn: the question model trained on the others, against the cues alone)',
+    benchQuestionModel,
+  ],
   ['Probes', benchProbes],
   ['Terminal', benchStartup],
   ['Batch', benchBatch],

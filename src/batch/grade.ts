@@ -7,6 +7,8 @@ import { gradedAnswer, type Failure, type GradedAnswer, type GradedTranscript } 
 import { answerView, quotedIn } from '../report/view.js';
 import { align, familiesOf, type Families, type Unaligned } from '../transcripts/align.js';
 import { parseTranscripts } from '../transcripts/detect.js';
+import { questionModel } from '../transcripts/families.js';
+import type { QuestionModel } from '../transcripts/question-model.js';
 import { cast } from '../transcripts/speakers.js';
 import { TranscriptError, type Transcript } from '../transcripts/types.js';
 import type { RubricLibrary } from '../scenario/schema.js';
@@ -20,19 +22,24 @@ export interface GradeOptions {
   library: RubricLibrary;
   interviewer?: string;
   candidate?: string;
+  /** The question model that weighs in on the cues' reading: by default the shipped one; null reads by the cues alone. */
+  questionModel?: QuestionModel | null;
 }
 
-// Families compiled once per scenario or library of a run (their intent cues cost more to build than
-// a transcript costs to align), keyed by the loaded objects so they go when the run does.
-const familyCache = new WeakMap<object, Families>();
+// Families compiled once per scenario or library of a run and question model (their intent cues cost
+// more to build than a transcript costs to align), keyed by the loaded objects so they go when the run does.
+const familyCache = new WeakMap<object, Map<QuestionModel | null, Families>>();
 function familiesFor(opts: GradeOptions, scenario?: LoadedScenario): Families {
   const key = scenario ?? opts.library;
-  let found = familyCache.get(key);
+  const model = opts.questionModel === undefined ? questionModel() : opts.questionModel;
+  let byModel = familyCache.get(key);
+  if (!byModel) familyCache.set(key, (byModel = new Map()));
+  let found = byModel.get(model);
   if (!found) {
     found = scenario
-      ? familiesOf(scenario.libraries, scenario.scenario.context.terms, scenario.scenario.context.vocabulary)
-      : familiesOf([opts.library], []);
-    familyCache.set(key, found);
+      ? familiesOf(scenario.libraries, scenario.scenario.context.terms, scenario.scenario.context.vocabulary, model)
+      : familiesOf([opts.library], [], {}, model);
+    byModel.set(model, found);
   }
   return found;
 }

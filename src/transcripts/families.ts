@@ -4,6 +4,8 @@ import { resolveRubric, type ResolvedRubric, type Vocabulary } from '../scenario
 import type { RubricLibrary } from '../scenario/schema.js';
 import { IntentReader } from './intent.js';
 import { ASIDES, OTHER_FAMILIES, type AsideKind } from './other-families.js';
+import { QuestionModel, type ModelWeights } from './question-model.js';
+import shipped from './question-model.json' with { type: 'json' };
 import { Speller } from './spelling.js';
 
 export interface Family {
@@ -24,9 +26,22 @@ export interface Families {
   asides: IntentReader<{ family: AsideKind; name: string }>;
   /** Mends typos to the words all of the above look for. */
   speller: Speller;
+  /** The statistical reader that confirms, vetoes or adds to what the cues read; none reads by the cues alone. */
+  model: QuestionModel | null;
 }
 
-export function familiesOf(libraries: readonly RubricLibrary[], contextTerms: string[], vocabulary: Vocabulary = {}): Families {
+let shippedModel: QuestionModel | undefined;
+/** The model trained on the project's question sets, read once, when first needed. */
+export function questionModel(): QuestionModel {
+  return (shippedModel ??= new QuestionModel(shipped as ModelWeights));
+}
+
+export function familiesOf(
+  libraries: readonly RubricLibrary[],
+  contextTerms: string[],
+  vocabulary: Vocabulary = {},
+  model: QuestionModel | null = questionModel(),
+): Families {
   const list = libraries.flatMap((lib) =>
     lib.rubrics.map((r) => ({ family: r.family, detect: r.detect, rubric: resolveRubric(lib, r.id, contextTerms, vocabulary)! })),
   );
@@ -37,6 +52,7 @@ export function familiesOf(libraries: readonly RubricLibrary[], contextTerms: st
   ];
   return {
     list,
+    model,
     speller: new Speller(phrases),
     reader: new IntentReader(list.map((f) => ({ family: f.family, detect: f.detect, topic: f.rubric.topic, value: f }))),
     // One cue per topic phrase: a topic phrase is a word list, never a "+" combination.

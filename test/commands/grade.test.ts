@@ -21,8 +21,8 @@ const GRADED = [
   'about whether merchants trust us. It matters because merchants who transact every week are the ones we can lend to.',
 ].join('\n');
 
-/** A question broken by a sequence in the middle of a word: not graded, and the failure quotes it. */
-const UNGRADED = GRADED.replace('most important KPI', 'most \x1b[1mimportant\x1b[0m KPI');
+/** A question of no family, with a sequence in the middle of a word: not graded, and the failure quotes it. */
+const UNGRADED = GRADED.replace('most important KPI for our product', 'best \x1b[1mlunch\x1b[0m spot near the office');
 
 /** A folder of two transcripts, each with an escape sequence in its name. */
 function folder(home: string): string {
@@ -42,6 +42,6 @@ describe('rehearse grade on transcripts with escape sequences', () => {
     expect(io.stdout()).toContain('kpi.txt');
     expect(io.stdout()).toContain('what is the most important KPI');
     // The transcript with nothing to grade is a failure line that quotes its question.
-    expect(io.stderr()).toMatch(/odd\.txt:5: nothing to grade: .*"Tell us, what is the most important KPI for our product\? And why\?"/);
+    expect(io.stderr()).toMatch(/odd\.txt:5: nothing to grade: .*"Tell us, what is the best lunch spot near the office\? And why\?"/);
   });
 });
