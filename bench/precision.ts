@@ -52,6 +52,9 @@ export const SECOND_BLIND_SETS = setsIn(join(FIXTURES, 'questions-blind2'));
 /** Third blind sets, written while the second's misses were studied, by someone who had read neither the rules nor any earlier set. */
 export const THIRD_BLIND_SETS = setsIn(join(FIXTURES, 'questions-blind3'));
 
+/** Fourth blind sets, written after the question model was trained, by someone who had read neither the rules nor any earlier set; not among the sets the model is trained on. */
+export const FOURTH_BLIND_SETS = setsIn(join(FIXTURES, 'questions-blind4'));
+
 const empty = (): Tally => ({ right: 0, wrong: 0, keyed: 0, misses: [] });
 
 /** The shipped rubrics' families, read with the given question model (null: by the cues alone). */

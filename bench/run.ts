@@ -2,7 +2,16 @@
 import os from 'node:os';
 import { benchBatch } from './batch.js';
 import { benchFilter } from './filter.js';
-import { benchPrecision, BLIND_SETS, FRESH_SETS, LATER_SETS, SECOND_BLIND_SETS, THIRD_BLIND_SETS, UNSEEN_SETS } from './precision.js';
+import {
+  benchPrecision,
+  BLIND_SETS,
+  FRESH_SETS,
+  LATER_SETS,
+  SECOND_BLIND_SETS,
+  THIRD_BLIND_SETS,
+  FOURTH_BLIND_SETS,
+  UNSEEN_SETS,
+} from './precision.js';
 import { benchProbes } from './probes.js';
 import { benchQuestionModel } from './question-model.js';
 import { benchRecognition } from './recognition.js';
@@ -27,7 +36,14 @@ const sections: [string, () => Figure[] | Promise<Figure[]>][] = [
       ['unseen sets written after the rules were settled; their misses have since changed the rules too', UNSEEN_SETS],
       ['blind sets written after the rules were settled, measured once; their misses have since changed the rules too', BLIND_SETS],
       ['second blind sets, measured once; their misses have since changed the rules too', SECOND_BLIND_SETS],
-      ['third blind sets, written by someone who had read neither the rules nor any earlier set, measured once', THIRD_BLIND_SETS],
+      [
+        'third blind sets, written by someone who had read neither the rules nor any earlier set, measured once; the question model has since been trained on them',
+        THIRD_BLIND_SETS,
+      ],
+      [
+        'fourth blind sets, written after the question model was trained, by someone who had read neither the rules nor any earlier set, measured once',
+        FOURTH_BLIND_SETS,
+      ],
     ] as const
   ).map(([what, sets]): [string, () => Promise<Figure[]> | Figure[]] => [`Transcripts (the same, on ${what})`, () => benchPrecision(sets)]),
   [
