@@ -27,7 +27,17 @@ export function clock(stamp: string): number {
     .reduce((acc, n) => acc * 60 + n, 0);
 }
 
+/**
+ * "[Name] 10:01:03 text", as some meeting and chat tools export a turn: the name in square brackets, then
+ * the time, then the words, with no colon. The time is required: a bracket alone at the start of a line is
+ * as often a note ("[laughter] yes").
+ */
+const BRACKETED_NAME =
+  /^\s*\[((?:[\p{L}][\p{L}\p{N}'’.-]*)(?:[ \t]+[\p{L}\p{N}'’.-]+){0,3})\][ \t]+(\d{1,2}:\d{2}(?::\d{2})?)(?:[.,]\d+)?[ \t]+(.*)$/u;
+
 export function readLabel(line: string): LabelledLine | undefined {
+  const b = BRACKETED_NAME.exec(line);
+  if (b) return { label: b[1]!.trim(), text: b[3]!, start: clock(b[2]!) };
   const m = LABEL.exec(line);
   if (!m) return undefined;
   const stamp = m[1] ?? m[3];

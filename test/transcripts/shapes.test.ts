@@ -36,6 +36,8 @@ const graded: [string, Graded][] = [
   ['turns-roles.json', { interviewer: 'Interviewer', candidate: 'Candidate', families: ['kpi', 'incentives'] }],
   ['turns-host-guest.json', { interviewer: 'Maya', candidate: 'Tomás', families: ['kpi', 'incentives'] }],
   ['turns-qa.json', { interviewer: 'Interviewer', candidate: 'Candidate', families: ['kpi', 'incentives'] }],
+  // "[Name] 14:00:15 text": the name in brackets and a time before the words, no colon.
+  ['bracketed-names.txt', { interviewer: 'Maya Lin', candidate: 'Tomás Ortega', families: ['kpi', 'incentives'] }],
   ['three-people.txt', { interviewer: 'Maya Lin', candidate: 'tomás ortega', families: ['kpi', 'incentives'], setAside: ['Sam Rivera'] }],
 ];
 
