@@ -2,7 +2,7 @@
 import { loadCatalog } from '../src/scenario/catalog.js';
 import type { ResolvedRubric } from '../src/scenario/rubric.js';
 import { score } from '../src/scoring/score.js';
-import { median, lcg, wordCount, type Figure } from './util.js';
+import { cpuSeconds, median, lcg, wordCount, type Figure } from './util.js';
 
 /** Answers of 150–400 words, made by mixing sentences of the shipped answers to the same question. */
 function realisticAnswers(count: number): { rubric: ResolvedRubric; text: string }[] {
@@ -27,13 +27,14 @@ export function benchScoring(): Figure[] {
   const answers = realisticAnswers(400);
   const words = answers.map((a) => wordCount(a.text));
   for (const a of answers) score(a.rubric, a.text); // warm up
+  // CPU time, not time on the clock: the machine is shared, and what the scorer costs is its own work.
   let scored = 0;
-  const started = performance.now();
-  while (performance.now() - started < 3000) {
+  const started = cpuSeconds();
+  while (cpuSeconds() - started < 3) {
     for (const a of answers) score(a.rubric, a.text);
     scored += answers.length;
   }
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = cpuSeconds() - started;
 
   const ecommerce = loadCatalog().find((s) => s.scenario.id === 'ecommerce')!;
   const q = ecommerce.scenario.questions[0]!;
@@ -52,10 +53,10 @@ export function benchScoring(): Figure[] {
     {
       name: 'scorer throughput (one core)',
       value: Math.round(scored / seconds),
-      unit: 'answers/s',
-      target: '>= 5000',
-      ok: scored / seconds >= 5000,
-      detail: `${answers.length} answers of ${Math.min(...words)}–${Math.max(...words)} words, ${scored} scored in ${seconds.toFixed(1)} s`,
+      unit: 'answers per CPU-second',
+      target: '>= 12000',
+      ok: scored / seconds >= 12000,
+      detail: `${answers.length} answers of ${Math.min(...words)}–${Math.max(...words)} words, ${scored} scored in ${seconds.toFixed(1)} CPU-seconds`,
     },
     {
       name: `one ${wordCount(long)}-word answer`,

@@ -1,6 +1,8 @@
-// Matches many phrase lists against an answer's words in one pass, through one trie.
-import { CARRIAGE_RETURN, FULL_STOP, HYPHEN, LINE_FEED, NO_BREAK_SPACE, PERCENT_SIGN, SLASH, SPACE, TAB, isDigit } from './chars.js';
-import { headKey, type Token } from './text.js';
+// Phrase lists: their syntax, and the tries they are built into before compiling (phrase-matcher.ts).
+import { type Token } from './text.js';
+import { ANY, FORM, NUMBER, PLURAL, PhraseMatcher, STEM, WORD, spansOf, type PhraseData, type Span } from './phrase-matcher.js';
+
+export { isPlural, type Span } from './phrase-matcher.js';
 
 /**
  * Phrase syntax. Words are separated by spaces (a hyphen or slash inside a word separates
@@ -21,21 +23,15 @@ interface TrieNode {
    * form as its own word, or that phrase would match the singular too.
    */
   forms: Map<string, TrieNode>;
-  /** Stems by their first two letters as a number (headKey), then stem → node; a one-letter stem by its letter. */
-  stems: Map<number, [string, TrieNode][]>;
+  /** Stems ("decid*") by their text. */
+  stems: Map<string, TrieNode>;
   any: TrieNode | undefined;
   plural: TrieNode | undefined;
   number: TrieNode | undefined;
-  /**
-   * Whether a one-letter stem is among the stems. A word is looked up by its first two letters,
-   * a key no one letter has, so such a stem needs a second lookup, made only where one exists.
-   */
-  shortStems: boolean;
   /** The lists (by id) that have a phrase ending here. */
   ends: number[];
 }
 
-// Every node is made with every field, so all share one shape and lookups on them stay fast.
 const newNode = (): TrieNode => ({
   words: new Map(),
   forms: new Map(),
@@ -43,17 +39,8 @@ const newNode = (): TrieNode => ({
   any: undefined,
   plural: undefined,
   number: undefined,
-  shortStems: false,
   ends: [],
 });
-
-/** How many letters of a stem key it in the trie: as many as headKey reads. */
-const HEAD_LENGTH = 2;
-
-/** A plural noun, for `_s` and the "X per Y" shape: "visits", "patients"; not "this", "business", "shop's". */
-export function isPlural(w: string): boolean {
-  return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith("'s");
-}
 
 const WORDS_OF = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*\*?|_s\b|_|#/gu;
 
@@ -81,82 +68,119 @@ export function expandPhrase(phrase: string): Element[][] {
   return sequences.filter((s) => s.length > 0);
 }
 
-/** A word that is a figure, for `#`: one that starts with a digit. */
-const isNumber = (word: string) => isDigit(word.charCodeAt(0));
-
-/** What may stand between two words of one phrase in the answer: a space, a hyphen, a slash or a dot. */
-const isJoiner = (c: number) =>
-  c === SPACE ||
-  c === TAB ||
-  c === LINE_FEED ||
-  c === CARRIAGE_RETURN ||
-  c === HYPHEN ||
-  c === SLASH ||
-  c === FULL_STOP ||
-  c === NO_BREAK_SPACE;
-
 /**
- * Whether only joiners stand between two words of the answer, so they can belong to one phrase. A
- * percent sign right after a figure is part of it: "a 105% target" is "a # target".
+ * Phrase lists gathered into tries, to be compiled into one matcher. Each section is a trie of its
+ * own: a plural form leads on only within its own trie (see `forms`), so lists that were matched
+ * apart keep matching exactly what they did when several sections share one matcher.
  */
-function joinable(text: string, from: number, to: number): boolean {
-  if (to <= from) return false;
-  let i = from;
-  if (text.charCodeAt(i) === PERCENT_SIGN && isDigit(text.charCodeAt(i - 1))) i++;
-  for (; i < to; i++) if (!isJoiner(text.charCodeAt(i))) return false;
-  return i > from;
-}
-
-/** Whether a word can start a phrase at the root: an exact word, a number or a stem. */
-function startsHere(root: TrieNode, t: Token): boolean {
-  return (
-    root.words.has(t.norm) ||
-    root.forms.has(t.norm) ||
-    (!!root.number && isNumber(t.norm)) ||
-    (root.stems.size > 0 && root.stems.has(t.head))
-  );
-}
-
-export interface Span {
-  start: number;
-  end: number;
-}
-
-export class PhraseIndex {
-  private readonly root = newNode();
+export class PhraseSet {
+  private readonly roots: TrieNode[] = [];
+  private readonly sectionLists: number[] = [];
   private lists = 0;
 
-  /** Adds a list of phrases; returns its id. */
+  /** Starts a new section: the lists added from here on share its trie. */
+  section(): this {
+    this.roots.push(newNode());
+    this.sectionLists.push(this.lists);
+    return this;
+  }
+
+  /** Adds a list of phrases to the current section; returns its id, counted across all sections. */
   add(phrases: readonly string[]): number {
+    if (!this.roots.length) this.section();
+    const root = this.roots[this.roots.length - 1]!;
     const id = this.lists++;
-    for (const phrase of phrases) for (const seq of expandPhrase(phrase)) this.insert(seq, id);
+    for (const phrase of phrases) for (const seq of expandPhrase(phrase)) insert(root, seq, id);
     return id;
   }
 
-  private insert(seq: Element[], id: number): void {
-    let at = this.root;
-    seq.forEach((el, i) => {
-      const last = i === seq.length - 1;
-      if (el.kind === 'any') at = at.any ??= newNode();
-      else if (el.kind === 'plural') at = at.plural ??= newNode();
-      else if (el.kind === 'number') at = at.number ??= newNode();
-      else if (el.kind === 'stem') {
-        const key = headKey(el.text);
-        if (el.text.length < HEAD_LENGTH) at.shortStems = true;
-        const bucket = at.stems.get(key) ?? [];
-        if (!at.stems.has(key)) at.stems.set(key, bucket);
-        let found = bucket.find(([stem]) => stem === el.text);
-        if (!found) bucket.push((found = [el.text, newNode()]));
-        at = found[1];
-      } else {
-        const next = at.words.get(el.text) ?? newNode();
-        const forms = last && /\p{L}$/u.test(el.text) ? [el.text, `${el.text}s`, `${el.text}es`, `${el.text}'s`] : [el.text];
-        if (!at.words.has(el.text)) at.words.set(el.text, next);
-        for (const f of forms) if (f !== el.text && !at.forms.has(f)) at.forms.set(f, next);
-        at = next;
-      }
-    });
-    if (!at.ends.includes(id)) at.ends.push(id);
+  /** The tries as flat arrays: what the matcher runs on, and what is kept on disk. */
+  compile(): PhraseData {
+    return flatten(this.roots, this.sectionLists, this.lists);
+  }
+}
+
+function insert(root: TrieNode, seq: Element[], id: number): void {
+  let at = root;
+  seq.forEach((el, i) => {
+    const last = i === seq.length - 1;
+    if (el.kind === 'any') at = at.any ??= newNode();
+    else if (el.kind === 'plural') at = at.plural ??= newNode();
+    else if (el.kind === 'number') at = at.number ??= newNode();
+    else if (el.kind === 'stem') {
+      let next = at.stems.get(el.text);
+      if (!next) at.stems.set(el.text, (next = newNode()));
+      at = next;
+    } else {
+      const next = at.words.get(el.text) ?? newNode();
+      const forms = last && /\p{L}$/u.test(el.text) ? [el.text, `${el.text}s`, `${el.text}es`, `${el.text}'s`] : [el.text];
+      if (!at.words.has(el.text)) at.words.set(el.text, next);
+      for (const f of forms) if (f !== el.text && !at.forms.has(f)) at.forms.set(f, next);
+      at = next;
+    }
+  });
+  if (!at.ends.includes(id)) at.ends.push(id);
+}
+
+/** Numbers the tries' nodes breadth first and writes their edges and ends as runs of integers. */
+function flatten(roots: readonly TrieNode[], sectionLists: readonly number[], lists: number): PhraseData {
+  const words = new Map<string, number>();
+  const stems = new Map<string, number>();
+  const intern = (m: Map<string, number>, s: string) => {
+    let id = m.get(s);
+    if (id === undefined) m.set(s, (id = m.size));
+    return id;
+  };
+  const ids = new Map<TrieNode, number>();
+  const order: TrieNode[] = [];
+  const visit = (n: TrieNode) => {
+    if (!ids.has(n)) {
+      ids.set(n, order.length);
+      order.push(n);
+    }
+    return ids.get(n)!;
+  };
+  for (const r of roots) visit(r);
+  const edgeStart = [0];
+  const edges: number[] = [];
+  const endStart = [0];
+  const ends: number[] = [];
+  for (let i = 0; i < order.length; i++) {
+    const n = order[i]!;
+    const out: [number, number, TrieNode][] = [];
+    for (const [w, to] of n.words) out.push([WORD, intern(words, w), to]);
+    for (const [w, to] of n.forms) out.push([FORM, intern(words, w), to]);
+    for (const [s, to] of n.stems) out.push([STEM, intern(stems, s), to]);
+    if (n.any) out.push([ANY, 0, n.any]);
+    if (n.plural) out.push([PLURAL, 0, n.plural]);
+    if (n.number) out.push([NUMBER, 0, n.number]);
+    out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    for (const [kind, key, to] of out) edges.push(kind, key, visit(to));
+    edgeStart.push(edges.length / 3);
+    ends.push(...[...n.ends].sort((a, b) => a - b));
+    endStart.push(ends.length);
+  }
+  return {
+    words: [...words.keys()],
+    stems: [...stems.keys()],
+    sections: roots.map((_, i) => ({ root: i, firstList: sectionLists[i]!, lists: (sectionLists[i + 1] ?? lists) - sectionLists[i]! })),
+    lists,
+    edgeStart: Int32Array.from(edgeStart),
+    edges: Int32Array.from(edges),
+    endStart: Int32Array.from(endStart),
+    ends: Int32Array.from(ends),
+  };
+}
+
+/** Phrase lists in one trie, compiled on first use: for callers that build their lists where they use them. */
+export class PhraseIndex {
+  private readonly set = new PhraseSet();
+  private matcher: PhraseMatcher | undefined;
+
+  /** Adds a list of phrases; returns its id. */
+  add(phrases: readonly string[]): number {
+    this.matcher = undefined;
+    return this.set.add(phrases);
   }
 
   /**
@@ -164,52 +188,8 @@ export class PhraseIndex {
    * there, then on from its end, as a regular expression of the alternatives would find.
    */
   find(text: string, tokens: readonly Token[]): Span[][] {
-    const out: Span[][] = Array.from({ length: this.lists }, () => []);
-    const resume = new Int32Array(this.lists); // the token each list may match from again
-    const best = new Int32Array(this.lists).fill(-1);
-    const touched: number[] = [];
-    const walk = (at: TrieNode, i: number, k: number): void => {
-      if (k > i) {
-        for (const id of at.ends) {
-          if (best[id]! < 0) touched.push(id);
-          if (k > best[id]!) best[id] = k;
-        }
-      }
-      if (k >= tokens.length) return;
-      const word = tokens[k]!.norm;
-      const exact = at.words.get(word);
-      const form = at.forms.size ? at.forms.get(word) : undefined;
-      const num = at.number && isNumber(word) ? at.number : undefined;
-      const stems = at.stems.size ? at.stems.get(tokens[k]!.head) : undefined;
-      const short = at.shortStems ? at.stems.get(word.charCodeAt(0)) : undefined;
-      const plural = at.plural && isPlural(word) ? at.plural : undefined;
-      if (!exact && !form && !num && !at.any && !plural && !stems && !short) return;
-      if (k > i && !joinable(text, tokens[k - 1]!.end, tokens[k]!.start)) return;
-      if (exact) walk(exact, i, k + 1);
-      if (form && form !== exact) walk(form, i, k + 1);
-      if (num) walk(num, i, k + 1);
-      if (stems) for (const [stem, next] of stems) if (word.startsWith(stem)) walk(next, i, k + 1);
-      // A one-letter word is keyed by its letter alone, so both lookups found the same stems: walk them once.
-      if (short && short !== stems) for (const [stem, next] of short) if (word.startsWith(stem)) walk(next, i, k + 1);
-      if (at.any) walk(at.any, i, k + 1);
-      if (plural) walk(plural, i, k + 1);
-    };
-    const root = this.root;
-    // With no phrase that starts with any word, most words start no phrase: tell so without walking.
-    const quick = !root.any && !root.plural && !root.shortStems;
-    for (let i = 0; i < tokens.length; i++) {
-      if (quick && !startsHere(root, tokens[i]!)) continue;
-      walk(root, i, i);
-      for (const id of touched) {
-        if (i >= resume[id]!) {
-          const end = best[id]!;
-          out[id]!.push({ start: tokens[i]!.start, end: tokens[end - 1]!.end });
-          resume[id] = end;
-        }
-        best[id] = -1;
-      }
-      touched.length = 0;
-    }
-    return out;
+    const matcher = (this.matcher ??= new PhraseMatcher(this.set.compile()));
+    const found = matcher.find(text, tokens, matcher.wordsOf(tokens));
+    return Array.from({ length: matcher.lists }, (_, list) => spansOf(found, list));
   }
 }
