@@ -5,7 +5,7 @@ import { benchFilter } from './filter.js';
 import { benchPrecision, BLIND_SETS, FRESH_SETS, LATER_SETS, SECOND_BLIND_SETS, THIRD_BLIND_SETS, UNSEEN_SETS } from './precision.js';
 import { benchProbes } from './probes.js';
 import { benchRecognition } from './recognition.js';
-import { benchScoring } from './scoring.js';
+import { benchFirstRubric, benchScoring } from './scoring.js';
 import { benchStartup } from './startup.js';
 import { benchValidate } from './validate.js';
 import { benchValidity } from './validity.js';
@@ -13,6 +13,7 @@ import type { Figure } from './util.js';
 
 const sections: [string, () => Figure[] | Promise<Figure[]>][] = [
   ['Scoring', benchScoring],
+  ['Scoring (a new process: the first rubric)', benchFirstRubric],
   ['Validity (agreement with human raters)', benchValidity],
   ['Transcripts (reworded questions recognised by family)', benchRecognition],
   ['Transcripts (which questions are graded: precision and recall against written keys)', () => benchPrecision()],

@@ -1,4 +1,9 @@
-// Scorer throughput on realistic answers, and the time for one very long answer.
+// Scorer throughput on realistic answers, the time for one very long answer, and how soon a new process
+// has its first rubric ready to score.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadCatalog } from '../src/scenario/catalog.js';
 import type { ResolvedRubric } from '../src/scenario/rubric.js';
 import { score } from '../src/scoring/score.js';
@@ -67,4 +72,38 @@ export function benchScoring(): Figure[] {
       detail: `min ${Math.min(...times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`,
     },
   ];
+}
+
+/** The first rubric of a new process: compiled with no cache, then read from the cache the first run left. */
+export function benchFirstRubric(): Figure[] {
+  const dir = mkdtempSync(join(tmpdir(), 'rehearse-compiled-'));
+  const child = join(import.meta.dirname, 'first-rubric.js');
+  const run = (cache?: string) => {
+    const r = spawnSync(process.execPath, [child, ...(cache ? [cache] : [])], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`first-rubric.js failed: ${r.stderr}`);
+    return JSON.parse(r.stdout) as { built: number; builtCpu: number; firstAnswer: number };
+  };
+  try {
+    const cold = run(dir);
+    const warm = Array.from({ length: 9 }, () => run(dir));
+    const built = median(warm.map((r) => r.built));
+    return [
+      {
+        name: 'first rubric of a process, read from the cache',
+        value: Number(built.toFixed(1)),
+        unit: 'ms (median of 9 processes)',
+        target: '< 20',
+        ok: built < 20,
+        detail: `CPU ${median(warm.map((r) => r.builtCpu)).toFixed(1)} ms; then its first answer scored in ${median(warm.map((r) => r.firstAnswer)).toFixed(1)} ms`,
+      },
+      {
+        name: 'first rubric of a process, compiled (nothing cached)',
+        value: Math.round(cold.built),
+        unit: 'ms (one run)',
+        detail: `CPU ${Math.round(cold.builtCpu)} ms; then its first answer scored in ${cold.firstAnswer.toFixed(1)} ms`,
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

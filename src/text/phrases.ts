@@ -13,33 +13,39 @@ export { isPlural, type Span } from './phrase-matcher.js';
  *   _s       any word ending in s (a plural, as in "_s per _")
  *   (a|b|c)  one of these        x?      x or nothing (after any element)
  */
-type Element = { kind: 'word' | 'stem'; text: string } | { kind: 'any' } | { kind: 'plural' } | { kind: 'number' };
+type Element =
+  | { kind: 'word'; text: string; forms: readonly string[] }
+  | { kind: 'stem'; text: string }
+  | { kind: 'any' }
+  | { kind: 'plural' }
+  | { kind: 'number' };
 
 interface TrieNode {
-  words: Map<string, TrieNode>;
+  words: Map<string, TrieNode> | undefined;
   /**
    * The plural and possessive forms a phrase's last word also matches, apart from `words`: a form
    * of one phrase's word ("metric" → "metrics") must not lead into another phrase that has that
    * form as its own word, or that phrase would match the singular too.
    */
-  forms: Map<string, TrieNode>;
+  forms: Map<string, TrieNode> | undefined;
   /** Stems ("decid*") by their text. */
-  stems: Map<string, TrieNode>;
+  stems: Map<string, TrieNode> | undefined;
   any: TrieNode | undefined;
   plural: TrieNode | undefined;
   number: TrieNode | undefined;
   /** The lists (by id) that have a phrase ending here. */
-  ends: number[];
+  ends: number[] | undefined;
 }
 
+// Maps are made as they are needed: most nodes of a large trie have one kind of edge, or none.
 const newNode = (): TrieNode => ({
-  words: new Map(),
-  forms: new Map(),
-  stems: new Map(),
+  words: undefined,
+  forms: undefined,
+  stems: undefined,
   any: undefined,
   plural: undefined,
   number: undefined,
-  ends: [],
+  ends: undefined,
 });
 
 const WORDS_OF = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*\*?|_s\b|_|#/gu;
@@ -50,21 +56,27 @@ function elementsOf(alternative: string): Element[] {
     if (w === '_s') return { kind: 'plural' };
     if (w === '#') return { kind: 'number' };
     if (w.endsWith('*')) return { kind: 'stem', text: w.slice(0, -1) };
-    return { kind: 'word', text: w };
+    // The plural and possessive forms it also matches as a phrase's last word.
+    return { kind: 'word', text: w, forms: /\p{L}$/u.test(w) ? [`${w}s`, `${w}es`, `${w}'s`] : [] };
+  });
+}
+
+/** A phrase's parts in order, each the element sequences it may be (an optional part may be none). */
+function partsOf(phrase: string): Element[][][] {
+  return (phrase.trim().match(/\([^)]*\)\??|\S+/g) ?? []).map((raw) => {
+    const optional = raw.length > 1 && raw.endsWith('?');
+    const body = optional ? raw.slice(0, -1) : raw;
+    const group = /^\((.*)\)$/.exec(body);
+    const choices = (group ? group[1]!.split('|') : [body]).map(elementsOf).filter((c) => c.length > 0);
+    if (optional) choices.push([]);
+    return choices;
   });
 }
 
 /** Every sequence of elements a phrase stands for, its groups and optional parts expanded. */
 export function expandPhrase(phrase: string): Element[][] {
   let sequences: Element[][] = [[]];
-  for (const raw of phrase.trim().match(/\([^)]*\)\??|\S+/g) ?? []) {
-    const optional = raw.length > 1 && raw.endsWith('?');
-    const body = optional ? raw.slice(0, -1) : raw;
-    const group = /^\((.*)\)$/.exec(body);
-    const choices = (group ? group[1]!.split('|') : [body]).map(elementsOf).filter((c) => c.length > 0);
-    if (optional) choices.push([]);
-    sequences = sequences.flatMap((seq) => choices.map((c) => [...seq, ...c]));
-  }
+  for (const choices of partsOf(phrase)) sequences = sequences.flatMap((seq) => choices.map((c) => [...seq, ...c]));
   return sequences.filter((s) => s.length > 0);
 }
 
@@ -74,55 +86,96 @@ export function expandPhrase(phrase: string): Element[][] {
  * apart keep matching exactly what they did when several sections share one matcher.
  */
 export class PhraseSet {
-  private readonly roots: TrieNode[] = [];
+  /**
+   * Each section's phrases in the order they first came, with the lists that hold them: a phrase
+   * in several lists is inserted once. Inserting it again would change nothing but its ends, as
+   * the first insertion already claimed whatever plural forms it could.
+   */
+  private readonly sections: Map<string, number[]>[] = [];
   private readonly sectionLists: number[] = [];
   private lists = 0;
 
   /** Starts a new section: the lists added from here on share its trie. */
   section(): this {
-    this.roots.push(newNode());
+    this.sections.push(new Map());
     this.sectionLists.push(this.lists);
     return this;
   }
 
   /** Adds a list of phrases to the current section; returns its id, counted across all sections. */
   add(phrases: readonly string[]): number {
-    if (!this.roots.length) this.section();
-    const root = this.roots[this.roots.length - 1]!;
+    if (!this.sections.length) this.section();
+    const section = this.sections[this.sections.length - 1]!;
     const id = this.lists++;
-    for (const phrase of phrases) for (const seq of expandPhrase(phrase)) insert(root, seq, id);
+    for (const phrase of phrases) {
+      const lists = section.get(phrase);
+      if (!lists) section.set(phrase, [id]);
+      else if (lists[lists.length - 1] !== id) lists.push(id);
+    }
     return id;
   }
 
   /** The tries as flat arrays: what the matcher runs on, and what is kept on disk. */
   compile(): PhraseData {
-    return flatten(this.roots, this.sectionLists, this.lists);
+    const roots = this.sections.map((section) => {
+      const root = newNode();
+      for (const [phrase, lists] of section) insertPhrase(root, partsOf(phrase), lists);
+      return root;
+    });
+    return flatten(roots, this.sectionLists, this.lists);
   }
 }
 
-function insert(root: TrieNode, seq: Element[], id: number): void {
-  let at = root;
-  seq.forEach((el, i) => {
-    const last = i === seq.length - 1;
-    if (el.kind === 'any') at = at.any ??= newNode();
-    else if (el.kind === 'plural') at = at.plural ??= newNode();
-    else if (el.kind === 'number') at = at.number ??= newNode();
-    else if (el.kind === 'stem') {
-      let next = at.stems.get(el.text);
-      if (!next) at.stems.set(el.text, (next = newNode()));
-      at = next;
-    } else {
-      const next = at.words.get(el.text) ?? newNode();
-      const forms = last && /\p{L}$/u.test(el.text) ? [el.text, `${el.text}s`, `${el.text}es`, `${el.text}'s`] : [el.text];
-      if (!at.words.has(el.text)) at.words.set(el.text, next);
-      for (const f of forms) if (f !== el.text && !at.forms.has(f)) at.forms.set(f, next);
-      at = next;
-    }
-  });
-  if (!at.ends.includes(id)) at.ends.push(id);
+/** The node an element leads to from `at`, made if new. */
+function stepTo(at: TrieNode, el: Element): TrieNode {
+  if (el.kind === 'any') return (at.any ??= newNode());
+  if (el.kind === 'plural') return (at.plural ??= newNode());
+  if (el.kind === 'number') return (at.number ??= newNode());
+  const map = el.kind === 'stem' ? (at.stems ??= new Map()) : (at.words ??= new Map());
+  let next = map.get(el.text);
+  if (!next) map.set(el.text, (next = newNode()));
+  return next;
 }
 
-/** Numbers the tries' nodes breadth first and writes their edges and ends as runs of integers. */
+/**
+ * Inserts every sequence a phrase stands for, as inserting each of `expandPhrase` in turn would, but
+ * walking each shared beginning once: a phrase of a few groups stands for thousands of sequences.
+ * A sequence's last word also takes its plural forms, set in the order the sequences come, as the
+ * first to claim a form keeps it.
+ */
+function insertPhrase(root: TrieNode, parts: Element[][][], lists: readonly number[]): void {
+  const walk = (p: number, at: TrieNode, lastFrom: TrieNode | undefined, last: Element | undefined): void => {
+    if (p === parts.length) {
+      if (!last) return;
+      if (last.kind === 'word' && last.forms.length) {
+        const forms = (lastFrom!.forms ??= new Map());
+        for (const f of last.forms) if (!forms.has(f)) forms.set(f, at);
+      }
+      const ends = (at.ends ??= []);
+      for (const id of lists) if (!ends.includes(id)) ends.push(id);
+      return;
+    }
+    for (const choice of parts[p]!) {
+      let node = at;
+      let from = lastFrom;
+      let el = last;
+      for (const e of choice) {
+        from = node;
+        el = e;
+        node = stepTo(node, e);
+      }
+      walk(p + 1, node, from, el);
+    }
+  };
+  walk(0, root, undefined, undefined);
+}
+
+/**
+ * Writes the tries as runs of integers, each node once however often it recurs: nodes that end the
+ * same lists and lead by the same edges to the same nodes are one ("(i|we) (pick|choose)" holds one
+ * "pick|choose" below both words). A walk cannot tell them apart, so what it finds is unchanged;
+ * the group expansions that make a trie large make its merged form small.
+ */
 function flatten(roots: readonly TrieNode[], sectionLists: readonly number[], lists: number): PhraseData {
   const words = new Map<string, number>();
   const stems = new Map<string, number>();
@@ -131,39 +184,64 @@ function flatten(roots: readonly TrieNode[], sectionLists: readonly number[], li
     if (id === undefined) m.set(s, (id = m.size));
     return id;
   };
-  const ids = new Map<TrieNode, number>();
-  const order: TrieNode[] = [];
-  const visit = (n: TrieNode) => {
-    if (!ids.has(n)) {
-      ids.set(n, order.length);
-      order.push(n);
-    }
-    return ids.get(n)!;
-  };
-  for (const r of roots) visit(r);
   const edgeStart = [0];
   const edges: number[] = [];
   const endStart = [0];
   const ends: number[] = [];
-  for (let i = 0; i < order.length; i++) {
-    const n = order[i]!;
-    const out: [number, number, TrieNode][] = [];
-    for (const [w, to] of n.words) out.push([WORD, intern(words, w), to]);
-    for (const [w, to] of n.forms) out.push([FORM, intern(words, w), to]);
-    for (const [s, to] of n.stems) out.push([STEM, intern(stems, s), to]);
-    if (n.any) out.push([ANY, 0, n.any]);
-    if (n.plural) out.push([PLURAL, 0, n.plural]);
-    if (n.number) out.push([NUMBER, 0, n.number]);
-    out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    for (const [kind, key, to] of out) edges.push(kind, key, visit(to));
-    edgeStart.push(edges.length / 3);
-    ends.push(...[...n.ends].sort((a, b) => a - b));
-    endStart.push(ends.length);
-  }
+  /** Nodes written so far by a hash of what they are, to find one that is the same. */
+  const byHash = new Map<number, number[]>();
+  const done = new Map<TrieNode, number>();
+  const out: number[] = [];
+  const same = (id: number, own: readonly number[], from: number) => {
+    if (endStart[id + 1]! - endStart[id]! !== own.length || edgeStart[id + 1]! - edgeStart[id]! !== (out.length - from) / 3) return false;
+    for (let j = 0; j < own.length; j++) if (ends[endStart[id]! + j] !== own[j]) return false;
+    for (let j = from; j < out.length; j++) if (edges[3 * edgeStart[id]! + j - from] !== out[j]) return false;
+    return true;
+  };
+  // Children first, so a node is described by its children's merged numbers.
+  const numberOf = (n: TrieNode): number => {
+    const known = done.get(n);
+    if (known !== undefined) return known;
+    const mine: [number, number, number][] = [];
+    for (const [w, to] of n.words ?? []) mine.push([WORD, intern(words, w), numberOf(to)]);
+    for (const [w, to] of n.forms ?? []) mine.push([FORM, intern(words, w), numberOf(to)]);
+    for (const [st, to] of n.stems ?? []) mine.push([STEM, intern(stems, st), numberOf(to)]);
+    if (n.any) mine.push([ANY, 0, numberOf(n.any)]);
+    if (n.plural) mine.push([PLURAL, 0, numberOf(n.plural)]);
+    if (n.number) mine.push([NUMBER, 0, numberOf(n.number)]);
+    mine.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const own = n.ends ? [...n.ends].sort((a, b) => a - b) : [];
+    const from = out.length;
+    let hash = own.length;
+    for (const e of own) hash = (Math.imul(hash, 31) + e) | 0;
+    for (const [kind, key, to] of mine) {
+      out.push(kind, key, to);
+      hash = (Math.imul(hash, 31) + ((kind * 7919) ^ Math.imul(key, 104729) ^ to)) | 0;
+    }
+    const bucket = byHash.get(hash);
+    let id = bucket?.find((b) => same(b, own, from));
+    if (id === undefined) {
+      id = endStart.length - 1;
+      for (let j = from; j < out.length; j++) edges.push(out[j]!);
+      edgeStart.push(edges.length / 3);
+      for (const e of own) ends.push(e);
+      endStart.push(ends.length);
+      if (bucket) bucket.push(id);
+      else byHash.set(hash, [id]);
+    }
+    out.length = from;
+    done.set(n, id);
+    return id;
+  };
+  const rootIds = roots.map(numberOf);
   return {
     words: [...words.keys()],
     stems: [...stems.keys()],
-    sections: roots.map((_, i) => ({ root: i, firstList: sectionLists[i]!, lists: (sectionLists[i + 1] ?? lists) - sectionLists[i]! })),
+    sections: roots.map((_, i) => ({
+      root: rootIds[i]!,
+      firstList: sectionLists[i]!,
+      lists: (sectionLists[i + 1] ?? lists) - sectionLists[i]!,
+    })),
     lists,
     edgeStart: Int32Array.from(edgeStart),
     edges: Int32Array.from(edges),
