@@ -120,8 +120,17 @@ export class PhraseMatcher {
   private classBySignature = new Map<string, number>();
   private stateNodes: Int32Array[] = [];
   private stateEnds: Int32Array[] = [];
-  private stateNext: Map<number, number>[] = [];
+  /** Transitions worked out so far, (state, class) → state, in one open-addressed table of integers. */
+  private moves = new Moves();
   private stateByKey = new Map<string, number>();
+  /** Arrays a pass works in, kept from one pass to the next (a pass runs to its end before another starts). */
+  private work = {
+    joins: new Uint8Array(256),
+    resume: new Int32Array(0),
+    best: new Int32Array(0),
+    touched: new Int32Array(0),
+    found: new Int32Array(256),
+  };
   /** Per set of sections (a bit each), its start state and that state's transitions, by class. */
   private starts = new Map<number, { state: number; next: Int32Array }>();
 
@@ -181,9 +190,22 @@ export class PhraseMatcher {
     this.classBySignature = new Map();
     this.stateNodes = [];
     this.stateEnds = [];
-    this.stateNext = [];
+    this.moves = new Moves();
     this.stateByKey = new Map();
     this.starts = new Map();
+  }
+
+  /** The working arrays, cleared, for a text of n words. */
+  private scratch(n: number) {
+    const w = this.work;
+    if (w.joins.length < n) w.joins = new Uint8Array(n * 2);
+    else w.joins.fill(0, 0, n);
+    if (w.best.length !== this.lists) {
+      w.best = new Int32Array(this.lists).fill(-1);
+      w.touched = new Int32Array(this.lists);
+      w.resume = new Int32Array(this.lists);
+    } else w.resume.fill(0);
+    return w;
   }
 
   /** The state for a set of nodes, made the first time it is met. */
@@ -199,7 +221,6 @@ export class PhraseMatcher {
       for (const n of nodes) for (let j = endStart[n]!; j < endStart[n + 1]!; j++) ends.add(all[j]!);
       this.stateNodes.push(Int32Array.from(nodes));
       this.stateEnds.push(ends.size ? Int32Array.from([...ends].sort((a, b) => a - b)) : NONE);
-      this.stateNext.push(new Map());
       this.stateByKey.set(key, s);
     }
     return s;
@@ -228,9 +249,8 @@ export class PhraseMatcher {
   }
 
   private next(state: number, c: number): number {
-    const table = this.stateNext[state]!;
-    let s = table.get(c);
-    if (s === undefined) table.set(c, (s = this.step(state, c)));
+    let s = this.moves.get(state, c);
+    if (s === UNKNOWN) this.moves.set(state, c, (s = this.step(state, c)));
     return s;
   }
 
@@ -259,13 +279,13 @@ export class PhraseMatcher {
     const lists = this.lists;
     const st = this.start(sections);
     const startNext = st.next;
-    // Whether each word may continue a phrase from the one before it.
-    const joins = new Uint8Array(n);
-    for (let k = 1; k < n; k++) joins[k] = joinable(text, tokens[k - 1]!.end, tokens[k]!.start) ? 1 : 0;
-    const resume = new Int32Array(lists); // the token each list may match from again
-    const best = new Int32Array(lists).fill(-1);
-    const touched: number[] = [];
-    let found = new Int32Array(48); // (list, start token, end token) triples, in text order
+    const work = this.scratch(n);
+    // Whether each word may continue a phrase from the one before it: 0 not known yet, 1 no, 2 yes.
+    const joins = work.joins;
+    const { resume, best } = work; // the token each list may match from again; the longest match from here
+    const touched = work.touched;
+    let touchedCount = 0;
+    let found = work.found; // (list, start token, end token) triples, in text order
     let count = 0;
     for (let i = 0; i < n; i++) {
       const c = words[i]!;
@@ -275,19 +295,21 @@ export class PhraseMatcher {
         const ends = this.stateEnds[s]!;
         for (let j = 0; j < ends.length; j++) {
           const l = ends[j]!;
-          if (best[l]! < 0) touched.push(l);
+          if (best[l]! < 0) touched[touchedCount++] = l;
           best[l] = k + 1;
         }
-        if (++k >= n || !joins[k]) break;
+        if (++k >= n) break;
+        if (!joins[k]) joins[k] = joinable(text, tokens[k - 1]!.end, tokens[k]!.start) ? 2 : 1;
+        if (joins[k] === 1) break;
         s = this.next(s, words[k]!);
       }
-      if (!touched.length) continue;
-      for (const l of touched) {
+      for (let t = 0; t < touchedCount; t++) {
+        const l = touched[t]!;
         if (i >= resume[l]!) {
           if (count * 3 + 3 > found.length) {
             const grown = new Int32Array(found.length * 2);
             grown.set(found);
-            found = grown;
+            found = work.found = grown;
           }
           found[count * 3] = l;
           found[count * 3 + 1] = i;
@@ -297,7 +319,7 @@ export class PhraseMatcher {
         }
         best[l] = -1;
       }
-      touched.length = 0;
+      touchedCount = 0;
     }
     // Grouped by list, kept in text order within each.
     const first = new Int32Array(lists + 1);
@@ -312,5 +334,47 @@ export class PhraseMatcher {
       ends[at] = tokens[found[j * 3 + 2]! - 1]!.end;
     }
     return { first, starts, ends };
+  }
+}
+
+/**
+ * A map from (state, class) to state in flat arrays, probed linearly: a lookup is a few integer
+ * operations and makes no garbage, where a Map per state costs a hash of a boxed key.
+ */
+class Moves {
+  private states = new Int32Array(1024).fill(-1);
+  private classes = new Int32Array(1024);
+  private targets = new Int32Array(1024);
+  private count = 0;
+
+  private slot(state: number, c: number): number {
+    const mask = this.states.length - 1;
+    let i = (Math.imul(state, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask;
+    while (this.states[i] !== -1 && (this.states[i] !== state || this.classes[i] !== c)) i = (i + 1) & mask;
+    return i;
+  }
+
+  get(state: number, c: number): number {
+    const i = this.slot(state, c);
+    return this.states[i] === -1 ? UNKNOWN : this.targets[i]!;
+  }
+
+  set(state: number, c: number, target: number): void {
+    // Kept at most half full, so that probes stay short.
+    if (2 * (this.count + 1) > this.states.length) this.grow();
+    const i = this.slot(state, c);
+    if (this.states[i] === -1) this.count++;
+    this.states[i] = state;
+    this.classes[i] = c;
+    this.targets[i] = target;
+  }
+
+  private grow(): void {
+    const { states, classes, targets } = this;
+    this.states = new Int32Array(states.length * 2).fill(-1);
+    this.classes = new Int32Array(states.length * 2);
+    this.targets = new Int32Array(states.length * 2);
+    this.count = 0;
+    for (let i = 0; i < states.length; i++) if (states[i] !== -1) this.set(states[i]!, classes[i]!, targets[i]!);
   }
 }

@@ -1,5 +1,6 @@
 // The phrase index as it was before the compiled matcher: a trie of Maps walked word by word from every
-// word of the answer. Kept, unchanged but for its imports, as the reference the compiled matcher must agree with.
+// word of the answer. Kept as the reference the compiled matcher must agree with, unchanged but for its imports
+// and the key of a word's first two letters, which tokens no longer carry: it is worked out here.
 import {
   CARRIAGE_RETURN,
   FULL_STOP,
@@ -12,7 +13,10 @@ import {
   TAB,
   isDigit,
 } from '../../src/text/chars.js';
-import { headKey, type Token } from '../../src/text/text.js';
+import { type Token } from '../../src/text/text.js';
+
+/** The first two characters of a word (16 bits each) as one number: a map key that costs no new string. */
+const headKey = (w: string) => (w.length > 1 ? w.charCodeAt(0) * 0x10000 + w.charCodeAt(1) : w.length === 1 ? w.charCodeAt(0) : 0);
 
 /**
  * Phrase syntax. Words are separated by spaces (a hyphen or slash inside a word separates
@@ -125,7 +129,7 @@ function startsHere(root: TrieNode, t: Token): boolean {
     root.words.has(t.norm) ||
     root.forms.has(t.norm) ||
     (!!root.number && isNumber(t.norm)) ||
-    (root.stems.size > 0 && root.stems.has(t.head))
+    (root.stems.size > 0 && root.stems.has(headKey(t.norm)))
   );
 }
 
@@ -192,7 +196,7 @@ export class PhraseIndex {
       const exact = at.words.get(word);
       const form = at.forms.size ? at.forms.get(word) : undefined;
       const num = at.number && isNumber(word) ? at.number : undefined;
-      const stems = at.stems.size ? at.stems.get(tokens[k]!.head) : undefined;
+      const stems = at.stems.size ? at.stems.get(headKey(tokens[k]!.norm)) : undefined;
       const short = at.shortStems ? at.stems.get(word.charCodeAt(0)) : undefined;
       const plural = at.plural && isPlural(word) ? at.plural : undefined;
       if (!exact && !form && !num && !at.any && !plural && !stems && !short) return;

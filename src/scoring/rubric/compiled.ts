@@ -49,7 +49,12 @@ export interface RubricPhrases {
   own: number;
   all: number;
   context: number;
+  /** The context terms found in each prompt read so far. */
+  prompts: Map<string, Span[]>;
 }
+
+/** Prompts remembered per rubric: a scenario's questions and follow-ups, far fewer than this. */
+const PROMPTS = 256;
 
 /**
  * Where compiled matchers are kept between runs, by a key that names exactly what was compiled
@@ -106,7 +111,7 @@ export function rubricPhrases(rubric: ResolvedRubric): RubricPhrases {
     for (const c of rubric.criteria) lists.add(vocabularyOf(rubric, c, false));
     const context = lists.section();
     lists.add(rubric.context);
-    out = { matcher: new PhraseMatcher(dataOf(rubric, lists)), signals, cues, topic, own, all, context };
+    out = { matcher: new PhraseMatcher(dataOf(rubric, lists)), signals, cues, topic, own, all, context, prompts: new Map() };
     compiled.set(rubric, out);
   }
   return out;
@@ -170,7 +175,15 @@ export function topicPhrases(p: RubricPhrases, found: readonly Matches[]): Topic
     topic: p.topic,
     own: p.own,
     all: p.all,
-    contextIn: (text: string, tokens: readonly Token[]): Span[] =>
-      spansOf(p.matcher.find(text, tokens, p.matcher.wordsOf(tokens), CONTEXT), p.context),
+    contextIn: (text: string, tokens: readonly Token[]): readonly Span[] => {
+      // The same few prompts come with every answer to a question: each is read once.
+      let spans = p.prompts.get(text);
+      if (!spans) {
+        if (p.prompts.size >= PROMPTS) p.prompts.clear();
+        spans = spansOf(p.matcher.find(text, tokens, p.matcher.wordsOf(tokens), CONTEXT), p.context);
+        p.prompts.set(text, spans);
+      }
+      return spans;
+    },
   };
 }

@@ -75,7 +75,7 @@ export interface TopicPhrases {
   own: number;
   all: number;
   /** Where the scenario's context terms are in a prompt. */
-  contextIn(text: string, tokens: readonly Token[]): Span[];
+  contextIn(text: string, tokens: readonly Token[]): readonly Span[];
 }
 
 interface Topic {
