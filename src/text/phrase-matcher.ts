@@ -278,6 +278,8 @@ export class PhraseMatcher {
     const n = tokens.length;
     const lists = this.lists;
     const st = this.start(sections);
+    // No phrase at all in the sections read (no lists, or only empty ones): nothing to find.
+    if (st.state === DEAD) return { first: new Int32Array(lists + 1), starts: NONE, ends: NONE };
     const startNext = st.next;
     const work = this.scratch(n);
     // Whether each word may continue a phrase from the one before it: 0 not known yet, 1 no, 2 yes.

@@ -77,6 +77,20 @@ describe('the compiled phrase matcher', () => {
     expect([spansOf(second, 0), spansOf(second, 1)]).toEqual([[], [{ start: 11, end: 23 }]]);
   });
 
+  it('finds nothing where there is nothing to find: no lists, empty lists, sections with none', () => {
+    const text = 'our weekly active users grew';
+    const tokens = tokenize(text);
+    const none = new PhraseMatcher(new PhraseSet().compile());
+    expect(none.find(text, tokens, none.wordsOf(tokens)).starts).toHaveLength(0);
+    const set = new PhraseSet();
+    set.section().add([]);
+    set.section().add(['active users']);
+    const matcher = new PhraseMatcher(set.compile());
+    const words = matcher.wordsOf(tokens);
+    expect([spansOf(matcher.find(text, tokens, words, 0b01), 0), spansOf(matcher.find(text, tokens, words, 0b01), 1)]).toEqual([[], []]);
+    expect(spansOf(matcher.find(text, tokens, words), 1)).toEqual([{ start: 11, end: 23 }]);
+  });
+
   it('keeps a plural form within its own section', () => {
     const set = new PhraseSet();
     set.section().add(['metric']);
