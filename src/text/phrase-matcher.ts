@@ -152,7 +152,7 @@ export class PhraseMatcher {
    * hold until the next call: a table grown past its bound is dropped only here, between answers.
    */
   wordsOf(tokens: readonly Token[]): Int32Array {
-    if (this.classes.length >= TABLE_LIMIT || this.stateNodes.length >= TABLE_LIMIT) this.reset();
+    if (this.classes.length >= TABLE_LIMIT || this.stateNodes.length >= TABLE_LIMIT || this.moves.size >= 8 * TABLE_LIMIT) this.reset();
     const out = new Int32Array(tokens.length);
     for (let k = 0; k < tokens.length; k++) {
       const w = tokens[k]!.norm;
@@ -348,6 +348,11 @@ class Moves {
   private classes = new Int32Array(1024);
   private targets = new Int32Array(1024);
   private count = 0;
+
+  /** How many transitions are kept. */
+  get size(): number {
+    return this.count;
+  }
 
   private slot(state: number, c: number): number {
     const mask = this.states.length - 1;
