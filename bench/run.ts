@@ -15,7 +15,7 @@ import {
 import { benchProbes } from './probes.js';
 import { benchQuestionModel } from './question-model.js';
 import { benchRecognition } from './recognition.js';
-import { benchScoring } from './scoring.js';
+import { benchFirstRubric, benchScoring } from './scoring.js';
 import { benchStartup } from './startup.js';
 import { benchValidate } from './validate.js';
 import { benchValidity } from './validity.js';
@@ -23,6 +23,7 @@ import type { Figure } from './util.js';
 
 const sections: [string, () => Figure[] | Promise<Figure[]>][] = [
   ['Scoring', benchScoring],
+  ['Scoring (a new process: the first rubric)', benchFirstRubric],
   ['Validity (agreement with human raters)', benchValidity],
   ['Transcripts (reworded questions recognised by family)', benchRecognition],
   [

@@ -13,6 +13,12 @@ export function lcg(seed: number): () => number {
   };
 }
 
+/** CPU time this process has used, in seconds, on all its threads (the garbage collector's too). */
+export const cpuSeconds = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
 export const wordCount = (t: string): number => (t.match(/\S+/g) ?? []).length;
 
 export interface Figure {

@@ -61,9 +61,11 @@ export class AtomicFile {
     }
   }
 
-  write(text: string): void {
+  write(data: string | Uint8Array): void {
     if (this.fd === undefined) throw new Error(`${this.path} is already closed`);
-    writeSync(this.fd, text);
+    // A string is written whole by one call; bytes may take several.
+    if (typeof data === 'string') writeSync(this.fd, data);
+    else for (let at = 0; at < data.length;) at += writeSync(this.fd, data, at);
   }
 
   /** Flushes to disk and puts the file in place. */
@@ -125,7 +127,7 @@ function existingMode(path: string): number | undefined {
 }
 
 /** Writes a whole file atomically; on failure the old file stays and no temporary file is left. */
-export function writeAtomic(path: string, data: string, mode?: number): void {
+export function writeAtomic(path: string, data: string | Uint8Array, mode?: number): void {
   const file = new AtomicFile(path, mode);
   try {
     file.write(data);

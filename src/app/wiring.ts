@@ -7,6 +7,8 @@ import { withBreaker } from '../probes/breaker.js';
 import { offlineWriter } from '../probes/offline.js';
 import { loadTemplates } from '../probes/prompt.js';
 import { ParseCache } from '../scenario/cache.js';
+import { CompiledCache } from '../scenario/compiled-cache.js';
+import { keepCompiledIn } from '../scoring/rubric/compiled.js';
 import type { CatalogOptions } from '../scenario/catalog.js';
 import { SessionStore } from '../store/sessions.js';
 
@@ -26,6 +28,8 @@ export interface Wiring extends Reading {
 
 function readingOf(config: Config, io: Pick<IO, 'err'>): Reading {
   const cache = config.cacheDir ? new ParseCache(config.cacheDir) : undefined;
+  // Each rubric's phrase lists, once compiled, are kept beside the parsed files for the next run.
+  keepCompiledIn(config.cacheDir ? new CompiledCache(config.cacheDir) : undefined);
   const told = new Set<string>();
   return {
     config,

@@ -2,6 +2,8 @@
 import { join } from 'node:path';
 import { BUILT_IN_DIR, findScenario, loadCatalog } from '../scenario/catalog.js';
 import { ParseCache } from '../scenario/cache.js';
+import { CompiledCache } from '../scenario/compiled-cache.js';
+import { keepCompiledIn } from '../scoring/rubric/compiled.js';
 import { loadLibrary } from '../scenario/load.js';
 import type { GradeOptions } from './grade.js';
 
@@ -17,6 +19,8 @@ export interface GradeSettings {
 }
 
 export function gradeOptions(settings: GradeSettings): GradeOptions {
+  // Each worker reads the rubrics' compiled phrase lists from the cache rather than compiling its own.
+  keepCompiledIn(settings.cacheDir ? new CompiledCache(settings.cacheDir) : undefined);
   const reading = {
     ...(settings.cacheDir ? { cache: new ParseCache(settings.cacheDir) } : {}),
     ...(settings.scenariosDir ? { userDir: settings.scenariosDir } : {}),

@@ -3,12 +3,14 @@ import type { ResolvedRubric } from '../scenario/rubric.js';
 import { bandOf } from './model/bands.js';
 import { antiPatternHit, antiPatternsShown, capped, criterionScore, foundIn, levelOf, rubricFeatures } from './rubric/criteria.js';
 import { disfluencySpans } from '../text/disfluency.js';
-import { extractFeatures, findCues, type FeatureHit, type Features } from './model/features.js';
+import { extractFeatures, type CueMatches, type FeatureHit, type Features } from './model/features.js';
 import { feedbackFor } from './feedback.js';
 import { blank, graderDirectedSpans, isListOfTerms, nonAnswer, type Span } from './rubric/guards.js';
 import { applyModel } from './model/model.js';
 import { relevanceOf, type Asked, type Relevance } from './rubric/relevance.js';
-import { evaluateSignals, phraseSpansOf, type RejectedMention, type SignalResult } from './rubric/signals.js';
+import { evaluateSignals, type RejectedMention, type SignalResult } from './rubric/signals.js';
+import { cuesIn, findIn, RELEVANT, rubricPhrases, topicPhrases, WHOLE } from './rubric/compiled.js';
+import type { Matches } from '../text/phrase-matcher.js';
 import { analyse, countWords, tokenize, type Analysis } from '../text/text.js';
 import { positives } from './rubric/conditions.js';
 import { guardedTotal, type Guards } from './model/total.js';
@@ -48,19 +50,24 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   // Guards: text aimed at the grader is not read; a non-answer earns nothing, a list of terms little.
   const { analysis: whole, blanked, readPast } = read(turns);
   const why = nonAnswer(whole.scan.join('\n'), whole.tokens.flat());
+  // Every phrase list the score reads, found in one pass over the whole answer's words.
+  const phrases = rubricPhrases(rubric);
+  const wholeFound = findIn(phrases, whole, WHOLE);
   // Only what bears on the question is read from here on: unrelated sentences neither earn nor dilute.
-  const relevance = relevanceOf(whole, rubric, opts.asked);
+  const relevance = relevanceOf(whole, rubric, topicPhrases(phrases, wholeFound), opts.asked);
   const analysis = onlyRelevant(whole, relevance);
+  // With sentences set aside, the phrases are found again in what is left: a phrase may now join words either side of a gap.
+  const matched = analysis === whole ? wholeFound : findIn(phrases, analysis, RELEVANT);
   const offTopicRead = !why && isOffTopic(relevance);
   // A list of terms is a matter of form: it is judged on the whole answer.
   const listOnly = !why && !offTopicRead && isListOfTerms(whole);
 
   // What the answer shows: the reasoning cues, and the rubric's signals (none for a non-answer).
-  const cueSpans = findCues(analysis);
+  const cues = cuesIn(phrases, matched);
   const rejected: RejectedMention[] = [];
   const signals = why
     ? new Map<string, SignalResult>()
-    : signalsIn(rubric, analysis, blanked, cueSpans, listOnly, explain ? rejected : undefined);
+    : signalsIn(rubric, analysis, blanked, matched, cues, listOnly, explain ? rejected : undefined);
   const found = foundIn(signals);
 
   // Criterion levels. A non-answer reaches none: a level that only asks for signals to be absent would hold for it.
@@ -83,7 +90,7 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   const ceilings = shown.flatMap((a) => (a.ceiling ? [{ id: a.id, ceiling: a.ceiling }] : []));
 
   // The total: the model's sum of the features, then held down by the guards and the ceilings.
-  const { features, hits } = extractFeatures(analysis, rubricFeatures(rubric, criteria, antiPatterns, found.present), cueSpans, explain);
+  const { features, hits } = extractFeatures(analysis, rubricFeatures(rubric, criteria, antiPatterns, found.present), cues, explain);
   const fitted = applyModel(rubric.model, features);
   const share = relevance.words ? relevance.relevantWords / relevance.words : 1;
   const guards: Guards = { nonAnswer: !!why, listOnly, offTopic, ...(offTopic ? { relevance: share } : {}), ceilings };
@@ -278,17 +285,17 @@ function signalsIn(
   rubric: ResolvedRubric,
   analysis: Analysis,
   blanked: readonly Span[],
-  cueSpans: ReturnType<typeof findCues>,
+  found: readonly Matches[],
+  cues: CueMatches,
   listOnly: boolean,
   rejected: RejectedMention[] | undefined,
 ): Map<string, SignalResult> {
-  const phraseSpans = phraseSpansOf(rubric, analysis);
   return evaluateSignals(rubric, {
     analysis,
     blanked,
     fragmentsCount: !listOnly,
-    phraseSpans,
-    cueSpans,
+    found,
+    cues,
     ...(rejected ? { rejected } : {}),
   });
 }

@@ -1,6 +1,8 @@
-// Matches many phrase lists against an answer's words in one pass, through one trie.
-import { CARRIAGE_RETURN, FULL_STOP, HYPHEN, LINE_FEED, NO_BREAK_SPACE, PERCENT_SIGN, SLASH, SPACE, TAB, isDigit } from './chars.js';
-import { headKey, type Token } from './text.js';
+// Phrase lists: their syntax, and the tries they are built into before compiling (phrase-matcher.ts).
+import { type Token } from './text.js';
+import { ANY, FORM, NUMBER, PLURAL, PhraseMatcher, STEM, WORD, spansOf, type PhraseData, type Span } from './phrase-matcher.js';
+
+export { isPlural, type Span } from './phrase-matcher.js';
 
 /**
  * Phrase syntax. Words are separated by spaces (a hyphen or slash inside a word separates
@@ -11,49 +13,40 @@ import { headKey, type Token } from './text.js';
  *   _s       any word ending in s (a plural, as in "_s per _")
  *   (a|b|c)  one of these        x?      x or nothing (after any element)
  */
-type Element = { kind: 'word' | 'stem'; text: string } | { kind: 'any' } | { kind: 'plural' } | { kind: 'number' };
+type Element =
+  | { kind: 'word'; text: string; forms: readonly string[] }
+  | { kind: 'stem'; text: string }
+  | { kind: 'any' }
+  | { kind: 'plural' }
+  | { kind: 'number' };
 
 interface TrieNode {
-  words: Map<string, TrieNode>;
+  words: Map<string, TrieNode> | undefined;
   /**
    * The plural and possessive forms a phrase's last word also matches, apart from `words`: a form
    * of one phrase's word ("metric" → "metrics") must not lead into another phrase that has that
    * form as its own word, or that phrase would match the singular too.
    */
-  forms: Map<string, TrieNode>;
-  /** Stems by their first two letters as a number (headKey), then stem → node; a one-letter stem by its letter. */
-  stems: Map<number, [string, TrieNode][]>;
+  forms: Map<string, TrieNode> | undefined;
+  /** Stems ("decid*") by their text. */
+  stems: Map<string, TrieNode> | undefined;
   any: TrieNode | undefined;
   plural: TrieNode | undefined;
   number: TrieNode | undefined;
-  /**
-   * Whether a one-letter stem is among the stems. A word is looked up by its first two letters,
-   * a key no one letter has, so such a stem needs a second lookup, made only where one exists.
-   */
-  shortStems: boolean;
   /** The lists (by id) that have a phrase ending here. */
-  ends: number[];
+  ends: number[] | undefined;
 }
 
-// Every node is made with every field, so all share one shape and lookups on them stay fast.
+// Maps are made as they are needed: most nodes of a large trie have one kind of edge, or none.
 const newNode = (): TrieNode => ({
-  words: new Map(),
-  forms: new Map(),
-  stems: new Map(),
+  words: undefined,
+  forms: undefined,
+  stems: undefined,
   any: undefined,
   plural: undefined,
   number: undefined,
-  shortStems: false,
-  ends: [],
+  ends: undefined,
 });
-
-/** How many letters of a stem key it in the trie: as many as headKey reads. */
-const HEAD_LENGTH = 2;
-
-/** A plural noun, for `_s` and the "X per Y" shape: "visits", "patients"; not "this", "business", "shop's". */
-export function isPlural(w: string): boolean {
-  return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith("'s");
-}
 
 const WORDS_OF = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*\*?|_s\b|_|#/gu;
 
@@ -63,100 +56,209 @@ function elementsOf(alternative: string): Element[] {
     if (w === '_s') return { kind: 'plural' };
     if (w === '#') return { kind: 'number' };
     if (w.endsWith('*')) return { kind: 'stem', text: w.slice(0, -1) };
-    return { kind: 'word', text: w };
+    // The plural and possessive forms it also matches as a phrase's last word.
+    return { kind: 'word', text: w, forms: /\p{L}$/u.test(w) ? [`${w}s`, `${w}es`, `${w}'s`] : [] };
+  });
+}
+
+/** A phrase's parts in order, each the element sequences it may be (an optional part may be none). */
+function partsOf(phrase: string): Element[][][] {
+  return (phrase.trim().match(/\([^)]*\)\??|\S+/g) ?? []).map((raw) => {
+    const optional = raw.length > 1 && raw.endsWith('?');
+    const body = optional ? raw.slice(0, -1) : raw;
+    const group = /^\((.*)\)$/.exec(body);
+    const choices = (group ? group[1]!.split('|') : [body]).map(elementsOf).filter((c) => c.length > 0);
+    if (optional) choices.push([]);
+    return choices;
   });
 }
 
 /** Every sequence of elements a phrase stands for, its groups and optional parts expanded. */
 export function expandPhrase(phrase: string): Element[][] {
   let sequences: Element[][] = [[]];
-  for (const raw of phrase.trim().match(/\([^)]*\)\??|\S+/g) ?? []) {
-    const optional = raw.length > 1 && raw.endsWith('?');
-    const body = optional ? raw.slice(0, -1) : raw;
-    const group = /^\((.*)\)$/.exec(body);
-    const choices = (group ? group[1]!.split('|') : [body]).map(elementsOf).filter((c) => c.length > 0);
-    if (optional) choices.push([]);
-    sequences = sequences.flatMap((seq) => choices.map((c) => [...seq, ...c]));
-  }
+  for (const choices of partsOf(phrase)) sequences = sequences.flatMap((seq) => choices.map((c) => [...seq, ...c]));
   return sequences.filter((s) => s.length > 0);
 }
 
-/** A word that is a figure, for `#`: one that starts with a digit. */
-const isNumber = (word: string) => isDigit(word.charCodeAt(0));
-
-/** What may stand between two words of one phrase in the answer: a space, a hyphen, a slash or a dot. */
-const isJoiner = (c: number) =>
-  c === SPACE ||
-  c === TAB ||
-  c === LINE_FEED ||
-  c === CARRIAGE_RETURN ||
-  c === HYPHEN ||
-  c === SLASH ||
-  c === FULL_STOP ||
-  c === NO_BREAK_SPACE;
-
 /**
- * Whether only joiners stand between two words of the answer, so they can belong to one phrase. A
- * percent sign right after a figure is part of it: "a 105% target" is "a # target".
+ * Phrase lists gathered into tries, to be compiled into one matcher. Each section is a trie of its
+ * own: a plural form leads on only within its own trie (see `forms`), so lists that were matched
+ * apart keep matching exactly what they did when several sections share one matcher.
  */
-function joinable(text: string, from: number, to: number): boolean {
-  if (to <= from) return false;
-  let i = from;
-  if (text.charCodeAt(i) === PERCENT_SIGN && isDigit(text.charCodeAt(i - 1))) i++;
-  for (; i < to; i++) if (!isJoiner(text.charCodeAt(i))) return false;
-  return i > from;
-}
-
-/** Whether a word can start a phrase at the root: an exact word, a number or a stem. */
-function startsHere(root: TrieNode, t: Token): boolean {
-  return (
-    root.words.has(t.norm) ||
-    root.forms.has(t.norm) ||
-    (!!root.number && isNumber(t.norm)) ||
-    (root.stems.size > 0 && root.stems.has(t.head))
-  );
-}
-
-export interface Span {
-  start: number;
-  end: number;
-}
-
-export class PhraseIndex {
-  private readonly root = newNode();
+export class PhraseSet {
+  /**
+   * Each section's phrases in the order they first came, with the lists that hold them: a phrase
+   * in several lists is inserted once. Inserting it again would change nothing but its ends, as
+   * the first insertion already claimed whatever plural forms it could.
+   */
+  private readonly sections: Map<string, number[]>[] = [];
+  private readonly sectionLists: number[] = [];
   private lists = 0;
 
-  /** Adds a list of phrases; returns its id. */
+  /** Starts a new section: the lists added from here on share its trie. */
+  section(): this {
+    this.sections.push(new Map());
+    this.sectionLists.push(this.lists);
+    return this;
+  }
+
+  /** Adds a list of phrases to the current section; returns its id, counted across all sections. */
   add(phrases: readonly string[]): number {
+    if (!this.sections.length) this.section();
+    const section = this.sections[this.sections.length - 1]!;
     const id = this.lists++;
-    for (const phrase of phrases) for (const seq of expandPhrase(phrase)) this.insert(seq, id);
+    for (const phrase of phrases) {
+      const lists = section.get(phrase);
+      if (!lists) section.set(phrase, [id]);
+      else if (lists[lists.length - 1] !== id) lists.push(id);
+    }
     return id;
   }
 
-  private insert(seq: Element[], id: number): void {
-    let at = this.root;
-    seq.forEach((el, i) => {
-      const last = i === seq.length - 1;
-      if (el.kind === 'any') at = at.any ??= newNode();
-      else if (el.kind === 'plural') at = at.plural ??= newNode();
-      else if (el.kind === 'number') at = at.number ??= newNode();
-      else if (el.kind === 'stem') {
-        const key = headKey(el.text);
-        if (el.text.length < HEAD_LENGTH) at.shortStems = true;
-        const bucket = at.stems.get(key) ?? [];
-        if (!at.stems.has(key)) at.stems.set(key, bucket);
-        let found = bucket.find(([stem]) => stem === el.text);
-        if (!found) bucket.push((found = [el.text, newNode()]));
-        at = found[1];
-      } else {
-        const next = at.words.get(el.text) ?? newNode();
-        const forms = last && /\p{L}$/u.test(el.text) ? [el.text, `${el.text}s`, `${el.text}es`, `${el.text}'s`] : [el.text];
-        if (!at.words.has(el.text)) at.words.set(el.text, next);
-        for (const f of forms) if (f !== el.text && !at.forms.has(f)) at.forms.set(f, next);
-        at = next;
-      }
+  /** The tries as flat arrays: what the matcher runs on, and what is kept on disk. */
+  compile(): PhraseData {
+    const roots = this.sections.map((section) => {
+      const root = newNode();
+      for (const [phrase, lists] of section) insertPhrase(root, partsOf(phrase), lists);
+      return root;
     });
-    if (!at.ends.includes(id)) at.ends.push(id);
+    return flatten(roots, this.sectionLists, this.lists);
+  }
+}
+
+/** The node an element leads to from `at`, made if new. */
+function stepTo(at: TrieNode, el: Element): TrieNode {
+  if (el.kind === 'any') return (at.any ??= newNode());
+  if (el.kind === 'plural') return (at.plural ??= newNode());
+  if (el.kind === 'number') return (at.number ??= newNode());
+  const map = el.kind === 'stem' ? (at.stems ??= new Map()) : (at.words ??= new Map());
+  let next = map.get(el.text);
+  if (!next) map.set(el.text, (next = newNode()));
+  return next;
+}
+
+/**
+ * Inserts every sequence a phrase stands for, as inserting each of `expandPhrase` in turn would, but
+ * walking each shared beginning once: a phrase of a few groups stands for thousands of sequences.
+ * A sequence's last word also takes its plural forms, set in the order the sequences come, as the
+ * first to claim a form keeps it.
+ */
+function insertPhrase(root: TrieNode, parts: Element[][][], lists: readonly number[]): void {
+  const walk = (p: number, at: TrieNode, lastFrom: TrieNode | undefined, last: Element | undefined): void => {
+    if (p === parts.length) {
+      if (!last) return;
+      if (last.kind === 'word' && last.forms.length) {
+        const forms = (lastFrom!.forms ??= new Map());
+        for (const f of last.forms) if (!forms.has(f)) forms.set(f, at);
+      }
+      const ends = (at.ends ??= []);
+      for (const id of lists) if (!ends.includes(id)) ends.push(id);
+      return;
+    }
+    for (const choice of parts[p]!) {
+      let node = at;
+      let from = lastFrom;
+      let el = last;
+      for (const e of choice) {
+        from = node;
+        el = e;
+        node = stepTo(node, e);
+      }
+      walk(p + 1, node, from, el);
+    }
+  };
+  walk(0, root, undefined, undefined);
+}
+
+/**
+ * Writes the tries as runs of integers, each node once however often it recurs: nodes that end the
+ * same lists and lead by the same edges to the same nodes are one ("(i|we) (pick|choose)" holds one
+ * "pick|choose" below both words). A walk cannot tell them apart, so what it finds is unchanged;
+ * the group expansions that make a trie large make its merged form small.
+ */
+function flatten(roots: readonly TrieNode[], sectionLists: readonly number[], lists: number): PhraseData {
+  const words = new Map<string, number>();
+  const stems = new Map<string, number>();
+  const intern = (m: Map<string, number>, s: string) => {
+    let id = m.get(s);
+    if (id === undefined) m.set(s, (id = m.size));
+    return id;
+  };
+  const edgeStart = [0];
+  const edges: number[] = [];
+  const endStart = [0];
+  const ends: number[] = [];
+  /** Nodes written so far by a hash of what they are, to find one that is the same. */
+  const byHash = new Map<number, number[]>();
+  const done = new Map<TrieNode, number>();
+  const out: number[] = [];
+  const same = (id: number, own: readonly number[], from: number) => {
+    if (endStart[id + 1]! - endStart[id]! !== own.length || edgeStart[id + 1]! - edgeStart[id]! !== (out.length - from) / 3) return false;
+    for (let j = 0; j < own.length; j++) if (ends[endStart[id]! + j] !== own[j]) return false;
+    for (let j = from; j < out.length; j++) if (edges[3 * edgeStart[id]! + j - from] !== out[j]) return false;
+    return true;
+  };
+  // Children first, so a node is described by its children's merged numbers.
+  const numberOf = (n: TrieNode): number => {
+    const known = done.get(n);
+    if (known !== undefined) return known;
+    const mine: [number, number, number][] = [];
+    for (const [w, to] of n.words ?? []) mine.push([WORD, intern(words, w), numberOf(to)]);
+    for (const [w, to] of n.forms ?? []) mine.push([FORM, intern(words, w), numberOf(to)]);
+    for (const [st, to] of n.stems ?? []) mine.push([STEM, intern(stems, st), numberOf(to)]);
+    if (n.any) mine.push([ANY, 0, numberOf(n.any)]);
+    if (n.plural) mine.push([PLURAL, 0, numberOf(n.plural)]);
+    if (n.number) mine.push([NUMBER, 0, numberOf(n.number)]);
+    mine.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const own = n.ends ? [...n.ends].sort((a, b) => a - b) : [];
+    const from = out.length;
+    let hash = own.length;
+    for (const e of own) hash = (Math.imul(hash, 31) + e) | 0;
+    for (const [kind, key, to] of mine) {
+      out.push(kind, key, to);
+      hash = (Math.imul(hash, 31) + ((kind * 7919) ^ Math.imul(key, 104729) ^ to)) | 0;
+    }
+    const bucket = byHash.get(hash);
+    let id = bucket?.find((b) => same(b, own, from));
+    if (id === undefined) {
+      id = endStart.length - 1;
+      for (let j = from; j < out.length; j++) edges.push(out[j]!);
+      edgeStart.push(edges.length / 3);
+      for (const e of own) ends.push(e);
+      endStart.push(ends.length);
+      if (bucket) bucket.push(id);
+      else byHash.set(hash, [id]);
+    }
+    out.length = from;
+    done.set(n, id);
+    return id;
+  };
+  const rootIds = roots.map(numberOf);
+  return {
+    words: [...words.keys()],
+    stems: [...stems.keys()],
+    sections: roots.map((_, i) => ({
+      root: rootIds[i]!,
+      firstList: sectionLists[i]!,
+      lists: (sectionLists[i + 1] ?? lists) - sectionLists[i]!,
+    })),
+    lists,
+    edgeStart: Int32Array.from(edgeStart),
+    edges: Int32Array.from(edges),
+    endStart: Int32Array.from(endStart),
+    ends: Int32Array.from(ends),
+  };
+}
+
+/** Phrase lists in one trie, compiled on first use: for callers that build their lists where they use them. */
+export class PhraseIndex {
+  private readonly set = new PhraseSet();
+  private matcher: PhraseMatcher | undefined;
+
+  /** Adds a list of phrases; returns its id. */
+  add(phrases: readonly string[]): number {
+    this.matcher = undefined;
+    return this.set.add(phrases);
   }
 
   /**
@@ -164,52 +266,8 @@ export class PhraseIndex {
    * there, then on from its end, as a regular expression of the alternatives would find.
    */
   find(text: string, tokens: readonly Token[]): Span[][] {
-    const out: Span[][] = Array.from({ length: this.lists }, () => []);
-    const resume = new Int32Array(this.lists); // the token each list may match from again
-    const best = new Int32Array(this.lists).fill(-1);
-    const touched: number[] = [];
-    const walk = (at: TrieNode, i: number, k: number): void => {
-      if (k > i) {
-        for (const id of at.ends) {
-          if (best[id]! < 0) touched.push(id);
-          if (k > best[id]!) best[id] = k;
-        }
-      }
-      if (k >= tokens.length) return;
-      const word = tokens[k]!.norm;
-      const exact = at.words.get(word);
-      const form = at.forms.size ? at.forms.get(word) : undefined;
-      const num = at.number && isNumber(word) ? at.number : undefined;
-      const stems = at.stems.size ? at.stems.get(tokens[k]!.head) : undefined;
-      const short = at.shortStems ? at.stems.get(word.charCodeAt(0)) : undefined;
-      const plural = at.plural && isPlural(word) ? at.plural : undefined;
-      if (!exact && !form && !num && !at.any && !plural && !stems && !short) return;
-      if (k > i && !joinable(text, tokens[k - 1]!.end, tokens[k]!.start)) return;
-      if (exact) walk(exact, i, k + 1);
-      if (form && form !== exact) walk(form, i, k + 1);
-      if (num) walk(num, i, k + 1);
-      if (stems) for (const [stem, next] of stems) if (word.startsWith(stem)) walk(next, i, k + 1);
-      // A one-letter word is keyed by its letter alone, so both lookups found the same stems: walk them once.
-      if (short && short !== stems) for (const [stem, next] of short) if (word.startsWith(stem)) walk(next, i, k + 1);
-      if (at.any) walk(at.any, i, k + 1);
-      if (plural) walk(plural, i, k + 1);
-    };
-    const root = this.root;
-    // With no phrase that starts with any word, most words start no phrase: tell so without walking.
-    const quick = !root.any && !root.plural && !root.shortStems;
-    for (let i = 0; i < tokens.length; i++) {
-      if (quick && !startsHere(root, tokens[i]!)) continue;
-      walk(root, i, i);
-      for (const id of touched) {
-        if (i >= resume[id]!) {
-          const end = best[id]!;
-          out[id]!.push({ start: tokens[i]!.start, end: tokens[end - 1]!.end });
-          resume[id] = end;
-        }
-        best[id] = -1;
-      }
-      touched.length = 0;
-    }
-    return out;
+    const matcher = (this.matcher ??= new PhraseMatcher(this.set.compile()));
+    const found = matcher.find(text, tokens, matcher.wordsOf(tokens));
+    return Array.from({ length: matcher.lists }, (_, list) => spansOf(found, list));
   }
 }

@@ -54,8 +54,6 @@ export interface Token {
   end: number;
   /** Lower case, with curly apostrophes made straight. */
   norm: string;
-  /** `headKey(norm)`, worked out once per word, for looking up word stems. */
-  head: number;
 }
 
 export interface Analysis {
@@ -77,9 +75,6 @@ export interface Analysis {
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
-/** The first two characters of a word (16 bits each) as one number: a map key that costs no new string. */
-export const headKey = (w: string) => (w.length > 1 ? w.charCodeAt(0) * 0x10000 + w.charCodeAt(1) : w.length === 1 ? w.charCodeAt(0) : 0);
-
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   // Lower-case once; per word only where case folding changed the length (rare letters).
@@ -91,7 +86,7 @@ export function tokenize(text: string): Token[] {
     const end = m.index + m[0].length;
     let norm = aligned ? lower.slice(m.index, end) : m[0].toLowerCase();
     if (curly) norm = norm.replace(/’/g, "'");
-    out.push({ start: m.index, end, norm, head: headKey(norm) });
+    out.push({ start: m.index, end, norm });
   }
   return out;
 }

@@ -8,14 +8,16 @@ import {
   keyOf,
   newMentionCache,
 } from '../../src/scoring/rubric/matcher.js';
-import { PhraseIndex, expandPhrase } from '../../src/text/phrases.js';
+import { PhraseSet, expandPhrase } from '../../src/text/phrases.js';
+import { PhraseMatcher } from '../../src/text/phrase-matcher.js';
 
 /** The mentions of a list of phrases in a text, as the scorer finds them. */
 function mentionsOf(phrases: string[], text: string) {
-  const index = new PhraseIndex();
-  const matcher = compileMatcher({ terms: phrases }, {}, index);
+  const set = new PhraseSet();
+  const matcher = compileMatcher({ terms: phrases }, {}, set);
+  const compiled = new PhraseMatcher(set.compile());
   const a = analyse([text], [text]);
-  const found = findMentions(matcher, a, [index.find(text, a.tokens[0]!)], []);
+  const found = findMentions(matcher, a, [compiled.find(text, a.tokens[0]!, compiled.wordsOf(a.tokens[0]!))], { found: [], first: 0 });
   const cache = newMentionCache();
   return Object.assign(
     found.map((m) => ({ ...m, rejected: isRejectedMention(a, m, cache) })),

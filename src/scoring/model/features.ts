@@ -9,7 +9,8 @@ import {
   PER,
 } from '../../scenario/cues.js';
 import { FEATURE_DEFS, FEATURES, featureDef, type FeatureId } from '../../scenario/features.js';
-import { isPlural, PhraseIndex, type Span } from '../../text/phrases.js';
+import { isPlural, PhraseMatcher, type Matches } from '../../text/phrase-matcher.js';
+import { PhraseSet } from '../../text/phrases.js';
 import { firstTokenAt, type Analysis, type Token } from '../../text/text.js';
 import { COLON, COMMA, FULL_STOP, LINE_FEED, QUESTION_MARK, RIGHT_PAREN, SEMICOLON, isDigit } from '../../text/chars.js';
 import { POLICY } from '../../policy/policy.js';
@@ -87,23 +88,29 @@ export function cueListOf(lexicon: string, phrases: readonly string[]): number |
   return phrases.length === own.length && phrases.every((p, i) => p === own[i]) ? at : undefined;
 }
 
-/** Where each cue list was found, per turn and per list: worked out once, used by the features and by rubric signals. */
-export function findCues(a: Analysis): Span[][][] {
-  const cue = cues();
-  return a.scan.map((text, turn) => {
-    const found = cue.index.find(text, a.tokens[turn]!);
-    return cue.lists.map((id) => found[id]!);
-  });
+/** The cue lists in the order their matches are numbered: list j of a cue section is `CUE_LISTS[j]`. */
+export const CUE_LISTS: readonly (readonly string[])[] = LIST_IDS.map((id) => LIST[id]);
+
+/**
+ * Where each cue list was found in each turn: the matches of one pass over the turn's words, in which
+ * cue list j is list `first + j`. A rubric's matcher holds the cue lists beside its own (see
+ * rubric/compiled.ts), so scoring finds them in the same pass; `findCues` finds them alone.
+ */
+export interface CueMatches {
+  found: readonly Matches[];
+  first: number;
 }
 
-let cueIndex: { index: PhraseIndex; lists: number[] } | undefined;
-/** The cue lists' phrase index, built on first use so that starting the program does not wait for it. */
-function cues(): { index: PhraseIndex; lists: number[] } {
-  if (!cueIndex) {
-    const index = new PhraseIndex();
-    cueIndex = { index, lists: LIST_IDS.map((id) => index.add(LIST[id])) };
+let cueMatcher: PhraseMatcher | undefined;
+/** The cue lists alone, for reading an answer without a rubric; built on first use. */
+export function findCues(a: Analysis): CueMatches {
+  if (!cueMatcher) {
+    const set = new PhraseSet();
+    for (const list of CUE_LISTS) set.add(list);
+    cueMatcher = new PhraseMatcher(set.compile());
   }
-  return cueIndex;
+  const matcher = cueMatcher;
+  return { found: a.scan.map((text, turn) => matcher.find(text, a.tokens[turn]!, matcher.wordsOf(a.tokens[turn]!))), first: 0 };
 }
 
 /** A count on a log scale reaching 1 at `at`: the first reasons count most, and more keep counting a little. */
@@ -124,8 +131,8 @@ function sentenceOf(a: Analysis, turn: number, start: number, from: number): num
 export function extractFeatures(
   a: Analysis,
   rubric: { attained: number; coverage: number; penalty: number },
-  /** What findCues found in this answer. */
-  cueSpans: readonly (readonly (readonly Span[])[])[],
+  /** Where the cue lists were found in this answer. */
+  cues: CueMatches,
   withHits = false,
 ): { features: Features; hits: FeatureHit[] } {
   const hits: FeatureHit[] = [];
@@ -160,11 +167,13 @@ export function extractFeatures(
   // How much of each sentence the cue phrases cover (see `stuffed` below).
   const covered = new Float64Array(n);
   a.scan.forEach((text, turn) => {
-    const found = cueSpans[turn]!;
+    const found = cues.found[turn]!;
     for (let j = 0; j < LIST_IDS.length; j++) {
       const id = LIST_IDS[j]!;
       let at = 0;
-      for (const span of found[j]!) {
+      const list = cues.first + j;
+      for (let x = found.first[list]!; x < found.first[list + 1]!; x++) {
+        const span = { start: found.starts[x]!, end: found.ends[x]! };
         const i = sentenceOf(a, turn, span.start, at);
         if (i < 0) continue;
         at = i;

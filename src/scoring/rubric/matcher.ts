@@ -1,8 +1,8 @@
 // Finds where a signal's phrases stand in an answer and whether each mention is affirmed or rejected.
 import type { Matcher } from '../../scenario/schema.js';
 import { CRITICISM, NEGATOR_WORDS, NEGATOR_PAIRS, REJECTED_AFTER, notNegating } from '../../text/lexicon.js';
-import type { PhraseIndex, Span } from '../../text/phrases.js';
-import { cueListOf } from '../model/features.js';
+import type { Matches, Span } from '../../text/phrase-matcher.js';
+import { cueListOf, type CueMatches } from '../model/features.js';
 import { HYPHEN } from '../../text/chars.js';
 import { POLICY } from '../../policy/policy.js';
 import { clauseAround, nextClause, firstTokenAt, type Analysis, type Sentence, type Token } from '../../text/text.js';
@@ -25,7 +25,7 @@ export function keyOf(a: Analysis, m: Mention): string {
 export interface CompiledMatcher {
   /** Equal keys find equal mentions, so signals that share a lexicon share the work. */
   key: string;
-  /** The phrase list's id in the rubric's PhraseIndex; -1 when a cue list serves instead. */
+  /** The phrase list's id among the rubric's lists (see rubric/compiled.ts); -1 when a cue list serves instead. */
   list: number;
   /** A built-in reasoning lexicon: the cue list whose spans (found once for the features) serve. */
   cue?: number;
@@ -33,7 +33,12 @@ export interface CompiledMatcher {
   regex?: RegExp;
 }
 
-export function compileMatcher(m: Matcher, lexicons: Record<string, string[]>, index: PhraseIndex): CompiledMatcher {
+/** Where a matcher's phrases go: a list of them, numbered in the order they are added. */
+export interface PhraseLists {
+  add(phrases: readonly string[]): number;
+}
+
+export function compileMatcher(m: Matcher, lexicons: Record<string, string[]>, index: PhraseLists): CompiledMatcher {
   const cue = m.lexicon && !m.terms && !m.pattern ? cueListOf(m.lexicon, lexicons[m.lexicon] ?? []) : undefined;
   if (cue !== undefined) return { key: `cue:${cue}`, list: -1, cue };
   const phrases = [...new Set([...(m.terms ?? []), ...(m.lexicon ? (lexicons[m.lexicon] ?? []) : [])])].sort();
@@ -62,10 +67,12 @@ function regexSpans(re: RegExp, text: string): Span[] {
   return out;
 }
 
-/** Phrase matches and regex matches together; where they overlap the longer wins. */
-function spansIn(m: CompiledMatcher, text: string, phraseSpans: Span[]): Span[] {
-  if (!m.regex) return phraseSpans;
-  const all = [...phraseSpans, ...regexSpans(m.regex, text)].sort((a, b) => a.start - b.start || b.end - a.end);
+/** A list's phrase matches, and regex matches with them; where they overlap the longer wins. */
+function spansIn(m: CompiledMatcher, text: string, found: Matches, list: number): Span[] {
+  const out: Span[] = [];
+  for (let j = found.first[list]!; j < found.first[list + 1]!; j++) out.push({ start: found.starts[j]!, end: found.ends[j]! });
+  if (!m.regex) return out;
+  const all = [...out, ...regexSpans(m.regex, text)].sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Span[] = [];
   for (const s of all) if (!kept.length || s.start >= kept[kept.length - 1]!.end) kept.push(s);
   return kept;
@@ -123,20 +130,15 @@ function isRejected(a: Analysis, turn: number, s: Sentence, start: number, end: 
 /**
  * Every mention in the answer, with its sentence. Whether it is rejected is asked separately
  * (isRejectedMention), and only by signals that care.
- * `phraseSpans[turn][list]` is what the rubric's PhraseIndex found in each turn.
+ * `found[turn]` is what the rubric's lists hold in each turn, `cues` where the cue lists were found.
  */
-export function findMentions(
-  m: CompiledMatcher,
-  a: Analysis,
-  phraseSpans: Span[][][],
-  cueSpans: readonly (readonly (readonly Span[])[])[],
-): Mention[] {
+export function findMentions(m: CompiledMatcher, a: Analysis, found: readonly Matches[], cues: CueMatches): Mention[] {
   const out: Mention[] = [];
   let index = 0;
   a.scan.forEach((text, turn) => {
     while (index < a.sentences.length && a.sentences[index]!.turn < turn) index++;
-    const found = m.cue !== undefined ? (cueSpans[turn]![m.cue]! as Span[]) : phraseSpans[turn]![m.list]!;
-    for (const span of spansIn(m, text, found)) {
+    const spans = m.cue !== undefined ? spansIn(m, text, cues.found[turn]!, cues.first + m.cue) : spansIn(m, text, found[turn]!, m.list);
+    for (const span of spans) {
       while (index < a.sentences.length && a.sentences[index]!.turn === turn && a.sentences[index]!.end <= span.start) index++;
       const s = a.sentences[index];
       if (!s || s.turn !== turn) break;

@@ -14,8 +14,8 @@ import {
   REFERRING_WORDS,
   TIME_WORDS,
 } from '../../text/lexicon.js';
-import { PhraseIndex } from '../../text/phrases.js';
-import { firstTokenAt, isUnmarked, speechUnits, tokenize, type Analysis, type Sentence } from '../../text/text.js';
+import { countOf, spansOf, type Matches, type Span } from '../../text/phrase-matcher.js';
+import { firstTokenAt, isUnmarked, speechUnits, tokenize, type Analysis, type Sentence, type Token } from '../../text/text.js';
 import { POLICY } from '../../policy/policy.js';
 
 /** A follow-up as asked: its words, and the rubric criteria it probes when known. */
@@ -66,40 +66,26 @@ export interface Relevance {
   rival?: { family: string; title: string; words: number };
 }
 
+/** What relevance reads of the rubric's matcher (rubric/compiled.ts): its pass over the whole answer, and the context terms of a prompt. */
+export interface TopicPhrases {
+  /** What each turn of the answer holds of every list. */
+  found: readonly Matches[];
+  /** The first list of the topics (the rubric's own, then the k-th other family's, `rubric.contrast`). */
+  topic: number;
+  /** The first list of the criteria's own phrases, and of all their phrases (criterion k is list own + k, all + k). */
+  own: number;
+  all: number;
+  /** Where the scenario's context terms are in a prompt. */
+  contextIn(text: string, tokens: readonly Token[]): readonly Span[];
+}
+
 interface Topic {
-  /** List 0 is the rubric's own topic; list k the k-th other family's (`rubric.contrast`). */
-  index: PhraseIndex;
   /** Stems that only name what the rubric and the question are about: headings, not content. */
   headings: Set<string>;
   /** The same headings as whole words (a stem of five letters would take "commute" for "communicates"). */
   headingWords: Set<string>;
-  /** The scenario's context terms: a question's words that every answer to it shares. */
-  context: PhraseIndex;
   /** Their stems: the company's nouns tie every sentence of every answer to every other, so they link neighbours only. */
   contextStems: Set<string>;
-  /** What the criteria look for, built the first time a follow-up's reply is read (see `criterionIndexes`). */
-  byCriterion?: CriterionIndexes;
-}
-
-interface CriterionIndexes {
-  /** Per criterion (list k is criterion k), the phrases only its levels' signals look for: what a reply to a follow-up on it speaks of. */
-  own: PhraseIndex;
-  /** Per criterion, every phrase its levels' signals look for, those it shares with other criteria too. */
-  all: PhraseIndex;
-}
-
-/** The criteria's phrase indexes, built once per rubric and only when a follow-up's reply needs them. */
-function criterionIndexes(topic: Topic, rubric: ResolvedRubric): CriterionIndexes {
-  if (!topic.byCriterion) {
-    const own = new PhraseIndex();
-    const all = new PhraseIndex();
-    for (const c of rubric.criteria) {
-      own.add(vocabularyOf(rubric, c));
-      all.add(vocabularyOf(rubric, c, false));
-    }
-    topic.byCriterion = { own, all };
-  }
-  return topic.byCriterion;
 }
 
 /**
@@ -171,9 +157,6 @@ const TOPIC_CACHE = 64;
 function topicOf(rubric: ResolvedRubric): Topic {
   let t = topics.get(rubric.hash);
   if (!t) {
-    const index = new PhraseIndex();
-    index.add(rubric.topic);
-    for (const c of rubric.contrast) index.add(c.topic);
     const headings = new Set<string>();
     const texts = [rubric.title, ...rubric.criteria.flatMap((c) => [c.title, ...c.levels.map((l) => l.anchor)])];
     const headingWords = new Set<string>();
@@ -188,11 +171,9 @@ function topicOf(rubric: ResolvedRubric): Topic {
       headings.add(stemOf(w));
       headingWords.add(singular(w));
     }
-    const context = new PhraseIndex();
-    context.add(rubric.context);
     const contextStems = new Set<string>();
     for (const term of rubric.context) for (const tok of tokenize(term.replace(/\*/gu, ''))) contextStems.add(stemOf(tok.norm));
-    t = { index, headings, headingWords, context, contextStems };
+    t = { headings, headingWords, contextStems };
     if (topics.size >= TOPIC_CACHE) topics.delete(topics.keys().next().value!);
     topics.set(rubric.hash, t);
   }
@@ -202,9 +183,10 @@ function topicOf(rubric: ResolvedRubric): Topic {
 /**
  * The phrases a criterion's own signals look for: signals no other criterion of the rubric uses (a
  * shared one, such as a reason or a time window, says nothing of which criterion a reply is about),
- * from the rubric's lexicons and terms, not the reasoning cues or the company's nouns.
+ * from the rubric's lexicons and terms, not the reasoning cues or the company's nouns. With `unique`
+ * false, every phrase its signals look for. Each criterion's are a list of the rubric's matcher.
  */
-function vocabularyOf(rubric: ResolvedRubric, c: ResolvedRubric['criteria'][number], unique = true): string[] {
+export function vocabularyOf(rubric: ResolvedRubric, c: ResolvedRubric['criteria'][number], unique = true): string[] {
   const signalsOf = (x: ResolvedRubric['criteria'][number]) => new Set(x.levels.flatMap((l) => (l.when ? positives(l.when) : [])));
   const mine = signalsOf(c);
   if (unique) for (const other of rubric.criteria) if (other !== c) for (const id of signalsOf(other)) mine.delete(id);
@@ -224,11 +206,11 @@ function vocabularyOf(rubric: ResolvedRubric, c: ResolvedRubric['criteria'][numb
  * The content stems of a prompt: what the question itself says, which an answer repeating it does not
  * add to. The company's own nouns ("merchants", "transactions") are left out: every answer shares them.
  */
-function promptStems(prompt: string | undefined, context: PhraseIndex, of: (w: string) => string = stemOf): Set<string> {
+function promptStems(prompt: string | undefined, phrases: TopicPhrases, of: (w: string) => string = stemOf): Set<string> {
   const out = new Set<string>();
   if (!prompt) return out;
   const tokens = tokenize(prompt);
-  const nouns = context.find(prompt, tokens)[0]!;
+  const nouns = phrases.contextIn(prompt, tokens);
   for (const t of tokens) {
     if (!isContentWord(t.norm) || nouns.some((h) => t.start >= h.start && t.end <= h.end)) continue;
     out.add(of(t.norm));
@@ -243,7 +225,7 @@ function promptStems(prompt: string | undefined, context: PhraseIndex, of: (w: s
  * its words lie in units that bear on the question. Judged on the sentences the model is sure of, an
  * unrelated story ran on from the answer's last words and was read with them.
  */
-export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = {}): Relevance {
+export function relevanceOf(a: Analysis, rubric: ResolvedRubric, phrases: TopicPhrases, asked: Asked = {}): Relevance {
   // A rubric that says nothing of its topic: every sentence is read, and none is judged off topic.
   if (!rubric.topic.length) return unjudged(a);
   const { unitThreshold, unitShare } = POLICY.relevance;
@@ -251,7 +233,7 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = 
     const own = a.sentences.filter((x) => x.turn === turn);
     return isUnmarked(text, a.tokens[turn]!) ? speechUnits(text, turn, a.tokens[turn]!, unitThreshold) : own;
   });
-  const r = relevanceOfSentences({ ...a, sentences: units, clauseBreaks: new WeakMap() }, rubric, asked);
+  const r = relevanceOfSentences({ ...a, sentences: units, clauseBreaks: new WeakMap() }, rubric, phrases, asked);
   // Per turn, per word: whether its unit bears on the question, and the unit's index.
   const unitOf = a.tokens.map((ts) => new Int32Array(ts.length).fill(-1));
   units.forEach((u, i) => {
@@ -288,7 +270,7 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, asked: Asked = 
   return { ...r, relevant, why, relevantWords, words };
 }
 
-function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, asked: Asked): Relevance {
+function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: TopicPhrases, asked: Asked): Relevance {
   const topic = topicOf(rubric);
   const families = rubric.contrast.length + 1;
   const n = a.sentences.length;
@@ -298,17 +280,17 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, asked: Asked)
   const stems: Set<string>[] = [];
   /** Per sentence, its content words whole (without their inflection), beside their stems. */
   const wholes: Set<string>[] = [];
-  const question = promptStems(asked.question, topic.context);
+  const question = promptStems(asked.question, phrases);
   /** The question's words whole, without their inflection: one of them, the same word, is enough. */
-  const questionWords = promptStems(asked.question, topic.context, lemmaOf);
-  const followUps = (asked.followUps ?? []).map((f) => promptStems(promptOfFollowUp(f), topic.context));
+  const questionWords = promptStems(asked.question, phrases, lemmaOf);
+  const followUps = (asked.followUps ?? []).map((f) => promptStems(promptOfFollowUp(f), phrases));
 
   // What each sentence names of each family's topic: the first five letters of each phrase found.
   const named: Set<string>[][] = a.sentences.map(() => Array.from({ length: families }, () => new Set<string>()));
   a.scan.forEach((text, turn) => {
-    const found = topic.index.find(text, a.tokens[turn]!);
+    const found = phrases.found[turn]!;
     for (let f = 0; f < families; f++) {
-      for (const h of found[f]!) {
+      for (const h of spansOf(found, phrases.topic + f)) {
         const i = sentenceAt(a, turn, h.start);
         if (i >= 0) named[i]![f]!.add(conceptOf(text.slice(h.start, h.end)));
       }
@@ -320,20 +302,18 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, asked: Asked)
   const probed = new Uint8Array(n);
   const addressed = a.turns.map(() => false);
   const aside = a.turns.map(() => 0);
-  a.scan.forEach((text, turn) => {
+  a.scan.forEach((_, turn) => {
     const f = turn > 0 ? asked.followUps?.[turn - 1] : undefined;
     const targets = typeof f === 'object' ? (f.targets ?? []) : [];
     if (!targets.length) return;
-    const indexes = criterionIndexes(topic, rubric);
-    const found = indexes.own.find(text, a.tokens[turn]!);
-    const any = indexes.all.find(text, a.tokens[turn]!);
+    const found = phrases.found[turn]!;
     rubric.criteria.forEach((c, k) => {
       if (!targets.includes(c.id)) {
-        aside[turn] = aside[turn]! + found[k]!.length;
+        aside[turn] = aside[turn]! + countOf(found, phrases.own + k);
         return;
       }
-      if (any[k]!.length) addressed[turn] = true;
-      for (const h of found[k]!) {
+      if (countOf(found, phrases.all + k)) addressed[turn] = true;
+      for (const h of spansOf(found, phrases.own + k)) {
         const i = sentenceAt(a, turn, h.start);
         if (i >= 0 && probed[i]! < 255) probed[i]!++;
       }

@@ -1,17 +1,10 @@
 // Evaluates a rubric's signals on an analysed answer: which are present, and the quotes that show it.
-import type { Signal } from '../../scenario/schema.js';
 import type { ResolvedRubric } from '../../scenario/rubric.js';
 import type { Span } from './guards.js';
-import {
-  compileMatcher,
-  distinctCount,
-  findMentions,
-  isRejectedMention,
-  newMentionCache,
-  type CompiledMatcher,
-  type Mention,
-} from './matcher.js';
-import { PhraseIndex, type Span as PhraseSpan } from '../../text/phrases.js';
+import { distinctCount, findMentions, isRejectedMention, newMentionCache, type CompiledMatcher, type Mention } from './matcher.js';
+import type { Matches } from '../../text/phrase-matcher.js';
+import type { CueMatches } from '../model/features.js';
+import { rubricPhrases } from './compiled.js';
 import type { Analysis } from '../../text/text.js';
 import type { Evidence } from '../types.js';
 
@@ -20,13 +13,6 @@ import type { Evidence } from '../types.js';
 const QUOTES_PER_SIGNAL = 3;
 /** A quote is cut to about this many characters either side of what earned it. */
 const QUOTE_REACH = 110;
-
-interface CompiledSignal {
-  id: string;
-  def: Signal;
-  matcher?: CompiledMatcher;
-  near?: { matcher: CompiledMatcher; window: number };
-}
 
 /** Why a phrase that was found did not count for a signal. */
 export type Rejection = 'negated' | 'affirmed' | 'list' | 'not-opening' | 'too-far' | 'too-few';
@@ -52,56 +38,15 @@ export interface SignalResult {
 const NO_EVIDENCE = (): Evidence[] => [];
 const NO_SENTENCES = (): number[] => [];
 
-interface CompiledRubric {
-  index: PhraseIndex;
-  signals: CompiledSignal[];
-}
-
-// A batch scores thousands of answers against a few rubrics: each rubric's phrase index is built
-// once and reused, held weakly so that a rubric no longer used is not kept.
-const compiled = new WeakMap<ResolvedRubric, CompiledRubric>();
-
-/** The rubric's signals with all their phrase lists in one index, built once per rubric. */
-export function compileSignals(rubric: ResolvedRubric): CompiledRubric {
-  let out = compiled.get(rubric);
-  if (!out) {
-    const index = new PhraseIndex();
-    // Signals that look for the same phrases get one matcher, the same object, whose mentions are then found once per answer.
-    const byKey = new Map<string, CompiledMatcher>();
-    const matcherFor = (m: Parameters<typeof compileMatcher>[0]) => {
-      const c = compileMatcher(m, rubric.lexicons, index);
-      const seen = byKey.get(c.key);
-      if (seen) return seen;
-      byKey.set(c.key, c);
-      return c;
-    };
-    const signals = Object.entries(rubric.signals).map(([id, def]) => ({
-      id,
-      def,
-      matcher: def.terms || def.lexicon || def.pattern ? matcherFor(def) : undefined,
-      near: def.near ? { matcher: matcherFor(def.near), window: def.near.window } : undefined,
-    }));
-    out = { index, signals };
-    compiled.set(rubric, out);
-  }
-  return out;
-}
-
-/** Every phrase list of the rubric, found in each turn in one walk per turn. */
-export function phraseSpansOf(rubric: ResolvedRubric, analysis: Analysis): PhraseSpan[][][] {
-  const { index } = compileSignals(rubric);
-  return analysis.scan.map((text, turn) => index.find(text, analysis.tokens[turn]!));
-}
-
 export interface Context {
   analysis: Analysis;
   blanked: readonly Span[];
   /** Whether fragments count: only when most of the answer is sentences. */
   fragmentsCount: boolean;
-  /** What the rubric's phrase index found in each turn (see phraseSpansOf). */
-  phraseSpans: PhraseSpan[][][];
-  /** What the reasoning cue lists found in each turn (features' findCues), for built-in lexicons. */
-  cueSpans: readonly (readonly (readonly PhraseSpan[])[])[];
+  /** What the rubric's lists hold in each turn (rubric/compiled.ts `findIn`). */
+  found: readonly Matches[];
+  /** Where the reasoning cue lists were found, for built-in lexicons. */
+  cues: CueMatches;
   /** When given, every mention that did not count is added here with the reason (for `--explain`). */
   rejected?: RejectedMention[];
 }
@@ -129,8 +74,7 @@ export function quoteFor(ctx: Context, m: { sentence: number; start: number; end
 
 export function evaluateSignals(rubric: ResolvedRubric, ctx: Context): Map<string, SignalResult> {
   const { analysis } = ctx;
-  const { signals } = compileSignals(rubric);
-  const { phraseSpans } = ctx;
+  const { signals } = rubricPhrases(rubric);
   const cache = newMentionCache();
   // Signals that look for the same phrases share a matcher key: their mentions, and the sentences
   // a `near` matcher was found in, are worked out once per answer.
@@ -139,7 +83,7 @@ export function evaluateSignals(rubric: ResolvedRubric, ctx: Context): Map<strin
   const mentionsOf = (m: CompiledMatcher) => {
     let found = memo.get(m.key);
     if (!found) {
-      found = findMentions(m, analysis, phraseSpans, ctx.cueSpans);
+      found = findMentions(m, analysis, ctx.found, ctx.cues);
       memo.set(m.key, found);
     }
     return found;
