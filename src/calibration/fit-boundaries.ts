@@ -114,7 +114,11 @@ export function splitTally(model: BoundaryModel, texts: readonly BoundaryText[])
       const guessed = new Set<number>();
       let since = 1;
       for (let k = 1; k < tokens.length; k++, since++) {
-        if (since >= model.minWords && startsSentence(model, copy, tokens, k, since, model.threshold)) {
+        if (
+          since >= model.minWords &&
+          tokens.length - k >= model.minWords &&
+          startsSentence(model, copy, tokens, k, since, model.threshold)
+        ) {
           guessed.add(k);
           since = 0;
         }

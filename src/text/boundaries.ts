@@ -111,7 +111,8 @@ const LOOK_AHEAD = 2;
 
 /**
  * Whether a sentence starts at token `k`: the model finds a start there at least `threshold` likely, and
- * none likelier in the next words ("… expand slowly | i would …", not "… expand | slowly i would …").
+ * none likelier in the next words before token `end` ("… expand slowly | i would …", not "… expand |
+ * slowly i would …").
  */
 export function startsSentence(
   model: BoundaryModel,
@@ -120,10 +121,10 @@ export function startsSentence(
   k: number,
   since: number,
   threshold: number,
+  end = tokens.length,
 ): boolean {
   const p = boundaryProbability(model, text, tokens, k, since);
   if (p < threshold) return false;
-  for (let d = 1; d <= LOOK_AHEAD && k + d < tokens.length; d++)
-    if (boundaryProbability(model, text, tokens, k + d, since + d) > p) return false;
+  for (let d = 1; d <= LOOK_AHEAD && k + d < end; d++) if (boundaryProbability(model, text, tokens, k + d, since + d) > p) return false;
   return true;
 }

@@ -307,19 +307,41 @@ const PUNCTUATED = /(?<!\d)[,:;]|[,:;](?!\d)/gu;
 
 /**
  * A turn cut into units where the boundary model puts a sentence start at least `threshold` likely, its
- * marks and capitals ignored: the same words give the same units however they were punctuated.
+ * marks ignored: a full stop or a comma left in or taken out changes no unit (a dash or a bracket may).
  */
 export function speechUnits(text: string, turn: number, tokens: readonly Token[], threshold: number): Sentence[] {
   const whole = sentenceAt(text, tokens, turn, 0, text.length);
-  if (!whole) return [];
-  const model = BOUNDARY_MODEL;
-  return splitWhere(text, tokens, whole, model.minWords, (k, since) => startsSentence(model, text, tokens, k, since, threshold));
+  return whole ? splitByModel(text, tokens, whole, threshold) : [];
 }
 
-/** Whether a turn was written or transcribed without marks: taken whole, it is one run-on stretch. */
+/** A sentence cut where the boundary model finds a start, each piece, the last too, at least the model's fewest words. */
+function splitByModel(text: string, tokens: readonly Token[], s: Sentence, threshold: number): Sentence[] {
+  const model = BOUNDARY_MODEL;
+  const end = firstTokenAt(tokens, s.end);
+  return splitWhere(
+    text,
+    tokens,
+    s,
+    model.minWords,
+    (k, since) => end - k >= model.minWords && startsSentence(model, text, tokens, k, since, threshold, end),
+  );
+}
+
+/** The share of a turn's words in run-on stretches from which it counts as written or transcribed without marks. */
+const UNMARKED_SHARE = 0.8;
+
+/**
+ * Whether a turn was written or transcribed without marks: most of its words are in run-on stretches. A
+ * stray "right?" or "e.g." in a long transcription does not make it punctuated.
+ */
 export function isUnmarked(text: string, tokens: readonly Token[]): boolean {
-  const whole = sentenceAt(text, tokens, 0, 0, text.length);
-  return !!whole && isRunOn(text, whole) && !/[.!?](?=\s|$)/u.test(text);
+  let words = 0;
+  let runOn = 0;
+  for (const s of markedSentences(text, 0, tokens)) {
+    words += s.words;
+    if (isRunOn(text, s)) runOn += s.words;
+  }
+  return words > 0 && runOn >= UNMARKED_SHARE * words;
 }
 
 /** Whether a sentence is a run-on stretch: long, with too few marks inside to be long by design. */
@@ -331,9 +353,7 @@ export function isRunOn(text: string, s: Sentence): boolean {
 }
 
 function splitRunOn(text: string, tokens: readonly Token[], s: Sentence): Sentence[] {
-  if (!isRunOn(text, s)) return [s];
-  const model = BOUNDARY_MODEL;
-  return splitWhere(text, tokens, s, model.minWords, (k, since) => startsSentence(model, text, tokens, k, since, model.threshold));
+  return isRunOn(text, s) ? splitByModel(text, tokens, s, BOUNDARY_MODEL.threshold) : [s];
 }
 
 /** `scan` is `turns` with grader-directed text blanked; sentences are found in it. `tokens` are scan's, when known. */

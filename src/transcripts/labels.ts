@@ -29,15 +29,22 @@ export function clock(stamp: string): number {
 
 /**
  * "[Name] 10:01:03 text", as some meeting and chat tools export a turn: the name in square brackets, then
- * the time, then the words, with no colon. The time is required: a bracket alone at the start of a line is
- * as often a note ("[laughter] yes").
+ * the time, then the words (none on a turn left empty), with no colon. The name starts with a capital and
+ * is not a note a caption writes the same way ("[Laughter] 00:12:01", "[Music]"); the time is required, as
+ * a bracket alone at the start of a line is as often a note or a checklist box ("[x] call finance").
  */
 const BRACKETED_NAME =
-  /^\s*\[((?:[\p{L}][\p{L}\p{N}'’.-]*)(?:[ \t]+[\p{L}\p{N}'’.-]+){0,3})\][ \t]+(\d{1,2}:\d{2}(?::\d{2})?)(?:[.,]\d+)?[ \t]+(.*)$/u;
+  /^\s*\[(\p{Lu}[\p{L}\p{N}'’.-]*(?:[ \t]+[\p{L}\p{N}'’.-]+){0,3})\][ \t]+(\d{1,2}:\d{2}(?::\d{2})?)(?:[.,]\d+)?(?:[ \t]+(.*))?$/u;
+/** What captions put in brackets that is not a speaker. */
+const CAPTION_NOTES = new Set(
+  'x laughter laughs laughing music applause crosstalk inaudible silence noise pause cough coughs sighs background unintelligible indistinct'.split(
+    ' ',
+  ),
+);
 
 export function readLabel(line: string): LabelledLine | undefined {
   const b = BRACKETED_NAME.exec(line);
-  if (b) return { label: b[1]!.trim(), text: b[3]!, start: clock(b[2]!) };
+  if (b && !CAPTION_NOTES.has(b[1]!.trim().toLowerCase())) return { label: b[1]!.trim(), text: b[3] ?? '', start: clock(b[2]!) };
   const m = LABEL.exec(line);
   if (!m) return undefined;
   const stamp = m[1] ?? m[3];

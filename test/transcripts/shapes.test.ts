@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { gradeOptions } from '../../src/batch/options.js';
 import { gradeText } from '../../src/batch/grade.js';
 import { fixture } from '../helpers.js';
+import { readLabel } from '../../src/transcripts/labels.js';
 
 const opts = gradeOptions({ scenario: 'auto' });
 const grade = (name: string) => gradeText(name, readFileSync(fixture(`transcript-shapes/${name}`), 'utf8'), opts);
@@ -71,4 +72,25 @@ describe('real-world transcript shapes', () => {
     expect(failures[0]!.reason).toMatch(reason);
     expect(failures[0]!.reason).not.toContain('\n');
   });
+});
+
+describe('"[Name] 14:00:15 text" lines', () => {
+  it.each([
+    [
+      '[Maya Lin] 14:00:40 which number would you run it by?',
+      { label: 'Maya Lin', text: 'which number would you run it by?', start: 50440 },
+    ],
+    ['[Tomás] 0:41 the monthly close', { label: 'Tomás', text: 'the monthly close', start: 41 }],
+    // A turn left empty is still a turn.
+    ['[Maya Lin] 14:04:06', { label: 'Maya Lin', text: '', start: 50646 }],
+  ])('%j is read as a speaker’s turn', (line, want) => {
+    expect(readLabel(line)).toEqual(want);
+  });
+
+  it.each(['[Laughter] 00:12:01 so the metric we chose', '[Music] 0:00 welcome back', '[x] 09:00 call finance', '[X] 10:00 send the deck'])(
+    '%j is a note or a checklist box, not a speaker',
+    (line) => {
+      expect(readLabel(line)).toBeUndefined();
+    },
+  );
 });

@@ -219,9 +219,9 @@ function promptStems(prompt: string | undefined, phrases: TopicPhrases, of: (w: 
 }
 
 /**
- * Which sentences of an answer bear on the question. A turn written or transcribed without a mark is
+ * Which sentences of an answer bear on the question. A turn written or transcribed without marks (most of its words in run-on stretches) is
  * judged on finer units than its sentences: the boundary model cuts it wherever a sentence may start
- * (POLICY.relevance.unitThreshold, below the model's own threshold), and a sentence is read when most of
+ * (POLICY.relevance.unitThreshold, below the model's own threshold), and a sentence is read when at least half of
  * its words lie in units that bear on the question. Judged on the sentences the model is sure of, an
  * unrelated story ran on from the answer's last words and was read with them.
  */
@@ -229,11 +229,15 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, phrases: TopicP
   // A rubric that says nothing of its topic: every sentence is read, and none is judged off topic.
   if (!rubric.topic.length) return unjudged(a);
   const { unitThreshold, unitShare } = POLICY.relevance;
-  const units = a.scan.flatMap((text, turn) => {
-    const own = a.sentences.filter((x) => x.turn === turn);
-    return isUnmarked(text, a.tokens[turn]!) ? speechUnits(text, turn, a.tokens[turn]!, unitThreshold) : own;
-  });
+  const unmarked = a.scan.map((text, turn) => isUnmarked(text, a.tokens[turn]!));
+  const units = unmarked.some(Boolean)
+    ? a.scan.flatMap((text, turn) =>
+        unmarked[turn] ? speechUnits(text, turn, a.tokens[turn]!, unitThreshold) : a.sentences.filter((x) => x.turn === turn),
+      )
+    : a.sentences;
   const r = relevanceOfSentences({ ...a, sentences: units, clauseBreaks: new WeakMap() }, rubric, phrases, asked);
+  // Relevance's other figures (concepts, what each reply said, the rival) are the units': in a turn with
+  // marks its units are its sentences; in one without, they are read from the finer units.
   // Per turn, per word: whether its unit bears on the question, and the unit's index.
   const unitOf = a.tokens.map((ts) => new Int32Array(ts.length).fill(-1));
   units.forEach((u, i) => {
