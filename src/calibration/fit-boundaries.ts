@@ -1,7 +1,7 @@
 // Fitting the sentence-boundary model (src/text/boundaries.ts) on punctuated answers: each answer's
 // marks and capitals are taken out, and the model learns to put back where its sentences started.
-import { gapFeatures, startsSentence, type BoundaryModel } from '../text/boundaries.js';
-import { isRunOn, markedSentences, firstTokenAt, tokenize } from '../text/text.js';
+import { gapFeatures, type BoundaryModel } from '../text/boundaries.js';
+import { isRunOn, markedSentences, firstTokenAt, speechUnits, tokenize } from '../text/text.js';
 
 /** A punctuated text to learn from, and the group (its source) that keeps it in one fold. */
 export interface BoundaryText {
@@ -111,18 +111,8 @@ export function splitTally(model: BoundaryModel, texts: readonly BoundaryText[])
       const known = truth(text, copy);
       if (!known) continue;
       const tokens = tokenize(copy);
-      const guessed = new Set<number>();
-      let since = 1;
-      for (let k = 1; k < tokens.length; k++, since++) {
-        if (
-          since >= model.minWords &&
-          tokens.length - k >= model.minWords &&
-          startsSentence(model, copy, tokens, k, since, model.threshold)
-        ) {
-          guessed.add(k);
-          since = 0;
-        }
-      }
+      // Split as `segment` splits a run-on stretch, with this model.
+      const guessed = new Set(speechUnits(copy, 0, tokens, model.threshold, model).map((u) => firstTokenAt(tokens, u.start)));
       for (let k = 1; k < tokens.length; k++) {
         if (known.unknown.has(k)) continue;
         const real = known.starts.has(k);

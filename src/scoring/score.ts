@@ -257,7 +257,7 @@ function onlyRelevant(a: Analysis, r: Relevance): Analysis {
     words += s.words;
     if (s.prose) proseWords += s.words;
   }
-  return { turns: a.turns, scan, sentences, tokens, words, proseWords, clauseBreaks: a.clauseBreaks };
+  return { turns: a.turns, scan, sentences, tokens, words, proseWords, clauseBreaks: a.clauseBreaks, unmarked: a.unmarked };
 }
 
 /**

@@ -71,6 +71,8 @@ export interface Analysis {
    * its clause, and a sentence with many mentions would otherwise be walked once per mention.
    */
   clauseBreaks: WeakMap<Sentence, [number, number][]>;
+  /** Per turn: whether it was written or transcribed without marks (see `isUnmarked`). */
+  unmarked: readonly boolean[];
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
@@ -226,8 +228,14 @@ export function markedSentences(text: string, turn: number, tokens: readonly Tok
 }
 
 export function segment(text: string, turn: number, tokens: readonly Token[] = tokenize(text)): Sentence[] {
+  return segmentTurn(text, turn, tokens).sentences;
+}
+
+/** A turn's sentences, and whether it was written without marks: both read from one pass over its marks. */
+function segmentTurn(text: string, turn: number, tokens: readonly Token[]): { sentences: Sentence[]; unmarked: boolean } {
   const marked = markedSentences(text, turn, tokens);
-  return marked.some((s) => s.words > RUN_ON_WORDS) ? marked.flatMap((s) => splitRunOn(text, tokens, s)) : marked;
+  if (!marked.some((s) => s.words > RUN_ON_WORDS)) return { sentences: marked, unmarked: false };
+  return { sentences: marked.flatMap((s) => splitRunOn(text, tokens, s)), unmarked: mostlyRunOn(text, marked) };
 }
 
 /**
@@ -309,14 +317,13 @@ const PUNCTUATED = /(?<!\d)[,:;]|[,:;](?!\d)/gu;
  * A turn cut into units where the boundary model puts a sentence start at least `threshold` likely, its
  * marks ignored: a full stop or a comma left in or taken out changes no unit (a dash or a bracket may).
  */
-export function speechUnits(text: string, turn: number, tokens: readonly Token[], threshold: number): Sentence[] {
+export function speechUnits(text: string, turn: number, tokens: readonly Token[], threshold: number, model = BOUNDARY_MODEL): Sentence[] {
   const whole = sentenceAt(text, tokens, turn, 0, text.length);
-  return whole ? splitByModel(text, tokens, whole, threshold) : [];
+  return whole ? splitByModel(text, tokens, whole, threshold, model) : [];
 }
 
 /** A sentence cut where the boundary model finds a start, each piece, the last too, at least the model's fewest words. */
-function splitByModel(text: string, tokens: readonly Token[], s: Sentence, threshold: number): Sentence[] {
-  const model = BOUNDARY_MODEL;
+function splitByModel(text: string, tokens: readonly Token[], s: Sentence, threshold: number, model = BOUNDARY_MODEL): Sentence[] {
   const end = firstTokenAt(tokens, s.end);
   return splitWhere(
     text,
@@ -335,9 +342,13 @@ const UNMARKED_SHARE = 0.8;
  * stray "right?" or "e.g." in a long transcription does not make it punctuated.
  */
 export function isUnmarked(text: string, tokens: readonly Token[]): boolean {
+  return mostlyRunOn(text, markedSentences(text, 0, tokens));
+}
+
+function mostlyRunOn(text: string, marked: readonly Sentence[]): boolean {
   let words = 0;
   let runOn = 0;
-  for (const s of markedSentences(text, 0, tokens)) {
+  for (const s of marked) {
     words += s.words;
     if (isRunOn(text, s)) runOn += s.words;
   }
@@ -358,14 +369,24 @@ function splitRunOn(text: string, tokens: readonly Token[], s: Sentence): Senten
 
 /** `scan` is `turns` with grader-directed text blanked; sentences are found in it. `tokens` are scan's, when known. */
 export function analyse(turns: string[], scan: string[], tokens: Token[][] = scan.map(tokenize)): Analysis {
-  const sentences = scan.flatMap((t, i) => segment(t, i, tokens[i]));
+  const turnsRead = scan.map((t, i) => segmentTurn(t, i, tokens[i]!));
+  const sentences = turnsRead.flatMap((r) => r.sentences);
   let total = 0;
   let prose = 0;
   for (const s of sentences) {
     total += s.words;
     if (s.prose) prose += s.words;
   }
-  return { turns, scan, sentences, tokens, words: total, proseWords: prose, clauseBreaks: new WeakMap() };
+  return {
+    turns,
+    scan,
+    sentences,
+    tokens,
+    words: total,
+    proseWords: prose,
+    clauseBreaks: new WeakMap(),
+    unmarked: turnsRead.map((r) => r.unmarked),
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 // Changes to an answer that an interviewer's grade would ignore (form) or that must lower it (another
 // question): shared by the metamorphic tests and by `npm run validity`, which runs them on real answers.
+import { withoutMarks } from '../../src/calibration/fit-boundaries.js';
 
 /**
  * Questions whose answers overlap by nature: a KPI answer says something about its supporting
@@ -46,12 +47,7 @@ export const asBullets = (answer: string) =>
     .join('\n');
 
 /** What speech transcription often gives: no sentence punctuation, no capitals. */
-export const unpunctuated = (answer: string) =>
-  answer
-    .toLowerCase()
-    .replace(/[.,;:!?]+(?=\s|$)/gu, '')
-    .replace(/\s+/gu, ' ')
-    .trim();
+export const unpunctuated = withoutMarks;
 
 /**
  * The same answer as advice, the way people write it in notes or a coaching doc: "I would pick X" becomes

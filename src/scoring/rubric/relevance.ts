@@ -15,7 +15,7 @@ import {
   TIME_WORDS,
 } from '../../text/lexicon.js';
 import { countOf, spansOf, type Matches, type Span } from '../../text/phrase-matcher.js';
-import { firstTokenAt, isUnmarked, speechUnits, tokenize, type Analysis, type Sentence, type Token } from '../../text/text.js';
+import { firstTokenAt, speechUnits, tokenize, type Analysis, type Sentence, type Token } from '../../text/text.js';
 import { POLICY } from '../../policy/policy.js';
 
 /** A follow-up as asked: its words, and the rubric criteria it probes when known. */
@@ -229,12 +229,11 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, phrases: TopicP
   // A rubric that says nothing of its topic: every sentence is read, and none is judged off topic.
   if (!rubric.topic.length) return unjudged(a);
   const { unitThreshold, unitShare } = POLICY.relevance;
-  const unmarked = a.scan.map((text, turn) => isUnmarked(text, a.tokens[turn]!));
-  const units = unmarked.some(Boolean)
-    ? a.scan.flatMap((text, turn) =>
-        unmarked[turn] ? speechUnits(text, turn, a.tokens[turn]!, unitThreshold) : a.sentences.filter((x) => x.turn === turn),
-      )
-    : a.sentences;
+  // With marks in every turn, the units are the sentences themselves.
+  if (!a.unmarked.some(Boolean)) return relevanceOfSentences(a, rubric, phrases, asked);
+  const units = a.scan.flatMap((text, turn) =>
+    a.unmarked[turn] ? speechUnits(text, turn, a.tokens[turn]!, unitThreshold) : a.sentences.filter((x) => x.turn === turn),
+  );
   const r = relevanceOfSentences({ ...a, sentences: units, clauseBreaks: new WeakMap() }, rubric, phrases, asked);
   // Relevance's other figures (concepts, what each reply said, the rival) are the units': in a turn with
   // marks its units are its sentences; in one without, they are read from the finer units.
