@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    // The CLI the tests spawn shares one cache folder for the run (see the file).
+    globalSetup: ['test/support/shared-cache.ts'],
     // Many tests spawn the built CLI several times; on a loaded two-core machine one such test can
     // take tens of seconds. A test that hangs still fails, a minute later.
     testTimeout: 60_000,
@@ -11,8 +13,9 @@ export default defineConfig({
     // The test files share each worker's modules rather than loading them again per file: the
     // scorer and its word lists are loaded, and compiled by V8, once a worker instead of once a
     // file (about half the suite's time). Nothing in src/ or test/ keeps state a test relies on
-    // being fresh: no module mocks, fake timers or changes to process.env, and each test makes
-    // its own data folder where it counts what is in one.
+    // being fresh: no module mocks, fake timers or changes to process.env (the shared cache folder
+    // is set once, before the workers start), and each test makes its own data folder where it
+    // counts what is in one.
     isolate: false,
   },
 });

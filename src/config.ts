@@ -13,6 +13,8 @@ const nonEmpty = z.string().trim().min(1, 'is empty');
 const PathSettings = z.object({
   REHEARSE_HOME: nonEmpty.optional(),
   REHEARSE_NO_CACHE: z.string().optional(),
+  /** Where the cache is kept instead of the data folder's `cache`: one cache can serve several data folders. */
+  REHEARSE_CACHE_DIR: nonEmpty.optional(),
   /** The memory one grading job of `rehearse grade` may use; by default a share of half the machine's. */
   REHEARSE_GRADE_MEMORY_MB: z.coerce
     .number({ message: 'must be a number of megabytes' })
@@ -98,7 +100,10 @@ export interface Config {
   voice?: VoiceConfig;
   /** Where rehearse keeps its data: REHEARSE_HOME, else the platform's user data folder. */
   home: string;
-  /** Where parsed scenario files are cached; absent when REHEARSE_NO_CACHE is set. */
+  /**
+   * Where parsed scenario files and compiled rubrics are cached: `parsed` in REHEARSE_CACHE_DIR,
+   * else in the data folder's `cache`; absent when REHEARSE_NO_CACHE is set.
+   */
   cacheDir?: string;
   /** The user's own scenarios, found by id beside the shipped ones. */
   scenariosDir: string;
@@ -159,7 +164,11 @@ export function loadConfig(where: Surroundings, options: LoadOptions = {}): Conf
   const v = result.data as z.infer<typeof PathSettings> & Partial<z.infer<typeof LlmSettings>>;
   const userHome = where.homedir ?? homedir();
   // `.env` is not read by a shell, so `~/…` there would otherwise name a folder called "~".
-  const home = v.REHEARSE_HOME?.replace(/^~(?=$|[\\/])/, userHome) ?? platformDataHome(env, where.platform ?? process.platform, userHome);
+  const tilde = (path: string) => path.replace(/^~(?=$|[\\/])/, userHome);
+  const home = v.REHEARSE_HOME ? tilde(v.REHEARSE_HOME) : platformDataHome(env, where.platform ?? process.platform, userHome);
+  // Its files are kept in a folder of its own inside, so a cache folder shared with other tools
+  // (or /tmp) never has its access narrowed.
+  const cacheRoot = v.REHEARSE_CACHE_DIR ? resolve(cwd, tilde(v.REHEARSE_CACHE_DIR)) : join(home, 'cache');
   return {
     ...(v.OPENAI_API_KEY
       ? {
@@ -175,7 +184,7 @@ export function loadConfig(where: Surroundings, options: LoadOptions = {}): Conf
     home,
     scenariosDir: join(home, 'scenarios'),
     ...(v.REHEARSE_GRADE_MEMORY_MB ? { gradeMemoryMb: v.REHEARSE_GRADE_MEMORY_MB } : {}),
-    ...(isOn(v.REHEARSE_NO_CACHE) ? {} : { cacheDir: join(home, 'cache', 'parsed') }),
+    ...(isOn(v.REHEARSE_NO_CACHE) ? {} : { cacheDir: join(cacheRoot, 'parsed') }),
     color: !env.NO_COLOR,
     secrets: v.OPENAI_API_KEY ? [v.OPENAI_API_KEY] : [],
     // Run through `npm start`, `rehearse` is not on the PATH: hints name the command that works.

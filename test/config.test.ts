@@ -104,6 +104,27 @@ describe('loadConfig', () => {
     ],
     ['0, false, no or off leave the cache on', { REHEARSE_NO_CACHE: 'false' }, undefined, {}, defaults],
     [
+      'REHEARSE_CACHE_DIR moves the cache alone, into a folder of its own',
+      { REHEARSE_CACHE_DIR: '/var/cache/shared' },
+      undefined,
+      {},
+      { ...defaults, cacheDir: '/var/cache/shared/parsed' },
+    ],
+    [
+      'REHEARSE_CACHE_DIR from .env, with ~',
+      {},
+      ['REHEARSE_CACHE_DIR=~/.cache/rehearse'],
+      {},
+      { ...defaults, cacheDir: join(HOME, '.cache', 'rehearse', 'parsed') },
+    ],
+    [
+      'REHEARSE_NO_CACHE wins over REHEARSE_CACHE_DIR',
+      { REHEARSE_CACHE_DIR: '/c', REHEARSE_NO_CACHE: 'yes' },
+      undefined,
+      {},
+      (({ cacheDir: _, ...rest }) => rest)(defaults),
+    ],
+    [
       'run through npm start, hints name npm start',
       { npm_lifecycle_event: 'start' },
       undefined,
@@ -186,6 +207,13 @@ describe('loadConfig', () => {
     ],
   ])('%s', (_, env, dotenv, options, expected) => {
     expect(load(env, dotenv, options)).toEqual(expected);
+  });
+
+  it('a relative REHEARSE_CACHE_DIR is read against the working folder', () => {
+    const cwd = folder();
+    expect(loadConfig({ env: { REHEARSE_CACHE_DIR: 'cache' }, cwd, platform: 'linux', homedir: HOME }).cacheDir).toBe(
+      join(cwd, 'cache', 'parsed'),
+    );
   });
 
   it.each<[string, NodeJS.ProcessEnv, string[] | undefined, FileIssue[]]>([

@@ -1,6 +1,6 @@
 // What rehearse keeps is its user's alone: the data folder and its folders 0700, its files 0600,
 // and an output file it replaces keeps the mode it had, as a shell redirection does.
-import { chmodSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,13 +21,37 @@ const FIVE = ['Monthly transacting merchants.', 'Activation.', 'Roadmap to reven
 describe('private files', () => {
   it('an interview makes the data folder, its sessions, reports and cache readable by their owner only', () => {
     const home = join(mkdtempSync(join(tmpdir(), 'rehearse-private-')), 'data');
-    const r = rehearse(['interview', '--scenario', 'fintech', '--probes', '0'], { input: FIVE, env: { REHEARSE_HOME: home } });
+    // The data folder's own cache, not the one the test run shares.
+    const r = rehearse(['interview', '--scenario', 'fintech', '--probes', '0'], {
+      input: FIVE,
+      env: { REHEARSE_HOME: home, REHEARSE_CACHE_DIR: '' },
+    });
     expect(r.code).toBe(0);
     expect(modeOf(home)).toBe(0o700);
     const modes = modesUnder(home);
     expect(modes.some((m) => /^sessions\/[\w-]+\.report\.md 600$/.test(m))).toBe(true);
     expect(modes.some((m) => /^cache\/parsed\/\w+\.json 600$/.test(m))).toBe(true);
     expect(modes.filter((m) => !/ (600|700)$/.test(m))).toEqual([]);
+  });
+
+  it('a cache folder of its own keeps its files in a private folder inside, and is not narrowed itself', () => {
+    const root = mkdtempSync(join(tmpdir(), 'rehearse-private-'));
+    const shared = join(root, 'shared-cache');
+    mkdirSync(shared, { mode: 0o755 });
+    chmodSync(shared, 0o755);
+    const home = join(root, 'data');
+    const r = rehearse(['interview', '--scenario', 'fintech', '--probes', '0'], {
+      input: FIVE,
+      env: { REHEARSE_HOME: home, REHEARSE_CACHE_DIR: shared },
+    });
+    expect(r.code).toBe(0);
+    expect(modeOf(shared)).toBe(0o755);
+    const modes = modesUnder(shared);
+    expect(modes).toContain('parsed 700');
+    expect(modes.some((m) => /^parsed\/\w+\.json 600$/.test(m))).toBe(true);
+    expect(modes.some((m) => /^parsed\/phrases-\w+\.bin 600$/.test(m))).toBe(true);
+    expect(modes.filter((m) => !/ (600|700)$/.test(m))).toEqual([]);
+    expect(readdirSync(home)).not.toContain('cache');
   });
 
   it('a data folder written by an older version with wider modes is narrowed when a session is saved', () => {
