@@ -3,7 +3,8 @@
 // answer after it. Prints the times as JSON.
 import { loadCatalog } from '../src/scenario/catalog.js';
 import { CompiledCache } from '../src/scenario/compiled-cache.js';
-import { keepCompiledIn, rubricPhrases } from '../src/scoring/rubric/compiled.js';
+import { rubricPhrases } from '../src/scoring/rubric/compiled.js';
+import { keepCompiledIn } from '../src/text/phrases.js';
 import { score } from '../src/scoring/score.js';
 import { cpuSeconds } from './util.js';
 

@@ -8,7 +8,7 @@ import { offlineWriter } from '../probes/offline.js';
 import { loadTemplates } from '../probes/prompt.js';
 import { ParseCache } from '../scenario/cache.js';
 import { CompiledCache } from '../scenario/compiled-cache.js';
-import { keepCompiledIn } from '../scoring/rubric/compiled.js';
+import { keepCompiledIn } from '../text/phrases.js';
 import type { CatalogOptions } from '../scenario/catalog.js';
 import { SessionStore } from '../store/sessions.js';
 

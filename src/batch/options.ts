@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { BUILT_IN_DIR, findScenario, loadCatalog } from '../scenario/catalog.js';
 import { ParseCache } from '../scenario/cache.js';
 import { CompiledCache } from '../scenario/compiled-cache.js';
-import { keepCompiledIn } from '../scoring/rubric/compiled.js';
+import { keepCompiledIn } from '../text/phrases.js';
 import { loadLibrary } from '../scenario/load.js';
 import type { GradeOptions } from './grade.js';
 

@@ -1,4 +1,5 @@
 // Phrase lists: their syntax, and the tries they are built into before compiling (phrase-matcher.ts).
+import { createHash } from 'node:crypto';
 import { type Token } from './text.js';
 import { ANY, FORM, NUMBER, PLURAL, PhraseMatcher, STEM, WORD, spansOf, type PhraseData, type Span } from './phrase-matcher.js';
 
@@ -81,6 +82,43 @@ export function expandPhrase(phrase: string): Element[][] {
 }
 
 /**
+ * Names the phrase syntax and the compiled form: change it whenever this file or phrase-matcher.ts
+ * change what phrase lists compile to, so that nothing an older version compiled and kept is used.
+ */
+export const PHRASE_FORMAT = 'phrases/1';
+
+/**
+ * Where compiled phrase lists are kept between runs, by a key that names exactly what was compiled
+ * (scenario/compiled-cache.ts keeps them beside the parsed scenario files). Without one, each
+ * process compiles its own.
+ */
+export interface CompiledStore {
+  read(key: string): PhraseData | undefined;
+  write(key: string, data: PhraseData): void;
+}
+
+let store: CompiledStore | undefined;
+
+/** Sets where compiled phrase lists are kept, for the rest of the process. */
+export function keepCompiledIn(s: CompiledStore | undefined): void {
+  store = s;
+}
+
+/** Where compiled phrase lists are kept, if anywhere. */
+export function compiledStore(): CompiledStore | undefined {
+  return store;
+}
+
+/** The data kept under `key`, else what `compile` makes, then kept. */
+export function keptOr(key: string, compile: () => PhraseData): PhraseData {
+  const kept = store?.read(key);
+  if (kept) return kept;
+  const data = compile();
+  store?.write(key, data);
+  return data;
+}
+
+/**
  * Phrase lists gathered into tries, to be compiled into one matcher. Each section is a trie of its
  * own: a plural form leads on only within its own trie (see `forms`), so lists that were matched
  * apart keep matching exactly what they did when several sections share one matcher.
@@ -123,6 +161,16 @@ export class PhraseSet {
       return root;
     });
     return flatten(roots, this.sectionLists, this.lists);
+  }
+
+  /** A digest of everything the set compiles from: the key it is kept under. */
+  digest(): string {
+    const hash = createHash('sha256').update(PHRASE_FORMAT);
+    this.sections.forEach((section, i) => {
+      hash.update(`\0section ${this.sectionLists[i]}`);
+      for (const [phrase, lists] of section) hash.update(`\0${phrase}\0${lists.join(',')}`);
+    });
+    return hash.update(`\0lists ${this.lists}`).digest('hex');
   }
 }
 
@@ -250,7 +298,10 @@ function flatten(roots: readonly TrieNode[], sectionLists: readonly number[], li
   };
 }
 
-/** Phrase lists in one trie, compiled on first use: for callers that build their lists where they use them. */
+/**
+ * Phrase lists in one trie, compiled on first use (or read from where compiled lists are kept): for
+ * callers that build their lists where they use them.
+ */
 export class PhraseIndex {
   private readonly set = new PhraseSet();
   private matcher: PhraseMatcher | undefined;
@@ -266,7 +317,9 @@ export class PhraseIndex {
    * there, then on from its end, as a regular expression of the alternatives would find.
    */
   find(text: string, tokens: readonly Token[]): Span[][] {
-    const matcher = (this.matcher ??= new PhraseMatcher(this.set.compile()));
+    const matcher = (this.matcher ??= new PhraseMatcher(
+      compiledStore() ? keptOr(this.set.digest(), () => this.set.compile()) : this.set.compile(),
+    ));
     const found = matcher.find(text, tokens, matcher.wordsOf(tokens));
     return Array.from({ length: matcher.lists }, (_, list) => spansOf(found, list));
   }

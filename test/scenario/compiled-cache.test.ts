@@ -8,9 +8,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CompiledCache } from '../../src/scenario/compiled-cache.js';
 import { loadCatalog } from '../../src/scenario/catalog.js';
 import type { ResolvedRubric } from '../../src/scenario/rubric.js';
-import { keepCompiledIn, rubricPhrases, type CompiledStore } from '../../src/scoring/rubric/compiled.js';
+import { rubricPhrases } from '../../src/scoring/rubric/compiled.js';
 import { score } from '../../src/scoring/score.js';
 import type { PhraseData } from '../../src/text/phrase-matcher.js';
+import { keepCompiledIn, PhraseIndex, type CompiledStore } from '../../src/text/phrases.js';
+import { tokenize } from '../../src/text/text.js';
 
 const fintech = loadCatalog().find((s) => s.scenario.id === 'fintech')!;
 const question = fintech.scenario.questions[0]!;
@@ -118,6 +120,29 @@ describe('compiled phrase matchers kept on disk', () => {
     const changed = { ...freshRubric(), topic: [...freshRubric().topic, 'soundbox uptime'], hash: 'another hash' };
     rubricPhrases(changed);
     expect(entries(dir)).toHaveLength(2);
+  });
+
+  it('phrase lists built where they are used are kept under a digest of their phrases, and found the same when read back', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rehearse-compiled-'));
+    const { store, seen } = counted(dir);
+    keepCompiledIn(store);
+    const text = 'Pick one metric as the north star: which would it be, and what would make you change it?';
+    const index = (extra: string[] = []) => {
+      const built = new PhraseIndex();
+      built.add(['north star', 'guiding metric*']);
+      built.add(['(pick|choose) _ metric', ...extra]);
+      return built;
+    };
+    const found = index().find(text, tokenize(text));
+    expect(found.map((spans) => spans.length)).toEqual([1, 1]);
+    expect(seen).toEqual({ reads: 1, hits: 0, writes: 1 });
+    expect(index().find(text, tokenize(text))).toEqual(found);
+    expect(seen).toEqual({ reads: 2, hits: 1, writes: 1 });
+    // Another phrase is another key; the lists compiled here find what they found before.
+    expect(index(['change it']).find(text, tokenize(text))[1]).toHaveLength(2);
+    expect(seen).toEqual({ reads: 3, hits: 1, writes: 2 });
+    keepCompiledIn(undefined);
+    expect(index().find(text, tokenize(text))).toEqual(found);
   });
 
   it('writes through a temporary file, and a folder it cannot write to only costs the compiling', () => {

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { ResolvedRubric } from '../../scenario/rubric.js';
 import type { Signal } from '../../scenario/schema.js';
 import { PhraseMatcher, spansOf, type Matches, type PhraseData, type Span } from '../../text/phrase-matcher.js';
-import { PhraseSet } from '../../text/phrases.js';
+import { compiledStore, keptOr, PHRASE_FORMAT, PhraseSet } from '../../text/phrases.js';
 import type { Analysis, Token } from '../../text/text.js';
 import { CUE_LISTS, type CueMatches } from '../model/features.js';
 import { compileMatcher, type CompiledMatcher } from './matcher.js';
@@ -13,8 +13,8 @@ import { vocabularyOf, type TopicPhrases } from './relevance.js';
 
 /**
  * Names what a compiled matcher is made from besides the rubric and the cue lists (both in its key):
- * change it whenever the lists taken from a rubric (below), the phrase syntax or the compiled form
- * (text/phrases.ts, text/phrase-matcher.ts) change, so that a matcher kept by an older version is not used.
+ * change it whenever the lists taken from a rubric (below) change, so that a matcher kept by an older
+ * version is not used (the phrase syntax and compiled form have their own, PHRASE_FORMAT).
  */
 export const MATCHER_FORMAT = 'phrase-matcher/1';
 
@@ -55,23 +55,6 @@ export interface RubricPhrases {
 
 /** Prompts remembered per rubric: a scenario's questions and follow-ups, far fewer than this. */
 const PROMPTS = 256;
-
-/**
- * Where compiled matchers are kept between runs, by a key that names exactly what was compiled
- * (scenario/compiled-cache.ts keeps them beside the parsed scenario files). Without one, each
- * process compiles its own.
- */
-export interface CompiledStore {
-  read(key: string): PhraseData | undefined;
-  write(key: string, data: PhraseData): void;
-}
-
-let store: CompiledStore | undefined;
-
-/** Sets where compiled matchers are kept, for the rest of the process. */
-export function keepCompiledIn(s: CompiledStore | undefined): void {
-  store = s;
-}
 
 /** The phrase lists in sections, each list numbered across all of them in the order it is added. */
 class Lists {
@@ -119,15 +102,11 @@ export function rubricPhrases(rubric: ResolvedRubric): RubricPhrases {
 
 /** The compiled lists from the store when it has them, else built (and given to the store). */
 function dataOf(rubric: ResolvedRubric, lists: Lists): PhraseData {
-  if (!store) return build(lists);
-  // The rubric's hash covers everything its lists are made from; the cue lists and the format name the rest.
+  if (!compiledStore()) return build(lists);
+  // The rubric's hash covers everything its lists are made from; the cue lists and the formats name the rest.
   cueDigest ??= createHash('sha256').update(JSON.stringify(CUE_LISTS)).digest('hex');
-  const key = createHash('sha256').update(`${MATCHER_FORMAT}\0${rubric.hash}\0${cueDigest}`).digest('hex');
-  const kept = store.read(key);
-  if (kept) return kept;
-  const data = build(lists);
-  store.write(key, data);
-  return data;
+  const key = createHash('sha256').update(`${MATCHER_FORMAT}\0${PHRASE_FORMAT}\0${rubric.hash}\0${cueDigest}`).digest('hex');
+  return keptOr(key, () => build(lists));
 }
 
 function build(lists: Lists): PhraseData {
