@@ -99,22 +99,35 @@ export interface CompiledStore {
 
 let store: CompiledStore | undefined;
 
-/** Sets where compiled phrase lists are kept, for the rest of the process. */
+/**
+ * The lists this process compiled or read last, by key, so that lists met again (a rubric that
+ * several scenarios use, the same rubric loaded afresh) are not compiled or read again.
+ */
+const recent = new Map<string, PhraseData>();
+const RECENT = 64;
+
+/** Sets where compiled phrase lists are kept, for the rest of the process; what this process holds is forgotten. */
 export function keepCompiledIn(s: CompiledStore | undefined): void {
   store = s;
+  recent.clear();
 }
 
-/** Where compiled phrase lists are kept, if anywhere. */
-export function compiledStore(): CompiledStore | undefined {
-  return store;
-}
-
-/** The data kept under `key`, else what `compile` makes, then kept. */
+/**
+ * The lists compiled under `key`: as this process last had them, else as kept in the store, else
+ * what `compile` makes (then kept). The data is shared, so nothing may change it.
+ */
 export function keptOr(key: string, compile: () => PhraseData): PhraseData {
-  const kept = store?.read(key);
-  if (kept) return kept;
-  const data = compile();
-  store?.write(key, data);
+  let data = recent.get(key);
+  if (data) recent.delete(key);
+  else {
+    data = store?.read(key);
+    if (!data) {
+      data = compile();
+      store?.write(key, data);
+    }
+    if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
+  }
+  recent.set(key, data);
   return data;
 }
 
@@ -317,9 +330,7 @@ export class PhraseIndex {
    * there, then on from its end, as a regular expression of the alternatives would find.
    */
   find(text: string, tokens: readonly Token[]): Span[][] {
-    const matcher = (this.matcher ??= new PhraseMatcher(
-      compiledStore() ? keptOr(this.set.digest(), () => this.set.compile()) : this.set.compile(),
-    ));
+    const matcher = (this.matcher ??= new PhraseMatcher(keptOr(this.set.digest(), () => this.set.compile())));
     const found = matcher.find(text, tokens, matcher.wordsOf(tokens));
     return Array.from({ length: matcher.lists }, (_, list) => spansOf(found, list));
   }

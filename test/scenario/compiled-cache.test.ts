@@ -50,6 +50,11 @@ describe('compiled phrase matchers kept on disk', () => {
     const built = rubricPhrases(freshRubric());
     expect(seen).toEqual({ reads: 1, hits: 0, writes: 1 });
     expect(entries(dir)).toHaveLength(1);
+    // The same rubric loaded again in this process: what it compiled is still at hand.
+    rubricPhrases(freshRubric());
+    expect(seen).toEqual({ reads: 1, hits: 0, writes: 1 });
+    // The next process, which starts with nothing at hand, reads it.
+    keepCompiledIn(store);
     const read = rubricPhrases(freshRubric());
     expect(seen).toEqual({ reads: 2, hits: 1, writes: 1 });
     expect(read.matcher).not.toBe(built.matcher);
@@ -136,6 +141,9 @@ describe('compiled phrase matchers kept on disk', () => {
     const found = index().find(text, tokenize(text));
     expect(found.map((spans) => spans.length)).toEqual([1, 1]);
     expect(seen).toEqual({ reads: 1, hits: 0, writes: 1 });
+    expect(index().find(text, tokenize(text))).toEqual(found);
+    expect(seen).toEqual({ reads: 1, hits: 0, writes: 1 });
+    keepCompiledIn(store);
     expect(index().find(text, tokenize(text))).toEqual(found);
     expect(seen).toEqual({ reads: 2, hits: 1, writes: 1 });
     // Another phrase is another key; the lists compiled here find what they found before.

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { ResolvedRubric } from '../../scenario/rubric.js';
 import type { Signal } from '../../scenario/schema.js';
 import { PhraseMatcher, spansOf, type Matches, type PhraseData, type Span } from '../../text/phrase-matcher.js';
-import { compiledStore, keptOr, PHRASE_FORMAT, PhraseSet } from '../../text/phrases.js';
+import { keptOr, PHRASE_FORMAT, PhraseSet } from '../../text/phrases.js';
 import type { Analysis, Token } from '../../text/text.js';
 import { CUE_LISTS, type CueMatches } from '../model/features.js';
 import { compileMatcher, type CompiledMatcher } from './matcher.js';
@@ -102,7 +102,6 @@ export function rubricPhrases(rubric: ResolvedRubric): RubricPhrases {
 
 /** The compiled lists from the store when it has them, else built (and given to the store). */
 function dataOf(rubric: ResolvedRubric, lists: Lists): PhraseData {
-  if (!compiledStore()) return build(lists);
   // The rubric's hash covers everything its lists are made from; the cue lists and the formats name the rest.
   cueDigest ??= createHash('sha256').update(JSON.stringify(CUE_LISTS)).digest('hex');
   const key = createHash('sha256').update(`${MATCHER_FORMAT}\0${PHRASE_FORMAT}\0${rubric.hash}\0${cueDigest}`).digest('hex');
