@@ -43,7 +43,13 @@ export async function rehearseHere(args: string[], opts: { input?: string; env?:
   const io = captureIO(opts.input ?? '');
   // A pipe, as in `rehearse`: 80 columns, and the parse cache of the shared data folder.
   io.columns = 80;
-  io.env = { REHEARSE_HOME: TEST_HOME, NO_COLOR: '1', ...opts.env };
+  io.env = {
+    REHEARSE_HOME: TEST_HOME,
+    // The run's shared cache folder (test/support/shared-cache.ts), as a spawned rehearse inherits it.
+    ...(process.env.REHEARSE_CACHE_DIR ? { REHEARSE_CACHE_DIR: process.env.REHEARSE_CACHE_DIR } : {}),
+    NO_COLOR: '1',
+    ...opts.env,
+  };
   // Where an .env is looked for; file arguments are still relative to the repository, as the tests run there.
   io.cwd = opts.cwd ?? ROOT;
   const code = await main(args, io);

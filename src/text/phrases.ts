@@ -106,9 +106,13 @@ let store: CompiledStore | undefined;
 const recent = new Map<string, PhraseData>();
 const RECENT = 64;
 
-/** Sets where compiled phrase lists are kept, for the rest of the process; what this process holds is forgotten. */
+/** Sets where compiled phrase lists are kept, for the rest of the process. */
 export function keepCompiledIn(s: CompiledStore | undefined): void {
   store = s;
+}
+
+/** Forgets the lists this process holds, so the next ones come from the store or are compiled, as in a new process. */
+export function forgetCompiled(): void {
   recent.clear();
 }
 

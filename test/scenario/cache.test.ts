@@ -41,8 +41,8 @@ describe('the parse cache', () => {
   it('a bad file is reported with its line, run after run, and is not kept in the cache', async () => {
     const home = mkdtempSync(join(tmpdir(), 'rehearse-home-'));
     const bad = fixture('scenarios/bad/wrong-type.yaml');
-    const first = await rehearseHere(['validate', bad], { env: { REHEARSE_HOME: home } });
-    const again = await rehearseHere(['validate', bad], { env: { REHEARSE_HOME: home } });
+    const first = await rehearseHere(['validate', bad], { env: { REHEARSE_HOME: home, REHEARSE_CACHE_DIR: '' } });
+    const again = await rehearseHere(['validate', bad], { env: { REHEARSE_HOME: home, REHEARSE_CACHE_DIR: '' } });
     expect(again.stderr).toBe(first.stderr);
     expect(again.stderr).toContain('wrong-type.yaml:20: questions[0].prompt');
     const dir = join(home, 'cache', 'parsed');
@@ -54,7 +54,7 @@ describe('the parse cache', () => {
     const home = mkdtempSync(join(tmpdir(), 'rehearse-home-'));
     const secret = join(mkdtempSync(join(tmpdir(), 'rehearse-private-')), 'private.yaml');
     writeFileSync(secret, 'salary: 123456 a year\nbank: account 99-88-77\n');
-    const r = await rehearseHere(['scenarios', 'show', secret], { env: { REHEARSE_HOME: home } });
+    const r = await rehearseHere(['scenarios', 'show', secret], { env: { REHEARSE_HOME: home, REHEARSE_CACHE_DIR: '' } });
     expect(r.code).toBe(2);
     const dir = join(home, 'cache', 'parsed');
     const kept = existsSync(dir) ? readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')) : [];
@@ -76,7 +76,7 @@ describe('the parse cache', () => {
     ],
   ])('a cache entry that is wrong (%s) is not trusted: the file itself is read', async (_, damage) => {
     const home = mkdtempSync(join(tmpdir(), 'rehearse-home-'));
-    const first = await rehearseHere(['scenarios', 'show', 'fintech', '--json'], { env: { REHEARSE_HOME: home } });
+    const first = await rehearseHere(['scenarios', 'show', 'fintech', '--json'], { env: { REHEARSE_HOME: home, REHEARSE_CACHE_DIR: '' } });
     expect(first.code).toBe(0);
     const dir = join(home, 'cache', 'parsed');
     const name = readdirSync(dir).find(
@@ -86,7 +86,7 @@ describe('the parse cache', () => {
     expect(name).toBeDefined();
     const entry = JSON.parse(readFileSync(join(dir, name!), 'utf8')) as Entry;
     writeFileSync(join(dir, name!), JSON.stringify(damage(entry)));
-    const again = await rehearseHere(['scenarios', 'show', 'fintech', '--json'], { env: { REHEARSE_HOME: home } });
+    const again = await rehearseHere(['scenarios', 'show', 'fintech', '--json'], { env: { REHEARSE_HOME: home, REHEARSE_CACHE_DIR: '' } });
     expect(again.stderr).toBe('');
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(first.stdout);
@@ -96,7 +96,7 @@ describe('the parse cache', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'rehearse-cwd-'));
     const home = mkdtempSync(join(tmpdir(), 'rehearse-home-'));
     writeFileSync(join(cwd, '.env'), `REHEARSE_HOME=${home}\n`);
-    const env = { REHEARSE_HOME: '' };
+    const env = { REHEARSE_HOME: '', REHEARSE_CACHE_DIR: '' };
     const r = await rehearseHere(['scenarios'], { cwd, env });
     expect(r.code).toBe(0);
     expect(readdirSync(join(home, 'cache', 'parsed')).length).toBeGreaterThan(0);

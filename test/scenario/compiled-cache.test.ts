@@ -4,14 +4,14 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CompiledCache } from '../../src/scenario/compiled-cache.js';
 import { loadCatalog } from '../../src/scenario/catalog.js';
 import type { ResolvedRubric } from '../../src/scenario/rubric.js';
 import { rubricPhrases } from '../../src/scoring/rubric/compiled.js';
 import { score } from '../../src/scoring/score.js';
 import type { PhraseData } from '../../src/text/phrase-matcher.js';
-import { keepCompiledIn, PhraseIndex, type CompiledStore } from '../../src/text/phrases.js';
+import { forgetCompiled, keepCompiledIn, PhraseIndex, type CompiledStore } from '../../src/text/phrases.js';
 import { tokenize } from '../../src/text/text.js';
 
 const fintech = loadCatalog().find((s) => s.scenario.id === 'fintech')!;
@@ -40,6 +40,8 @@ function counted(dir: string) {
 
 const entries = (dir: string) => readdirSync(dir).filter((f) => f.startsWith('phrases-'));
 
+// Each test starts as a new process would, with nothing compiled at hand.
+beforeEach(() => forgetCompiled());
 afterEach(() => keepCompiledIn(undefined));
 
 describe('compiled phrase matchers kept on disk', () => {
@@ -54,7 +56,7 @@ describe('compiled phrase matchers kept on disk', () => {
     rubricPhrases(freshRubric());
     expect(seen).toEqual({ reads: 1, hits: 0, writes: 1 });
     // The next process, which starts with nothing at hand, reads it.
-    keepCompiledIn(store);
+    forgetCompiled();
     const read = rubricPhrases(freshRubric());
     expect(seen).toEqual({ reads: 2, hits: 1, writes: 1 });
     expect(read.matcher).not.toBe(built.matcher);
@@ -113,6 +115,7 @@ describe('compiled phrase matchers kept on disk', () => {
     writeFileSync(join(dir, name!), damage(good));
     const { store, seen } = counted(dir);
     keepCompiledIn(store);
+    forgetCompiled();
     expect(score(freshRubric(), question.example)).toEqual(expected);
     expect(seen).toEqual({ reads: 1, hits: 0, writes: 1 });
     expect(readFileSync(join(dir, name!)).equals(good)).toBe(true);
@@ -143,7 +146,7 @@ describe('compiled phrase matchers kept on disk', () => {
     expect(seen).toEqual({ reads: 1, hits: 0, writes: 1 });
     expect(index().find(text, tokenize(text))).toEqual(found);
     expect(seen).toEqual({ reads: 1, hits: 0, writes: 1 });
-    keepCompiledIn(store);
+    forgetCompiled();
     expect(index().find(text, tokenize(text))).toEqual(found);
     expect(seen).toEqual({ reads: 2, hits: 1, writes: 1 });
     // Another phrase is another key; the lists compiled here find what they found before.
@@ -162,6 +165,7 @@ describe('compiled phrase matchers kept on disk', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'rehearse-compiled-')), 'a-file');
     writeFileSync(file, '');
     keepCompiledIn(new CompiledCache(join(file, 'cache')));
+    forgetCompiled();
     expect(() => score(freshRubric(), question.example)).not.toThrow();
   });
 });
