@@ -39,7 +39,7 @@ describe('docs/scale.md', () => {
       const command = tested('one machine');
       expect(command).toContain('--block 10M');
       // As written, but in blocks of 8 KB, so these 24 conversations are split among several filters.
-      const r = spawnSync('sh', ['-c', command.replace('--block 10M', '--block 8k')], {
+      const r = spawnSync('sh', ['-c', command.replace('--block 10M', '--block 16k')], {
         cwd: dir,
         env,
         encoding: 'utf8',
