@@ -36,6 +36,8 @@ interface TrieNode {
   number: TrieNode | undefined;
   /** The lists (by id) that have a phrase ending here. */
   ends: number[] | undefined;
+  /** The node's number once the trie is flattened (nodes that are the same share one); -1 before. */
+  id: number;
 }
 
 // Maps are made as they are needed: most nodes of a large trie have one kind of edge, or none.
@@ -47,7 +49,37 @@ const newNode = (): TrieNode => ({
   plural: undefined,
   number: undefined,
   ends: undefined,
+  id: -1,
 });
+
+const NO_ENDS: readonly number[] = [];
+
+/** Sorts the (kind, key, node) triples of `a` from `from` on by key, in place: a node has few edges, the root many. */
+function sortByKey(a: number[], from: number): void {
+  const count = (a.length - from) / 3;
+  if (count < 2) return;
+  if (count <= 16) {
+    for (let i = from + 3; i < a.length; i += 3) {
+      const key = a[i + 1]!;
+      const node = a[i + 2]!;
+      let j = i - 3;
+      for (; j >= from && a[j + 1]! > key; j -= 3) {
+        a[j + 4] = a[j + 1]!;
+        a[j + 5] = a[j + 2]!;
+      }
+      a[j + 4] = key;
+      a[j + 5] = node;
+    }
+    return;
+  }
+  const triples: [number, number][] = [];
+  for (let i = from; i < a.length; i += 3) triples.push([a[i + 1]!, a[i + 2]!]);
+  triples.sort((x, y) => x[0] - y[0]);
+  triples.forEach(([key, node], k) => {
+    a[from + 3 * k + 1] = key;
+    a[from + 3 * k + 2] = node;
+  });
+}
 
 const WORDS_OF = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*\*?|_s\b|_|#/gu;
 
@@ -255,47 +287,46 @@ function flatten(roots: readonly TrieNode[], sectionLists: readonly number[], li
   const ends: number[] = [];
   /** Nodes written so far by a hash of what they are, to find one that is the same. */
   const byHash = new Map<number, number[]>();
-  const done = new Map<TrieNode, number>();
-  const out: number[] = [];
-  const same = (id: number, own: readonly number[], from: number) => {
-    if (endStart[id + 1]! - endStart[id]! !== own.length || edgeStart[id + 1]! - edgeStart[id]! !== (out.length - from) / 3) return false;
+  const same = (id: number, own: readonly number[], mine: readonly number[]) => {
+    if (endStart[id + 1]! - endStart[id]! !== own.length || edgeStart[id + 1]! - edgeStart[id]! !== mine.length / 3) return false;
     for (let j = 0; j < own.length; j++) if (ends[endStart[id]! + j] !== own[j]) return false;
-    for (let j = from; j < out.length; j++) if (edges[3 * edgeStart[id]! + j - from] !== out[j]) return false;
+    for (let j = 0; j < mine.length; j++) if (edges[3 * edgeStart[id]! + j] !== mine[j]) return false;
     return true;
   };
-  // Children first, so a node is described by its children's merged numbers.
+  // Children first, so a node is described by its children's merged numbers. A node's edges are
+  // (kind, key, node) triples in one flat array, sorted by kind then key; the kinds come in order.
   const numberOf = (n: TrieNode): number => {
-    const known = done.get(n);
-    if (known !== undefined) return known;
-    const mine: [number, number, number][] = [];
-    for (const [w, to] of n.words ?? []) mine.push([WORD, intern(words, w), numberOf(to)]);
-    for (const [w, to] of n.forms ?? []) mine.push([FORM, intern(words, w), numberOf(to)]);
-    for (const [st, to] of n.stems ?? []) mine.push([STEM, intern(stems, st), numberOf(to)]);
-    if (n.any) mine.push([ANY, 0, numberOf(n.any)]);
-    if (n.plural) mine.push([PLURAL, 0, numberOf(n.plural)]);
-    if (n.number) mine.push([NUMBER, 0, numberOf(n.number)]);
-    mine.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    const own = n.ends ? [...n.ends].sort((a, b) => a - b) : [];
-    const from = out.length;
+    if (n.id >= 0) return n.id;
+    const mine: number[] = [];
+    const edgesOf = (kind: number, map: Map<string, TrieNode> | undefined, ids: Map<string, number>) => {
+      if (!map) return;
+      const from = mine.length;
+      for (const [w, to] of map) mine.push(kind, intern(ids, w), numberOf(to));
+      sortByKey(mine, from);
+    };
+    edgesOf(WORD, n.words, words);
+    edgesOf(FORM, n.forms, words);
+    edgesOf(STEM, n.stems, stems);
+    if (n.any) mine.push(ANY, 0, numberOf(n.any));
+    if (n.plural) mine.push(PLURAL, 0, numberOf(n.plural));
+    if (n.number) mine.push(NUMBER, 0, numberOf(n.number));
+    const own = !n.ends ? NO_ENDS : n.ends.length === 1 ? n.ends : [...n.ends].sort((a, b) => a - b);
     let hash = own.length;
     for (const e of own) hash = (Math.imul(hash, 31) + e) | 0;
-    for (const [kind, key, to] of mine) {
-      out.push(kind, key, to);
-      hash = (Math.imul(hash, 31) + ((kind * 7919) ^ Math.imul(key, 104729) ^ to)) | 0;
-    }
+    for (let j = 0; j < mine.length; j += 3)
+      hash = (Math.imul(hash, 31) + ((mine[j]! * 7919) ^ Math.imul(mine[j + 1]!, 104729) ^ mine[j + 2]!)) | 0;
     const bucket = byHash.get(hash);
-    let id = bucket?.find((b) => same(b, own, from));
+    let id = bucket?.find((b) => same(b, own, mine));
     if (id === undefined) {
       id = endStart.length - 1;
-      for (let j = from; j < out.length; j++) edges.push(out[j]!);
+      for (const x of mine) edges.push(x);
       edgeStart.push(edges.length / 3);
       for (const e of own) ends.push(e);
       endStart.push(ends.length);
       if (bucket) bucket.push(id);
       else byHash.set(hash, [id]);
     }
-    out.length = from;
-    done.set(n, id);
+    n.id = id;
     return id;
   };
   const rootIds = roots.map(numberOf);
