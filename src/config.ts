@@ -101,7 +101,7 @@ export interface Config {
   /** Where rehearse keeps its data: REHEARSE_HOME, else the platform's user data folder. */
   home: string;
   /**
-   * Where parsed scenario files and compiled rubrics are cached: `parsed` in REHEARSE_CACHE_DIR,
+   * Where parsed scenario files and compiled rubrics are cached: `rehearse-parsed` in REHEARSE_CACHE_DIR,
    * else in the data folder's `cache`; absent when REHEARSE_NO_CACHE is set.
    */
   cacheDir?: string;
@@ -166,9 +166,11 @@ export function loadConfig(where: Surroundings, options: LoadOptions = {}): Conf
   // `.env` is not read by a shell, so `~/…` there would otherwise name a folder called "~".
   const tilde = (path: string) => path.replace(/^~(?=$|[\\/])/, userHome);
   const home = v.REHEARSE_HOME ? tilde(v.REHEARSE_HOME) : platformDataHome(env, where.platform ?? process.platform, userHome);
-  // Its files are kept in a folder of its own inside, so a cache folder shared with other tools
-  // (or /tmp) never has its access narrowed.
-  const cacheRoot = v.REHEARSE_CACHE_DIR ? resolve(cwd, tilde(v.REHEARSE_CACHE_DIR)) : join(home, 'cache');
+  // A cache folder of the user's choosing holds rehearse's files in a folder of rehearse's own, so a
+  // folder shared with other tools (~/.cache, /tmp) is neither narrowed nor filled.
+  const cacheDir = v.REHEARSE_CACHE_DIR
+    ? join(resolve(cwd, tilde(v.REHEARSE_CACHE_DIR)), 'rehearse-parsed')
+    : join(home, 'cache', 'parsed');
   return {
     ...(v.OPENAI_API_KEY
       ? {
@@ -184,7 +186,7 @@ export function loadConfig(where: Surroundings, options: LoadOptions = {}): Conf
     home,
     scenariosDir: join(home, 'scenarios'),
     ...(v.REHEARSE_GRADE_MEMORY_MB ? { gradeMemoryMb: v.REHEARSE_GRADE_MEMORY_MB } : {}),
-    ...(isOn(v.REHEARSE_NO_CACHE) ? {} : { cacheDir: join(cacheRoot, 'parsed') }),
+    ...(isOn(v.REHEARSE_NO_CACHE) ? {} : { cacheDir }),
     color: !env.NO_COLOR,
     secrets: v.OPENAI_API_KEY ? [v.OPENAI_API_KEY] : [],
     // Run through `npm start`, `rehearse` is not on the PATH: hints name the command that works.

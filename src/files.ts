@@ -2,6 +2,8 @@
 import {
   chmodSync,
   closeSync,
+  constants,
+  fstatSync,
   fchmodSync,
   fsyncSync,
   lstatSync,
@@ -26,6 +28,29 @@ export const PRIVATE_DIR = 0o700;
 export function privateDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
   if ((statSync(dir).mode & 0o077) !== 0) chmodSync(dir, PRIVATE_DIR);
+}
+
+/**
+ * Whether `dir` is a folder of this user's that no one else can use, narrowed if it was wider:
+ * a cache is read and written only there, since what it holds is trusted. A symbolic link, a
+ * folder another user owns (say, made first in a shared folder) or one that cannot be opened is
+ * not. Made first when `create` is set; a missing folder is otherwise not one.
+ */
+export function ownPrivateDir(dir: string, create: boolean): boolean {
+  let fd: number | undefined;
+  try {
+    if (create) mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
+    // Opened without following a link, so what is checked and narrowed is the folder itself.
+    fd = openSync(dir, constants.O_RDONLY | (constants.O_DIRECTORY ?? 0) | (constants.O_NOFOLLOW ?? 0));
+    const stat = fstatSync(fd);
+    if (!stat.isDirectory() || (process.getuid && stat.uid !== process.getuid())) return false;
+    if ((stat.mode & 0o077) !== 0) fchmodSync(fd, PRIVATE_DIR);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /**

@@ -108,14 +108,14 @@ describe('loadConfig', () => {
       { REHEARSE_CACHE_DIR: '/var/cache/shared' },
       undefined,
       {},
-      { ...defaults, cacheDir: '/var/cache/shared/parsed' },
+      { ...defaults, cacheDir: '/var/cache/shared/rehearse-parsed' },
     ],
     [
       'REHEARSE_CACHE_DIR from .env, with ~',
       {},
       ['REHEARSE_CACHE_DIR=~/.cache/rehearse'],
       {},
-      { ...defaults, cacheDir: join(HOME, '.cache', 'rehearse', 'parsed') },
+      { ...defaults, cacheDir: join(HOME, '.cache', 'rehearse', 'rehearse-parsed') },
     ],
     [
       'REHEARSE_NO_CACHE wins over REHEARSE_CACHE_DIR',
@@ -212,7 +212,7 @@ describe('loadConfig', () => {
   it('a relative REHEARSE_CACHE_DIR is read against the working folder', () => {
     const cwd = folder();
     expect(loadConfig({ env: { REHEARSE_CACHE_DIR: 'cache' }, cwd, platform: 'linux', homedir: HOME }).cacheDir).toBe(
-      join(cwd, 'cache', 'parsed'),
+      join(cwd, 'cache', 'rehearse-parsed'),
     );
   });
 

@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PRIVATE_FILE, privateDir, writeAtomic } from '../files.js';
-import type { PhraseData } from '../text/phrase-matcher.js';
+import { ownPrivateDir, PRIVATE_FILE, writeAtomic } from '../files.js';
+import { FORM, NUMBER, STEM, WORD, type PhraseData } from '../text/phrase-matcher.js';
 
 /**
  * Changes when the layout of an entry changes; what the entry holds is named by its key. The
@@ -36,13 +36,21 @@ interface Header extends Omit<PhraseData, (typeof ARRAYS)[number]> {
  * used, and the lists are compiled again.
  */
 export class CompiledCache {
+  /** Set once the folder is known to be this user's alone (see ownPrivateDir). */
+  private own = false;
+
   constructor(readonly dir: string) {}
+
+  private usable(create: boolean): boolean {
+    return (this.own ||= ownPrivateDir(this.dir, create));
+  }
 
   private pathOf(key: string): string {
     return join(this.dir, `phrases-${key}.bin`);
   }
 
   read(key: string): PhraseData | undefined {
+    if (!this.usable(false)) return undefined;
     try {
       const file = readFileSync(this.pathOf(key));
       if (file.length < HEAD + 4 || file.toString('latin1', 0, DIGEST) !== sha256(file.subarray(HEAD))) return undefined;
@@ -57,7 +65,8 @@ export class CompiledCache {
         at += 4 * lengths[i]!;
       });
       if (at !== file.length) return undefined;
-      return { ...rest, ...arrays } as PhraseData;
+      const data = { ...rest, ...arrays } as PhraseData;
+      return wellFormed(data) ? data : undefined;
     } catch {
       return undefined;
     }
@@ -80,8 +89,7 @@ export class CompiledCache {
     file.write(sha256(file.subarray(HEAD)), 0, 'latin1');
     file[DIGEST] = 0x0a;
     try {
-      privateDir(this.dir);
-      writeAtomic(this.pathOf(key), file, PRIVATE_FILE);
+      if (this.usable(true)) writeAtomic(this.pathOf(key), file, PRIVATE_FILE);
     } catch {
       // A cache that cannot be written only costs time.
     }
@@ -89,6 +97,27 @@ export class CompiledCache {
 }
 
 const aligned = (n: number) => (n + 3) & ~3;
+
+/**
+ * Whether the arrays hold together: every run within its array, every edge to a node, word or stem
+ * that exists, every list that ends somewhere one of the lists. An entry whose digest holds can still
+ * be wrong (written by a version with a bug); one that is not whole in this sense is compiled again.
+ */
+function wellFormed(d: PhraseData): boolean {
+  const nodes = d.edgeStart.length - 1;
+  if (nodes < 1 || d.endStart.length !== nodes + 1 || d.edges.length % 3 !== 0) return false;
+  if (d.edgeStart[0] !== 0 || d.edgeStart[nodes] !== d.edges.length / 3 || d.endStart[0] !== 0 || d.endStart[nodes] !== d.ends.length)
+    return false;
+  for (let i = 0; i < nodes; i++) if (d.edgeStart[i]! > d.edgeStart[i + 1]! || d.endStart[i]! > d.endStart[i + 1]!) return false;
+  for (let j = 0; j < d.edges.length; j += 3) {
+    const [kind, key, to] = [d.edges[j]!, d.edges[j + 1]!, d.edges[j + 2]!];
+    if (to < 0 || to >= nodes || kind < WORD || kind > NUMBER) return false;
+    if ((kind === WORD || kind === FORM) && (key < 0 || key >= d.words.length)) return false;
+    if (kind === STEM && (key < 0 || key >= d.stems.length)) return false;
+  }
+  for (const list of d.ends) if (list < 0 || list >= d.lists) return false;
+  return d.sections.every((s) => s.root >= 0 && s.root < nodes && s.firstList >= 0 && s.lists >= 0 && s.firstList + s.lists <= d.lists);
+}
 
 /** `count` integers at `at` of the file: read in place when the file's memory allows, else copied. */
 function int32s(file: Buffer, at: number, count: number): Int32Array {

@@ -38,7 +38,7 @@ describe('docs/scale.md', () => {
       const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, REHEARSE_HOME: dir, NO_COLOR: '1' };
       const command = tested('one machine');
       expect(command).toContain('--block 10M');
-      // As written, but in blocks of 8 KB, so these 24 conversations are split among several filters.
+      // As written, but in blocks of 16 KB, so these 24 conversations (48 KB) are split among three filters.
       const r = spawnSync('sh', ['-c', command.replace('--block 10M', '--block 16k')], {
         cwd: dir,
         env,

@@ -1,6 +1,7 @@
 // What rehearse keeps is its user's alone: the data folder and its folders 0700, its files 0600,
 // and an output file it replaces keeps the mode it had, as a shell redirection does.
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,11 +48,54 @@ describe('private files', () => {
     expect(r.code).toBe(0);
     expect(modeOf(shared)).toBe(0o755);
     const modes = modesUnder(shared);
-    expect(modes).toContain('parsed 700');
-    expect(modes.some((m) => /^parsed\/\w+\.json 600$/.test(m))).toBe(true);
-    expect(modes.some((m) => /^parsed\/phrases-\w+\.bin 600$/.test(m))).toBe(true);
+    expect(modes).toContain('rehearse-parsed 700');
+    expect(modes.some((m) => /^rehearse-parsed\/\w+\.json 600$/.test(m))).toBe(true);
+    expect(modes.some((m) => /^rehearse-parsed\/phrases-\w+\.bin 600$/.test(m))).toBe(true);
     expect(modes.filter((m) => !/ (600|700)$/.test(m))).toEqual([]);
     expect(readdirSync(home)).not.toContain('cache');
+  });
+
+  it('a cache folder that is a link elsewhere is neither used nor narrowed, and its target gets no files', () => {
+    const root = mkdtempSync(join(tmpdir(), 'rehearse-private-'));
+    const elsewhere = join(root, 'elsewhere');
+    mkdirSync(elsewhere, { mode: 0o755 });
+    chmodSync(elsewhere, 0o755);
+    const shared = join(root, 'shared');
+    mkdirSync(shared);
+    symlinkSync(elsewhere, join(shared, 'rehearse-parsed'));
+    const r = rehearse(['interview', '--scenario', 'fintech', '--probes', '0'], {
+      input: FIVE,
+      env: { REHEARSE_HOME: join(root, 'data'), REHEARSE_CACHE_DIR: shared },
+    });
+    expect(r.code).toBe(0);
+    expect(modeOf(elsewhere)).toBe(0o755);
+    expect(readdirSync(elsewhere)).toEqual([]);
+  });
+
+  const root = process.getuid?.() === 0;
+  it.skipIf(!root)('a cache folder another user made (in a shared folder, say) is not read: what they put there is not served', () => {
+    const shared = mkdtempSync(join(tmpdir(), 'rehearse-private-'));
+    const home = join(shared, 'data');
+    // A first run fills a cache, which is then handed to another user, as if they had made it.
+    const env = { REHEARSE_HOME: home, REHEARSE_CACHE_DIR: shared };
+    const first = rehearse(['scenarios', 'show', 'fintech'], { env });
+    expect(first.code).toBe(0);
+    const dir = join(shared, 'rehearse-parsed');
+    const entries = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    expect(entries.length).toBeGreaterThan(0);
+    const prompt = 'Which single metric would you make the north star';
+    for (const f of entries) {
+      const entry = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { digest: string; data: unknown };
+      const planted = JSON.parse(JSON.stringify(entry.data).replace(/"prompt":"[^"]*"/, `"prompt":"${prompt} PLANTED?"`)) as unknown;
+      const digest = createHash('sha256').update(JSON.stringify(planted)).digest('hex');
+      writeFileSync(join(dir, f), JSON.stringify({ ...entry, data: planted, digest }));
+      chownSync(join(dir, f), 1234, 1234);
+    }
+    chownSync(dir, 1234, 1234);
+    const again = rehearse(['scenarios', 'show', 'fintech'], { env });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(first.stdout);
+    expect(again.stdout).not.toContain('PLANTED');
   });
 
   it('a data folder written by an older version with wider modes is narrowed when a session is saved', () => {

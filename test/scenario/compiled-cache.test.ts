@@ -72,15 +72,15 @@ describe('compiled phrase matchers kept on disk', () => {
     const data: PhraseData = {
       words: ['churn', 'rate’s'],
       stems: ['decid'],
-      sections: [{ root: 0, firstList: 0, lists: 1 }],
-      lists: 1,
+      sections: [{ root: 0, firstList: 0, lists: 2 ** 31 - 1 }],
+      lists: 2 ** 31 - 1,
       edgeStart: Int32Array.of(0, 1, 1),
       edges: Int32Array.of(0, 0, 1),
       endStart: Int32Array.of(0, 0, 1),
-      ends: Int32Array.of(-5, 2 ** 31 - 1).subarray(1),
+      ends: Int32Array.of(-5, 2 ** 31 - 2).subarray(1),
     };
     cache.write('k', data);
-    expect(cache.read('k')).toEqual({ ...data, ends: Int32Array.of(2 ** 31 - 1) });
+    expect(cache.read('k')).toEqual({ ...data, ends: Int32Array.of(2 ** 31 - 2) });
     expect(cache.read('other')).toBeUndefined();
   });
 
@@ -98,6 +98,16 @@ describe('compiled phrase matchers kept on disk', () => {
     out.write(to, at, 'latin1');
     return redigested(out);
   };
+  /** The entry with the node of its last edge set far past the last node, as a bug might write it. */
+  const pointedAway = (file: Buffer) => {
+    const out = Buffer.from(file);
+    const size = out.readUInt32LE(65);
+    const header = JSON.parse(out.toString('utf8', 69, 69 + size)) as { lengths: number[] };
+    const edgesAt = ((69 + size + 3) & ~3) + 4 * header.lengths[0]!;
+    const lastNode = edgesAt + 4 * (header.lengths[1]! - 1);
+    out.writeInt32LE(999_999, lastNode);
+    return out;
+  };
   it.each([
     ['cut short', (file: Buffer) => file.subarray(0, file.length / 2)],
     ['one byte changed', (file: Buffer) => Buffer.from(file).fill(7, file.length - 100, file.length - 99)],
@@ -106,6 +116,7 @@ describe('compiled phrase matchers kept on disk', () => {
     ['of another layout, whole in itself', (file: Buffer) => swapped(file, 'compiled-phrases/', 'compiled-phrasez/')],
     ['for another key, whole in itself', (file: Buffer) => swapped(file, '"key":"', '"key":"0')],
     ['with more than its arrays, whole in itself', (file: Buffer) => redigested(Buffer.concat([file, Buffer.alloc(8)]))],
+    ['with an edge to a node that does not exist, whole in itself', (file: Buffer) => redigested(pointedAway(file))],
   ])('an entry %s is not used: the lists are compiled again and the entry written anew', (_, damage) => {
     const dir = mkdtempSync(join(tmpdir(), 'rehearse-compiled-'));
     keepCompiledIn(new CompiledCache(dir));

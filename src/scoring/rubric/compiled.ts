@@ -11,16 +11,6 @@ import { CUE_LISTS, type CueMatches } from '../model/features.js';
 import { compileMatcher, type CompiledMatcher } from './matcher.js';
 import { vocabularyOf, type TopicPhrases } from './relevance.js';
 
-/**
- * Names what a compiled matcher is made from besides the rubric and the cue lists (both in its key):
- * change it whenever the lists taken from a rubric (below) change, so that a matcher kept by an older
- * version is not used (the phrase syntax and compiled form have their own, PHRASE_FORMAT).
- */
-export const MATCHER_FORMAT = 'phrase-matcher/1';
-
-/** The cue lists are code, not rubric: a digest of them, worked out once, goes into every key. */
-let cueDigest: string | undefined;
-
 /** The sections of a rubric's matcher, a bit each: each is a trie of its own, as each was an index of its own. */
 export const SIGNALS = 1 << 0;
 export const CUES = 1 << 1;
@@ -94,27 +84,29 @@ export function rubricPhrases(rubric: ResolvedRubric): RubricPhrases {
     for (const c of rubric.criteria) lists.add(vocabularyOf(rubric, c, false));
     const context = lists.section();
     lists.add(rubric.context);
-    out = { matcher: new PhraseMatcher(dataOf(rubric, lists)), signals, cues, topic, own, all, context, prompts: new Map() };
+    out = { matcher: new PhraseMatcher(dataOf(lists)), signals, cues, topic, own, all, context, prompts: new Map() };
     compiled.set(rubric, out);
   }
   return out;
 }
 
-/** The compiled lists from the store when it has them, else built (and given to the store). */
-function dataOf(rubric: ResolvedRubric, lists: Lists): PhraseData {
-  // The rubric's hash covers everything its lists are made from; the cue lists and the formats name the rest.
-  cueDigest ??= createHash('sha256').update(JSON.stringify(CUE_LISTS)).digest('hex');
-  const key = createHash('sha256').update(`${MATCHER_FORMAT}\0${PHRASE_FORMAT}\0${rubric.hash}\0${cueDigest}`).digest('hex');
-  return keptOr(key, () => build(lists));
-}
-
-function build(lists: Lists): PhraseData {
-  const set = new PhraseSet();
-  for (const section of lists.sections) {
-    set.section();
-    for (const l of section) set.add(l);
-  }
-  return set.compile();
+/**
+ * The compiled lists, kept (in this process, and in the store) under a digest of the phrase lists
+ * themselves: whatever they came from (the rubric, the cue lists and lexicons in the code), lists
+ * that differ are never served for each other.
+ */
+function dataOf(lists: Lists): PhraseData {
+  const key = createHash('sha256')
+    .update(`${PHRASE_FORMAT}\0${JSON.stringify(lists.sections)}`)
+    .digest('hex');
+  return keptOr(key, () => {
+    const set = new PhraseSet();
+    for (const section of lists.sections) {
+      set.section();
+      for (const l of section) set.add(l);
+    }
+    return set.compile();
+  });
 }
 
 /** The rubric's signals, their phrase lists added to the first section; signals that look for the same phrases share one matcher. */
