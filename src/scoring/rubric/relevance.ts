@@ -93,7 +93,8 @@ interface Topic {
  * A suffix-stripping stem keeps "commute" from "communication", but measured on the development set it
  * joined fewer sentences of real stories and lost more agreement than it gained.
  */
-export const stemOf = (w: string) => (w.length > 5 ? w.slice(0, 5) : w.replace(/(?:es|s)$/u, ''));
+export const stemOf = (w: string) =>
+  w.length > 5 ? w.slice(0, 5) : w.endsWith('es') ? w.slice(0, -2) : w.endsWith('s') ? w.slice(0, -1) : w;
 
 /**
  * A word without its inflection, for telling the same word from one that only starts alike: "churning"
@@ -141,6 +142,45 @@ export const isContentWord = (w: string) =>
   !TIME_WORDS.has(w) &&
   !NUMBER_WORDS.has(w) &&
   !isNumber(w);
+
+/** What relevance reads of a word of an answer, worked out once per word and kept: answers share most of their words. */
+interface WordFacts {
+  number: boolean;
+  content: boolean;
+  stem: string;
+  lemma: string;
+  singular: string;
+}
+
+/** Words remembered with their facts, past which the memory is cleared (it fills again as words come). */
+const WORD_MEMORY = 50_000;
+const wordFacts = new Map<string, WordFacts>();
+
+function factsOf(w: string): WordFacts {
+  let f = wordFacts.get(w);
+  if (!f) {
+    if (wordFacts.size >= WORD_MEMORY) wordFacts.clear();
+    f = { number: isNumber(w), content: isContentWord(w), stem: stemOf(w), lemma: lemmaOf(w), singular: singular(w) };
+    wordFacts.set(w, f);
+  }
+  return f;
+}
+
+/** The concept of each phrase found, by its words as written. */
+const concepts = new Map<string, string>();
+
+function conceptOfFound(phrase: string): string {
+  let c = concepts.get(phrase);
+  if (c === undefined) {
+    if (concepts.size >= WORD_MEMORY) concepts.clear();
+    c = conceptOf(phrase);
+    concepts.set(phrase, c);
+  }
+  return c;
+}
+
+/** No concept named: shared by every sentence and family until one is. */
+const NONE_NAMED: ReadonlySet<string> = new Set<string>();
 
 const topics = new Map<string, Topic>();
 /**
@@ -289,13 +329,19 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
   const followUps = (asked.followUps ?? []).map((f) => promptStems(promptOfFollowUp(f), phrases));
 
   // What each sentence names of each family's topic: the first five letters of each phrase found.
-  const named: Set<string>[][] = a.sentences.map(() => Array.from({ length: families }, () => new Set<string>()));
+  // A set is made only where a concept is named: most sentences name none of most families'.
+  const named: ReadonlySet<string>[][] = a.sentences.map(() => new Array<ReadonlySet<string>>(families).fill(NONE_NAMED));
   a.scan.forEach((text, turn) => {
     const found = phrases.found[turn]!;
     for (let f = 0; f < families; f++) {
-      for (const h of spansOf(found, phrases.topic + f)) {
-        const i = sentenceAt(a, turn, h.start);
-        if (i >= 0) named[i]![f]!.add(conceptOf(text.slice(h.start, h.end)));
+      const list = phrases.topic + f;
+      for (let j = found.first[list]!; j < found.first[list + 1]!; j++) {
+        const start = found.starts[j]!;
+        const i = sentenceAt(a, turn, start);
+        if (i < 0) continue;
+        let set = named[i]![f]!;
+        if (set === NONE_NAMED) named[i]![f] = set = new Set<string>();
+        (set as Set<string>).add(conceptOfFound(text.slice(start, found.ends[j]!)));
       }
     }
   });
@@ -336,11 +382,12 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
     const tokens = a.tokens[s.turn]!;
     for (let k = firstTokenAt(tokens, s.start); k < tokens.length && tokens[k]!.end <= s.end; k++) {
       const w = tokens[k]!.norm;
-      if (isNumber(w)) saying.add(w);
-      if (!isContentWord(w)) continue;
-      const stem = stemOf(w);
+      const facts = factsOf(w);
+      if (facts.number) saying.add(w);
+      if (!facts.content) continue;
+      const stem = facts.stem;
       own.add(stem);
-      whole.add(lemmaOf(w));
+      whole.add(facts.lemma);
       if (!topic.headings.has(stem) && !prompt.has(stem) && !question.has(stem)) saying.add(stem);
     }
     stems.push(own);
@@ -513,7 +560,7 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
 }
 
 /** The family that names most concepts in a sentence (0 is the rubric's own). */
-function topFamily(named: readonly Set<string>[]): number {
+function topFamily(named: readonly ReadonlySet<string>[]): number {
   let best = 0;
   named.forEach((set, f) => {
     if (set.size > named[best]!.size) best = f;
@@ -569,8 +616,10 @@ function continues(a: Analysis, s: Sentence, headings: ReadonlySet<string>): boo
   for (let j = k; j < Math.min(k + OPENING_WORDS, tokens.length) && tokens[j]!.end <= s.end; j++) {
     const w = tokens[j]!.norm;
     if (REFERRING_WORDS.has(w)) return true;
-    if (!named && isContentWord(w)) {
-      if (headings.has(singular(w))) return true;
+    if (!named) {
+      const facts = factsOf(w);
+      if (!facts.content) continue;
+      if (headings.has(facts.singular)) return true;
       named = true;
     }
   }
