@@ -20,6 +20,9 @@ for (const s of D.sounds) SOUNDS.set(squeeze(s), [...(SOUNDS.get(squeeze(s)) ?? 
 const NOT_SOUNDS = new Set(D.notSounds);
 const ADVERBS = new Set(D.adverbs);
 const MARKERS = D.markers.map((name) => ({ name, words: name.toLowerCase().split(' ') }));
+/** The markers by their first word, each list in the policy's order: most words start none. */
+const MARKERS_BY_FIRST = new Map<string, typeof MARKERS>();
+for (const m of MARKERS) MARKERS_BY_FIRST.set(m.words[0]!, [...(MARKERS_BY_FIRST.get(m.words[0]!) ?? []), m]);
 const OPENS_CLAUSE = new Set(D.opensClause);
 const COMMA_BEFORE = new Set(D.commaBefore);
 const REPEATABLE = new Set(D.repeatable);
@@ -73,7 +76,7 @@ function setOffAfter(text: string, tokens: readonly Token[], j: number): 'comma'
 
 /** How many words from token i a discourse marker covers when it is set off as a filler, and its name. */
 function markerAt(text: string, tokens: readonly Token[], i: number): { name: string; length: number } | undefined {
-  for (const m of MARKERS) {
+  for (const m of MARKERS_BY_FIRST.get(tokens[i]!.norm) ?? []) {
     const j = i + m.words.length - 1;
     if (j >= tokens.length || !m.words.every((w, k) => tokens[i + k]!.norm === w)) continue;
     // The words of "you know" said as one phrase, nothing but space between them.
@@ -175,8 +178,9 @@ const repeatable = (t: Token, alone: boolean) => /^\p{L}/u.test(t.norm) && !soun
 
 /** Whether word `b` repeats word `a` right before it as a stutter does ("I I mean"). */
 function stutters(text: string, a: Token, b: Token): boolean {
+  if (a.norm !== b.norm) return false;
   const gap = text.slice(a.end, b.start);
-  return a.norm === b.norm && repeatable(a, true) && STUTTER_GAP.test(gap) && !/\n\s*\n/.test(gap);
+  return repeatable(a, true) && STUTTER_GAP.test(gap) && !/\n\s*\n/.test(gap);
 }
 
 /** The text between two places with the fillers in it blanked: what a listener hears between two words. */

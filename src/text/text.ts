@@ -105,12 +105,18 @@ function kindOfCodePoint(c: number): number {
   return IS_LETTER.test(ch) ? LETTER : IS_FIGURE.test(ch) ? FIGURE : OTHER;
 }
 
-/** The code point at i (a lone surrogate stands for itself, as the expression reads it). */
-function codePointAt(text: string, i: number): number {
+/** What the character at i is, and how many code units it takes (2 for a surrogate pair), as kind * 4 + length. */
+function charAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) return c;
-  const d = text.charCodeAt(i + 1);
-  return d >= 0xdc00 && d <= 0xdfff ? ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000 : c;
+  if (c < 0xd800 || c > 0xdbff) {
+    let k = BMP_KIND[c]!;
+    if (k === 0) k = kindOfCodePoint(c);
+    return k * 4 + 1;
+  }
+  // A lone surrogate stands for itself, as the expression reads it.
+  const d = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+  if (d < 0xdc00 || d > 0xdfff) return kindOfCodePoint(c) * 4 + 1;
+  return kindOfCodePoint(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000) * 4 + 2;
 }
 
 /** Where the word that starts at `start` (a letter or figure) ends. */
@@ -119,9 +125,9 @@ function wordEnd(text: string, start: number): number {
   let i = start;
   // Letters and figures.
   while (i < n) {
-    const c = codePointAt(text, i);
-    if (kindOfCodePoint(c) === OTHER) break;
-    i += c > 0xffff ? 2 : 1;
+    const k = charAt(text, i);
+    if (k >> 2 === OTHER) break;
+    i += k & 3;
   }
   // Then each apostrophe that letters follow, with those letters.
   while (i + 1 < n) {
@@ -129,9 +135,9 @@ function wordEnd(text: string, start: number): number {
     if (a !== APOSTROPHE && a !== RIGHT_SINGLE_QUOTE) break;
     let j = i + 1;
     while (j < n) {
-      const c = codePointAt(text, j);
-      if (kindOfCodePoint(c) !== LETTER) break;
-      j += c > 0xffff ? 2 : 1;
+      const k = charAt(text, j);
+      if (k >> 2 !== LETTER) break;
+      j += k & 3;
     }
     if (j === i + 1) break;
     i = j;
@@ -139,19 +145,15 @@ function wordEnd(text: string, start: number): number {
   return i;
 }
 
-/** Calls `each` with the start and end of every word of the text, in order. */
-function eachWord(text: string, each: (start: number, end: number) => void): void {
+/** Where the next word starts at or after i, or the text's length. */
+function wordStart(text: string, i: number): number {
   const n = text.length;
-  for (let i = 0; i < n;) {
-    const c = codePointAt(text, i);
-    if (kindOfCodePoint(c) === OTHER) {
-      i += c > 0xffff ? 2 : 1;
-      continue;
-    }
-    const end = wordEnd(text, i);
-    each(i, end);
-    i = end;
+  while (i < n) {
+    const k = charAt(text, i);
+    if (k >> 2 !== OTHER) break;
+    i += k & 3;
   }
+  return i;
 }
 
 export function tokenize(text: string): Token[] {
@@ -160,17 +162,19 @@ export function tokenize(text: string): Token[] {
   const lower = text.toLowerCase();
   const aligned = lower.length === text.length;
   const curly = text.includes('’');
-  eachWord(text, (start, end) => {
+  for (let start = wordStart(text, 0); start < text.length; start = wordStart(text, start)) {
+    const end = wordEnd(text, start);
     let norm = aligned ? lower.slice(start, end) : text.slice(start, end).toLowerCase();
     if (curly) norm = norm.replace(/’/g, "'");
     out.push({ start, end, norm });
-  });
+    start = end;
+  }
   return out;
 }
 
 export function countWords(text: string): number {
   let n = 0;
-  eachWord(text, () => n++);
+  for (let start = wordStart(text, 0); start < text.length; start = wordStart(text, wordEnd(text, start))) n++;
   return n;
 }
 
