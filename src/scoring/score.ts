@@ -5,7 +5,7 @@ import { antiPatternHit, antiPatternsShown, capped, criterionScore, foundIn, lev
 import { disfluencySpans } from '../text/disfluency.js';
 import { extractFeatures, type CueMatches, type FeatureHit, type Features } from './model/features.js';
 import { feedbackFor } from './feedback.js';
-import { blank, graderDirectedSpans, isListOfTerms, nonAnswer, type Span } from './rubric/guards.js';
+import { blank, graderDirectedSpans, isListOfTerms, nonAnswer, nonAnswerOfTurns, type Span } from './rubric/guards.js';
 import { applyModel } from './model/model.js';
 import { relevanceOf, type Asked, type Relevance } from './rubric/relevance.js';
 import { evaluateSignals, type RejectedMention, type SignalResult } from './rubric/signals.js';
@@ -49,7 +49,7 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
 
   // Guards: text aimed at the grader is not read; a non-answer earns nothing, a list of terms little.
   const { analysis: whole, blanked, readPast } = read(turns);
-  const why = nonAnswer(whole.scan.join('\n'), whole.tokens.flat());
+  const why = nonAnswerOfTurns(whole.scan, whole.tokens);
   // Every phrase list the score reads, found in one pass over the whole answer's words.
   const phrases = rubricPhrases(rubric);
   const wholeFound = findIn(phrases, whole, WHOLE);

@@ -76,7 +76,9 @@ function setOffAfter(text: string, tokens: readonly Token[], j: number): 'comma'
 
 /** How many words from token i a discourse marker covers when it is set off as a filler, and its name. */
 function markerAt(text: string, tokens: readonly Token[], i: number): { name: string; length: number } | undefined {
-  for (const m of MARKERS_BY_FIRST.get(tokens[i]!.norm) ?? []) {
+  const markers = MARKERS_BY_FIRST.get(tokens[i]!.norm);
+  if (!markers) return undefined;
+  for (const m of markers) {
     const j = i + m.words.length - 1;
     if (j >= tokens.length || !m.words.every((w, k) => tokens[i + k]!.norm === w)) continue;
     // The words of "you know" said as one phrase, nothing but space between them.
@@ -209,7 +211,8 @@ function stuttersIn(text: string, tokens: readonly Token[], fillers: readonly Fi
   const out: FillerSpan[] = [];
   // A word said twice before a filler that starts with it ("I I mean,"): the copies are next to each other.
   for (let i = 0; i + 1 < tokens.length; i++) {
-    const [a, b] = [tokens[i]!, tokens[i + 1]!];
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
     if (stutters(text, a, b)) out.push({ start: a.start, end: b.start, filler: a.norm });
   }
   for (let i = 0; i < words.length; i++) {

@@ -105,6 +105,16 @@ function kindOfCodePoint(c: number): number {
   return IS_LETTER.test(ch) ? LETTER : IS_FIGURE.test(ch) ? FIGURE : OTHER;
 }
 
+/**
+ * Whether a code unit, read alone, is a letter or a figure, as /[\p{L}\p{N}]/u reads a one-unit string (half of
+ * a surrogate pair is neither).
+ */
+export const isWordUnit = (c: number): boolean => {
+  let k = BMP_KIND[c]!;
+  if (k === 0) k = kindOfCodePoint(c);
+  return k !== OTHER;
+};
+
 /** What the character at i is, and how many code units it takes (2 for a surrogate pair), as kind * 4 + length. */
 function charAt(text: string, i: number): number {
   const c = text.charCodeAt(i);

@@ -5,7 +5,7 @@ import type { Matches, Span } from '../../text/phrase-matcher.js';
 import { cueListOf, type CueMatches } from '../model/features.js';
 import { HYPHEN } from '../../text/chars.js';
 import { POLICY } from '../../policy/policy.js';
-import { clauseAround, nextClause, firstTokenAt, type Analysis, type Sentence, type Token } from '../../text/text.js';
+import { clauseAround, nextClause, firstTokenAt, isWordUnit, type Analysis, type Sentence, type Token } from '../../text/text.js';
 
 export interface Mention {
   sentence: number;
@@ -58,7 +58,7 @@ function regexSpans(re: RegExp, text: string): Span[] {
   for (let r = re.exec(text); r; r = re.exec(text)) {
     // The word boundary before a match is checked here, not in the regex: a lookbehind
     // would stop the engine from skipping ahead to likely first characters.
-    if (r[0].length === 0 || (r.index > 0 && /[\p{L}\p{N}]/u.test(text[r.index - 1]!))) {
+    if (r[0].length === 0 || (r.index > 0 && isWordUnit(text.charCodeAt(r.index - 1)))) {
       re.lastIndex = r.index + 1;
       continue;
     }
@@ -135,17 +135,32 @@ function isRejected(a: Analysis, turn: number, s: Sentence, start: number, end: 
 export function findMentions(m: CompiledMatcher, a: Analysis, found: readonly Matches[], cues: CueMatches): Mention[] {
   const out: Mention[] = [];
   let index = 0;
-  a.scan.forEach((text, turn) => {
+  for (let turn = 0; turn < a.scan.length; turn++) {
+    const text = a.scan[turn]!;
     while (index < a.sentences.length && a.sentences[index]!.turn < turn) index++;
-    const spans = m.cue !== undefined ? spansIn(m, text, cues.found[turn]!, cues.first + m.cue) : spansIn(m, text, found[turn]!, m.list);
-    for (const span of spans) {
+    const inTurn = m.cue !== undefined ? cues.found[turn]! : found[turn]!;
+    const list = m.cue !== undefined ? cues.first + m.cue : m.list;
+    // Without a regular expression the list's matches are the spans, read where they are.
+    if (!m.regex) {
+      for (let j = inTurn.first[list]!; j < inTurn.first[list + 1]!; j++) {
+        const start = inTurn.starts[j]!;
+        const end = inTurn.ends[j]!;
+        while (index < a.sentences.length && a.sentences[index]!.turn === turn && a.sentences[index]!.end <= start) index++;
+        const s = a.sentences[index];
+        if (!s || s.turn !== turn) break;
+        if (start < s.start || end > s.end) continue;
+        out.push({ sentence: index, turn, start, end });
+      }
+      continue;
+    }
+    for (const span of spansIn(m, text, inTurn, list)) {
       while (index < a.sentences.length && a.sentences[index]!.turn === turn && a.sentences[index]!.end <= span.start) index++;
       const s = a.sentences[index];
       if (!s || s.turn !== turn) break;
       if (span.start < s.start || span.end > s.end) continue;
       out.push({ sentence: index, turn, start: span.start, end: span.end });
     }
-  });
+  }
   return out;
 }
 

@@ -111,7 +111,8 @@ export function evaluateSignals(rubric: ResolvedRubric, ctx: Context): Map<strin
       if (def.opening && !(m.sentence === 0 && analysis.sentences[0]!.turn === 0)) return reject(m, 'not-opening');
       return true;
     });
-    if (sig.near) {
+    // With no mention left there is nothing to keep near anything: the near matcher is not read.
+    if (sig.near && mentions.length) {
       const { window } = sig.near;
       let nearSentences = nearMemo.get(sig.near.matcher.key);
       if (!nearSentences) {
