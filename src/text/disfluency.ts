@@ -216,12 +216,16 @@ function stuttersIn(text: string, tokens: readonly Token[], fillers: readonly Fi
     if (stutters(text, a, b)) out.push({ start: a.start, end: b.start, filler: a.norm });
   }
   for (let i = 0; i < words.length; i++) {
-    for (let n = Math.min(RESTART_WORDS, Math.floor((words.length - i) / 2)); n >= 1; n--) {
+    const longest = (words.length - i) >> 1;
+    const word = words[i]!.norm;
+    for (let n = longest < RESTART_WORDS ? longest : RESTART_WORDS; n >= 1; n--) {
       // Most places repeat nothing: one comparison says so before anything is built.
-      if (words[i]!.norm !== words[i + n]!.norm) continue;
+      if (word !== words[i + n]!.norm) continue;
+      let same = true;
+      for (let k = 1; same && k < n; k++) same = words[i + k]!.norm === words[i + n + k]!.norm;
+      if (!same || !repeatable(words[i]!, n === 1)) continue;
       const first = words.slice(i, i + n);
       const second = words.slice(i + n, i + 2 * n);
-      if (!repeatable(first[0]!, n === 1) || first.some((t, k) => t.norm !== second[k]!.norm)) continue;
       // The words of each copy belong together, and the copies follow one another.
       const together = (copy: Token[]) =>
         copy.every((t, k) => k === 0 || !/[.!?;:\n]/.test(heardBetween(text, copy[k - 1]!.end, t.start, fillers)));
