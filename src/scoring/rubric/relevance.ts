@@ -143,27 +143,92 @@ export const isContentWord = (w: string) =>
   !NUMBER_WORDS.has(w) &&
   !isNumber(w);
 
-/** What relevance reads of a word of an answer, worked out once per word and kept: answers share most of their words. */
+/**
+ * What relevance reads of a word of an answer, worked out once per word and kept: answers share most of
+ * their words. The word, its stem and its lemma also have a number each (one per different string), so
+ * that a sentence's sets of them are kept as lists without repeats by marking numbers, not by hashing.
+ */
 interface WordFacts {
   number: boolean;
   content: boolean;
   stem: string;
   lemma: string;
   singular: string;
+  /** The stem of the lemma. */
+  lemmaStem: string;
+  wordId: number;
+  stemId: number;
+  lemmaId: number;
 }
 
-/** Words remembered with their facts, past which the memory is cleared (it fills again as words come). */
+/** Words remembered with their facts, past which the memory is cleared between answers (it fills again as words come). */
 const WORD_MEMORY = 50_000;
 const wordFacts = new Map<string, WordFacts>();
+/** The number of each string a word's facts name; cleared only with the facts, between answers. */
+const stringIds = new Map<string, number>();
+
+function idOf(x: string): number {
+  let id = stringIds.get(x);
+  if (id === undefined) {
+    id = stringIds.size;
+    stringIds.set(x, id);
+  }
+  return id;
+}
 
 function factsOf(w: string): WordFacts {
   let f = wordFacts.get(w);
   if (!f) {
-    if (wordFacts.size >= WORD_MEMORY) wordFacts.clear();
-    f = { number: isNumber(w), content: isContentWord(w), stem: stemOf(w), lemma: lemmaOf(w), singular: singular(w) };
+    const stem = stemOf(w);
+    const lemma = lemmaOf(w);
+    f = {
+      number: isNumber(w),
+      content: isContentWord(w),
+      stem,
+      lemma,
+      singular: singular(w),
+      lemmaStem: stemOf(lemma),
+      wordId: idOf(w),
+      stemId: idOf(stem),
+      lemmaId: idOf(lemma),
+    };
     wordFacts.set(w, f);
   }
   return f;
+}
+
+/**
+ * Marks for keeping lists without repeats: a string's number is marked with the current stamp when it
+ * is added. One array per kind of list, a new stamp per sentence.
+ */
+const marks = { own: new Int32Array(0), whole: new Int32Array(0), saying: new Int32Array(0), stamp: 0 };
+
+/** Called before an answer is read: the memories are cleared when full, and the marks made to fit every string's number. */
+function readyForAnswer(): void {
+  if (wordFacts.size >= WORD_MEMORY || stringIds.size >= 3 * WORD_MEMORY || marks.stamp > 1e9) {
+    wordFacts.clear();
+    stringIds.clear();
+    marks.own = new Int32Array(0);
+    marks.whole = new Int32Array(0);
+    marks.saying = new Int32Array(0);
+    marks.stamp = 0;
+  }
+}
+
+/** The marks, grown to hold every string's number so far. */
+function marksFor(ids: number) {
+  if (marks.own.length < ids) {
+    const size = Math.max(1024, ids * 2);
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    marks.own = grow(marks.own);
+    marks.whole = grow(marks.whole);
+    marks.saying = grow(marks.saying);
+  }
+  return marks;
 }
 
 /** The concept of each phrase found, by its words as written. */
@@ -320,9 +385,11 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
   const direct = new Uint8Array(n);
   const foreign = new Uint8Array(n);
   const filled = new Uint8Array(n);
-  const stems: Set<string>[] = [];
-  /** Per sentence, its content words whole (without their inflection), beside their stems. */
-  const wholes: Set<string>[] = [];
+  readyForAnswer();
+  /** Per sentence, the stems of its content words, each once. */
+  const stems: string[][] = [];
+  /** Per sentence, its content words whole (without their inflection), beside their stems: each lemma once, by its first word. */
+  const wholes: WordFacts[][] = [];
   const question = promptStems(asked.question, phrases);
   /** The question's words whole, without their inflection: one of them, the same word, is enough. */
   const questionWords = promptStems(asked.question, phrases, lemmaOf);
@@ -370,30 +437,44 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
   });
 
   let words = 0;
-  const content: Set<string>[] = [];
+  const content: string[][] = [];
   const repliedIn = new Set<number>();
   for (let i = 0; i < n; i++) {
     const s = a.sentences[i]!;
     words += s.words;
     const prompt = s.turn === 0 ? question : (followUps[s.turn - 1] ?? question);
-    const own = new Set<string>();
-    const whole = new Set<string>();
-    const saying = new Set<string>();
+    const own: string[] = [];
+    const whole: WordFacts[] = [];
+    const saying: string[] = [];
     const tokens = a.tokens[s.turn]!;
+    const stamp = ++marks.stamp;
     for (let k = firstTokenAt(tokens, s.start); k < tokens.length && tokens[k]!.end <= s.end; k++) {
       const w = tokens[k]!.norm;
       const facts = factsOf(w);
-      if (facts.number) saying.add(w);
+      const m = marksFor(stringIds.size);
+      if (facts.number && m.saying[facts.wordId] !== stamp) {
+        m.saying[facts.wordId] = stamp;
+        saying.push(w);
+      }
       if (!facts.content) continue;
       const stem = facts.stem;
-      own.add(stem);
-      whole.add(facts.lemma);
-      if (!topic.headings.has(stem) && !prompt.has(stem) && !question.has(stem)) saying.add(stem);
+      if (m.own[facts.stemId] !== stamp) {
+        m.own[facts.stemId] = stamp;
+        own.push(stem);
+      }
+      if (m.whole[facts.lemmaId] !== stamp) {
+        m.whole[facts.lemmaId] = stamp;
+        whole.push(facts);
+      }
+      if (m.saying[facts.stemId] !== stamp && !topic.headings.has(stem) && !prompt.has(stem) && !question.has(stem)) {
+        m.saying[facts.stemId] = stamp;
+        saying.push(stem);
+      }
     }
     stems.push(own);
     wholes.push(whole);
     content.push(saying);
-    if (saying.size) filled[i] = 1;
+    if (saying.length) filled[i] = 1;
 
     // The question's own words mark a sentence as on it: one of a follow-up's (short, pointed) for its
     // answer, two of the main question's, which says more and some of it in passing (and see below).
@@ -410,9 +491,9 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
     let work = probed[i]! >= PROBED_PHRASES || named[i]!.some((set) => set.size > 0);
     for (const st of own) if (topic.contextStems.has(st)) work = true;
     const replies = s.turn > 0 && prompt !== question && !repliedIn.has(s.turn) && work;
-    if (replies && saying.size) repliedIn.add(s.turn);
+    if (replies && saying.length) repliedIn.add(s.turn);
     // A sentence naming none of this question's concepts but another family's answers that question.
-    if (named[i]![0]!.size || fromQuestion >= THREAD_WORDS || fromFollowUp || (replies && saying.size)) direct[i] = 1;
+    if (named[i]![0]!.size || fromQuestion >= THREAD_WORDS || fromFollowUp || (replies && saying.length)) direct[i] = 1;
     else if (named[i]!.some((set, f) => f > 0 && set.size > 0)) foreign[i] = 1;
   }
 
@@ -420,10 +501,10 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
   // it ("signups" asked; "no signups since 2am", "the signup form submitted"): once, in passing ("shop
   // sales" under a question on the sales team's pay), it is as often another sense of the word.
   const returnsTo = new Map<string, number>();
-  for (const whole of wholes) for (const w of whole) if (questionWords.has(w)) returnsTo.set(w, (returnsTo.get(w) ?? 0) + 1);
+  for (const whole of wholes) for (const { lemma: w } of whole) if (questionWords.has(w)) returnsTo.set(w, (returnsTo.get(w) ?? 0) + 1);
   for (let i = 0; i < n; i++) {
     if (direct[i]) continue;
-    for (const w of wholes[i]!) {
+    for (const { lemma: w } of wholes[i]!) {
       if ((returnsTo.get(w) ?? 0) < RETURNS_TO) continue;
       direct[i] = 1;
       foreign[i] = 0;
@@ -439,7 +520,7 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
   const threadWords = new Set<string>();
   const join = (i: number) => {
     for (const st of stems[i]!) if (!topic.headings.has(st)) thread.add(st);
-    for (const w of wholes[i]!) if (!topic.headings.has(stemOf(w))) threadWords.add(w);
+    for (const w of wholes[i]!) if (!topic.headings.has(w.lemmaStem)) threadWords.add(w.lemma);
   };
   const on = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
@@ -467,7 +548,7 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
         i > 0 && on[i - 1] === 1 && a.sentences[i - 1]!.turn === a.sentences[i]!.turn && continues(a, a.sentences[i]!, topic.headingWords);
       // Beside it, one word is enough only when it is the same word, inflected or not, not one that only starts alike:
       // "commute" after "communication", "starter" after "start" join a story to an answer by chance.
-      const sameWord = beside && shared >= 1 && [...wholes[i]!].some((w) => threadWords.has(w));
+      const sameWord = beside && shared >= 1 && wholes[i]!.some((w) => threadWords.has(w.lemma));
       if (sharedBeyondContext >= THREAD_WORDS || sameWord || carried) {
         on[i] = 1;
         join(i);
