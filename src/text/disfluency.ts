@@ -80,7 +80,11 @@ function markerAt(text: string, tokens: readonly Token[], i: number): { name: st
   if (!markers) return undefined;
   for (const m of markers) {
     const j = i + m.words.length - 1;
-    if (j >= tokens.length || !m.words.every((w, k) => tokens[i + k]!.norm === w)) continue;
+    if (j >= tokens.length) continue;
+    // Its first word is this one's (MARKERS_BY_FIRST): the others are compared, most often the second fails.
+    let same = true;
+    for (let k = 1; same && k < m.words.length; k++) same = tokens[i + k]!.norm === m.words[k];
+    if (!same) continue;
     // The words of "you know" said as one phrase, nothing but space between them.
     if (!m.words.every((_, k) => k === 0 || /^\s+$/.test(text.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start)))) continue;
     const before = setOffBefore(text, tokens, i);

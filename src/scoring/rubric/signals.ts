@@ -37,6 +37,8 @@ export interface SignalResult {
 // Shared by every signal that is absent, or that has no quotes (length), so none of them makes its own.
 const NO_EVIDENCE = (): Evidence[] => [];
 const NO_SENTENCES = (): number[] => [];
+/** What every signal with no mention in an answer is. */
+const ABSENT: SignalResult = Object.freeze({ present: false, sentences: NO_SENTENCES, evidence: NO_EVIDENCE });
 
 export interface Context {
   analysis: Analysis;
@@ -99,11 +101,17 @@ export function evaluateSignals(rubric: ResolvedRubric, ctx: Context): Map<strin
       results.set(sig.id, { present, sentences: NO_SENTENCES, evidence: NO_EVIDENCE });
       continue;
     }
+    const all = mentionsOf(sig.matcher!);
+    // Most signals find nothing in an answer: they share one result, and no closures are made for them.
+    if (!all.length) {
+      results.set(sig.id, ABSENT);
+      continue;
+    }
     const reject = (m: Mention, why: Rejection) => {
       ctx.rejected?.push({ signal: sig.id, sentence: m.sentence, turn: m.turn, start: m.start, end: m.end, why });
       return false;
     };
-    let mentions = mentionsOf(sig.matcher!).filter((m) => {
+    let mentions = all.filter((m) => {
       if (def.polarity !== 'any' && isRejectedMention(analysis, m, cache) !== (def.polarity === 'rejected')) {
         return reject(m, def.polarity === 'rejected' ? 'affirmed' : 'negated');
       }
