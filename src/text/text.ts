@@ -494,23 +494,26 @@ function isBreakChar(c: number): boolean {
 function breaksOf(a: Analysis, text: string, s: Sentence): [number, number][] {
   let found = a.clauseBreaks.get(s);
   if (!found) {
-    found = [];
-    const tokens = a.tokens[s.turn]!;
-    let t = firstTokenAt(tokens, s.start);
-    for (let i = s.start; i < s.end; i++) {
-      while (t < tokens.length && tokens[t]!.start < i) t++;
-      const tok = tokens[t];
-      if (tok && tok.start === i && tok.end <= s.end && CLAUSE_WORDS.has(tok.norm)) {
-        found.push([tok.start, tok.end]);
-        i = tok.end - 1;
-        continue;
+    const out: [number, number][] = [];
+    // Marks between the words: no mark is ever inside a word, so the words' own letters are not read.
+    const marksIn = (from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        // A hyphen with a space either side is a dash typed on a keyboard; one inside a word ("no-show") is not.
+        if (isBreakChar(c)) out.push([i, i + 1]);
+        else if (c === HYPHEN && i > s.start && text.charCodeAt(i - 1) === SPACE && text.charCodeAt(i + 1) === SPACE) out.push([i - 1, i + 2]);
       }
-      const c = text.charCodeAt(i);
-      // A hyphen with a space either side is a dash typed on a keyboard; one inside a word ("no-show") is not.
-      const typedDash = c === HYPHEN && i > s.start && text.charCodeAt(i - 1) === SPACE && text.charCodeAt(i + 1) === SPACE;
-      if (isBreakChar(c)) found.push([i, i + 1]);
-      else if (typedDash) found.push([i - 1, i + 2]);
+    };
+    const tokens = a.tokens[s.turn]!;
+    let at = s.start;
+    for (let t = firstTokenAt(tokens, s.start); t < tokens.length && tokens[t]!.start < s.end; t++) {
+      const tok = tokens[t]!;
+      marksIn(at, tok.start);
+      if (tok.end <= s.end && CLAUSE_WORDS.has(tok.norm)) out.push([tok.start, tok.end]);
+      at = tok.end;
     }
+    marksIn(at, s.end);
+    found = out;
     a.clauseBreaks.set(s, found);
   }
   return found;
