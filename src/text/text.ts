@@ -242,8 +242,35 @@ function isBoundary(text: string, i: number): boolean {
     // Not a full stop inside 3.5%, e.g.x or a URL.
     if (!isSpace(n) && !closesSentence(n)) return false;
   }
-  const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, i - ABBREVIATION_REACH), i));
-  return !(before && ABBREVIATIONS.has(before[1]!.toLowerCase()));
+  const from = letterRunBefore(text, i, Math.max(0, i - ABBREVIATION_REACH));
+  return !(from < i && ABBREVIATIONS.has(text.slice(from, i).toLowerCase()));
+}
+
+/**
+ * Where the run of letters and full stops that ends at `end` starts, reading no further back than
+ * `limit`: what /([\p{L}.]+)$/u finds in text.slice(limit, end), without the slice (half of a
+ * surrogate pair cut off by `limit` or `end` is no letter).
+ */
+function letterRunBefore(text: string, end: number, limit: number): number {
+  let j = end;
+  while (j > limit) {
+    const c = text.charCodeAt(j - 1);
+    if (c === FULL_STOP) {
+      j--;
+      continue;
+    }
+    if (c >= 0xdc00 && c <= 0xdfff && j - 2 >= limit) {
+      const h = text.charCodeAt(j - 2);
+      if (h >= 0xd800 && h <= 0xdbff) {
+        if (kindOfCodePoint(((h - 0xd800) << 10) + (c - 0xdc00) + 0x10000) !== LETTER) break;
+        j -= 2;
+        continue;
+      }
+    }
+    if (kindOfCodePoint(c) !== LETTER) break;
+    j--;
+  }
+  return j;
 }
 
 /** Characters that separate the items of a list: , ; / · | */
@@ -501,7 +528,8 @@ function breaksOf(a: Analysis, text: string, s: Sentence): [number, number][] {
         const c = text.charCodeAt(i);
         // A hyphen with a space either side is a dash typed on a keyboard; one inside a word ("no-show") is not.
         if (isBreakChar(c)) out.push([i, i + 1]);
-        else if (c === HYPHEN && i > s.start && text.charCodeAt(i - 1) === SPACE && text.charCodeAt(i + 1) === SPACE) out.push([i - 1, i + 2]);
+        else if (c === HYPHEN && i > s.start && text.charCodeAt(i - 1) === SPACE && text.charCodeAt(i + 1) === SPACE)
+          out.push([i - 1, i + 2]);
       }
     };
     const tokens = a.tokens[s.turn]!;
