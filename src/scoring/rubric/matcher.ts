@@ -191,8 +191,29 @@ export const newMentionCache = (): MentionCache => ({ rejected: new Map(), criti
 
 /** How many different things the mentions name; "churn" inside "churn rate" is the same thing. */
 export function distinctCount(a: Analysis, mentions: readonly Mention[]): number {
-  const keys = [...new Set(mentions.map((m) => keyOf(a, m)))].sort((a, b) => b.length - a.length);
+  const keys = [...new Set(mentions.map((m) => keyFor(a, m)))].sort((a, b) => b.length - a.length);
+  // Each key with a space either side, made once: "churn" is inside "churn rate" as " churn " is inside " churn rate ".
   const kept: string[] = [];
-  for (const k of keys) if (!kept.some((longer) => ` ${longer} `.includes(` ${k} `))) kept.push(k);
+  for (const k of keys) {
+    const padded = ` ${k} `;
+    if (!kept.some((longer) => longer.includes(padded))) kept.push(padded);
+  }
   return kept.length;
+}
+
+/** Keys by the words as written: answers name the same few things again and again. */
+const keys = new Map<string, string>();
+/** Words remembered with their key, past which the memory is cleared. */
+const KEY_MEMORY = 10_000;
+
+/** keyOf, remembered by the mention's words. */
+function keyFor(a: Analysis, m: Mention): string {
+  const words = a.scan[m.turn]!.slice(m.start, m.end);
+  let key = keys.get(words);
+  if (key === undefined) {
+    if (keys.size >= KEY_MEMORY) keys.clear();
+    key = keyOf(a, m);
+    keys.set(words, key);
+  }
+  return key;
 }
