@@ -86,7 +86,15 @@ interface Topic {
   headingWords: Set<string>;
   /** Their stems: the company's nouns tie every sentence of every answer to every other, so they link neighbours only. */
   contextStems: Set<string>;
+  /** Per string number (idOf), whether the string is a heading and a context stem (KNOWN, HEADING, CONTEXT), worked out as met. */
+  flags: Uint8Array;
+  /** The numbering the flags are by: they are dropped when the numbers are. */
+  epoch: number;
 }
+
+const KNOWN = 1;
+const HEADING = 2;
+const CONTEXT = 4;
 
 /**
  * A crude stem that keeps a word's family together for comparing sentences: its first five letters.
@@ -159,6 +167,7 @@ interface WordFacts {
   wordId: number;
   stemId: number;
   lemmaId: number;
+  lemmaStemId: number;
 }
 
 /** Words remembered with their facts, past which the memory is cleared between answers (it fills again as words come). */
@@ -166,6 +175,8 @@ const WORD_MEMORY = 50_000;
 const wordFacts = new Map<string, WordFacts>();
 /** The number of each string a word's facts name; cleared only with the facts, between answers. */
 const stringIds = new Map<string, number>();
+/** Counts the times the numbers were cleared: what was kept by number before is no longer valid. */
+let idEpoch = 0;
 
 function idOf(x: string): number {
   let id = stringIds.get(x);
@@ -191,6 +202,7 @@ function factsOf(w: string): WordFacts {
       wordId: idOf(w),
       stemId: idOf(stem),
       lemmaId: idOf(lemma),
+      lemmaStemId: idOf(stemOf(lemma)),
     };
     wordFacts.set(w, f);
   }
@@ -208,6 +220,7 @@ function readyForAnswer(): void {
   if (wordFacts.size >= WORD_MEMORY || stringIds.size >= 3 * WORD_MEMORY || marks.stamp > 1e9) {
     wordFacts.clear();
     stringIds.clear();
+    idEpoch++;
     marks.own = new Int32Array(0);
     marks.whole = new Int32Array(0);
     marks.saying = new Int32Array(0);
@@ -259,6 +272,19 @@ const ELSEWHERE_PHRASES = 2;
 /** Rubrics seen in one process are few (a scenario's questions); the cache is bounded all the same. */
 const TOPIC_CACHE = 64;
 
+/** Whether the string numbered `id` (`stem`) is one of the topic's headings (HEADING) and context stems (CONTEXT). */
+function flagsOf(t: Topic, id: number, stem: string): number {
+  if (t.epoch !== idEpoch || t.flags.length <= id) {
+    const flags = new Uint8Array(Math.max(1024, 2 * stringIds.size, id + 1));
+    if (t.epoch === idEpoch) flags.set(t.flags);
+    t.flags = flags;
+    t.epoch = idEpoch;
+  }
+  let v = t.flags[id]!;
+  if (v === 0) t.flags[id] = v = KNOWN | (t.headings.has(stem) ? HEADING : 0) | (t.contextStems.has(stem) ? CONTEXT : 0);
+  return v;
+}
+
 function topicOf(rubric: ResolvedRubric): Topic {
   let t = topics.get(rubric.hash);
   if (!t) {
@@ -278,7 +304,7 @@ function topicOf(rubric: ResolvedRubric): Topic {
     }
     const contextStems = new Set<string>();
     for (const term of rubric.context) for (const tok of tokenize(term.replace(/\*/gu, ''))) contextStems.add(stemOf(tok.norm));
-    t = { headings, headingWords, contextStems };
+    t = { headings, headingWords, contextStems, flags: new Uint8Array(0), epoch: idEpoch };
     if (topics.size >= TOPIC_CACHE) topics.delete(topics.keys().next().value!);
     topics.set(rubric.hash, t);
   }
@@ -386,8 +412,8 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
   const foreign = new Uint8Array(n);
   const filled = new Uint8Array(n);
   readyForAnswer();
-  /** Per sentence, the stems of its content words, each once. */
-  const stems: string[][] = [];
+  /** Per sentence, its content words, each stem once (by its first word). */
+  const stems: WordFacts[][] = [];
   /** Per sentence, its content words whole (without their inflection), beside their stems: each lemma once, by its first word. */
   const wholes: WordFacts[][] = [];
   const question = promptStems(asked.question, phrases);
@@ -437,15 +463,16 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
   });
 
   let words = 0;
-  const content: string[][] = [];
+  /** Per sentence, the numbers (idOf) of what it says. */
+  const content: number[][] = [];
   const repliedIn = new Set<number>();
   for (let i = 0; i < n; i++) {
     const s = a.sentences[i]!;
     words += s.words;
     const prompt = s.turn === 0 ? question : (followUps[s.turn - 1] ?? question);
-    const own: string[] = [];
+    const own: WordFacts[] = [];
     const whole: WordFacts[] = [];
-    const saying: string[] = [];
+    const saying: number[] = [];
     const tokens = a.tokens[s.turn]!;
     const stamp = ++marks.stamp;
     for (let k = firstTokenAt(tokens, s.start); k < tokens.length && tokens[k]!.end <= s.end; k++) {
@@ -454,21 +481,21 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
       const m = marksFor(stringIds.size);
       if (facts.number && m.saying[facts.wordId] !== stamp) {
         m.saying[facts.wordId] = stamp;
-        saying.push(w);
+        saying.push(facts.wordId);
       }
       if (!facts.content) continue;
       const stem = facts.stem;
       if (m.own[facts.stemId] !== stamp) {
         m.own[facts.stemId] = stamp;
-        own.push(stem);
+        own.push(facts);
       }
       if (m.whole[facts.lemmaId] !== stamp) {
         m.whole[facts.lemmaId] = stamp;
         whole.push(facts);
       }
-      if (m.saying[facts.stemId] !== stamp && !topic.headings.has(stem) && !prompt.has(stem) && !question.has(stem)) {
+      if (m.saying[facts.stemId] !== stamp && !(flagsOf(topic, facts.stemId, stem) & HEADING) && !prompt.has(stem) && !question.has(stem)) {
         m.saying[facts.stemId] = stamp;
-        saying.push(stem);
+        saying.push(facts.stemId);
       }
     }
     stems.push(own);
@@ -480,7 +507,7 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
     // answer, two of the main question's, which says more and some of it in passing (and see below).
     let fromQuestion = 0;
     let fromFollowUp = false;
-    for (const st of own) {
+    for (const { stem: st } of own) {
       if (question.has(st)) fromQuestion++;
       if (s.turn > 0 && prompt !== question && prompt.has(st)) fromFollowUp = true;
     }
@@ -489,7 +516,7 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
     // it speaks of the work at all: a concept of any question's, things the probed criterion looks for,
     // or the company's own nouns.
     let work = probed[i]! >= PROBED_PHRASES || named[i]!.some((set) => set.size > 0);
-    for (const st of own) if (topic.contextStems.has(st)) work = true;
+    for (const f of own) if (flagsOf(topic, f.stemId, f.stem) & CONTEXT) work = true;
     const replies = s.turn > 0 && prompt !== question && !repliedIn.has(s.turn) && work;
     if (replies && saying.length) repliedIn.add(s.turn);
     // A sentence naming none of this question's concepts but another family's answers that question.
@@ -515,12 +542,12 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
   // Stems the answer's on-topic sentences use: a sentence that shares them continues their thread, and
   // then its own words join the thread, so a story told around the question stays on it. A sentence
   // about another family's question does not join, whatever words it shares.
-  const thread = new Set<string>();
-  /** The thread's words whole, without their inflection. */
-  const threadWords = new Set<string>();
+  // The thread's stems, and its words whole (without their inflection), marked by number with a stamp of their own.
+  const thread = marksFor(stringIds.size);
+  const inThread = ++marks.stamp;
   const join = (i: number) => {
-    for (const st of stems[i]!) if (!topic.headings.has(st)) thread.add(st);
-    for (const w of wholes[i]!) if (!topic.headings.has(w.lemmaStem)) threadWords.add(w.lemma);
+    for (const f of stems[i]!) if (!(flagsOf(topic, f.stemId, f.stem) & HEADING)) thread.own[f.stemId] = inThread;
+    for (const w of wholes[i]!) if (!(flagsOf(topic, w.lemmaStemId, w.lemmaStem) & HEADING)) thread.whole[w.lemmaId] = inThread;
   };
   const on = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
@@ -537,10 +564,10 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
       // The company's nouns link a sentence to the one beside it ("a shop that does that"), not across an answer.
       let shared = 0;
       let sharedBeyondContext = 0;
-      for (const st of stems[i]!) {
-        if (!thread.has(st)) continue;
+      for (const f of stems[i]!) {
+        if (thread.own[f.stemId] !== inThread) continue;
         shared++;
-        if (!topic.contextStems.has(st)) sharedBeyondContext++;
+        if (!(flagsOf(topic, f.stemId, f.stem) & CONTEXT)) sharedBeyondContext++;
       }
       // Two of the thread's words, or one beside a sentence on it: one word alone, anywhere, is as often chance.
       const beside = (i > 0 && on[i - 1] === 1) || (i + 1 < n && on[i + 1] === 1);
@@ -548,7 +575,7 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
         i > 0 && on[i - 1] === 1 && a.sentences[i - 1]!.turn === a.sentences[i]!.turn && continues(a, a.sentences[i]!, topic.headingWords);
       // Beside it, one word is enough only when it is the same word, inflected or not, not one that only starts alike:
       // "commute" after "communication", "starter" after "start" join a story to an answer by chance.
-      const sameWord = beside && shared >= 1 && wholes[i]!.some((w) => threadWords.has(w.lemma));
+      const sameWord = beside && shared >= 1 && wholes[i]!.some((w) => thread.whole[w.lemmaId] === inThread);
       if (sharedBeyondContext >= THREAD_WORDS || sameWord || carried) {
         on[i] = 1;
         join(i);
@@ -570,7 +597,7 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
       relevant[i] = 1;
       relevantWords += a.sentences[i]!.words;
       for (const c of named[i]![0]!) concepts.add(c);
-      for (const st of stems[i]!) if (question.has(st)) concepts.add(st);
+      for (const { stem: st } of stems[i]!) if (question.has(st)) concepts.add(st);
     } else {
       why[i] = direct[i] ? 'unfilled' : 'off-topic';
       if (foreign[i] && filled[i]) {
@@ -579,15 +606,26 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
       }
     }
   }
-  const said = a.turns.map(() => new Set<string>());
-  for (let i = 0; i < n; i++) if (relevant[i]) for (const c of content[i]!) said[a.sentences[i]!.turn]!.add(c);
+  // What each turn's relevant sentences say, each thing once: counted by number, a stamp per turn.
+  const said = a.turns.map(() => 0);
+  const saidIn = a.turns.map(() => ++marks.stamp);
+  const sayings = marksFor(stringIds.size).saying;
+  for (let i = 0; i < n; i++) {
+    if (!relevant[i]) continue;
+    const turn = a.sentences[i]!.turn;
+    for (const id of content[i]!) {
+      if (sayings[id] === saidIn[turn]) continue;
+      sayings[id] = saidIn[turn]!;
+      said[turn]!++;
+    }
+  }
   // Answer-wide: the concepts named of this question, and of each other family's, that the other does not name.
   const mine = new Set<string>();
   const theirs = Array.from({ length: families }, () => new Set<string>());
   for (let i = 0; i < n; i++) {
     if (!filled[i]) continue;
     for (const c of named[i]![0]!) mine.add(c);
-    for (const st of stems[i]!) if (question.has(st)) mine.add(st);
+    for (const { stem: st } of stems[i]!) if (question.has(st)) mine.add(st);
     for (let f = 1; f < families; f++) for (const c of named[i]![f]!) theirs[f]!.add(c);
   }
   // Family against family: what each other family names that this one does not, and the reverse. The
@@ -620,7 +658,7 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
     for (let i = 0; i < n; i++) {
       if (!filled[i]) continue;
       let ours = named[i]![0]!.size;
-      for (const st of stems[i]!) if (question.has(st) && !named[i]![0]!.has(st)) ours++;
+      for (const { stem: st } of stems[i]!) if (question.has(st) && !named[i]![0]!.has(st)) ours++;
       if (named[i]![rivalIndex]!.size > ours) leaning += a.sentences[i]!.words;
     }
   }
@@ -630,7 +668,7 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
     relevantWords,
     words,
     concepts: concepts.size,
-    said: said.map((x) => x.size),
+    said,
     addressed,
     elsewhere: aside.map((x) => x >= ELSEWHERE_PHRASES),
     ownConcepts,
