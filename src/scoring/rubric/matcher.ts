@@ -4,6 +4,7 @@ import { CRITICISM, NEGATOR_WORDS, NEGATOR_PAIRS, REJECTED_AFTER, notNegating } 
 import type { Matches, Span } from '../../text/phrase-matcher.js';
 import { cueListOf, type CueMatches } from '../model/features.js';
 import { HYPHEN } from '../../text/chars.js';
+import { withFirstChars } from './first-chars.js';
 import { POLICY } from '../../policy/policy.js';
 import { clauseAround, nextClause, firstTokenAt, isWordUnit, type Analysis, type Sentence, type Token } from '../../text/text.js';
 
@@ -48,7 +49,7 @@ export function compileMatcher(m: Matcher, lexicons: Record<string, string[]>, i
   return {
     key: JSON.stringify([phrases, m.pattern ?? '']),
     list: index.add(phrases.filter((p) => !isRegex(p))),
-    ...(sources.length ? { regex: new RegExp(`(?:${sources.join('|')})(?![\\p{L}\\p{N}])`, 'giu') } : {}),
+    ...(sources.length ? { regex: new RegExp(withFirstChars(`(?:${sources.join('|')})(?![\\p{L}\\p{N}])`), 'giu') } : {}),
   };
 }
 
