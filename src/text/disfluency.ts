@@ -31,9 +31,14 @@ const REPEATABLE = new Set(D.repeatable);
 const SOUND_HEADS = new Set(D.sounds.map((s) => s[0]!.toLowerCase()));
 
 /** The letters sounds are made of: a word with any other letter is no sound, and is never squeezed. */
-const SOUND_LETTERS = new Set(D.sounds.join('').toLowerCase());
+const SOUND_LETTERS = new Set([...D.sounds.join('').toLowerCase()].map((c) => c.codePointAt(0)!));
+/** Read by code point, without the string iterator: most words tested start like a sound ("users", "every"). */
 const madeOfSoundLetters = (word: string) => {
-  for (const c of word) if (!SOUND_LETTERS.has(c)) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.codePointAt(i)!;
+    if (!SOUND_LETTERS.has(c)) return false;
+    if (c > 0xffff) i++;
+  }
   return true;
 };
 
