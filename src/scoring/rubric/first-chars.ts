@@ -21,6 +21,8 @@ interface First {
 
 /** The pattern with a lookahead for its first characters in front, or the pattern unchanged. Read in unicode mode. */
 export function withFirstChars(source: string): string {
+  // No lookbehind anywhere: nothing to read (a rubric is compiled when a process starts, so this is kept cheap).
+  if (!source.includes('(?<=') && !source.includes('(?<!')) return source;
   try {
     const reader = new Reader(source);
     const first = reader.disjunction();
