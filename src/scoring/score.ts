@@ -5,13 +5,13 @@ import { antiPatternHit, antiPatternsShown, capped, criterionScore, foundIn, lev
 import { disfluencySpans } from '../text/disfluency.js';
 import { extractFeatures, type CueMatches, type FeatureHit, type Features } from './model/features.js';
 import { feedbackFor } from './feedback.js';
-import { blank, graderDirectedSpans, isListOfTerms, nonAnswer, type Span } from './rubric/guards.js';
+import { blank, graderDirectedSpans, isListOfTerms, nonAnswer, nonAnswerOfTurns, type Span } from './rubric/guards.js';
 import { applyModel } from './model/model.js';
 import { relevanceOf, type Asked, type Relevance } from './rubric/relevance.js';
 import { evaluateSignals, type RejectedMention, type SignalResult } from './rubric/signals.js';
 import { cuesIn, findIn, RELEVANT, rubricPhrases, topicPhrases, WHOLE } from './rubric/compiled.js';
 import type { Matches } from '../text/phrase-matcher.js';
-import { analyse, countWords, tokenize, type Analysis } from '../text/text.js';
+import { analyse, countWords, tokenize, type Analysis, type Token } from '../text/text.js';
 import { positives } from './rubric/conditions.js';
 import { guardedTotal, type Guards } from './model/total.js';
 import { POLICY } from '../policy/policy.js';
@@ -49,7 +49,7 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
 
   // Guards: text aimed at the grader is not read; a non-answer earns nothing, a list of terms little.
   const { analysis: whole, blanked, readPast } = read(turns);
-  const why = nonAnswer(whole.scan.join('\n'), whole.tokens.flat());
+  const why = nonAnswerOfTurns(whole.scan, whole.tokens);
   // Every phrase list the score reads, found in one pass over the whole answer's words.
   const phrases = rubricPhrases(rubric);
   const wholeFound = findIn(phrases, whole, WHOLE);
@@ -273,11 +273,24 @@ function read(turns: string[]): { analysis: Analysis; blanked: Span[]; readPast:
   const disfluent = undirected.map((t, turn) => disfluencySpans(t, tokens[turn]).map((s): Span => ({ ...s, turn })));
   if (disfluent.every((d) => d.length === 0)) return { analysis: analyse(turns, undirected, tokens), blanked, readPast: false };
   // Blanking only ever covers whole words and the marks around them: the words left are the same tokens.
-  const kept = tokens.map((ts, turn) => ts.filter((t) => !disfluent[turn]!.some((s) => t.start < s.end && t.end > s.start)));
+  const kept = tokens.map((ts, turn) => outside(ts, disfluent[turn]!));
   // An answer of nothing but fillers keeps them: "um" is a non-answer, not an empty one.
   if (kept.every((ts) => ts.length === 0)) return { analysis: analyse(turns, undirected, tokens), blanked, readPast: false };
   const fluent = undirected.map((t, turn) => blank(t, disfluent[turn]!));
   return { analysis: analyse(turns, fluent, kept), blanked, readPast: true };
+}
+
+/** The tokens that overlap none of the spans; the spans are in text order and apart (disfluencySpans), so one walk does. */
+function outside(tokens: readonly Token[], spans: readonly Span[]): Token[] {
+  if (!spans.length) return tokens.slice();
+  const out: Token[] = [];
+  let k = 0;
+  for (const t of tokens) {
+    while (k < spans.length && spans[k]!.end <= t.start) k++;
+    const s = spans[k];
+    if (!s || !(t.start < s.end && t.end > s.start)) out.push(t);
+  }
+  return out;
 }
 
 /** The rubric's signals in the answer; mentions in fragments count only when most of the answer is sentences. */

@@ -20,6 +20,9 @@ for (const s of D.sounds) SOUNDS.set(squeeze(s), [...(SOUNDS.get(squeeze(s)) ?? 
 const NOT_SOUNDS = new Set(D.notSounds);
 const ADVERBS = new Set(D.adverbs);
 const MARKERS = D.markers.map((name) => ({ name, words: name.toLowerCase().split(' ') }));
+/** The markers by their first word, each list in the policy's order: most words start none. */
+const MARKERS_BY_FIRST = new Map<string, typeof MARKERS>();
+for (const m of MARKERS) MARKERS_BY_FIRST.set(m.words[0]!, [...(MARKERS_BY_FIRST.get(m.words[0]!) ?? []), m]);
 const OPENS_CLAUSE = new Set(D.opensClause);
 const COMMA_BEFORE = new Set(D.commaBefore);
 const REPEATABLE = new Set(D.repeatable);
@@ -28,9 +31,14 @@ const REPEATABLE = new Set(D.repeatable);
 const SOUND_HEADS = new Set(D.sounds.map((s) => s[0]!.toLowerCase()));
 
 /** The letters sounds are made of: a word with any other letter is no sound, and is never squeezed. */
-const SOUND_LETTERS = new Set(D.sounds.join('').toLowerCase());
+const SOUND_LETTERS = new Set([...D.sounds.join('').toLowerCase()].map((c) => c.codePointAt(0)!));
+/** Read by code point, without the string iterator: most words tested start like a sound ("users", "every"). */
 const madeOfSoundLetters = (word: string) => {
-  for (const c of word) if (!SOUND_LETTERS.has(c)) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.codePointAt(i)!;
+    if (!SOUND_LETTERS.has(c)) return false;
+    if (c > 0xffff) i++;
+  }
   return true;
 };
 
@@ -73,9 +81,15 @@ function setOffAfter(text: string, tokens: readonly Token[], j: number): 'comma'
 
 /** How many words from token i a discourse marker covers when it is set off as a filler, and its name. */
 function markerAt(text: string, tokens: readonly Token[], i: number): { name: string; length: number } | undefined {
-  for (const m of MARKERS) {
+  const markers = MARKERS_BY_FIRST.get(tokens[i]!.norm);
+  if (!markers) return undefined;
+  for (const m of markers) {
     const j = i + m.words.length - 1;
-    if (j >= tokens.length || !m.words.every((w, k) => tokens[i + k]!.norm === w)) continue;
+    if (j >= tokens.length) continue;
+    // Its first word is this one's (MARKERS_BY_FIRST): the others are compared, most often the second fails.
+    let same = true;
+    for (let k = 1; same && k < m.words.length; k++) same = tokens[i + k]!.norm === m.words[k];
+    if (!same) continue;
     // The words of "you know" said as one phrase, nothing but space between them.
     if (!m.words.every((_, k) => k === 0 || /^\s+$/.test(text.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start)))) continue;
     const before = setOffBefore(text, tokens, i);
@@ -175,8 +189,9 @@ const repeatable = (t: Token, alone: boolean) => /^\p{L}/u.test(t.norm) && !soun
 
 /** Whether word `b` repeats word `a` right before it as a stutter does ("I I mean"). */
 function stutters(text: string, a: Token, b: Token): boolean {
+  if (a.norm !== b.norm) return false;
   const gap = text.slice(a.end, b.start);
-  return a.norm === b.norm && repeatable(a, true) && STUTTER_GAP.test(gap) && !/\n\s*\n/.test(gap);
+  return repeatable(a, true) && STUTTER_GAP.test(gap) && !/\n\s*\n/.test(gap);
 }
 
 /** The text between two places with the fillers in it blanked: what a listener hears between two words. */
@@ -205,16 +220,21 @@ function stuttersIn(text: string, tokens: readonly Token[], fillers: readonly Fi
   const out: FillerSpan[] = [];
   // A word said twice before a filler that starts with it ("I I mean,"): the copies are next to each other.
   for (let i = 0; i + 1 < tokens.length; i++) {
-    const [a, b] = [tokens[i]!, tokens[i + 1]!];
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
     if (stutters(text, a, b)) out.push({ start: a.start, end: b.start, filler: a.norm });
   }
   for (let i = 0; i < words.length; i++) {
-    for (let n = Math.min(RESTART_WORDS, Math.floor((words.length - i) / 2)); n >= 1; n--) {
+    const longest = (words.length - i) >> 1;
+    const word = words[i]!.norm;
+    for (let n = longest < RESTART_WORDS ? longest : RESTART_WORDS; n >= 1; n--) {
       // Most places repeat nothing: one comparison says so before anything is built.
-      if (words[i]!.norm !== words[i + n]!.norm) continue;
+      if (word !== words[i + n]!.norm) continue;
+      let same = true;
+      for (let k = 1; same && k < n; k++) same = words[i + k]!.norm === words[i + n + k]!.norm;
+      if (!same || !repeatable(words[i]!, n === 1)) continue;
       const first = words.slice(i, i + n);
       const second = words.slice(i + n, i + 2 * n);
-      if (!repeatable(first[0]!, n === 1) || first.some((t, k) => t.norm !== second[k]!.norm)) continue;
       // The words of each copy belong together, and the copies follow one another.
       const together = (copy: Token[]) =>
         copy.every((t, k) => k === 0 || !/[.!?;:\n]/.test(heardBetween(text, copy[k - 1]!.end, t.start, fillers)));

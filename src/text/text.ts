@@ -75,7 +75,96 @@ export interface Analysis {
   unmarked: readonly boolean[];
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/**
+ * A word: letters and figures, then any "'s" or "’re" (an apostrophe and letters), as the regular
+ * expression /[\p{L}\p{N}]+(?:['’][\p{L}]+)*\/u would find it. It is read by character code: the
+ * expression, run once per word, was most of what tokenising cost.
+ */
+const LETTER = 1;
+const FIGURE = 2;
+const OTHER = 3;
+const IS_LETTER = /^\p{L}$/u;
+const IS_FIGURE = /^\p{N}$/u;
+/** What each character of the Basic Multilingual Plane is (LETTER, FIGURE or OTHER), worked out when first met; 0 not yet. */
+const BMP_KIND = new Uint8Array(0x10000);
+for (let c = 0; c < 0x80; c++) {
+  const lower = c | 0x20;
+  BMP_KIND[c] = lower >= 0x61 && lower <= 0x7a ? LETTER : c >= 0x30 && c <= 0x39 ? FIGURE : OTHER;
+}
+
+function kindOfCodePoint(c: number): number {
+  if (c < 0x10000) {
+    let k = BMP_KIND[c]!;
+    if (k === 0) {
+      const ch = String.fromCharCode(c);
+      k = BMP_KIND[c] = IS_LETTER.test(ch) ? LETTER : IS_FIGURE.test(ch) ? FIGURE : OTHER;
+    }
+    return k;
+  }
+  const ch = String.fromCodePoint(c);
+  return IS_LETTER.test(ch) ? LETTER : IS_FIGURE.test(ch) ? FIGURE : OTHER;
+}
+
+/**
+ * Whether a code unit, read alone, is a letter or a figure, as /[\p{L}\p{N}]/u reads a one-unit string (half of
+ * a surrogate pair is neither).
+ */
+export const isWordUnit = (c: number): boolean => {
+  let k = BMP_KIND[c]!;
+  if (k === 0) k = kindOfCodePoint(c);
+  return k !== OTHER;
+};
+
+/** What the character at i is, and how many code units it takes (2 for a surrogate pair), as kind * 4 + length. */
+function charAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) {
+    let k = BMP_KIND[c]!;
+    if (k === 0) k = kindOfCodePoint(c);
+    return k * 4 + 1;
+  }
+  // A lone surrogate stands for itself, as the expression reads it.
+  const d = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+  if (d < 0xdc00 || d > 0xdfff) return kindOfCodePoint(c) * 4 + 1;
+  return kindOfCodePoint(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000) * 4 + 2;
+}
+
+/** Where the word that starts at `start` (a letter or figure) ends. */
+function wordEnd(text: string, start: number): number {
+  const n = text.length;
+  let i = start;
+  // Letters and figures.
+  while (i < n) {
+    const k = charAt(text, i);
+    if (k >> 2 === OTHER) break;
+    i += k & 3;
+  }
+  // Then each apostrophe that letters follow, with those letters.
+  while (i + 1 < n) {
+    const a = text.charCodeAt(i);
+    if (a !== APOSTROPHE && a !== RIGHT_SINGLE_QUOTE) break;
+    let j = i + 1;
+    while (j < n) {
+      const k = charAt(text, j);
+      if (k >> 2 !== LETTER) break;
+      j += k & 3;
+    }
+    if (j === i + 1) break;
+    i = j;
+  }
+  return i;
+}
+
+/** Where the next word starts at or after i, or the text's length. */
+function wordStart(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const k = charAt(text, i);
+    if (k >> 2 !== OTHER) break;
+    i += k & 3;
+  }
+  return i;
+}
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -83,20 +172,19 @@ export function tokenize(text: string): Token[] {
   const lower = text.toLowerCase();
   const aligned = lower.length === text.length;
   const curly = text.includes('’');
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const end = m.index + m[0].length;
-    let norm = aligned ? lower.slice(m.index, end) : m[0].toLowerCase();
+  for (let start = wordStart(text, 0); start < text.length; start = wordStart(text, start)) {
+    const end = wordEnd(text, start);
+    let norm = aligned ? lower.slice(start, end) : text.slice(start, end).toLowerCase();
     if (curly) norm = norm.replace(/’/g, "'");
-    out.push({ start: m.index, end, norm });
+    out.push({ start, end, norm });
+    start = end;
   }
   return out;
 }
 
 export function countWords(text: string): number {
-  TOKEN.lastIndex = 0;
   let n = 0;
-  while (TOKEN.exec(text)) n++;
+  for (let start = wordStart(text, 0); start < text.length; start = wordStart(text, wordEnd(text, start))) n++;
   return n;
 }
 
@@ -154,8 +242,35 @@ function isBoundary(text: string, i: number): boolean {
     // Not a full stop inside 3.5%, e.g.x or a URL.
     if (!isSpace(n) && !closesSentence(n)) return false;
   }
-  const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, i - ABBREVIATION_REACH), i));
-  return !(before && ABBREVIATIONS.has(before[1]!.toLowerCase()));
+  const from = letterRunBefore(text, i, Math.max(0, i - ABBREVIATION_REACH));
+  return !(from < i && ABBREVIATIONS.has(text.slice(from, i).toLowerCase()));
+}
+
+/**
+ * Where the run of letters and full stops that ends at `end` starts, reading no further back than
+ * `limit`: what /([\p{L}.]+)$/u finds in text.slice(limit, end), without the slice (half of a
+ * surrogate pair cut off by `limit` or `end` is no letter).
+ */
+function letterRunBefore(text: string, end: number, limit: number): number {
+  let j = end;
+  while (j > limit) {
+    const c = text.charCodeAt(j - 1);
+    if (c === FULL_STOP) {
+      j--;
+      continue;
+    }
+    if (c >= 0xdc00 && c <= 0xdfff && j - 2 >= limit) {
+      const h = text.charCodeAt(j - 2);
+      if (h >= 0xd800 && h <= 0xdbff) {
+        if (kindOfCodePoint(((h - 0xd800) << 10) + (c - 0xdc00) + 0x10000) !== LETTER) break;
+        j -= 2;
+        continue;
+      }
+    }
+    if (kindOfCodePoint(c) !== LETTER) break;
+    j--;
+  }
+  return j;
 }
 
 /** Characters that separate the items of a list: , ; / · | */
@@ -406,23 +521,27 @@ function isBreakChar(c: number): boolean {
 function breaksOf(a: Analysis, text: string, s: Sentence): [number, number][] {
   let found = a.clauseBreaks.get(s);
   if (!found) {
-    found = [];
-    const tokens = a.tokens[s.turn]!;
-    let t = firstTokenAt(tokens, s.start);
-    for (let i = s.start; i < s.end; i++) {
-      while (t < tokens.length && tokens[t]!.start < i) t++;
-      const tok = tokens[t];
-      if (tok && tok.start === i && tok.end <= s.end && CLAUSE_WORDS.has(tok.norm)) {
-        found.push([tok.start, tok.end]);
-        i = tok.end - 1;
-        continue;
+    const out: [number, number][] = [];
+    // Marks between the words: no mark is ever inside a word, so the words' own letters are not read.
+    const marksIn = (from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        // A hyphen with a space either side is a dash typed on a keyboard; one inside a word ("no-show") is not.
+        if (isBreakChar(c)) out.push([i, i + 1]);
+        else if (c === HYPHEN && i > s.start && text.charCodeAt(i - 1) === SPACE && text.charCodeAt(i + 1) === SPACE)
+          out.push([i - 1, i + 2]);
       }
-      const c = text.charCodeAt(i);
-      // A hyphen with a space either side is a dash typed on a keyboard; one inside a word ("no-show") is not.
-      const typedDash = c === HYPHEN && i > s.start && text.charCodeAt(i - 1) === SPACE && text.charCodeAt(i + 1) === SPACE;
-      if (isBreakChar(c)) found.push([i, i + 1]);
-      else if (typedDash) found.push([i - 1, i + 2]);
+    };
+    const tokens = a.tokens[s.turn]!;
+    let at = s.start;
+    for (let t = firstTokenAt(tokens, s.start); t < tokens.length && tokens[t]!.start < s.end; t++) {
+      const tok = tokens[t]!;
+      marksIn(at, tok.start);
+      if (tok.end <= s.end && CLAUSE_WORDS.has(tok.norm)) out.push([tok.start, tok.end]);
+      at = tok.end;
     }
+    marksIn(at, s.end);
+    found = out;
     a.clauseBreaks.set(s, found);
   }
   return found;

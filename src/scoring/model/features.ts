@@ -113,6 +113,24 @@ export function findCues(a: Analysis): CueMatches {
   return { found: a.scan.map((text, turn) => matcher.find(text, a.tokens[turn]!, matcher.wordsOf(a.tokens[turn]!))), first: 0 };
 }
 
+/** The flag arrays by answer length in sentences, kept: views on a buffer cost more to make than to clear. */
+const FLAGS = new Map<number, { buffer: Uint8Array; seen: Record<ListId, Uint8Array> }>();
+/** Lengths past this get arrays of their own each time. */
+const FLAGS_KEPT = 256;
+
+/** One flag array per list, of n sentences each, all clear: views on one buffer, made once per length. */
+function flagsFor(n: number): Record<ListId, Uint8Array> {
+  const kept = n <= FLAGS_KEPT ? FLAGS.get(n) : undefined;
+  if (kept) {
+    kept.buffer.fill(0);
+    return kept.seen;
+  }
+  const buffer = new Uint8Array(n * LIST_IDS.length);
+  const seen = Object.fromEntries(LIST_IDS.map((k, j) => [k, buffer.subarray(j * n, (j + 1) * n)])) as Record<ListId, Uint8Array>;
+  if (n <= FLAGS_KEPT) FLAGS.set(n, { buffer, seen });
+  return seen;
+}
+
 /** A count on a log scale reaching 1 at `at`: the first reasons count most, and more keep counting a little. */
 const saturate = (n: number, at: number) => Math.min(1, Math.log1p(n) / Math.log1p(at));
 
@@ -139,8 +157,7 @@ export function extractFeatures(
   const n = a.sentences.length;
   // Which sentences each list was found in: one flag array per list, views on one buffer,
   // so that an answer makes one allocation, not one per list.
-  const flags = new Uint8Array(n * LIST_IDS.length);
-  const seen = Object.fromEntries(LIST_IDS.map((k, j) => [k, flags.subarray(j * n, (j + 1) * n)])) as Record<ListId, Uint8Array>;
+  const seen = flagsFor(n);
   const shapeKeys = new Set<string>();
   let vague = 0;
   let numbers = 0;

@@ -75,8 +75,13 @@ const LATIN = /\p{Script=Latin}/u;
  * an English answer that quotes a word in another script still is English.
  */
 export function notLatinScript(text: string): boolean {
-  let letters = 0;
-  let latin = 0;
+  const [letters, latin] = letterCounts(text);
+  return latin < letters * MIN_LATIN_SHARE;
+}
+
+/** How many letters a text has, and how many of them are Latin; added to `into` when given. */
+function letterCounts(text: string, into: [number, number] = [0, 0]): [number, number] {
+  let [letters, latin] = into;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     // ASCII, most of any English answer, without a regular expression.
@@ -94,7 +99,9 @@ export function notLatinScript(text: string): boolean {
     letters++;
     if (LATIN.test(ch)) latin++;
   }
-  return latin < letters * MIN_LATIN_SHARE;
+  into[0] = letters;
+  into[1] = latin;
+  return into;
 }
 
 /**
@@ -102,22 +109,36 @@ export function notLatinScript(text: string): boolean {
  * `text` is what is left once grader-directed spans are blanked.
  */
 export function nonAnswer(text: string, tokens: readonly Token[] = tokenize(text)): NonAnswer | undefined {
-  if (tokens.length === 0) return 'empty';
-  if (notLatinScript(text)) return 'not-english';
-  if (tokens.length <= NON_ANSWER_MAX_WORDS) {
-    const flat = tokens.map((t) => t.norm).join(' ');
-    if (NON_ANSWER.test(flat) || NON_ANSWER.test(text.trim().toLowerCase())) return 'non-answer';
+  return nonAnswerOfTurns([text], [tokens]);
+}
+
+/**
+ * Why the turns, read as one text (joined by line breaks), are not an attempt at an answer, or undefined
+ * when they are one: `nonAnswer` of the joined text and words, without joining them.
+ */
+export function nonAnswerOfTurns(texts: readonly string[], tokens: readonly (readonly Token[])[]): NonAnswer | undefined {
+  let count = 0;
+  for (const ts of tokens) count += ts.length;
+  if (count === 0) return 'empty';
+  const letters: [number, number] = [0, 0];
+  for (const text of texts) letterCounts(text, letters);
+  if (letters[1] < letters[0] * MIN_LATIN_SHARE) return 'not-english';
+  if (count <= NON_ANSWER_MAX_WORDS) {
+    const flat = tokens.flatMap((ts) => ts.map((t) => t.norm)).join(' ');
+    if (NON_ANSWER.test(flat) || NON_ANSWER.test(texts.join('\n').trim().toLowerCase())) return 'non-answer';
   }
   // Enough distinct content words ends the check early, so a long answer costs little here.
   let content = 0;
   const distinct = new Set<string>();
-  for (const t of tokens) {
-    const w = t.norm;
-    // A one-character ASCII word ("a", "x", "3") says nothing; outside ASCII one character can be a whole word (中, 好).
-    if (FUNCTION_WORDS.has(w) || (w.length === 1 && !NON_ASCII.test(w))) continue;
-    content++;
-    distinct.add(w);
-    if (distinct.size >= MIN_CONTENT_WORDS) return undefined;
+  for (const ts of tokens) {
+    for (const t of ts) {
+      const w = t.norm;
+      // A one-character ASCII word ("a", "x", "3") says nothing; outside ASCII one character can be a whole word (中, 好).
+      if (FUNCTION_WORDS.has(w) || (w.length === 1 && !NON_ASCII.test(w))) continue;
+      content++;
+      distinct.add(w);
+      if (distinct.size >= MIN_CONTENT_WORDS) return undefined;
+    }
   }
   return content < MIN_CONTENT_WORDS ? 'too-short' : 'repetitive';
 }

@@ -4,8 +4,9 @@ import { CRITICISM, NEGATOR_WORDS, NEGATOR_PAIRS, REJECTED_AFTER, notNegating } 
 import type { Matches, Span } from '../../text/phrase-matcher.js';
 import { cueListOf, type CueMatches } from '../model/features.js';
 import { HYPHEN } from '../../text/chars.js';
+import { withFirstChars } from './first-chars.js';
 import { POLICY } from '../../policy/policy.js';
-import { clauseAround, nextClause, firstTokenAt, type Analysis, type Sentence, type Token } from '../../text/text.js';
+import { clauseAround, nextClause, firstTokenAt, isWordUnit, type Analysis, type Sentence, type Token } from '../../text/text.js';
 
 export interface Mention {
   sentence: number;
@@ -48,7 +49,7 @@ export function compileMatcher(m: Matcher, lexicons: Record<string, string[]>, i
   return {
     key: JSON.stringify([phrases, m.pattern ?? '']),
     list: index.add(phrases.filter((p) => !isRegex(p))),
-    ...(sources.length ? { regex: new RegExp(`(?:${sources.join('|')})(?![\\p{L}\\p{N}])`, 'giu') } : {}),
+    ...(sources.length ? { regex: new RegExp(withFirstChars(`(?:${sources.join('|')})(?![\\p{L}\\p{N}])`), 'giu') } : {}),
   };
 }
 
@@ -58,7 +59,7 @@ function regexSpans(re: RegExp, text: string): Span[] {
   for (let r = re.exec(text); r; r = re.exec(text)) {
     // The word boundary before a match is checked here, not in the regex: a lookbehind
     // would stop the engine from skipping ahead to likely first characters.
-    if (r[0].length === 0 || (r.index > 0 && /[\p{L}\p{N}]/u.test(text[r.index - 1]!))) {
+    if (r[0].length === 0 || (r.index > 0 && isWordUnit(text.charCodeAt(r.index - 1)))) {
       re.lastIndex = r.index + 1;
       continue;
     }
@@ -135,17 +136,32 @@ function isRejected(a: Analysis, turn: number, s: Sentence, start: number, end: 
 export function findMentions(m: CompiledMatcher, a: Analysis, found: readonly Matches[], cues: CueMatches): Mention[] {
   const out: Mention[] = [];
   let index = 0;
-  a.scan.forEach((text, turn) => {
+  for (let turn = 0; turn < a.scan.length; turn++) {
+    const text = a.scan[turn]!;
     while (index < a.sentences.length && a.sentences[index]!.turn < turn) index++;
-    const spans = m.cue !== undefined ? spansIn(m, text, cues.found[turn]!, cues.first + m.cue) : spansIn(m, text, found[turn]!, m.list);
-    for (const span of spans) {
+    const inTurn = m.cue !== undefined ? cues.found[turn]! : found[turn]!;
+    const list = m.cue !== undefined ? cues.first + m.cue : m.list;
+    // Without a regular expression the list's matches are the spans, read where they are.
+    if (!m.regex) {
+      for (let j = inTurn.first[list]!; j < inTurn.first[list + 1]!; j++) {
+        const start = inTurn.starts[j]!;
+        const end = inTurn.ends[j]!;
+        while (index < a.sentences.length && a.sentences[index]!.turn === turn && a.sentences[index]!.end <= start) index++;
+        const s = a.sentences[index];
+        if (!s || s.turn !== turn) break;
+        if (start < s.start || end > s.end) continue;
+        out.push({ sentence: index, turn, start, end });
+      }
+      continue;
+    }
+    for (const span of spansIn(m, text, inTurn, list)) {
       while (index < a.sentences.length && a.sentences[index]!.turn === turn && a.sentences[index]!.end <= span.start) index++;
       const s = a.sentences[index];
       if (!s || s.turn !== turn) break;
       if (span.start < s.start || span.end > s.end) continue;
       out.push({ sentence: index, turn, start: span.start, end: span.end });
     }
-  });
+  }
   return out;
 }
 
@@ -176,8 +192,29 @@ export const newMentionCache = (): MentionCache => ({ rejected: new Map(), criti
 
 /** How many different things the mentions name; "churn" inside "churn rate" is the same thing. */
 export function distinctCount(a: Analysis, mentions: readonly Mention[]): number {
-  const keys = [...new Set(mentions.map((m) => keyOf(a, m)))].sort((a, b) => b.length - a.length);
+  const keys = [...new Set(mentions.map((m) => keyFor(a, m)))].sort((a, b) => b.length - a.length);
+  // Each key with a space either side, made once: "churn" is inside "churn rate" as " churn " is inside " churn rate ".
   const kept: string[] = [];
-  for (const k of keys) if (!kept.some((longer) => ` ${longer} `.includes(` ${k} `))) kept.push(k);
+  for (const k of keys) {
+    const padded = ` ${k} `;
+    if (!kept.some((longer) => longer.includes(padded))) kept.push(padded);
+  }
   return kept.length;
+}
+
+/** Keys by the words as written: answers name the same few things again and again. */
+const keys = new Map<string, string>();
+/** Words remembered with their key, past which the memory is cleared. */
+const KEY_MEMORY = 10_000;
+
+/** keyOf, remembered by the mention's words. */
+function keyFor(a: Analysis, m: Mention): string {
+  const words = a.scan[m.turn]!.slice(m.start, m.end);
+  let key = keys.get(words);
+  if (key === undefined) {
+    if (keys.size >= KEY_MEMORY) keys.clear();
+    key = keyOf(a, m);
+    keys.set(words, key);
+  }
+  return key;
 }

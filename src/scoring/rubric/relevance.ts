@@ -86,14 +86,23 @@ interface Topic {
   headingWords: Set<string>;
   /** Their stems: the company's nouns tie every sentence of every answer to every other, so they link neighbours only. */
   contextStems: Set<string>;
+  /** Per string number (idOf), whether the string is a heading and a context stem (KNOWN, HEADING, CONTEXT), worked out as met. */
+  flags: Uint8Array;
+  /** The numbering the flags are by: they are dropped when the numbers are. */
+  epoch: number;
 }
+
+const KNOWN = 1;
+const HEADING = 2;
+const CONTEXT = 4;
 
 /**
  * A crude stem that keeps a word's family together for comparing sentences: its first five letters.
  * A suffix-stripping stem keeps "commute" from "communication", but measured on the development set it
  * joined fewer sentences of real stories and lost more agreement than it gained.
  */
-export const stemOf = (w: string) => (w.length > 5 ? w.slice(0, 5) : w.replace(/(?:es|s)$/u, ''));
+export const stemOf = (w: string) =>
+  w.length > 5 ? w.slice(0, 5) : w.endsWith('es') ? w.slice(0, -2) : w.endsWith('s') ? w.slice(0, -1) : w;
 
 /**
  * A word without its inflection, for telling the same word from one that only starts alike: "churning"
@@ -142,6 +151,115 @@ export const isContentWord = (w: string) =>
   !NUMBER_WORDS.has(w) &&
   !isNumber(w);
 
+/**
+ * What relevance reads of a word of an answer, worked out once per word and kept: answers share most of
+ * their words. The word, its stem and its lemma also have a number each (one per different string), so
+ * that a sentence's sets of them are kept as lists without repeats by marking numbers, not by hashing.
+ */
+interface WordFacts {
+  number: boolean;
+  content: boolean;
+  stem: string;
+  lemma: string;
+  singular: string;
+  /** The stem of the lemma. */
+  lemmaStem: string;
+  wordId: number;
+  stemId: number;
+  lemmaId: number;
+  lemmaStemId: number;
+}
+
+/** Words remembered with their facts, past which the memory is cleared between answers (it fills again as words come). */
+const WORD_MEMORY = 50_000;
+const wordFacts = new Map<string, WordFacts>();
+/** The number of each string a word's facts name; cleared only with the facts, between answers. */
+const stringIds = new Map<string, number>();
+/** Counts the times the numbers were cleared: what was kept by number before is no longer valid. */
+let idEpoch = 0;
+
+function idOf(x: string): number {
+  let id = stringIds.get(x);
+  if (id === undefined) {
+    id = stringIds.size;
+    stringIds.set(x, id);
+  }
+  return id;
+}
+
+function factsOf(w: string): WordFacts {
+  let f = wordFacts.get(w);
+  if (!f) {
+    const stem = stemOf(w);
+    const lemma = lemmaOf(w);
+    f = {
+      number: isNumber(w),
+      content: isContentWord(w),
+      stem,
+      lemma,
+      singular: singular(w),
+      lemmaStem: stemOf(lemma),
+      wordId: idOf(w),
+      stemId: idOf(stem),
+      lemmaId: idOf(lemma),
+      lemmaStemId: idOf(stemOf(lemma)),
+    };
+    wordFacts.set(w, f);
+  }
+  return f;
+}
+
+/**
+ * Marks for keeping lists without repeats: a string's number is marked with the current stamp when it
+ * is added. One array per kind of list, a new stamp per sentence.
+ */
+const marks = { own: new Int32Array(0), whole: new Int32Array(0), saying: new Int32Array(0), stamp: 0 };
+
+/** Called before an answer is read: the memories are cleared when full, and the marks made to fit every string's number. */
+function readyForAnswer(): void {
+  if (wordFacts.size >= WORD_MEMORY || stringIds.size >= 3 * WORD_MEMORY || marks.stamp > 1e9) {
+    wordFacts.clear();
+    stringIds.clear();
+    idEpoch++;
+    marks.own = new Int32Array(0);
+    marks.whole = new Int32Array(0);
+    marks.saying = new Int32Array(0);
+    marks.stamp = 0;
+  }
+}
+
+/** The marks, grown to hold every string's number so far. */
+function marksFor(ids: number) {
+  if (marks.own.length < ids) {
+    const size = Math.max(1024, ids * 2);
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    marks.own = grow(marks.own);
+    marks.whole = grow(marks.whole);
+    marks.saying = grow(marks.saying);
+  }
+  return marks;
+}
+
+/** The concept of each phrase found, by its words as written. */
+const concepts = new Map<string, string>();
+
+function conceptOfFound(phrase: string): string {
+  let c = concepts.get(phrase);
+  if (c === undefined) {
+    if (concepts.size >= WORD_MEMORY) concepts.clear();
+    c = conceptOf(phrase);
+    concepts.set(phrase, c);
+  }
+  return c;
+}
+
+/** No concept named: shared by every sentence and family until one is. */
+const NONE_NAMED: ReadonlySet<string> = new Set<string>();
+
 const topics = new Map<string, Topic>();
 /**
  * Phrases of other criteria that make a follow-up's reply one about another point, when it names none of
@@ -153,6 +271,19 @@ const ELSEWHERE_PHRASES = 2;
 
 /** Rubrics seen in one process are few (a scenario's questions); the cache is bounded all the same. */
 const TOPIC_CACHE = 64;
+
+/** Whether the string numbered `id` (`stem`) is one of the topic's headings (HEADING) and context stems (CONTEXT). */
+function flagsOf(t: Topic, id: number, stem: string): number {
+  if (t.epoch !== idEpoch || t.flags.length <= id) {
+    const flags = new Uint8Array(Math.max(1024, 2 * stringIds.size, id + 1));
+    if (t.epoch === idEpoch) flags.set(t.flags);
+    t.flags = flags;
+    t.epoch = idEpoch;
+  }
+  let v = t.flags[id]!;
+  if (v === 0) t.flags[id] = v = KNOWN | (t.headings.has(stem) ? HEADING : 0) | (t.contextStems.has(stem) ? CONTEXT : 0);
+  return v;
+}
 
 function topicOf(rubric: ResolvedRubric): Topic {
   let t = topics.get(rubric.hash);
@@ -173,7 +304,7 @@ function topicOf(rubric: ResolvedRubric): Topic {
     }
     const contextStems = new Set<string>();
     for (const term of rubric.context) for (const tok of tokenize(term.replace(/\*/gu, ''))) contextStems.add(stemOf(tok.norm));
-    t = { headings, headingWords, contextStems };
+    t = { headings, headingWords, contextStems, flags: new Uint8Array(0), epoch: idEpoch };
     if (topics.size >= TOPIC_CACHE) topics.delete(topics.keys().next().value!);
     topics.set(rubric.hash, t);
   }
@@ -280,22 +411,30 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
   const direct = new Uint8Array(n);
   const foreign = new Uint8Array(n);
   const filled = new Uint8Array(n);
-  const stems: Set<string>[] = [];
-  /** Per sentence, its content words whole (without their inflection), beside their stems. */
-  const wholes: Set<string>[] = [];
+  readyForAnswer();
+  /** Per sentence, its content words, each stem once (by its first word). */
+  const stems: WordFacts[][] = [];
+  /** Per sentence, its content words whole (without their inflection), beside their stems: each lemma once, by its first word. */
+  const wholes: WordFacts[][] = [];
   const question = promptStems(asked.question, phrases);
   /** The question's words whole, without their inflection: one of them, the same word, is enough. */
   const questionWords = promptStems(asked.question, phrases, lemmaOf);
   const followUps = (asked.followUps ?? []).map((f) => promptStems(promptOfFollowUp(f), phrases));
 
   // What each sentence names of each family's topic: the first five letters of each phrase found.
-  const named: Set<string>[][] = a.sentences.map(() => Array.from({ length: families }, () => new Set<string>()));
+  // A set is made only where a concept is named: most sentences name none of most families'.
+  const named: ReadonlySet<string>[][] = a.sentences.map(() => new Array<ReadonlySet<string>>(families).fill(NONE_NAMED));
   a.scan.forEach((text, turn) => {
     const found = phrases.found[turn]!;
     for (let f = 0; f < families; f++) {
-      for (const h of spansOf(found, phrases.topic + f)) {
-        const i = sentenceAt(a, turn, h.start);
-        if (i >= 0) named[i]![f]!.add(conceptOf(text.slice(h.start, h.end)));
+      const list = phrases.topic + f;
+      for (let j = found.first[list]!; j < found.first[list + 1]!; j++) {
+        const start = found.starts[j]!;
+        const i = sentenceAt(a, turn, start);
+        if (i < 0) continue;
+        let set = named[i]![f]!;
+        if (set === NONE_NAMED) named[i]![f] = set = new Set<string>();
+        (set as Set<string>).add(conceptOfFound(text.slice(start, found.ends[j]!)));
       }
     }
   });
@@ -324,35 +463,51 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
   });
 
   let words = 0;
-  const content: Set<string>[] = [];
+  /** Per sentence, the numbers (idOf) of what it says. */
+  const content: number[][] = [];
   const repliedIn = new Set<number>();
   for (let i = 0; i < n; i++) {
     const s = a.sentences[i]!;
     words += s.words;
     const prompt = s.turn === 0 ? question : (followUps[s.turn - 1] ?? question);
-    const own = new Set<string>();
-    const whole = new Set<string>();
-    const saying = new Set<string>();
+    const own: WordFacts[] = [];
+    const whole: WordFacts[] = [];
+    const saying: number[] = [];
     const tokens = a.tokens[s.turn]!;
+    const stamp = ++marks.stamp;
     for (let k = firstTokenAt(tokens, s.start); k < tokens.length && tokens[k]!.end <= s.end; k++) {
       const w = tokens[k]!.norm;
-      if (isNumber(w)) saying.add(w);
-      if (!isContentWord(w)) continue;
-      const stem = stemOf(w);
-      own.add(stem);
-      whole.add(lemmaOf(w));
-      if (!topic.headings.has(stem) && !prompt.has(stem) && !question.has(stem)) saying.add(stem);
+      const facts = factsOf(w);
+      const m = marksFor(stringIds.size);
+      if (facts.number && m.saying[facts.wordId] !== stamp) {
+        m.saying[facts.wordId] = stamp;
+        saying.push(facts.wordId);
+      }
+      if (!facts.content) continue;
+      const stem = facts.stem;
+      if (m.own[facts.stemId] !== stamp) {
+        m.own[facts.stemId] = stamp;
+        own.push(facts);
+      }
+      if (m.whole[facts.lemmaId] !== stamp) {
+        m.whole[facts.lemmaId] = stamp;
+        whole.push(facts);
+      }
+      if (m.saying[facts.stemId] !== stamp && !(flagsOf(topic, facts.stemId, stem) & HEADING) && !prompt.has(stem) && !question.has(stem)) {
+        m.saying[facts.stemId] = stamp;
+        saying.push(facts.stemId);
+      }
     }
     stems.push(own);
     wholes.push(whole);
     content.push(saying);
-    if (saying.size) filled[i] = 1;
+    if (saying.length) filled[i] = 1;
 
     // The question's own words mark a sentence as on it: one of a follow-up's (short, pointed) for its
     // answer, two of the main question's, which says more and some of it in passing (and see below).
     let fromQuestion = 0;
     let fromFollowUp = false;
-    for (const st of own) {
+    for (const { stem: st } of own) {
       if (question.has(st)) fromQuestion++;
       if (s.turn > 0 && prompt !== question && prompt.has(st)) fromFollowUp = true;
     }
@@ -361,11 +516,11 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
     // it speaks of the work at all: a concept of any question's, things the probed criterion looks for,
     // or the company's own nouns.
     let work = probed[i]! >= PROBED_PHRASES || named[i]!.some((set) => set.size > 0);
-    for (const st of own) if (topic.contextStems.has(st)) work = true;
+    for (const f of own) if (flagsOf(topic, f.stemId, f.stem) & CONTEXT) work = true;
     const replies = s.turn > 0 && prompt !== question && !repliedIn.has(s.turn) && work;
-    if (replies && saying.size) repliedIn.add(s.turn);
+    if (replies && saying.length) repliedIn.add(s.turn);
     // A sentence naming none of this question's concepts but another family's answers that question.
-    if (named[i]![0]!.size || fromQuestion >= THREAD_WORDS || fromFollowUp || (replies && saying.size)) direct[i] = 1;
+    if (named[i]![0]!.size || fromQuestion >= THREAD_WORDS || fromFollowUp || (replies && saying.length)) direct[i] = 1;
     else if (named[i]!.some((set, f) => f > 0 && set.size > 0)) foreign[i] = 1;
   }
 
@@ -373,10 +528,10 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
   // it ("signups" asked; "no signups since 2am", "the signup form submitted"): once, in passing ("shop
   // sales" under a question on the sales team's pay), it is as often another sense of the word.
   const returnsTo = new Map<string, number>();
-  for (const whole of wholes) for (const w of whole) if (questionWords.has(w)) returnsTo.set(w, (returnsTo.get(w) ?? 0) + 1);
+  for (const whole of wholes) for (const { lemma: w } of whole) if (questionWords.has(w)) returnsTo.set(w, (returnsTo.get(w) ?? 0) + 1);
   for (let i = 0; i < n; i++) {
     if (direct[i]) continue;
-    for (const w of wholes[i]!) {
+    for (const { lemma: w } of wholes[i]!) {
       if ((returnsTo.get(w) ?? 0) < RETURNS_TO) continue;
       direct[i] = 1;
       foreign[i] = 0;
@@ -387,12 +542,12 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
   // Stems the answer's on-topic sentences use: a sentence that shares them continues their thread, and
   // then its own words join the thread, so a story told around the question stays on it. A sentence
   // about another family's question does not join, whatever words it shares.
-  const thread = new Set<string>();
-  /** The thread's words whole, without their inflection. */
-  const threadWords = new Set<string>();
+  // The thread's stems, and its words whole (without their inflection), marked by number with a stamp of their own.
+  const thread = marksFor(stringIds.size);
+  const inThread = ++marks.stamp;
   const join = (i: number) => {
-    for (const st of stems[i]!) if (!topic.headings.has(st)) thread.add(st);
-    for (const w of wholes[i]!) if (!topic.headings.has(stemOf(w))) threadWords.add(w);
+    for (const f of stems[i]!) if (!(flagsOf(topic, f.stemId, f.stem) & HEADING)) thread.own[f.stemId] = inThread;
+    for (const w of wholes[i]!) if (!(flagsOf(topic, w.lemmaStemId, w.lemmaStem) & HEADING)) thread.whole[w.lemmaId] = inThread;
   };
   const on = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
@@ -409,10 +564,10 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
       // The company's nouns link a sentence to the one beside it ("a shop that does that"), not across an answer.
       let shared = 0;
       let sharedBeyondContext = 0;
-      for (const st of stems[i]!) {
-        if (!thread.has(st)) continue;
+      for (const f of stems[i]!) {
+        if (thread.own[f.stemId] !== inThread) continue;
         shared++;
-        if (!topic.contextStems.has(st)) sharedBeyondContext++;
+        if (!(flagsOf(topic, f.stemId, f.stem) & CONTEXT)) sharedBeyondContext++;
       }
       // Two of the thread's words, or one beside a sentence on it: one word alone, anywhere, is as often chance.
       const beside = (i > 0 && on[i - 1] === 1) || (i + 1 < n && on[i + 1] === 1);
@@ -420,7 +575,7 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
         i > 0 && on[i - 1] === 1 && a.sentences[i - 1]!.turn === a.sentences[i]!.turn && continues(a, a.sentences[i]!, topic.headingWords);
       // Beside it, one word is enough only when it is the same word, inflected or not, not one that only starts alike:
       // "commute" after "communication", "starter" after "start" join a story to an answer by chance.
-      const sameWord = beside && shared >= 1 && [...wholes[i]!].some((w) => threadWords.has(w));
+      const sameWord = beside && shared >= 1 && wholes[i]!.some((w) => thread.whole[w.lemmaId] === inThread);
       if (sharedBeyondContext >= THREAD_WORDS || sameWord || carried) {
         on[i] = 1;
         join(i);
@@ -442,7 +597,7 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
       relevant[i] = 1;
       relevantWords += a.sentences[i]!.words;
       for (const c of named[i]![0]!) concepts.add(c);
-      for (const st of stems[i]!) if (question.has(st)) concepts.add(st);
+      for (const { stem: st } of stems[i]!) if (question.has(st)) concepts.add(st);
     } else {
       why[i] = direct[i] ? 'unfilled' : 'off-topic';
       if (foreign[i] && filled[i]) {
@@ -451,15 +606,26 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
       }
     }
   }
-  const said = a.turns.map(() => new Set<string>());
-  for (let i = 0; i < n; i++) if (relevant[i]) for (const c of content[i]!) said[a.sentences[i]!.turn]!.add(c);
+  // What each turn's relevant sentences say, each thing once: counted by number, a stamp per turn.
+  const said = a.turns.map(() => 0);
+  const saidIn = a.turns.map(() => ++marks.stamp);
+  const sayings = marksFor(stringIds.size).saying;
+  for (let i = 0; i < n; i++) {
+    if (!relevant[i]) continue;
+    const turn = a.sentences[i]!.turn;
+    for (const id of content[i]!) {
+      if (sayings[id] === saidIn[turn]) continue;
+      sayings[id] = saidIn[turn]!;
+      said[turn]!++;
+    }
+  }
   // Answer-wide: the concepts named of this question, and of each other family's, that the other does not name.
   const mine = new Set<string>();
   const theirs = Array.from({ length: families }, () => new Set<string>());
   for (let i = 0; i < n; i++) {
     if (!filled[i]) continue;
     for (const c of named[i]![0]!) mine.add(c);
-    for (const st of stems[i]!) if (question.has(st)) mine.add(st);
+    for (const { stem: st } of stems[i]!) if (question.has(st)) mine.add(st);
     for (let f = 1; f < families; f++) for (const c of named[i]![f]!) theirs[f]!.add(c);
   }
   // Family against family: what each other family names that this one does not, and the reverse. The
@@ -492,7 +658,7 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
     for (let i = 0; i < n; i++) {
       if (!filled[i]) continue;
       let ours = named[i]![0]!.size;
-      for (const st of stems[i]!) if (question.has(st) && !named[i]![0]!.has(st)) ours++;
+      for (const { stem: st } of stems[i]!) if (question.has(st) && !named[i]![0]!.has(st)) ours++;
       if (named[i]![rivalIndex]!.size > ours) leaning += a.sentences[i]!.words;
     }
   }
@@ -502,7 +668,7 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
     relevantWords,
     words,
     concepts: concepts.size,
-    said: said.map((x) => x.size),
+    said,
     addressed,
     elsewhere: aside.map((x) => x >= ELSEWHERE_PHRASES),
     ownConcepts,
@@ -513,7 +679,7 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
 }
 
 /** The family that names most concepts in a sentence (0 is the rubric's own). */
-function topFamily(named: readonly Set<string>[]): number {
+function topFamily(named: readonly ReadonlySet<string>[]): number {
   let best = 0;
   named.forEach((set, f) => {
     if (set.size > named[best]!.size) best = f;
@@ -569,8 +735,10 @@ function continues(a: Analysis, s: Sentence, headings: ReadonlySet<string>): boo
   for (let j = k; j < Math.min(k + OPENING_WORDS, tokens.length) && tokens[j]!.end <= s.end; j++) {
     const w = tokens[j]!.norm;
     if (REFERRING_WORDS.has(w)) return true;
-    if (!named && isContentWord(w)) {
-      if (headings.has(singular(w))) return true;
+    if (!named) {
+      const facts = factsOf(w);
+      if (!facts.content) continue;
+      if (headings.has(facts.singular)) return true;
       named = true;
     }
   }

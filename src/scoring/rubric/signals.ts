@@ -37,6 +37,8 @@ export interface SignalResult {
 // Shared by every signal that is absent, or that has no quotes (length), so none of them makes its own.
 const NO_EVIDENCE = (): Evidence[] => [];
 const NO_SENTENCES = (): number[] => [];
+/** What every signal with no mention in an answer is. */
+const ABSENT: SignalResult = Object.freeze({ present: false, sentences: NO_SENTENCES, evidence: NO_EVIDENCE });
 
 export interface Context {
   analysis: Analysis;
@@ -99,11 +101,17 @@ export function evaluateSignals(rubric: ResolvedRubric, ctx: Context): Map<strin
       results.set(sig.id, { present, sentences: NO_SENTENCES, evidence: NO_EVIDENCE });
       continue;
     }
+    const all = mentionsOf(sig.matcher!);
+    // Most signals find nothing in an answer: they share one result, and no closures are made for them.
+    if (!all.length) {
+      results.set(sig.id, ABSENT);
+      continue;
+    }
     const reject = (m: Mention, why: Rejection) => {
       ctx.rejected?.push({ signal: sig.id, sentence: m.sentence, turn: m.turn, start: m.start, end: m.end, why });
       return false;
     };
-    let mentions = mentionsOf(sig.matcher!).filter((m) => {
+    let mentions = all.filter((m) => {
       if (def.polarity !== 'any' && isRejectedMention(analysis, m, cache) !== (def.polarity === 'rejected')) {
         return reject(m, def.polarity === 'rejected' ? 'affirmed' : 'negated');
       }
@@ -111,7 +119,8 @@ export function evaluateSignals(rubric: ResolvedRubric, ctx: Context): Map<strin
       if (def.opening && !(m.sentence === 0 && analysis.sentences[0]!.turn === 0)) return reject(m, 'not-opening');
       return true;
     });
-    if (sig.near) {
+    // With no mention left there is nothing to keep near anything: the near matcher is not read.
+    if (sig.near && mentions.length) {
       const { window } = sig.near;
       let nearSentences = nearMemo.get(sig.near.matcher.key);
       if (!nearSentences) {
