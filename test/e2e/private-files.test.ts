@@ -1,7 +1,18 @@
 // What rehearse keeps is its user's alone: the data folder and its folders 0700, its files 0600,
 // and an output file it replaces keeps the mode it had, as a shell redirection does.
 import { createHash } from 'node:crypto';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,8 +52,8 @@ describe('private files', () => {
     mkdirSync(shared, { mode: 0o755 });
     chmodSync(shared, 0o755);
     const home = join(root, 'data');
-    const r = rehearse(['interview', '--scenario', 'fintech', '--probes', '0'], {
-      input: FIVE,
+    const r = rehearse(['score', '--scenario', 'fintech', '--question', 'north-star'], {
+      input: 'Monthly transacting merchants, because a merchant who takes payments every month relies on us.',
       env: { REHEARSE_HOME: home, REHEARSE_CACHE_DIR: shared },
     });
     expect(r.code).toBe(0);
@@ -52,7 +63,7 @@ describe('private files', () => {
     expect(modes.some((m) => /^rehearse-parsed\/\w+\.json 600$/.test(m))).toBe(true);
     expect(modes.some((m) => /^rehearse-parsed\/phrases-\w+\.bin 600$/.test(m))).toBe(true);
     expect(modes.filter((m) => !/ (600|700)$/.test(m))).toEqual([]);
-    expect(readdirSync(home)).not.toContain('cache');
+    expect(existsSync(join(home, 'cache'))).toBe(false);
   });
 
   it('a cache folder that is a link elsewhere is neither used nor narrowed, and its target gets no files', () => {
@@ -63,8 +74,8 @@ describe('private files', () => {
     const shared = join(root, 'shared');
     mkdirSync(shared);
     symlinkSync(elsewhere, join(shared, 'rehearse-parsed'));
-    const r = rehearse(['interview', '--scenario', 'fintech', '--probes', '0'], {
-      input: FIVE,
+    const r = rehearse(['score', '--scenario', 'fintech', '--question', 'north-star'], {
+      input: 'Monthly transacting merchants, because a merchant who takes payments every month relies on us.',
       env: { REHEARSE_HOME: join(root, 'data'), REHEARSE_CACHE_DIR: shared },
     });
     expect(r.code).toBe(0);
