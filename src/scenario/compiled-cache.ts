@@ -109,13 +109,17 @@ function wellFormed(d: PhraseData): boolean {
   if (d.edgeStart[0] !== 0 || d.edgeStart[nodes] !== d.edges.length / 3 || d.endStart[0] !== 0 || d.endStart[nodes] !== d.ends.length)
     return false;
   for (let i = 0; i < nodes; i++) if (d.edgeStart[i]! > d.edgeStart[i + 1]! || d.endStart[i]! > d.endStart[i + 1]!) return false;
-  for (let j = 0; j < d.edges.length; j += 3) {
-    const [kind, key, to] = [d.edges[j]!, d.edges[j + 1]!, d.edges[j + 2]!];
-    if (to < 0 || to >= nodes || kind < WORD || kind > NUMBER) return false;
-    if ((kind === WORD || kind === FORM) && (key < 0 || key >= d.words.length)) return false;
-    if (kind === STEM && (key < 0 || key >= d.stems.length)) return false;
+  const { edges, ends } = d;
+  const words = d.words.length;
+  const stems = d.stems.length;
+  for (let j = 0; j < edges.length; j += 3) {
+    const kind = edges[j]!;
+    const key = edges[j + 1]!;
+    const to = edges[j + 2]!;
+    if (to < 0 || to >= nodes || kind < WORD || kind > NUMBER || key < 0) return false;
+    if (kind === STEM ? key >= stems : kind <= FORM && key >= words) return false;
   }
-  for (const list of d.ends) if (list < 0 || list >= d.lists) return false;
+  for (let j = 0; j < ends.length; j++) if (ends[j]! < 0 || ends[j]! >= d.lists) return false;
   return d.sections.every((s) => s.root >= 0 && s.root < nodes && s.firstList >= 0 && s.lists >= 0 && s.firstList + s.lists <= d.lists);
 }
 
