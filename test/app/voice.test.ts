@@ -10,10 +10,14 @@ import type { VoiceConfig } from '../../src/config.js';
 import { fakeProgram, toneWav } from '../support/audio.js';
 import { startFakeOpenAI, type FakeOpenAI, type Reply } from '../support/fake-openai.js';
 
-/** A player that keeps a copy of what it was asked to play. */
+/**
+ * A player that keeps a copy of what it was asked to play, renamed into place once whole: the test
+ * reads it as soon as it exists.
+ */
 const KEEPS_WHAT_IT_PLAYS = `const fs = require('node:fs');
 const file = process.argv[process.argv.length - 1];
-fs.copyFileSync(file, __dirname + '/played.wav');`;
+fs.copyFileSync(file, __dirname + '/played.wav.part');
+fs.renameSync(__dirname + '/played.wav.part', __dirname + '/played.wav');`;
 
 /** An espeak-ng that writes a short tone to the file after -w, and keeps the text it was given. */
 const SPEAKS_A_TONE = `const fs = require('node:fs');
