@@ -31,7 +31,27 @@ export interface CompiledMatcher {
   /** A built-in reasoning lexicon: the cue list whose spans (found once for the features) serve. */
   cue?: number;
   /** Phrases written as regular expressions, and a signal's own pattern. */
-  regex?: RegExp;
+  regex?: MatcherRegex;
+}
+
+/**
+ * A matcher's regular expression as written, and for long texts the same with a lookahead for the
+ * characters a match can start with (first-chars.ts), made the first time a long text needs it:
+ * both find the same matches, but working the lookahead out is a cost a process's first rubric
+ * would otherwise pay, and only long texts (where a lookbehind's reading back goes quadratic) gain.
+ */
+export interface MatcherRegex {
+  source: string;
+  plain: RegExp;
+  long?: RegExp;
+}
+
+/** Texts longer than this are read with the lookahead. */
+const LONG_TEXT = 4000;
+
+function regexFor(r: MatcherRegex, text: string): RegExp {
+  if (text.length <= LONG_TEXT) return r.plain;
+  return (r.long ??= new RegExp(withFirstChars(r.source), 'giu'));
 }
 
 /** Where a matcher's phrases go: a list of them, numbered in the order they are added. */
@@ -49,11 +69,16 @@ export function compileMatcher(m: Matcher, lexicons: Record<string, string[]>, i
   return {
     key: JSON.stringify([phrases, m.pattern ?? '']),
     list: index.add(phrases.filter((p) => !isRegex(p))),
-    ...(sources.length ? { regex: new RegExp(withFirstChars(`(?:${sources.join('|')})(?![\\p{L}\\p{N}])`), 'giu') } : {}),
+    ...(sources.length ? { regex: regexOf(`(?:${sources.join('|')})(?![\\p{L}\\p{N}])`) } : {}),
   };
 }
 
-function regexSpans(re: RegExp, text: string): Span[] {
+function regexOf(source: string): MatcherRegex {
+  return { source, plain: new RegExp(source, 'giu') };
+}
+
+function regexSpans(r: MatcherRegex, text: string): Span[] {
+  const re = regexFor(r, text);
   const out: Span[] = [];
   re.lastIndex = 0;
   for (let r = re.exec(text); r; r = re.exec(text)) {
