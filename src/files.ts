@@ -36,7 +36,7 @@ export function privateDir(dir: string): void {
  * folder another user owns (say, made first in a shared folder) or one that cannot be opened is
  * not. Made first when `create` is set; a missing folder is otherwise not one.
  */
-export function ownPrivateDir(dir: string, create: boolean): boolean {
+function ownPrivateDir(dir: string, create: boolean): boolean {
   let fd: number | undefined;
   try {
     if (create) mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
@@ -50,6 +50,18 @@ export function ownPrivateDir(dir: string, create: boolean): boolean {
     return false;
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** A cache's folder: used only once ownPrivateDir has found it this user's alone, which is then not asked again. */
+export class OwnFolder {
+  private own = false;
+
+  constructor(readonly dir: string) {}
+
+  /** Whether the folder may be read and written; `create` makes it first if missing (for a write). */
+  usable(create: boolean): boolean {
+    return (this.own ||= ownPrivateDir(this.dir, create));
   }
 }
 

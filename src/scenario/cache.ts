@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ownPrivateDir, PRIVATE_FILE, writeAtomic } from '../files.js';
+import { OwnFolder, PRIVATE_FILE, writeAtomic } from '../files.js';
 import { parseText, parseWithLines, type ParsedFile } from './parse.js';
 import type { Path } from './path.js';
 
@@ -36,13 +36,11 @@ interface Entry {
  * text it was parsed from and its data still matches its digest.
  */
 export class ParseCache {
-  /** Set once the folder is known to be this user's alone (see ownPrivateDir). */
-  private own = false;
+  /** Read and written only when it is this user's alone. */
+  private readonly folder: OwnFolder;
 
-  constructor(readonly dir: string) {}
-
-  private usable(create: boolean): boolean {
-    return (this.own ||= ownPrivateDir(this.dir, create));
+  constructor(readonly dir: string) {
+    this.folder = new OwnFolder(dir);
   }
 
   /** Like parseText, but from the cache when this exact text was parsed and validated before. */
@@ -62,7 +60,7 @@ export class ParseCache {
       const json = JSON.stringify(parsed.data ?? null);
       const entry: Entry = { format: CACHE_FORMAT, key, digest: sha256(json), data: parsed.data ?? null };
       try {
-        if (this.usable(true)) writeAtomic(path, JSON.stringify(entry), PRIVATE_FILE);
+        if (this.folder.usable(true)) writeAtomic(path, JSON.stringify(entry), PRIVATE_FILE);
       } catch {
         // A cache that cannot be written only costs time.
       }
@@ -72,7 +70,7 @@ export class ParseCache {
 
   /** The entry at `path` when it is whole and is the parse of the text with `key`; anything else is not used. */
   private read(path: string, key: string): Entry | undefined {
-    if (!this.usable(false)) return undefined;
+    if (!this.folder.usable(false)) return undefined;
     let entry: Partial<Entry>;
     try {
       entry = JSON.parse(readFileSync(path, 'utf8')) as Partial<Entry>;

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ownPrivateDir, PRIVATE_FILE, writeAtomic } from '../files.js';
+import { OwnFolder, PRIVATE_FILE, writeAtomic } from '../files.js';
 import { FORM, NUMBER, STEM, WORD, type PhraseData } from '../text/phrase-matcher.js';
 
 /**
@@ -36,13 +36,11 @@ interface Header extends Omit<PhraseData, (typeof ARRAYS)[number]> {
  * used, and the lists are compiled again.
  */
 export class CompiledCache {
-  /** Set once the folder is known to be this user's alone (see ownPrivateDir). */
-  private own = false;
+  /** Read and written only when it is this user's alone. */
+  private readonly folder: OwnFolder;
 
-  constructor(readonly dir: string) {}
-
-  private usable(create: boolean): boolean {
-    return (this.own ||= ownPrivateDir(this.dir, create));
+  constructor(readonly dir: string) {
+    this.folder = new OwnFolder(dir);
   }
 
   private pathOf(key: string): string {
@@ -50,7 +48,7 @@ export class CompiledCache {
   }
 
   read(key: string): PhraseData | undefined {
-    if (!this.usable(false)) return undefined;
+    if (!this.folder.usable(false)) return undefined;
     try {
       const file = readFileSync(this.pathOf(key));
       if (file.length < HEAD + 4 || file.toString('latin1', 0, DIGEST) !== sha256(file.subarray(HEAD))) return undefined;
@@ -89,7 +87,7 @@ export class CompiledCache {
     file.write(sha256(file.subarray(HEAD)), 0, 'latin1');
     file[DIGEST] = 0x0a;
     try {
-      if (this.usable(true)) writeAtomic(this.pathOf(key), file, PRIVATE_FILE);
+      if (this.folder.usable(true)) writeAtomic(this.pathOf(key), file, PRIVATE_FILE);
     } catch {
       // A cache that cannot be written only costs time.
     }
