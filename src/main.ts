@@ -7,17 +7,6 @@ import { FatalError } from './errors.js';
 import { forTerminal } from './terminal-text.js';
 import type { IO } from './io.js';
 import { PACKAGE_ROOT } from './paths.js';
-import { scenariosCommand } from './commands/scenarios.js';
-import { scoreCommand } from './commands/score.js';
-import { validateCommand } from './commands/validate.js';
-import { schemaCommand } from './commands/schema.js';
-import { gradeCommand } from './commands/grade.js';
-import { calibrateCommand } from './commands/calibrate.js';
-import { interviewCommand, resumeCommand } from './commands/interview.js';
-import { sessionsCommand } from './commands/sessions.js';
-import { progressCommand } from './commands/progress.js';
-import { drillCommand } from './commands/drill.js';
-import { transcribeCommand } from './commands/transcribe.js';
 import { commandHelp, overview } from './commands/help.js';
 
 /** One of `flags` anywhere before `--`, which ends the options. */
@@ -36,19 +25,21 @@ type Command = (args: string[], io: IO) => Promise<number>;
 /** The terminal UI, loaded only when it is needed: piped and batch runs never load Ink. */
 const interactive: InteractiveLauncher = async (args) => (await import('./ui/launch.js')).launch(args);
 
+// Each command is loaded when it is run, so a process reads and compiles only the code its command
+// needs: `interview` never loads the transcript readers, `--version` and `--help` load no command.
 const COMMANDS: Record<string, Command> = {
-  scenarios: scenariosCommand,
-  score: scoreCommand,
-  validate: validateCommand,
-  schema: schemaCommand,
-  calibrate: calibrateCommand,
-  interview: (args, io) => interviewCommand(args, io, interactive),
-  resume: (args, io) => resumeCommand(args, io, interactive),
-  sessions: sessionsCommand,
-  progress: progressCommand,
-  drill: (args, io) => drillCommand(args, io, interactive),
-  transcribe: transcribeCommand,
-  grade: gradeCommand,
+  scenarios: async (args, io) => (await import('./commands/scenarios.js')).scenariosCommand(args, io),
+  score: async (args, io) => (await import('./commands/score.js')).scoreCommand(args, io),
+  validate: async (args, io) => (await import('./commands/validate.js')).validateCommand(args, io),
+  schema: async (args, io) => (await import('./commands/schema.js')).schemaCommand(args, io),
+  calibrate: async (args, io) => (await import('./commands/calibrate.js')).calibrateCommand(args, io),
+  interview: async (args, io) => (await import('./commands/interview.js')).interviewCommand(args, io, interactive),
+  resume: async (args, io) => (await import('./commands/interview.js')).resumeCommand(args, io, interactive),
+  sessions: async (args, io) => (await import('./commands/sessions.js')).sessionsCommand(args, io),
+  progress: async (args, io) => (await import('./commands/progress.js')).progressCommand(args, io),
+  drill: async (args, io) => (await import('./commands/drill.js')).drillCommand(args, io, interactive),
+  transcribe: async (args, io) => (await import('./commands/transcribe.js')).transcribeCommand(args, io),
+  grade: async (args, io) => (await import('./commands/grade.js')).gradeCommand(args, io),
 };
 
 export async function main(argv: string[], io: IO): Promise<number> {

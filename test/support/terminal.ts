@@ -1,7 +1,9 @@
 // A real pseudo-terminal (tmux) running the built CLI: keys in, the screen out.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { CLI, ROOT } from '../helpers.js';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -9,7 +11,10 @@ export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
 /** The poll interval of `waitFor`: how often a condition is looked at, never a wait for its own sake. */
 const POLL_MS = 50;
+/** The screen is read again at least this often, even when the pane's output log has not grown. */
+const RECAPTURE_MS = 500;
 const tick = () => new Promise((r) => setTimeout(r, POLL_MS));
+const execFileAsync = promisify(execFile);
 
 export class Terminal {
   readonly socket = `rehearse-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
@@ -27,6 +32,19 @@ export class Terminal {
       .join(' ');
     const command = `cd ${ROOT} && env -u CI -u GITHUB_ACTIONS -u ${unset} REHEARSE_HOME=${this.home} ${set} ${extra} node ${CLI} ${args}; echo "[exit $?]"; echo "[tty $(stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' ')]"; sleep 120`;
     this.tmux('new-session', '-d', '-s', 'main', '-x', String(opts.columns ?? 100), '-y', String(opts.rows ?? 50), command);
+    // Everything the pane prints is also appended to a log, so `waitFor` reads the screen again
+    // only when something was drawn (a file's size is cheap to look at; a tmux call is not).
+    this.tmux('pipe-pane', '-t', 'main', `cat >> '${this.log}'`);
+  }
+  private get log(): string {
+    return join(tmpdir(), `${this.socket}.log`);
+  }
+  private logSize(): number {
+    try {
+      return statSync(this.log).size;
+    } catch {
+      return -1;
+    }
   }
   /** Only what is on the screen now, not what scrolled above it. */
   visible(): string {
@@ -47,12 +65,27 @@ export class Terminal {
     this.tmux('load-buffer', file);
     this.tmux('paste-buffer', '-t', 'main');
   }
+  /**
+   * Waits until `test` holds for the screen, which it is given as tmux draws it. The screen is read
+   * again only when the pane printed something or half a second passed, and without blocking the
+   * worker; `test` is asked every poll, as it may look at files.
+   */
   async waitFor(test: (screen: string) => boolean, what: string, ms = 10_000): Promise<string> {
     const until = Date.now() + ms;
+    let s = '';
+    let size = Number.NaN;
+    let readAt = 0;
     for (;;) {
-      const s = this.screen();
+      const now = Date.now();
+      const grown = this.logSize();
+      if (grown !== size || now - readAt >= RECAPTURE_MS) {
+        size = grown;
+        readAt = now;
+        s = (await execFileAsync('tmux', ['-L', this.socket, 'capture-pane', '-p', '-t', 'main', '-S', '-500'], { encoding: 'utf8' }))
+          .stdout;
+      }
       if (test(s)) return s;
-      if (Date.now() > until) throw new Error(`timed out waiting for ${what}; the screen:\n${s}`);
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}; the screen:\n${this.screen()}`);
       await tick();
     }
   }
@@ -62,5 +95,6 @@ export class Terminal {
     } catch {
       /* already gone */
     }
+    rmSync(this.log, { force: true });
   }
 }
