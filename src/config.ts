@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
-import { z } from 'zod';
+import * as z from './zod.js';
 import { InvalidFileError, type FileIssue } from './errors.js';
 
 const nonEmpty = z.string().trim().min(1, 'is empty');

@@ -1,5 +1,5 @@
 // A labelled answer: which rubric grades it, the answer, and what a human made of it.
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { tooLargeReason } from '../input.js';
 import { jsonLines } from '../json-lines.js';
 import { TIERS, type Tier } from './agreement.js';

@@ -1,5 +1,5 @@
 // `rehearse schema [scenario|rubrics]`: the JSON Schema of a file format, generated from the zod schema.
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { RubricLibrary, Scenario } from '../scenario/schema.js';
 import { UsageError } from '../errors.js';
 import type { IO } from '../io.js';

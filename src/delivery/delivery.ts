@@ -1,5 +1,5 @@
 // How an answer was spoken, from its timings: pace, fillers, the longest pause, time against the budget. No part of the score.
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { fillerSpans } from '../text/disfluency.js';
 import { countWords } from '../text/text.js';
 import data from './policy.json' with { type: 'json' };

@@ -1,7 +1,7 @@
 // What a transcription gives back: the words said, with their times when the service sends them.
 // Stored in the session with each recording, and built from timed transcript files (WebVTT, SRT,
 // Otter) for batch grading; delivery figures are worked out from it.
-import { z } from 'zod';
+import * as z from '../zod.js';
 
 const seconds = z.number().min(0);
 

@@ -1,6 +1,6 @@
 // The session: everything said and scored in one interview. Saved as is; it is also the transcript.
 import { ownEntry } from '../own.js';
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { TimedSpeech } from '../delivery/speech.js';
 import { Score } from '../scoring/types.js';
 

@@ -1,7 +1,7 @@
 // The scorer's policy: the numbers and word lists that decide what an answer earns, read from policy.json and checked.
 // A number belongs here when a person tuning the scorer would change it. Bounds that only keep a scan
 // short, and numbers that only shape what is shown (quote length, how many improvements), stay in code.
-import { z } from 'zod';
+import * as z from '../zod.js';
 import data from './policy.json' with { type: 'json' };
 
 const share = z.number().min(0).max(1);

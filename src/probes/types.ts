@@ -1,5 +1,5 @@
 // The one interface every probe writer implements; a failure is a value, never a throw.
-import { z } from 'zod';
+import * as z from '../zod.js';
 
 export interface ProbeRequest {
   scenario: {

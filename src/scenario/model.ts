@@ -1,6 +1,6 @@
 // The scoring model's file format: the features it may weigh, its weights and bands, and the shipped fit.
 // Part of the rubric library format (a library may carry its own `model:`), so it lives with the scenario model.
-import { z } from 'zod';
+import * as z from '../zod.js';
 import defaults from './model.json' with { type: 'json' };
 import { FEATURES } from './features.js';
 

@@ -1,7 +1,7 @@
 // Parses YAML or JSON text and validates it with zod, naming the file, line and field of each issue.
 // Text in, data out: reading files and caching them is load.ts's and cache.ts's work.
 import { LineCounter, parseDocument, isAlias, isNode, visit, type Alias, type Document, type Node } from 'yaml';
-import type { z } from 'zod';
+import type * as z from '../zod.js';
 import { InvalidFileError, type FileIssue } from '../errors.js';
 import { formatPath, type Path, type PathIssue } from './path.js';
 

@@ -1,5 +1,5 @@
 // The scenario and rubric file formats: the single source for their types, defaults and JSON Schema.
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { forTerminal } from '../terminal-text.js';
 import { ScoringModel } from './model.js';
 

@@ -1,5 +1,5 @@
 // The score the scorer gives an answer; saved in sessions and reports, so it has a schema.
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { POLICY } from '../policy/policy.js';
 
 /** The version of the scorer a score was made by; it lives with the policy numbers it versions (policy.json). */

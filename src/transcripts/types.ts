@@ -1,5 +1,5 @@
 // A transcript as every parser returns it: who said what, in order, with where it was in the file.
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { TimedSegment } from '../delivery/speech.js';
 
 export const TranscriptTurn = z.object({

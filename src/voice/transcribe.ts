@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { toFile } from 'openai';
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { NO_KEY, redact, type AudioApiConfig } from '../config.js';
 import { TimedSegment, TimedWord, type TimedSpeech } from '../delivery/speech.js';
 import { fileErrorReason } from '../files.js';
