@@ -52,8 +52,11 @@ export const SECOND_BLIND_SETS = setsIn(join(FIXTURES, 'questions-blind2'));
 /** Third blind sets, written while the second's misses were studied, by someone who had read neither the rules nor any earlier set. */
 export const THIRD_BLIND_SETS = setsIn(join(FIXTURES, 'questions-blind3'));
 
-/** Fourth blind sets, written after the question model was trained, by someone who had read neither the rules nor any earlier set; not among the sets the model is trained on. */
+/** Fourth blind sets, written after the question model was first trained, by someone who had read neither the rules nor any earlier set; measured once, then added to the sets the model is trained on. */
 export const FOURTH_BLIND_SETS = setsIn(join(FIXTURES, 'questions-blind4'));
+
+/** Fifth blind sets, written by someone who had read neither the rules nor any earlier set, once the fourth had been measured; not among the sets the model is trained on. */
+export const FIFTH_BLIND_SETS = setsIn(join(FIXTURES, 'questions-blind5'));
 
 const empty = (): Tally => ({ right: 0, wrong: 0, keyed: 0, misses: [] });
 

@@ -39,6 +39,7 @@ export const GENERATIONS: readonly Generation[] = [
   { name: 'blind', sets: setsIn(join(FIXTURES, 'questions-blind')) },
   { name: 'blind2', sets: setsIn(join(FIXTURES, 'questions-blind2')) },
   { name: 'blind3', sets: setsIn(join(FIXTURES, 'questions-blind3')) },
+  { name: 'blind4', sets: setsIn(join(FIXTURES, 'questions-blind4')) },
 ];
 
 const lists = (file: string): [string, unknown][] =>

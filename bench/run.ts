@@ -10,6 +10,7 @@ import {
   SECOND_BLIND_SETS,
   THIRD_BLIND_SETS,
   FOURTH_BLIND_SETS,
+  FIFTH_BLIND_SETS,
   UNSEEN_SETS,
 } from './precision.js';
 import { benchProbes } from './probes.js';
@@ -42,8 +43,12 @@ const sections: [string, () => Figure[] | Promise<Figure[]>][] = [
         THIRD_BLIND_SETS,
       ],
       [
-        'fourth blind sets, written after the question model was trained, by someone who had read neither the rules nor any earlier set, measured once',
+        'fourth blind sets, written by someone who had read neither the rules nor any earlier set, measured once; the question model has since been trained on them',
         FOURTH_BLIND_SETS,
+      ],
+      [
+        'fifth blind sets, written by someone who had read neither the rules nor any earlier set, measured once',
+        FIFTH_BLIND_SETS,
       ],
     ] as const
   ).map(([what, sets]): [string, () => Promise<Figure[]> | Figure[]] => [`Transcripts (the same, on ${what})`, () => benchPrecision(sets)]),
