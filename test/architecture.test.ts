@@ -9,7 +9,19 @@ const SRC = join(ROOT, 'src');
 
 /** Lowest first. A module may import its own layer and the ones below it, never one above. */
 const LAYERS: string[][] = [
-  ['errors.ts', 'own.ts', 'terminal-text.ts', 'paths.ts', 'json-lines.ts', 'files.ts', 'config.ts', 'io.ts', 'decode.ts', 'input.ts'],
+  [
+    'zod.ts',
+    'errors.ts',
+    'own.ts',
+    'terminal-text.ts',
+    'paths.ts',
+    'json-lines.ts',
+    'files.ts',
+    'config.ts',
+    'io.ts',
+    'decode.ts',
+    'input.ts',
+  ],
   ['policy'],
   ['text'],
   ['scenario'],
@@ -140,6 +152,21 @@ describe('the layout of src/', () => {
       (f) => f !== 'config.ts' && /process\.env|\benv\s*\.\s*[A-Z_]+|\benv\s*\[/.test(readFileSync(join(SRC, f), 'utf8')),
     );
     expect(readers).toEqual([]);
+  });
+
+  it('zod is imported only through zod.ts, so the bundle leaves out its locales', () => {
+    const direct = [...graph]
+      .filter(([f, deps]) => f !== 'zod.ts' && deps.some((d) => d === 'zod' || d.startsWith('zod/')))
+      .map(([f]) => f);
+    expect(direct).toEqual([]);
+    // The reader sees zod's users through zod.ts: the test is not blind.
+    expect(graph.get('scenario/schema.ts')).toContain('zod.ts');
+    expect(graph.get('zod.ts')).toContain('zod');
+  });
+
+  it('each command is loaded only when it is run', () => {
+    expect(readFileSync(join(SRC, 'main.ts'), 'utf8')).not.toMatch(/^import[^;]*'\.\/commands\/(?!help\.js)/m);
+    expect(graph.get('main.ts')).toContain('commands/grade.ts');
   });
 
   it('Ink is loaded only by the terminal UI, and the CLI loads the UI only on demand', () => {
