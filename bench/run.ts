@@ -46,10 +46,7 @@ const sections: [string, () => Figure[] | Promise<Figure[]>][] = [
         'fourth blind sets, written by someone who had read neither the rules nor any earlier set, measured once; the question model has since been trained on them',
         FOURTH_BLIND_SETS,
       ],
-      [
-        'fifth blind sets, written by someone who had read neither the rules nor any earlier set, measured once',
-        FIFTH_BLIND_SETS,
-      ],
+      ['fifth blind sets, written by someone who had read neither the rules nor any earlier set, measured once', FIFTH_BLIND_SETS],
     ] as const
   ).map(([what, sets]): [string, () => Promise<Figure[]> | Figure[]] => [`Transcripts (the same, on ${what})`, () => benchPrecision(sets)]),
   [
