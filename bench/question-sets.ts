@@ -40,6 +40,7 @@ export const GENERATIONS: readonly Generation[] = [
   { name: 'blind2', sets: setsIn(join(FIXTURES, 'questions-blind2')) },
   { name: 'blind3', sets: setsIn(join(FIXTURES, 'questions-blind3')) },
   { name: 'blind4', sets: setsIn(join(FIXTURES, 'questions-blind4')) },
+  { name: 'blind5', sets: setsIn(join(FIXTURES, 'questions-blind5')) },
 ];
 
 const lists = (file: string): [string, unknown][] =>

@@ -78,8 +78,12 @@ const ASKS_AFTER_SETUP =
   /[,:;–—]\s*(?:so\s+|and\s+|but\s+|then\s+|now\s+)?(?:(?:what|why|how|which)\s+(?:do|does|did|would|will|should|could|can|is|are|was|were)\s+(?:you|we)\b|(?:what|which|how)(?:'s|’s|\s+(?:is|are|would be|should be)\s+(?:the|your|our|its|their)\b)|(?:walk|talk|take|run) (?:me|us) through\b|tell (?:me|us)\b)/i;
 /** In speech run on with no full stop, a question word after a comma asks ("the north star is orders, what goes beside it"). */
 const RUN_ON_QUESTION = /[,:;–—]\s*(?:so\s+|and\s+|but\s+|then\s+|now\s+)?(?:what|which|how|why)\b/i;
-/** …and so does a question word with its verb and "you" anywhere in it ("besides retention what would you keep tabs on"). */
-const ASKS_INSIDE = /\b(?:what|which|how|why)\s+(?:would|do|does|did|should|could|can|will|are)\s+(?:you|we)\b/i;
+/**
+ * …and so does a question word with its verb and "you" anywhere in it ("besides retention what would you keep tabs on"),
+ * or "what's the …" with what you would do later in it ("if you ran a meal-kit company what's the one number you'd watch").
+ */
+const ASKS_INSIDE =
+  /\b(?:what|which|how|why)\s+(?:would|do|does|did|should|could|can|will|are)\s+(?:you|we)\b|\b(?:what|which)(?:'s|’s|\s+is|\s+are)\s+(?:the|your)\b[^.?!]{0,60}\byou(?:'d|’d|\s+would|\s+will|\s+should)\b/i;
 /** …or a question word left where its answer goes ("the north star would be what, in your view"). */
 const ASKS_IN_PLACE = /\b(?:is|are|was|were|be)\s+(?:what|which)\s*(?:[,;]|$)/i;
 /** Sounds and words that fill a pause before the question ("um, so, like, what…"). */

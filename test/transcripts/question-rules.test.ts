@@ -121,6 +121,7 @@ describe('wordings recognised by how they ask, not by a listed phrase', () => {
     ['metrics', 'ok so the north star is lessons completed per week, what supporting numbers go alongside it'],
     ['shortfall', 'renewals are tracking well below plan with a month left, walk me through your next steps'],
     ['metrics', 'So besides retention what would you keep tabs on'],
+    ['kpi', 'if you led product at a bike courier startup whats the main metric you would hold the team to'],
     ['kpi', 'and for a job board, the north star would be what, in your view'],
     ['risks', 'um what happens if the team starts, you know, optimising that number too hard'],
     ['kpi', 'How do you know a recipe app is actually winning with its users'],
@@ -181,6 +182,8 @@ describe('wordings recognised by how they ask, not by a listed phrase', () => {
     'Which metric library should we use for the dashboards in the new service?',
     "What's the catch with the new parking rules?",
     'How do you stop people from booking the big meeting room all day?',
+    // "what's the … you'd" inside a statement that ends with a full stop: it tells, it does not ask
+    "I already know what's the one metric you'd pick, so no need to repeat it.",
   ])('not graded: %s', (line) => {
     expect(detectFamily(line, families)).toBeUndefined();
   });
