@@ -15,6 +15,8 @@ const POLL_MS = 50;
 const RECAPTURE_MS = 500;
 const tick = () => new Promise((r) => setTimeout(r, POLL_MS));
 const execFileAsync = promisify(execFile);
+/** What `screen` asks tmux for: the pane as text, with what scrolled above it. */
+const SCREEN = ['capture-pane', '-p', '-t', 'main', '-S', '-500'];
 
 export class Terminal {
   readonly socket = `rehearse-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
@@ -51,7 +53,11 @@ export class Terminal {
     return this.tmux('capture-pane', '-p', '-t', 'main');
   }
   screen(escapes = false): string {
-    return this.tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', 'main', '-S', '-500');
+    return this.tmux(...SCREEN, ...(escapes ? ['-e'] : []));
+  }
+  /** The same as `screen()`, without blocking the worker while tmux answers. */
+  private async screenSoon(): Promise<string> {
+    return (await execFileAsync('tmux', ['-L', this.socket, ...SCREEN], { encoding: 'utf8' })).stdout;
   }
   keys(...keys: string[]) {
     this.tmux('send-keys', '-t', 'main', ...keys);
@@ -81,8 +87,7 @@ export class Terminal {
       if (grown !== size || now - readAt >= RECAPTURE_MS) {
         size = grown;
         readAt = now;
-        s = (await execFileAsync('tmux', ['-L', this.socket, 'capture-pane', '-p', '-t', 'main', '-S', '-500'], { encoding: 'utf8' }))
-          .stdout;
+        s = await this.screenSoon();
       }
       if (test(s)) return s;
       if (Date.now() > until) throw new Error(`timed out waiting for ${what}; the screen:\n${this.screen()}`);
