@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { parseTranscripts } from '../src/transcripts/detect.js';
 import { NOT_PM, train, type Example, type ModelWeights } from '../src/transcripts/question-model.js';
-import { cast } from '../src/transcripts/speakers.js';
+import { cast, type Cast } from '../src/transcripts/speakers.js';
 import { TranscriptError, type Transcript, type TranscriptTurn } from '../src/transcripts/types.js';
 
 /** Where one generation of sets lives: paraphrases by family, lines never to grade, and keyed conversations. */
@@ -108,28 +108,35 @@ function readable(text: string): Transcript[] {
   }
 }
 
+/** Each conversation of the keyed folder, with its turns (who is who worked out), where each turn spans, and the key's entries for its file. */
+export function* keyedConversations(
+  folder: string,
+): Generator<{ turns: Cast['turns']; spans: { from: number; to: number }[]; want: KeyEntry[] }> {
+  const key = readKey(folder);
+  for (const [file, want] of Object.entries(key.files)) {
+    const text = readFileSync(join(folder, file), 'utf8');
+    for (const transcript of readable(text)) {
+      const turns = cast(transcript, {}).turns;
+      yield { turns, spans: turnSpans(text, turns), want };
+    }
+  }
+}
+
 /**
  * The interviewer's (and any other non-candidate speaker's) turns of the keyed conversations as
  * labelled lines: a turn holding a keyed question is of its family, one holding only a follow-up is
  * left out (it continues a question rather than asking one), and every other is no PM question.
  */
 export function conversationExamples(folder: string): Example[] {
-  const key = readKey(folder);
   const out: Example[] = [];
-  for (const [file, want] of Object.entries(key.files)) {
-    const text = readFileSync(join(folder, file), 'utf8');
-    for (const transcript of readable(text)) {
-      const turns = cast(transcript, {}).turns;
-      const spans = turnSpans(text, turns);
-      turns.forEach((turn, i) => {
-        if (turn.role === 'candidate') return;
-        const inside = (line: number) => spanOf(spans, line) === i;
-        const asked = want.find((w) => inside(w.line));
-        if (asked) out.push({ text: turn.text, label: asked.family });
-        else if (!want.some((w) => (w.followUps ?? []).some(inside))) out.push({ text: turn.text, label: NOT_PM });
-      });
-    }
-  }
+  for (const { turns, spans, want } of keyedConversations(folder))
+    turns.forEach((turn, i) => {
+      if (turn.role === 'candidate') return;
+      const inside = (line: number) => spanOf(spans, line) === i;
+      const asked = want.find((w) => inside(w.line));
+      if (asked) out.push({ text: turn.text, label: asked.family });
+      else if (!want.some((w) => (w.followUps ?? []).some(inside))) out.push({ text: turn.text, label: NOT_PM });
+    });
   return out;
 }
 

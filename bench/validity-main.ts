@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { crossValidate, DEV_SET, FOLDS, overSplits, renderAgreement, spread, SPLITS, TooFewSources, writeModel } from './validity.js';
 import { DEFAULT_MODEL } from '../src/scenario/model.js';
 import { relationsOn, renderRelations } from './relations.js';
+import { renderTopicFigures, topicFiguresOn } from './topic-figures.js';
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--')) ?? DEV_SET;
@@ -37,6 +38,10 @@ if (v.raters.length) {
 }
 console.log("\nMetamorphic relations on the development set's real answers (tuning part, shipped model)");
 console.log(renderRelations(relationsOn(file)));
+console.log(
+  "\nThe answer topic model (trained only on answers written for the project) on the development set's real answers (tuning part)",
+);
+console.log(renderTopicFigures(topicFiguresOn(file)));
 if (args.includes('--lockbox')) {
   const box = crossValidate(file, '', 'lockbox');
   console.log(
@@ -49,6 +54,8 @@ if (args.includes('--lockbox')) {
   }
   console.log("\nMetamorphic relations on the lockbox's answers");
   console.log(renderRelations(relationsOn(file, 'lockbox')));
+  console.log("\nThe answer topic model on the lockbox's answers");
+  console.log(renderTopicFigures(topicFiguresOn(file, 'lockbox')));
 }
 if (args.includes('--write')) {
   const { path, version } = writeModel(v);

@@ -15,6 +15,7 @@ export {
   record,
   string,
   toJSONSchema,
+  tuple,
   union,
   url,
   ZodType,

@@ -80,6 +80,22 @@ export const Policy = z
         rivalShare: share.describe(
           "… in sentences that lean to that family for at least this share of its words answers that other question whatever it meets of this rubric: it is off topic. One sentence on another question's ground does not make an answer off topic.",
         ),
+        neighbours: z
+          .array(z.tuple([z.string(), z.string()]))
+          .describe(
+            'Families whose answers overlap by nature (a KPI answer says something of its supporting metrics): to the topic model, an answer about one is not about another question when the other is asked.',
+          ),
+        topicLead: z
+          .number()
+          .describe(
+            'The answer topic model (src/scoring/rubric/topic.ts) weighs how much likelier the asked family is than the likeliest other (a natural log). At this lead or more the answer is on the question and keeps its whole total…',
+          ),
+        topicBehind: z
+          .number()
+          .describe(
+            "… and with another family this far ahead or more it keeps none of it; in between, the total is scaled in proportion. For families the model does not know (a user's own), only the concepts decide.",
+          ),
+        topicOffAt: share.describe('At or below this share of its total kept, the answer is said to be off topic.'),
         offTopicCap: z
           .number()
           .min(0)
@@ -88,7 +104,8 @@ export const Policy = z
             'The highest total an off-topic answer can have, however well it is written; below it, the total is scaled by the share of the answer that bears on the question.',
           ),
       })
-      .strict(),
+      .strict()
+      .refine((r) => r.topicLead + r.topicBehind > 0, { message: 'topicLead must be above -topicBehind', path: ['topicLead'] }),
     negationReach: words.describe(
       'How many words a negator reaches forward within its clause: "not QR codes issued or app downloads" rejects both.',
     ),

@@ -8,6 +8,7 @@ import { feedbackFor } from './feedback.js';
 import { blank, graderDirectedSpans, isListOfTerms, nonAnswer, nonAnswerOfTurns, type Span } from './rubric/guards.js';
 import { applyModel } from './model/model.js';
 import { relevanceOf, type Asked, type Relevance } from './rubric/relevance.js';
+import { NO_TOPIC, topicOf, type Topic } from './rubric/topic.js';
 import { evaluateSignals, type RejectedMention, type SignalResult } from './rubric/signals.js';
 import { cuesIn, findIn, RELEVANT, rubricPhrases, topicPhrases, WHOLE } from './rubric/compiled.js';
 import type { Matches } from '../text/phrase-matcher.js';
@@ -85,23 +86,35 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
     const quote = credit.get(c.id);
     return quote && scored.level > 0 && scored.evidence.length === 0 ? { ...scored, evidence: [quote] } : scored;
   });
-  // An answer mostly about another family's question that meets little of this rubric answers that question instead.
-  const offTopic = offTopicRead || (!why && answersAnother(relevance, criteria));
+  // An answer mostly about another family's question that meets little of this rubric answers that question instead;
+  // the topic model reads the whole answer, and holds the total down as far as another family's question (or none) leads.
+  const topic = why || offTopicRead ? undefined : topicOf(turns.join('\n'), rubric.family, neighboursOf(rubric.family));
+  const onTopic = topic ? topicShare(topic) : 1;
+  const aside = topic && onTopic <= POLICY.relevance.topicOffAt ? topic : undefined;
+  const offTopic = offTopicRead || (!why && (!!aside || answersAnother(relevance, criteria)));
   const ceilings = shown.flatMap((a) => (a.ceiling ? [{ id: a.id, ceiling: a.ceiling }] : []));
 
   // The total: the model's sum of the features, then held down by the guards and the ceilings.
   const { features, hits } = extractFeatures(analysis, rubricFeatures(rubric, criteria, antiPatterns, found.present), cues, explain);
   const fitted = applyModel(rubric.model, features);
   const share = relevance.words ? relevance.relevantWords / relevance.words : 1;
-  const guards: Guards = { nonAnswer: !!why, listOnly, offTopic, ...(offTopic ? { relevance: share } : {}), ceilings };
+  const guards: Guards = {
+    nonAnswer: !!why,
+    listOnly,
+    offTopic,
+    ...(offTopic ? { relevance: share } : {}),
+    ...(onTopic < 1 ? { topic: onTopic } : {}),
+    ceilings,
+  };
   const { total, limitedBy } = guardedTotal(rubric.model, fitted.raw, guards);
   const band = bandOf(total);
 
   // Feedback: the summary, strengths, gaps and improvements, worked out from all of the above.
   // Why, for the card: too little on the question, or the answer to another family's question.
-  const elsewhere = offTopic && !offTopicRead;
+  const elsewhere = offTopic && !offTopicRead && aside?.other !== NO_TOPIC;
+  const rival = aside ? rubric.contrast.find((c) => c.family === aside.other)?.title : relevance.rival?.title;
   const off = offTopic
-    ? { share, elsewhere, ...(relevance.rival && (elsewhere || relevance.rival.words > 0) ? { rival: relevance.rival.title } : {}) }
+    ? { share, elsewhere, ...(rival && (elsewhere || aside || relevance.rival!.words > 0) ? { rival } : {}) }
     : undefined;
   const feedback = feedbackFor({
     rubric,
@@ -221,6 +234,19 @@ function answersAnother(r: Relevance, criteria: readonly { level: number; maxLev
   // Clearly elsewhere: many of another family's concepts and next to none of this one's, whatever it meets.
   if (r.rivalConcepts >= p.rivalClear && r.ownConcepts <= p.ownFew && r.rivalWords >= r.words * p.rivalShare) return true;
   return r.rivalConcepts >= p.rivalConcepts && r.ownConcepts * p.rivalRatio < r.rivalConcepts && met < p.rivalCoverage * max;
+}
+
+/** The families whose answers overlap with `family`'s by nature. */
+const neighboursOf = (family: string): string[] =>
+  POLICY.relevance.neighbours.flatMap(([a, b]) => (a === family ? [b] : b === family ? [a] : []));
+
+/**
+ * How far the topic model reads an answer as about the asked family rather than another, from 1 (the
+ * asked family leads by topicLead or more) down to 0 (another leads by topicBehind or more).
+ */
+function topicShare(t: Topic): number {
+  const p = POLICY.relevance;
+  return Math.min(1, Math.max(0, (t.lead + p.topicBehind) / (p.topicLead + p.topicBehind)));
 }
 
 /** The analysis with the sentences that do not bear on the question blanked out, offsets kept. */

@@ -2,23 +2,20 @@
 // unigrams and bigrams, trained on the project's own written question sets, that says how likely a
 // line is a question of each family, or no product-management question at all. The cue lists in
 // the rubrics know the phrasings they were written from; the model generalises from many more.
+import {
+  grams,
+  LinearClassifier,
+  train as fit,
+  words,
+  type Example,
+  type ModelWeights,
+  type TrainingSettings,
+} from '../text/classifier.js';
+
+export { stem, words, type Example, type ModelWeights } from '../text/classifier.js';
 
 /** What a line may be: one of the six families, or none. */
 export const NOT_PM = 'none';
-
-/** The trained weights as shipped: one row of weights (one per class) for each feature kept. */
-export interface ModelWeights {
-  about: string;
-  classes: string[];
-  bias: number[];
-  weights: Record<string, number[]>;
-}
-
-export interface Example {
-  text: string;
-  /** A family, or NOT_PM. */
-  label: string;
-}
 
 export interface Prediction {
   /** The most likely class: a family, or NOT_PM. */
@@ -27,54 +24,6 @@ export interface Prediction {
   p: number;
   /** The probability that the line is any family's question (1 − P(NOT_PM)). */
   pm: number;
-}
-
-/** Spellings folded to one form before words are read: typographic quotes, dashes. */
-const QUOTES = /[\u2018\u2019\u02bc`]/g;
-/** A word, a number (with its decimals, thousands and a percent or unit sign), or a question mark. */
-const TOKEN = /[a-z]+(?:'[a-z]+)*|\d[\d,.]*(?:%|k|m|x)?|\?/g;
-/** Contractions spelt out, so "what's" and "what is" read alike. */
-const CONTRACTIONS: Record<string, string[]> = {
-  "n't": ['not'],
-  "'re": ['are'],
-  "'ve": ['have'],
-  "'ll": ['will'],
-  "'d": ['would'],
-  "'m": ['am'],
-  "'s": [],
-};
-
-/**
- * A word's stem, lightly: plurals, -ing, -ed and -ly cut, so "metrics", "metric" and "incentivised",
- * "incentivising" meet. Short words are left alone ("is", "was", "red").
- */
-export function stem(word: string): string {
-  let w = word;
-  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is|ous)$/.test(w)) w = w.slice(0, -1);
-  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
-  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
-  else if (w.length > 5 && w.endsWith('ly')) w = w.slice(0, -2);
-  if (w.length > 5 && /(?:is|iz)e$/.test(w)) w = w.slice(0, -1);
-  return w;
-}
-
-/** The line's words as the model reads them: lower case, contractions spelt out, numbers folded, stemmed. */
-export function words(text: string): string[] {
-  const out: string[] = [];
-  for (const [t] of text.toLowerCase().replace(QUOTES, "'").matchAll(TOKEN)) {
-    if (/^\d/.test(t)) {
-      out.push('<num>');
-      continue;
-    }
-    const contraction = /^(.+?)(n't|'re|'ve|'ll|'d|'m|'s)$/.exec(t);
-    if (contraction) {
-      // "won't" and "can't" drop more than "n't".
-      const head = contraction[1] === 'wo' ? 'will' : contraction[1] === 'ca' ? 'can' : contraction[1]!;
-      out.push(stem(head), ...CONTRACTIONS[contraction[2]!]!);
-    } else out.push(t === '?' ? t : stem(t.replace(/'/g, '')));
-  }
-  return out;
 }
 
 /** Where a turn's sentences end: after a full stop, question or exclamation mark and a space. */
@@ -93,30 +42,10 @@ export function features(text: string): string[] {
   return [...out];
 }
 
-function grams(ws: readonly string[], prefix: string, out: Set<string>, bigrams: boolean): void {
-  const w = ['<s>', ...ws, '</s>'];
-  for (let i = 1; i < w.length; i++) {
-    if (i < w.length - 1) out.add(prefix + w[i]!);
-    if (bigrams) out.add(`${prefix}${w[i - 1]} ${w[i]}`);
-  }
-}
-
-/** The shipped weights, read once into a form that costs one map look-up a feature. */
-export class QuestionModel {
-  private readonly rows: Map<string, number[]>;
-
-  constructor(readonly data: ModelWeights) {
-    this.rows = new Map(Object.entries(data.weights));
-  }
-
-  /** Each class's probability for the line, in the order of `classes`. */
-  probabilities(text: string): number[] {
-    const z = [...this.data.bias];
-    for (const f of features(text)) {
-      const row = this.rows.get(f);
-      if (row) for (let c = 0; c < z.length; c++) z[c]! += row[c]!;
-    }
-    return softmax(z);
+/** The shipped weights, read once. */
+export class QuestionModel extends LinearClassifier {
+  constructor(data: ModelWeights) {
+    super(data, features);
   }
 
   predict(text: string): Prediction {
@@ -126,101 +55,15 @@ export class QuestionModel {
     const none = this.data.classes.indexOf(NOT_PM);
     return { label: this.data.classes[best]!, p: p[best]!, pm: 1 - (none >= 0 ? p[none]! : 0) };
   }
-
-  /** The probability of one class. */
-  probability(text: string, label: string): number {
-    return this.probabilities(text)[this.data.classes.indexOf(label)] ?? 0;
-  }
-}
-
-function softmax(z: number[]): number[] {
-  const max = Math.max(...z);
-  const e = z.map((v) => Math.exp(v - max));
-  const sum = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / sum);
-}
-
-export interface TrainingSettings {
-  /** L2 penalty on the weights, per example. */
-  l2: number;
-  /** Full passes over the examples. */
-  epochs: number;
-  /** A feature seen in fewer examples than this is left out: it would fit one line, not a phrasing. */
-  minCount: number;
-  rate: number;
-  /** How far each class's examples are weighted to count as much as another's: 0 not at all, 1 fully. */
-  balance: number;
 }
 
 /** Chosen by training on all generations of the sets but one and measuring on the one left out. */
 export const TRAINING: TrainingSettings = { l2: 0.0005, epochs: 300, minCount: 2, rate: 0.05, balance: 1 };
 
-/** Weights are kept to this many decimals, so the shipped file is small and the same on every machine. */
-const DECIMALS = 2;
-
-/**
- * Fits the model by full-batch gradient descent (Adam) on the cross-entropy plus an L2 penalty.
- * Everything is in a fixed order, so the same examples always give the same weights.
- */
-export function train(
+/** The question model's weights fitted to `examples` (each labelled with a family or NOT_PM). */
+export const train = (
   examples: readonly Example[],
   classes: readonly string[],
   about: string,
   s: TrainingSettings = TRAINING,
-): ModelWeights {
-  const counts = new Map<string, number>();
-  const rows = examples.map((e) => features(e.text));
-  for (const fs of rows) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const vocab = [...counts].filter(([, n]) => n >= s.minCount).map(([f]) => f);
-  vocab.sort();
-  const index = new Map(vocab.map((f, i) => [f, i]));
-  const x = rows.map((fs) => fs.map((f) => index.get(f)).filter((i): i is number => i !== undefined));
-  const y = examples.map((e) => classes.indexOf(e.label));
-  if (y.some((c) => c < 0)) throw new Error(`an example's label is none of ${classes.join(', ')}`);
-  const perClass = classes.map((_, c) => y.filter((v) => v === c).length);
-  const weightOf = y.map((c) => (s.balance ? (examples.length / classes.length / perClass[c]!) ** s.balance : 1));
-  const K = classes.length;
-  const n = examples.length;
-  // Weights and bias in one array: feature i's row at i*K, the bias at vocab.length*K.
-  const size = (vocab.length + 1) * K;
-  const w = new Float64Array(size);
-  const m = new Float64Array(size);
-  const v = new Float64Array(size);
-  const g = new Float64Array(size);
-  const b = vocab.length * K;
-  const [beta1, beta2, eps] = [0.9, 0.999, 1e-8];
-  for (let epoch = 1; epoch <= s.epochs; epoch++) {
-    g.fill(0);
-    for (let e = 0; e < n; e++) {
-      const xs = x[e]!;
-      const z = new Array<number>(K);
-      for (let c = 0; c < K; c++) {
-        let sum = w[b + c]!;
-        for (const i of xs) sum += w[i * K + c]!;
-        z[c] = sum;
-      }
-      const p = softmax(z);
-      for (let c = 0; c < K; c++) {
-        const d = (weightOf[e]! * (p[c]! - (y[e] === c ? 1 : 0))) / n;
-        g[b + c]! += d;
-        for (const i of xs) g[i * K + c]! += d;
-      }
-    }
-    for (let j = 0; j < b; j++) g[j]! += s.l2 * w[j]!;
-    for (let j = 0; j < size; j++) {
-      m[j] = beta1 * m[j]! + (1 - beta1) * g[j]!;
-      v[j] = beta2 * v[j]! + (1 - beta2) * g[j]! * g[j]!;
-      const mh = m[j]! / (1 - beta1 ** epoch);
-      const vh = v[j]! / (1 - beta2 ** epoch);
-      w[j]! -= (s.rate * mh) / (Math.sqrt(vh) + eps);
-    }
-  }
-  const round = (value: number) => Math.round(value * 10 ** DECIMALS) / 10 ** DECIMALS || 0;
-  const weights: Record<string, number[]> = {};
-  vocab.forEach((f, i) => {
-    const row = Array.from(w.subarray(i * K, (i + 1) * K), round);
-    // A feature whose weights all round to nothing says nothing: it is not shipped.
-    if (row.some((value) => value !== 0)) weights[f] = row;
-  });
-  return { about, classes: [...classes], bias: Array.from(w.subarray(b, b + K), round), weights };
-}
+): ModelWeights => fit(examples, classes, about, s, features);

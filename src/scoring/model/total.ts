@@ -13,6 +13,8 @@ export interface Guards {
   offTopic?: boolean;
   /** For an off-topic answer, the share of its words that bear on the question: what of the total it keeps. */
   relevance?: number;
+  /** The share of its total the answer keeps for being about the asked family, by the topic model: below 1 when another family's question leads. */
+  topic?: number;
   /** The anti-patterns the answer hit that have a ceiling, with it. */
   ceilings: readonly { id: string; ceiling: Ceiling }[];
 }
@@ -33,6 +35,13 @@ export function guardedTotal(model: ScoringModel, raw: number, guards: Guards): 
   if (guards.listOnly && total > model.listCap) {
     total = model.listCap;
     limitedBy = 'list-only';
+  }
+  if (guards.topic !== undefined && guards.topic < 1) {
+    const kept = Math.round(total * guards.topic);
+    if (kept < total) {
+      total = kept;
+      limitedBy = 'off-topic';
+    }
   }
   if (guards.offTopic) {
     const kept = Math.round(Math.min(total, POLICY.relevance.offTopicCap) * (guards.relevance ?? 1));

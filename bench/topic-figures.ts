@@ -1,0 +1,57 @@
+// How well the answer topic model, trained only on answers written for the project, tells the
+// development set's real answers apart by family: printed by `npm run validity`.
+import { sourceKey } from '../src/calibration/labels.js';
+import { readLabelled } from '../src/calibration/rubrics.js';
+import { POLICY } from '../src/policy/policy.js';
+import { topicOf } from '../src/scoring/rubric/topic.js';
+import { unrelatedFamilies } from '../test/support/metamorphic.js';
+import { inLockbox } from './validity.js';
+
+export interface TopicFigures {
+  answers: number;
+  /** Answers whose own family the model finds likelier than any unrelated one. */
+  ownLeads: number;
+  /** Over (answer, unrelated family) pairs: the share where the answer's own family reads likelier than that one (an AUC). */
+  separation: number;
+  /** Answers the topic model holds down under their own question, and pairs it holds down under an unrelated one. */
+  ownHeld: number;
+  otherHeld: number;
+  pairs: number;
+}
+
+const neighbours = (family: string) => POLICY.relevance.neighbours.flatMap(([a, b]) => (a === family ? [b] : b === family ? [a] : []));
+const held = (lead: number) => lead < POLICY.relevance.topicLead;
+
+export function topicFiguresOn(file: string, part: 'tuning' | 'lockbox' = 'tuning'): TopicFigures {
+  const { labels, rubricOf } = readLabelled(file);
+  const families = [...new Set(labels.map(({ line, label }) => rubricOf(label, line).family))];
+  const own: number[] = [];
+  const other: number[] = [];
+  for (const { line, label } of labels) {
+    if (inLockbox(sourceKey(label, `line ${line}`)) !== (part === 'lockbox') || typeof label.answer !== 'string') continue;
+    const family = rubricOf(label, line).family;
+    const mine = topicOf(label.answer, family, neighbours(family));
+    if (!mine) continue;
+    own.push(mine.lead);
+    for (const f of unrelatedFamilies(family, families)) other.push(topicOf(label.answer, f, neighbours(f))!.lead);
+  }
+  let separation = 0;
+  for (const a of own) for (const b of other) separation += a > b ? 1 : a === b ? 0.5 : 0;
+  return {
+    answers: own.length,
+    ownLeads: own.filter((x) => x > 0).length,
+    separation: separation / (own.length * other.length || 1),
+    ownHeld: own.filter(held).length,
+    otherHeld: other.filter(held).length,
+    pairs: other.length,
+  };
+}
+
+export function renderTopicFigures(t: TopicFigures): string {
+  const pct = (n: number, of: number) => `${Math.round((100 * n) / (of || 1))}%`;
+  return [
+    `  own family (or a neighbour) leads every unrelated one: ${t.ownLeads} of ${t.answers} (${pct(t.ownLeads, t.answers)})`,
+    `  own family read likelier than an unrelated one: ${Math.round(t.separation * 100)}% of pairs`,
+    `  held down by the topic model: ${t.ownHeld} of ${t.answers} under their own question (${pct(t.ownHeld, t.answers)}), ${t.otherHeld} of ${t.pairs} pairs under an unrelated one (${pct(t.otherHeld, t.pairs)})`,
+  ].join('\n');
+}

@@ -1,0 +1,72 @@
+// The answer topic model: that the shipped weights are what training on the written answers gives,
+// and what it does to a score, on answers written for these tests (not taken from its training sets).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { TOPIC_MODEL_FILE, trainTopics } from '../../bench/topic-sets.js';
+import { findScenario } from '../../src/scenario/catalog.js';
+import { NO_TOPIC, topicOf } from '../../src/scoring/rubric/topic.js';
+import { trace } from '../../src/scoring/score.js';
+import { asBullets, unpunctuated } from '../support/metamorphic.js';
+
+const fintech = findScenario('fintech');
+const under = (questionId: string, text: string) => {
+  const q = fintech.scenario.questions.find((x) => x.id === questionId)!;
+  return trace(fintech.rubrics[q.id]!, text, { asked: { question: q.prompt } });
+};
+
+// Written for this test: a careful answer on aligning the sales team with product, naming the
+// metric they share (as such answers do), and another on what to do when a number falls.
+const SHARED_TARGET =
+  'The account executives were paid on signed contracts, so they sold features we had not built. I moved a third of their bonus onto shops still processing payments ninety days after signing, and the sales director and I now sit in the same fortnightly deal review, where she decides which custom requests we take. Promises of unbuilt features fell from eleven a quarter to two.';
+const DROP =
+  'First I would rule out a tracking fault by comparing the event counts with the settlement ledger. Then I would split the fall by city, bank and app version; if it sits on one bank, I call their integration team that day. I tell the head of operations what we know by noon and send the numbers again on Friday.';
+const STORY =
+  'We spent the long weekend at my aunt’s farm. The goats escaped twice, so we fixed the fence with wire from the shed, and my son learned to milk one by Sunday evening. If the weather holds next spring we want to go back for a week.';
+
+describe('the answer topic model', () => {
+  it('is what `npm run train:topics` makes from the written answers', () => {
+    const shipped = JSON.parse(readFileSync(TOPIC_MODEL_FILE, 'utf8')) as unknown;
+    expect(shipped).toEqual(trainTopics());
+  });
+
+  it('reads each answer as about its own family, in any form', () => {
+    for (const form of [(t: string) => t, unpunctuated, asBullets]) {
+      expect(topicOf(form(SHARED_TARGET), 'incentives')!.lead).toBeGreaterThan(0);
+      expect(topicOf(form(DROP), 'shortfall')!.lead).toBeGreaterThan(0);
+    }
+  });
+
+  it('reads a story about something else as about none of the families', () => {
+    expect(topicOf(STORY, 'kpi')!.other).toBe(NO_TOPIC);
+  });
+
+  it('knows nothing of a family it was not trained on: the concepts alone decide there', () => {
+    expect(topicOf(SHARED_TARGET, 'pricing')).toBeUndefined();
+  });
+});
+
+describe('a score, under the question asked', () => {
+  it('an answer to another question keeps little of its total under each unrelated question, and is said to be off topic', () => {
+    const own = under('incentives', SHARED_TARGET).score.total;
+    for (const id of ['kpi-miss', 'gaming', 'guardrails']) {
+      const elsewhere = under(id, SHARED_TARGET).score;
+      expect(elsewhere.total).toBeLessThanOrEqual(0.4 * own);
+      expect(elsewhere.flags.offTopic).toBe(true);
+    }
+  });
+
+  it('the topic model weighs in where the concepts alone would not decide', () => {
+    expect(under('guardrails', SHARED_TARGET).guards.topic).toBeLessThan(1);
+  });
+
+  it('an answer graded under its own question is not held down by the topic model', () => {
+    expect(under('incentives', SHARED_TARGET).guards.topic).toBeUndefined();
+    expect(under('kpi-miss', DROP).guards.topic).toBeUndefined();
+  });
+
+  it('a neighbouring family is not another question: a guardrail answer under the north-star question keeps its total', () => {
+    const guardrails =
+      'Next to merchants transacting weekly I would watch failed payments per thousand, with an alert above eight, and refunds that take more than two days; the payments lead reviews both every Monday.';
+    expect(under('north-star', guardrails).guards.topic).toBeUndefined();
+  });
+});
