@@ -342,3 +342,31 @@ describe('a figure counts once however it is written', () => {
     expect(a.features.numbers).toBe(b.features.numbers);
   });
 });
+
+describe('digits that number the items of a list are no figures, however the list is written', () => {
+  const rubric = rubricOf('fintech', 'guardrails');
+  const question = rubric.title;
+  const figures = (text: string) =>
+    trace(rubric, text, { explain: true, asked: { question } }).hits.filter((h) => h.feature === 'numbers').length;
+  // Written for this test: three guardrail steps, two of them with a figure.
+  const steps = [
+    'keep payment success above 98% on every bank',
+    'have the payments lead review refunds and failed payments each Monday',
+    'alert the payments lead when failed payments pass 40 an hour',
+  ];
+
+  it.each([
+    ['spoken, without marks or capitals', (mark: (i: number) => string) => `so ${steps.map((s, i) => `${mark(i)}${s}`).join(' ')}`],
+    ['numbered with a bracket, on one line', (mark: (i: number) => string) => steps.map((s, i) => `${mark(i)}${s}`).join('; ')],
+  ])('%s: as many figures as the same list without its numbers', (form, written) => {
+    const plain = written(() => '');
+    const numbered = written((i) => (form.startsWith('spoken') ? `${i + 1} ` : `${i + 1}) `));
+    expect(figures(plain)).toBeGreaterThan(0);
+    expect(figures(numbered)).toBe(figures(plain));
+  });
+
+  it('a figure that runs 1 … 2 with few words between counts as other figures do', () => {
+    const said = (a: string, b: string) => `Failed payments per merchant went from ${a} to ${b} a week after the launch.`;
+    expect(figures(said('1', '2'))).toBe(figures(said('7', '9')));
+  });
+});

@@ -12,7 +12,19 @@ import { FEATURE_DEFS, FEATURES, featureDef, type FeatureId } from '../../scenar
 import { isPlural, PhraseMatcher, type Matches } from '../../text/phrase-matcher.js';
 import { PhraseSet } from '../../text/phrases.js';
 import { firstTokenAt, type Analysis, type Token } from '../../text/text.js';
-import { COLON, COMMA, FULL_STOP, LINE_FEED, QUESTION_MARK, RIGHT_PAREN, SEMICOLON, isDigit } from '../../text/chars.js';
+import {
+  COLON,
+  COMMA,
+  FULL_STOP,
+  HYPHEN,
+  LINE_FEED,
+  PERCENT_SIGN,
+  QUESTION_MARK,
+  RIGHT_PAREN,
+  SEMICOLON,
+  SPACE,
+  isDigit,
+} from '../../text/chars.js';
 import { POLICY } from '../../policy/policy.js';
 
 /** Each feature's label, from its definition. */
@@ -215,12 +227,13 @@ export function extractFeatures(
     }
     // Figures and the two shapes found from their middle word, in one walk over the words.
     const tokens = a.tokens[turn]!;
+    const counted = countingMarks(text, tokens);
     let at = 0;
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k]!;
       // Digits are a figure unless they number a list item; a number in words only before what it counts ("three weeks").
       const figure = isDigit(t.norm.charCodeAt(0))
-        ? !isListNumber(text, tokens, k) && !continuesFigure(text, tokens, k)
+        ? !isListNumber(text, tokens, k) && !continuesFigure(text, tokens, k) && !counted.has(k)
         : NUMBER_WORDS.has(t.norm) && k + 1 < tokens.length;
       const per =
         t.norm === PER &&
@@ -356,9 +369,32 @@ function continuesFigure(text: string, tokens: readonly Token[], k: number): boo
   return mark === FULL_STOP || mark === COMMA || mark === COLON;
 }
 
+/** Words at least this far apart between one counting mark and the next: "from 1 to 2 million" counts nothing. */
+const ITEM_WORDS = 3;
+
+/**
+ * Bare digits that count items off in order rather than state a figure: "1 … 2 … 3 …" with the list's
+ * marks gone, as speech transcribed or a list copied without its layout gives it. Found as the run
+ * 1, 2, 3… in order, each a whole number of its own (not "1.5", not "2%") more than ITEM_WORDS
+ * words after the one before; a run needs its 1 and its 2.
+ */
+function countingMarks(text: string, tokens: readonly Token[]): Set<number> {
+  const run: number[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.norm !== String(run.length + 1) || text.charCodeAt(t.end) === PERCENT_SIGN) continue;
+    if (k + 1 < tokens.length && continuesFigure(text, tokens, k + 1)) continue;
+    if (run.length && k - run.at(-1)! <= ITEM_WORDS) continue;
+    run.push(k);
+  }
+  return new Set(run.length >= 2 ? run : []);
+}
+
 function isListNumber(text: string, tokens: readonly Token[], k: number): boolean {
   const t = tokens[k]!;
   const after = text.charCodeAt(t.end);
+  // "1)" and "1- " number an item wherever they stand: a figure is not followed by either.
+  if (t.norm.length <= 2 && (after === RIGHT_PAREN || (after === HYPHEN && text.charCodeAt(t.end + 1) === SPACE))) return true;
   if (after !== FULL_STOP && after !== RIGHT_PAREN) return false;
   if (k === 0) return true;
   for (let c = tokens[k - 1]!.end; c < t.start; c++) if (text.charCodeAt(c) === LINE_FEED) return true;
