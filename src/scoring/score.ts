@@ -87,8 +87,8 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
     return quote && scored.level > 0 && scored.evidence.length === 0 ? { ...scored, evidence: [quote] } : scored;
   });
   // An answer mostly about another family's question that meets little of this rubric answers that question instead;
-  // the topic model reads the whole answer, and holds the total down as far as another family's question (or none) leads.
-  const topic = why || offTopicRead ? undefined : topicOf(turns.join('\n'), rubric.family, neighboursOf(rubric.family));
+  // the topic model reads what bears on the question, and holds the total down as far as another family's question (or none) leads.
+  const topic = why || offTopicRead ? undefined : topicOf(analysis.scan.join('\n'), rubric.family, neighboursOf(rubric.family));
   const onTopic = topic ? topicShare(topic) : 1;
   const aside = topic && onTopic <= POLICY.relevance.topicOffAt ? topic : undefined;
   const offTopic = offTopicRead || (!why && (!!aside || answersAnother(relevance, criteria)));

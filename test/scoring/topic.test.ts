@@ -6,6 +6,7 @@ import { TOPIC_MODEL_FILE, trainTopics } from '../../bench/topic-sets.js';
 import { findScenario } from '../../src/scenario/catalog.js';
 import { NO_TOPIC, topicOf } from '../../src/scoring/rubric/topic.js';
 import { trace } from '../../src/scoring/score.js';
+import { ANSWERS } from '../support/answers.js';
 import { asBullets, unpunctuated } from '../support/metamorphic.js';
 
 const fintech = findScenario('fintech');
@@ -55,8 +56,12 @@ describe('a score, under the question asked', () => {
     }
   });
 
-  it('the topic model weighs in where the concepts alone would not decide', () => {
-    expect(under('guardrails', SHARED_TARGET).guards.topic).toBeLessThan(1);
+  it('the topic model holds down the answers to another question that it reads as such', () => {
+    const incentives = ANSWERS.filter((a) => a.family === 'incentives');
+    const held = incentives.filter((a) => (under('north-star', a.text).guards.topic ?? 1) < 1);
+    expect(held.length).toBeGreaterThan(0);
+    for (const a of held)
+      expect(under('north-star', a.text).score.total).toBeLessThanOrEqual(0.4 * under('incentives', a.text).score.total);
   });
 
   it('an answer graded under its own question is not held down by the topic model', () => {
