@@ -53,7 +53,8 @@ export async function scoreCommand(args: string[], io: IO): Promise<number> {
     answer = usableText(checkInput(stdin, 'answer'), 'standard input', (l) => io.err(l));
   }
   const rubric = loaded.rubrics[question.id]!;
-  const t = trace(rubric, answer, { explain: !!values.explain });
+  // Graded as the interview grades it: under the question as asked, whose words tell what bears on it.
+  const t = trace(rubric, answer, { explain: !!values.explain, asked: { question: question.prompt } });
   const result = t.score;
   if (values.json) {
     io.out(JSON.stringify({ ...result, ...(values.explain ? { explanation: explain(rubric, t) } : {}), ...(spoken ?? {}) }, null, 2));

@@ -96,6 +96,11 @@ export const Policy = z
             "… and with another family this far ahead or more it keeps none of it; in between, the total is scaled in proportion. For families the model does not know (a user's own), only the concepts decide.",
           ),
         topicOffAt: share.describe('At or below this share of its total kept, the answer is said to be off topic.'),
+        topicSure: z
+          .number()
+          .describe(
+            "When the topic model, reading the whole answer, finds the asked family (with its neighbours) at least this much likelier than any other (a natural log), the answer is not judged off topic by the concepts: a diagnosis told in the company's own terms names few of them.",
+          ),
         offTopicCap: z
           .number()
           .min(0)

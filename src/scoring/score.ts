@@ -59,7 +59,12 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   const analysis = onlyRelevant(whole, relevance);
   // With sentences set aside, the phrases are found again in what is left: a phrase may now join words either side of a gap.
   const matched = analysis === whole ? wholeFound : findIn(phrases, analysis, RELEVANT);
-  const offTopicRead = !why && isOffTopic(relevance);
+  // The concepts can miss what an answer is about (they are phrases; a diagnosis told in the company's own
+  // terms names few of them): where the topic model, reading the whole answer, is sure it answers the
+  // question asked, it is not judged off topic for that.
+  const reading = why ? undefined : topicOf(turns.join('\n'), rubric.family, neighboursOf(rubric.family));
+  const sure = !!reading && reading.lead >= POLICY.relevance.topicSure;
+  const offTopicRead = !why && !sure && isOffTopic(relevance);
   // A list of terms is a matter of form: it is judged on the whole answer.
   const listOnly = !why && !offTopicRead && isListOfTerms(whole);
 
@@ -91,7 +96,7 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   const topic = why || offTopicRead ? undefined : topicOf(analysis.scan.join('\n'), rubric.family, neighboursOf(rubric.family));
   const onTopic = topic ? topicShare(topic) : 1;
   const aside = topic && onTopic <= POLICY.relevance.topicOffAt ? topic : undefined;
-  const offTopic = offTopicRead || (!why && (!!aside || answersAnother(relevance, criteria)));
+  const offTopic = offTopicRead || (!why && (!!aside || (!sure && answersAnother(relevance, criteria))));
   const ceilings = shown.flatMap((a) => (a.ceiling ? [{ id: a.id, ceiling: a.ceiling }] : []));
 
   // The total: the model's sum of the features, then held down by the guards and the ceilings.

@@ -2,6 +2,8 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findScenario } from '../../src/scenario/catalog.js';
+import { score } from '../../src/scoring/score.js';
 import { rehearse, rehearseHere } from '../helpers.js';
 
 const strongAnswer =
@@ -77,6 +79,20 @@ describe('rehearse score', () => {
     const both = await rehearseHere([...args, '--answers', file, '--file', file]);
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/not both/);
+  });
+
+  it('grades an answer as the interview does: under the question as asked', async () => {
+    // Written for this test: an answer that opens with the question's own words ("happens next"), which tie it to what was asked.
+    const answer =
+      'Happens next is that I own it. I would read the quarter by customer size: who left, who cut seats, who grew. ' +
+      'Then one bet for next quarter, a check against a control group, and a note to the leadership team.';
+    const saas = findScenario('saas');
+    const question = saas.scenario.questions.find((q) => q.id === 'nrr-miss')!;
+    const interviewed = score(saas.rubrics[question.id]!, answer, { question: question.prompt });
+    const scored = JSON.parse(
+      (await rehearseHere(['score', '--scenario', 'saas', '--question', 'nrr-miss', '--json'], { input: answer })).stdout,
+    );
+    expect(scored.total).toBe(interviewed.total);
   });
 
   it('scores the same answer the same way every run', async () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { TOPIC_MODEL_FILE, trainTopics } from '../../bench/topic-sets.js';
 import { findScenario } from '../../src/scenario/catalog.js';
 import { NO_TOPIC, topicOf } from '../../src/scoring/rubric/topic.js';
-import { trace } from '../../src/scoring/score.js';
+import { score, trace } from '../../src/scoring/score.js';
 import { ANSWERS } from '../support/answers.js';
 import { asBullets, unpunctuated } from '../support/metamorphic.js';
 
@@ -67,6 +67,19 @@ describe('a score, under the question asked', () => {
   it('an answer graded under its own question is not held down by the topic model', () => {
     expect(under('incentives', SHARED_TARGET).guards.topic).toBeUndefined();
     expect(under('kpi-miss', DROP).guards.topic).toBeUndefined();
+  });
+
+  it('an answer the topic model is sure of is not judged off topic for naming few of the concepts', () => {
+    // Written for this test: a diagnosis told in the company's own terms (churn, downgrades, renewal).
+    const answer =
+      'First I would split the 96% into gross churn, downgrades and expansion, by customer size, to see which part moved. ' +
+      'If small accounts leave at their first renewal, I would call ten of them this week and test a guided onboarding for a quarter against a control group. ' +
+      'I would tell the exec team on Friday what we know, what we are trying and when we will know whether it worked.';
+    const saas = findScenario('saas');
+    const q = saas.scenario.questions.find((x) => x.id === 'nrr-miss')!;
+    const s = score(saas.rubrics[q.id]!, answer, { question: q.prompt });
+    expect(s.flags.offTopic).toBeUndefined();
+    expect(s.total).toBeGreaterThan(10);
   });
 
   it('a neighbouring family is not another question: a guardrail answer under the north-star question keeps its total', () => {
