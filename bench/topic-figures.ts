@@ -3,8 +3,9 @@
 import { sourceKey } from '../src/calibration/labels.js';
 import { readLabelled } from '../src/calibration/rubrics.js';
 import { POLICY } from '../src/policy/policy.js';
-import { topicOf } from '../src/scoring/rubric/topic.js';
+import { neighboursOf as neighbours, topicOf } from '../src/scoring/rubric/topic.js';
 import { unrelatedFamilies } from '../test/support/metamorphic.js';
+import { trace } from '../src/scoring/score.js';
 import { inLockbox } from './validity.js';
 
 export interface TopicFigures {
@@ -13,13 +14,14 @@ export interface TopicFigures {
   ownLeads: number;
   /** Over (answer, unrelated family) pairs: the share where the answer's own family reads likelier than that one (an AUC). */
   separation: number;
-  /** Answers the topic model holds down under their own question, and pairs it holds down under an unrelated one. */
+  /** Answers the topic model, reading them whole, holds down under their own question, and pairs it holds down under an unrelated one. */
   ownHeld: number;
+  /** Answers the scorer holds down by the topic model under their own question. */
+  ownCut: number;
   otherHeld: number;
   pairs: number;
 }
 
-const neighbours = (family: string) => POLICY.relevance.neighbours.flatMap(([a, b]) => (a === family ? [b] : b === family ? [a] : []));
 const held = (lead: number) => lead < POLICY.relevance.topicLead;
 
 export function topicFiguresOn(file: string, part: 'tuning' | 'lockbox' = 'tuning'): TopicFigures {
@@ -27,12 +29,16 @@ export function topicFiguresOn(file: string, part: 'tuning' | 'lockbox' = 'tunin
   const families = [...new Set(labels.map(({ line, label }) => rubricOf(label, line).family))];
   const own: number[] = [];
   const other: number[] = [];
+  let cut = 0;
   for (const { line, label } of labels) {
     if (inLockbox(sourceKey(label, `line ${line}`)) !== (part === 'lockbox') || typeof label.answer !== 'string') continue;
-    const family = rubricOf(label, line).family;
+    const rubric = rubricOf(label, line);
+    const family = rubric.family;
     const mine = topicOf(label.answer, family, neighbours(family));
     if (!mine) continue;
     own.push(mine.lead);
+    // What the scorer does under the answer's own question (it reads only the sentences on the question).
+    if (trace(rubric, label.answer, label.asked ? { asked: { question: label.asked } } : {}).guards.topic !== undefined) cut++;
     for (const f of unrelatedFamilies(family, families)) other.push(topicOf(label.answer, f, neighbours(f))!.lead);
   }
   let separation = 0;
@@ -42,6 +48,7 @@ export function topicFiguresOn(file: string, part: 'tuning' | 'lockbox' = 'tunin
     ownLeads: own.filter((x) => x > 0).length,
     separation: separation / (own.length * other.length || 1),
     ownHeld: own.filter(held).length,
+    ownCut: cut,
     otherHeld: other.filter(held).length,
     pairs: other.length,
   };
@@ -52,6 +59,7 @@ export function renderTopicFigures(t: TopicFigures): string {
   return [
     `  own family (or a neighbour) leads every unrelated one: ${t.ownLeads} of ${t.answers} (${pct(t.ownLeads, t.answers)})`,
     `  own family read likelier than an unrelated one: ${Math.round(t.separation * 100)}% of pairs`,
-    `  held down by the topic model: ${t.ownHeld} of ${t.answers} under their own question (${pct(t.ownHeld, t.answers)}), ${t.otherHeld} of ${t.pairs} pairs under an unrelated one (${pct(t.otherHeld, t.pairs)})`,
+    `  read whole, the model would hold down ${t.ownHeld} of ${t.answers} under their own question (${pct(t.ownHeld, t.answers)}), ${t.otherHeld} of ${t.pairs} pairs under an unrelated one (${pct(t.otherHeld, t.pairs)})`,
+    `  the scorer (reading the sentences on the question) holds down ${t.ownCut} of ${t.answers} under their own question (${pct(t.ownCut, t.answers)})`,
   ].join('\n');
 }

@@ -81,7 +81,10 @@ export const Policy = z
           "… in sentences that lean to that family for at least this share of its words answers that other question whatever it meets of this rubric: it is off topic. One sentence on another question's ground does not make an answer off topic.",
         ),
         neighbours: z
-          .array(z.tuple([z.string(), z.string()]))
+          .array(z.tuple([z.string().min(1), z.string().min(1)]))
+          .refine((pairs) => pairs.every(([a, b]) => a !== b && a !== 'none' && b !== 'none'), {
+            message: 'each pair names two different families, neither of them "none"',
+          })
           .describe(
             'Families whose answers overlap by nature (a KPI answer says something of its supporting metrics): to the topic model, an answer about one is not about another question when the other is asked.',
           ),
@@ -92,6 +95,7 @@ export const Policy = z
           ),
         topicBehind: z
           .number()
+          .positive()
           .describe(
             "… and with another family this far ahead or more it keeps none of it; in between, the total is scaled in proportion. For families the model does not know (a user's own), only the concepts decide.",
           ),

@@ -24,7 +24,24 @@ const NON_ANSWER_SUMMARY: Record<NonAnswer, string> = {
     'The scorer grades answers in English, and most of this one is in another script, so it was not graded and earns no credit. Answer in English for a score and feedback.',
 };
 
-function summary(band: Band, criteria: readonly CriterionScore[], listOnly: boolean, thin: string[], offTopic?: OffTopic): string {
+/** A cut this small is kept out of the summary: the flag and the explanation still show it. */
+const PARTLY_SAID = 0.9;
+
+function summary(
+  band: Band,
+  criteria: readonly CriterionScore[],
+  listOnly: boolean,
+  thin: string[],
+  offTopic?: OffTopic,
+  partly?: PartlyOff,
+): string {
+  const text = wholeSummary(band, criteria, listOnly, thin, offTopic);
+  if (offTopic || !partly || partly.kept >= PARTLY_SAID) return text;
+  const other = partly.rival ? `another question (${partly.rival.toLowerCase()})` : 'something other than the question asked';
+  return `${text} Much of it reads as an answer to ${other}, so it keeps ${Math.round(partly.kept * 100)}% of its total.`;
+}
+
+function wholeSummary(band: Band, criteria: readonly CriterionScore[], listOnly: boolean, thin: string[], offTopic?: OffTopic): string {
   const met = criteria.filter((c) => c.meetsBar).length;
   const of = `${met} of ${criteria.length} criteria meet the bar`;
   if (offTopic) {
@@ -86,6 +103,13 @@ export interface Graded {
   total: number;
   band: Band;
   offTopic?: OffTopic;
+  /** Held down, not off topic: what the topic model read the answer as about instead, and the share of its total kept. */
+  partly?: PartlyOff;
+}
+
+export interface PartlyOff {
+  rival?: string;
+  kept: number;
 }
 
 /**
@@ -128,7 +152,7 @@ export function feedbackFor(g: Graded): Score['feedback'] {
   return {
     summary: nonAnswer
       ? NON_ANSWER_SUMMARY[nonAnswer]
-      : summary(g.band, criteria, g.guards.listOnly, thinReasoning(g.fitted.terms), g.offTopic),
+      : summary(g.band, criteria, g.guards.listOnly, thinReasoning(g.fitted.terms), g.offTopic, g.partly),
     // A non-answer earned nothing, so nothing is praised; its gaps still say what an answer needs.
     strengths: nonAnswer ? [] : criteria.filter((c) => c.meetsBar).map((c) => `${c.title}: ${c.anchor}`),
     gaps: criteria.filter((c) => !c.meetsBar).map((c) => `${c.title}: ${c.missing.join('; ') || c.anchor}`),

@@ -8,7 +8,7 @@ import { feedbackFor } from './feedback.js';
 import { blank, graderDirectedSpans, isListOfTerms, nonAnswer, nonAnswerOfTurns, type Span } from './rubric/guards.js';
 import { applyModel } from './model/model.js';
 import { relevanceOf, type Asked, type Relevance } from './rubric/relevance.js';
-import { NO_TOPIC, topicOf, type Topic } from './rubric/topic.js';
+import { neighboursOf, NO_TOPIC, topicOf, type Topic } from './rubric/topic.js';
 import { evaluateSignals, type RejectedMention, type SignalResult } from './rubric/signals.js';
 import { cuesIn, findIn, RELEVANT, rubricPhrases, topicPhrases, WHOLE } from './rubric/compiled.js';
 import type { Matches } from '../text/phrase-matcher.js';
@@ -62,7 +62,8 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   // The concepts can miss what an answer is about (they are phrases; a diagnosis told in the company's own
   // terms names few of them): where the topic model, reading the whole answer, is sure it answers the
   // question asked, it is not judged off topic for that.
-  const reading = why ? undefined : topicOf(turns.join('\n'), rubric.family, neighboursOf(rubric.family));
+  const judged = !why && rubric.topic.length > 0;
+  const reading = judged ? topicOf(turns.join('\n'), rubric.family, neighboursOf(rubric.family)) : undefined;
   const sure = !!reading && reading.lead >= POLICY.relevance.topicSure;
   const offTopicRead = !why && !sure && isOffTopic(relevance);
   // A list of terms is a matter of form: it is judged on the whole answer.
@@ -93,7 +94,7 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   });
   // An answer mostly about another family's question that meets little of this rubric answers that question instead;
   // the topic model reads what bears on the question, and holds the total down as far as another family's question (or none) leads.
-  const topic = why || offTopicRead ? undefined : topicOf(analysis.scan.join('\n'), rubric.family, neighboursOf(rubric.family));
+  const topic = judged && !offTopicRead ? topicOf(analysis.scan.join('\n'), rubric.family, neighboursOf(rubric.family)) : undefined;
   const onTopic = topic ? topicShare(topic) : 1;
   const aside = topic && onTopic <= POLICY.relevance.topicOffAt ? topic : undefined;
   const offTopic = offTopicRead || (!why && (!!aside || (!sure && answersAnother(relevance, criteria))));
@@ -121,6 +122,12 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   const off = offTopic
     ? { share, elsewhere, ...(rival && (elsewhere || aside || relevance.rival!.words > 0) ? { rival } : {}) }
     : undefined;
+  // Held down by the topic model but not off topic: the card says by how much, and why.
+  const kept = topic && onTopic < 1 ? onTopic : undefined;
+  const partly =
+    kept !== undefined && !offTopic
+      ? { kept, ...(topic!.other !== NO_TOPIC ? { rival: rubric.contrast.find((c) => c.family === topic!.other)?.title } : {}) }
+      : undefined;
   const feedback = feedbackFor({
     rubric,
     nonAnswer: why,
@@ -132,6 +139,7 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
     total,
     band,
     ...(off ? { offTopic: off } : {}),
+    ...(partly ? { partly } : {}),
   });
 
   const result: Score = {
@@ -149,6 +157,7 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
       listOnly,
       ...(offTopic ? { offTopic: true } : {}),
       relevance: relevance.words ? Math.round((100 * relevance.relevantWords) / relevance.words) / 100 : 1,
+      ...(kept !== undefined ? { topic: Math.round(kept * 100) / 100 } : {}),
       graderDirected: blanked.map((s) => quoteOf(turns, s)),
     },
     model: {
@@ -240,10 +249,6 @@ function answersAnother(r: Relevance, criteria: readonly { level: number; maxLev
   if (r.rivalConcepts >= p.rivalClear && r.ownConcepts <= p.ownFew && r.rivalWords >= r.words * p.rivalShare) return true;
   return r.rivalConcepts >= p.rivalConcepts && r.ownConcepts * p.rivalRatio < r.rivalConcepts && met < p.rivalCoverage * max;
 }
-
-/** The families whose answers overlap with `family`'s by nature. */
-const neighboursOf = (family: string): string[] =>
-  POLICY.relevance.neighbours.flatMap(([a, b]) => (a === family ? [b] : b === family ? [a] : []));
 
 /**
  * How far the topic model reads an answer as about the asked family rather than another, from 1 (the

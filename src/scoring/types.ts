@@ -73,6 +73,8 @@ export const Score = z.object({
     offTopic: z.boolean().optional(),
     /** The share of the answer's words in sentences that bear on the question (0–1); absent in older scores. */
     relevance: z.number().min(0).max(1).optional(),
+    /** The share of its total the answer kept because the topic model reads it as partly about another question (0–1); absent when it kept all. */
+    topic: z.number().min(0).max(1).optional(),
     /** Text aimed at the grader; it was ignored, neither credited nor penalised. */
     graderDirected: z.array(Evidence),
   }),

@@ -358,11 +358,26 @@ describe('digits that number the items of a list are no figures, however the lis
   it.each([
     ['spoken, without marks or capitals', (mark: (i: number) => string) => `so ${steps.map((s, i) => `${mark(i)}${s}`).join(' ')}`],
     ['numbered with a bracket, on one line', (mark: (i: number) => string) => steps.map((s, i) => `${mark(i)}${s}`).join('; ')],
+    ['numbered with a dash, on one line', (mark: (i: number) => string) => steps.map((s, i) => `${mark(i)}${s}`).join('; ')],
   ])('%s: as many figures as the same list without its numbers', (form, written) => {
     const plain = written(() => '');
-    const numbered = written((i) => (form.startsWith('spoken') ? `${i + 1} ` : `${i + 1}) `));
+    const mark = form.startsWith('spoken') ? ' ' : form.includes('bracket') ? ') ' : '- ';
+    const numbered = written((i) => `${i + 1}${mark}`);
     expect(figures(plain)).toBeGreaterThan(0);
     expect(figures(numbered)).toBe(figures(plain));
+  });
+
+  it('two figures a few words apart are figures, not the start of a list', () => {
+    const said = (a: string, b: string) =>
+      `Failed payments broke the guardrail on ${a} day in March and on only ${b} days in the whole quarter since.`;
+    expect(figures(said('7', '9'))).toBeGreaterThan(0);
+    expect(figures(said('1', '2'))).toBe(figures(said('7', '9')));
+  });
+
+  it('a figure that closes a bracket is a figure, not a list number', () => {
+    const said = (inside: string) => `Failed payments per thousand fell sharply ${inside} once the guardrail alert went in.`;
+    expect(figures(said('from 9 to 6'))).toBeGreaterThan(0);
+    expect(figures(said('(from 9 to 6)'))).toBe(figures(said('from 9 to 6')));
   });
 
   it('a figure that runs 1 … 2 with few words between counts as other figures do', () => {

@@ -4,12 +4,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TOPIC_MODEL_FILE, trainTopics } from '../../bench/topic-sets.js';
 import { findScenario } from '../../src/scenario/catalog.js';
-import { NO_TOPIC, topicOf } from '../../src/scoring/rubric/topic.js';
+import { POLICY } from '../../src/policy/policy.js';
+import { NO_TOPIC, TOPIC_CLASSES, topicOf } from '../../src/scoring/rubric/topic.js';
 import { score, trace } from '../../src/scoring/score.js';
-import { ANSWERS } from '../support/answers.js';
+import { ANSWERS, CONCISE } from '../support/answers.js';
 import { asBullets, unpunctuated } from '../support/metamorphic.js';
 
 const fintech = findScenario('fintech');
+const QUESTION_OF: Record<string, string> = { metrics: 'guardrails', incentives: 'incentives', shortfall: 'kpi-miss', risks: 'gaming' };
 const under = (questionId: string, text: string) => {
   const q = fintech.scenario.questions.find((x) => x.id === questionId)!;
   return trace(fintech.rubrics[q.id]!, text, { asked: { question: q.prompt } });
@@ -41,6 +43,18 @@ describe('the answer topic model', () => {
     expect(topicOf(STORY, 'kpi')!.other).toBe(NO_TOPIC);
   });
 
+  it('every pair of neighbours in the policy names families the model knows', () => {
+    for (const pair of POLICY.relevance.neighbours)
+      for (const family of pair) expect(TOPIC_CLASSES.filter((c) => c !== NO_TOPIC)).toContain(family);
+  });
+
+  it('a rubric without a topic is not judged for relevance, by the model either', () => {
+    const rubric = { ...fintech.rubrics['north-star']!, topic: [] };
+    const t = trace(rubric, SHARED_TARGET);
+    expect(t.guards.topic).toBeUndefined();
+    expect(t.score.flags.offTopic).toBeUndefined();
+  });
+
   it('knows nothing of a family it was not trained on: the concepts alone decide there', () => {
     expect(topicOf(SHARED_TARGET, 'pricing')).toBeUndefined();
   });
@@ -62,6 +76,19 @@ describe('a score, under the question asked', () => {
     expect(held.length).toBeGreaterThan(0);
     for (const a of held)
       expect(under('north-star', a.text).score.total).toBeLessThanOrEqual(0.4 * under('incentives', a.text).score.total);
+  });
+
+  it('where the concepts alone would not call it off topic, the model holds the total down and the card says why', () => {
+    const partly = [...ANSWERS, ...CONCISE].flatMap((a) => {
+      const t = under('north-star', a.text);
+      return t.score.flags.topic !== undefined && !t.score.flags.offTopic ? [{ a, s: t.score }] : [];
+    });
+    expect(partly.filter(({ s }) => s.flags.topic! < 0.5).length).toBeGreaterThan(0);
+    for (const { a, s } of partly.filter(({ s }) => s.flags.topic! < 0.5)) {
+      expect(s.model!.limitedBy).toBe('off-topic');
+      expect(s.total).toBeLessThanOrEqual(0.4 * under(a.family === 'kpi' ? 'north-star' : QUESTION_OF[a.family]!, a.text).score.total);
+      expect(s.feedback.summary).toMatch(/reads as an answer to another question \(aligning incentives/);
+    }
   });
 
   it('an answer graded under its own question is not held down by the topic model', () => {

@@ -17,6 +17,7 @@ import {
   COMMA,
   FULL_STOP,
   HYPHEN,
+  LEFT_PAREN,
   LINE_FEED,
   PERCENT_SIGN,
   QUESTION_MARK,
@@ -371,12 +372,14 @@ function continuesFigure(text: string, tokens: readonly Token[], k: number): boo
 
 /** Words at least this far apart between one counting mark and the next: "from 1 to 2 million" counts nothing. */
 const ITEM_WORDS = 3;
+/** A run of counting marks is a list from this many items: "1 outage in March … only 2 since" states figures. */
+const LIST_ITEMS = 3;
 
 /**
  * Bare digits that count items off in order rather than state a figure: "1 … 2 … 3 …" with the list's
  * marks gone, as speech transcribed or a list copied without its layout gives it. Found as the run
  * 1, 2, 3… in order, each a whole number of its own (not "1.5", not "2%") more than ITEM_WORDS
- * words after the one before; a run needs its 1 and its 2.
+ * words after the one before; a run needs at least LIST_ITEMS of them.
  */
 function countingMarks(text: string, tokens: readonly Token[]): Set<number> {
   const run: number[] = [];
@@ -387,14 +390,28 @@ function countingMarks(text: string, tokens: readonly Token[]): Set<number> {
     if (run.length && k - run.at(-1)! <= ITEM_WORDS) continue;
     run.push(k);
   }
-  return new Set(run.length >= 2 ? run : []);
+  return new Set(run.length >= LIST_ITEMS ? run : []);
+}
+
+/** Whether `at` lies inside a bracket opened earlier on its line and not yet closed. */
+function insideBrackets(text: string, at: number): boolean {
+  let depth = 0;
+  for (let c = at - 1; c >= 0; c--) {
+    const ch = text.charCodeAt(c);
+    if (ch === LINE_FEED) break;
+    if (ch === RIGHT_PAREN) depth--;
+    else if (ch === LEFT_PAREN && ++depth > 0) return true;
+  }
+  return false;
 }
 
 function isListNumber(text: string, tokens: readonly Token[], k: number): boolean {
   const t = tokens[k]!;
   const after = text.charCodeAt(t.end);
-  // "1)" and "1- " number an item wherever they stand: a figure is not followed by either.
-  if (t.norm.length <= 2 && (after === RIGHT_PAREN || (after === HYPHEN && text.charCodeAt(t.end + 1) === SPACE))) return true;
+  // "1)" and "1- " number an item wherever they stand, unless the bracket closes one opened before it on
+  // the line ("(from 9 to 6)"): a figure is followed by neither.
+  if (t.norm.length <= 2 && after === HYPHEN && text.charCodeAt(t.end + 1) === SPACE) return true;
+  if (t.norm.length <= 2 && after === RIGHT_PAREN && !insideBrackets(text, t.start)) return true;
   if (after !== FULL_STOP && after !== RIGHT_PAREN) return false;
   if (k === 0) return true;
   for (let c = tokens[k - 1]!.end; c < t.start; c++) if (text.charCodeAt(c) === LINE_FEED) return true;

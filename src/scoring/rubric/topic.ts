@@ -3,6 +3,7 @@
 // it reads the words an answer uses, not one phrasing, so an answer about aligning
 // sales and product is known as such under a question about the north-star metric, whatever its form.
 import { grams, LinearClassifier, words, type ModelWeights, type TrainingSettings } from '../../text/classifier.js';
+import { POLICY } from '../../policy/policy.js';
 import shipped from './topic-model.json' with { type: 'json' };
 
 /** The class of an answer that answers none of the families' questions. */
@@ -34,6 +35,13 @@ export interface Topic {
   lead: number;
 }
 
+/** Probabilities are read as at least this, so that a lead is always a finite number. */
+const TINY = 1e-300;
+
+/** The families whose answers overlap with `family`'s by nature (`relevance.neighbours`). */
+export const neighboursOf = (family: string): string[] =>
+  POLICY.relevance.neighbours.flatMap(([a, b]) => (a === family ? [b] : b === family ? [a] : []));
+
 let model: LinearClassifier | undefined;
 const shippedModel = () => (model ??= new LinearClassifier(shipped as ModelWeights, topicFeatures));
 
@@ -53,5 +61,7 @@ export function topicOf(text: string, family: string, neighbours: readonly strin
     if (c === at || neighbours.includes(classes[c]!)) asked += v;
     else if (other < 0 || v > p[other]!) other = c;
   });
-  return { asked, other: classes[other]!, otherP: p[other]!, lead: Math.log(asked / p[other]!) };
+  // Every class a neighbour: nothing is left to be about instead.
+  if (other < 0) return undefined;
+  return { asked, other: classes[other]!, otherP: p[other]!, lead: Math.log(Math.max(asked, TINY) / Math.max(p[other]!, TINY)) };
 }
