@@ -94,7 +94,14 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   });
   // An answer mostly about another family's question that meets little of this rubric answers that question instead;
   // the topic model reads what bears on the question, and holds the total down as far as another family's question (or none) leads.
-  const topic = judged && !offTopicRead ? topicOf(analysis.scan.join('\n'), rubric.family, neighboursOf(rubric.family)) : undefined;
+  // With nothing set aside, what bears on the question is the whole answer: it is read once.
+  const sameText = analysis === whole && blanked.length === 0 && !readPast;
+  const topic =
+    judged && !offTopicRead
+      ? sameText
+        ? reading
+        : topicOf(analysis.scan.join('\n'), rubric.family, neighboursOf(rubric.family))
+      : undefined;
   const onTopic = topic ? topicShare(topic) : 1;
   const aside = topic && onTopic <= POLICY.relevance.topicOffAt ? topic : undefined;
   const offTopic = offTopicRead || (!why && (!!aside || (!sure && answersAnother(relevance, criteria))));
