@@ -50,18 +50,31 @@ export function stem(word: string): string {
 export function words(text: string): string[] {
   const out: string[] = [];
   for (const [t] of text.toLowerCase().replace(QUOTES, "'").matchAll(TOKEN)) {
-    if (/^\d/.test(t)) {
-      out.push('<num>');
-      continue;
+    let read = readings.get(t);
+    if (!read) {
+      read = readToken(t);
+      if (readings.size >= READINGS_KEPT) readings.clear();
+      readings.set(t, read);
     }
-    const contraction = /^(.+?)(n't|'re|'ve|'ll|'d|'m|'s)$/.exec(t);
-    if (contraction) {
-      // "won't" and "can't" drop more than "n't".
-      const head = contraction[1] === 'wo' ? 'will' : contraction[1] === 'ca' ? 'can' : contraction[1]!;
-      out.push(stem(head), ...CONTRACTIONS[contraction[2]!]!);
-    } else out.push(t === '?' ? t : stem(t.replace(/'/g, '')));
+    for (const w of read) out.push(w);
   }
   return out;
+}
+
+/** Each token's reading, kept: a long answer says the same words many times, and the stems cost more than a look-up. */
+const readings = new Map<string, readonly string[]>();
+const READINGS_KEPT = 50_000;
+
+/** The words one token reads as: a number as <num>, a contraction spelt out, anything else stemmed. */
+function readToken(t: string): readonly string[] {
+  if (/^\d/.test(t)) return ['<num>'];
+  const contraction = /^(.+?)(n't|'re|'ve|'ll|'d|'m|'s)$/.exec(t);
+  if (contraction) {
+    // "won't" and "can't" drop more than "n't".
+    const head = contraction[1] === 'wo' ? 'will' : contraction[1] === 'ca' ? 'can' : contraction[1]!;
+    return [stem(head), ...CONTRACTIONS[contraction[2]!]!];
+  }
+  return [t === '?' ? t : stem(t.replace(/'/g, ''))];
 }
 
 /** Unigrams of `ws` (with `prefix`) into `out`, and its bigrams too when asked, the start and end counting as words. */
