@@ -7,11 +7,10 @@ import { findScenario } from '../../src/scenario/catalog.js';
 import { POLICY } from '../../src/policy/policy.js';
 import { NO_TOPIC, TOPIC_CLASSES, topicOf } from '../../src/scoring/rubric/topic.js';
 import { score, trace } from '../../src/scoring/score.js';
-import { ANSWERS, CONCISE } from '../support/answers.js';
+import { ANSWERS, CONCISE, GENERIC } from '../support/answers.js';
 import { asBullets, unpunctuated } from '../support/metamorphic.js';
 
 const fintech = findScenario('fintech');
-const QUESTION_OF: Record<string, string> = { metrics: 'guardrails', incentives: 'incentives', shortfall: 'kpi-miss', risks: 'gaming' };
 const under = (questionId: string, text: string) => {
   const q = fintech.scenario.questions.find((x) => x.id === questionId)!;
   return trace(fintech.rubrics[q.id]!, text, { asked: { question: q.prompt } });
@@ -79,15 +78,16 @@ describe('a score, under the question asked', () => {
   });
 
   it('where the concepts alone would not call it off topic, the model holds the total down and the card says why', () => {
-    const partly = [...ANSWERS, ...CONCISE].flatMap((a) => {
-      const t = under('north-star', a.text);
-      return t.score.flags.topic !== undefined && !t.score.flags.offTopic ? [{ a, s: t.score }] : [];
-    });
-    expect(partly.filter(({ s }) => s.flags.topic! < 0.5).length).toBeGreaterThan(0);
-    for (const { a, s } of partly.filter(({ s }) => s.flags.topic! < 0.5)) {
+    const partly = [...ANSWERS, ...CONCISE, ...GENERIC].flatMap((a) =>
+      fintech.scenario.questions.flatMap((q) => {
+        const s = under(q.id, a.text).score;
+        return s.flags.topic !== undefined && s.flags.topic < 0.5 && !s.flags.offTopic ? [s] : [];
+      }),
+    );
+    expect(partly.length).toBeGreaterThan(0);
+    for (const s of partly) {
       expect(s.model!.limitedBy).toBe('off-topic');
-      expect(s.total).toBeLessThanOrEqual(0.4 * under(a.family === 'kpi' ? 'north-star' : QUESTION_OF[a.family]!, a.text).score.total);
-      expect(s.feedback.summary).toMatch(/reads as an answer to another question \(aligning incentives/);
+      expect(s.feedback.summary).toMatch(/reads as an answer to another question \(/);
     }
   });
 
@@ -107,6 +107,18 @@ describe('a score, under the question asked', () => {
     const s = score(saas.rubrics[q.id]!, answer, { question: q.prompt });
     expect(s.flags.offTopic).toBeUndefined();
     expect(s.total).toBeGreaterThan(10);
+  });
+
+  it('a north-star answer is no answer to how the metric is gamed, and a gaming answer is held down under the north-star question', () => {
+    const kpi = ANSWERS.filter((x) => x.family === 'kpi');
+    const risks = ANSWERS.filter((x) => x.family === 'risks');
+    expect(kpi.length * risks.length).toBeGreaterThan(0);
+    for (const a of kpi) expect(under('gaming', a.text).score.total).toBeLessThanOrEqual(0.4 * under('north-star', a.text).score.total);
+    for (const a of risks) {
+      const s = under('north-star', a.text).score;
+      expect(s.flags.offTopic || s.flags.topic !== undefined).toBe(true);
+      expect(s.total).toBeLessThan(under('gaming', a.text).score.total);
+    }
   });
 
   it('a neighbouring family is not another question: a guardrail answer under the north-star question keeps its total', () => {
