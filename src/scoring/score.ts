@@ -111,8 +111,12 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   const { features, hits } = extractFeatures(analysis, rubricFeatures(rubric, criteria, antiPatterns, found.present), cues, explain);
   const fitted = applyModel(rubric.model, features);
   const share = relevance.words ? relevance.relevantWords / relevance.words : 1;
+  // An answer that says it does not know, and then meets no level and names no figure and no metric, is a
+  // non-answer however many words it wraps that in ("what I would pick" after "I'm not sure" is no choice).
+  const declined = !why && admitsNotKnowing(whole) && criteria.every((c) => c.level === 0) && !features.numbers && !features.shapes;
+  const nonAnswerWhy = why ?? (declined ? ('non-answer' as const) : undefined);
   const guards: Guards = {
-    nonAnswer: !!why,
+    nonAnswer: !!nonAnswerWhy,
     listOnly,
     offTopic,
     ...(offTopic ? { relevance: share } : {}),
@@ -137,7 +141,7 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
       : undefined;
   const feedback = feedbackFor({
     rubric,
-    nonAnswer: why,
+    nonAnswer: nonAnswerWhy,
     criteria,
     antiPatterns,
     present: found.present,
@@ -160,7 +164,7 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
     // Every word the candidate said, fillers and grader-directed text too: the analysis counted only what it read.
     words: blanked.length || readPast ? turns.reduce((n, t) => n + countWords(t), 0) : whole.words,
     flags: {
-      ...(why ? { nonAnswer: why } : {}),
+      ...(nonAnswerWhy ? { nonAnswer: nonAnswerWhy } : {}),
       listOnly,
       ...(offTopic ? { offTopic: true } : {}),
       relevance: relevance.words ? Math.round((100 * relevance.relevantWords) / relevance.words) / 100 : 1,
@@ -172,7 +176,7 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
       intercept: rubric.model.intercept,
       raw: Math.round(fitted.raw * 10) / 10,
       // The terms are kept only when explaining: a batch holds thousands of scores.
-      ...(explain ? { terms: why ? [] : fitted.terms } : {}),
+      ...(explain ? { terms: nonAnswerWhy ? [] : fitted.terms } : {}),
       ...(limitedBy ? { limitedBy } : {}),
     },
     feedback,
@@ -256,6 +260,13 @@ function answersAnother(r: Relevance, criteria: readonly { level: number; maxLev
   if (r.rivalConcepts >= p.rivalClear && r.ownConcepts <= p.ownFew && r.rivalWords >= r.words * p.rivalShare) return true;
   return r.rivalConcepts >= p.rivalConcepts && r.ownConcepts * p.rivalRatio < r.rivalConcepts && met < p.rivalCoverage * max;
 }
+
+/** "I don't know", "I'm not sure", "no idea": the candidate says they cannot answer. */
+const NOT_KNOWING = /\b(?:i\s+(?:do\s+not|don'?t|dont)\s+know|i'?m\s+not\s+sure|i\s+am\s+not\s+sure|no\s+idea|not\s+sure\s+what)\b/;
+
+/** Whether the answer says the candidate does not know. */
+const admitsNotKnowing = (a: Analysis): boolean =>
+  a.scan.some((text) => NOT_KNOWING.test(text.toLowerCase().replace(/[\u2018\u2019]/g, "'")));
 
 /**
  * How far the topic model reads an answer as about the asked family rather than another, from 1 (the

@@ -248,3 +248,25 @@ describe('an answer that keeps coming back to what the question asks about is on
     expect(score(rubric, story, { question: other }).flags.offTopic).toBe(true);
   });
 });
+
+describe('saying one does not know, at any length, earns nothing', () => {
+  // Written for this test: admissions wrapped in a reason or a promise, and one that goes on to answer.
+  it.each([
+    "I don't know, honestly. I've never worked on subscriptions, so I'm not sure what I would pick here.",
+    "Not sure what the right number is for this, I'd have to think about it more and ask the team before I said anything.",
+    'honestly i dont know i have not done this kind of product before so i would need to look into it first',
+  ])('"%s" is a non-answer', (text) => {
+    const s = grade('kpi', text);
+    expect(s.total).toBe(0);
+    expect(s.flags.nonAnswer).toBe('non-answer');
+  });
+
+  it('"I\'m not sure" before a choice with its reason is an answer', () => {
+    const s = grade(
+      'kpi',
+      "I'm not sure payment volume is right, since one big shop can carry it. I'd pick merchants taking at least 20 payments a week, because regular use is what loans and rentals follow.",
+    );
+    expect(s.flags.nonAnswer).toBeUndefined();
+    expect(s.total).toBeGreaterThan(20);
+  });
+});
