@@ -3,7 +3,7 @@
 import { sourceKey } from '../src/calibration/labels.js';
 import { readLabelled } from '../src/calibration/rubrics.js';
 import { POLICY } from '../src/policy/policy.js';
-import { neighboursOf as neighbours, topicOf } from '../src/scoring/rubric/topic.js';
+import { topicOf } from '../src/scoring/rubric/topic.js';
 import { unrelatedFamilies } from '../test/support/metamorphic.js';
 import { trace } from '../src/scoring/score.js';
 import { inLockbox } from './validity.js';
@@ -34,12 +34,12 @@ export function topicFiguresOn(file: string, part: 'tuning' | 'lockbox' = 'tunin
     if (inLockbox(sourceKey(label, `line ${line}`)) !== (part === 'lockbox') || typeof label.answer !== 'string') continue;
     const rubric = rubricOf(label, line);
     const family = rubric.family;
-    const mine = topicOf(label.answer, family, neighbours(family));
+    const mine = topicOf(label.answer, family);
     if (!mine) continue;
     own.push(mine.lead);
     // What the scorer does under the answer's own question (it reads only the sentences on the question).
     if (trace(rubric, label.answer, label.asked ? { asked: { question: label.asked } } : {}).guards.topic !== undefined) cut++;
-    for (const f of unrelatedFamilies(family, families)) other.push(topicOf(label.answer, f, neighbours(f))!.lead);
+    for (const f of unrelatedFamilies(family, families)) other.push(topicOf(label.answer, f)!.lead);
   }
   let separation = 0;
   for (const a of own) for (const b of other) separation += a > b ? 1 : a === b ? 0.5 : 0;

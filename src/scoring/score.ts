@@ -5,10 +5,10 @@ import { antiPatternHit, antiPatternsShown, capped, criterionScore, foundIn, lev
 import { disfluencySpans } from '../text/disfluency.js';
 import { extractFeatures, type CueMatches, type FeatureHit, type Features } from './model/features.js';
 import { feedbackFor } from './feedback.js';
-import { blank, graderDirectedSpans, isListOfTerms, nonAnswer, nonAnswerOfTurns, type Span } from './rubric/guards.js';
+import { admitsNotKnowing, blank, graderDirectedSpans, isListOfTerms, nonAnswer, nonAnswerOfTurns, type Span } from './rubric/guards.js';
 import { applyModel } from './model/model.js';
 import { relevanceOf, type Asked, type Relevance } from './rubric/relevance.js';
-import { neighboursOf, NO_TOPIC, topicOf, type Topic } from './rubric/topic.js';
+import { NO_TOPIC, topicOf, type Topic } from './rubric/topic.js';
 import { evaluateSignals, type RejectedMention, type SignalResult } from './rubric/signals.js';
 import { cuesIn, findIn, RELEVANT, rubricPhrases, topicPhrases, WHOLE } from './rubric/compiled.js';
 import type { Matches } from '../text/phrase-matcher.js';
@@ -63,7 +63,7 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   // terms names few of them): where the topic model, reading the whole answer, is sure it answers the
   // question asked, it is not judged off topic for that.
   const judged = !why && rubric.topic.length > 0;
-  const reading = judged ? topicOf(turns.join('\n'), rubric.family, neighboursOf(rubric.family)) : undefined;
+  const reading = judged ? topicOf(turns.join('\n'), rubric.family) : undefined;
   const sure = !!reading && reading.lead >= POLICY.relevance.topicSure;
   const offTopicRead = !why && !sure && isOffTopic(relevance);
   // A list of terms is a matter of form: it is judged on the whole answer.
@@ -96,12 +96,7 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   // the topic model reads what bears on the question, and holds the total down as far as another family's question (or none) leads.
   // With nothing set aside, what bears on the question is the whole answer: it is read once.
   const sameText = analysis === whole && blanked.length === 0 && !readPast;
-  const topic =
-    judged && !offTopicRead
-      ? sameText
-        ? reading
-        : topicOf(analysis.scan.join('\n'), rubric.family, neighboursOf(rubric.family))
-      : undefined;
+  const topic = judged && !offTopicRead ? (sameText ? reading : topicOf(analysis.scan.join('\n'), rubric.family)) : undefined;
   const onTopic = topic ? topicShare(topic) : 1;
   const aside = topic && onTopic <= POLICY.relevance.topicOffAt ? topic : undefined;
   const offTopic = offTopicRead || (!why && (!!aside || (!sure && answersAnother(relevance, criteria))));
@@ -113,7 +108,7 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   const share = relevance.words ? relevance.relevantWords / relevance.words : 1;
   // An answer that says it does not know, and then meets no level and names no figure and no metric, is a
   // non-answer however many words it wraps that in ("what I would pick" after "I'm not sure" is no choice).
-  const declined = !why && admitsNotKnowing(whole) && criteria.every((c) => c.level === 0) && !features.numbers && !features.shapes;
+  const declined = !why && criteria.every((c) => c.level === 0) && !features.numbers && !features.shapes && admitsNotKnowing(whole);
   const nonAnswerWhy = why ?? (declined ? ('non-answer' as const) : undefined);
   const guards: Guards = {
     nonAnswer: !!nonAnswerWhy,
@@ -129,16 +124,15 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   // Feedback: the summary, strengths, gaps and improvements, worked out from all of the above.
   // Why, for the card: too little on the question, or the answer to another family's question.
   const elsewhere = offTopic && !offTopicRead && aside?.other !== NO_TOPIC;
-  const rival = aside ? rubric.contrast.find((c) => c.family === aside.other)?.title : relevance.rival?.title;
+  const titleOf = (family: string) => rubric.contrast.find((c) => c.family === family)?.title;
+  const rival = aside ? titleOf(aside.other) : relevance.rival?.title;
   const off = offTopic
     ? { share, elsewhere, ...(rival && (elsewhere || aside || relevance.rival!.words > 0) ? { rival } : {}) }
     : undefined;
   // Held down by the topic model but not off topic: the card says by how much, and why.
   const kept = topic && onTopic < 1 ? onTopic : undefined;
   const partly =
-    kept !== undefined && !offTopic
-      ? { kept, ...(topic!.other !== NO_TOPIC ? { rival: rubric.contrast.find((c) => c.family === topic!.other)?.title } : {}) }
-      : undefined;
+    topic && kept !== undefined && !offTopic ? { kept, ...(topic.other !== NO_TOPIC ? { rival: titleOf(topic.other) } : {}) } : undefined;
   const feedback = feedbackFor({
     rubric,
     nonAnswer: nonAnswerWhy,
@@ -260,13 +254,6 @@ function answersAnother(r: Relevance, criteria: readonly { level: number; maxLev
   if (r.rivalConcepts >= p.rivalClear && r.ownConcepts <= p.ownFew && r.rivalWords >= r.words * p.rivalShare) return true;
   return r.rivalConcepts >= p.rivalConcepts && r.ownConcepts * p.rivalRatio < r.rivalConcepts && met < p.rivalCoverage * max;
 }
-
-/** "I don't know", "I'm not sure", "no idea": the candidate says they cannot answer. */
-const NOT_KNOWING = /\b(?:i\s+(?:do\s+not|don'?t|dont)\s+know|i'?m\s+not\s+sure|i\s+am\s+not\s+sure|no\s+idea|not\s+sure\s+what)\b/;
-
-/** Whether the answer says the candidate does not know. */
-const admitsNotKnowing = (a: Analysis): boolean =>
-  a.scan.some((text) => NOT_KNOWING.test(text.toLowerCase().replace(/[\u2018\u2019]/g, "'")));
 
 /**
  * How far the topic model reads an answer as about the asked family rather than another, from 1 (the

@@ -85,6 +85,10 @@ export const GRADER_DIRECTED: RegExp[] = [
 export const NON_ANSWER =
   /^(?:(?:i\s*)?(?:dont|don['’]t|do not|dunno)(?:\s*really)?\s*know|idk|no idea|not sure|no clue|pass|skip(?:ped)?|next|n\/?a|none|nothing|nil|null|undefined|test(?:ing)?(?: \d+)?|xyz+|abc|asdf\w*|qwerty\w*|lorem ipsum.*|hmm+|um+|uh+|ok(?:ay)?|yes|no|maybe|blah(?: blah)*|\.+|\?+|-+|\w)$/iu;
 
+/** Inside a longer answer, the candidate saying they cannot answer: "I don't know", "I'm not sure", "no idea". */
+export const NOT_KNOWING =
+  /\b(?:i\s+(?:do\s+not|don['’]?t|dont)\s+know|i['’]?m\s+not\s+sure|i\s+am\s+not\s+sure|no\s+idea|not\s+sure\s+what)\b/iu;
+
 /**
  * Words that carry no content of their own in an answer: light verbs, evaluations, quantities and
  * the nouns every answer about a product uses. A sentence needs a word besides these, the question's

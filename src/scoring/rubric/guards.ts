@@ -1,6 +1,6 @@
 // Finds what must not be graded as an answer: text aimed at the grader, non-answers (answers not in English
 // among them), and lists of terms.
-import { FUNCTION_WORDS, GRADER_DIRECTED, NON_ANSWER } from '../../text/lexicon.js';
+import { FUNCTION_WORDS, GRADER_DIRECTED, NON_ANSWER, NOT_KNOWING } from '../../text/lexicon.js';
 import { POLICY } from '../../policy/policy.js';
 import { tokenize, type Analysis, type Token } from '../../text/text.js';
 
@@ -142,6 +142,9 @@ export function nonAnswerOfTurns(texts: readonly string[], tokens: readonly (rea
   }
   return content < MIN_CONTENT_WORDS ? 'too-short' : 'repetitive';
 }
+
+/** Whether an answer of any length says the candidate does not know (see `NOT_KNOWING`). */
+export const admitsNotKnowing = (a: Analysis): boolean => a.scan.some((text) => NOT_KNOWING.test(text));
 
 /** Below this share of the words in sentences, an answer is a list of terms (policy.json). */
 const PROSE_SHARE = POLICY.prose.minShare;

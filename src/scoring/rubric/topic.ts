@@ -47,13 +47,14 @@ const shippedModel = () => (model ??= new LinearClassifier(shipped as ModelWeigh
 
 /**
  * What `text` is about, against the asked `family` and the families whose answers overlap with its
- * own by nature (`neighbours`); undefined for a family the model does not know (a user's own).
+ * own by nature (its neighbours); undefined for a family the model does not know (a user's own).
  */
-export function topicOf(text: string, family: string, neighbours: readonly string[] = []): Topic | undefined {
+export function topicOf(text: string, family: string): Topic | undefined {
   const m = shippedModel();
   const classes = m.data.classes;
   const at = classes.indexOf(family);
   if (at < 0 || family === NO_TOPIC) return undefined;
+  const neighbours = neighboursOf(family);
   const p = m.probabilities(text);
   let asked = 0;
   let other = -1;
