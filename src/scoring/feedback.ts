@@ -20,6 +20,8 @@ const NON_ANSWER_SUMMARY: Record<NonAnswer, string> = {
   'non-answer': 'This is not an answer yet, so it earns no credit. A rough first attempt would already score.',
   'too-short': 'This is too short to show any reasoning, so it earns no credit.',
   repetitive: 'This repeats a few words without making a point, so it earns no credit.',
+  restatement:
+    'This says back what the question asks, or names its headings, with nothing of its own, so it earns no credit. Name the thing itself: which metric, which team, which number.',
   'not-english':
     'The scorer grades answers in English, and most of this one is in another script, so it was not graded and earns no credit. Answer in English for a score and feedback.',
 };

@@ -5,7 +5,16 @@ import { antiPatternHit, antiPatternsShown, capped, criterionScore, foundIn, lev
 import { disfluencySpans } from '../text/disfluency.js';
 import { extractFeatures, type CueMatches, type FeatureHit, type Features } from './model/features.js';
 import { feedbackFor } from './feedback.js';
-import { admitsNotKnowing, blank, graderDirectedSpans, isListOfTerms, nonAnswer, nonAnswerOfTurns, type Span } from './rubric/guards.js';
+import {
+  admitsNotKnowing,
+  blank,
+  graderDirectedSpans,
+  isListOfTerms,
+  nonAnswer,
+  nonAnswerOfTurns,
+  restatesQuestion,
+  type Span,
+} from './rubric/guards.js';
 import { applyModel } from './model/model.js';
 import { relevanceOf, type Asked, type Relevance } from './rubric/relevance.js';
 import { NO_TOPIC, topicOf, type Topic } from './rubric/topic.js';
@@ -50,12 +59,15 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
 
   // Guards: text aimed at the grader is not read; a non-answer earns nothing, a list of terms little.
   const { analysis: whole, blanked, readPast } = read(turns);
-  const why = nonAnswerOfTurns(whole.scan, whole.tokens);
+  const unread = nonAnswerOfTurns(whole.scan, whole.tokens);
   // Every phrase list the score reads, found in one pass over the whole answer's words.
   const phrases = rubricPhrases(rubric);
   const wholeFound = findIn(phrases, whole, WHOLE);
   // Only what bears on the question is read from here on: unrelated sentences neither earn nor dilute.
   const relevance = relevanceOf(whole, rubric, topicPhrases(phrases, wholeFound), opts.asked);
+  // An answer that only says the question back is no answer, however long: it earns no level and no total.
+  // Saying one does not know is the plainer reason, and the one the card gives.
+  const why = unread ?? (restatesQuestion(relevance) ? (admitsNotKnowing(whole) ? 'non-answer' : 'restatement') : undefined);
   const analysis = onlyRelevant(whole, relevance);
   // With sentences set aside, the phrases are found again in what is left: a phrase may now join words either side of a gap.
   const matched = analysis === whole ? wholeFound : findIn(phrases, analysis, RELEVANT);

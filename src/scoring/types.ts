@@ -66,7 +66,7 @@ export const Score = z.object({
   words: z.number().int().min(0),
   flags: z.object({
     /** Why the answer was not graded as an attempt (empty, "dont know", too short, not in English…). */
-    nonAnswer: z.enum(['empty', 'non-answer', 'too-short', 'repetitive', 'not-english']).optional(),
+    nonAnswer: z.enum(['empty', 'non-answer', 'too-short', 'repetitive', 'restatement', 'not-english']).optional(),
     /** The answer is terms without sentences. */
     listOnly: z.boolean(),
     /** Too little of the answer bears on the question asked to grade it as an answer to it. */

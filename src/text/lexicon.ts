@@ -102,13 +102,21 @@ export const GENERIC_WORDS = new Set(
     'right wrong clear clearly big small high low new old main real true simple easy hard possible able sure likely ' +
     'one ones thing things something anything everything way ways kind sort type part lot point case fact stuff ' +
     'think thought believe feel know knew say said tell want need needs needed make makes made get gets got go goes going went ' +
-    'do done doing use used using have having take takes took give gives look looking looks see seen come comes try trying ' +
+    'do done doing use used using have having take takes took give gives look looking looks see seen come comes try trying act acts acting back end ' +
     'ensure focus focusing consider considering understand understanding help helps helping keep keeps work works working ' +
     'product products team teams company companies business businesses user users customer customers people person ' +
     'question answer approach idea ideas step steps handle describe explain walk example situation scenario set put ' +
     'honestly basically actually obviously definitely probably maybe perhaps ' +
     "yes yeah ok okay well like i'd i'm i've we've you'd you're they're there's what's don't"
   ).split(' '),
+);
+
+/**
+ * Words about answering rather than about the answer: "the reason is that it shows…", "it matters", "you
+ * are asking". An answer made of these and the question's words has said nothing of its own.
+ */
+export const ANSWERING_WORDS = new Set(
+  'reason reasons show shows showed shown ask asks asked asking matter matters mattered mean means meant tell tells told'.split(' '),
 );
 
 /** Words that join or place other words: they say nothing of what a sentence is about. */

@@ -162,6 +162,49 @@ describe('non-answers, hedges and restatements earn nothing', () => {
     expect(s.criteria.every((c) => c.level === 0)).toBe(true);
   });
 
+  // Written for this test: the question said back in other words, one per question of the scenario.
+  it.each<[Family, string]>([
+    [
+      'kpi',
+      'You are asking which KPI matters most for the product and why. That is a big question. The KPI that matters most is the one that tells us the product is doing well, and that is why it matters so much.',
+    ],
+    [
+      'incentives',
+      'So, how to align incentives between product and the commercial team. Product and the commercial team need aligned incentives, and aligning the incentives of both teams is what makes them work together.',
+    ],
+    [
+      'shortfall',
+      'If the number is below target halfway through the quarter, I would want to know why it is below target and then act on it, so that we get back to the target by the end of the quarter.',
+    ],
+    [
+      'risks',
+      'Any KPI can be gamed, and short-term thinking is a real risk with targets. I would make sure the KPI is not gamed and that we think long term rather than short term.',
+    ],
+  ])('the %s question said back earns nothing: "%s"', (family, text) => {
+    const s = grade(family, text);
+    expect(s.total).toBeLessThanOrEqual(10);
+    expect(s.criteria.every((c) => c.level === 0)).toBe(true);
+    expect(s.flags.nonAnswer).toBe('restatement');
+  });
+
+  // Not reached yet: words any answer could use ("its own job", "what counts") still read as the answer's own.
+  it.fails('the metrics question said back with a few common words earns nothing (not yet)', () => {
+    const s = grade(
+      'metrics',
+      'Around the north star I would have secondary metrics, input metrics and guardrail metrics, and I would use all of them. Each kind has its own job, and using them well is what counts.',
+    );
+    expect(s.total).toBeLessThanOrEqual(10);
+  });
+
+  it('the same restatement with the thing itself added is graded, and higher', () => {
+    const restated =
+      'You are asking which KPI matters most for the product and why. The KPI that matters most is the one that tells us the product is doing well.';
+    const answered = `${restated} For us that is merchants who took at least one successful payment in the last seven days, because fee revenue follows them.`;
+    const s = grade('kpi', answered);
+    expect(s.flags.nonAnswer).toBeUndefined();
+    expect(s.total).toBeGreaterThan(grade('kpi', restated).total + 20);
+  });
+
   it("naming the rubric's headings without a choice meets no criterion", () => {
     const template =
       'The single most important metric should be defined clearly. I would look at the drivers, the leading indicators and the guardrails, and put them all on a dashboard that the teams review.';

@@ -3,6 +3,7 @@
 import { FUNCTION_WORDS, GRADER_DIRECTED, NON_ANSWER, NOT_KNOWING } from '../../text/lexicon.js';
 import { POLICY } from '../../policy/policy.js';
 import { tokenize, type Analysis, type Token } from '../../text/text.js';
+import type { Relevance } from './relevance.js';
 
 export interface Span {
   turn: number;
@@ -62,7 +63,7 @@ const MIN_CONTENT_WORDS = POLICY.nonAnswer.minContentWords;
 const NON_ANSWER_MAX_WORDS = 12;
 const NON_ASCII = /[^\x00-\x7f]/;
 
-export type NonAnswer = 'empty' | 'non-answer' | 'too-short' | 'repetitive' | 'not-english';
+export type NonAnswer = 'empty' | 'non-answer' | 'too-short' | 'repetitive' | 'restatement' | 'not-english';
 
 /** Below this share of its letters in Latin script, an answer is not in English (policy.json). */
 const MIN_LATIN_SHARE = POLICY.nonAnswer.minLatinShare;
@@ -142,6 +143,17 @@ export function nonAnswerOfTurns(texts: readonly string[], tokens: readonly (rea
   }
   return content < MIN_CONTENT_WORDS ? 'too-short' : 'repetitive';
 }
+
+/** Fewer different words of its own than this, on the question, and an answer only restates it (policy.json). */
+const MIN_OWN_WORDS = POLICY.nonAnswer.minOwnWords;
+
+/**
+ * Whether an answer only says the question back, or names its headings: the whole answer says fewer
+ * than `minOwnWords` different content words (or figures) that are not the question's own words, the
+ * rubric's title or its criteria's, a kind of thing an answer could give ("the metric", "a dashboard")
+ * or words any answer uses ("important", "the team").
+ */
+export const restatesQuestion = (r: Pick<Relevance, 'own'>): boolean => r.own < MIN_OWN_WORDS;
 
 /** Whether an answer of any length says the candidate does not know (see `NOT_KNOWING`). */
 export const admitsNotKnowing = (a: Analysis): boolean => a.scan.some((text) => NOT_KNOWING.test(text));

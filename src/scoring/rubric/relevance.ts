@@ -6,6 +6,7 @@ import { NUMBER_WORDS, REASONING_LEXICONS } from '../../scenario/cues.js';
 import { CONTEXT_LEXICON, type ResolvedRubric } from '../../scenario/rubric.js';
 import { positives } from './conditions.js';
 import {
+  ANSWERING_WORDS,
   FUNCTION_WORDS,
   GENERIC_WORDS,
   CONTINUING_WORDS,
@@ -53,6 +54,12 @@ export interface Relevance {
   /** Per turn: the different content words its relevant sentences say beyond the question's and the rubric's headings. */
   said: number[];
   /**
+   * The different content words and figures of the whole answer that are not the question's (nor a
+   * follow-up's) own words, the rubric's title or its criteria's, or a kind of thing an answer could
+   * give ("a dashboard", "the metric"): few, and the answer only says the question back.
+   */
+  own: number;
+  /**
    * Per turn that answers a follow-up: whether it speaks to what the follow-up probed, by naming a phrase
    * any of the probed criteria's signals look for, or by taking up the follow-up's own words.
    */
@@ -86,6 +93,8 @@ interface Topic {
   headingWords: Set<string>;
   /** Their stems: the company's nouns tie every sentence of every answer to every other, so they link neighbours only. */
   contextStems: Set<string>;
+  /** The stems of the rubric's title and its criteria's: what an answer that says the question back names. */
+  titles: Set<string>;
   /** Per string number (idOf), whether the string is a heading and a context stem (KNOWN, HEADING, CONTEXT), worked out as met. */
   flags: Uint8Array;
   /** The numbering the flags are by: they are dropped when the numbers are. */
@@ -269,6 +278,9 @@ const topics = new Map<string, Topic>();
  */
 const ELSEWHERE_PHRASES = 2;
 
+/** The stems of the nouns for a kind of thing an answer could give (HEADING_WORDS): naming one says nothing of one's own. */
+const KIND_STEMS = new Set(HEADING_WORDS.map(stemOf));
+
 /** Rubrics seen in one process are few (a scenario's questions); the cache is bounded all the same. */
 const TOPIC_CACHE = 64;
 
@@ -304,7 +316,10 @@ function topicOf(rubric: ResolvedRubric): Topic {
     }
     const contextStems = new Set<string>();
     for (const term of rubric.context) for (const tok of tokenize(term.replace(/\*/gu, ''))) contextStems.add(stemOf(tok.norm));
-    t = { headings, headingWords, contextStems, flags: new Uint8Array(0), epoch: idEpoch };
+    const titles = new Set<string>(KIND_STEMS);
+    for (const text of [rubric.title, ...rubric.criteria.map((c) => c.title)])
+      for (const tok of tokenize(text)) titles.add(stemOf(tok.norm));
+    t = { headings, headingWords, contextStems, titles, flags: new Uint8Array(0), epoch: idEpoch };
     if (topics.size >= TOPIC_CACHE) topics.delete(topics.keys().next().value!);
     topics.set(rubric.hash, t);
   }
@@ -465,6 +480,8 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
   let words = 0;
   /** Per sentence, the numbers (idOf) of what it says. */
   const content: number[][] = [];
+  /** What the whole answer says of its own (see `Relevance.own`). */
+  const ownWords = new Set<number>();
   const repliedIn = new Set<number>();
   for (let i = 0; i < n; i++) {
     const s = a.sentences[i]!;
@@ -483,8 +500,11 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
         m.saying[facts.wordId] = stamp;
         saying.push(facts.wordId);
       }
+      if (facts.number) ownWords.add(facts.wordId);
       if (!facts.content) continue;
       const stem = facts.stem;
+      if (!topic.titles.has(stem) && !prompt.has(stem) && !question.has(stem) && !GENERIC_WORDS.has(facts.lemma) && !ANSWERING_WORDS.has(w))
+        ownWords.add(facts.stemId);
       if (m.own[facts.stemId] !== stamp) {
         m.own[facts.stemId] = stamp;
         own.push(facts);
@@ -669,6 +689,7 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
     words,
     concepts: concepts.size,
     said,
+    own: ownWords.size,
     addressed,
     elsewhere: aside.map((x) => x >= ELSEWHERE_PHRASES),
     ownConcepts,
@@ -701,6 +722,7 @@ function unjudged(a: Analysis): Relevance {
     rivalConcepts: 0,
     rivalWords: 0,
     said: a.turns.map(() => Infinity),
+    own: Infinity,
     addressed: a.turns.map(() => true),
     elsewhere: a.turns.map(() => false),
   };
