@@ -1,7 +1,16 @@
 // Grades an answer against a rubric: the steps from an answer to its levels, total, band and coaching.
 import type { ResolvedRubric } from '../scenario/rubric.js';
 import { bandOf } from './model/bands.js';
-import { antiPatternHit, antiPatternsShown, capped, criterionScore, foundIn, levelOf, rubricFeatures } from './rubric/criteria.js';
+import {
+  antiPatternHit,
+  antiPatternsShown,
+  capped,
+  criterionScore,
+  foundIn,
+  holdingDownOf,
+  levelOf,
+  rubricFeatures,
+} from './rubric/criteria.js';
 import { disfluencySpans } from '../text/disfluency.js';
 import { extractFeatures, type CueMatches, type FeatureHit, type Features } from './model/features.js';
 import { feedbackFor } from './feedback.js';
@@ -87,6 +96,8 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   const signals = why
     ? new Map<string, SignalResult>()
     : signalsIn(rubric, analysis, blanked, matched, cues, listOnly, explain ? rejected : undefined);
+  // What can only hold the answer down counts in the sentences set aside too: a denial is said about the question.
+  if (!why && analysis !== whole) holdDown(signals, rubric, whole, relevance, blanked, wholeFound, cuesIn(phrases, wholeFound), listOnly);
   const found = foundIn(signals);
 
   // Criterion levels. A non-answer reaches none: a level that only asks for signals to be absent would hold for it.
@@ -364,6 +375,35 @@ function signalsIn(
     cues,
     ...(rejected ? { rejected } : {}),
   });
+}
+
+/**
+ * Adds the signals that can only hold an answer down (`holdingDownOf`) found in the whole answer to
+ * `signals`. Their sentences are numbered as the rest's are, among the sentences read; one set aside has none.
+ */
+function holdDown(
+  signals: Map<string, SignalResult>,
+  rubric: ResolvedRubric,
+  whole: Analysis,
+  relevance: Relevance,
+  blanked: readonly Span[],
+  found: readonly Matches[],
+  cues: CueMatches,
+  listOnly: boolean,
+): void {
+  const only = holdingDownOf(rubric);
+  if (!only.size) return;
+  const everywhere = evaluateSignals(rubric, { analysis: whole, blanked, fragmentsCount: !listOnly, found, cues, only });
+  for (const [id, r] of everywhere) {
+    if (!r.present || signals.get(id)?.present) continue;
+    const read = () => {
+      const index: number[] = [];
+      let k = -1;
+      for (const x of relevance.relevant) index.push(x ? ++k : -1);
+      return r.sentences().flatMap((i) => (index[i]! >= 0 ? [index[i]!] : []));
+    };
+    signals.set(id, { ...r, sentences: read });
+  }
 }
 
 /** Grader-directed text, quoted as evidence so the candidate sees what was ignored. */

@@ -214,6 +214,29 @@ describe('non-answers, hedges and restatements earn nothing', () => {
   });
 });
 
+describe('a denial counts wherever it is said', () => {
+  const risks = ANSWERS.filter((a) => a.family === 'risks');
+
+  it.each(["I don't see real risks here.", "Honestly, I can't see any risk with it.", "There aren't any real risks, to be fair."])(
+    '"%s" before a risk answer lowers it, and the card names the dismissal',
+    (denial) => {
+      expect(risks.length).toBeGreaterThan(0);
+      for (const a of risks) {
+        const s = grade('risks', `${denial} ${a.text}`);
+        expect(s.antiPatterns.map((x) => x.id)).toContain('dismisses_risk');
+        expect(s.total).toBeLessThan(grade('risks', a.text).total);
+      }
+    },
+  );
+
+  it('a sentence set aside as naming only headings still holds down the level it denies', () => {
+    const text =
+      "I don't see real risks in the metric. Cashback brings merchants in and the transaction count goes up, so I would run the campaign.";
+    const s = grade('risks', text);
+    expect(s.criteria.find((c) => c.id === 'identify')!.level).toBe(0);
+  });
+});
+
 describe('relevance is shown', () => {
   it('an answer about the question is not flagged and reports its share on the question', () => {
     const s = grade('kpi', ANSWERS[0]!.text);

@@ -97,6 +97,28 @@ export function levelSignalsOf(rubric: ResolvedRubric): string[] {
   return ids;
 }
 
+const holdingDownCache = new WeakMap<ResolvedRubric, ReadonlySet<string>>();
+
+/**
+ * The signals that can only hold an answer down: a level asks for them to be absent, or an anti-pattern
+ * for them to be present, and nothing asks for them to earn. Finding one in more of the answer can only
+ * lower its grade, so they are looked for in every sentence, set aside or not: "I don't see real risks"
+ * counts wherever it is said.
+ */
+export function holdingDownOf(rubric: ResolvedRubric): ReadonlySet<string> {
+  let ids = holdingDownCache.get(rubric);
+  if (!ids) {
+    const earning = new Set([...levelSignalsOf(rubric), ...rubric.antiPatterns.flatMap((a) => a.when.none ?? [])]);
+    const holding = [
+      ...rubric.criteria.flatMap((c) => c.levels.flatMap((l) => l.when?.none ?? [])),
+      ...rubric.antiPatterns.flatMap((a) => positives(a.when)),
+    ];
+    ids = new Set(holding.filter((id) => !earning.has(id)));
+    holdingDownCache.set(rubric, ids);
+  }
+  return ids;
+}
+
 export const totalWeight = (criteria: readonly CriterionScore[]) => criteria.reduce((sum, c) => sum + c.weight, 0);
 
 /** The rubric's part of the features: the share of the criteria's weight reached, of level signals found, and the penalty points. */

@@ -51,6 +51,8 @@ export interface Context {
   cues: CueMatches;
   /** When given, every mention that did not count is added here with the reason (for `--explain`). */
   rejected?: RejectedMention[];
+  /** When given, only these signals are worked out. */
+  only?: ReadonlySet<string>;
 }
 
 /** The quote around a mention: its sentence, cut short when long, never reaching into blanked text. */
@@ -92,6 +94,7 @@ export function evaluateSignals(rubric: ResolvedRubric, ctx: Context): Map<strin
   };
   const results = new Map<string, SignalResult>();
   for (const sig of signals) {
+    if (ctx.only && !ctx.only.has(sig.id)) continue;
     const { def } = sig;
     // A length signal reads no phrases: it is present or not, with nothing to quote.
     if (def.words) {
