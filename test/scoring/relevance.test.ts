@@ -237,6 +237,19 @@ describe('a denial counts wherever it is said', () => {
   });
 });
 
+describe('a horizon named in plain words', () => {
+  // Written for this test: the quarter weighed against what lasts, without "short-term" or "long-term".
+  it.each([
+    "I'd rather miss this quarter's number than teach merchants to pay with us only while there is cashback.",
+    'Cashback buys transactions now, but the merchants it brings leave when it stops, and that hurts us in the long run.',
+    'Hitting the target with subsidies looks fine today and costs us down the line, when the subsidy ends and the volume goes with it.',
+  ])('"%s" meets the short and long term bar', (text) => {
+    const s = grade('risks', text);
+    const c = s.criteria.find((x) => x.id === 'balance')!;
+    expect(c.level).toBeGreaterThanOrEqual(c.bar);
+  });
+});
+
 describe('relevance is shown', () => {
   it('an answer about the question is not flagged and reports its share on the question', () => {
     const s = grade('kpi', ANSWERS[0]!.text);
