@@ -23,6 +23,8 @@ export interface SentenceTrace {
   features: { feature: string; words: string }[];
   /** Why the sentence was not read, when it was not: not about the question, or only its headings. */
   setAside?: SetAside;
+  /** In a sentence set aside: what it still says that holds the answer down ("I don't see real risks"). */
+  holdsDown?: string[];
 }
 
 export interface Explanation {
@@ -91,7 +93,16 @@ export function explain(rubric: ResolvedRubric, t: Trace): Explanation {
     const text = analysis.turns[s.turn]!;
     const where = { turn: s.turn, start: s.start, end: s.end, text: text.slice(s.start, s.end), prose: s.prose };
     if (!t.relevance.relevant[w]) {
-      return { ...where, signals: [], serves: {}, rejected: [], features: [], setAside: t.relevance.why[w] ?? 'off-topic' };
+      const holds = [...(t.heldDownAside.get(w) ?? [])].sort();
+      return {
+        ...where,
+        signals: [],
+        serves: {},
+        rejected: [],
+        features: [],
+        setAside: t.relevance.why[w] ?? 'off-topic',
+        ...(holds.length ? { holdsDown: holds } : {}),
+      };
     }
     const i = ++read;
     const seen = new Set<string>();
@@ -164,6 +175,7 @@ export function renderExplanation(e: Explanation): string {
   e.sentences.forEach((s, i) => {
     out.push(`  [${i + 1}]${s.turn ? ` (answer ${s.turn + 1})` : ''}${s.prose ? '' : ' (fragment)'} “${short(s.text)}”`);
     if (s.setAside) out.push(`      set aside: ${SET_ASIDE[s.setAside]}; it earns nothing`);
+    for (const id of s.holdsDown ?? []) out.push(`      holds the answer down all the same: ${id}`);
     for (const id of s.signals) {
       const serves = ownEntry(s.serves, id) ?? [];
       out.push(`      counted: ${id}${serves.length ? ` (${forTerminal(serves.join(', '))})` : ''}`);

@@ -111,7 +111,7 @@ const NOT_AN_ATTEMPT: Record<NonAnswer, string> = {
   'non-answer': 'it says there is no answer yet',
   'too-short': 'too short to show any reasoning',
   repetitive: 'it repeats a few words without making a point',
-  restatement: 'it says back what the question asks, with nothing of its own',
+  restatement: 'it says back what the question asks, or names its headings, with nothing of its own',
   'not-english': 'mostly not in English, the one language the scorer grades',
 };
 

@@ -55,6 +55,8 @@ export interface Trace {
   relevance: Relevance;
   /** Phrases found that did not count, and why; filled only when explaining. */
   rejected: RejectedMention[];
+  /** Sentences set aside that still hold the answer down, by number in the whole answer: the signals found there. */
+  heldDownAside: ReadonlyMap<number, readonly string[]>;
 }
 
 /** `asked` is what each turn answered, when known: the question's prompt and the follow-ups'. */
@@ -74,18 +76,19 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   const wholeFound = findIn(phrases, whole, WHOLE);
   // Only what bears on the question is read from here on: unrelated sentences neither earn nor dilute.
   const relevance = relevanceOf(whole, rubric, topicPhrases(phrases, wholeFound), opts.asked);
+  // The concepts can miss what an answer is about (they are phrases; a diagnosis told in the company's own
+  // terms names few of them): where the topic model, reading the whole answer, is sure it answers the
+  // question asked, it is neither judged off topic nor a restatement for that.
+  const reading = !unread && rubric.topic.length > 0 ? topicOf(turns.join('\n'), rubric.family) : undefined;
+  const sure = !!reading && reading.lead >= POLICY.relevance.topicSure;
   // An answer that only says the question back is no answer, however long: it earns no level and no total.
   // Saying one does not know is the plainer reason, and the one the card gives.
-  const why = unread ?? (restatesQuestion(relevance) ? (admitsNotKnowing(whole) ? 'non-answer' : 'restatement') : undefined);
+  const restates = !unread && restatesQuestion(relevance, sure);
+  const why = unread ?? (restates ? (admitsNotKnowing(whole) ? 'non-answer' : 'restatement') : undefined);
   const analysis = onlyRelevant(whole, relevance);
   // With sentences set aside, the phrases are found again in what is left: a phrase may now join words either side of a gap.
   const matched = analysis === whole ? wholeFound : findIn(phrases, analysis, RELEVANT);
-  // The concepts can miss what an answer is about (they are phrases; a diagnosis told in the company's own
-  // terms names few of them): where the topic model, reading the whole answer, is sure it answers the
-  // question asked, it is not judged off topic for that.
   const judged = !why && rubric.topic.length > 0;
-  const reading = judged ? topicOf(turns.join('\n'), rubric.family) : undefined;
-  const sure = !!reading && reading.lead >= POLICY.relevance.topicSure;
   const offTopicRead = !why && !sure && isOffTopic(relevance);
   // A list of terms is a matter of form: it is judged on the whole answer.
   const listOnly = !why && !offTopicRead && isListOfTerms(whole);
@@ -97,7 +100,10 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
     ? new Map<string, SignalResult>()
     : signalsIn(rubric, analysis, blanked, matched, cues, listOnly, explain ? rejected : undefined);
   // What can only hold the answer down counts in the sentences set aside too: a denial is said about the question.
-  if (!why && analysis !== whole) holdDown(signals, rubric, whole, relevance, blanked, wholeFound, cuesIn(phrases, wholeFound), listOnly);
+  const heldDownAside =
+    !why && analysis !== whole
+      ? holdDown(signals, rubric, whole, relevance, blanked, wholeFound, cuesIn(phrases, wholeFound), listOnly)
+      : new Map<number, string[]>();
   const found = foundIn(signals);
 
   // Criterion levels. A non-answer reaches none: a level that only asks for signals to be absent would hold for it.
@@ -198,7 +204,7 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
     },
     feedback,
   };
-  return { score: result, analysis, whole, signals, features, hits, guards, relevance, rejected };
+  return { score: result, analysis, whole, signals, features, hits, guards, relevance, rejected, heldDownAside };
 }
 
 /** The least a follow-up's answer must say beyond the follow-up's and the rubric's own words to earn what it probed. */
@@ -378,8 +384,11 @@ function signalsIn(
 }
 
 /**
- * Adds the signals that can only hold an answer down (`holdingDownOf`) found in the whole answer to
- * `signals`. Their sentences are numbered as the rest's are, among the sentences read; one set aside has none.
+ * Adds to `signals` the signals that can only hold an answer down (`holdingDownOf`) found in the sentences
+ * on the question or set aside with nothing of their own in them (`Relevance.empty`: "I don't see real
+ * risks here" says nothing but the question's words). A sentence about something else says something of
+ * its own and is never read, so padding cannot lower an answer either. Their sentences are numbered as the rest's are, among the sentences read; a sentence
+ * set aside has none there, and is named, by its number in the whole answer, in what is returned.
  */
 function holdDown(
   signals: Map<string, SignalResult>,
@@ -390,20 +399,34 @@ function holdDown(
   found: readonly Matches[],
   cues: CueMatches,
   listOnly: boolean,
-): void {
+): Map<number, string[]> {
+  const aside = new Map<number, string[]>();
   const only = holdingDownOf(rubric);
-  if (!only.size) return;
-  const everywhere = evaluateSignals(rubric, { analysis: whole, blanked, fragmentsCount: !listOnly, found, cues, only });
+  if (!only.size) return aside;
+  const sentences = new Uint8Array(whole.sentences.length);
+  let any = false;
+  relevance.empty.forEach((empty, i) => {
+    if (!empty || relevance.relevant[i]) return;
+    sentences[i] = 1;
+    any = true;
+  });
+  if (!any) return aside;
+  relevance.relevant.forEach((x, i) => {
+    if (x) sentences[i] = 1;
+  });
+  const everywhere = evaluateSignals(rubric, { analysis: whole, blanked, fragmentsCount: !listOnly, found, cues, only, sentences });
+  // Each sentence's number among the sentences read, or -1 for one set aside.
+  const readAs: number[] = [];
+  let k = -1;
+  for (const x of relevance.relevant) readAs.push(x ? ++k : -1);
   for (const [id, r] of everywhere) {
     if (!r.present || signals.get(id)?.present) continue;
-    const read = () => {
-      const index: number[] = [];
-      let k = -1;
-      for (const x of relevance.relevant) index.push(x ? ++k : -1);
-      return r.sentences().flatMap((i) => (index[i]! >= 0 ? [index[i]!] : []));
-    };
-    signals.set(id, { ...r, sentences: read });
+    const at = r.sentences();
+    for (const i of at) if (readAs[i]! < 0) aside.set(i, [...(aside.get(i) ?? []), id]);
+    const inRead = at.flatMap((i) => (readAs[i]! >= 0 ? [readAs[i]!] : []));
+    signals.set(id, { ...r, sentences: () => inRead });
   }
+  return aside;
 }
 
 /** Grader-directed text, quoted as evidence so the candidate sees what was ignored. */

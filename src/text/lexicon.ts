@@ -67,6 +67,16 @@ export function notNegating(tokens: readonly { norm: string }[], j: number): boo
 export const REJECTED_AFTER =
   /^\W{0,3}(?:\s*(?:alone|itself|by itself))?\s*(?:is|are|was|were)\s+(?:not|n['’]t)\b|^\W{0,3}\s*(?:is|are|was|were)n['’]t\b|^\W{0,3}\s*(?:does|do|did)(?:\s+not|n['’]t)\s+(?:matter|tell|reflect|capture|show|mean|measure|drive|predict|indicate)/iu;
 
+/** A view reported as someone's before what it says: "the growth team will say", "people think", "some argue". */
+export const REPORTED_VIEW =
+  /(?<![\p{L}'’])(?:says?|claims?|argues?|thinks?|believes?|(?:will|would|might|may|could) (?:say|argue|claim|tell you))(?![\p{L}])/giu;
+
+/** The speaker as the one who reports: "I think", "we'd say", "I would argue" give the speaker's own view. */
+export const OWN_VIEW = /(?:^|[^\p{L}'’])(?:i|i['’]d|i['’]ll|i['’]m|we|we['’]d|we['’]ll)\s+(?:\p{L}+\s+)?$/iu;
+
+/** A turn against what was just reported: "…, but", "however". */
+export const DISPUTED = /(?<![\p{L}])(?:but|however|yet|except that)(?![\p{L}])/iu;
+
 /** Words that call a metric out as misleading. */
 export const CRITICISM =
   /(?<![\p{L}])(?:vanity|misleading|mislead|looks? good|feel[- ]good|superficial|meaningless|easy to game|gameable|easily gamed|can be gamed|says? nothing|tells? (?:us )?nothing|doesn['’]t tell|does not tell|noise|noisy|proxy at best|inflate[sd]?|cheap to (?:buy|get|inflate)|easy to (?:buy|inflate)|can be bought|tells? (?:us )?little|says? little)(?![\p{L}])/iu;
@@ -102,7 +112,7 @@ export const GENERIC_WORDS = new Set(
     'right wrong clear clearly big small high low new old main real true simple easy hard possible able sure likely ' +
     'one ones thing things something anything everything way ways kind sort type part lot point case fact stuff ' +
     'think thought believe feel know knew say said tell want need needs needed make makes made get gets got go goes going went ' +
-    'do done doing use used using have having take takes took give gives look looking looks see seen come comes try trying act acts acting back end ' +
+    'do done doing use used using have having take takes took give gives look looking looks see seen come comes try trying ' +
     'ensure focus focusing consider considering understand understanding help helps helping keep keeps work works working ' +
     'product products team teams company companies business businesses user users customer customers people person ' +
     'question answer approach idea ideas step steps handle describe explain walk example situation scenario set put ' +
@@ -112,11 +122,15 @@ export const GENERIC_WORDS = new Set(
 );
 
 /**
- * Words about answering rather than about the answer: "the reason is that it shows…", "it matters", "you
- * are asking". An answer made of these and the question's words has said nothing of its own.
+ * Words about answering rather than about the answer, and words any plan uses: "the reason is that it
+ * shows…", "it matters", "you are asking", "act on it", "get back to it". An answer made of these and
+ * the question's words has said nothing of its own. Read only for that (not as GENERIC_WORDS, which
+ * decide what a sentence is about).
  */
 export const ANSWERING_WORDS = new Set(
-  'reason reasons show shows showed shown ask asks asked asking matter matters mattered mean means meant tell tells told'.split(' '),
+  'reason show ask matter mean tell act back end number reasons shows showed shown asks asked asking matters mattered means meant tells told acts acting ends numbers'.split(
+    ' ',
+  ),
 );
 
 /** Words that join or place other words: they say nothing of what a sentence is about. */

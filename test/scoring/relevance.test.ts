@@ -1,7 +1,8 @@
 // Metamorphic relations: the same answer changed in a way an interviewer's grade would ignore, or
 // graded under a question it does not answer. Every answer here is written for these tests.
 import { describe, expect, it } from 'vitest';
-import { score } from '../../src/scoring/score.js';
+import { score, trace } from '../../src/scoring/score.js';
+import { explain, renderExplanation } from '../../src/report/explain.js';
 import { lemmaOf } from '../../src/scoring/rubric/relevance.js';
 import { findScenario } from '../../src/scenario/catalog.js';
 import { ANSWERS, CONCISE, GENERIC, type Family } from '../support/answers.js';
@@ -196,6 +197,49 @@ describe('non-answers, hedges and restatements earn nothing', () => {
     expect(s.total).toBeLessThanOrEqual(10);
   });
 
+  it('a follow-up asked after the last answer changes nothing of how the answers are graded', () => {
+    const q = loaded.scenario.questions.find((x) => x.id === QUESTION.kpi)!;
+    const rubric = loaded.rubrics[q.id]!;
+    // The second answer's words are the next follow-up's, not yet asked when it was given.
+    const turns = [
+      'You are asking which KPI matters most for the product and why. The KPI that matters most is the one that tells us the product is doing well.',
+      'For UPI merchants in India in particular.',
+    ];
+    const asked = ['how-arrived', 'why-here']
+      .map((id) => q.followUps.find((f) => f.id === id)!)
+      .map((f) => ({ prompt: f.prompt, targets: f.targets }));
+    const answered = score(rubric, turns, { question: q.prompt, followUps: asked.slice(0, 1) });
+    expect(score(rubric, turns, { question: q.prompt, followUps: asked })).toEqual(answered);
+  });
+
+  it('a restatement padded with sentences about something else is still a restatement', () => {
+    const restated =
+      'You are asking which KPI matters most for the product and why. The KPI that matters most is the one that tells us the product is doing well.';
+    for (let k = 0; k < PADDING.length; k++) {
+      const s = grade('kpi', pad(restated, k));
+      expect(s.flags.nonAnswer).toBe('restatement');
+      expect(s.total).toBe(0);
+    }
+  });
+
+  it("the question's own figures and a list's numbers are not the answer's own", () => {
+    const saas = findScenario('saas');
+    const q = saas.scenario.questions.find((x) => x.id === 'nrr-miss')!;
+    const figures = score(
+      saas.rubrics[q.id]!,
+      'Net revenue retention came in at 96% against a 105% target, so what happens next is what happens after a miss like that.',
+      {
+        question: q.prompt,
+      },
+    );
+    expect(figures.flags.nonAnswer).toBe('restatement');
+    const numbered = grade(
+      'kpi',
+      '1) The most important KPI for the product is the KPI that matters most. 2) The reason it matters is that it tells us whether the product is doing well.',
+    );
+    expect(numbered.flags.nonAnswer).toBe('restatement');
+  });
+
   it('the same restatement with the thing itself added is graded, and higher', () => {
     const restated =
       'You are asking which KPI matters most for the product and why. The KPI that matters most is the one that tells us the product is doing well.';
@@ -217,7 +261,7 @@ describe('non-answers, hedges and restatements earn nothing', () => {
 describe('a denial counts wherever it is said', () => {
   const risks = ANSWERS.filter((a) => a.family === 'risks');
 
-  it.each(["I don't see real risks here.", "Honestly, I can't see any risk with it.", "There aren't any real risks, to be fair."])(
+  it.each(["I don't see real risks here.", "Honestly, I can't see any risk with it.", "There aren't any real risks with it."])(
     '"%s" before a risk answer lowers it, and the card names the dismissal',
     (denial) => {
       expect(risks.length).toBeGreaterThan(0);
@@ -228,6 +272,42 @@ describe('a denial counts wherever it is said', () => {
       }
     },
   );
+
+  it("someone else's view, disputed, is no dismissal; the speaker's own is", () => {
+    const rebutted = grade(
+      'risks',
+      "The growth team will say there aren't any risks, but cashback invites merchants to pay themselves in loops, so I would track repeat payer and merchant pairs.",
+    );
+    expect(rebutted.antiPatterns.map((x) => x.id)).not.toContain('dismisses_risk');
+    const own = grade(
+      'risks',
+      "I'd say there aren't any real risks with cashback, but I would cap rewards per sender and receiver pair and audit the top accounts weekly.",
+    );
+    expect(own.antiPatterns.map((x) => x.id)).toContain('dismisses_risk');
+  });
+
+  it('a sentence about something else that happens to name a risk or screen time holds nothing down', () => {
+    for (const a of risks) {
+      const padded = grade('risks', `${a.text} The forecast said there is no risk of rain on Saturday, so we booked the boat.`);
+      const plain = grade('risks', a.text);
+      expect(padded.criteria.map((c) => c.level)).toEqual(plain.criteria.map((c) => c.level));
+      expect(padded.total).toBeGreaterThanOrEqual(plain.total - 3);
+    }
+    for (const a of ANSWERS.filter((x) => x.family === 'kpi')) {
+      const padded = grade('kpi', `Screen time at home is a daily fight with my kids, honestly. ${a.text}`);
+      expect(padded.antiPatterns.map((x) => x.id)).not.toContain('attention_kpi');
+      expect(padded.total).toBeGreaterThanOrEqual(grade('kpi', a.text).total - 3);
+    }
+  });
+
+  it('the explanation names what a sentence set aside still holds down', () => {
+    const q = loaded.scenario.questions.find((x) => x.id === QUESTION.risks)!;
+    const rubric = loaded.rubrics[q.id]!;
+    const text = `I don't see real risks here. ${risks[0]!.text}`;
+    const t = trace(rubric, text, { explain: true, asked: { question: q.prompt } });
+    const rendered = renderExplanation(explain(rubric, t));
+    expect(rendered).toMatch(/set aside: [^\n]*\n\s+holds the answer down all the same: risk_denied/u);
+  });
 
   it('a sentence set aside as naming only headings still holds down the level it denies', () => {
     const text =
@@ -247,6 +327,16 @@ describe('a horizon named in plain words', () => {
     const s = grade('risks', text);
     const c = s.criteria.find((x) => x.id === 'balance')!;
     expect(c.level).toBeGreaterThanOrEqual(c.bar);
+  });
+});
+
+describe('a horizon in plain words is for the risks rubric alone', () => {
+  it('under the metrics question, "in the long run" is no leading or lagging indicator', () => {
+    const s = grade(
+      'metrics',
+      'Payment success rate matters in the long run, because merchants whose payments fail leave us. I would watch refunds per thousand payments too.',
+    );
+    expect(s.criteria.find((c) => c.id === 'balance')!.level).toBe(0);
   });
 });
 

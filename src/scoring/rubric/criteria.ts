@@ -102,8 +102,8 @@ const holdingDownCache = new WeakMap<ResolvedRubric, ReadonlySet<string>>();
 /**
  * The signals that can only hold an answer down: a level asks for them to be absent, or an anti-pattern
  * for them to be present, and nothing asks for them to earn. Finding one in more of the answer can only
- * lower its grade, so they are looked for in every sentence, set aside or not: "I don't see real risks"
- * counts wherever it is said.
+ * lower its grade, so they are also looked for in the sentences set aside that say nothing of their own:
+ * "I don't see real risks here" is said about the question even though relevance set it aside.
  */
 export function holdingDownOf(rubric: ResolvedRubric): ReadonlySet<string> {
   let ids = holdingDownCache.get(rubric);
@@ -113,7 +113,8 @@ export function holdingDownOf(rubric: ResolvedRubric): ReadonlySet<string> {
       ...rubric.criteria.flatMap((c) => c.levels.flatMap((l) => l.when?.none ?? [])),
       ...rubric.antiPatterns.flatMap((a) => positives(a.when)),
     ];
-    ids = new Set(holding.filter((id) => !earning.has(id)));
+    // A length signal is about the whole answer, not where it is said: it is read as the rest are.
+    ids = new Set(holding.filter((id) => !earning.has(id) && !rubric.signals[id]?.words));
     holdingDownCache.set(rubric, ids);
   }
   return ids;

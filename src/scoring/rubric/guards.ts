@@ -148,12 +148,14 @@ export function nonAnswerOfTurns(texts: readonly string[], tokens: readonly (rea
 const MIN_OWN_WORDS = POLICY.nonAnswer.minOwnWords;
 
 /**
- * Whether an answer only says the question back, or names its headings: the whole answer says fewer
- * than `minOwnWords` different content words (or figures) that are not the question's own words, the
- * rubric's title or its criteria's, a kind of thing an answer could give ("the metric", "a dashboard")
- * or words any answer uses ("important", "the team").
+ * Whether an answer only says the question back, or names its headings: its sentences on the question
+ * say fewer than `minOwnWords` different content words (or figures) of their own (`Relevance.own`).
+ * An answer with nothing on the question is left to relevance: it is off topic, not a restatement. When
+ * the topic model is `sure` the answer is about the question asked, the concepts may have missed most of
+ * it (a diagnosis told in the company's own terms): then the whole answer must say too little of its own.
  */
-export const restatesQuestion = (r: Pick<Relevance, 'own'>): boolean => r.own < MIN_OWN_WORDS;
+export const restatesQuestion = (r: Pick<Relevance, 'relevantWords' | 'own' | 'ownAnywhere'>, sure: boolean): boolean =>
+  r.relevantWords > 0 && r.own < MIN_OWN_WORDS && (!sure || r.ownAnywhere < MIN_OWN_WORDS);
 
 /** Whether an answer of any length says the candidate does not know (see `NOT_KNOWING`). */
 export const admitsNotKnowing = (a: Analysis): boolean => a.scan.some((text) => NOT_KNOWING.test(text));

@@ -1,6 +1,15 @@
 // Finds where a signal's phrases stand in an answer and whether each mention is affirmed or rejected.
 import type { Matcher } from '../../scenario/schema.js';
-import { CRITICISM, NEGATOR_WORDS, NEGATOR_PAIRS, REJECTED_AFTER, notNegating } from '../../text/lexicon.js';
+import {
+  CRITICISM,
+  DISPUTED,
+  NEGATOR_WORDS,
+  NEGATOR_PAIRS,
+  OWN_VIEW,
+  REJECTED_AFTER,
+  REPORTED_VIEW,
+  notNegating,
+} from '../../text/lexicon.js';
 import type { Matches, Span } from '../../text/phrase-matcher.js';
 import { cueListOf, type CueMatches } from '../model/features.js';
 import { HYPHEN } from '../../text/chars.js';
@@ -129,6 +138,21 @@ function isNegated(text: string, tokens: readonly Token[], t: number, clauseStar
   return false;
 }
 
+/**
+ * Whether the mention is someone else's view that the speaker then disputes, in one sentence: "the growth
+ * team will say there aren't any risks, but…", "some argue GMV is the metric; however…". The speaker's own
+ * view ("I'd say there aren't any risks, but we watch refunds") stays theirs.
+ */
+function reportedThenDisputed(text: string, s: Sentence, start: number, end: number): boolean {
+  if (!DISPUTED.test(text.slice(end, s.end))) return false;
+  const before = text.slice(s.start, start);
+  REPORTED_VIEW.lastIndex = 0;
+  for (let m = REPORTED_VIEW.exec(before); m; m = REPORTED_VIEW.exec(before)) {
+    if (!OWN_VIEW.test(before.slice(Math.max(0, m.index - 24), m.index))) return true;
+  }
+  return false;
+}
+
 /** Offsets and turns packed into one number, a cache key that makes no string (answers are far below 10^6 characters a turn). */
 const pack = (turn: number, from: number, to: number) => (turn * 1e6 + from) * 1e6 + to;
 
@@ -146,6 +170,7 @@ function isRejected(a: Analysis, turn: number, s: Sentence, start: number, end: 
   if (isNegated(text, tokens, firstTokenAt(tokens, start), from)) return true;
   if (REJECTED_AFTER.test(text.slice(end, Math.min(to + VERDICT_REACH, s.end)))) return true;
   if (criticised(a, turn, from, to, cache)) return true;
+  if (reportedThenDisputed(text, s, start, end)) return true;
   // The next clause criticises the mention only when it opens by pointing back at it: "X, which is a vanity metric".
   const next = nextClause(a, text, s, to);
   if (!next) return false;

@@ -54,11 +54,16 @@ export interface Relevance {
   /** Per turn: the different content words its relevant sentences say beyond the question's and the rubric's headings. */
   said: number[];
   /**
-   * The different content words and figures of the whole answer that are not the question's (nor a
-   * follow-up's) own words, the rubric's title or its criteria's, or a kind of thing an answer could
-   * give ("a dashboard", "the metric"): few, and the answer only says the question back.
+   * The different content words and figures of the sentences on the question that are not what was
+   * asked (the question's and the follow-ups' words and figures), the rubric's title or its criteria's,
+   * a kind of thing an answer could give ("a dashboard", "the metric"), a word any answer uses, or a
+   * number that numbers a list: few, and the answer only says the question back.
    */
   own: number;
+  /** The same counted in every sentence, set aside or not. */
+  ownAnywhere: number;
+  /** Per sentence: 1 when it says nothing of its own in that sense ("I don't see real risks here"). */
+  empty: Uint8Array;
   /**
    * Per turn that answers a follow-up: whether it speaks to what the follow-up probed, by naming a phrase
    * any of the probed criteria's signals look for, or by taking up the follow-up's own words.
@@ -93,7 +98,7 @@ interface Topic {
   headingWords: Set<string>;
   /** Their stems: the company's nouns tie every sentence of every answer to every other, so they link neighbours only. */
   contextStems: Set<string>;
-  /** The stems of the rubric's title and its criteria's: what an answer that says the question back names. */
+  /** The words of the rubric's title and its criteria's, and the kind nouns, without inflection: what an answer that says the question back names. */
   titles: Set<string>;
   /** Per string number (idOf), whether the string is a heading and a context stem (KNOWN, HEADING, CONTEXT), worked out as met. */
   flags: Uint8Array;
@@ -149,6 +154,8 @@ const RETURNS_TO = 2;
 const THREAD_WORDS = 2;
 
 const isNumber = (w: string) => /^\d/u.test(w);
+/** What follows a number that numbers a list item: "1)", "2." before a space. */
+const LIST_MARK = /^[).](?:\s|$)/u;
 
 /** A word that carries content: not grammar, not a light verb or evaluative word, not a unit of time. */
 export const isContentWord = (w: string) =>
@@ -278,8 +285,8 @@ const topics = new Map<string, Topic>();
  */
 const ELSEWHERE_PHRASES = 2;
 
-/** The stems of the nouns for a kind of thing an answer could give (HEADING_WORDS): naming one says nothing of one's own. */
-const KIND_STEMS = new Set(HEADING_WORDS.map(stemOf));
+/** The nouns for a kind of thing an answer could give (HEADING_WORDS), without inflection: naming one says nothing of one's own. */
+const KIND_LEMMAS = new Set(HEADING_WORDS.map((w) => lemmaOf(w)));
 
 /** Rubrics seen in one process are few (a scenario's questions); the cache is bounded all the same. */
 const TOPIC_CACHE = 64;
@@ -316,9 +323,9 @@ function topicOf(rubric: ResolvedRubric): Topic {
     }
     const contextStems = new Set<string>();
     for (const term of rubric.context) for (const tok of tokenize(term.replace(/\*/gu, ''))) contextStems.add(stemOf(tok.norm));
-    const titles = new Set<string>(KIND_STEMS);
+    const titles = new Set<string>(KIND_LEMMAS);
     for (const text of [rubric.title, ...rubric.criteria.map((c) => c.title)])
-      for (const tok of tokenize(text)) titles.add(stemOf(tok.norm));
+      for (const tok of tokenize(text)) titles.add(lemmaOf(tok.norm));
     t = { headings, headingWords, contextStems, titles, flags: new Uint8Array(0), epoch: idEpoch };
     if (topics.size >= TOPIC_CACHE) topics.delete(topics.keys().next().value!);
     topics.set(rubric.hash, t);
@@ -435,6 +442,11 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
   /** The question's words whole, without their inflection: one of them, the same word, is enough. */
   const questionWords = promptStems(asked.question, phrases, lemmaOf);
   const followUps = (asked.followUps ?? []).map((f) => promptStems(promptOfFollowUp(f), phrases));
+  // Every word and figure of what was asked, the company's nouns too: said back, none is the answer's own.
+  const askedWords = new Set<string>();
+  // Only what was asked of a turn the answer has: a follow-up asked after the last answer is not yet answered.
+  for (const prompt of [asked.question, ...(asked.followUps ?? []).slice(0, a.turns.length - 1).map(promptOfFollowUp)])
+    if (prompt) for (const t of tokenize(prompt)) askedWords.add(isNumber(t.norm) ? t.norm : lemmaOf(t.norm));
 
   // What each sentence names of each family's topic: the first five letters of each phrase found.
   // A set is made only where a concept is named: most sentences name none of most families'.
@@ -480,8 +492,8 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
   let words = 0;
   /** Per sentence, the numbers (idOf) of what it says. */
   const content: number[][] = [];
-  /** What the whole answer says of its own (see `Relevance.own`). */
-  const ownWords = new Set<number>();
+  /** Per sentence, the numbers (idOf) of the words and figures it says of its own (see `Relevance.own`). */
+  const ownOf: number[][] = [];
   const repliedIn = new Set<number>();
   for (let i = 0; i < n; i++) {
     const s = a.sentences[i]!;
@@ -490,7 +502,9 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
     const own: WordFacts[] = [];
     const whole: WordFacts[] = [];
     const saying: number[] = [];
+    const mine: number[] = [];
     const tokens = a.tokens[s.turn]!;
+    const said = a.scan[s.turn]!;
     const stamp = ++marks.stamp;
     for (let k = firstTokenAt(tokens, s.start); k < tokens.length && tokens[k]!.end <= s.end; k++) {
       const w = tokens[k]!.norm;
@@ -500,11 +514,20 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
         m.saying[facts.wordId] = stamp;
         saying.push(facts.wordId);
       }
-      if (facts.number) ownWords.add(facts.wordId);
+      // A figure the question gave, or one that numbers a list ("1)", "2."), is not the answer's own.
+      if (facts.number && !askedWords.has(w) && !(w.length <= 2 && LIST_MARK.test(said.slice(tokens[k]!.end, tokens[k]!.end + 2))))
+        mine.push(facts.wordId);
       if (!facts.content) continue;
       const stem = facts.stem;
-      if (!topic.titles.has(stem) && !prompt.has(stem) && !question.has(stem) && !GENERIC_WORDS.has(facts.lemma) && !ANSWERING_WORDS.has(w))
-        ownWords.add(facts.stemId);
+      const lemma = facts.lemma;
+      if (
+        !topic.titles.has(lemma) &&
+        !askedWords.has(lemma) &&
+        !GENERIC_WORDS.has(lemma) &&
+        !ANSWERING_WORDS.has(lemma) &&
+        !ANSWERING_WORDS.has(w)
+      )
+        mine.push(facts.stemId);
       if (m.own[facts.stemId] !== stamp) {
         m.own[facts.stemId] = stamp;
         own.push(facts);
@@ -521,6 +544,7 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
     stems.push(own);
     wholes.push(whole);
     content.push(saying);
+    ownOf.push(mine);
     if (saying.length) filled[i] = 1;
 
     // The question's own words mark a sentence as on it: one of a follow-up's (short, pointed) for its
@@ -689,7 +713,9 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
     words,
     concepts: concepts.size,
     said,
-    own: ownWords.size,
+    own: ownCount(ownOf, relevant),
+    ownAnywhere: new Set(ownOf.flat()).size,
+    empty: Uint8Array.from(ownOf, (ids) => (ids.length ? 0 : 1)),
     addressed,
     elsewhere: aside.map((x) => x >= ELSEWHERE_PHRASES),
     ownConcepts,
@@ -697,6 +723,24 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
     rivalWords: leaning,
     ...(rival ? { rival } : {}),
   };
+}
+
+/**
+ * How many different words and figures of their own the sentences on the question say, with those of the
+ * sentences set aside that take one of them up again ("User engagement. If users are engaged with the
+ * app…"): a sentence about something else shares none, so padding adds nothing.
+ */
+function ownCount(ownOf: readonly (readonly number[])[], relevant: Uint8Array): number {
+  const seen = new Set<number>();
+  ownOf.forEach((ids, i) => {
+    if (relevant[i]) for (const id of ids) seen.add(id);
+  });
+  const more: number[] = [];
+  ownOf.forEach((ids, i) => {
+    if (!relevant[i] && ids.some((id) => seen.has(id))) more.push(...ids);
+  });
+  for (const id of more) seen.add(id);
+  return seen.size;
 }
 
 /** The family that names most concepts in a sentence (0 is the rubric's own). */
@@ -723,6 +767,8 @@ function unjudged(a: Analysis): Relevance {
     rivalWords: 0,
     said: a.turns.map(() => Infinity),
     own: Infinity,
+    ownAnywhere: Infinity,
+    empty: new Uint8Array(n),
     addressed: a.turns.map(() => true),
     elsewhere: a.turns.map(() => false),
   };
