@@ -385,7 +385,7 @@ function signalsIn(
 
 /**
  * Adds to `signals` the signals that can only hold an answer down (`holdingDownOf`) found in the sentences
- * on the question or set aside with nothing of their own in them (`Relevance.empty`: "I don't see real
+ * on the question or set aside with nothing of their own in them (`Relevance.emptyAside`: "I don't see real
  * risks here" says nothing but the question's words). A sentence about something else says something of
  * its own and is never read, so padding cannot lower an answer either. Their sentences are numbered as the rest's are, among the sentences read; a sentence
  * set aside has none there, and is named, by its number in the whole answer, in what is returned.
@@ -403,18 +403,11 @@ function holdDown(
   const aside = new Map<number, string[]>();
   const only = holdingDownOf(rubric);
   if (!only.size) return aside;
-  const sentences = new Uint8Array(whole.sentences.length);
-  let any = false;
-  relevance.empty.forEach((empty, i) => {
-    if (!empty || relevance.relevant[i]) return;
-    sentences[i] = 1;
-    any = true;
-  });
-  if (!any) return aside;
-  relevance.relevant.forEach((x, i) => {
-    if (x) sentences[i] = 1;
-  });
-  const everywhere = evaluateSignals(rubric, { analysis: whole, blanked, fragmentsCount: !listOnly, found, cues, only, sentences });
+  const empty = relevance.emptyAside;
+  if (!empty.length) return aside;
+  const within = (m: { sentence: number; turn: number; start: number; end: number }) =>
+    relevance.relevant[m.sentence] === 1 || empty.some((e) => e.turn === m.turn && m.start >= e.start && m.end <= e.end);
+  const everywhere = evaluateSignals(rubric, { analysis: whole, blanked, fragmentsCount: !listOnly, found, cues, only, within });
   // Each sentence's number among the sentences read, or -1 for one set aside.
   const readAs: number[] = [];
   let k = -1;

@@ -72,7 +72,7 @@ export const REPORTED_VIEW =
   /(?<![\p{L}'’])(?:says?|claims?|argues?|thinks?|believes?|(?:will|would|might|may|could) (?:say|argue|claim|tell you))(?![\p{L}])/giu;
 
 /** The speaker as the one who reports: "I think", "we'd say", "I would argue" give the speaker's own view. */
-export const OWN_VIEW = /(?:^|[^\p{L}'’])(?:i|i['’]d|i['’]ll|i['’]m|we|we['’]d|we['’]ll)\s+(?:\p{L}+\s+)?$/iu;
+export const OWN_VIEW = /(?:^|[^\p{L}'’])(?:i|i['’]d|i['’]ll|i['’]m|we|we['’]d|we['’]ll)\s+(?:[\p{L}'’]+\s+){0,2}$/iu;
 
 /** A turn against what was just reported: "…, but", "however". */
 export const DISPUTED = /(?<![\p{L}])(?:but|however|yet|except that)(?![\p{L}])/iu;

@@ -240,6 +240,26 @@ describe('non-answers, hedges and restatements earn nothing', () => {
     expect(numbered.flags.nonAnswer).toBe('restatement');
   });
 
+  it('a restatement made only of the headings is a restatement, not off topic', () => {
+    const s = grade(
+      'kpi',
+      'The most important KPI for the product is the KPI that matters most. The reason it matters is that it tells us whether the product is doing well.',
+    );
+    expect(s.flags.nonAnswer).toBe('restatement');
+    const dashed = grade(
+      'kpi',
+      '1- The most important KPI for the product is the KPI that matters most. 2- The reason it matters is that it tells us whether the product is doing well.',
+    );
+    expect(dashed.flags.nonAnswer).toBe('restatement');
+  });
+
+  it("padding that repeats a restatement's one word of its own does not make it an answer", () => {
+    const restated = 'The KPI that matters most is footfall. It is the KPI that matters most.';
+    const padded = `${restated} I play cricket with my friends on Sundays. Footfall at my cousin's bakery doubled after the festival.`;
+    expect(grade('kpi', restated).flags.nonAnswer).toBe('restatement');
+    expect(grade('kpi', padded).total).toBeLessThanOrEqual(grade('kpi', restated).total + 3);
+  });
+
   it('the same restatement with the thing itself added is graded, and higher', () => {
     const restated =
       'You are asking which KPI matters most for the product and why. The KPI that matters most is the one that tells us the product is doing well.';
@@ -284,6 +304,22 @@ describe('a denial counts wherever it is said', () => {
       "I'd say there aren't any real risks with cashback, but I would cap rewards per sender and receiver pair and audit the top accounts weekly.",
     );
     expect(own.antiPatterns.map((x) => x.id)).toContain('dismisses_risk');
+  });
+
+  it('a dismissal said without punctuation is read as the punctuated one is', () => {
+    for (const a of risks) {
+      const spoken = grade('risks', unpunctuated(`${a.text} I don't see real risks here.`));
+      expect(spoken.antiPatterns.map((x) => x.id)).toContain('dismisses_risk');
+    }
+  });
+
+  it("a mentor's saying before the candidate's own pick leaves the pick the candidate's", () => {
+    const s = grade(
+      'kpi',
+      'As my mentor always says, I would pick weekly paying merchants as our north star, because they are the ones who pay us fees, but I would watch refunds too.',
+    );
+    const choice = s.criteria.find((c) => c.id === 'choice')!;
+    expect(choice.level).toBeGreaterThanOrEqual(choice.bar);
   });
 
   it('a sentence about something else that happens to name a risk or screen time holds nothing down', () => {

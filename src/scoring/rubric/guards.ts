@@ -150,12 +150,13 @@ const MIN_OWN_WORDS = POLICY.nonAnswer.minOwnWords;
 /**
  * Whether an answer only says the question back, or names its headings: its sentences on the question
  * say fewer than `minOwnWords` different content words (or figures) of their own (`Relevance.own`).
- * An answer with nothing on the question is left to relevance: it is off topic, not a restatement. When
+ * An answer with nothing on the question is left to relevance: it is off topic, not a restatement; one
+ * whose only sentences on it name its headings without filling them in is a restatement. When
  * the topic model is `sure` the answer is about the question asked, the concepts may have missed most of
  * it (a diagnosis told in the company's own terms): then the whole answer must say too little of its own.
  */
-export const restatesQuestion = (r: Pick<Relevance, 'relevantWords' | 'own' | 'ownAnywhere'>, sure: boolean): boolean =>
-  r.relevantWords > 0 && r.own < MIN_OWN_WORDS && (!sure || r.ownAnywhere < MIN_OWN_WORDS);
+export const restatesQuestion = (r: Pick<Relevance, 'relevantWords' | 'why' | 'own' | 'ownAnywhere'>, sure: boolean): boolean =>
+  (r.relevantWords > 0 || r.why.includes('unfilled')) && r.own < MIN_OWN_WORDS && (!sure || r.ownAnywhere < MIN_OWN_WORDS);
 
 /** Whether an answer of any length says the candidate does not know (see `NOT_KNOWING`). */
 export const admitsNotKnowing = (a: Analysis): boolean => a.scan.some((text) => NOT_KNOWING.test(text));

@@ -143,9 +143,12 @@ function isNegated(text: string, tokens: readonly Token[], t: number, clauseStar
  * team will say there aren't any risks, but…", "some argue GMV is the metric; however…". The speaker's own
  * view ("I'd say there aren't any risks, but we watch refunds") stays theirs.
  */
-function reportedThenDisputed(text: string, s: Sentence, start: number, end: number): boolean {
+function reportedThenDisputed(text: string, s: Sentence, clauseStart: number, start: number, end: number): boolean {
+  // The report is looked for in the mention's own clause only: "As my mentor says, I would pick X" is the speaker's pick.
+  const before = text.slice(clauseStart, start);
+  REPORTED_VIEW.lastIndex = 0;
+  if (!REPORTED_VIEW.test(before)) return false;
   if (!DISPUTED.test(text.slice(end, s.end))) return false;
-  const before = text.slice(s.start, start);
   REPORTED_VIEW.lastIndex = 0;
   for (let m = REPORTED_VIEW.exec(before); m; m = REPORTED_VIEW.exec(before)) {
     if (!OWN_VIEW.test(before.slice(Math.max(0, m.index - 24), m.index))) return true;
@@ -170,7 +173,7 @@ function isRejected(a: Analysis, turn: number, s: Sentence, start: number, end: 
   if (isNegated(text, tokens, firstTokenAt(tokens, start), from)) return true;
   if (REJECTED_AFTER.test(text.slice(end, Math.min(to + VERDICT_REACH, s.end)))) return true;
   if (criticised(a, turn, from, to, cache)) return true;
-  if (reportedThenDisputed(text, s, start, end)) return true;
+  if (reportedThenDisputed(text, s, from, start, end)) return true;
   // The next clause criticises the mention only when it opens by pointing back at it: "X, which is a vanity metric".
   const next = nextClause(a, text, s, to);
   if (!next) return false;

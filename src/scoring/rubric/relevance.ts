@@ -62,8 +62,11 @@ export interface Relevance {
   own: number;
   /** The same counted in every sentence, set aside or not. */
   ownAnywhere: number;
-  /** Per sentence: 1 when it says nothing of its own in that sense ("I don't see real risks here"). */
-  empty: Uint8Array;
+  /**
+   * The stretches set aside that say nothing of their own in that sense ("I don't see real risks here"):
+   * sentences, or in a turn without marks the finer units relevance judged, by turn and offsets.
+   */
+  emptyAside: { turn: number; start: number; end: number }[];
   /**
    * Per turn that answers a follow-up: whether it speaks to what the follow-up probed, by naming a phrase
    * any of the probed criteria's signals look for, or by taking up the follow-up's own words.
@@ -154,8 +157,8 @@ const RETURNS_TO = 2;
 const THREAD_WORDS = 2;
 
 const isNumber = (w: string) => /^\d/u.test(w);
-/** What follows a number that numbers a list item: "1)", "2." before a space. */
-const LIST_MARK = /^[).](?:\s|$)/u;
+/** What follows a number that numbers a list item: "1)", "2.", "3-" before a space. */
+const LIST_MARK = /^[).-](?:\s|$)/u;
 
 /** A word that carries content: not grammar, not a light verb or evaluative word, not a unit of time. */
 export const isContentWord = (w: string) =>
@@ -423,6 +426,7 @@ export function relevanceOf(a: Analysis, rubric: ResolvedRubric, phrases: TopicP
   });
   let words = 0;
   for (const s of a.sentences) words += s.words;
+  // The units' stretches set aside with nothing of their own stand as they are: finer than the sentences.
   return { ...r, relevant, why, relevantWords, words };
 }
 
@@ -713,9 +717,9 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
     words,
     concepts: concepts.size,
     said,
-    own: ownCount(ownOf, relevant),
+    own: ownCount(a, ownOf, relevant),
     ownAnywhere: new Set(ownOf.flat()).size,
-    empty: Uint8Array.from(ownOf, (ids) => (ids.length ? 0 : 1)),
+    emptyAside: a.sentences.flatMap((s, i) => (relevant[i] || ownOf[i]!.length ? [] : [{ turn: s.turn, start: s.start, end: s.end }])),
     addressed,
     elsewhere: aside.map((x) => x >= ELSEWHERE_PHRASES),
     ownConcepts,
@@ -726,18 +730,20 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
 }
 
 /**
- * How many different words and figures of their own the sentences on the question say, with those of the
- * sentences set aside that take one of them up again ("User engagement. If users are engaged with the
- * app…"): a sentence about something else shares none, so padding adds nothing.
+ * How many different words and figures of their own the sentences on the question say, with those of a
+ * sentence set aside right beside one of them that takes one of them up again ("User engagement. If
+ * users are engaged with the app…"). Padding farther off adds nothing, and padding beside them only
+ * when it repeats the answer's own word.
  */
-function ownCount(ownOf: readonly (readonly number[])[], relevant: Uint8Array): number {
+function ownCount(a: Analysis, ownOf: readonly (readonly number[])[], relevant: Uint8Array): number {
   const seen = new Set<number>();
   ownOf.forEach((ids, i) => {
     if (relevant[i]) for (const id of ids) seen.add(id);
   });
+  const beside = (i: number, j: number) => j >= 0 && j < ownOf.length && relevant[j] === 1 && a.sentences[j]!.turn === a.sentences[i]!.turn;
   const more: number[] = [];
   ownOf.forEach((ids, i) => {
-    if (!relevant[i] && ids.some((id) => seen.has(id))) more.push(...ids);
+    if (!relevant[i] && (beside(i, i - 1) || beside(i, i + 1)) && ids.some((id) => seen.has(id))) more.push(...ids);
   });
   for (const id of more) seen.add(id);
   return seen.size;
@@ -768,7 +774,7 @@ function unjudged(a: Analysis): Relevance {
     said: a.turns.map(() => Infinity),
     own: Infinity,
     ownAnywhere: Infinity,
-    empty: new Uint8Array(n),
+    emptyAside: [],
     addressed: a.turns.map(() => true),
     elsewhere: a.turns.map(() => false),
   };

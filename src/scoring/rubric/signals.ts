@@ -53,8 +53,8 @@ export interface Context {
   rejected?: RejectedMention[];
   /** When given, only these signals are worked out. */
   only?: ReadonlySet<string>;
-  /** When given, only mentions in the sentences marked 1 here count, and only those are near anything. */
-  sentences?: Uint8Array;
+  /** When given, only the mentions it accepts count, and only those are near anything. */
+  within?: (m: Mention) => boolean;
 }
 
 /** The quote around a mention: its sentence, cut short when long, never reaching into blanked text. */
@@ -116,9 +116,9 @@ export function evaluateSignals(rubric: ResolvedRubric, ctx: Context): Map<strin
       ctx.rejected?.push({ signal: sig.id, sentence: m.sentence, turn: m.turn, start: m.start, end: m.end, why });
       return false;
     };
-    const within = ctx.sentences;
+    const { within } = ctx;
     let mentions = all.filter((m) => {
-      if (within && !within[m.sentence]) return false;
+      if (within && !within(m)) return false;
       if (def.polarity !== 'any' && isRejectedMention(analysis, m, cache) !== (def.polarity === 'rejected')) {
         return reject(m, def.polarity === 'rejected' ? 'affirmed' : 'negated');
       }
@@ -131,7 +131,7 @@ export function evaluateSignals(rubric: ResolvedRubric, ctx: Context): Map<strin
       const { window } = sig.near;
       let nearSentences = nearMemo.get(sig.near.matcher.key);
       if (!nearSentences) {
-        nearSentences = new Set(mentionsOf(sig.near.matcher).flatMap((n) => (within && !within[n.sentence] ? [] : [n.sentence])));
+        nearSentences = new Set(mentionsOf(sig.near.matcher).flatMap((n) => (within && !within(n) ? [] : [n.sentence])));
         nearMemo.set(sig.near.matcher.key, nearSentences);
       }
       mentions = mentions.filter((m) => {
