@@ -376,6 +376,20 @@ describe('a horizon in plain words is for the risks rubric alone', () => {
   });
 });
 
+describe('the card quotes each part of an answer once', () => {
+  it('no two quotes of a criterion or an anti-pattern overlap', () => {
+    const shapes = [(t: string) => t, asBullets, unpunctuated];
+    for (const a of [...ANSWERS, ...CONCISE, ...GENERIC])
+      for (const shape of shapes) {
+        const s = grade(a.family, shape(a.text));
+        for (const quotes of [...s.criteria, ...s.antiPatterns].map((c) => c.evidence))
+          quotes.forEach((e, i) =>
+            quotes.slice(i + 1).forEach((f) => expect(e.turn === f.turn && e.start < f.end && f.start < e.end).toBe(false)),
+          );
+      }
+  });
+});
+
 describe('relevance is shown', () => {
   it('an answer about the question is not flagged and reports its share on the question', () => {
     const s = grade('kpi', ANSWERS[0]!.text);

@@ -14,14 +14,13 @@ export interface Found {
 
 export function foundIn(signals: ReadonlyMap<string, SignalResult>): Found {
   const present = (id: string) => signals.get(id)?.present ?? false;
+  // A quote that overlaps one already shown adds nothing but a second cut of the same words.
   const evidenceOf = (ids: string[]) => {
-    const seen = new Set<string>();
-    return [...new Set(ids)]
-      .flatMap((id) => signals.get(id)?.evidence() ?? [])
-      .filter((e) => {
-        const key = `${e.turn}:${e.start}:${e.end}`;
-        return seen.has(key) ? false : (seen.add(key), true);
-      });
+    const kept: Evidence[] = [];
+    for (const e of [...new Set(ids)].flatMap((id) => signals.get(id)?.evidence() ?? [])) {
+      if (!kept.some((k) => k.turn === e.turn && e.start < k.end && k.start < e.end)) kept.push(e);
+    }
+    return kept;
   };
   return { present, evidenceOf };
 }
