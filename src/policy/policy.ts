@@ -37,7 +37,7 @@ export const Policy = z
       .object({
         minContentWords: words.describe('Fewer different content words than this is not an attempt at an answer, and scores 0.'),
         minOwnWords: words.describe(
-          "Fewer different content words than this beyond the question's own words and the rubric's headings, in the sentences on the question, and the answer only restates the question: it scores 0.",
+          "Fewer different content words or figures than this of the answer's own (not the question's or its answered follow-ups' words, the rubric's titles, a kind noun, a word any answer uses), in the sentences on the question, and the answer only restates the question: it scores 0.",
         ),
         minLatinShare: share.describe(
           "Below this share of an answer's letters in Latin script, it is not in English: the word lists and cues are English, so no rubric point could be found in it. It is not graded (0), and the feedback says the scorer grades English.",

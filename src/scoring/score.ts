@@ -99,7 +99,7 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   const signals = why
     ? new Map<string, SignalResult>()
     : signalsIn(rubric, analysis, blanked, matched, cues, listOnly, explain ? rejected : undefined);
-  // What can only hold the answer down counts in the sentences set aside too: a denial is said about the question.
+  // What can only hold the answer down also counts in a sentence set aside that says nothing of its own ("I don't see real risks here").
   const heldDownAside =
     !why && analysis !== whole
       ? holdDown(signals, rubric, whole, relevance, blanked, wholeFound, cuesIn(phrases, wholeFound), listOnly)
@@ -387,8 +387,9 @@ function signalsIn(
  * Adds to `signals` the signals that can only hold an answer down (`holdingDownOf`) found in the sentences
  * on the question or set aside with nothing of their own in them (`Relevance.emptyAside`: "I don't see real
  * risks here" says nothing but the question's words). A sentence about something else says something of
- * its own and is never read, so padding cannot lower an answer either. Their sentences are numbered as the rest's are, among the sentences read; a sentence
- * set aside has none there, and is named, by its number in the whole answer, in what is returned.
+ * its own and is never read, so padding cannot lower an answer either. Their sentences are numbered as
+ * the rest's are, among the sentences read; a sentence set aside has none there, and is named, by its
+ * number in the whole answer, in what is returned.
  */
 function holdDown(
   signals: Map<string, SignalResult>,

@@ -222,7 +222,7 @@ describe('non-answers, hedges and restatements earn nothing', () => {
     }
   });
 
-  it("the question's own figures and a list's numbers are not the answer's own", () => {
+  it("the question's own figures are not the answer's own", () => {
     const saas = findScenario('saas');
     const q = saas.scenario.questions.find((x) => x.id === 'nrr-miss')!;
     const figures = score(
@@ -233,24 +233,19 @@ describe('non-answers, hedges and restatements earn nothing', () => {
       },
     );
     expect(figures.flags.nonAnswer).toBe('restatement');
-    const numbered = grade(
-      'kpi',
-      '1) The most important KPI for the product is the KPI that matters most. 2) The reason it matters is that it tells us whether the product is doing well.',
-    );
-    expect(numbered.flags.nonAnswer).toBe('restatement');
   });
 
-  it('a restatement made only of the headings is a restatement, not off topic', () => {
-    const s = grade(
-      'kpi',
-      'The most important KPI for the product is the KPI that matters most. The reason it matters is that it tells us whether the product is doing well.',
-    );
-    expect(s.flags.nonAnswer).toBe('restatement');
-    const dashed = grade(
-      'kpi',
-      '1- The most important KPI for the product is the KPI that matters most. 2- The reason it matters is that it tells us whether the product is doing well.',
-    );
-    expect(dashed.flags.nonAnswer).toBe('restatement');
+  // The question's headings said back in two sentences, as prose and as a numbered list: no number that numbers a list is the answer's own.
+  const headingsOnly = [
+    'The most important KPI for the product is the KPI that matters most.',
+    'The reason it matters is that it tells us whether the product is doing well.',
+  ] as const;
+  it.each([
+    ['as prose', (a: string, b: string) => `${a} ${b}`],
+    ['numbered "1)"', (a: string, b: string) => `1) ${a} 2) ${b}`],
+    ['numbered "1-"', (a: string, b: string) => `1- ${a} 2- ${b}`],
+  ])('a restatement made only of the headings, %s, is a restatement, not off topic', (_, join) => {
+    expect(grade('kpi', join(...headingsOnly)).flags.nonAnswer).toBe('restatement');
   });
 
   it("padding that repeats a restatement's one word of its own does not make it an answer", () => {

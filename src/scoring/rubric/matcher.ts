@@ -146,14 +146,13 @@ function isNegated(text: string, tokens: readonly Token[], t: number, clauseStar
 function reportedThenDisputed(text: string, s: Sentence, clauseStart: number, start: number, end: number): boolean {
   // The report is looked for in the mention's own clause only: "As my mentor says, I would pick X" is the speaker's pick.
   const before = text.slice(clauseStart, start);
+  let reported = false;
   REPORTED_VIEW.lastIndex = 0;
-  if (!REPORTED_VIEW.test(before)) return false;
-  if (!DISPUTED.test(text.slice(end, s.end))) return false;
-  REPORTED_VIEW.lastIndex = 0;
-  for (let m = REPORTED_VIEW.exec(before); m; m = REPORTED_VIEW.exec(before)) {
-    if (!OWN_VIEW.test(before.slice(Math.max(0, m.index - 24), m.index))) return true;
+  for (let m = REPORTED_VIEW.exec(before); m && !reported; m = REPORTED_VIEW.exec(before)) {
+    reported = !OWN_VIEW.test(before.slice(Math.max(0, m.index - 24), m.index));
   }
-  return false;
+  // The rest of the sentence is read only for a report: most mentions have none.
+  return reported && DISPUTED.test(text.slice(end, s.end));
 }
 
 /** Offsets and turns packed into one number, a cache key that makes no string (answers are far below 10^6 characters a turn). */
