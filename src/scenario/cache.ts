@@ -83,7 +83,35 @@ export class ParseCache {
   }
 }
 
-/** Parses through the cache when there is one. */
+/**
+ * The data of files this process parsed and validated, as JSON by a digest of the text, the most
+ * recent last: a text loaded again (the shipped scenarios, by each command a process runs) is not
+ * parsed again. As with the cache on disk, each use gets data of its own, only a file that validated
+ * is kept, and the YAML is parsed again only for lines.
+ */
+const parsedHere = new Map<string, string>();
+const PARSED_HERE = 32;
+
+function parseRemembered(file: string, text: string): CachedParse {
+  const key = sha256(text);
+  const forget = () => parsedHere.delete(key);
+  const json = parsedHere.get(key);
+  if (json !== undefined) {
+    parsedHere.delete(key);
+    parsedHere.set(key, json);
+    let lines: ((path: Path) => number | undefined) | undefined;
+    const lineOf = (p: Path) => (lines ??= parseWithLines(file, text).lineOf)(p);
+    return { file, data: JSON.parse(json) as unknown, lineOf, fromCache: true, remember: () => {}, forget };
+  }
+  const parsed = parseText(file, text);
+  const remember = () => {
+    if (parsedHere.size >= PARSED_HERE) parsedHere.delete(parsedHere.keys().next().value!);
+    parsedHere.set(key, JSON.stringify(parsed.data ?? null));
+  };
+  return { ...parsed, fromCache: false, remember, forget };
+}
+
+/** Parses through the cache when there is one, else through what this process parsed before. */
 export function parseWith(cache: ParseCache | undefined, file: string, text: string): ParsedFile & Partial<CachedParse> {
-  return cache ? cache.parse(file, text) : parseText(file, text);
+  return cache ? cache.parse(file, text) : parseRemembered(file, text);
 }

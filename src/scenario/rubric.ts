@@ -105,14 +105,44 @@ function contrastOf(library: RubricLibrary, family: string): { family: string; t
 
 /** JSON with object keys sorted, so equal values always hash alike. */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  const out: string[] = [];
+  writeCanonical(value, out);
+  return out.join('');
+}
+
+/**
+ * Writes `value` as canonical JSON in pieces. A list of strings alone (a lexicon, a phrase list: most
+ * of a rubric) is written by JSON.stringify in one call, which gives the same text.
+ */
+function writeCanonical(value: unknown, out: string[]): void {
+  if (Array.isArray(value)) {
+    if (value.every((v) => typeof v === 'string')) {
+      out.push(JSON.stringify(value));
+      return;
+    }
+    out.push('[');
+    value.forEach((v, i) => {
+      if (i) out.push(',');
+      writeCanonical(v, out);
+    });
+    out.push(']');
+    return;
   }
-  return JSON.stringify(value);
+  if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record)
+      .filter((k) => record[k] !== undefined)
+      .sort();
+    out.push('{');
+    keys.forEach((k, i) => {
+      out.push(i ? ',' : '', JSON.stringify(k), ':');
+      writeCanonical(record[k], out);
+    });
+    out.push('}');
+    return;
+  }
+  const text = JSON.stringify(value);
+  if (text !== undefined) out.push(text);
 }
 
 /** Checks what the schema cannot: references between signals, lexicons and criteria, and duplicates. */

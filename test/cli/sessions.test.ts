@@ -1,20 +1,21 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { rehearse } from '../helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { rehearseHere } from '../helpers.js';
 
 describe('rehearse sessions', () => {
   // One finished interview (every question passed), one left after its first answer.
   const h = mkdtempSync(join(tmpdir(), 'rehearse-home-'));
   const env = { REHEARSE_HOME: h };
-  expect(
-    rehearse(['interview', '--scenario', 'fintech', '--probes', '0'], { input: Array(5).fill('pass').join('\n---\n'), env }).code,
-  ).toBe(0);
-  expect(rehearse(['interview', '--scenario', 'saas', '--probes', '0'], { input: 'dont know', env }).code).toBe(1);
+  beforeAll(async () => {
+    const passed = Array(5).fill('pass').join('\n---\n');
+    expect((await rehearseHere(['interview', '--scenario', 'fintech', '--probes', '0'], { input: passed, env })).code).toBe(0);
+    expect((await rehearseHere(['interview', '--scenario', 'saas', '--probes', '0'], { input: 'dont know', env })).code).toBe(1);
+  });
 
-  it('shows an unfinished interview as unfinished, with no score, and a finished one with its total', () => {
-    const lines = rehearse(['sessions'], { env }).stdout.trimEnd().split('\n');
+  it('shows an unfinished interview as unfinished, with no score, and a finished one with its total', async () => {
+    const lines = (await rehearseHere(['sessions'], { env })).stdout.trimEnd().split('\n');
     const unfinished = lines.find((l) => l.includes('saas'))!;
     const finished = lines.find((l) => l.includes('fintech'))!;
     expect(unfinished).toMatch(/\bunfinished\b/);
@@ -23,8 +24,8 @@ describe('rehearse sessions', () => {
     expect(finished).toMatch(/\s0\s+finished\b/);
   });
 
-  it('lines its columns up under a header', () => {
-    const lines = rehearse(['sessions'], { env }).stdout.trimEnd().split('\n');
+  it('lines its columns up under a header', async () => {
+    const lines = (await rehearseHere(['sessions'], { env })).stdout.trimEnd().split('\n');
     const header = lines.find((l) => /\bdate\b/i.test(l))!;
     expect(header).toMatch(/date\s+scenario\s+kind\s+score\s+status\s+id/i);
     const rows = lines.filter((l) => /\d{4}-\d\d-\d\d/.test(l));
@@ -39,8 +40,8 @@ describe('rehearse sessions', () => {
     }
   });
 
-  it('--json says whether each session is finished', () => {
-    const listed = JSON.parse(rehearse(['sessions', '--json'], { env }).stdout) as { scenario: string; finished: boolean }[];
+  it('--json says whether each session is finished', async () => {
+    const listed = JSON.parse((await rehearseHere(['sessions', '--json'], { env })).stdout) as { scenario: string; finished: boolean }[];
     expect(listed.map((s) => [s.scenario, s.finished]).sort()).toEqual([
       ['fintech', true],
       ['saas', false],

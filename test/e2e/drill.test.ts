@@ -1,12 +1,12 @@
-// `rehearse drill` through the built CLI: the weakest criterion lately unless one is named, a question
-// that asks for it, its follow-up, a card that leads with it, saved as a drill and resumable; and in a
-// real terminal (tmux).
+// `rehearse drill`: the weakest criterion lately unless one is named, a question that asks for it, its
+// follow-up, a card that leads with it, saved as a drill and resumable (the CLI's main in this
+// process); and the built CLI in a real terminal (tmux).
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/interview/session.js';
-import { noTrace, rehearse } from '../helpers.js';
+import { noTrace, rehearseHere } from '../helpers.js';
 import { hasTmux, Terminal } from '../support/terminal.js';
 
 // Written for these tests.
@@ -24,14 +24,15 @@ const REPLY =
 /** The last lines with text on them: the live part of the screen. */
 const bottom = (screen: string) => screen.replace(/\s+$/u, '').split('\n').slice(-25).join('\n');
 const home = () => mkdtempSync(join(tmpdir(), 'rehearse-drill-'));
-function run(where: string, args: string[], answers?: string) {
+/** The CLI's `main` in this process; the built CLI itself runs in the terminal test below. */
+async function run(where: string, args: string[], answers?: string) {
   const extra: string[] = [];
   if (answers !== undefined) {
     const file = join(where, `answers-${Math.random().toString(36).slice(2)}.txt`);
     writeFileSync(file, answers);
     extra.push('--answers', file);
   }
-  return rehearse([...args, ...extra], { env: { REHEARSE_HOME: where } });
+  return rehearseHere([...args, ...extra], { env: { REHEARSE_HOME: where } });
 }
 const sessions = (where: string) =>
   readdirSync(join(where, 'sessions'))
@@ -39,30 +40,32 @@ const sessions = (where: string) =>
     .map((f) => Session.parse(JSON.parse(readFileSync(join(where, 'sessions', f), 'utf8'))));
 
 describe('rehearse drill', () => {
-  it('with no history and no criterion named, says how to name one', () => {
-    const r = run(home(), ['drill'], MAIN);
+  it('with no history and no criterion named, says how to name one', async () => {
+    const r = await run(home(), ['drill'], MAIN);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no interview graded yet to find your weakest criterion; name one with --criterion/u);
     noTrace(r.stderr);
   });
 
-  it('names a criterion that no rubric has, or one of two families, in one line with the choices', () => {
+  it('names a criterion that no rubric has, or one of two families, in one line with the choices', async () => {
     const where = home();
-    const unknown = run(where, ['drill', '--criterion', 'charisma'], MAIN);
+    const unknown = await run(where, ['drill', '--criterion', 'charisma'], MAIN);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/--criterion: no criterion "charisma"; the criteria are .*kpi: choice/u);
-    const shared = run(where, ['drill', '--criterion', 'balance'], MAIN);
+    const shared = await run(where, ['drill', '--criterion', 'balance'], MAIN);
     expect(shared.code).toBe(2);
     expect(shared.stderr).toMatch(/"balance" is a criterion of metrics and risks; say which with --family/u);
     noTrace(unknown.stderr + shared.stderr);
   }, 60_000);
 
-  it('drills the weakest criterion after an interview, probes it, and leads the card with it against the last attempt', () => {
+  it('drills the weakest criterion after an interview, probes it, and leads the card with it against the last attempt', async () => {
     const where = home();
-    expect(run(where, ['interview', '--scenario', 'fintech', '--probes', '0'], WEAK_INTERVIEW).code).toBe(0);
-    const before = JSON.parse(run(where, ['progress', '--json']).stdout) as { weakest: { id: string; title: string; family: string }[] };
+    expect((await run(where, ['interview', '--scenario', 'fintech', '--probes', '0'], WEAK_INTERVIEW)).code).toBe(0);
+    const before = JSON.parse((await run(where, ['progress', '--json'])).stdout) as {
+      weakest: { id: string; title: string; family: string }[];
+    };
     const weakest = before.weakest[0]!;
-    const r = run(where, ['drill'], `${MAIN}\n---\n${REPLY}\n---\nA third answer, in case the drill asks again.`);
+    const r = await run(where, ['drill'], `${MAIN}\n---\n${REPLY}\n---\nA third answer, in case the drill asks again.`);
     noTrace(r.stderr);
     expect(r.stdout).toContain(`Drill on ${weakest.title} (${weakest.family})`);
     expect(r.stdout).toContain(' · 1 question · ');
@@ -75,28 +78,32 @@ describe('rehearse drill', () => {
     const probes = drill.turns.filter((t) => t.kind === 'probe');
     expect(probes.length).toBeGreaterThan(0);
     for (const p of probes) expect(p.criterion).toBe(weakest.id);
-    const after = JSON.parse(run(where, ['progress', '--json']).stdout) as { sessions: { kind: string }[] };
+    const after = JSON.parse((await run(where, ['progress', '--json'])).stdout) as { sessions: { kind: string }[] };
     expect(after.sessions.map((s) => s.kind)).toEqual(['interview', 'drill']);
-    expect(run(where, ['sessions']).stdout).toMatch(new RegExp(`\\sdrill\\s+\\d+\\s+finished\\s+${drill.id}`, 'u'));
+    expect((await run(where, ['sessions'])).stdout).toMatch(new RegExp(`\\sdrill\\s+\\d+\\s+finished\\s+${drill.id}`, 'u'));
   }, 60_000);
 
-  it('takes a criterion by the title progress shows, in any case', () => {
-    const r = run(home(), ['drill', '--criterion', 'defines the METRIC', '--family', 'kpi', '--probes', '1'], `${MAIN}\n---\n${REPLY}`);
+  it('takes a criterion by the title progress shows, in any case', async () => {
+    const r = await run(
+      home(),
+      ['drill', '--criterion', 'defines the METRIC', '--family', 'kpi', '--probes', '1'],
+      `${MAIN}\n---\n${REPLY}`,
+    );
     noTrace(r.stderr);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Drill on Defines the metric (kpi)');
   }, 60_000);
 
-  it('asks a question not asked recently, and a resumed drill goes on with its own question', () => {
+  it('asks a question not asked recently, and a resumed drill goes on with its own question', async () => {
     const where = home();
-    expect(run(where, ['interview', '--scenario', 'fintech', '--probes', '0'], WEAK_INTERVIEW).code).toBe(0);
-    const cut = run(where, ['drill', '--criterion', 'choice', '--family', 'kpi'], MAIN);
+    expect((await run(where, ['interview', '--scenario', 'fintech', '--probes', '0'], WEAK_INTERVIEW)).code).toBe(0);
+    const cut = await run(where, ['drill', '--criterion', 'choice', '--family', 'kpi'], MAIN);
     expect(cut.code).toBe(1);
     const drill = sessions(where).find((s) => s.kind === 'drill')!;
     // fintech's KPI question was just asked; the drill takes another scenario's.
     expect(drill.scenario.id).not.toBe('fintech');
     expect(drill.turns.at(-1)).toMatchObject({ kind: 'probe', criterion: 'choice' });
-    const resumed = run(where, ['resume', drill.id], REPLY);
+    const resumed = await run(where, ['resume', drill.id], REPLY);
     expect(resumed.code).toBe(0);
     const done = sessions(where).find((s) => s.id === drill.id)!;
     expect(done.status).toBe('finished');

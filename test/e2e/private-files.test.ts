@@ -1,5 +1,7 @@
 // What rehearse keeps is its user's alone: the data folder and its folders 0700, its files 0600,
-// and an output file it replaces keeps the mode it had, as a shell redirection does.
+// and an output file it replaces keeps the mode it had, as a shell redirection does. The cache
+// folders are tried with the built CLI, a process of its own that starts with nothing kept in
+// memory; the modes of what a command writes, with the CLI's main in this process.
 import { createHash } from 'node:crypto';
 import {
   chmodSync,
@@ -16,7 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, rehearse } from '../helpers.js';
+import { fixture, rehearse, rehearseHere } from '../helpers.js';
 
 const modeOf = (path: string) => statSync(path).mode & 0o777;
 /** Every folder and file under `dir` with its mode, as 'path 700'. */
@@ -109,9 +111,9 @@ describe('private files', () => {
     expect(again.stdout).not.toContain('PLANTED');
   });
 
-  it('a data folder written by an older version with wider modes is narrowed when a session is saved', () => {
+  it('a data folder written by an older version with wider modes is narrowed when a session is saved', async () => {
     const home = mkdtempSync(join(tmpdir(), 'rehearse-private-'));
-    const first = rehearse(['interview', '--scenario', 'fintech', '--probes', '0'], {
+    const first = await rehearseHere(['interview', '--scenario', 'fintech', '--probes', '0'], {
       input: 'Monthly transacting merchants.',
       env: { REHEARSE_HOME: home },
     });
@@ -120,35 +122,35 @@ describe('private files', () => {
     const sessions = join(home, 'sessions');
     chmodSync(sessions, 0o755);
     chmodSync(join(sessions, `${id}.json`), 0o644);
-    const r = rehearse(['resume', id!], { input: FIVE.split('\n---\n').slice(1).join('\n---\n'), env: { REHEARSE_HOME: home } });
+    const r = await rehearseHere(['resume', id!], { input: FIVE.split('\n---\n').slice(1).join('\n---\n'), env: { REHEARSE_HOME: home } });
     expect(r.code).toBe(0);
     expect(modeOf(sessions)).toBe(0o700);
     expect(modeOf(join(sessions, `${id}.json`))).toBe(0o600);
   });
 
-  it('scenarios new writes the scenario privately in the data folder', () => {
+  it('scenarios new writes the scenario privately in the data folder', async () => {
     const home = mkdtempSync(join(tmpdir(), 'rehearse-private-'));
-    const r = rehearse(['scenarios', 'new', 'mine'], { env: { REHEARSE_HOME: home } });
+    const r = await rehearseHere(['scenarios', 'new', 'mine'], { env: { REHEARSE_HOME: home } });
     expect(r.code).toBe(0);
     expect(modeOf(join(home, 'scenarios'))).toBe(0o700);
     expect(modeOf(join(home, 'scenarios', 'mine.yaml'))).toBe(0o600);
   });
 
-  it.each(['600', '640', '644'])('grade --out over a file of mode %s keeps that mode', (octal) => {
+  it.each(['600', '640', '644'])('grade --out over a file of mode %s keeps that mode', async (octal) => {
     const mode = parseInt(octal, 8);
     const dir = mkdtempSync(join(tmpdir(), 'rehearse-out-'));
     const out = join(dir, 'grades.csv');
     writeFileSync(out, 'the old report\n');
     chmodSync(out, mode);
-    const r = rehearse(['grade', fixture('transcripts/interview.txt'), '--out', out]);
+    const r = await rehearseHere(['grade', fixture('transcripts/interview.txt'), '--out', out]);
     expect(r.code).toBe(0);
     expect(modeOf(out)).toBe(mode);
   });
 
-  it('grade --out to a new file gives it the mode a shell redirection would', () => {
+  it('grade --out to a new file gives it the mode a shell redirection would', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rehearse-out-'));
     writeFileSync(join(dir, 'by-the-shell.csv'), '');
-    const r = rehearse(['grade', fixture('transcripts/interview.txt'), '--out', join(dir, 'grades.csv')]);
+    const r = await rehearseHere(['grade', fixture('transcripts/interview.txt'), '--out', join(dir, 'grades.csv')]);
     expect(r.code).toBe(0);
     expect(modeOf(join(dir, 'grades.csv'))).toBe(modeOf(join(dir, 'by-the-shell.csv')));
   });

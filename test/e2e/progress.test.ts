@@ -1,11 +1,12 @@
-// `rehearse progress` over sessions the built CLI saved from answers files: as JSON, on a real
-// terminal (tmux), and as an HTML page opened in headless Chromium.
+// `rehearse progress` over sessions saved from answers files: as JSON (the CLI's main in this
+// process), on a real terminal (tmux) through the built CLI, and as an HTML page opened in headless
+// Chromium.
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { noTrace, rehearse } from '../helpers.js';
+import { noTrace, rehearseHere } from '../helpers.js';
 import { hasTmux, Terminal } from '../support/terminal.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -29,10 +30,10 @@ const LATER = [
 function home(): string {
   return mkdtempSync(join(tmpdir(), 'rehearse-progress-'));
 }
-function interview(where: string, answers: string) {
+async function interview(where: string, answers: string) {
   const file = join(where, `answers-${Math.random().toString(36).slice(2)}.txt`);
   writeFileSync(file, answers);
-  return rehearse(['interview', '--scenario', 'fintech', '--answers', file, '--probes', '0'], { env: { REHEARSE_HOME: where } });
+  return rehearseHere(['interview', '--scenario', 'fintech', '--answers', file, '--probes', '0'], { env: { REHEARSE_HOME: where } });
 }
 
 interface ProgressJson {
@@ -43,16 +44,16 @@ interface ProgressJson {
 
 describe('rehearse progress', () => {
   let where: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     where = home();
-    expect(interview(where, FIRST).code).toBe(0);
-    expect(interview(where, LATER).code).toBe(0);
+    expect((await interview(where, FIRST)).code).toBe(0);
+    expect((await interview(where, LATER)).code).toBe(0);
     // An interview left unfinished: one answer, then the answers run out.
-    expect(interview(where, 'Monthly transacting merchants, because they show the habit.').code).toBe(1);
+    expect((await interview(where, 'Monthly transacting merchants, because they show the habit.')).code).toBe(1);
   }, 60_000);
 
-  it('--json lists every session in order, finished or not, and each criterion per session', () => {
-    const r = rehearse(['progress', '--json'], { env: { REHEARSE_HOME: where } });
+  it('--json lists every session in order, finished or not, and each criterion per session', async () => {
+    const r = await rehearseHere(['progress', '--json'], { env: { REHEARSE_HOME: where } });
     expect(r.code).toBe(0);
     const p = JSON.parse(r.stdout) as ProgressJson;
     expect(p.sessions.map((s) => [s.kind, s.finished])).toEqual([
@@ -70,25 +71,25 @@ describe('rehearse progress', () => {
     for (const w of p.weakest) expect(p.criteria.some((c) => c.id === w.id && c.family === w.family)).toBe(true);
   }, 30_000);
 
-  it('--since and --scenario narrow the sessions; a bad date is a one-line usage error', () => {
-    const later = rehearse(['progress', '--json', '--since', '2999-01-01'], { env: { REHEARSE_HOME: where } });
+  it('--since and --scenario narrow the sessions; a bad date is a one-line usage error', async () => {
+    const later = await rehearseHere(['progress', '--json', '--since', '2999-01-01'], { env: { REHEARSE_HOME: where } });
     expect((JSON.parse(later.stdout) as ProgressJson).sessions).toEqual([]);
-    const other = rehearse(['progress', '--json', '--scenario', 'saas'], { env: { REHEARSE_HOME: where } });
+    const other = await rehearseHere(['progress', '--json', '--scenario', 'saas'], { env: { REHEARSE_HOME: where } });
     expect((JSON.parse(other.stdout) as ProgressJson).sessions).toEqual([]);
-    const bad = rehearse(['progress', '--since', 'last tuesday'], { env: { REHEARSE_HOME: where } });
+    const bad = await rehearseHere(['progress', '--since', 'last tuesday'], { env: { REHEARSE_HOME: where } });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^rehearse progress: --since: "last tuesday" is not a date/u);
     noTrace(bad.stderr);
   }, 30_000);
 
-  it('with no sessions says how to start one', () => {
-    const r = rehearse(['progress'], { env: { REHEARSE_HOME: home() } });
+  it('with no sessions says how to start one', async () => {
+    const r = await rehearseHere(['progress'], { env: { REHEARSE_HOME: home() } });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/No interviews or drills yet/u);
   });
 
-  it('--html into a folder that does not exist fails with one line naming the file', () => {
-    const r = rehearse(['progress', '--html', join(where, 'missing', 'p.html')], { env: { REHEARSE_HOME: where } });
+  it('--html into a folder that does not exist fails with one line naming the file', async () => {
+    const r = await rehearseHere(['progress', '--html', join(where, 'missing', 'p.html')], { env: { REHEARSE_HOME: where } });
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/p\.html: cannot write the page: no folder/u);
@@ -119,7 +120,7 @@ describe('rehearse progress', () => {
     '--html writes one self-contained page that a browser draws with charts and no errors',
     async () => {
       const file = join(where, 'progress.html');
-      const r = rehearse(['progress', '--html', file], { env: { REHEARSE_HOME: where } });
+      const r = await rehearseHere(['progress', '--html', file], { env: { REHEARSE_HOME: where } });
       expect(r.code).toBe(0);
       expect(r.stderr).toMatch(/wrote .*progress\.html \(3 session\(s\)\)/u);
       const page = readFileSync(file, 'utf8');
