@@ -49,7 +49,8 @@ export function stem(word: string): string {
 /** The text's words as a model reads them: lower case, contractions spelt out, numbers folded, stemmed. */
 export function words(text: string): string[] {
   const out: string[] = [];
-  for (const [t] of text.toLowerCase().replace(QUOTES, "'").matchAll(TOKEN)) {
+  // `match` with a global pattern gives the tokens alone, where `matchAll` makes an object for each.
+  for (const t of text.toLowerCase().replace(QUOTES, "'").match(TOKEN) ?? []) {
     let read = readings.get(t);
     if (!read) {
       read = readToken(t);
