@@ -11,6 +11,12 @@ const CACHE_FORMAT = 'yaml-2/v2';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** Lines are needed only for error messages: for data kept from before, the YAML is parsed again only then. */
+function linesLater(file: string, text: string): (path: Path) => number | undefined {
+  let lines: ((path: Path) => number | undefined) | undefined;
+  return (p: Path) => (lines ??= parseWithLines(file, text).lineOf)(p);
+}
+
 /** A parse that may be kept: it is written to the cache only once the file has validated. */
 export interface CachedParse extends ParsedFile {
   /** Whether the data came from the cache rather than from parsing the text now. */
@@ -50,10 +56,7 @@ export class ParseCache {
     const forget = () => rmSync(path, { force: true });
     const cached = this.read(path, key);
     if (cached) {
-      // Lines are needed only for error messages: the YAML is parsed again only then.
-      let lines: ((path: Path) => number | undefined) | undefined;
-      const lineOf = (p: Path) => (lines ??= parseWithLines(file, text).lineOf)(p);
-      return { file, data: cached.data, lineOf, fromCache: true, remember: () => {}, forget };
+      return { file, data: cached.data, lineOf: linesLater(file, text), fromCache: true, remember: () => {}, forget };
     }
     const parsed = parseText(file, text);
     const remember = () => {
@@ -99,9 +102,7 @@ function parseRemembered(file: string, text: string): CachedParse {
   if (json !== undefined) {
     parsedHere.delete(key);
     parsedHere.set(key, json);
-    let lines: ((path: Path) => number | undefined) | undefined;
-    const lineOf = (p: Path) => (lines ??= parseWithLines(file, text).lineOf)(p);
-    return { file, data: JSON.parse(json) as unknown, lineOf, fromCache: true, remember: () => {}, forget };
+    return { file, data: JSON.parse(json) as unknown, lineOf: linesLater(file, text), fromCache: true, remember: () => {}, forget };
   }
   const parsed = parseText(file, text);
   const remember = () => {

@@ -4,8 +4,10 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ParseCache } from '../../src/scenario/cache.js';
+import { loadScenario } from '../../src/scenario/load.js';
 import { parseText } from '../../src/scenario/parse.js';
 import { fixture, rehearseHere } from '../helpers.js';
+import { issuesOf } from '../support/issues.js';
 
 interface Entry {
   format: string;
@@ -107,5 +109,41 @@ describe('the parse cache', () => {
     const r = await rehearseHere(['scenarios'], { env: { REHEARSE_HOME: home, REHEARSE_NO_CACHE: '1' } });
     expect(r.code).toBe(0);
     expect(existsSync(join(home, 'cache'))).toBe(false);
+  });
+});
+
+describe('a file loaded again in the same process, with no cache folder', () => {
+  const copyOf = (name: string) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'rehearse-again-')), name);
+    // The shipped rubrics by name, wherever the copy is.
+    writeFileSync(file, readFileSync(fixture(`scenarios/good/${name}`), 'utf8').replace(/- \S*pm\.yaml/u, '- rehearse:pm'));
+    return file;
+  };
+
+  it('gives each load data of its own: what one caller changes, the next load does not see', () => {
+    const file = copyOf('minimal.yaml');
+    const first = loadScenario(file);
+    const prompt = first.scenario.questions[0]!.prompt;
+    first.scenario.questions[0]!.prompt = 'changed by the first caller';
+    const second = loadScenario(file);
+    expect(second.scenario.questions[0]!.prompt).toBe(prompt);
+    expect(second.scenario).not.toBe(first.scenario);
+    // Lines are still there for messages about the file.
+    expect(second.lineOf(['questions', 0, 'prompt'])).toBe(first.lineOf(['questions', 0, 'prompt']));
+  });
+
+  it('reads the file as it is now: an edit is seen, and a file that does not validate is refused each time with its line', () => {
+    const file = copyOf('minimal.yaml');
+    const text = readFileSync(file, 'utf8');
+    const prompt = loadScenario(file).scenario.questions[0]!.prompt;
+    writeFileSync(file, text.replace(prompt, 'An edited question?'));
+    expect(loadScenario(file).scenario.questions[0]!.prompt).toBe('An edited question?');
+    const broken = text.replace(/^title: .*$/mu, 'title: 12');
+    expect(broken).not.toBe(text);
+    writeFileSync(file, broken);
+    const line = text.split('\n').findIndex((l) => l.startsWith('title:')) + 1;
+    for (let i = 0; i < 2; i++) expect(issuesOf(() => loadScenario(file))[0]).toMatchObject({ line, path: 'title' });
+    writeFileSync(file, text);
+    expect(loadScenario(file).scenario.questions[0]!.prompt).toBe(prompt);
   });
 });
