@@ -18,7 +18,8 @@ export default defineConfig({
     // file (about half the suite's time). Nothing in src/ or test/ keeps state a test relies on
     // being fresh: no module mocks, fake timers or changes to process.env (the shared cache folder
     // is set once, before the workers start), and each test makes its own data folder where it
-    // counts what is in one.
+    // counts what is in one. What src/ keeps for the process's life (files parsed, phrase lists
+    // compiled, the locks of sessions the CLI's main opened here) is the same whichever test made it.
     isolate: false,
   },
 });

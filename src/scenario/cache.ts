@@ -87,32 +87,46 @@ export class ParseCache {
 }
 
 /**
- * The data of files this process parsed and validated, as JSON by a digest of the text, the most
- * recent last: a text loaded again (the shipped scenarios, by each command a process runs) is not
- * parsed again. As with the cache on disk, each use gets data of its own, only a file that validated
- * is kept, and the YAML is parsed again only for lines.
+ * The data of files this process parsed and validated, by a digest of the text, the most recent
+ * last: a text loaded again (the shipped scenarios, by each command a process runs) is not parsed
+ * again. Each use gets a copy of its own, made as `structuredClone` makes it, so a later load gets
+ * what the first did (a date stays a date); only a file that validated is kept, and not a very
+ * large one; the YAML is parsed again only for lines.
  */
-const parsedHere = new Map<string, string>();
+const parsedHere = new Map<string, unknown>();
 const PARSED_HERE = 32;
+/** Texts longer than this are parsed each time: 32 of them at most stay small. */
+const PARSED_HERE_CHARS = 256 * 1024;
 
 function parseRemembered(file: string, text: string): CachedParse {
   const key = sha256(text);
   const forget = () => parsedHere.delete(key);
-  const json = parsedHere.get(key);
-  if (json !== undefined) {
+  if (parsedHere.has(key)) {
+    const data = parsedHere.get(key);
     parsedHere.delete(key);
-    parsedHere.set(key, json);
-    return { file, data: JSON.parse(json) as unknown, lineOf: linesLater(file, text), fromCache: true, remember: () => {}, forget };
+    parsedHere.set(key, data);
+    return { file, data: structuredClone(data), lineOf: linesLater(file, text), fromCache: true, remember: () => {}, forget };
   }
   const parsed = parseText(file, text);
   const remember = () => {
+    if (text.length > PARSED_HERE_CHARS) return;
+    let copy: unknown;
+    try {
+      copy = structuredClone(parsed.data);
+    } catch {
+      return; // Data that cannot be copied is parsed again next time.
+    }
     if (parsedHere.size >= PARSED_HERE) parsedHere.delete(parsedHere.keys().next().value!);
-    parsedHere.set(key, JSON.stringify(parsed.data ?? null));
+    parsedHere.set(key, copy);
   };
   return { ...parsed, fromCache: false, remember, forget };
 }
 
-/** Parses through the cache when there is one, else through what this process parsed before. */
-export function parseWith(cache: ParseCache | undefined, file: string, text: string): ParsedFile & Partial<CachedParse> {
+/**
+ * Parses through the cache when there is one, else through what this process parsed before; `fresh`
+ * parses the text now, whatever was kept.
+ */
+export function parseWith(cache: ParseCache | undefined, file: string, text: string, fresh = false): ParsedFile & Partial<CachedParse> {
+  if (fresh) return parseText(file, text);
   return cache ? cache.parse(file, text) : parseRemembered(file, text);
 }

@@ -11,8 +11,10 @@ import { checkLibrary, composeLibrary, type ResolvedRubric } from './rubric.js';
 import { RubricLibrary, Scenario } from './schema.js';
 
 export interface ReadOptions {
-  /** Parsed files kept between runs; none, and every file is parsed. */
+  /** Parsed files kept between runs; none, and only what this process parsed before is kept. */
   cache?: ParseCache;
+  /** Parse the file now, whatever was kept. */
+  fresh?: boolean;
 }
 
 /** A scenario or rubric file, read by the input policy (size, binary, UTF-8 or UTF-16 only) and parsed. */
@@ -22,7 +24,7 @@ export function readParsed(file: string, options: ReadOptions = {}): ParsedFile 
     if (input.problem === 'missing') throw new MissingFileError(file, input.reason);
     throw new InvalidFileError([{ file, ...(input.line === undefined ? {} : { line: input.line }), path: '', message: input.message }]);
   }
-  return parseWith(options.cache, file, input.text);
+  return parseWith(options.cache, file, input.text, options.fresh);
 }
 
 /**
@@ -38,7 +40,7 @@ function fromFile<T>(file: string, options: ReadOptions, build: (parsed: ParsedF
   } catch (e) {
     if (!parsed.fromCache || !(e instanceof InvalidFileError)) throw e;
     parsed.forget?.();
-    return build(readParsed(file, { ...options, cache: undefined }));
+    return build(readParsed(file, { ...options, fresh: true }));
   }
   parsed.remember?.();
   return built;

@@ -12,7 +12,7 @@ describe('rehearse sessions', () => {
     const passed = Array(5).fill('pass').join('\n---\n');
     expect((await rehearseHere(['interview', '--scenario', 'fintech', '--probes', '0'], { input: passed, env })).code).toBe(0);
     expect((await rehearseHere(['interview', '--scenario', 'saas', '--probes', '0'], { input: 'dont know', env })).code).toBe(1);
-  });
+  }, 60_000);
 
   it('shows an unfinished interview as unfinished, with no score, and a finished one with its total', async () => {
     const lines = (await rehearseHere(['sessions'], { env })).stdout.trimEnd().split('\n');

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ParseCache } from '../../src/scenario/cache.js';
-import { loadScenario } from '../../src/scenario/load.js';
+import { loadScenario, readParsed } from '../../src/scenario/load.js';
 import { parseText } from '../../src/scenario/parse.js';
 import { fixture, rehearseHere } from '../helpers.js';
 import { issuesOf } from '../support/issues.js';
@@ -120,16 +120,25 @@ describe('a file loaded again in the same process, with no cache folder', () => 
     return file;
   };
 
-  it('gives each load data of its own: what one caller changes, the next load does not see', () => {
+  it('parses a file once: a later read is served from memory, with data of its own that no earlier caller changed', () => {
     const file = copyOf('minimal.yaml');
-    const first = loadScenario(file);
-    const prompt = first.scenario.questions[0]!.prompt;
-    first.scenario.questions[0]!.prompt = 'changed by the first caller';
-    const second = loadScenario(file);
-    expect(second.scenario.questions[0]!.prompt).toBe(prompt);
-    expect(second.scenario).not.toBe(first.scenario);
+    loadScenario(file);
+    const first = readParsed(file);
+    expect(first.fromCache).toBe(true);
+    const title = (first.data as { title: string }).title;
+    (first.data as { title: string }).title = 'changed by the first caller';
+    const second = readParsed(file);
+    expect(second.fromCache).toBe(true);
+    expect((second.data as { title: string }).title).toBe(title);
     // Lines are still there for messages about the file.
-    expect(second.lineOf(['questions', 0, 'prompt'])).toBe(first.lineOf(['questions', 0, 'prompt']));
+    expect(second.lineOf(['title'])).toBe(2);
+  });
+
+  it('keeps nothing of a file that does not validate', () => {
+    const file = copyOf('minimal.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/mu, 'title: 12'));
+    expect(() => loadScenario(file)).toThrow();
+    expect(readParsed(file).fromCache).toBe(false);
   });
 
   it('reads the file as it is now: an edit is seen, and a file that does not validate is refused each time with its line', () => {
