@@ -11,7 +11,7 @@ import { readLabelled } from '../src/calibration/rubrics.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { loadCatalog } from '../src/scenario/catalog.js';
 import type { BoundaryModel } from '../src/text/boundaries.js';
-import { inLockbox } from './validity.js';
+import { inLockbox } from './lockbox.js';
 
 const DEV = join(PACKAGE_ROOT, '..', 'shared', 'validity', 'dev.jsonl');
 const FOLDS = 5;

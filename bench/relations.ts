@@ -7,7 +7,10 @@ import { loadCatalog } from '../src/scenario/catalog.js';
 import { resolveRubric, type ResolvedRubric } from '../src/scenario/rubric.js';
 import { score } from '../src/scoring/score.js';
 import { adviceForm, asBullets, pad, PADDING, unpunctuated, unrelatedFamilies } from '../test/support/metamorphic.js';
-import { inLockbox } from './validity.js';
+import { inLockbox } from './lockbox.js';
+import { withTopicModel } from '../src/scoring/rubric/topic.js';
+import type { ModelWeights } from '../src/text/classifier.js';
+import type { LabelLine } from '../src/calibration/labels.js';
 
 export interface RelationFigures {
   answers: number;
@@ -39,7 +42,12 @@ export interface RelationFigures {
 const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 const share = (xs: readonly boolean[]) => (xs.length ? xs.filter(Boolean).length / xs.length : 0);
 
-export function relationsOn(file: string, part: 'tuning' | 'lockbox' | 'all' = 'tuning'): RelationFigures {
+/** `topicFor` gives the topic model to read an answer with in place of the shipped one: one that was not trained on it. */
+export function relationsOn(
+  file: string,
+  part: 'tuning' | 'lockbox' | 'all' = 'tuning',
+  topicFor: (source: string) => ModelWeights | undefined = () => undefined,
+): RelationFigures {
   const { labels, rubricOf } = readLabelled(file);
   const catalog = loadCatalog();
   const libraries = [...new Set(catalog.flatMap((s) => s.libraries))];
@@ -70,27 +78,32 @@ export function relationsOn(file: string, part: 'tuning' | 'lockbox' | 'all' = '
   const plain: number[] = [];
   const advice: number[] = [];
   let answers = 0;
-  for (const { line, label } of labels) {
-    if (part !== 'all' && inLockbox(sourceKey(label, `line ${line}`)) !== (part === 'lockbox')) continue;
-    if (typeof label.answer !== 'string') continue;
-    answers++;
+  // Every relation on one answer, read with the topic model that was not trained on it.
+  const measure = (answer: string, label: LabelLine, line: number) => {
     const rubric = rubricOf(label, line);
     const asked = label.asked ? { question: label.asked } : {};
-    const base = score(rubric, label.answer, asked).total;
+    const base = score(rubric, answer, asked).total;
     for (const f of unrelatedFamilies(rubric.family, families)) {
       const prompt = promptOf(f, label.scenario);
-      const under = score(byFamily.get(f)!, label.answer, prompt ? { question: prompt } : {}).total;
+      const under = score(byFamily.get(f)!, answer, prompt ? { question: prompt } : {}).total;
       own.push(base);
       other.push(under);
       kept.push(under <= 0.4 * base);
     }
-    rises.push(score(rubric, pad(label.answer, answers % PADDING.length), asked).total - base);
-    const spoken = score(rubric, unpunctuated(label.answer), asked).total;
-    spokenRises.push(score(rubric, unpunctuated(pad(label.answer, answers % PADDING.length)), asked).total - spoken);
-    bullets.push(Math.abs(score(rubric, asBullets(label.answer), asked).total - base));
+    rises.push(score(rubric, pad(answer, answers % PADDING.length), asked).total - base);
+    const spoken = score(rubric, unpunctuated(answer), asked).total;
+    spokenRises.push(score(rubric, unpunctuated(pad(answer, answers % PADDING.length)), asked).total - spoken);
+    bullets.push(Math.abs(score(rubric, asBullets(answer), asked).total - base));
     plain.push(Math.abs(spoken - base));
-    const advised = adviceForm(label.answer);
-    if (advised !== label.answer) advice.push(Math.abs(score(rubric, advised, asked).total - base));
+    const advised = adviceForm(answer);
+    if (advised !== answer) advice.push(Math.abs(score(rubric, advised, asked).total - base));
+  };
+  for (const { line, label } of labels) {
+    const source = sourceKey(label, `line ${line}`);
+    if (part !== 'all' && inLockbox(source) !== (part === 'lockbox')) continue;
+    if (typeof label.answer !== 'string') continue;
+    answers++;
+    withTopicModel(topicFor(source), () => measure(label.answer as string, label, line));
   }
   return {
     answers,

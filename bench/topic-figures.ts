@@ -1,12 +1,13 @@
-// How well the answer topic model, trained only on answers written for the project, tells the
-// development set's real answers apart by family: printed by `npm run validity`.
+// How well the answer topic model tells the development set's real answers apart by family, each read
+// by a model that was not trained on it: printed by `npm run validity`.
 import { sourceKey } from '../src/calibration/labels.js';
 import { readLabelled } from '../src/calibration/rubrics.js';
 import { POLICY } from '../src/policy/policy.js';
-import { topicOf } from '../src/scoring/rubric/topic.js';
+import { topicOf, withTopicModel } from '../src/scoring/rubric/topic.js';
+import type { ModelWeights } from '../src/text/classifier.js';
 import { unrelatedFamilies } from '../test/support/metamorphic.js';
 import { trace } from '../src/scoring/score.js';
-import { inLockbox } from './validity.js';
+import { inLockbox } from './lockbox.js';
 
 export interface TopicFigures {
   answers: number;
@@ -24,22 +25,31 @@ export interface TopicFigures {
 
 const held = (lead: number) => lead < POLICY.relevance.topicLead;
 
-export function topicFiguresOn(file: string, part: 'tuning' | 'lockbox' = 'tuning'): TopicFigures {
+/** `topicFor` gives the model to read an answer with in place of the shipped one: one not trained on it. */
+export function topicFiguresOn(
+  file: string,
+  part: 'tuning' | 'lockbox' = 'tuning',
+  topicFor: (source: string) => ModelWeights | undefined = () => undefined,
+): TopicFigures {
   const { labels, rubricOf } = readLabelled(file);
   const families = [...new Set(labels.map(({ line, label }) => rubricOf(label, line).family))];
   const own: number[] = [];
   const other: number[] = [];
   let cut = 0;
   for (const { line, label } of labels) {
-    if (inLockbox(sourceKey(label, `line ${line}`)) !== (part === 'lockbox') || typeof label.answer !== 'string') continue;
+    const source = sourceKey(label, `line ${line}`);
+    const answer = label.answer;
+    if (inLockbox(source) !== (part === 'lockbox') || typeof answer !== 'string') continue;
     const rubric = rubricOf(label, line);
     const family = rubric.family;
-    const mine = topicOf(label.answer, family);
-    if (!mine) continue;
-    own.push(mine.lead);
-    // What the scorer does under the answer's own question (it reads only the sentences on the question).
-    if (trace(rubric, label.answer, label.asked ? { asked: { question: label.asked } } : {}).guards.topic !== undefined) cut++;
-    for (const f of unrelatedFamilies(family, families)) other.push(topicOf(label.answer, f)!.lead);
+    withTopicModel(topicFor(source), () => {
+      const mine = topicOf(answer, family);
+      if (!mine) return;
+      own.push(mine.lead);
+      // What the scorer does under the answer's own question (it reads only the sentences on the question).
+      if (trace(rubric, answer, label.asked ? { asked: { question: label.asked } } : {}).guards.topic !== undefined) cut++;
+      for (const f of unrelatedFamilies(family, families)) other.push(topicOf(answer, f)!.lead);
+    });
   }
   let separation = 0;
   for (const a of own) for (const b of other) separation += a > b ? 1 : a === b ? 0.5 : 0;

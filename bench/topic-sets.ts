@@ -1,14 +1,17 @@
 // What the answer topic model is trained on: answers written for the project, each labelled with the
 // family of the question it answers (or none): the written answer sets, the scenarios' exemplars,
-// and the candidate's turns after each keyed question of the written conversations. The development
-// set's real answers are never trained on: they measure it.
+// and the candidate's turns after each keyed question of the written conversations; and the real
+// answers of the development set's tuning part, never those of its lockbox, which measures it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { loadCatalog } from '../src/scenario/catalog.js';
 import { train, type Example, type ModelWeights } from '../src/text/classifier.js';
 import { NO_TOPIC, TOPIC_CLASSES, TOPIC_TRAINING, topicFeatures } from '../src/scoring/rubric/topic.js';
+import { sourceKey } from '../src/calibration/labels.js';
+import { readLabelled } from '../src/calibration/rubrics.js';
 import { FIXTURES, GENERATIONS, keyedConversations, spanOf } from './question-sets.js';
+import { inLockbox } from './lockbox.js';
 
 /** The written answer sets: files named by family (`kpi.jsonl`, `kpi-broad.jsonl`; `none.jsonl` for answers to none), one answer a line. */
 export const WRITTEN = join(FIXTURES, 'answers-written');
@@ -59,17 +62,42 @@ export function conversationAnswers(folder: string): Example[] {
   return out;
 }
 
-/** Everything the shipped model is trained on. */
+/** Everything written for the project that the model is trained on. */
 export const topicExamples = (): Example[] => [
   ...writtenExamples(),
   ...exemplarExamples(),
   ...GENERATIONS.flatMap((g) => conversationAnswers(g.sets.conversations)),
 ];
 
-const ABOUT =
-  "Weights of the answer topic model (src/scoring/rubric/topic.ts), made by `npm run train:topics` from the answers written for the project: test/fixtures/answers-written, the scenarios' exemplars and the candidate turns of the written conversations. Do not edit: train again.";
+/**
+ * How much a real answer counts against one written for the project. Real answers are fewer and say
+ * things in more ways than the written ones; measured on answers held out by fold (`npm run
+ * validity`), counting them twice told families apart better than once or three times.
+ */
+export const LABELLED_WEIGHT = 2;
 
-export const trainTopics = (examples: readonly Example[] = topicExamples()): ModelWeights =>
+/** The labelled answers of `file` whose source `keep` accepts, each with its question's family. */
+export function labelledExamples(file: string, keep: (source: string) => boolean): Example[] {
+  const { labels, rubricOf } = readLabelled(file);
+  const out: Example[] = [];
+  for (const { line, label } of labels) {
+    if (typeof label.answer !== 'string' || !keep(sourceKey(label, `line ${line}`))) continue;
+    const family = rubricOf(label, line).family;
+    if (TOPIC_CLASSES.includes(family)) out.push({ text: label.answer, label: family, weight: LABELLED_WEIGHT });
+  }
+  return out;
+}
+
+/** What the shipped model is trained on: the written answers, and the development set's tuning part. */
+export const shippedTopicExamples = (devSet: string): Example[] => [
+  ...topicExamples(),
+  ...labelledExamples(devSet, (source) => !inLockbox(source)),
+];
+
+const ABOUT =
+  "Weights of the answer topic model (src/scoring/rubric/topic.ts), made by `npm run train:topics` from the answers written for the project (test/fixtures/answers-written, the scenarios' exemplars and the candidate turns of the written conversations) and the real answers of the development set's tuning part. Do not edit: train again.";
+
+export const trainTopics = (examples: readonly Example[]): ModelWeights =>
   train(examples, TOPIC_CLASSES, ABOUT, TOPIC_TRAINING, topicFeatures);
 
 export const TOPIC_MODEL_FILE = join(PACKAGE_ROOT, 'src', 'scoring', 'rubric', 'topic-model.json');

@@ -36,12 +36,14 @@ if (v.raters.length) {
   console.log('\nFor reference: the first rater against the second (tier against score)');
   console.log(renderAgreement(v.raters));
 }
-console.log("\nMetamorphic relations on the development set's real answers (tuning part, shipped model)");
-console.log(renderRelations(relationsOn(file)));
 console.log(
-  "\nThe answer topic model (trained only on answers written for the project) on the development set's real answers (tuning part)",
+  "\nMetamorphic relations on the development set's real answers (tuning part, shipped weights; each answer read by the topic model of its fold, trained without it)",
 );
-console.log(renderTopicFigures(topicFiguresOn(file)));
+console.log(renderRelations(relationsOn(file, 'tuning', v.topicFor)));
+console.log(
+  "\nThe answer topic model on the development set's real answers (tuning part, each read by the model of its fold, trained without it)",
+);
+console.log(renderTopicFigures(topicFiguresOn(file, 'tuning', v.topicFor)));
 if (args.includes('--lockbox')) {
   const box = crossValidate(file, '', 'lockbox');
   console.log(

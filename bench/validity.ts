@@ -7,19 +7,13 @@ import { sourceKey } from '../src/calibration/labels.js';
 import { readLabelled } from '../src/calibration/rubrics.js';
 import { agreement, TIERS, type Agreement, type Rated } from '../src/calibration/agreement.js';
 import { DEFAULT_MODEL } from '../src/scenario/model.js';
-import {
-  assignFolds,
-  FOLDS,
-  fitItemOf,
-  fittedModel,
-  hash,
-  heldOut,
-  rated,
-  TooFewSources,
-  type FitItem,
-} from '../src/calibration/fit-model.js';
+import { assignFolds, FOLDS, fitItemOf, fittedModel, heldOut, rated, TooFewSources, type FitItem } from '../src/calibration/fit-model.js';
 import { bandOf } from '../src/scoring/score.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
+import { withTopicModel } from '../src/scoring/rubric/topic.js';
+import type { Example, ModelWeights } from '../src/text/classifier.js';
+import { DEV_SET, inLockbox } from './lockbox.js';
+import { labelledExamples, topicExamples, trainTopics } from './topic-sets.js';
 import type { Figure } from './util.js';
 
 /** How many different fold splits the spread of the figures is measured over. */
@@ -32,19 +26,18 @@ interface Item extends FitItem {
 
 export { TooFewSources };
 
-/**
- * A third of the sources are a lockbox: never fitted, tuned or looked at while the scorer changes,
- * and measured once, at the end (`--lockbox`). Which third is fixed by a hash of the source.
- */
-export const inLockbox = (source: string) => parseInt(hash(`lockbox:${source}`).slice(0, 8), 16) % 3 === 0;
+export { DEV_SET, inLockbox };
 
 export type Part = 'tuning' | 'lockbox' | 'all';
 
-function load(file: string, salt = '', part: Part = 'tuning'): Item[] {
+const inPart = (source: string, part: Part) => part === 'all' || inLockbox(source) === (part === 'lockbox');
+
+/** The labelled answers of a part, scored with the shipped topic model or `topics` in its place. */
+function load(file: string, salt = '', part: Part = 'tuning', topics?: ModelWeights): Item[] {
   const { labels, rubricOf } = readLabelled(file);
-  const kept = labels.filter(({ line, label }) => part === 'all' || inLockbox(sourceKey(label, `line ${line}`)) === (part === 'lockbox'));
+  const kept = labels.filter(({ line, label }) => inPart(sourceKey(label, `line ${line}`), part));
   const items = kept.map(({ line, label }) => {
-    const { item } = fitItemOf(label, line, rubricOf(label, line));
+    const { item } = withTopicModel(topics, () => fitItemOf(label, line, rubricOf(label, line)));
     const r2 = label.rater2;
     return {
       ...item,
@@ -69,13 +62,38 @@ export interface ValidityFigures {
   raters: Rated[];
 }
 
-/** The development set's default place, beside the project. */
-export const DEV_SET = join(PACKAGE_ROOT, '..', 'shared', 'validity', 'dev.jsonl');
+let written: Example[] | undefined;
 
-/** `salt` changes which sources share a fold, to see how much the figures depend on one split. */
-export function crossValidate(file: string, salt = '', part: Part = 'tuning'): ValidityFigures & { items: Item[] } {
+/**
+ * A topic model per fold, trained on the written answers and the part's labelled answers outside the
+ * fold: the shipped one was trained on every answer of the tuning part, so it cannot measure them.
+ */
+function topicModelsByFold(file: string, items: readonly Item[], part: Part): ModelWeights[] {
+  written ??= topicExamples();
+  const foldOf = new Map(items.map((i) => [i.source, i.fold]));
+  return Array.from({ length: FOLDS }, (_, f) =>
+    trainTopics([
+      ...written!,
+      ...labelledExamples(file, (source) => inPart(source, part) && foldOf.get(source) !== undefined && foldOf.get(source) !== f),
+    ]),
+  );
+}
+
+/**
+ * `salt` changes which sources share a fold, to see how much the figures depend on one split. Held
+ * out, each fold is scored with a topic model trained without it (the lockbox needs none: the
+ * shipped model never saw it).
+ */
+export function crossValidate(
+  file: string,
+  salt = '',
+  part: Part = 'tuning',
+): ValidityFigures & { items: Item[]; topicFor: (source: string) => ModelWeights | undefined } {
   const items = load(file, salt, part);
-  const { rows: heldOutRows, lambdas } = heldOut(items);
+  const topics = part === 'lockbox' ? [] : topicModelsByFold(file, items, part);
+  const byFold = topics.map((t) => load(file, salt, part, t));
+  const { rows: heldOutRows, lambdas } = heldOut(items, (f) => byFold[f] ?? items);
+  const foldOf = new Map(items.map((i) => [i.source, i.fold]));
   const raters = items
     .filter((i) => i.rater2 !== undefined && i.tier !== undefined)
     .map((i): Rated => {
@@ -92,6 +110,7 @@ export function crossValidate(file: string, salt = '', part: Part = 'tuning'): V
     heldOut: heldOutRows,
     shipped: items.map((i) => rated(i, DEFAULT_MODEL)),
     raters,
+    topicFor: (source) => topics[foldOf.get(source) ?? -1],
   };
 }
 

@@ -121,15 +121,20 @@ export function chooseLambda(train: readonly FitItem[]): number {
 }
 
 /** Each item graded by a model fitted on the other folds, and the lambda each fold chose. */
-export function heldOut(items: readonly FitItem[]): { rows: Rated[]; lambdas: number[] } {
+export function heldOut(
+  items: readonly FitItem[],
+  itemsFor: (fold: number) => readonly FitItem[] = () => items,
+): { rows: Rated[]; lambdas: number[] } {
   const rows: Rated[] = new Array(items.length);
   const lambdas: number[] = [];
   for (let f = 0; f < FOLDS; f++) {
-    const train = items.filter((i) => i.fold !== f);
+    // The items as measured for this fold (by a topic model trained without it, say), in the same order.
+    const measured = itemsFor(f);
+    const train = measured.filter((i) => i.fold !== f);
     const lambda = chooseLambda(train);
     lambdas.push(lambda);
     const model = modelFor(train, lambda);
-    items.forEach((i, k) => {
+    measured.forEach((i, k) => {
       if (i.fold === f) rows[k] = rated(i, model);
     });
   }

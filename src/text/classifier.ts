@@ -14,6 +14,8 @@ export interface ModelWeights {
 export interface Example {
   text: string;
   label: string;
+  /** How much the example counts in training, 1 unless given. */
+  weight?: number;
 }
 
 /** Spellings folded to one form before words are read: typographic quotes, dashes. */
@@ -157,7 +159,9 @@ export function train(
   const y = examples.map((e) => classes.indexOf(e.label));
   if (y.some((c) => c < 0)) throw new Error(`an example's label is none of ${classes.join(', ')}`);
   const perClass = classes.map((_, c) => y.filter((v) => v === c).length);
-  const weightOf = y.map((c) => (s.balance ? (examples.length / classes.length / perClass[c]!) ** s.balance : 1));
+  const weightOf = y.map(
+    (c, e) => (s.balance ? (examples.length / classes.length / perClass[c]!) ** s.balance : 1) * (examples[e]!.weight ?? 1),
+  );
   const K = classes.length;
   const n = examples.length;
   // Weights and bias in one array: feature i's row at i*K, the bias at vocab.length*K.

@@ -56,8 +56,13 @@ describe('rehearse interview --answers with escape sequences in them', () => {
 describe('rehearse interview with an LLM that cannot be reached', () => {
   it('prints each follow-up once, says why the first two were written offline, then stops asking', async () => {
     const io = captureIO();
-    // Port 9 (discard) refuses connections at once: every request fails without waiting.
-    Object.assign(io.env, { OPENAI_API_KEY: 'sk-test-unreachable-123456', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' });
+    // Port 9 (discard) refuses connections at once; the client retries with pauses, which a deadline of a
+    // second cuts short: every request fails within it.
+    Object.assign(io.env, {
+      OPENAI_API_KEY: 'sk-test-unreachable-123456',
+      OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
+      REHEARSE_LLM_TIMEOUT_MS: '1000',
+    });
     const answers = join(io.home, 'answers.txt');
     writeFileSync(answers, Array.from({ length: 24 }, (_, i) => `Answer ${i + 1}: repeat borrowers, because they renew.`).join('\n---\n'));
     const code = await interviewCommand(['--scenario', fixture('scenarios/good/interview.yaml'), '--answers', answers], io);

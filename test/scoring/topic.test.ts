@@ -1,8 +1,10 @@
-// The answer topic model: that the shipped weights are what training on the written answers gives,
-// and what it does to a score, on answers written for these tests (not taken from its training sets).
-import { readFileSync } from 'node:fs';
+// The answer topic model: that the shipped weights are what training on the written answers and the
+// development set's tuning part gives, and what it does to a score, on answers written for these tests
+// (not taken from its training sets).
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { TOPIC_MODEL_FILE, trainTopics } from '../../bench/topic-sets.js';
+import { DEV_SET } from '../../bench/lockbox.js';
+import { shippedTopicExamples, TOPIC_MODEL_FILE, trainTopics } from '../../bench/topic-sets.js';
 import { findScenario } from '../../src/scenario/catalog.js';
 import { POLICY } from '../../src/policy/policy.js';
 import { NO_TOPIC, TOPIC_CLASSES, topicOf } from '../../src/scoring/rubric/topic.js';
@@ -26,9 +28,10 @@ const STORY =
   'We spent the long weekend at my aunt’s farm. The goats escaped twice, so we fixed the fence with wire from the shed, and my son learned to milk one by Sunday evening. If the weather holds next spring we want to go back for a week.';
 
 describe('the answer topic model', () => {
-  it('is what `npm run train:topics` makes from the written answers', () => {
+  // The development set lies beside the project, not in it: without it the weights cannot be made again here.
+  it.skipIf(!existsSync(DEV_SET))('is what `npm run train:topics` makes from the written answers and the tuning part', () => {
     const shipped = JSON.parse(readFileSync(TOPIC_MODEL_FILE, 'utf8')) as unknown;
-    expect(shipped).toEqual(trainTopics());
+    expect(shipped).toEqual(trainTopics(shippedTopicExamples(DEV_SET)));
   });
 
   it('reads each answer as about its own family, in any form', () => {
