@@ -33,13 +33,13 @@ describe('docs/scale.md', () => {
       writeFileSync(join(bin, 'rehearse'), `#!/bin/sh\nexec "${process.execPath}" "${CLI}" "$@"\n`);
       chmodSync(join(bin, 'rehearse'), 0o755);
       const [conversation] = readFileSync(fixture('transcripts/interviews.jsonl'), 'utf8').split('\n');
-      const lines = Array.from({ length: 24 }, (_, i) => `{"id":"c${i}",${conversation!.slice(1)}`);
+      const lines = Array.from({ length: 12 }, (_, i) => `{"id":"c${i}",${conversation!.slice(1)}`);
       writeFileSync(join(dir, 'conversations.jsonl'), `${lines.join('\n')}\n`);
       const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, REHEARSE_HOME: dir, NO_COLOR: '1' };
       const command = tested('one machine');
       expect(command).toContain('--block 10M');
-      // As written, but in blocks of 16 KB, so these 24 conversations (48 KB) are split among three filters.
-      const r = spawnSync('sh', ['-c', command.replace('--block 10M', '--block 16k')], {
+      // As written, but in blocks of 8 KB, so these 12 conversations (24 KB) are split among three filters.
+      const r = spawnSync('sh', ['-c', command.replace('--block 10M', '--block 8k')], {
         cwd: dir,
         env,
         encoding: 'utf8',
@@ -54,6 +54,8 @@ describe('docs/scale.md', () => {
         .split('\n')
         .map((l) => (JSON.parse(l) as { id: string }).id);
       expect(ids).toEqual(lines.map((_, i) => `c${i}`));
+      // More than one filter graded them: each numbers its block's conversations from 1.
+      expect(grades.match(/"conversation":1(?!\d)/g)?.length ?? 0).toBeGreaterThan(1);
       // The same grades as one filter over the whole stream, but for the numbering: each filter counts
       // conversations and lines from the start of its own block.
       const unnumbered = (out: string) => out.replace(/"(?:conversation|line)":\d+/g, '');
