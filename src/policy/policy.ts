@@ -42,6 +42,13 @@ export const Policy = z
         minLatinShare: share.describe(
           "Below this share of an answer's letters in Latin script, it is not in English: the word lists and cues are English, so no rubric point could be found in it. It is not graded (0), and the feedback says the scorer grades English.",
         ),
+        nothingEarnedCap: z
+          .number()
+          .min(0)
+          .max(100)
+          .describe(
+            "An answer that meets no criterion's level, names none of the rubric's signals and shows none of the reasoning the features pay for keeps at most this many points: what the model's intercept gives is not earned.",
+          ),
       })
       .strict(),
     prose: z

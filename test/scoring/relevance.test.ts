@@ -5,6 +5,7 @@ import { score, trace } from '../../src/scoring/score.js';
 import { explain, renderExplanation } from '../../src/report/explain.js';
 import { lemmaOf } from '../../src/scoring/rubric/relevance.js';
 import { findScenario } from '../../src/scenario/catalog.js';
+import { POLICY } from '../../src/policy/policy.js';
 import { ANSWERS, CONCISE, GENERIC, type Family } from '../support/answers.js';
 import { adviceForm, asBullets, pad, PADDING, unpunctuated } from '../support/metamorphic.js';
 
@@ -188,13 +189,27 @@ describe('non-answers, hedges and restatements earn nothing', () => {
     expect(s.flags.nonAnswer).toBe('restatement');
   });
 
-  // Not reached yet: words any answer could use ("its own job", "what counts") still read as the answer's own.
-  it.fails('the metrics question said back with a few common words earns nothing (not yet)', () => {
-    const s = grade(
-      'metrics',
-      'Around the north star I would have secondary metrics, input metrics and guardrail metrics, and I would use all of them. Each kind has its own job, and using them well is what counts.',
-    );
-    expect(s.total).toBeLessThanOrEqual(10);
+  // Words any answer could use ("its own job", "what counts") still read as the answer's own, so this is
+  // no restatement; but it meets no level, names none of the rubric's signals and shows no reasoning.
+  const SAID_BACK =
+    'Around the north star I would have secondary metrics, input metrics and guardrail metrics, and I would use all of them. Each kind has its own job, and using them well is what counts.';
+
+  it('the metrics question said back with a few common words earns nothing', () => {
+    const s = grade('metrics', SAID_BACK);
+    expect(s.total).toBeLessThanOrEqual(POLICY.nonAnswer.nothingEarnedCap);
+    expect(s.criteria.every((c) => c.level === 0)).toBe(true);
+    expect(s.model?.limitedBy).toBe('nothing earned');
+  });
+
+  it('padded with sentences about something else, it still earns nothing', () => {
+    for (let k = 0; k < PADDING.length; k++)
+      expect(grade('metrics', pad(SAID_BACK, k)).total).toBeLessThanOrEqual(POLICY.nonAnswer.nothingEarnedCap);
+  });
+
+  it('with one thing filled in (a guardrail and its line), it is graded on that, above what nothing earns', () => {
+    const s = grade('metrics', `${SAID_BACK} The guardrail is refund disputes, which must stay under 0.5% of payments each week.`);
+    expect(s.model?.limitedBy).toBeUndefined();
+    expect(s.total).toBeGreaterThan(POLICY.nonAnswer.nothingEarnedCap);
   });
 
   it('a follow-up asked after the last answer changes nothing of how the answers are graded', () => {

@@ -15,6 +15,8 @@ export interface Guards {
   relevance?: number;
   /** The share of its total the answer keeps for being about the asked family, by the topic model: below 1 when another family's question leads. */
   topic?: number;
+  /** Nothing earned: no criterion's level, none of the rubric's signals, none of the reasoning the features pay for. */
+  nothingEarned?: boolean;
   /** The anti-patterns the answer hit that have a ceiling, with it. */
   ceilings: readonly { id: string; ceiling: Ceiling }[];
 }
@@ -49,6 +51,10 @@ export function guardedTotal(model: ScoringModel, raw: number, guards: Guards): 
       total = kept;
       limitedBy = 'off-topic';
     }
+  }
+  if (guards.nothingEarned && total > POLICY.nonAnswer.nothingEarnedCap) {
+    total = POLICY.nonAnswer.nothingEarnedCap;
+    limitedBy = 'nothing earned';
   }
   // Every ceiling is tried, not only the first that applies, so that the lowest one holds.
   for (const { id, ceiling } of guards.ceilings) {
