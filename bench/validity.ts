@@ -175,6 +175,7 @@ export function benchValidity(): Figure[] {
   const rows = agreementRows(v.heldOut);
   const overall = rows[0]![1];
   const raters = v.raters.length ? agreement(v.raters) : undefined;
+  const weakest = rows.slice(1).reduce((a, b) => (b[1].spearman < a[1].spearman ? b : a), rows[1] ?? rows[0]!);
   const families = rows
     .slice(1)
     .map(([f, a]) => `${f} ${f2(a.spearman)}/${pct(a.pairwise)}`)
@@ -184,16 +185,23 @@ export function benchValidity(): Figure[] {
       name: `held-out Spearman with the raters' consensus (${v.answers} answers, ${FOLDS} folds by source)`,
       value: Number(overall.spearman.toFixed(2)),
       unit: '',
-      target: '>= 0.70',
-      ok: overall.spearman >= 0.7,
+      target: '>= 0.75',
+      ok: overall.spearman >= 0.75,
       detail: `per family (Spearman/pairwise): ${families}`,
+    },
+    {
+      name: 'held-out Spearman of the weakest family',
+      value: Number(weakest[1].spearman.toFixed(2)),
+      unit: weakest[0],
+      target: '>= 0.55',
+      ok: weakest[1].spearman >= 0.55,
     },
     {
       name: 'held-out pairwise order agreement (same family)',
       value: Math.round(overall.pairwise * 100),
       unit: `% of ${overall.pairs} pairs`,
-      target: '>= 85%',
-      ok: overall.pairwise >= 0.85,
+      target: '>= 82%',
+      ok: overall.pairwise >= 0.82,
       ...(raters
         ? {
             detail: `the two raters with each other: Spearman ${f2(raters.spearman)}, kappa ${f2(raters.kappa)}, pairwise ${pct(raters.pairwise)}`,
