@@ -83,7 +83,8 @@ export function labelledExamples(file: string, keep: (source: string) => boolean
   for (const { line, label } of labels) {
     if (typeof label.answer !== 'string' || !keep(sourceKey(label, `line ${line}`))) continue;
     const family = rubricOf(label, line).family;
-    if (TOPIC_CLASSES.includes(family)) out.push({ text: label.answer, label: family, weight: LABELLED_WEIGHT });
+    // Its words weigh on the features the written answers make, and make none: no word only the set's answers use ships.
+    if (TOPIC_CLASSES.includes(family)) out.push({ text: label.answer, label: family, weight: LABELLED_WEIGHT, vocabulary: false });
   }
   return out;
 }

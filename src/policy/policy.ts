@@ -47,7 +47,7 @@ export const Policy = z
           .min(0)
           .max(100)
           .describe(
-            "An answer that meets no criterion's level, names none of the rubric's signals and shows none of the reasoning the features pay for keeps at most this many points: what the model's intercept gives is not earned.",
+            "An answer that meets no criterion's level, and to which no term of the model in use adds a point (no rubric signal found, none of the reasoning the model pays for), keeps at most this many points: what the model's intercept gives is not earned.",
           ),
       })
       .strict(),

@@ -120,8 +120,13 @@ export interface PartlyOff {
  */
 function improvements(g: Graded): Improvement[] {
   const { rubric, fitted, guards, total } = g;
-  const gainOf = (delta: number, without?: string) =>
-    guardedTotal(rubric.model, fitted.raw + delta, { ...guards, ceilings: guards.ceilings.filter((c) => c.id !== without) }).total - total;
+  // Reaching a level earns something, so the cap on an answer that earned nothing does not hold it; dropping a habit earns nothing.
+  const gainOf = (delta: number, without?: string, earns = false) =>
+    guardedTotal(rubric.model, fitted.raw + delta, {
+      ...guards,
+      ...(earns ? { nothingEarned: false } : {}),
+      ceilings: guards.ceilings.filter((c) => c.id !== without),
+    }).total - total;
   const w = rubric.model.weights;
   const weights = totalWeight(g.criteria);
   const levelSignals = levelSignalsOf(rubric);
@@ -133,7 +138,7 @@ function improvements(g: Graded): Improvement[] {
         const newSignals = positives(next).filter((id) => !g.present(id) && levelSignals.includes(id)).length;
         const delta =
           ((w.rubric ?? 0) * c.weight) / c.maxLevel / weights + ((w.coverage ?? 0) * newSignals) / Math.max(1, levelSignals.length);
-        return { criterion: c.id, gain: gainOf(delta), advice: `${c.title}: ${c.missing[0] ?? c.anchor}` };
+        return { criterion: c.id, gain: gainOf(delta, undefined, true), advice: `${c.title}: ${c.missing[0] ?? c.anchor}` };
       }),
     ...g.antiPatterns.map((a) => ({
       criterion: a.id,

@@ -34,7 +34,6 @@ import { analyse, countWords, tokenize, type Analysis, type Token } from '../tex
 import { positives } from './rubric/conditions.js';
 import { guardedTotal, type Guards } from './model/total.js';
 import { POLICY } from '../policy/policy.js';
-import { FEATURE_DEFS, FEATURES } from '../scenario/features.js';
 import { SCORER_VERSION, type Evidence, type Score } from './types.js';
 
 // Re-exported for the callers that have always imported them from here: the reports and the fit.
@@ -59,9 +58,6 @@ export interface Trace {
   /** Sentences set aside that still hold the answer down, by number in the whole answer: the signals found there. */
   heldDownAside: ReadonlyMap<number, readonly string[]>;
 }
-
-/** The features that can only raise a total: what an answer earns by. */
-const EARNING = FEATURES.filter((f) => FEATURE_DEFS[f].sign > 0);
 
 /** `asked` is what each turn answered, when known: the question's prompt and the follow-ups'. */
 export function score(rubric: ResolvedRubric, answer: string | readonly string[], asked: Asked = {}): Score {
@@ -143,8 +139,9 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   // non-answer however many words it wraps that in ("what I would pick" after "I'm not sure" is no choice).
   const declined = !why && criteria.every((c) => c.level === 0) && !features.numbers && !features.shapes && admitsNotKnowing(whole);
   const nonAnswerWhy = why ?? (declined ? ('non-answer' as const) : undefined);
-  // An answer that earns no level, finds none of the rubric's signals and shows none of the reasoning paid for has earned nothing.
-  const nothingEarned = !nonAnswerWhy && criteria.every((c) => c.level === 0) && EARNING.every((f) => !features[f]);
+  // An answer that earns no level and to which no term of the model in use adds a point (no rubric signal found,
+  // none of the reasoning it pays for) has earned nothing: the intercept alone is not earned.
+  const nothingEarned = !nonAnswerWhy && criteria.every((c) => c.level === 0) && fitted.terms.every((t) => t.weight * t.value <= 0);
   const guards: Guards = {
     nonAnswer: !!nonAnswerWhy,
     ...(nothingEarned ? { nothingEarned } : {}),

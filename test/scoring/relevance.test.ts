@@ -199,6 +199,9 @@ describe('non-answers, hedges and restatements earn nothing', () => {
     expect(s.total).toBeLessThanOrEqual(POLICY.nonAnswer.nothingEarnedCap);
     expect(s.criteria.every((c) => c.level === 0)).toBe(true);
     expect(s.model?.limitedBy).toBe('nothing earned');
+    // Reaching a level would earn something, so the card still says what would raise the score, by how much.
+    expect(s.feedback.improvements.length).toBeGreaterThan(0);
+    for (const i of s.feedback.improvements) expect(i.gain).toBeGreaterThan(0);
   });
 
   it('padded with sentences about something else, it still earns nothing', () => {

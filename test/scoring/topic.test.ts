@@ -7,7 +7,8 @@ import { DEV_SET } from '../../bench/lockbox.js';
 import { shippedTopicExamples, TOPIC_MODEL_FILE, trainTopics } from '../../bench/topic-sets.js';
 import { findScenario } from '../../src/scenario/catalog.js';
 import { POLICY } from '../../src/policy/policy.js';
-import { NO_TOPIC, TOPIC_CLASSES, topicOf } from '../../src/scoring/rubric/topic.js';
+import { NO_TOPIC, TOPIC_CLASSES, topicFeatures, topicOf } from '../../src/scoring/rubric/topic.js';
+import { LinearClassifier, words, type ModelWeights } from '../../src/text/classifier.js';
 import { score, trace } from '../../src/scoring/score.js';
 import { ANSWERS, CONCISE, GENERIC } from '../support/answers.js';
 import { asBullets, unpunctuated } from '../support/metamorphic.js';
@@ -59,6 +60,14 @@ describe('the answer topic model', () => {
 
   it('knows nothing of a family it was not trained on: the concepts alone decide there', () => {
     expect(topicOf(SHARED_TARGET, 'pricing')).toBeUndefined();
+  });
+
+  it('reads the words of a text each once, exactly as the set of its features is read', () => {
+    const model = new LinearClassifier(JSON.parse(readFileSync(TOPIC_MODEL_FILE, 'utf8')) as ModelWeights, topicFeatures);
+    const texts = [SHARED_TARGET, DROP, STORY, ...ANSWERS.map((a) => a.text), ...GENERIC.map((a) => a.text)];
+    for (const text of [...texts, ...texts.map(unpunctuated), texts.join(' ')])
+      // Bit for bit: the rows are added in the same order.
+      expect(model.probabilitiesOfDistinct(words(text))).toEqual(model.probabilities(text));
   });
 });
 

@@ -15,7 +15,7 @@ export interface Guards {
   relevance?: number;
   /** The share of its total the answer keeps for being about the asked family, by the topic model: below 1 when another family's question leads. */
   topic?: number;
-  /** Nothing earned: no criterion's level, none of the rubric's signals, none of the reasoning the features pay for. */
+  /** Nothing earned: no criterion's level, and no term of the model adds a point (no rubric signal, none of the reasoning it pays for). */
   nothingEarned?: boolean;
   /** The anti-patterns the answer hit that have a ceiling, with it. */
   ceilings: readonly { id: string; ceiling: Ceiling }[];

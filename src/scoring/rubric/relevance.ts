@@ -103,7 +103,7 @@ interface Topic {
   contextStems: Set<string>;
   /** The words of the rubric's title and its criteria's, and the kind nouns, without inflection: what an answer that says the question back names. */
   titles: Set<string>;
-  /** Per string number (idOf), whether the string is a heading and a context stem (KNOWN, HEADING, CONTEXT), worked out as met. */
+  /** Per string number (idOf), whether the string is a heading, a context stem and a title word (KNOWN, HEADING, CONTEXT, TITLE), worked out as met. */
   flags: Uint8Array;
   /** The numbering the flags are by: they are dropped when the numbers are. */
   epoch: number;
@@ -112,6 +112,7 @@ interface Topic {
 const KNOWN = 1;
 const HEADING = 2;
 const CONTEXT = 4;
+const TITLE = 8;
 
 /**
  * A crude stem that keeps a word's family together for comparing sentences: its first five letters.
@@ -183,6 +184,8 @@ interface WordFacts {
   singular: string;
   /** The stem of the lemma. */
   lemmaStem: string;
+  /** A word any answer uses, or one about answering itself: never the answer's own. */
+  plain: boolean;
   wordId: number;
   stemId: number;
   lemmaId: number;
@@ -218,6 +221,7 @@ function factsOf(w: string): WordFacts {
       lemma,
       singular: singular(w),
       lemmaStem: stemOf(lemma),
+      plain: GENERIC_WORDS.has(lemma) || ANSWERING_WORDS.has(lemma) || ANSWERING_WORDS.has(w),
       wordId: idOf(w),
       stemId: idOf(stem),
       lemmaId: idOf(lemma),
@@ -294,7 +298,7 @@ const KIND_LEMMAS = new Set(HEADING_WORDS.map((w) => lemmaOf(w)));
 /** Rubrics seen in one process are few (a scenario's questions); the cache is bounded all the same. */
 const TOPIC_CACHE = 64;
 
-/** Whether the string numbered `id` (`stem`) is one of the topic's headings (HEADING) and context stems (CONTEXT). */
+/** Whether the string numbered `id` (`stem`) is one of the topic's headings (HEADING), context stems (CONTEXT) and title words (TITLE). */
 function flagsOf(t: Topic, id: number, stem: string): number {
   if (t.epoch !== idEpoch || t.flags.length <= id) {
     const flags = new Uint8Array(Math.max(1024, 2 * stringIds.size, id + 1));
@@ -303,7 +307,9 @@ function flagsOf(t: Topic, id: number, stem: string): number {
     t.epoch = idEpoch;
   }
   let v = t.flags[id]!;
-  if (v === 0) t.flags[id] = v = KNOWN | (t.headings.has(stem) ? HEADING : 0) | (t.contextStems.has(stem) ? CONTEXT : 0);
+  if (v === 0)
+    t.flags[id] = v =
+      KNOWN | (t.headings.has(stem) ? HEADING : 0) | (t.contextStems.has(stem) ? CONTEXT : 0) | (t.titles.has(stem) ? TITLE : 0);
   return v;
 }
 
@@ -524,14 +530,7 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
       if (!facts.content) continue;
       const stem = facts.stem;
       const lemma = facts.lemma;
-      if (
-        !topic.titles.has(lemma) &&
-        !askedWords.has(lemma) &&
-        !GENERIC_WORDS.has(lemma) &&
-        !ANSWERING_WORDS.has(lemma) &&
-        !ANSWERING_WORDS.has(w)
-      )
-        mine.push(facts.stemId);
+      if (!facts.plain && !(flagsOf(topic, facts.lemmaId, lemma) & TITLE) && !askedWords.has(lemma)) mine.push(facts.stemId);
       if (m.own[facts.stemId] !== stamp) {
         m.own[facts.stemId] = stamp;
         own.push(facts);
@@ -718,7 +717,7 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
     concepts: concepts.size,
     said,
     own: ownCount(a, ownOf, relevant),
-    ownAnywhere: new Set(ownOf.flat()).size,
+    ownAnywhere: distinctIn(ownOf),
     emptyAside: a.sentences.flatMap((s, i) => (relevant[i] || ownOf[i]!.length ? [] : [{ turn: s.turn, start: s.start, end: s.end }])),
     addressed,
     elsewhere: aside.map((x) => x >= ELSEWHERE_PHRASES),
@@ -747,6 +746,20 @@ function ownCount(a: Analysis, ownOf: readonly (readonly number[])[], relevant: 
   });
   for (const id of more) seen.add(id);
   return seen.size;
+}
+
+/** How many different numbers (idOf) the lists hold, counted by marking them rather than in a set. */
+function distinctIn(lists: readonly (readonly number[])[]): number {
+  const seen = marksFor(stringIds.size).saying;
+  const stamp = ++marks.stamp;
+  let n = 0;
+  for (const ids of lists)
+    for (const id of ids)
+      if (seen[id] !== stamp) {
+        seen[id] = stamp;
+        n++;
+      }
+  return n;
 }
 
 /** The family that names most concepts in a sentence (0 is the rubric's own). */

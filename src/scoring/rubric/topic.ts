@@ -48,8 +48,8 @@ let standIn: LinearClassifier | undefined;
 const shippedModel = () => standIn ?? (model ??= new LinearClassifier(shipped as ModelWeights, topicFeatures));
 
 /**
- * Runs `fn` with other weights in place of the shipped ones: measuring agreement on answers held out
- * needs a model that was not trained on them.
+ * Runs `fn`, which must not be asynchronous, with other weights in place of the shipped ones:
+ * measuring agreement on answers held out needs a model that was not trained on them.
  */
 export function withTopicModel<T>(weights: ModelWeights | undefined, fn: () => T): T {
   if (!weights) return fn();
@@ -72,7 +72,8 @@ export function topicOf(text: string, family: string): Topic | undefined {
   const at = classes.indexOf(family);
   if (at < 0 || family === NO_TOPIC) return undefined;
   const neighbours = neighboursOf(family);
-  const p = m.probabilities(text);
+  // Its features are the text's words, each once (topicFeatures): counted so without making the set.
+  const p = m.probabilitiesOfDistinct(words(text));
   let asked = 0;
   let other = -1;
   p.forEach((v, c) => {
