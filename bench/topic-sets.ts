@@ -72,7 +72,8 @@ export const topicExamples = (): Example[] => [
 /**
  * How much a real answer counts against one written for the project. Real answers are fewer and say
  * things in more ways than the written ones; measured on answers held out by fold (`npm run
- * validity`), counting them twice told families apart better than once or three times.
+ * validity`), counting them twice told families apart better than once (own family leading every
+ * unrelated one in 90% of answers against 87%), and three times no better than twice.
  */
 export const LABELLED_WEIGHT = 2;
 
