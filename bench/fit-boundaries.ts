@@ -11,9 +11,8 @@ import { readLabelled } from '../src/calibration/rubrics.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { loadCatalog } from '../src/scenario/catalog.js';
 import type { BoundaryModel } from '../src/text/boundaries.js';
-import { inLockbox } from './lockbox.js';
+import { DEV_SET as DEV, inLockbox } from './lockbox.js';
 
-const DEV = join(PACKAGE_ROOT, '..', 'shared', 'validity', 'dev.jsonl');
 const FOLDS = 5;
 const LAMBDAS = [3, 30, 300];
 const THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];

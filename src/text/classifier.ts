@@ -93,7 +93,6 @@ export function grams(ws: readonly string[], prefix: string, out: Set<string>, b
 
 /** Weights read once into a form that costs one map look-up a feature. */
 export class LinearClassifier {
-  private readonly rows: Map<string, number[]>;
   /** Each feature's row number, the rows by number, and per row the last call that counted it. */
   private readonly rowOf: Map<string, number>;
   private readonly rowList: number[][];
@@ -104,7 +103,6 @@ export class LinearClassifier {
     readonly data: ModelWeights,
     private readonly featuresOf: (text: string) => string[],
   ) {
-    this.rows = new Map(Object.entries(data.weights));
     this.rowOf = new Map(Object.keys(data.weights).map((f, i) => [f, i]));
     this.rowList = Object.values(data.weights);
     this.counted = new Int32Array(this.rowList.length);
@@ -114,8 +112,10 @@ export class LinearClassifier {
   probabilities(text: string): number[] {
     const z = [...this.data.bias];
     for (const f of this.featuresOf(text)) {
-      const row = this.rows.get(f);
-      if (row) for (let c = 0; c < z.length; c++) z[c]! += row[c]!;
+      const i = this.rowOf.get(f);
+      if (i === undefined) continue;
+      const row = this.rowList[i]!;
+      for (let c = 0; c < z.length; c++) z[c]! += row[c]!;
     }
     return softmax(z);
   }

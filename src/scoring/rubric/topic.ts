@@ -45,6 +45,8 @@ export const neighboursOf = (family: string): string[] =>
 
 let model: LinearClassifier | undefined;
 let standIn: LinearClassifier | undefined;
+/** Each stand-in's weights read once, however many calls use them. */
+const standIns = new WeakMap<ModelWeights, LinearClassifier>();
 const shippedModel = () => standIn ?? (model ??= new LinearClassifier(shipped as ModelWeights, topicFeatures));
 
 /**
@@ -54,7 +56,9 @@ const shippedModel = () => standIn ?? (model ??= new LinearClassifier(shipped as
 export function withTopicModel<T>(weights: ModelWeights | undefined, fn: () => T): T {
   if (!weights) return fn();
   const before = standIn;
-  standIn = new LinearClassifier(weights, topicFeatures);
+  let read = standIns.get(weights);
+  if (!read) standIns.set(weights, (read = new LinearClassifier(weights, topicFeatures)));
+  standIn = read;
   try {
     return fn();
   } finally {
