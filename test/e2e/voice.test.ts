@@ -4,7 +4,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/interview/session.js';
 import { fixture, rehearseAsync } from '../helpers.js';
 import { toneWav } from '../support/audio.js';
@@ -27,28 +27,22 @@ const TRANSCRIPT: Reply = {
   segments: [{ text: SPOKEN, start: 0, end: WORDS.at(-1)!.end }],
 };
 
-let terminals: Terminal[] = [];
-let servers: FakeOpenAI[] = [];
-afterEach(async () => {
-  for (const t of terminals) t.stop();
-  for (const s of servers) await s.close();
-  terminals = [];
-  servers = [];
-});
+/** What a test calls to have something stopped when it ends (its context's `onTestFinished`). */
+type Finally = (stop: () => void | Promise<void>) => void;
 
-async function server(reply: Reply): Promise<FakeOpenAI> {
+async function server(reply: Reply, onTestFinished: Finally): Promise<FakeOpenAI> {
   const s = await startFakeOpenAI(reply);
-  servers.push(s);
+  onTestFinished(() => s.close());
   return s;
 }
 
 /** An interview at its first question, with a WAV file as the microphone and `url` as the transcription server. */
-async function interview(url: string | undefined): Promise<Terminal> {
+async function interview(url: string | undefined, onTestFinished: Finally): Promise<Terminal> {
   const home = mkdtempSync(join(tmpdir(), 'rehearse-voice-'));
   const mic = join(home, 'mic.wav');
   writeFileSync(mic, toneWav(1.5, { freq: 300, amplitude: 0.4 }));
   const t = new Terminal(home);
-  terminals.push(t);
+  onTestFinished(() => t.stop());
   t.start(`interview --scenario ${SCENARIO} --probes 0`, {
     env: { REHEARSE_MIC_FILE: mic, ...(url ? { REHEARSE_TRANSCRIBE_URL: url, REHEARSE_AUDIO_TIMEOUT_MS: '1500' } : {}) },
   });
@@ -73,9 +67,9 @@ const sessionOf = (home: string): Session => {
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 
 run('answering aloud in a real terminal', () => {
-  it('records, puts the transcript in the editor, and scores it with its delivery', async () => {
-    const s = await server(TRANSCRIPT);
-    const t = await interview(s.url);
+  it('records, puts the transcript in the editor, and scores it with its delivery', async ({ onTestFinished }) => {
+    const s = await server(TRANSCRIPT, onTestFinished);
+    const t = await interview(s.url, onTestFinished);
     await speak(t);
     await t.waitFor((screen) => flat(screen).includes('a shed that lends every week'), 'the transcript in the editor');
     // Saved with the session before it was transcribed; the file is the microphone's audio.
@@ -96,13 +90,14 @@ run('answering aloud in a real terminal', () => {
     expect(answered.recordings![0]!.answerTurn).toBe(answered.turns.findIndex((x) => x.kind === 'answer'));
   });
 
-  it.each<[string, Reply]>([
+  // Each waits out a failure in a terminal of its own: side by side, each stopped when it ends.
+  it.concurrent.for<[string, Reply]>([
     ['a server error', { kind: 'status', status: 500 }],
     ['a server that never answers', { kind: 'stall' }],
     ['a reply that is not a transcript', { kind: 'raw', contentType: 'application/json', body: '{"segments": "none"' }],
-  ])('%s: the audio is kept, the candidate types, and `transcribe` finishes later', async (_, reply) => {
-    const down = await server(reply);
-    const t = await interview(down.url);
+  ])('%s: the audio is kept, the candidate types, and `transcribe` finishes later', async ([, reply], { onTestFinished }) => {
+    const down = await server(reply, onTestFinished);
+    const t = await interview(down.url, onTestFinished);
     await speak(t);
     const screen = await t.waitFor((x) => x.includes('Could not transcribe'), 'the failure to be said');
     expect(flat(screen)).toContain('transcribe');
@@ -115,7 +110,7 @@ run('answering aloud in a real terminal', () => {
     t.keys('C-c');
     await t.waitFor((x) => x.includes('[exit 0]'), 'the interview to be saved and left');
 
-    const up = await server(TRANSCRIPT);
+    const up = await server(TRANSCRIPT, onTestFinished);
     const id = sessionOf(t.home).id;
     const r = await rehearseAsync(['transcribe', id], { env: { REHEARSE_HOME: t.home, REHEARSE_TRANSCRIBE_URL: up.url } });
     expect(r.stderr).toBe('');
@@ -124,8 +119,8 @@ run('answering aloud in a real terminal', () => {
     expect(sessionOf(t.home).recordings![0]!.speech?.text).toBe(SPOKEN);
   });
 
-  it('with transcription not set up, the recording is saved and the candidate is told how to set it up', async () => {
-    const t = await interview(undefined);
+  it('with transcription not set up, the recording is saved and the candidate is told how to set it up', async ({ onTestFinished }) => {
+    const t = await interview(undefined, onTestFinished);
     await speak(t);
     const screen = await t.waitFor((x) => x.includes('Transcription is not set up'), 'the note');
     expect(flat(screen)).toContain('REHEARSE_TRANSCRIBE_URL');

@@ -93,7 +93,7 @@ describe('the openai writer over HTTP', () => {
   });
 
   const twoQuestions = (c: string) => probeJson('Which metric? And why that one?', c, 'User engagement');
-  it.each<[string, (criterion: string) => Reply, RegExp]>([
+  it.concurrent.for<[string, (criterion: string) => Reply, RegExp]>([
     ['repeated 500s', () => ({ kind: 'status', status: 500 }), /no reply within 1\.5 s/],
     [
       'repeated 500s, retried quickly until the retries run out',
@@ -136,9 +136,11 @@ describe('the openai writer over HTTP', () => {
       /not grounded/,
     ],
     ['an empty reply', () => ({ kind: 'stream', content: '' }), /returned nothing/],
-  ])('%s: offline probe and a notice, within timeout + 1 s', async (_, make, reason) => {
-    server = await startFakeOpenAI((req) => make(/"criterion": "([a-z_-]+)"/.exec(req.body.messages[0]!.content)![1]!));
-    const d = deps(server.url);
+    // Most of these wait out the timeout: they wait side by side, each with a server of its own.
+  ])('%s: offline probe and a notice, within timeout + 1 s', async ([, make, reason], { onTestFinished }) => {
+    const own = await startFakeOpenAI((req) => make(/"criterion": "([a-z_-]+)"/.exec(req.body.messages[0]!.content)![1]!));
+    onTestFinished(() => own.close());
+    const d = deps(own.url);
     const { request } = await sessionNeedingProbe(d);
     const started = performance.now();
     const outcome = await writeProbe(request, d.writers);
