@@ -9,7 +9,8 @@ export interface CueList {
   phrases: readonly string[];
 }
 
-const DIGITS = '(#|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|ninety)';
+const DIGITS =
+  '(#|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)';
 const UNITS = '(day|days|week|weeks|month|months|quarter|quarters|hour|hours|minute|minutes)';
 const PRONOUN = '(we|you|they|i|it|that|this)';
 
@@ -26,7 +27,8 @@ export const METRIC_SHAPES: CueList = {
     `(within|in|over|after|per) (the)? (first)? ${DIGITS} ${UNITS}`,
     '# (day|week|month) (window|period|cohort|retention|active)',
     'time (to|until|between) (the)? (first|second)? _',
-    `(at least|more than|fewer than|less than|no more than|above|below|under) ${DIGITS} _`,
+    // A figure held to a line needs no unit after it: "payment success above 99%".
+    `(at least|more than|fewer than|less than|no more than|above|below|under) ${DIGITS} _?`,
   ],
 };
 
@@ -69,6 +71,7 @@ export const CUES = {
       'over (the)? total',
       '(out of|of) (all|every) (the)?',
       `(at least|more than|or more|minimum of) ${DIGITS} _`,
+      `${DIGITS} or more _`,
       `in a ${DIGITS} (day|week|month) window`,
     ],
   },
@@ -125,6 +128,8 @@ export const CUES = {
       'but (it|that|this|they)',
       'however',
       '(can|could) be gamed',
+      // Another metric called vanity in so many words: "installs are the vanity version".
+      '(a|the) vanity (version|metric|number|measure|figure|count|stat)',
       'misses',
       'hides',
       'inflate*',

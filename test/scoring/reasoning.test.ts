@@ -75,6 +75,40 @@ describe('metrics outside the word lists are metrics', () => {
   });
 });
 
+describe('a metric held to a line, a definition by its threshold, another metric called vanity', () => {
+  const chosen =
+    'I would steer by merchants who take at least forty QR payments a week, because a shop that busy has moved its till to us and keeps renting the soundbox.';
+
+  it('a guardrail named with its line is a second metric; the word "guardrails" alone is not', () => {
+    const lined = score(kpi, `${chosen} Guardrail: failed payments below 2%.`);
+    const worded = score(kpi, `${chosen} Guardrails are important too.`);
+    expect(level(lined, 'supporting')).toBeGreaterThanOrEqual(1);
+    expect(level(worded, 'supporting')).toBe(0);
+    expect(lined.total).toBeGreaterThan(worded.total);
+  });
+
+  it('"more than" a figure is a comparison, not a metric: a count of people over a number is no guardrail', () => {
+    expect(level(score(kpi, `${chosen} We signed over 300 merchants last month.`), 'supporting')).toBe(0);
+  });
+
+  it('"N or more" defines what counts, as "at least N" does', () => {
+    const definition = (how: string) =>
+      level(
+        score(kpi, `My north star is weekly paying merchants: shops taking ${how} QR payments in a week, because busy shops renew.`),
+        'definition',
+      );
+    expect(definition('forty or more')).toBe(definition('at least forty'));
+    expect(definition('forty or more')).toBe(2);
+  });
+
+  it('calling the obvious alternative the vanity version says why the choice beats it', () => {
+    const called = score(kpi, `${chosen} Soundboxes shipped is the vanity version.`);
+    const plain = score(kpi, `${chosen} Soundboxes shipped is another number.`);
+    expect(level(called, 'choice')).toBe(3);
+    expect(level(plain, 'choice')).toBeLessThan(3);
+  });
+});
+
 describe('a vanity proxy chosen with confidence is weak', () => {
   const proxy =
     'The most important KPI is average time spent in the app per day. Our value is engagement, and people who spend more time in the app are more engaged, which drives revenue and retention.';

@@ -440,9 +440,14 @@ describe('length is not quality', () => {
     },
   );
 
-  // The target not reached yet: a concise answer that commits, defines and guards is strong. Kept so the
-  // day it holds is noticed.
-  it.fails.each(CONCISE.map((a, i) => ({ i, ...a })))('concise answer $i ($family) is strong (not yet)', ({ family, text }) => {
+  // A concise answer that commits, defines and guards is strong. The KPI answer is ("Metric: what it
+  // counts" opens it, another metric is called the vanity version, its guardrail has a line); the others
+  // are the target not reached yet, kept so the day each holds is noticed.
+  const concise = CONCISE.map((a, i) => ({ i, ...a }));
+  it.each(concise.filter((a) => a.family === 'kpi'))('concise answer $i ($family) is strong', ({ family, text }) => {
+    expect(grade(family, text).band).toBe('strong');
+  });
+  it.fails.each(concise.filter((a) => a.family !== 'kpi'))('concise answer $i ($family) is strong (not yet)', ({ family, text }) => {
     expect(grade(family, text).band).toBe('strong');
   });
 });
