@@ -300,7 +300,7 @@ export const SITUATED: CueList = {
   phrases: [
     `(if|when|once|until|unless|after|before|so|then) ${PRONOUN} _`,
     '(if|when|once|until|unless|after|before|so|then) the _ _',
-    "(if|when|once|unless|so) _ _? _? (can|can't|cannot|will|won't|would|wouldn't|is|isn't|are|aren't|has|have|does|doesn't|don't|drops|drop|rises|rise|falls|fall|goes|moves|makes|means|carries|shows|stops|starts)",
+    "(if|when|once|unless|so) _ _? _? (can|can't|cannot|will|won't|would|wouldn't|is|isn't|are|aren't|has|have|does|doesn't|don't|drops|drop|rises|rise|falls|fall|goes|go|moves|makes|means|carries|shows|stops|starts|crosses|cross|hits|hit|reaches|reach|exceeds|exceed|breaches|breach|slips|slip)",
     '(we|i) (agreed|decided|asked|proposed|suggested|launched|tested|measured|noticed|realised|realized|worked|used|changed|moved|tried|learned|learnt|started|stopped|helped|dropped|lifted|raised|doubled|halved|added|removed|reduced|increased|improved|rolled|shipped|missed|tracked|reviewed|planned|picked|called|looked|wanted|needed|saw|found|built|ran|had|did|went|sat|set|made|took|gave|got|wrote|chose|kept|told|held|knew|brought|won|lost|cut|grew|met|spent|paid)',
   ],
 };

@@ -109,6 +109,16 @@ describe('a metric held to a line, a definition by its threshold, another metric
   });
 });
 
+describe('a condition on a line is reasoning, whatever its verb', () => {
+  const metrics = rubricOf('fintech', 'guardrails');
+  const guarded = 'Guardrails: refund disputes under 0.5% and payment success above 99%, reviewed every Monday.';
+  it.each(['cross', 'hit', 'exceed', 'breach', 'go above'])('"if disputes %s the line, we pause" reasons as "rise above" does', (verb) => {
+    const said = (v: string) => trace(metrics, `${guarded} If disputes ${v} the line, we pause the growth push.`).features.situated;
+    expect(said(verb)).toBeGreaterThan(0);
+    expect(said(verb)).toBe(said('rise above'));
+  });
+});
+
 describe('a vanity proxy chosen with confidence is weak', () => {
   const proxy =
     'The most important KPI is average time spent in the app per day. Our value is engagement, and people who spend more time in the app are more engaged, which drives revenue and retention.';

@@ -372,10 +372,19 @@ describe('a horizon named in plain words', () => {
     "I'd rather miss this quarter's number than teach merchants to pay with us only while there is cashback.",
     'Cashback buys transactions now, but the merchants it brings leave when it stops, and that hurts us in the long run.',
     'Hitting the target with subsidies looks fine today and costs us down the line, when the subsidy ends and the volume goes with it.',
+    'Judge the cashback push on shops still taking payments six months later, not on the volume it buys this quarter.',
   ])('"%s" meets the short and long term bar', (text) => {
     const s = grade('risks', text);
     const c = s.criteria.find((x) => x.id === 'balance')!;
     expect(c.level).toBeGreaterThanOrEqual(c.bar);
+  });
+});
+
+describe('a later date is a horizon only with its distance', () => {
+  it('"six months later" meets the bar; "later" alone does not', () => {
+    const balance = (text: string) => grade('risks', text).criteria.find((x) => x.id === 'balance')!.level;
+    expect(balance('Judge the cashback push on shops still taking payments six months later.')).toBeGreaterThanOrEqual(1);
+    expect(balance('Judge the cashback push on shops still taking payments later.')).toBe(0);
   });
 });
 
@@ -440,14 +449,15 @@ describe('length is not quality', () => {
     },
   );
 
-  // A concise answer that commits, defines and guards is strong. The KPI answer is ("Metric: what it
-  // counts" opens it, another metric is called the vanity version, its guardrail has a line); the others
-  // are the target not reached yet, kept so the day each holds is noticed.
+  // A concise answer that commits, defines and guards is strong. The KPI and metrics answers are (a
+  // threshold defines, another metric is called the vanity version, a guardrail has its line, a condition
+  // on it decides); the others are the target not reached yet, kept so the day each holds is noticed.
   const concise = CONCISE.map((a, i) => ({ i, ...a }));
-  it.each(concise.filter((a) => a.family === 'kpi'))('concise answer $i ($family) is strong', ({ family, text }) => {
+  const strongNow = (a: { family: Family }) => a.family === 'kpi' || a.family === 'metrics';
+  it.each(concise.filter(strongNow))('concise answer $i ($family) is strong', ({ family, text }) => {
     expect(grade(family, text).band).toBe('strong');
   });
-  it.fails.each(concise.filter((a) => a.family !== 'kpi'))('concise answer $i ($family) is strong (not yet)', ({ family, text }) => {
+  it.fails.each(concise.filter((a) => !strongNow(a)))('concise answer $i ($family) is strong (not yet)', ({ family, text }) => {
     expect(grade(family, text).band).toBe('strong');
   });
 });
