@@ -10,7 +10,7 @@ export interface CueList {
 }
 
 const DIGITS =
-  '(#|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)';
+  '(#|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred)';
 const UNITS = '(day|days|week|weeks|month|months|quarter|quarters|hour|hours|minute|minutes)';
 const PRONOUN = '(we|you|they|i|it|that|this)';
 
@@ -128,8 +128,8 @@ export const CUES = {
       'but (it|that|this|they)',
       'however',
       '(can|could) be gamed',
-      // Another metric called vanity in so many words: "installs are the vanity version".
-      '(a|the) vanity (version|metric|number|measure|figure|count|stat)',
+      // Another metric called vanity in so many words ("installs are the vanity version"), not vanity in general.
+      '(is|are|was|were) (just|only|merely|mostly|really|basically)? (a|the) vanity',
       'misses',
       'hides',
       'inflate*',
@@ -373,10 +373,23 @@ export const NUMBER_WORDS = new Set([
   'eight',
   'nine',
   'ten',
+  'eleven',
   'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
   'twenty',
   'thirty',
+  'forty',
   'fifty',
+  'sixty',
+  'seventy',
+  'eighty',
+  'ninety',
   'hundred',
   'hundreds',
   'thousand',

@@ -48,10 +48,11 @@ describe('grade - (standard input)', () => {
 
   it('grades each conversation as the file holding them all is graded, in every format', async () => {
     for (const format of ['jsonl', 'json', 'csv']) {
-      // The built CLI reads the pipe once; what each format makes of what it read is the same code in this process.
-      const run = format === 'jsonl' ? rehearseAsync : rehearseHere;
+      // The built CLI's standard input for the line formats; json, which the built CLI is run for below with
+      // a transcript on its standard input, in this process.
+      const run = format === 'json' ? rehearseHere : rehearseAsync;
       const piped = await run(['grade', '-', '--format', format], { input: conversations.join('\n') });
-      // The file graded by main in this process: the built CLI's standard input is what is under test.
+      // The file graded by main in this process: what is under test is reading the same bytes from a pipe.
       const named = await rehearseHere(['grade', fixture('transcripts/interviews.jsonl'), '--format', format]);
       expect(piped.code).toBe(0);
       expect(piped.stdout).toBe(named.stdout.replaceAll(fixture('transcripts/interviews.jsonl'), '<stdin>'));

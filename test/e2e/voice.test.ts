@@ -27,6 +27,9 @@ const TRANSCRIPT: Reply = {
   segments: [{ text: SPOKEN, start: 0, end: WORDS.at(-1)!.end }],
 };
 
+/** How long a terminal that shares the machine with two others may take to draw what is waited for. */
+const SIDE_BY_SIDE_MS = 20_000;
+
 /** What a test calls to have something stopped when it ends (its context's `onTestFinished`). */
 type Finally = (stop: () => void | Promise<void>) => void;
 
@@ -55,7 +58,8 @@ async function interview(url: string | undefined, onTestFinished: Finally): Prom
 /** Ctrl+R, a second of "speech" with the meter running, Ctrl+R. */
 async function speak(t: Terminal) {
   t.keys('C-r');
-  await t.waitFor((s) => /● Recording 0:01/.test(s), 'the recording to run for a second');
+  // At least a second: on a loaded machine the screen may first be read when the meter shows more.
+  await t.waitFor((s) => /● Recording 0:(?:0[1-9]|[1-5]\d)/.test(s), 'the recording to run for a second');
   t.keys('C-r');
 }
 
@@ -90,7 +94,8 @@ run('answering aloud in a real terminal', () => {
     expect(answered.recordings![0]!.answerTurn).toBe(answered.turns.findIndex((x) => x.kind === 'answer'));
   });
 
-  // Each waits out a failure in a terminal of its own: side by side, each stopped when it ends.
+  // Each waits out a failure in a terminal of its own: side by side, each stopped when it ends, with
+  // longer waits, as three terminals share the machine.
   it.concurrent.for<[string, Reply]>([
     ['a server error', { kind: 'status', status: 500 }],
     ['a server that never answers', { kind: 'stall' }],
@@ -99,16 +104,16 @@ run('answering aloud in a real terminal', () => {
     const down = await server(reply, onTestFinished);
     const t = await interview(down.url, onTestFinished);
     await speak(t);
-    const screen = await t.waitFor((x) => x.includes('Could not transcribe'), 'the failure to be said');
+    const screen = await t.waitFor((x) => x.includes('Could not transcribe'), 'the failure to be said', SIDE_BY_SIDE_MS);
     expect(flat(screen)).toContain('transcribe');
     const recording = sessionOf(t.home).recordings![0]!;
     expect(existsSync(join(t.home, 'sessions', recording.file))).toBe(true);
     expect(recording.failed).toBeTruthy();
     t.type('I would track weekly active sheds, because lending every week shows trust.');
     t.keys('C-d');
-    await t.waitFor((x) => x.includes('Enter to continue'), 'the score card of the typed answer');
+    await t.waitFor((x) => x.includes('Enter to continue'), 'the score card of the typed answer', SIDE_BY_SIDE_MS);
     t.keys('C-c');
-    await t.waitFor((x) => x.includes('[exit 0]'), 'the interview to be saved and left');
+    await t.waitFor((x) => x.includes('[exit 0]'), 'the interview to be saved and left', SIDE_BY_SIDE_MS);
 
     const up = await server(TRANSCRIPT, onTestFinished);
     const id = sessionOf(t.home).id;

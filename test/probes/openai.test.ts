@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { advance, probeRequest, submitAnswer, type EngineDeps } from '../../src/interview/engine.js';
 import { newSession, type Session } from '../../src/interview/session.js';
 import { writeProbe } from '../../src/probes/chain.js';
@@ -40,8 +40,13 @@ async function sessionNeedingProbe(d: EngineDeps): Promise<{ session: Session; r
   let s = newSession({ id: 'test', scenario: { id: 'shedshare', title: 'Shedshare' }, mode: 'practice', at: '2026-01-01T10:00:00Z' });
   s = await advance(s, { ...d, writers: { offline: offlineWriter } });
   s = await submitAnswer(s, weakAnswer, { ...d, writers: { offline: offlineWriter } });
+  return { session: s, request: firstProbeRequest(s, d) };
+}
+
+/** The request for the session's first probe, with `d`'s writers. */
+function firstProbeRequest(s: Session, d: EngineDeps): ProbeRequest {
   const probe = s.turns.find((t) => t.kind === 'probe')!;
-  return { session: s, request: probeRequest(s, d, probe.followUpId!, probe.criterion!) };
+  return probeRequest(s, d, probe.followUpId!, probe.criterion!);
 }
 
 /** A reply that passes every check: built from what the request asked. */
@@ -93,6 +98,10 @@ describe('the openai writer over HTTP', () => {
   });
 
   const twoQuestions = (c: string) => probeJson('Which metric? And why that one?', c, 'User engagement');
+  let waitingForProbe: ReturnType<typeof sessionNeedingProbe>;
+  beforeAll(() => {
+    waitingForProbe = sessionNeedingProbe(deps('http://127.0.0.1:9'));
+  });
   it.concurrent.for<[string, (criterion: string) => Reply, RegExp]>([
     ['repeated 500s', () => ({ kind: 'status', status: 500 }), /no reply within 1\.5 s/],
     [
@@ -137,11 +146,12 @@ describe('the openai writer over HTTP', () => {
     ],
     ['an empty reply', () => ({ kind: 'stream', content: '' }), /returned nothing/],
     // Most of these wait out the timeout: they wait side by side, each with a server of its own.
-  ])('%s: offline probe and a notice, within timeout + 1 s', async ([, make, reason], { onTestFinished }) => {
+  ])('%s: offline probe and a notice, within timeout + 1 s', async ([, make, reason], { onTestFinished, expect }) => {
     const own = await startFakeOpenAI((req) => make(/"criterion": "([a-z_-]+)"/.exec(req.body.messages[0]!.content)![1]!));
     onTestFinished(() => own.close());
     const d = deps(own.url);
-    const { request } = await sessionNeedingProbe(d);
+    // The session is scored once, before the cases start: no case's scoring runs while another's clock does.
+    const request = firstProbeRequest((await waitingForProbe).session, d);
     const started = performance.now();
     const outcome = await writeProbe(request, d.writers);
     const elapsed = performance.now() - started;

@@ -87,8 +87,9 @@ describe('a metric held to a line, a definition by its threshold, another metric
     expect(lined.total).toBeGreaterThan(worded.total);
   });
 
-  it('"more than" a figure is a comparison, not a metric: a count of people over a number is no guardrail', () => {
-    expect(level(score(kpi, `${chosen} We signed over 300 merchants last month.`), 'supporting')).toBe(0);
+  it('a count under a figure is no guardrail: the line is a share', () => {
+    expect(level(score(kpi, `${chosen} We signed under 300 merchants last month.`), 'supporting')).toBe(0);
+    expect(level(score(kpi, `${chosen} Guardrail: failed payments under 2%.`), 'supporting')).toBeGreaterThanOrEqual(1);
   });
 
   it('"N or more" defines what counts, as "at least N" does', () => {
@@ -107,6 +108,14 @@ describe('a metric held to a line, a definition by its threshold, another metric
     expect(level(called, 'choice')).toBe(3);
     expect(level(plain, 'choice')).toBeLessThan(3);
   });
+
+  it.each(['It is not a vanity metric.', 'Do not chase a vanity metric.', 'One risk is vanity metrics.'])(
+    '"%s" names no alternative: the choice gains nothing',
+    (said) => {
+      expect(level(score(kpi, `${chosen} ${said}`), 'choice')).toBe(level(score(kpi, chosen), 'choice'));
+      expect(trace(kpi, `${chosen} ${said}`).features.contrast).toBe(trace(kpi, chosen).features.contrast);
+    },
+  );
 });
 
 describe('a condition on a line is reasoning, whatever its verb', () => {

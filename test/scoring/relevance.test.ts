@@ -386,6 +386,20 @@ describe('a later date is a horizon only with its distance', () => {
     expect(balance('Judge the cashback push on shops still taking payments six months later.')).toBeGreaterThanOrEqual(1);
     expect(balance('Judge the cashback push on shops still taking payments later.')).toBe(0);
   });
+
+  it.each([
+    'We spent four months on it before launch.',
+    'She took six months out to build the cashback flow.',
+    'We spent a year on the returns process.',
+  ])('"%s" is time spent, not a horizon', (text) => {
+    expect(grade('risks', text).criteria.find((x) => x.id === 'balance')!.level).toBe(0);
+  });
+  it('(the bar) "a year from now" is a horizon', () => {
+    expect(
+      grade('risks', 'Judge the cashback push on shops still taking payments a year from now.').criteria.find((x) => x.id === 'balance')!
+        .level,
+    ).toBeGreaterThanOrEqual(1);
+  });
 });
 
 describe('a horizon in plain words is for the risks rubric alone', () => {
