@@ -9,8 +9,38 @@ export interface CueList {
   phrases: readonly string[];
 }
 
-const DIGITS =
-  '(#|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred)';
+/** The number words from two to a hundred: the figures the cue phrases and the figure count both read. */
+const CARDINALS = [
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+  'thirty',
+  'forty',
+  'fifty',
+  'sixty',
+  'seventy',
+  'eighty',
+  'ninety',
+  'hundred',
+];
+/** A figure in a cue phrase: digits, or a number word ("one" too, as "one or more" says a figure). */
+const DIGITS = `(#|one|${CARDINALS.join('|')}|a hundred)`;
 const UNITS = '(day|days|week|weeks|month|months|quarter|quarters|hour|hours|minute|minutes)';
 const PRONOUN = '(we|you|they|i|it|that|this)';
 
@@ -364,33 +394,7 @@ export const NOT_BEFORE_MEASURE = new Set([
 ]);
 /** Number words that count as figures when a noun follows: "two failures", "thousands of sales". */
 export const NUMBER_WORDS = new Set([
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-  'twenty',
-  'thirty',
-  'forty',
-  'fifty',
-  'sixty',
-  'seventy',
-  'eighty',
-  'ninety',
-  'hundred',
+  ...CARDINALS,
   'hundreds',
   'thousand',
   'thousands',
