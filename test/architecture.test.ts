@@ -21,6 +21,7 @@ const LAYERS: string[][] = [
     'io.ts',
     'decode.ts',
     'input.ts',
+    'jit.ts',
   ],
   ['policy'],
   ['text'],
