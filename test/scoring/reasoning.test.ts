@@ -87,6 +87,14 @@ describe('a metric held to a line, a definition by its threshold, another metric
     expect(lined.total).toBeGreaterThan(worded.total);
   });
 
+  it('"guard it with" names a guardrail, as "guardrail:" does; a guard at the door does not', () => {
+    const guarded = score(kpi, `${chosen} I would guard it with failed payments per shop staying under 2%.`);
+    const watched = score(kpi, `${chosen} I would track failed payments per shop staying under 2%.`);
+    expect(level(guarded, 'supporting')).toBe(2);
+    expect(level(guarded, 'supporting')).toBeGreaterThan(level(watched, 'supporting'));
+    expect(level(score(kpi, `${chosen} A security guard by the door counts the visitors.`), 'supporting')).toBe(0);
+  });
+
   it('a count under a figure is no guardrail: the line is a share', () => {
     expect(level(score(kpi, `${chosen} We signed under 300 merchants last month.`), 'supporting')).toBe(0);
     expect(level(score(kpi, `${chosen} Guardrail: failed payments under 2%.`), 'supporting')).toBeGreaterThanOrEqual(1);
