@@ -1,5 +1,6 @@
 // Whether a regular expression a rubric or scenario author wrote is one rehearse will run.
 import { createRequire } from 'node:module';
+import { phraseProblem } from '../text/phrases.js';
 import type { Path, PathIssue } from './path.js';
 import type { Matcher, RubricLibrary, Scenario } from './schema.js';
 import { ambiguousLoop } from './ambiguity.js';
@@ -17,9 +18,9 @@ export function compileProblem(source: string): string | undefined {
   }
 }
 
-/** The same for a phrase: one written /between slashes/ is a regular expression; any other is not one. */
+/** The same for a term: one written /between slashes/ is a regular expression that must compile; any other is a phrase that must be able to match. */
 export function termProblem(term: string): string | undefined {
-  return isRegexTerm(term) ? compileProblem(term.slice(1, -1)) : undefined;
+  return isRegexTerm(term) ? compileProblem(term.slice(1, -1)) : phraseProblem(term);
 }
 
 /** Every regular expression a file writes itself, with where: terms and patterns of its own matchers. */

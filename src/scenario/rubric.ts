@@ -175,6 +175,7 @@ export function checkLibrary(library: RubricLibrary): PathIssue[] {
     const at = (...rest: PropertyKey[]): Path => ['rubrics', r, ...rest];
     if (rubricIds.has(rubric.id)) issues.push(issueAt(at('id'), `duplicate rubric id "${rubric.id}"`));
     rubricIds.add(rubric.id);
+    checkTerms(rubric.topic, at('topic'));
     for (const [id, s] of Object.entries(rubric.signals)) checkSignal(s, at('signals', id));
     for (const name of Object.keys(rubric.vocabulary)) {
       if (!hasEntry(library.lexicons, name) && !hasEntry(REASONING_LEXICONS, name) && name !== CONTEXT_LEXICON) {

@@ -13,6 +13,7 @@ export { isPlural, type Span } from './phrase-matcher.js';
  *   _        any one word         #       any number
  *   _s       any word ending in s (a plural, as in "_s per _")
  *   (a|b|c)  one of these        x?      x or nothing (after any element)
+ *   (a|b)*   (a*|b*): each alternative's last word as a stem
  */
 type Element =
   | { kind: 'word'; text: string; forms: readonly string[] }
@@ -94,16 +95,31 @@ function elementsOf(alternative: string): Element[] {
   });
 }
 
+/** A part of a phrase: a group with what follows it (a star, a question mark), or a word. */
+const PART = /\([^)]*\)(?:\*\??|\?\*?)?|\S+/g;
+
 /** A phrase's parts in order, each the element sequences it may be (an optional part may be none). */
 function partsOf(phrase: string): Element[][][] {
-  return (phrase.trim().match(/\([^)]*\)\??|\S+/g) ?? []).map((raw) => {
-    const optional = raw.length > 1 && raw.endsWith('?');
-    const body = optional ? raw.slice(0, -1) : raw;
-    const group = /^\((.*)\)$/.exec(body);
-    const choices = (group ? group[1]!.split('|') : [body]).map(elementsOf).filter((c) => c.length > 0);
+  return (phrase.trim().match(PART) ?? []).map((raw) => {
+    const group = /^\((.*)\)([*?]*)$/.exec(raw);
+    const optional = group ? group[2]!.includes('?') : raw.length > 1 && raw.endsWith('?');
+    // A star after a group stems each alternative: "(target|goal)*" is "(target*|goal*)".
+    const starred = !!group && group[2]!.includes('*');
+    const alternatives = group ? group[1]!.split('|').map((a) => (starred ? `${a.trim()}*` : a)) : [optional ? raw.slice(0, -1) : raw];
+    const choices = alternatives.map(elementsOf).filter((c) => c.length > 0);
     if (optional) choices.push([]);
     return choices;
   });
+}
+
+/** Why a phrase can never match, when it cannot: a part of it that is no word, group or wildcard ("*" alone, "()"). */
+export function phraseProblem(phrase: string): string | undefined {
+  const parts = phrase.trim().match(PART) ?? [];
+  if (!parts.length) return 'an empty phrase matches nothing';
+  const dead = parts.find((raw) => partsOf(raw)[0]!.length === 0);
+  if (dead !== undefined)
+    return `"${dead}" is not a word, a group or a wildcard, so the phrase matches nothing${dead.includes('*') ? ' (a star ends a word or a group: "metric*", "(goal|target)*")' : ''}`;
+  return undefined;
 }
 
 /** Every sequence of elements a phrase stands for, its groups and optional parts expanded. */
@@ -117,7 +133,7 @@ export function expandPhrase(phrase: string): Element[][] {
  * Names the phrase syntax and the compiled form: change it whenever this file or phrase-matcher.ts
  * change what phrase lists compile to, so that nothing an older version compiled and kept is used.
  */
-export const PHRASE_FORMAT = 'phrases/1';
+export const PHRASE_FORMAT = 'phrases/2';
 
 /**
  * Where compiled phrase lists are kept between runs, by a key that names exactly what was compiled

@@ -48,6 +48,18 @@ describe('the regular expressions an author writes', () => {
     expect(shipped.filter((p) => regexProblem(p) !== undefined)).toEqual([]);
   });
 
+  it.each([
+    ['metric *', /^"\*" is not a word, a group or a wildcard, so the phrase matches nothing \(a star ends a word or a group/],
+    ['a ( ) b', /^"\( \)" is not a word, a group or a wildcard, so the phrase matches nothing$/],
+    ['  ', /^an empty phrase matches nothing$/],
+  ])('refuses the phrase %j, which can match nothing', (phrase, message) => {
+    expect(termProblem(phrase)).toMatch(message);
+  });
+
+  it('accepts a star after a group', () => {
+    expect(termProblem('revenue (target|goal)*')).toBeUndefined();
+  });
+
   it('reads only a phrase between slashes as a regular expression', () => {
     expect(termProblem('(unclosed growth')).toBeUndefined();
     expect(termProblem('/(unclosed/')).toMatch(/invalid regular expression/);

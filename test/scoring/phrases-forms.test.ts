@@ -26,3 +26,24 @@ describe('phrase lists that share a word in two forms', () => {
     expect(found(index, 'the metrics rate')).toEqual([['metrics'], ['metrics rate']]);
   });
 });
+
+describe('a star after a group', () => {
+  const one = (phrase: string, text: string) => {
+    const index = new PhraseIndex();
+    index.add([phrase]);
+    return found(index, text)[0];
+  };
+
+  it('stems each alternative, as a star after a word stems it', () => {
+    expect(one('revenue (target|goal)*', 'we set revenue targets and revenue goals')).toEqual(['revenue targets', 'revenue goals']);
+    expect(one('revenue (target|goal)*', 'the revenue targeted')).toEqual(one('revenue (target*|goal*)', 'the revenue targeted'));
+    expect(one('tracking (bug|change)*', 'a tracking change broke it')).toEqual(['tracking change']);
+  });
+
+  it('with a question mark, in either order, the stemmed group is optional', () => {
+    for (const phrase of ['custom (feature|build)*? work', 'custom (feature|build)?* work']) {
+      expect(one(phrase, 'custom features work here')).toEqual(['custom features work']);
+      expect(one(phrase, 'custom work here')).toEqual(['custom work']);
+    }
+  });
+});

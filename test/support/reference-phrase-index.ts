@@ -86,11 +86,13 @@ function elementsOf(alternative: string): Element[] {
 /** Every sequence of elements a phrase stands for, its groups and optional parts expanded. */
 export function expandPhrase(phrase: string): Element[][] {
   let sequences: Element[][] = [[]];
-  for (const raw of phrase.trim().match(/\([^)]*\)\??|\S+/g) ?? []) {
-    const optional = raw.length > 1 && raw.endsWith('?');
-    const body = optional ? raw.slice(0, -1) : raw;
-    const group = /^\((.*)\)$/.exec(body);
-    const choices = (group ? group[1]!.split('|') : [body]).map(elementsOf).filter((c) => c.length > 0);
+  for (const raw of phrase.trim().match(/\([^)]*\)[*?]*|\S+/g) ?? []) {
+    // A group may be followed by a star (each alternative a stem) and a question mark (optional), in either order.
+    const group = /^\((.*)\)([*?]*)$/.exec(raw);
+    const optional = group ? group[2]!.includes('?') : raw.length > 1 && raw.endsWith('?');
+    const body = group ? group[1]! : optional ? raw.slice(0, -1) : raw;
+    const alternatives = group ? body.split('|').map((a) => (group[2]!.includes('*') ? `${a.trim()}*` : a)) : [body];
+    const choices = alternatives.map(elementsOf).filter((c) => c.length > 0);
     if (optional) choices.push([]);
     sequences = sequences.flatMap((seq) => choices.map((c) => [...seq, ...c]));
   }
