@@ -176,6 +176,16 @@ export function checkLibrary(library: RubricLibrary): PathIssue[] {
     if (rubricIds.has(rubric.id)) issues.push(issueAt(at('id'), `duplicate rubric id "${rubric.id}"`));
     rubricIds.add(rubric.id);
     checkTerms(rubric.topic, at('topic'));
+    // A question cue: its parts joined by " + ", a weak one led by "~".
+    rubric.detect.forEach((cue, i) =>
+      cue
+        .replace(/^~\s*/u, '')
+        .split(/\s+\+\s+/u)
+        .forEach((part) => {
+          const problem = termProblem(part);
+          if (problem) issues.push(issueAt(at('detect', i), problem));
+        }),
+    );
     for (const [id, s] of Object.entries(rubric.signals)) checkSignal(s, at('signals', id));
     for (const name of Object.keys(rubric.vocabulary)) {
       if (!hasEntry(library.lexicons, name) && !hasEntry(REASONING_LEXICONS, name) && name !== CONTEXT_LEXICON) {

@@ -96,11 +96,11 @@ function elementsOf(alternative: string): Element[] {
 }
 
 /** A part of a phrase: a group with what follows it (a star, a question mark), or a word. */
-const PART = /\([^)]*\)(?:\*\??|\?\*?)?|\S+/g;
+const PHRASE_PART = /\([^)]*\)(?:\*\??|\?\*?)?|\S+/g;
 
 /** A phrase's parts in order, each the element sequences it may be (an optional part may be none). */
 function partsOf(phrase: string): Element[][][] {
-  return (phrase.trim().match(PART) ?? []).map((raw) => {
+  return (phrase.trim().match(PHRASE_PART) ?? []).map((raw) => {
     const group = /^\((.*)\)([*?]*)$/.exec(raw);
     const optional = group ? group[2]!.includes('?') : raw.length > 1 && raw.endsWith('?');
     // A star after a group stems each alternative: "(target|goal)*" is "(target*|goal*)".
@@ -114,9 +114,9 @@ function partsOf(phrase: string): Element[][][] {
 
 /** Why a phrase can never match, when it cannot: a part of it that is no word, group or wildcard ("*" alone, "()"). */
 export function phraseProblem(phrase: string): string | undefined {
-  const parts = phrase.trim().match(PART) ?? [];
+  const parts = phrase.trim().match(PHRASE_PART) ?? [];
   if (!parts.length) return 'an empty phrase matches nothing';
-  const dead = parts.find((raw) => partsOf(raw)[0]!.length === 0);
+  const dead = parts.find((raw) => partsOf(raw)[0]!.every((choice) => choice.length === 0));
   if (dead !== undefined)
     return `"${dead}" is not a word, a group or a wildcard, so the phrase matches nothing${dead.includes('*') ? ' (a star ends a word or a group: "metric*", "(goal|target)*")' : ''}`;
   return undefined;

@@ -52,6 +52,8 @@ describe('the regular expressions an author writes', () => {
     ['metric *', /^"\*" is not a word, a group or a wildcard, so the phrase matches nothing \(a star ends a word or a group/],
     ['a ( ) b', /^"\( \)" is not a word, a group or a wildcard, so the phrase matches nothing$/],
     ['  ', /^an empty phrase matches nothing$/],
+    ['()?', /^"\(\)\?" is not a word, a group or a wildcard/],
+    ['metric *?', /^"\*\?" is not a word, a group or a wildcard/],
   ])('refuses the phrase %j, which can match nothing', (phrase, message) => {
     expect(termProblem(phrase)).toMatch(message);
   });

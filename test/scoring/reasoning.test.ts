@@ -92,7 +92,12 @@ describe('a metric held to a line, a definition by its threshold, another metric
     const watched = score(kpi, `${chosen} I would track failed payments per shop staying under 2%.`);
     expect(level(guarded, 'supporting')).toBe(2);
     expect(level(guarded, 'supporting')).toBeGreaterThan(level(watched, 'supporting'));
-    expect(level(score(kpi, `${chosen} A security guard by the door counts the visitors.`), 'supporting')).toBe(0);
+    for (const aside of [
+      'A security guard by the door counts the visitors.',
+      'Card data is guarded by encryption.',
+      'We guard them by the door.',
+    ])
+      expect(level(score(kpi, `${chosen} ${aside}`), 'supporting')).toBe(0);
   });
 
   it('a count under a figure is no guardrail: the line is a share', () => {

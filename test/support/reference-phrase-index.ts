@@ -1,6 +1,7 @@
 // The phrase index as it was before the compiled matcher: a trie of Maps walked word by word from every
 // word of the answer. Kept as the reference the compiled matcher must agree with, unchanged but for its imports
-// and the key of a word's first two letters, which tokens no longer carry: it is worked out here.
+// and the key of a word's first two letters, which tokens no longer carry (it is worked out here), and
+// the star after a group the phrase syntax gained since ("(target|goal)*" stems each alternative).
 import {
   CARRIAGE_RETURN,
   FULL_STOP,
@@ -86,7 +87,7 @@ function elementsOf(alternative: string): Element[] {
 /** Every sequence of elements a phrase stands for, its groups and optional parts expanded. */
 export function expandPhrase(phrase: string): Element[][] {
   let sequences: Element[][] = [[]];
-  for (const raw of phrase.trim().match(/\([^)]*\)[*?]*|\S+/g) ?? []) {
+  for (const raw of phrase.trim().match(/\([^)]*\)(?:\*\??|\?\*?)?|\S+/g) ?? []) {
     // A group may be followed by a star (each alternative a stem) and a question mark (optional), in either order.
     const group = /^\((.*)\)([*?]*)$/.exec(raw);
     const optional = group ? group[2]!.includes('?') : raw.length > 1 && raw.endsWith('?');
