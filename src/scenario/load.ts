@@ -7,7 +7,7 @@ import { parseWith, type CachedParse, type ParseCache } from './cache.js';
 import { resolveQuestions, type LoadedScenario } from './loaded.js';
 import { issueAt, issuesIn, validate, type ParsedFile } from './parse.js';
 import { libraryRegexes, scenarioRegexes, slowRegexes } from './regex.js';
-import { checkLibrary, composeLibrary, type ResolvedRubric } from './rubric.js';
+import { checkLibrary, checkRubricPhrases, composeLibrary, type ResolvedRubric } from './rubric.js';
 import { RubricLibrary, Scenario } from './schema.js';
 
 export interface ReadOptions {
@@ -58,7 +58,12 @@ function libraryFrom(file: string, parsed: ParsedFile, options: ReadOptions, loa
   });
   if (issues.length) throw new InvalidFileError(issues);
   const { library, issues: clashes } = composeLibrary(own, used);
-  const found = issuesIn(parsed, [...clashes, ...checkLibrary(library), ...(isShipped(file) ? [] : slowRegexes(libraryRegexes(own)))]);
+  const found = issuesIn(parsed, [
+    ...clashes,
+    ...checkRubricPhrases(own),
+    ...checkLibrary(library),
+    ...(isShipped(file) ? [] : slowRegexes(libraryRegexes(own))),
+  ]);
   if (found.length) throw new InvalidFileError(found);
   return library;
 }

@@ -145,6 +145,31 @@ function writeCanonical(value: unknown, out: string[]): void {
   if (text !== undefined) out.push(text);
 }
 
+/**
+ * The phrases a file's own rubrics write (topic, question cues, vocabulary), each of which must be
+ * able to match: checked on the file as written, before `extends` puts a base rubric's phrases in
+ * front of them, so that a problem is reported where it is written.
+ */
+export function checkRubricPhrases(library: RubricLibrary): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const check = (term: string, path: Path) => {
+    const problem = termProblem(term);
+    if (problem) issues.push({ path, message: problem });
+  };
+  library.rubrics.forEach((rubric, r) => {
+    rubric.topic.forEach((t, i) => check(t, ['rubrics', r, 'topic', i]));
+    // A question cue: its parts joined by " + ", a weak one led by "~".
+    rubric.detect.forEach((cue, i) =>
+      cue
+        .replace(/^~\s*/u, '')
+        .split(/\s+\+\s+/u)
+        .forEach((part) => check(part, ['rubrics', r, 'detect', i])),
+    );
+    for (const [name, words] of Object.entries(rubric.vocabulary)) words.forEach((t, i) => check(t, ['rubrics', r, 'vocabulary', name, i]));
+  });
+  return issues;
+}
+
 /** Checks what the schema cannot: references between signals, lexicons and criteria, and duplicates. */
 export function checkLibrary(library: RubricLibrary): PathIssue[] {
   const issues: PathIssue[] = [];
@@ -175,23 +200,11 @@ export function checkLibrary(library: RubricLibrary): PathIssue[] {
     const at = (...rest: PropertyKey[]): Path => ['rubrics', r, ...rest];
     if (rubricIds.has(rubric.id)) issues.push(issueAt(at('id'), `duplicate rubric id "${rubric.id}"`));
     rubricIds.add(rubric.id);
-    checkTerms(rubric.topic, at('topic'));
-    // A question cue: its parts joined by " + ", a weak one led by "~".
-    rubric.detect.forEach((cue, i) =>
-      cue
-        .replace(/^~\s*/u, '')
-        .split(/\s+\+\s+/u)
-        .forEach((part) => {
-          const problem = termProblem(part);
-          if (problem) issues.push(issueAt(at('detect', i), problem));
-        }),
-    );
     for (const [id, s] of Object.entries(rubric.signals)) checkSignal(s, at('signals', id));
     for (const name of Object.keys(rubric.vocabulary)) {
       if (!hasEntry(library.lexicons, name) && !hasEntry(REASONING_LEXICONS, name) && name !== CONTEXT_LEXICON) {
         issues.push(issueAt(at('vocabulary', name), `no lexicon "${name}" here or in the libraries this one uses`));
       }
-      checkTerms(rubric.vocabulary[name]!, at('vocabulary', name));
     }
 
     const known = (id: string) => hasEntry(rubric.signals, id) || hasEntry(library.signals, id);

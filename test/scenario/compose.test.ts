@@ -113,6 +113,15 @@ questions:
       ['3: rubrics[0].vocabulary.metricz: no lexicon "metricz" here or in the libraries this one uses'],
     ],
     [
+      'phrases that can match nothing in a rubric that extends another, named where they are written',
+      'uses: [rehearse:pm]\nrubrics:\n  - id: x\n    title: X\n    family: x\n    extends: kpi\n    topic:\n      - kept visits\n      - visit *\n    detect: ["~ what now + (goal|target)**"]\n    vocabulary: { metrics: ["()"] }\n',
+      [
+        expect.stringMatching(/^9: rubrics\[0\]\.topic\[1\]: "\*" is not a word, a group or a wildcard, so the phrase matches nothing/),
+        expect.stringMatching(/^10: rubrics\[0\]\.detect\[0\]: "\*" is not a word/),
+        expect.stringMatching(/^11: rubrics\[0\]\.vocabulary\.metrics\[0\]: "\(\)" is not a word/),
+      ],
+    ],
+    [
       'a regular expression that does not compile, in a lexicon',
       'uses: [rehearse:pm]\nlexicons:\n  clinic: ["/visit(s/"]\nrubrics:\n  - { id: x, title: X, family: x, extends: kpi }\n',
       [expect.stringMatching(/^3: lexicons\.clinic\[0\]: invalid regular expression: /)],
