@@ -9,7 +9,7 @@
 import { setFlagsFromString } from 'node:v8';
 
 /** CPU the process may use before its hot code is worth optimising. */
-export const BUSY_CPU_MS = 2_000;
+const BUSY_CPU_MS = 2_000;
 const CHECK_MS = 250;
 
 /**

@@ -2,8 +2,7 @@
 import { hasEntry } from '../own.js';
 import { REASONING_LEXICONS } from './cues.js';
 import type { Path, PathIssue } from './path.js';
-import { termProblem } from './regex.js';
-import { resolveRubric, type ResolvedRubric } from './rubric.js';
+import { resolveRubric, termIssues, type ResolvedRubric } from './rubric.js';
 import type { RubricLibrary, Scenario } from './schema.js';
 
 export interface LoadedScenario {
@@ -27,16 +26,9 @@ export function resolveQuestions(
 ): { rubrics: Record<string, ResolvedRubric>; issues: PathIssue[] } {
   const issues: PathIssue[] = [];
   const rubrics: Record<string, ResolvedRubric> = {};
-  scenario.context.terms.forEach((t, i) => {
-    const bad = termProblem(t);
-    if (bad) issues.push({ path: ['context', 'terms', i], message: bad });
-  });
-  for (const [name, words] of Object.entries(scenario.context.vocabulary)) {
-    words.forEach((t, i) => {
-      const bad = termProblem(t);
-      if (bad) issues.push({ path: ['context', 'vocabulary', name, i], message: bad });
-    });
-  }
+  issues.push(...termIssues(scenario.context.terms, ['context', 'terms']));
+  for (const [name, words] of Object.entries(scenario.context.vocabulary))
+    issues.push(...termIssues(words, ['context', 'vocabulary', name]));
   // Words for a lexicon no library has would be silently unused: say so.
   for (const name of Object.keys(scenario.context.vocabulary)) {
     if (!libraries.some((lib) => hasEntry(lib.lexicons, name)) && !hasEntry(REASONING_LEXICONS, name)) {

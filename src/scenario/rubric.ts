@@ -6,6 +6,7 @@ import { DEFAULT_MODEL, type ScoringModel } from './model.js';
 import { REASONING_LEXICONS } from './cues.js';
 import { hasEntry, ownEntry } from '../own.js';
 import { compileProblem, termProblem } from './regex.js';
+import { cueOf } from '../text/phrases.js';
 
 /** The lexicon a scenario fills with its own context terms. */
 export const CONTEXT_LEXICON = 'context';
@@ -151,35 +152,32 @@ function writeCanonical(value: unknown, out: string[]): void {
  * front of them, so that a problem is reported where it is written.
  */
 export function checkRubricPhrases(library: RubricLibrary): PathIssue[] {
-  const issues: PathIssue[] = [];
-  const check = (term: string, path: Path) => {
-    const problem = termProblem(term);
-    if (problem) issues.push({ path, message: problem });
-  };
-  library.rubrics.forEach((rubric, r) => {
-    rubric.topic.forEach((t, i) => check(t, ['rubrics', r, 'topic', i]));
-    // A question cue: its parts joined by " + ", a weak one led by "~".
-    rubric.detect.forEach((cue, i) =>
-      cue
-        .replace(/^~\s*/u, '')
-        .split(/\s+\+\s+/u)
-        .forEach((part) => check(part, ['rubrics', r, 'detect', i])),
-    );
-    for (const [name, words] of Object.entries(rubric.vocabulary)) words.forEach((t, i) => check(t, ['rubrics', r, 'vocabulary', name, i]));
+  return library.rubrics.flatMap((rubric, r) => [
+    ...termIssues(rubric.topic, ['rubrics', r, 'topic']),
+    // A question cue is reported whole, whichever of its parts is wrong.
+    ...rubric.detect.flatMap((cue, i) =>
+      cueOf(cue).parts.flatMap((part) => {
+        const message = termProblem(part);
+        return message ? [{ path: ['rubrics', r, 'detect', i], message }] : [];
+      }),
+    ),
+    ...Object.entries(rubric.vocabulary).flatMap(([name, words]) => termIssues(words, ['rubrics', r, 'vocabulary', name])),
+  ]);
+}
+
+/** What is wrong with each of a list of terms (a regular expression that does not compile, a phrase that matches nothing), at its place in the list. */
+export function termIssues(terms: readonly string[], path: Path): PathIssue[] {
+  return terms.flatMap((t, i) => {
+    const message = termProblem(t);
+    return message ? [{ path: [...path, i], message }] : [];
   });
-  return issues;
 }
 
 /** Checks what the schema cannot: references between signals, lexicons and criteria, and duplicates. */
 export function checkLibrary(library: RubricLibrary): PathIssue[] {
   const issues: PathIssue[] = [];
   const issueAt = (path: Path, message: string) => ({ path, message });
-  // A term written /between slashes/ is a regular expression: it must compile.
-  const checkTerms = (terms: readonly string[], path: Path) =>
-    terms.forEach((t, i) => {
-      const problem = termProblem(t);
-      if (problem) issues.push(issueAt([...path, i], problem));
-    });
+  const checkTerms = (terms: readonly string[], path: Path) => issues.push(...termIssues(terms, path));
   for (const [id, terms] of Object.entries(library.lexicons)) checkTerms(terms, ['lexicons', id]);
   const checkMatcher = (m: Matcher, path: Path) => {
     if (m.terms) checkTerms(m.terms, [...path, 'terms']);

@@ -122,6 +122,12 @@ export function phraseProblem(phrase: string): string | undefined {
   return undefined;
 }
 
+/** A question cue: phrases joined by " + ", each of which must occur; one led by "~" is weak (it counts half). */
+export function cueOf(cue: string): { weak: boolean; parts: string[] } {
+  const weak = /^~\s*/u.exec(cue);
+  return { weak: !!weak, parts: (weak ? cue.slice(weak[0].length) : cue).split(/\s+\+\s+/u) };
+}
+
 /** Every sequence of elements a phrase stands for, its groups and optional parts expanded. */
 export function expandPhrase(phrase: string): Element[][] {
   let sequences: Element[][] = [[]];

@@ -1,6 +1,6 @@
 // What an interviewer's question is about: which question family it belongs to, read with the
 // scorer's own text analysis (words, stems, alternatives), so rewordings are recognised.
-import { PhraseIndex, type Span } from '../text/phrases.js';
+import { cueOf, PhraseIndex, type Span } from '../text/phrases.js';
 import { tokenize, type Token } from '../text/text.js';
 
 /** One way a family's question shows itself: every part must occur in the question. */
@@ -67,9 +67,8 @@ export class IntentReader<T> {
     this.cues = families.map((family) => ({
       family,
       cues: family.detect.map((d) => {
-        const weak = /^~\s*/.exec(d);
-        const body = weak ? d.slice(weak[0].length) : d;
-        return { parts: body.split(/\s+\+\s+/).map((part) => this.index.add([part])), weight: weak ? 0.5 : 1 };
+        const { weak, parts } = cueOf(d);
+        return { parts: parts.map((part) => this.index.add([part])), weight: weak ? 0.5 : 1 };
       }),
       ...(family.topic ? { topic: this.index.add(family.topic.map((p) => p.replace(/\s\+\s/g, ' '))) } : {}),
     }));
