@@ -98,25 +98,42 @@ function elementsOf(alternative: string): Element[] {
 /** A part of a phrase: a group with what follows it (a star, a question mark), or a word. */
 const PHRASE_PART = /\([^)]*\)(?:\*\??|\?\*?)?|\S+/g;
 
+/** A part of a phrase as written: its alternatives (one unless it is a group), and whether it may be left out. */
+function alternativesOf(raw: string): { alternatives: string[]; optional: boolean } {
+  const group = /^\((.*)\)([*?]*)$/.exec(raw);
+  const optional = group ? group[2]!.includes('?') : raw.length > 1 && raw.endsWith('?');
+  // A star after a group stems each alternative: "(target|goal)*" is "(target*|goal*)".
+  const starred = !!group && group[2]!.includes('*');
+  const alternatives = group ? group[1]!.split('|').map((a) => (starred ? `${a.trim()}*` : a)) : [optional ? raw.slice(0, -1) : raw];
+  return { alternatives, optional };
+}
+
 /** A phrase's parts in order, each the element sequences it may be (an optional part may be none). */
 function partsOf(phrase: string): Element[][][] {
   return (phrase.trim().match(PHRASE_PART) ?? []).map((raw) => {
-    const group = /^\((.*)\)([*?]*)$/.exec(raw);
-    const optional = group ? group[2]!.includes('?') : raw.length > 1 && raw.endsWith('?');
-    // A star after a group stems each alternative: "(target|goal)*" is "(target*|goal*)".
-    const starred = !!group && group[2]!.includes('*');
-    const alternatives = group ? group[1]!.split('|').map((a) => (starred ? `${a.trim()}*` : a)) : [optional ? raw.slice(0, -1) : raw];
+    const { alternatives, optional } = alternativesOf(raw);
     const choices = alternatives.map(elementsOf).filter((c) => c.length > 0);
     if (optional) choices.push([]);
     return choices;
   });
 }
 
+/** Characters that only mean something in a regular expression. */
+const REGEX_MARK = /[[\]{}\\^$+]/u;
+
+/** Whether an alternative as written holds any element (a word, a stem, a wildcard): what elementsOf would find, without making them. */
+const HOLDS_ELEMENT = new RegExp(WORDS_OF.source, 'u');
+
 /** Why a phrase can never match, when it cannot: a part of it that is no word, group or wildcard ("*" alone, "()"). */
 export function phraseProblem(phrase: string): string | undefined {
   const parts = phrase.trim().match(PHRASE_PART) ?? [];
   if (!parts.length) return 'an empty phrase matches nothing';
-  const dead = parts.find((raw) => partsOf(raw)[0]!.every((choice) => choice.length === 0));
+  // Marks of regular expressions would otherwise be dropped as punctuation, and the phrase match other words than meant.
+  const odd = REGEX_MARK.exec(phrase);
+  if (odd)
+    return `"${odd[0]}" is not phrase syntax (words, "(a|b)" groups, "?", "*", "_", "_s", "#"): spell the forms out ("(optimise|optimize) for"), or write a regular expression between slashes`;
+  // Checked for every phrase of every file loaded, so read without building the phrase's elements.
+  const dead = parts.find((raw) => !alternativesOf(raw).alternatives.some((a) => HOLDS_ELEMENT.test(a)));
   if (dead !== undefined)
     return `"${dead}" is not a word, a group or a wildcard, so the phrase matches nothing${dead.includes('*') ? ' (a star ends a word or a group: "metric*", "(goal|target)*")' : ''}`;
   return undefined;

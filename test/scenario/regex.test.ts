@@ -58,6 +58,20 @@ describe('the regular expressions an author writes', () => {
     expect(termProblem(phrase)).toMatch(message);
   });
 
+  it.each([
+    ['optimi[sz]e for', '['],
+    ['growth{2}', '{'],
+    ['^churn$', '^'],
+    ['active users+', '+'],
+    ['churn \\d', '\\'],
+  ])('refuses the phrase %j, whose regular-expression marks the phrase syntax would drop', (phrase, mark) => {
+    expect(termProblem(phrase)).toBe(
+      `"${mark}" is not phrase syntax (words, "(a|b)" groups, "?", "*", "_", "_s", "#"): spell the forms out ("(optimise|optimize) for"), or write a regular expression between slashes`,
+    );
+    // Between slashes, the same marks are a regular expression's.
+    expect(termProblem(`/${phrase.replace('^churn$', 'churn')}/`)).toBeUndefined();
+  });
+
   it('accepts a star after a group', () => {
     expect(termProblem('revenue (target|goal)*')).toBeUndefined();
   });

@@ -17,6 +17,37 @@ interface First {
   atoms: string[];
   /** Whether this part can match the empty string, so what follows it can start the match too. */
   nullable: boolean;
+  /** Strings one of which every match of this part holds, when known (see `requiredLiterals`). */
+  need?: string[];
+  /** The character this part is, when it is one literal character and nothing else. */
+  char?: string;
+}
+
+/** Past this many strings a required set tests no faster than the pattern itself. */
+const MOST_NEEDED = 32;
+
+/**
+ * Strings one of which every match of the pattern holds, read in unicode mode, or undefined when the
+ * reader cannot tell (a part that needs no literal, a construct it does not read). A text holding
+ * none of them (tested under the pattern's own flags, so case folds alike) has no match: the scorer
+ * then skips the pattern, as literal prefilters do in engines such as RE2.
+ */
+export function requiredLiterals(source: string): string[] | undefined {
+  try {
+    const reader = new Reader(source);
+    const all = reader.disjunction();
+    return reader.at < source.length ? undefined : all.need;
+  } catch (e) {
+    if (e instanceof Unsupported) return undefined;
+    throw e;
+  }
+}
+
+/** The better of two required sets: the one whose shortest string is longer, then the one with fewer strings. */
+function better(a: string[] | undefined, b: string[]): string[] {
+  if (!a) return b;
+  const shortest = (x: string[]) => Math.min(...x.map((s) => s.length));
+  return shortest(b) > shortest(a) || (shortest(b) === shortest(a) && b.length < a.length) ? b : a;
 }
 
 /** The pattern with a lookahead for its first characters in front, or the pattern unchanged. Read in unicode mode. */
@@ -51,28 +82,46 @@ class Reader {
   disjunction(): First {
     const atoms: string[] = [];
     let nullable = false;
+    // Every alternative must hold one of its own: the set is theirs together, or unknown if one has none.
+    let need: string[] | undefined = [];
     for (;;) {
       const alt = this.alternative();
       atoms.push(...alt.atoms);
       nullable ||= alt.nullable;
+      need = need && alt.need ? [...need, ...alt.need] : undefined;
       if (this.peek() !== '|') break;
       this.at++;
     }
-    return { atoms, nullable };
+    if (need && (need.length > MOST_NEEDED || need.some((x) => x === ''))) need = undefined;
+    return { atoms, nullable, ...(need ? { need: [...new Set(need)] } : {}) };
   }
 
   /** Terms up to `|`, `)` or the end: the atoms of each until one that cannot match nothing. */
   private alternative(): First {
     const atoms: string[] = [];
     let open = true;
+    // Literal characters in a row make one string every match holds; of those and the required
+    // parts' own sets, the best stands for the alternative.
+    let run = '';
+    let need: string[] | undefined;
+    const endRun = () => {
+      if (run) need = better(need, [run]);
+      run = '';
+    };
     while (this.at < this.src.length && this.peek() !== '|' && this.peek() !== ')') {
       if (open && this.peek() === '(' && this.peek(1) === '?' && this.peek(2) === '<' && (this.peek(3) === '=' || this.peek(3) === '!'))
         this.opensWithLookbehind = true;
       const term = this.term();
       if (open) atoms.push(...term.atoms);
       if (!term.nullable) open = false;
+      if (term.char !== undefined) run += term.char;
+      else {
+        endRun();
+        if (term.need) need = better(need, term.need);
+      }
     }
-    return { atoms, nullable: open };
+    endRun();
+    return { atoms, nullable: open, ...(need ? { need } : {}) };
   }
 
   private term(): First {
@@ -131,12 +180,18 @@ class Reader {
       this.at++;
       return { atoms: [this.src.slice(start, this.at)], nullable: false };
     }
-    if (c === '\\') return { atoms: [this.escape()], nullable: false };
+    if (c === '\\') {
+      const escaped = this.escape();
+      // An escaped mark (\. \% \/) is that character; letters and digits escape classes and codes.
+      const char = escaped.length === 2 && /[^\p{L}\p{N}]/u.test(escaped[1]!) ? escaped[1]! : undefined;
+      return { atoms: [escaped], nullable: false, ...(char !== undefined ? { char } : {}) };
+    }
     if (c === '' || c === ')' || c === '|' || c === '*' || c === '+' || c === '?' || c === '{' || c === ']' || c === '}') this.fail();
     // A character (a whole code point), or "." for any.
     const cp = this.src.codePointAt(this.at)!;
     this.at += cp > 0xffff ? 2 : 1;
-    return { atoms: [this.src.slice(start, this.at)], nullable: false };
+    const atom = this.src.slice(start, this.at);
+    return { atoms: [atom], nullable: false, ...(atom !== '.' ? { char: atom } : {}) };
   }
 
   /** An escape that stands for one character or one class of them; a backreference is not supported. */
@@ -177,6 +232,8 @@ class Reader {
       this.at += m[0].length;
     } else return atom;
     if (this.peek() === '?') this.at++;
-    return { atoms: atom.atoms, nullable: atom.nullable || min === 0 };
+    // Repeated, a character is no longer one of a run; it, or the part's own set, is still needed if it must appear.
+    const need = min === 0 ? undefined : (atom.need ?? (atom.char !== undefined ? [atom.char] : undefined));
+    return { atoms: atom.atoms, nullable: atom.nullable || min === 0, ...(need ? { need } : {}) };
   }
 }

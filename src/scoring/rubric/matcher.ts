@@ -13,7 +13,7 @@ import {
 import type { Matches, Span } from '../../text/phrase-matcher.js';
 import { cueListOf, type CueMatches } from '../model/features.js';
 import { HYPHEN } from '../../text/chars.js';
-import { withFirstChars } from './first-chars.js';
+import { requiredLiterals, withFirstChars } from './first-chars.js';
 import { POLICY } from '../../policy/policy.js';
 import { clauseAround, nextClause, firstTokenAt, isWordUnit, type Analysis, type Sentence, type Token } from '../../text/text.js';
 
@@ -53,6 +53,14 @@ export interface MatcherRegex {
   source: string;
   plain: RegExp;
   long?: RegExp;
+  /**
+   * The strings one of which every match holds (first-chars.ts `requiredLiterals`), as one pattern
+   * under the same flags, when the reader could tell them: a text without any has no match, and most
+   * answers are passed over with one quick test.
+   */
+  needs?: RegExp | null;
+  /** The last text read and its spans: one answer is read by several signals' matchers with the same pattern. */
+  last?: { text: string; spans: readonly Span[] };
 }
 
 /** Texts longer than this are read with the lookahead. */
@@ -82,11 +90,39 @@ export function compileMatcher(m: Matcher, lexicons: Record<string, string[]>, i
   };
 }
 
+/** One object per pattern, whichever rubric and matcher wrote it: what it found in the last text read is then shared. */
+const regexes = new Map<string, MatcherRegex>();
+const REGEXES_KEPT = 1000;
+
 function regexOf(source: string): MatcherRegex {
-  return { source, plain: new RegExp(source, 'giu') };
+  let r = regexes.get(source);
+  if (!r) {
+    if (regexes.size >= REGEXES_KEPT) regexes.clear();
+    r = { source, plain: new RegExp(source, 'giu') };
+    regexes.set(source, r);
+  }
+  return r;
 }
 
-function regexSpans(r: MatcherRegex, text: string): Span[] {
+const escaped = (x: string) => x.replace(/[\\^$.*+?()[\]{}|/]/gu, '\\$&');
+
+function needsOf(r: MatcherRegex): RegExp | null {
+  if (r.needs === undefined) {
+    const needs = requiredLiterals(r.source);
+    r.needs = needs ? new RegExp(needs.map(escaped).join('|'), 'iu') : null;
+  }
+  return r.needs;
+}
+
+function regexSpans(r: MatcherRegex, text: string): readonly Span[] {
+  if (r.last?.text === text) return r.last.spans;
+  const needs = needsOf(r);
+  const spans = needs && !needs.test(text) ? [] : spansOfRegex(r, text);
+  r.last = { text, spans };
+  return spans;
+}
+
+function spansOfRegex(r: MatcherRegex, text: string): Span[] {
   const re = regexFor(r, text);
   const out: Span[] = [];
   re.lastIndex = 0;
