@@ -2,7 +2,7 @@
 // rehearse's entry point: the process's own streams and exit code around main. No logic lives here.
 import { fileErrorReason } from './files.js';
 import { nodeIO } from './io.js';
-import { optimiseRunWhenBusy } from './jit.js';
+import { optimiseRunWhenBusy } from './v8-tuning.js';
 import { main } from './main.js';
 
 // A reader that stops early (`rehearse grade … | head`) is not an error; a full disk or a closed

@@ -21,7 +21,7 @@ const LAYERS: string[][] = [
     'io.ts',
     'decode.ts',
     'input.ts',
-    'jit.ts',
+    'v8-tuning.ts',
   ],
   ['policy'],
   ['text'],

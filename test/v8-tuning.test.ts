@@ -1,4 +1,4 @@
-// The CLI's runs start with V8's optimising compiler off and turn it on once busy (src/jit.ts): seen
+// The CLI's runs start with V8's optimising compiler off and turn it on once busy (src/v8-tuning.ts): seen
 // in processes of their own, since V8's flags belong to the whole process.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,16 +8,22 @@ import { buildSync } from 'esbuild';
 import { afterAll, expect, it } from 'vitest';
 import { CLI, ROOT } from './helpers.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'rehearse-jit-'));
+const dir = mkdtempSync(join(tmpdir(), 'rehearse-v8-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-buildSync({ entryPoints: [join(ROOT, 'src/jit.ts')], bundle: true, format: 'esm', platform: 'node', outfile: join(dir, 'jit.mjs') });
+buildSync({
+  entryPoints: [join(ROOT, 'src/v8-tuning.ts')],
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  outfile: join(dir, 'v8-tuning.mjs'),
+});
 // A hot function, and V8's own report of its tier (--allow-natives-syntax): bit 6 is "optimised by
 // TurboFan". Read once it has run 500 times (before any check), and again once the process has been
 // busy past what it was allowed.
 writeFileSync(
   join(dir, 'run.mjs'),
   `import { setImmediate } from 'node:timers/promises';
-import { optimiseRunWhenBusy, optimiseWhenBusy } from './jit.mjs';
+import { optimiseRunWhenBusy, optimiseWhenBusy } from './v8-tuning.mjs';
 const mode = process.argv[2];
 if (mode === 'lean') optimiseWhenBusy(100);
 else if (mode !== 'defaults') optimiseRunWhenBusy([mode]);
