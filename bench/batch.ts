@@ -115,3 +115,42 @@ export async function benchBatch(): Promise<Figure[]> {
     rmSync(`${dir}-grades.json`, { force: true });
   }
 }
+
+const LARGE_MB = Number(process.env.BENCH_LARGE_MB ?? 30);
+
+/**
+ * One transcript of LARGE_MB: generated interviews one after another in one text file, every answer
+ * graded. Its peak memory against the issue's bound, and the time it takes.
+ */
+export function benchLargeTranscript(): Figure[] {
+  const dir = mkdtempSync(join(tmpdir(), 'rehearse-large-'));
+  try {
+    const rand = lcg(11);
+    const parts: string[] = [];
+    let bytes = 0;
+    while (bytes < LARGE_MB * 2 ** 20) {
+      const text = `${interview(rand)
+        .map(([who, said]) => `${who}: ${said}`)
+        .join('\n')}\n`;
+      parts.push(text);
+      bytes += Buffer.byteLength(text);
+    }
+    const file = join(dir, 'large.txt');
+    writeFileSync(file, parts.join(''));
+    const run = measure([join(PACKAGE_ROOT, 'dist', 'cli.js'), 'grade', file, '--format', 'json', '--out', join(dir, 'grades.json')]);
+    if (run.status !== 0) throw new Error(`grading the large transcript failed:\n${run.stderr.slice(0, 2000)}`);
+    const mb = bytes / 2 ** 20;
+    return [
+      {
+        name: `grade one ${mb.toFixed(0)} MB transcript (${parts.length} interviews of five questions, one after another)`,
+        value: Math.round(run.peakMb),
+        unit: 'MB peak',
+        target: '< 600',
+        ok: run.peakMb < 600,
+        detail: `${run.seconds.toFixed(1)} s, ${(run.peakMb / mb).toFixed(0)} MB of memory per MB of transcript`,
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

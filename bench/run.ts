@@ -1,6 +1,6 @@
 // `npm run bench`: measures rehearse's performance targets and prints the figures.
 import os from 'node:os';
-import { benchBatch } from './batch.js';
+import { benchBatch, benchLargeTranscript } from './batch.js';
 import { benchFilter } from './filter.js';
 import {
   benchPrecision,
@@ -61,6 +61,7 @@ const sections: [string, () => Figure[] | Promise<Figure[]>][] = [
   ['Probes', benchProbes],
   ['Terminal', benchStartup],
   ['Batch', benchBatch],
+  ['Batch (one large transcript)', benchLargeTranscript],
   ['Filter (grade - on JSON Lines, and GNU parallel over it)', benchFilter],
   ['Validate', benchValidate],
 ];
