@@ -116,6 +116,7 @@ export async function benchBatch(): Promise<Figure[]> {
   }
 }
 
+/** The size of the large transcript, in MB: 30 unless BENCH_LARGE_MB says (up to 31, below the 32 MB a transcript may be). */
 const LARGE_MB = Number(process.env.BENCH_LARGE_MB ?? 30);
 
 /**
@@ -123,6 +124,8 @@ const LARGE_MB = Number(process.env.BENCH_LARGE_MB ?? 30);
  * graded. Its peak memory against the issue's bound, and the time it takes.
  */
 export function benchLargeTranscript(): Figure[] {
+  if (!(LARGE_MB > 0 && LARGE_MB <= 31))
+    throw new Error(`BENCH_LARGE_MB must be a number of MB from 1 to 31, not "${process.env.BENCH_LARGE_MB}"`);
   const dir = mkdtempSync(join(tmpdir(), 'rehearse-large-'));
   try {
     const rand = lcg(11);

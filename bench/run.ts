@@ -61,7 +61,7 @@ const sections: [string, () => Figure[] | Promise<Figure[]>][] = [
   ['Probes', benchProbes],
   ['Terminal', benchStartup],
   ['Batch', benchBatch],
-  ['Batch (one large transcript)', benchLargeTranscript],
+  ['One large transcript', benchLargeTranscript],
   ['Filter (grade - on JSON Lines, and GNU parallel over it)', benchFilter],
   ['Validate', benchValidate],
 ];

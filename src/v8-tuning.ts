@@ -28,11 +28,12 @@ export function optimiseRunWhenBusy(args: readonly string[]): void {
 }
 
 /**
- * How far the heap may grow past what survived the last full collection, in percent. Grading keeps
+ * How far the heap may grow past what survived the last full collection before the next one, in
+ * percent: a growing factor of 2, where V8's own goes up to 4 when collecting is quick. Grading keeps
  * little alive from one transcript to the next (a worker's old generation holds some 15 MB after a
- * full collection), but V8's own factor let it grow to 50 MB of garbage before collecting: a
- * batch of 4,000 transcripts with two jobs peaked at 315–327 MB, and at 255–272 MB with this, in
- * the same time (`npm run bench -- batch` measures 10,000).
+ * full collection), but V8's factor let it reach 50 MB of garbage before collecting: a batch of
+ * 4,000 transcripts with two jobs peaked at 315–327 MB, and at 255–272 MB with this, in the same
+ * time (`npm run bench -- batch` measures 10,000). Every command gets it, `calibrate` and `validate` too.
  */
 const HEAP_GROWING_PERCENT = 100;
 

@@ -118,8 +118,11 @@ function partsOf(phrase: string): Element[][][] {
   });
 }
 
-/** Characters that only mean something in a regular expression. */
-const REGEX_MARK = /[[\]{}\\^$+]/u;
+/**
+ * Characters that only mean something in a regular expression: brackets, braces, a backslash, a caret.
+ * ("$" and "+" are left alone: "$ per user" and "C++" are written as people write them.)
+ */
+const REGEX_MARK = /[[\]{}\\^]/u;
 
 /** Whether an alternative as written holds any element (a word, a stem, a wildcard): what elementsOf would find, without making them. */
 const HOLDS_ELEMENT = new RegExp(WORDS_OF.source, 'u');

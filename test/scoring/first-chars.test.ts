@@ -2,7 +2,7 @@
 // and patterns it cannot read, or does not need, are left as written.
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/scenario/catalog.js';
-import { requiredLiterals, withFirstChars } from '../../src/scoring/rubric/first-chars.js';
+import { requiredLiterals, requiredPattern, withFirstChars } from '../../src/scoring/rubric/first-chars.js';
 import { join } from 'node:path';
 import { loadLibrary } from '../../src/scenario/load.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
@@ -110,6 +110,20 @@ describe('the strings a match must hold', () => {
     for (const [p, want] of cases) expect(requiredLiterals(compiled(p)), p).toEqual(want);
   });
 
+  it('gives up on a pattern nested deeper than it reads, as the lookahead does, rather than failing the scoring', () => {
+    const deep = `${'(?:'.repeat(20_000)}ab${')'.repeat(20_000)}`;
+    expect(requiredLiterals(compiled(deep))).toBeUndefined();
+    expect(requiredPattern(compiled(deep))).toBeNull();
+    const lookbehind = `(?<!x)${deep}`;
+    expect(withFirstChars(compiled(lookbehind))).toBe(compiled(lookbehind));
+  });
+
+  it('tests for the strings as written, marks and all, in any case', () => {
+    const holds = requiredPattern(compiled(String.raw`\d+-day (?:churn|retention)|x\.y\?|\$\(a\)`))!;
+    expect(['30-DAY Churn', 'a -day retention', 'X.Y?', '$(A)'].map((t) => holds.test(t))).toEqual([true, true, true, true]);
+    expect(['30 day churn', 'xay?', '$ a'].map((t) => holds.test(t))).toEqual([false, false, false]);
+  });
+
   it('every match of a shipped or tricky pattern holds one of them, on generated answers and on texts of its own pieces', () => {
     const rand = seeded(5);
     const pool = loadCatalog().flatMap((s) => s.scenario.questions.flatMap((q) => [q.example, ...q.exemplars.map((e) => e.text)]));
@@ -127,10 +141,9 @@ describe('the strings a match must hold', () => {
     expect(patterns.length).toBeGreaterThan(PATTERNS.length + 5);
     let skipped = 0;
     for (const p of patterns) {
-      const needs = requiredLiterals(compiled(p));
-      if (!needs) continue;
-      const escaped = needs.map((x) => x.replace(/[\\^$.*+?()[\]{}|/]/gu, '\\$&'));
-      const holds = new RegExp(escaped.join('|'), 'iu');
+      // The pattern the scorer tests a text with before searching it.
+      const holds = requiredPattern(compiled(p));
+      if (!holds) continue;
       const texts = [
         ...Array.from({ length: 60 }, () => generatedText(rand, pool, ['under 2%', 'churn: users lost', 'Above 99 %'], 4)),
         ...Array.from({ length: 60 }, () => piecesText(rand, p)),

@@ -27,7 +27,7 @@ interface First {
   char?: string;
 }
 
-/** Past this many strings a required set tests no faster than the pattern itself. */
+/** A bound on the strings of a required set, so that testing for them stays one short alternation (a bound chosen, not tuned). */
 const MOST_NEEDED = 32;
 
 /**
@@ -42,9 +42,17 @@ export function requiredLiterals(source: string): string[] | undefined {
     const all = reader.disjunction();
     return reader.at < source.length ? undefined : all.need;
   } catch (e) {
-    if (e instanceof Unsupported) return undefined;
+    // A pattern nested deeper than the reader's stack goes (RangeError) is one it cannot tell about either.
+    if (e instanceof Unsupported || e instanceof RangeError) return undefined;
     throw e;
   }
+}
+
+/** The strings of `requiredLiterals` as one pattern that finds any of them under the scorer's flags, or null when there are none. */
+export function requiredPattern(source: string): RegExp | null {
+  const needs = requiredLiterals(source);
+  // Only syntax characters are escaped: in unicode mode any other escape is an error.
+  return needs ? new RegExp(needs.map((x) => x.replace(/[\\^$.*+?()[\]{}|/]/gu, '\\$&')).join('|'), 'iu') : null;
 }
 
 /** The better of two required sets: the one whose shortest string is longer, then the one with fewer strings. */
@@ -64,7 +72,7 @@ export function withFirstChars(source: string): string {
     if (reader.at < source.length || first.nullable || !first.atoms.length || !reader.opensWithLookbehind) return source;
     return `(?=${[...new Set(first.atoms)].join('|')})(?:${source})`;
   } catch (e) {
-    if (e instanceof Unsupported) return source;
+    if (e instanceof Unsupported || e instanceof RangeError) return source;
     throw e;
   }
 }

@@ -13,7 +13,7 @@ import {
 import type { Matches, Span } from '../../text/phrase-matcher.js';
 import { cueListOf, type CueMatches } from '../model/features.js';
 import { HYPHEN } from '../../text/chars.js';
-import { requiredLiterals, withFirstChars } from './first-chars.js';
+import { requiredPattern, withFirstChars } from './first-chars.js';
 import { POLICY } from '../../policy/policy.js';
 import { clauseAround, nextClause, firstTokenAt, isWordUnit, type Analysis, type Sentence, type Token } from '../../text/text.js';
 
@@ -59,8 +59,6 @@ export interface MatcherRegex {
    * answers are passed over with one quick test.
    */
   needs?: RegExp | null;
-  /** The last text read and its spans: one answer is read by several signals' matchers with the same pattern. */
-  last?: { text: string; spans: readonly Span[] };
 }
 
 /** Texts longer than this are read with the lookahead. */
@@ -104,21 +102,29 @@ function regexOf(source: string): MatcherRegex {
   return r;
 }
 
-const escaped = (x: string) => x.replace(/[\\^$.*+?()[\]{}|/]/gu, '\\$&');
-
 function needsOf(r: MatcherRegex): RegExp | null {
-  if (r.needs === undefined) {
-    const needs = requiredLiterals(r.source);
-    r.needs = needs ? new RegExp(needs.map(escaped).join('|'), 'iu') : null;
-  }
+  if (r.needs === undefined) r.needs = requiredPattern(r.source);
   return r.needs;
 }
 
-function regexSpans(r: MatcherRegex, text: string): readonly Span[] {
-  if (r.last?.text === text) return r.last.spans;
-  const needs = needsOf(r);
-  const spans = needs && !needs.test(text) ? [] : spansOfRegex(r, text);
-  r.last = { text, spans };
+/**
+ * What a pattern found in each turn of one analysis: one answer is read by the matchers of several
+ * signals whose phrase lists differ but whose patterns are the same. Kept by the analysis's turns,
+ * so nothing outlives the answer it was found in.
+ */
+const foundBy = new WeakMap<readonly string[], Map<MatcherRegex, (readonly Span[])[]>>();
+
+function regexSpans(r: MatcherRegex, scan: readonly string[], turn: number): readonly Span[] {
+  let byPattern = foundBy.get(scan);
+  if (!byPattern) foundBy.set(scan, (byPattern = new Map()));
+  let byTurn = byPattern.get(r);
+  if (!byTurn) byPattern.set(r, (byTurn = []));
+  let spans = byTurn[turn];
+  if (!spans) {
+    const text = scan[turn]!;
+    const needs = needsOf(r);
+    byTurn[turn] = spans = needs && !needs.test(text) ? [] : spansOfRegex(r, text);
+  }
   return spans;
 }
 
@@ -139,11 +145,11 @@ function spansOfRegex(r: MatcherRegex, text: string): Span[] {
 }
 
 /** A list's phrase matches, and regex matches with them; where they overlap the longer wins. */
-function spansIn(m: CompiledMatcher, text: string, found: Matches, list: number): Span[] {
+function spansIn(m: CompiledMatcher, scan: readonly string[], turn: number, found: Matches, list: number): Span[] {
   const out: Span[] = [];
   for (let j = found.first[list]!; j < found.first[list + 1]!; j++) out.push({ start: found.starts[j]!, end: found.ends[j]! });
   if (!m.regex) return out;
-  const all = [...out, ...regexSpans(m.regex, text)].sort((a, b) => a.start - b.start || b.end - a.end);
+  const all = [...out, ...regexSpans(m.regex, scan, turn)].sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Span[] = [];
   for (const s of all) if (!kept.length || s.start >= kept[kept.length - 1]!.end) kept.push(s);
   return kept;
@@ -225,7 +231,6 @@ export function findMentions(m: CompiledMatcher, a: Analysis, found: readonly Ma
   const out: Mention[] = [];
   let index = 0;
   for (let turn = 0; turn < a.scan.length; turn++) {
-    const text = a.scan[turn]!;
     while (index < a.sentences.length && a.sentences[index]!.turn < turn) index++;
     const inTurn = m.cue !== undefined ? cues.found[turn]! : found[turn]!;
     const list = m.cue !== undefined ? cues.first + m.cue : m.list;
@@ -242,7 +247,7 @@ export function findMentions(m: CompiledMatcher, a: Analysis, found: readonly Ma
       }
       continue;
     }
-    for (const span of spansIn(m, text, inTurn, list)) {
+    for (const span of spansIn(m, a.scan, turn, inTurn, list)) {
       while (index < a.sentences.length && a.sentences[index]!.turn === turn && a.sentences[index]!.end <= span.start) index++;
       const s = a.sentences[index];
       if (!s || s.turn !== turn) break;
