@@ -88,7 +88,7 @@ export function compileMatcher(m: Matcher, lexicons: Record<string, string[]>, i
   };
 }
 
-/** One object per pattern, whichever rubric and matcher wrote it: what it found in the last text read is then shared. */
+/** One object per pattern, whichever rubric and matcher wrote it: its forms are made once, and what it found in an answer is shared (foundBy). */
 const regexes = new Map<string, MatcherRegex>();
 const REGEXES_KEPT = 1000;
 
