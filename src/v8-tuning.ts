@@ -1,14 +1,14 @@
 // How V8 runs the CLI: how much it optimises, and how far its heap grows between collections.
 //
-// Most runs are short: a `score`, a `grade` of a few
-// transcripts, an interview that waits on the candidate. In those, V8's optimising compiler
-// (TurboFan) costs more CPU than it saves: measured on `grade` of one transcript, 0.64 CPU-seconds
-// with it off against 0.78 with it on, and 1.50 against 1.78 with two jobs. A run that keeps the CPU
-// busy (a batch of hundreds) gains from it, so it is turned on once the process has used BUSY_CPU_MS
-// of CPU. V8's flags belong to the process: the grading workers follow the main thread's choice.
-// (Node documents changing V8's flags after start as unsupported; these are read when V8
-// decides whether to optimise a function, or how far to let the heap grow after a collection, and
-// a test checks that the first two still work.)
+// Most runs are short: a `score`, a `grade` of a few transcripts, an interview that waits on the
+// candidate. In those, V8's optimising compiler (TurboFan) costs more CPU than it saves: measured
+// on `grade` of one transcript, 0.64 CPU-seconds with it off against 0.78 with it on, and 1.50
+// against 1.78 with two jobs. A run that keeps the CPU busy (a batch of hundreds) gains from it,
+// so it is turned on once the process has used BUSY_CPU_MS of CPU. V8's flags belong to the
+// process: the grading workers follow the main thread's choice. (Node documents changing V8's
+// flags after start as unsupported; these are read when V8 decides whether to optimise a
+// function, or how far to let the heap grow after a collection, and a test checks that the first
+// two still work.)
 import { setFlagsFromString } from 'node:v8';
 
 /** CPU the process may use before its hot code is worth optimising. */
@@ -17,7 +17,8 @@ const CHECK_MS = 250;
 
 /**
  * Commands that can work for long without yielding to the event loop (fitting a model, checking
- * every exemplar of many scenarios): the check below runs between tasks, so they keep V8's defaults.
+ * every exemplar of many scenarios): the check below runs between tasks, so they keep the optimising
+ * compiler on from the start.
  */
 const WORK_WITHOUT_YIELDING = new Set(['calibrate', 'validate']);
 

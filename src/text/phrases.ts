@@ -120,7 +120,7 @@ function partsOf(phrase: string): Element[][][] {
 
 /**
  * Characters that only mean something in a regular expression: brackets, braces, a backslash, a caret.
- * ("$" and "+" are left alone: "$ per user" and "C++" are written as people write them.)
+ * ("$" and "+" are left alone inside words: "us$" and "C++" are written as people write them.)
  */
 const REGEX_MARK = /[[\]{}\\^]/u;
 
