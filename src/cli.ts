@@ -2,7 +2,7 @@
 // rehearse's entry point: the process's own streams and exit code around main. No logic lives here.
 import { fileErrorReason } from './files.js';
 import { nodeIO } from './io.js';
-import { optimiseRunWhenBusy } from './v8-tuning.js';
+import { tuneV8ForRun } from './v8-tuning.js';
 import { main } from './main.js';
 
 // A reader that stops early (`rehearse grade … | head`) is not an error; a full disk or a closed
@@ -13,7 +13,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
-optimiseRunWhenBusy(process.argv.slice(2));
+tuneV8ForRun(process.argv.slice(2));
 
 const io = nodeIO();
 main(process.argv.slice(2), io).then(

@@ -22,8 +22,8 @@ const CHECK_MS = 250;
  */
 const WORK_WITHOUT_YIELDING = new Set(['calibrate', 'validate']);
 
-/** For the command the CLI runs (its first argument): lean at the start, optimised once busy; a heap kept near what is alive. */
-export function optimiseRunWhenBusy(args: readonly string[]): void {
+/** V8 set for the command the CLI runs (its first argument): its heap kept near what is alive; lean at the start, optimised once busy. */
+export function tuneV8ForRun(args: readonly string[]): void {
   keepHeapNearLive();
   if (!WORK_WITHOUT_YIELDING.has(args[0] ?? '')) optimiseWhenBusy();
 }

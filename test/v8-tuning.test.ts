@@ -23,10 +23,10 @@ buildSync({
 writeFileSync(
   join(dir, 'run.mjs'),
   `import { setImmediate } from 'node:timers/promises';
-import { optimiseRunWhenBusy, optimiseWhenBusy } from './v8-tuning.mjs';
+import { tuneV8ForRun, optimiseWhenBusy } from './v8-tuning.mjs';
 const mode = process.argv[2];
 if (mode === 'lean') optimiseWhenBusy(100);
-else if (mode !== 'defaults') optimiseRunWhenBusy([mode]);
+else if (mode !== 'defaults') tuneV8ForRun([mode]);
 function hot(n) { let s = 0; for (let i = 0; i < n; i++) s += Math.sqrt(i) * (i & 7); return s; }
 const optimised = () => { %WaitForBackgroundOptimization(); return (%GetOptimizationStatus(hot) & 64) !== 0; };
 for (let k = 0; k < 500; k++) hot(10000);
@@ -56,5 +56,5 @@ it('commands that work without yielding keep the defaults; the others start lean
 });
 
 it('the built CLI starts that way', () => {
-  expect(readFileSync(CLI, 'utf8')).toMatch(/optimiseRunWhenBusy\(process\.argv\.slice\(2\)\);/);
+  expect(readFileSync(CLI, 'utf8')).toMatch(/tuneV8ForRun\(process\.argv\.slice\(2\)\);/);
 });
