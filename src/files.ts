@@ -100,9 +100,7 @@ export class AtomicFile {
 
   write(data: string | Uint8Array): void {
     if (this.fd === undefined) throw new Error(`${this.path} is already closed`);
-    // A string is written whole by one call; bytes may take several.
-    if (typeof data === 'string') writeSync(this.fd, data);
-    else for (let at = 0; at < data.length;) at += writeSync(this.fd, data, at);
+    writeWhole(this.fd, data);
   }
 
   /** Flushes to disk and puts the file in place. */
@@ -196,8 +194,14 @@ export function fileErrorReason(e: unknown): string {
 }
 
 /** Something written in pieces and then put in place, or left as it was. */
+/** Writes all of `data`: a string is written whole by one call; bytes may take several. */
+function writeWhole(fd: number, data: string | Uint8Array) {
+  if (typeof data === 'string') writeSync(fd, data);
+  else for (let at = 0; at < data.length;) at += writeSync(fd, data, at);
+}
+
 export interface OutputFile {
-  write(text: string): void;
+  write(data: string | Uint8Array): void;
   commit(): void;
   abort(): void;
 }
@@ -240,7 +244,7 @@ export function openOutput(path: string): OutputFile {
       if (open) closeSync(fd);
       open = false;
     };
-    return { write: (t) => void writeSync(fd, t), commit: close, abort: close };
+    return { write: (data) => writeWhole(fd, data), commit: close, abort: close };
   }
   return new AtomicFile(target);
 }

@@ -11,7 +11,7 @@ export interface IO {
   /** Writes without adding a line break: for text that streams in. */
   write(text: string): void;
   /** Writes and waits until the reader has taken it, so long output never piles up in memory. */
-  writeAndDrain(text: string): Promise<void>;
+  writeAndDrain(text: string | Uint8Array): Promise<void>;
   err(text: string): void;
   /** Writes to standard error without adding a line break: for a progress line redrawn in place. */
   writeErr(text: string): void;

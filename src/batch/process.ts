@@ -14,9 +14,16 @@ export interface FileNotice {
   message: string;
 }
 
+/** One transcript's text as its output format renders it, encoded in UTF-8, in chunks. */
+export type RenderedItem = Uint8Array[];
+
 export interface FileOutcome {
-  /** Each graded transcript as its output format renders it (none for a format drawn at the end). */
-  items: string[];
+  /**
+   * Each graded transcript as its output format renders it (none for a format drawn at the end).
+   * Bytes, not text: a worker hands them over without a copy, and a long transcript's report never
+   * has to be one string.
+   */
+  items: RenderedItem[];
   /** Each graded transcript, kept for a format drawn at the end (the HTML page). */
   kept: Kept[];
   failures: Failure[];
@@ -34,7 +41,7 @@ export function failedFile(failure: Failure, format: BatchFormat): FileOutcome {
   const { failure: inPlace } = OUTPUT_FORMATS[format];
   const f = { ...failure, reason: oneLine(failure.reason) };
   return {
-    items: inPlace ? [inPlace(f)] : [],
+    items: inPlace ? [encoded([inPlace(f)])] : [],
     kept: [],
     failures: [f],
     notices: [],
@@ -108,14 +115,47 @@ export function processText(
  * Each transcript as its format renders it, and for a format that writes failures where they
  * happen (JSON Lines), each failure too, in the order of the conversations.
  */
-function rendered(graded: readonly GradedTranscript[], failures: readonly Failure[], output: OutputFormat, width: number): string[] {
-  const placed: [number, string][] = graded.map((t) => [t.conversation, output.render(t, width)]);
-  if (output.failure) for (const f of failures) placed.push([f.conversation ?? 0, output.failure({ ...f, reason: oneLine(f.reason) })]);
+function rendered(graded: readonly GradedTranscript[], failures: readonly Failure[], output: OutputFormat, width: number): RenderedItem[] {
+  const placed: [number, () => Iterable<string>][] = graded.map((t) => [t.conversation, () => output.render(t, width)]);
+  const { failure } = output;
+  if (failure) for (const f of failures) placed.push([f.conversation ?? 0, () => [failure({ ...f, reason: oneLine(f.reason) })]]);
   return placed
     .sort((a, b) => a[0] - b[0])
-    .map(([, text]) => text)
-    .filter((t) => t !== '');
+    .map(([, render]) => encoded(render()))
+    .filter((chunks) => chunks.length > 0);
 }
+
+/** About how many characters of text go into one chunk of bytes. */
+const CHUNK_CHARS = 1 << 18;
+
+/**
+ * Text pieces as UTF-8, a chunk at a time; no chunk for empty text. Each chunk has a buffer of its
+ * own, so it can be moved to another thread, and ends on a whole piece, so it decodes alone.
+ */
+export function encoded(pieces: Iterable<string>): RenderedItem {
+  const encoder = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  let batch: string[] = [];
+  let chars = 0;
+  const flush = () => {
+    if (chars) chunks.push(encoder.encode(batch.join('')));
+    batch = [];
+    chars = 0;
+  };
+  for (const piece of pieces) {
+    batch.push(piece);
+    chars += piece.length;
+    if (chars >= CHUNK_CHARS) flush();
+  }
+  flush();
+  return chunks;
+}
+
+/** An item's bytes as text again: for a reader in this process (and tests). */
+export const itemText = (item: RenderedItem) => {
+  const decoder = new TextDecoder();
+  return item.map((chunk) => decoder.decode(chunk)).join('');
+};
 
 /** A reason on one line, whatever produced it. */
 const oneLine = (reason: string) => reason.replace(/\s*\n\s*/g, ' · ').trim();

@@ -69,8 +69,8 @@ function oneJobRunner(settings: GradeSettings, format: BatchFormat, width: numbe
 
 /**
  * The heap each grading worker may use, unless set: together the jobs take at most half the
- * machine's memory, each between 128 MB and 4 GB. Grading takes some seventy times a
- * transcript's size, so a 32 MB transcript wants about 2.5 GB.
+ * machine's memory, each between 128 MB and 4 GB. Grading takes some ten times a transcript's
+ * size, so a 32 MB transcript wants about 350 MB.
  */
 export function workerHeapMb(jobs: number, configured?: number): number {
   if (configured) return configured;
@@ -80,8 +80,12 @@ export function workerHeapMb(jobs: number, configured?: number): number {
 /** Files larger than this are graded in a worker even with one job: how much memory they take is bounded there. */
 const LOCAL_MAX_BYTES = 1024 * 1024;
 
-/** About how many bytes of heap grading takes per byte of transcript (measured: some seventy). */
-const HEAP_PER_BYTE = 70;
+/**
+ * How many bytes of heap to allow for each byte of transcript. Measured in every output format: a
+ * 30 MB transcript graded within a 300 MB heap and not within 200 MB, an 8 MB one within 128 MB.
+ * Its report is written a piece at a time and handed over as bytes, so it is never one string.
+ */
+const HEAP_PER_BYTE = 16;
 
 /** The failure line for a transcript the memory of a grading job cannot hold. */
 const tooLargeReason = (heapMb: number) =>

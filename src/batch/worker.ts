@@ -9,7 +9,12 @@ const opts = gradeOptions(data.settings);
 
 parentPort!.on('message', (task: { id: number; task: Task }) => {
   try {
-    parentPort!.postMessage({ id: task.id, outcome: processTask(task.task, data.format, opts, data.width) });
+    const outcome = processTask(task.task, data.format, opts, data.width);
+    // The rendered bytes are moved to the main thread, not copied: a long report is in memory once.
+    parentPort!.postMessage(
+      { id: task.id, outcome },
+      outcome.items.flatMap((item) => item.map((chunk) => chunk.buffer as ArrayBuffer)),
+    );
   } catch (e) {
     parentPort!.postMessage({ id: task.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }

@@ -22,7 +22,7 @@ const USAGE =
 
 /** Where output goes: standard output (no file, or `-`), or a file put in place whole once everything is written. */
 function sink(io: IO, out?: string) {
-  if (!out || out === STDIN) return { write: (t: string) => io.writeAndDrain(t), end: () => {}, abort: () => {} };
+  if (!out || out === STDIN) return { write: (t: string | Uint8Array) => io.writeAndDrain(t), end: () => {}, abort: () => {} };
   let file: OutputFile;
   try {
     file = openOutput(out);
@@ -35,7 +35,7 @@ function sink(io: IO, out?: string) {
     return new FatalError(`${out}: cannot write the report: ${fileErrorReason(e)}`, 1);
   };
   return {
-    write: async (t: string) => {
+    write: async (t: string | Uint8Array) => {
       try {
         file.write(t);
       } catch (e) {
@@ -139,7 +139,9 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
               `${named(f.file)}${f.line ? `:${f.line}` : ''}${f.conversation ? ` (conversation ${f.conversation})` : ''}${f.id !== undefined ? ` (id ${JSON.stringify(f.id)})` : ''}: ${f.reason}`,
             );
           for (const item of outcome.items) {
-            await out.write(output.place(item, first));
+            const separator = output.separator?.(first);
+            if (separator) await out.write(separator);
+            for (const chunk of item) await out.write(chunk);
             first = false;
           }
         },

@@ -59,10 +59,13 @@ export interface RunEnd {
 export interface OutputFormat {
   /** Text before the first transcript. */
   head(width: number): string;
-  /** One transcript's text; empty for a format drawn at the end. */
-  render(t: GradedTranscript, width: number): string;
-  /** Puts a rendered transcript in the stream; `first` for the first one written. */
-  place(text: string, first: boolean): string;
+  /**
+   * One transcript's text, in pieces that are written one after another as they are made (a long
+   * transcript is never one string); none for a format drawn at the end.
+   */
+  render(t: GradedTranscript, width: number): Iterable<string>;
+  /** What goes between transcripts in the stream, before each one; `first` for the first one written. */
+  separator?(first: boolean): string;
   /** A failure written where it happens, among the transcripts; without this, failures are told apart (and in `tail`). */
   failure?(f: Failure): string;
   /** Whether the end needs every transcript (as `keep` leaves it). */
@@ -70,5 +73,3 @@ export interface OutputFormat {
   /** Text after the last transcript. */
   tail(end: RunEnd, width: number): string;
 }
-
-export const asIs = (text: string) => text;

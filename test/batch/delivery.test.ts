@@ -3,22 +3,24 @@
 import { describe, expect, it } from 'vitest';
 import { gradeOptions } from '../../src/batch/options.js';
 import { gradeText } from '../../src/batch/grade.js';
-import { processFile } from '../../src/batch/process.js';
+import { itemText, processFile } from '../../src/batch/process.js';
 import { deliveryLines } from '../../src/report/delivery.js';
 import { csvHead } from '../../src/report/formats/csv.js';
 import { escapeHtml, html } from '../../src/report/formats/html.js';
 import type { GradedTranscript } from '../../src/report/graded.js';
-import type { Summary } from '../../src/report/output.js';
+import type { BatchFormat, Summary } from '../../src/report/output.js';
 import { fixture } from '../helpers.js';
 
 const SPOKEN = fixture('transcripts/spoken-interview.vtt');
 const opts = gradeOptions({ scenario: 'auto' });
-const graded = (file: string) => JSON.parse(processFile(file, 'json', opts).items[0]!) as GradedTranscript;
+/** The first transcript of a file as a format renders it. */
+const first = (file: string, format: BatchFormat, width?: number) => itemText(processFile(file, format, opts, width).items[0]!);
+const graded = (file: string) => JSON.parse(first(file, 'json')) as GradedTranscript;
 
 /** CSV rows as cells by column name (no cell of these files holds a line break, so a row is a line). */
 function csvByColumn(file: string): Record<string, string>[] {
   const head = csvHead().trim().split(',');
-  const rows = processFile(file, 'csv', opts).items.join('').trim().split('\n');
+  const rows = processFile(file, 'csv', opts).items.map(itemText).join('').trim().split('\n');
   return rows.map((row) => {
     const cells = [...row.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"'));
     return Object.fromEntries(head.map((h, i) => [h, cells[i]!]));
@@ -74,7 +76,7 @@ describe('a WebVTT interview with a fast, filler-heavy answer and a calm one', (
 
   it('Markdown shows each timed answer’s delivery block under the table', () => {
     const t = graded(SPOKEN);
-    const md = processFile(SPOKEN, 'md', opts).items[0]!;
+    const md = first(SPOKEN, 'md');
     for (const a of t.answers) {
       expect(md).toContain(`Line ${a.line}, “${a.prompt}”:\n\n\`\`\`text\n${deliveryLines(a.delivery!).join('\n')}\n\`\`\`\n`);
     }
@@ -104,7 +106,7 @@ describe('a WebVTT interview with a fast, filler-heavy answer and a calm one', (
       ],
     ],
   ])('the table has the figures under each timed answer, wrapped to the width (%i)', (width, expected) => {
-    const rows = processFile(SPOKEN, 'table', opts, width).items[0]!.trimEnd().split('\n');
+    const rows = first(SPOKEN, 'table', width).trimEnd().split('\n');
     expect(rows.filter((r) => r.startsWith(' ')).every((r) => r.length <= width)).toBe(true);
     // Each answer's row and the lines under it.
     const under = rows
@@ -125,8 +127,8 @@ describe('transcripts without times, or with some', () => {
     const plain = fixture('transcripts/interview.txt');
     expect(graded(plain).answers.every((a) => !('delivery' in a))).toBe(true);
     expect(csvByColumn(plain).every((r) => r.wpm === '' && r.fillers_per_min === '' && r.longest_pause_s === '')).toBe(true);
-    expect(processFile(plain, 'md', opts).items[0]).not.toContain('```');
-    expect(processFile(plain, 'table', opts).items[0]).not.toContain('delivery:');
+    expect(first(plain, 'md')).not.toContain('```');
+    expect(first(plain, 'table')).not.toContain('delivery:');
     expect(
       html(processFile(plain, 'html', opts).kept, [], { files: 1, transcripts: 1, answers: 3, failures: 0, ungraded: 0 }),
     ).not.toContain('class="delivery"');

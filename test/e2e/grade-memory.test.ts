@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, rehearseAsync, noTrace } from '../helpers.js';
 
-/** Two transcripts of some 3 MB (the fixture interview again and again) and three ordinary ones. */
+/** Two transcripts of some 9 MB (the fixture interview again and again) and three ordinary ones. */
 function batch(): { dir: string; big: string[]; small: string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'rehearse-memory-'));
   const one = readFileSync(fixture('transcripts/interview.txt'), 'utf8');
   const big = ['big-a.txt', 'big-b.txt'];
-  for (const name of big) writeFileSync(join(dir, name), `${one}\n`.repeat(Math.ceil((3 * 2 ** 20) / one.length)));
+  for (const name of big) writeFileSync(join(dir, name), `${one}\n`.repeat(Math.ceil((9 * 2 ** 20) / one.length)));
   const small = ['small-1.txt', 'small-2.txt', 'small-3.txt'];
   for (const name of small) copyFileSync(fixture('transcripts/interview.txt'), join(dir, name));
   return { dir, big, small };

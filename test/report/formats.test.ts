@@ -1,8 +1,10 @@
 // The batch output formats (src/report/formats/), piece by piece: CSV quoting, JSON validity, Markdown, the table, HTML escaping.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvHead, csvRows } from '../../src/report/formats/csv.js';
 import { escapeHtml, html } from '../../src/report/formats/html.js';
-import { jsonHead, jsonItem, jsonTail, jsonText } from '../../src/report/formats/json.js';
+import { jsonHead, jsonPieces, jsonSeparator, jsonTail, jsonText, safeJson } from '../../src/report/formats/json.js';
+import { encoded, itemText } from '../../src/batch/process.js';
 import { mdHead, mdSection, mdTail } from '../../src/report/formats/markdown.js';
 import { tableHead, tableRows, tableTail } from '../../src/report/formats/table.js';
 import { keep, summarise, type Summary } from '../../src/report/output.js';
@@ -113,7 +115,7 @@ describe('summarise', () => {
 
 describe('CSV', () => {
   it('has a header of the columns and a row per answer', () => {
-    const rows = parseCsv(csvHead() + csvRows(transcript({ answers: [answer(), answer({ question: 'kpi-2', line: 9 })] })));
+    const rows = parseCsv(csvHead() + csvRows(transcript({ answers: [answer(), answer({ question: 'kpi-2', line: 9 })] })).join(''));
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
     expect(rows.slice(1)).toEqual([
       [
@@ -170,20 +172,71 @@ describe('CSV', () => {
     ['an escape sequence', 'Ana \x1b[31mSilva', 'Ana Silva', 'Ana Silva'],
     ['nothing special', 'Ana Silva', 'Ana Silva', 'Ana Silva'],
   ])('a cell with %s is quoted only when it must be, and reads back as shown', (_, name, cell, back) => {
-    const text = csvRows(transcript({ candidate: name }));
+    const text = csvRows(transcript({ candidate: name })).join('');
     expect(text).toContain(`,${cell},`);
     expect(parseCsv(text)[0]![4]).toBe(back);
   });
 
   it('a transcript with no answers adds no rows, not even an empty line', () => {
-    expect(csvRows(transcript({ answers: [] }))).toBe('');
+    expect(csvRows(transcript({ answers: [] }))).toEqual([]);
   });
 });
 
 describe('JSON', () => {
+  // Values JSON.stringify treats in its own ways: members left out, nulls in arrays, empty
+  // containers, numbers it cannot write, strings with line breaks, controls and other scripts.
+  const odd = fc.oneof(
+    fc.constant(undefined),
+    fc.constant(Number.NaN),
+    fc.constant(-0),
+    fc.constant(Infinity),
+    fc.constant(() => 1),
+    fc.string({ unit: 'binary' }),
+    fc.constantFrom('a\nb', '\u009b[31m', '\u202e', 'trade\u2011off', '"quoted" \\ back'),
+  );
+  const value = fc.letrec((tie) => ({
+    any: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 1 }), odd, tie('array'), tie('object')),
+    array: fc.array(tie('any'), { maxLength: 4 }),
+    object: fc.dictionary(fc.string({ maxLength: 6 }), tie('any'), { maxKeys: 4 }),
+  })).object;
+
+  it('in pieces, a value is exactly the text JSON.stringify gives it, indented or on one line', () => {
+    fc.assert(
+      fc.property(
+        value,
+        fc.constantFrom(undefined, 2),
+        fc.constantFrom('', '    '),
+        fc.integer({ min: 0, max: 3 }),
+        (v, indent, pad, depth) => {
+          const whole = safeJson(JSON.stringify(v, null, indent).replace(/^/gm, pad));
+          expect([...jsonPieces(v, indent, pad, depth)].join('')).toBe(whole);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a transcript is written an answer at a time, the same text as whole', () => {
+    const t = transcript({ answers: [answer(), answer({ question: 'kpi-2', line: 9 })] });
+    const pieces = [...jsonText(t)];
+    expect(pieces.join('')).toBe(JSON.stringify(t, null, 2).replace(/^/gm, '    '));
+    // No piece holds more than one answer.
+    expect(pieces.filter((p) => p.includes('"question"')).every((p) => p.split('"question"').length === 2)).toBe(true);
+  });
+
+  it('encoded in chunks, text reads back the same, each chunk on its own buffer', () => {
+    const pieces = Array.from({ length: 3000 }, (_, i) => `${i} é — 🙂 ${'x'.repeat(i % 300)}\n`);
+    const chunks = encoded(pieces);
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(itemText(chunks)).toBe(pieces.join(''));
+    expect(new Set(chunks.map((c) => c.buffer)).size).toBe(chunks.length);
+    expect(chunks.every((c) => c.byteOffset === 0 && c.byteLength === c.buffer.byteLength)).toBe(true);
+    expect(encoded(['', ''])).toEqual([]);
+  });
+
   it.each([0, 1, 3])('the streamed pieces make one valid document (%i transcripts)', (n) => {
     const ts = Array.from({ length: n }, (_, i) => transcript({ file: `calls/${i}.txt`, candidate: `Ana "${i}"\n` }));
-    const text = jsonHead() + ts.map((t, i) => jsonItem(jsonText(t), i === 0)).join('') + jsonTail(failures, summary);
+    const text = jsonHead() + ts.map((t, i) => jsonSeparator(i === 0) + [...jsonText(t)].join('')).join('') + jsonTail(failures, summary);
     expect(JSON.parse(text)).toEqual({ transcripts: ts, failures, summary });
   });
 });
@@ -290,7 +343,7 @@ describe('the terminal table', () => {
       `calls/ana.txt            ${'Do you like coffee?'.padEnd(74)}   — not graded`,
       `${' '.repeat(25)}↳ matches no question family rehearse has a rubric for (1 answer(s) not graded)`,
     ]);
-    expect(parseCsv(csvRows(t))[1]).toEqual([
+    expect(parseCsv(csvRows(t).join(''))[1]).toEqual([
       'calls/ana.txt',
       '1',
       'text',

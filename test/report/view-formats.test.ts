@@ -42,10 +42,13 @@ function transcript(flags: Partial<ReturnType<typeof aScore>['flags']>): GradedT
 function report(format: BatchFormat, t: GradedTranscript): string {
   const f = OUTPUT_FORMATS[format];
   const summary = summarise({ files: 1, transcripts: 1, answers: 1, points: t.total, failures: 0, ungraded: 0 });
-  const body = f.render(t, 200);
+  const body = [...f.render(t, 200)].join('');
   const rows = f.keepsRows ? [keep(t)] : [];
   // The table wraps long lines and HTML escapes quotes: compare with white space made one.
-  return `${f.head(200)}${body ? f.place(body, true) : ''}${f.tail({ summary, failures: [], rows }, 200)}`.replace(/\s+/g, ' ');
+  return `${f.head(200)}${body ? `${f.separator?.(true) ?? ''}${body}` : ''}${f.tail({ summary, failures: [], rows }, 200)}`.replace(
+    /\s+/g,
+    ' ',
+  );
 }
 
 const CASES = [

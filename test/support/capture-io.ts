@@ -22,7 +22,7 @@ export function captureIO(input?: string): CapturedIO {
     stderr: () => stderr,
     out: (t) => void (stdout += line(t)),
     write: (t) => void (stdout += t),
-    writeAndDrain: async (t) => void (stdout += t),
+    writeAndDrain: async (t) => void (stdout += typeof t === 'string' ? t : new TextDecoder().decode(t)),
     err: (t) => void (stderr += line(t)),
     writeErr: (t) => void (stderr += t),
     readStdin: async (maxBytes) => (input !== undefined && Buffer.byteLength(input) > maxBytes ? { overLimit: true } : input),

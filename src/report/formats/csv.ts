@@ -1,7 +1,7 @@
 // CSV: a row per graded answer, and a row per question asked but not graded.
 import { forTerminal } from '../../terminal-text.js';
 import type { GradedAnswer, GradedTranscript } from '../graded.js';
-import { asIs, type OutputFormat } from '../output.js';
+import type { OutputFormat } from '../output.js';
 import { belowBar, notGraded, remarks, toReach, whyNotGraded } from '../view.js';
 
 // A report for people (a spreadsheet, a terminal): control characters and escape sequences from a
@@ -50,7 +50,8 @@ export const csvHead = () => `${CSV_COLUMNS.join(',')}\n`;
 
 const deliveryCells = ({ delivery: d }: GradedAnswer) => [d?.wordsPerMinute, d?.fillers.perMinute, d?.longestPause?.seconds];
 
-export function csvRows(t: GradedTranscript): string {
+/** A row per graded or ungraded question, each ending its line. */
+export function csvRows(t: GradedTranscript): string[] {
   const who = [t.file, t.conversation, t.format, t.interviewer, t.candidate];
   const graded = t.answers.map((a) => [
     ...who,
@@ -87,7 +88,7 @@ export function csvRows(t: GradedTranscript): string {
     undefined,
     whyNotGraded(n),
   ]);
-  return [...graded, ...ungraded].map((row) => `${row.map(csvCell).join(',')}\n`).join('');
+  return [...graded, ...ungraded].map((row) => `${row.map(csvCell).join(',')}\n`);
 }
 
-export const csv: OutputFormat = { head: csvHead, render: csvRows, place: asIs, keepsRows: false, tail: () => '' };
+export const csv: OutputFormat = { head: csvHead, render: csvRows, keepsRows: false, tail: () => '' };

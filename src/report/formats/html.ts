@@ -117,8 +117,7 @@ ${failed}
 
 export const htmlFormat: OutputFormat = {
   head: () => '',
-  render: () => '',
-  place: (text) => text,
+  render: () => [],
   keepsRows: true,
   tail: ({ rows, failures, summary }) => html(rows, failures, summary),
 };

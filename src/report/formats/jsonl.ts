@@ -1,7 +1,7 @@
 // JSON Lines: one object a line for each conversation, written as it is graded: the graded
 // transcript as the JSON format renders it, or {"error": …} for one that could not be graded.
 import type { Failure } from '../graded.js';
-import { asIs, type OutputFormat } from '../output.js';
+import type { OutputFormat } from '../output.js';
 import { safeJson, transcriptJson } from './json.js';
 
 /** A conversation (or a file) that was not graded: where it was, and why, under "error". */
@@ -9,8 +9,10 @@ export const failureLine = ({ reason, kind: _kind, ...where }: Failure) => `${sa
 
 export const jsonl: OutputFormat = {
   head: () => '',
-  render: (t) => `${transcriptJson(t)}\n`,
-  place: asIs,
+  render: function* (t) {
+    yield* transcriptJson(t);
+    yield '\n';
+  },
   failure: failureLine,
   keepsRows: false,
   // The run's summary is no conversation: a reader of the stream gets only conversations.

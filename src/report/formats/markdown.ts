@@ -4,7 +4,7 @@ import { forTerminal } from '../../terminal-text.js';
 import { deliveryLines } from '../delivery.js';
 import type { Failure, GradedAnswer, GradedTranscript } from '../graded.js';
 import { mdCell } from '../md.js';
-import { asIs, summaryLine, type OutputFormat, type Summary } from '../output.js';
+import { summaryLine, type OutputFormat, type Summary } from '../output.js';
 import { belowBar, notGraded, remarks, whyNotGraded } from '../view.js';
 
 export const mdHead = () => '# Interview grades\n';
@@ -56,8 +56,7 @@ export const mdTail = (failures: readonly Failure[], summary: Summary) => {
 
 export const markdown: OutputFormat = {
   head: mdHead,
-  render: mdSection,
-  place: asIs,
+  render: (t) => [mdSection(t)],
   keepsRows: false,
   tail: ({ failures, summary }) => mdTail(failures, summary),
 };

@@ -4,7 +4,7 @@ import { forTerminal } from '../../terminal-text.js';
 import type { Delivery } from '../../delivery/delivery.js';
 import type { GradedTranscript } from '../graded.js';
 import { deliveryFigures } from '../delivery.js';
-import { asIs, summaryLine, type OutputFormat, type Summary } from '../output.js';
+import { summaryLine, type OutputFormat, type Summary } from '../output.js';
 import { notGraded, remarks, whyNotGraded } from '../view.js';
 
 const questionWidth = (width: number) => Math.max(16, width - 46);
@@ -65,8 +65,7 @@ export function tableTail(summary: Summary): string {
 
 export const table: OutputFormat = {
   head: tableHead,
-  render: tableRows,
-  place: asIs,
+  render: (t, width) => [tableRows(t, width)],
   keepsRows: false,
   tail: ({ summary }) => tableTail(summary),
 };
