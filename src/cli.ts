@@ -3,7 +3,7 @@
 import { fileErrorReason } from './files.js';
 import { nodeIO } from './io.js';
 import { tuneV8ForRun } from './v8-tuning.js';
-import { main } from './main.js';
+import { main, opensScreen } from './main.js';
 
 // A reader that stops early (`rehearse grade … | head`) is not an error; a full disk or a closed
 // output is one line and exit 1, never a stack trace.
@@ -16,6 +16,8 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 tuneV8ForRun(process.argv.slice(2));
 
 const io = nodeIO();
+// From the first moment: keys typed while the interview screen loads wait for it, unechoed.
+if (io.stdoutIsTTY && opensScreen(process.argv.slice(2))) io.holdKeys();
 main(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;

@@ -25,6 +25,15 @@ export interface IO {
    * stream; undefined when it is a terminal. `stop` lets go of it before its end.
    */
   stdinStream(): { chunks: AsyncIterable<Uint8Array>; stop(): void } | undefined;
+  /**
+   * Keeps what is typed on a terminal while the interview screen loads off it: nothing is echoed
+   * over the screen (what was echoed before is cleared), and those keys are dropped, as typed into
+   * nothing; a run of them ending in Enter would otherwise reach the screen as one piece of text and
+   * its Enter be lost. A no-op where standard input is no terminal.
+   */
+  holdKeys(): void;
+  /** Hands the keyboard to the screen that is about to open: keys typed from now on reach it. */
+  releaseKeys(): void;
   /** The environment, handed to `loadConfig`; nothing else reads it. */
   env: NodeJS.ProcessEnv;
   cwd: string;
@@ -35,6 +44,8 @@ export interface IO {
 }
 
 export function nodeIO(): IO {
+  /** What reads and drops the keys typed while the screen loads, while it does. */
+  let held: ((chunk: Buffer) => void) | undefined;
   return {
     out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
     write: (t) => process.stdout.write(t),
@@ -54,6 +65,24 @@ export function nodeIO(): IO {
       return Buffer.concat(chunks).toString('utf8');
     },
     stdinStream: () => (process.stdin.isTTY ? undefined : { chunks: process.stdin, stop: () => process.stdin.destroy() }),
+    // Raw mode turns the echo off (Node restores the terminal at exit, should the screen never
+    // open). Keys typed before the process started were echoed already: their line is cleared.
+    holdKeys: () => {
+      if (!process.stdin.isTTY || held) return;
+      process.stdin.setRawMode(true);
+      if (process.stdout.isTTY) process.stdout.write('\r\x1b[K');
+      held = () => {};
+      process.stdin.on('data', held);
+      // Read, but not a reason to stay running: a run that fails before its screen exits as ever.
+      process.stdin.unref();
+    },
+    releaseKeys: () => {
+      if (!held) return;
+      // Not paused: that would stop the terminal's reading under a read still pending, and the
+      // screen, listening for 'readable', would wait for keys that never come.
+      process.stdin.removeListener('data', held);
+      held = undefined;
+    },
     env: processEnv(),
     cwd: process.cwd(),
     columns: process.stdout.columns || 80,

@@ -25,6 +25,15 @@ type Command = (args: string[], io: IO) => Promise<number>;
 /** The terminal UI, loaded only when it is needed: piped and batch runs never load Ink. */
 const interactive: InteractiveLauncher = async (args) => (await import('./ui/launch.js')).launch(args);
 
+/** The commands that open the interview screen unless given answers to run headless. */
+const SCREENS = ['interview', 'resume', 'drill'];
+
+/** Whether a run will likely open the interview screen: what its arguments say, before anything is loaded. */
+export function opensScreen(argv: readonly string[]): boolean {
+  const [name, ...rest] = argv.length ? argv : ['interview'];
+  return SCREENS.includes(name ?? '') && !asksFor(rest, '--answers', '--help', '-h', '--version');
+}
+
 // Each command is loaded when it is run, so a process reads and compiles only the code its command
 // needs: `interview` never loads the transcript readers, `--version` and `--help` load no command.
 const COMMANDS: Record<string, Command> = {

@@ -52,6 +52,8 @@ export const launch: InteractiveLauncher = async ({ catalog, loaded, session, op
     command: wiring.config.command,
   };
 
+  // The keys typed while this loaded were dropped; from here on they reach the screen.
+  io.releaseKeys();
   const instance = render(
     <App
       scenarios={catalog}

@@ -223,6 +223,29 @@ run('terminal manners', () => {
     await t.waitFor((x) => x.includes('follows up:'), 'a probe at 60 columns');
   }, 30_000);
 
+  it('keys typed while the screen loads are neither echoed onto it nor taken as input', async () => {
+    const t = terminal();
+    t.start('interview --scenario fintech');
+    // At once: before the process reads its arguments, while the terminal still echoes.
+    t.type('typed early');
+    const intro = await t.waitFor((s) => s.includes('Press Enter to begin'), 'the intro');
+    expect(intro).not.toContain('typed early');
+    expect(intro.split('\n')[0]).toMatch(/^Rupeeflow/);
+    // Enter begins, however soon after the intro it comes, and the editor starts empty.
+    t.keys('Enter');
+    const first = await t.waitFor((s) => s.includes('Question 1 of 5'), 'the first question');
+    expect(first).not.toContain('typed early');
+  });
+
+  it('a run that fails before its screen opens leaves the terminal as it was', async () => {
+    const t = terminal();
+    t.start('interview --scenario no-such-scenario');
+    const s = await t.waitFor((x) => x.includes('[tty '), 'the terminal state');
+    expect(flat(s)).toContain('unknown scenario "no-such-scenario"');
+    expect(s).toContain('[exit 2]');
+    expect(s).toMatch(/\[tty icanon echo \]/);
+  });
+
   it('Ctrl+C restores the terminal and names the command to resume', async () => {
     const t = terminal();
     await atFirstQuestion(t, 'interview --scenario fintech', 5);

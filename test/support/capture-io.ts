@@ -35,6 +35,8 @@ export function captureIO(input?: string): CapturedIO {
             })(),
             stop: () => {},
           },
+    holdKeys: () => {},
+    releaseKeys: () => {},
     // No model key: the interviewer's follow-ups are written offline.
     env: { REHEARSE_HOME: home, REHEARSE_NO_CACHE: '1', NO_COLOR: '1' },
     // A folder with no .env in it, so the repository's own settings are not read.
