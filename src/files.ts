@@ -193,13 +193,13 @@ export function fileErrorReason(e: unknown): string {
   }
 }
 
-/** Something written in pieces and then put in place, or left as it was. */
-/** Writes all of `data`: a string is written whole by one call; bytes may take several. */
+/** Writes all of `data`, however many calls the file (a pipe, a disk filling up) takes. */
 function writeWhole(fd: number, data: string | Uint8Array) {
-  if (typeof data === 'string') writeSync(fd, data);
-  else for (let at = 0; at < data.length;) at += writeSync(fd, data, at);
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
 }
 
+/** Something written in pieces and then put in place, or left as it was. */
 export interface OutputFile {
   write(data: string | Uint8Array): void;
   commit(): void;

@@ -20,8 +20,8 @@ export type RenderedItem = Uint8Array[];
 export interface FileOutcome {
   /**
    * Each graded transcript as its output format renders it (none for a format drawn at the end).
-   * Bytes, not text: a worker hands them over without a copy, and a long transcript's report never
-   * has to be one string.
+   * Bytes, not text: a worker hands them over without a copy, and a long transcript's report is
+   * encoded as its pieces are made, not held as one string first.
    */
   items: RenderedItem[];
   /** Each graded transcript, kept for a format drawn at the end (the HTML page). */

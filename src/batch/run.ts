@@ -69,8 +69,8 @@ function oneJobRunner(settings: GradeSettings, format: BatchFormat, width: numbe
 
 /**
  * The heap each grading worker may use, unless set: together the jobs take at most half the
- * machine's memory, each between 128 MB and 4 GB. Grading takes some ten times a transcript's
- * size, so a 32 MB transcript wants about 350 MB.
+ * machine's memory, each between 128 MB and 4 GB. A job grades a transcript up to a sixteenth of
+ * its heap (HEAP_PER_BYTE): 8 MB in the smallest, 32 MB in one of 512 MB.
  */
 export function workerHeapMb(jobs: number, configured?: number): number {
   if (configured) return configured;
@@ -82,8 +82,9 @@ const LOCAL_MAX_BYTES = 1024 * 1024;
 
 /**
  * How many bytes of heap to allow for each byte of transcript. Measured in every output format: a
- * 30 MB transcript graded within a 300 MB heap and not within 200 MB, an 8 MB one within 128 MB.
- * Its report is written a piece at a time and handed over as bytes, so it is never one string.
+ * 30 MB transcript of plain text graded within a 300 MB heap and not within 200 MB; 7.5 MB ones
+ * (plain text with accented letters, so held two bytes a character; a chat export's JSON) within
+ * 112 MB, under the 128 MB of the smallest job. The report is encoded as it is made, outside the heap.
  */
 const HEAP_PER_BYTE = 16;
 

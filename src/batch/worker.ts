@@ -11,10 +11,9 @@ parentPort!.on('message', (task: { id: number; task: Task }) => {
   try {
     const outcome = processTask(task.task, data.format, opts, data.width);
     // The rendered bytes are moved to the main thread, not copied: a long report is in memory once.
-    parentPort!.postMessage(
-      { id: task.id, outcome },
-      outcome.items.flatMap((item) => item.map((chunk) => chunk.buffer as ArrayBuffer)),
-    );
+    parentPort!.postMessage({ id: task.id, outcome }, [
+      ...new Set(outcome.items.flatMap((item) => item.map((chunk) => chunk.buffer as ArrayBuffer))),
+    ]);
   } catch (e) {
     parentPort!.postMessage({ id: task.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }

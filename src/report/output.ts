@@ -60,8 +60,9 @@ export interface OutputFormat {
   /** Text before the first transcript. */
   head(width: number): string;
   /**
-   * One transcript's text, in pieces that are written one after another as they are made (a long
-   * transcript is never one string); none for a format drawn at the end.
+   * One transcript's text, in pieces that are written one after another as they are made: JSON and
+   * JSON Lines a member at a time, CSV a row at a time, Markdown and the table a transcript at a
+   * time; none for a format drawn at the end.
    */
   render(t: GradedTranscript, width: number): Iterable<string>;
   /** What goes between transcripts in the stream, before each one; `first` for the first one written. */

@@ -130,7 +130,7 @@ describe('grade - (standard input)', () => {
   it.each(['1', '2'])(
     'with --jobs %s, a conversation too large for a grading job fails alone, with its id and line',
     async (jobs) => {
-      // Some 9 MB: the first conversation's messages again and again, which the heap of a 128 MB job cannot grade.
+      // Some 9 MB: the first conversation's messages again and again, over what a 128 MB job takes (a sixteenth).
       const { messages } = JSON.parse(first) as { messages: unknown[] };
       const many = Array.from({ length: Math.ceil((9 * 2 ** 20) / first.length) }, () => messages).flat();
       const input = [withId('small-1', first), JSON.stringify({ id: 'big', messages: many }), withId('small-2', first)].join('\n');

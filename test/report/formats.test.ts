@@ -192,7 +192,7 @@ describe('JSON', () => {
     fc.constant(Infinity),
     fc.constant(() => 1),
     fc.string({ unit: 'binary' }),
-    fc.constantFrom('a\nb', '\u009b[31m', '\u202e', 'trade\u2011off', '"quoted" \\ back'),
+    fc.constantFrom('a\nb', '\u009b[31m', '\u202e', '\u2028', 'trade\u2011off', '"quoted" \\ back'),
   );
   const value = fc.letrec((tie) => ({
     any: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 1 }), odd, tie('array'), tie('object')),
@@ -208,7 +208,7 @@ describe('JSON', () => {
         fc.constantFrom('', '    '),
         fc.integer({ min: 0, max: 3 }),
         (v, indent, pad, depth) => {
-          const whole = safeJson(JSON.stringify(v, null, indent).replace(/^/gm, pad));
+          const whole = pad + safeJson(JSON.stringify(v, null, indent).replace(/\n/g, `\n${pad}`));
           expect([...jsonPieces(v, indent, pad, depth)].join('')).toBe(whole);
         },
       ),
@@ -216,10 +216,18 @@ describe('JSON', () => {
     );
   });
 
+  it('indents only after line breaks: a line or paragraph separator inside a string stays as it was', () => {
+    const t = transcript({ file: 'calls/a\u2028b.txt', candidate: 'Ana\u2029Silva' });
+    const text = [...jsonText(t)].join('');
+    expect(text).toContain('"calls/a\u2028b.txt"');
+    expect(text).toContain('"Ana\u2029Silva"');
+    expect(JSON.parse(`[${text}]`)).toEqual([t]);
+  });
+
   it('a transcript is written an answer at a time, the same text as whole', () => {
     const t = transcript({ answers: [answer(), answer({ question: 'kpi-2', line: 9 })] });
     const pieces = [...jsonText(t)];
-    expect(pieces.join('')).toBe(JSON.stringify(t, null, 2).replace(/^/gm, '    '));
+    expect(pieces.join('')).toBe(`    ${JSON.stringify(t, null, 2).replace(/\n/g, '\n    ')}`);
     // No piece holds more than one answer.
     expect(pieces.filter((p) => p.includes('"question"')).every((p) => p.split('"question"').length === 2)).toBe(true);
   });

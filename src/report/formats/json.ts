@@ -11,9 +11,10 @@ const written = (v: unknown) => v !== undefined && typeof v !== 'function' && ty
  * The text of `JSON.stringify(value, null, indent)` with `pad` put before each of its lines, in
  * pieces: the containers of the first `depth` levels are written a member at a time, so a transcript
  * of forty thousand answers is never one string (its JSON would be some 170 MB), and each piece is
- * made only when it is taken. Joined, the pieces are exactly the text JSON.stringify gives (a test
- * compares them). Members are written from `Object.keys`, the order JSON.stringify uses; a
- * container with a `toJSON` is written whole.
+ * made only when it is taken. Joined, the pieces are exactly the text JSON.stringify gives for plain
+ * data (a test compares them): members are written from `Object.keys`, the order JSON.stringify
+ * uses, and a container with a `toJSON` is written whole. Lines are those "\n" ends: a line or
+ * paragraph separator inside a string is no line break (indenting after one would change the string).
  */
 export function* jsonPieces(value: unknown, indent?: number, pad = '', depth = 2): Generator<string> {
   const gap = indent ? ' '.repeat(indent) : '';
