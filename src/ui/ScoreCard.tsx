@@ -77,10 +77,13 @@ export function ScoreCard({ prompt, score, delivery, example, showExample, drill
     setExampleWas(showExample);
     if (showExample) setOffset(Number.MAX_SAFE_INTEGER);
   }
+  // From the offset as it stands, not as last drawn: keys that arrive together (a held arrow key,
+  // a slow connection) each move the card a line.
   useKeys((intent) => {
     if (intent.kind !== 'edit' || room === undefined) return;
-    if (intent.action.type === 'move-down') setOffset(Math.min(last, shown + 1));
-    if (intent.action.type === 'move-up') setOffset(Math.max(0, shown - 1));
+    const steps: Record<string, number> = { 'move-down': 1, 'move-up': -1, 'move-end': last, 'move-home': -last };
+    const step = steps[intent.action.type];
+    if (step) setOffset((o) => Math.max(0, Math.min(last, Math.min(o, last) + step)));
   });
   const more = room !== undefined && height > room;
   // The facts a report shows of an answer come from its view; the coaching (what each level means, advice) from the score.

@@ -152,9 +152,23 @@ run('in a real terminal', () => {
     expect(first).toMatch(/\d+\/100 · (?:strong|adequate|weak|insufficient)/);
     expect(flat(first)).toContain('activation cohorts and settlement delays.'); // the answer's last line, above the card
     expect(first).toMatch(/↑↓ scroll \(more below\)/);
+    // Three keys at once (a held arrow key): three lines, each line of the card three rows up.
     t.keys('Down', 'Down', 'Down');
     await t.waitFor(() => /more above/.test(t.visible()), 'the card scrolled');
-    expect(t.visible()).toMatch(/\d+\/100 · /);
+    const scrolled = t.visible();
+    expect(scrolled).toMatch(/\d+\/100 · /);
+    const rowsOf = (screen: string) => screen.split('\n').map((l) => l.trim());
+    const before = rowsOf(first);
+    const after = rowsOf(scrolled);
+    const moved = after.flatMap((line, i) =>
+      line.length > 20 &&
+      after.indexOf(line) === after.lastIndexOf(line) &&
+      before.indexOf(line) === before.lastIndexOf(line) &&
+      before.includes(line)
+        ? [before.indexOf(line) - i]
+        : [],
+    );
+    expect(Math.max(...moved)).toBe(3);
   }, 30_000);
 
   it('killed with SIGKILL after two answers, resumes with both answers there', async () => {
