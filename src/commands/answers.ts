@@ -10,6 +10,8 @@ export interface AnswerBlock {
   line: number;
   /** `<question-id>` or `<question-id>/<follow-up-id>`, when the block names one. */
   target?: string;
+  /** The 1-based line of the `--- <id>` that names the target, for messages about it. */
+  targetLine?: number;
 }
 
 const SEPARATOR = /^[ \t]*---[ \t]*(\S+)?[ \t]*$/;
@@ -21,18 +23,22 @@ const SEPARATOR = /^[ \t]*---[ \t]*(\S+)?[ \t]*$/;
 export function parseAnswers(text: string): AnswerBlock[] {
   const lines = text.replace(/\r\n/g, '\n').split('\n');
   const blocks: AnswerBlock[] = [];
-  let current: { lines: string[]; line: number; target?: string } = { lines: [], line: 1 };
+  let current: { lines: string[]; line: number; target?: string; targetLine?: number } = { lines: [], line: 1 };
   const close = () => {
     const body = current.lines.join('\n').trim();
     const lead = current.lines.findIndex((l) => l.trim() !== '');
     if (body || current.target)
-      blocks.push({ text: body, line: current.line + Math.max(0, lead), ...(current.target ? { target: current.target } : {}) });
+      blocks.push({
+        text: body,
+        line: current.line + Math.max(0, lead),
+        ...(current.target ? { target: current.target, targetLine: current.targetLine } : {}),
+      });
   };
   lines.forEach((l, i) => {
     const sep = SEPARATOR.exec(l);
     if (!sep) return void current.lines.push(l);
     close();
-    current = { lines: [], line: i + 2, ...(sep[1] ? { target: sep[1] } : {}) };
+    current = { lines: [], line: i + 2, ...(sep[1] ? { target: sep[1], targetLine: i + 1 } : {}) };
   });
   close();
   return blocks;

@@ -96,7 +96,7 @@ export function checkTargets(answers: readonly AnswerBlock[], loaded: LoadedScen
   for (const a of named) {
     const [qid, fid, extra] = a.target!.split('/');
     const q = loaded.scenario.questions.find((x) => x.id === qid);
-    const where = `${source}:${a.line}: --- ${a.target}`;
+    const where = `${source}:${a.targetLine ?? a.line}: --- ${a.target}`;
     if (!q || extra !== undefined) {
       throw new UsageError(
         `${where}: no question "${qid}" in ${loaded.scenario.id}; its questions are ${loaded.scenario.questions.map((x) => x.id).join(', ')}`,
@@ -167,7 +167,7 @@ export async function runHeadless(
   const unused = answers.filter((a) => !used.has(a));
   if (unused.length) {
     // Answers meant for prompts that were never asked would otherwise vanish without a word.
-    const which = unused.map((a) => `${source}:${a.line}${a.target ? ` (--- ${a.target}: not asked)` : ''}`).join(', ');
+    const which = unused.map((a) => `${source}:${a.targetLine ?? a.line}${a.target ? ` (--- ${a.target}: not asked)` : ''}`).join(', ');
     io.err(`rehearse: ${unused.length} answer(s) were not used, as the interview did not ask for them: ${which}`);
     return 1;
   }

@@ -34,7 +34,7 @@ describe('parseAnswers', () => {
     expect(parseAnswers('first\n---\n\nsecond\nmore\n--- kpi/why\nthird\n---\n')).toEqual([
       { text: 'first', line: 1 },
       { text: 'second\nmore', line: 4 },
-      { text: 'third', line: 7, target: 'kpi/why' },
+      { text: 'third', line: 7, target: 'kpi/why', targetLine: 6 },
     ]);
   });
 });
@@ -74,14 +74,18 @@ describe('answers that name their question', () => {
       '--- kpi\nWeekly active lenders, because a member who lends every week keeps the shed stocked and renews.\n--- kpi/why-us\nBecause.\n--- metrics\nLoans.\n--- shortfall\nCohorts.\n';
     const { code, io } = await run(text, ['--probes', '0']);
     expect(code).toBe(1);
-    expect(io.stderr()).toMatch(/were not used, as the interview did not ask for them: .*answers\.txt:4 \(--- kpi\/why-us: not asked\)/);
+    expect(io.stderr()).toMatch(/were not used, as the interview did not ask for them: .*answers\.txt:3 \(--- kpi\/why-us: not asked\)/);
   });
 
   it.each([
-    ['--- nope\nx\n', /answers\.txt:2: --- nope: no question "nope" in shedshare; its questions are kpi, metrics, shortfall/],
-    ['--- kpi/nope\nx\n', /answers\.txt:2: --- kpi\/nope: question "kpi" has no follow-up "nope"; its follow-ups are reasoning, define/],
+    // The line of the --- that names the prompt, blank lines or not.
+    ['--- nope\nx\n', /answers\.txt:1: --- nope: no question "nope" in shedshare; its questions are kpi, metrics, shortfall/],
+    [
+      '\n\n--- kpi/nope\n\n\nx\n',
+      /answers\.txt:3: --- kpi\/nope: question "kpi" has no follow-up "nope"; its follow-ups are reasoning, define/,
+    ],
     ['untagged first\n--- kpi\nx\n', /answers\.txt:1: this block names no question, but others do/],
-    ['--- kpi\nx\n--- kpi\ny\n', /answers\.txt:4: --- kpi: a second answer to the same prompt/],
+    ['--- kpi\nx\n--- kpi\ny\n', /answers\.txt:3: --- kpi: a second answer to the same prompt/],
   ])('%j is refused before any session is made', async (text, message) => {
     const { code, session } = await run(text);
     expect(code).toBeInstanceOf(UsageError);
