@@ -73,12 +73,13 @@ const COMMANDS: Record<string, CommandHelp> = {
     ],
   },
   grade: {
-    usage: ['grade <files|folders|globs…> [options]'],
-    about: 'Grade interview transcripts: text, WebVTT, SRT, chat JSON/JSONL, Otter, Meet and rehearse sessions, up to 32 MB a file.',
+    usage: ['grade <files|folders|globs…> [options]', 'grade - [options]'],
+    about:
+      'Grade interview transcripts: text, WebVTT, SRT, chat JSON/JSONL, Otter, Meet and rehearse sessions, up to 32 MB a file. With -, grade standard input: one transcript, or JSON Lines of conversations ({"id", "messages"}), a result for each as it is graded.',
     options: [
       ['--scenario <id>|auto', 'the scenario the interviews followed; auto (the default) finds each question'],
-      ['--format F', 'table, json, csv, md or html'],
-      ['--out F', 'write the result to file F instead of standard output'],
+      ['--format F', 'table, json, csv, md, html or jsonl (one line a conversation)'],
+      ['--out F', 'write the result to file F instead of standard output (-: standard output)'],
       ['--jobs N', 'grade N files at a time, from 1 to 64'],
       ['--interviewer NAME', 'the speaker who asks the questions'],
       ['--candidate NAME', 'the speaker whose answers are graded'],

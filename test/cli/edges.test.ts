@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BATCH_FORMATS } from '../../src/report/output.js';
 import { rehearse, rehearseHere, ROOT } from '../helpers.js';
 
 const COMMANDS = ['interview', 'resume', 'sessions', 'grade', 'scenarios', 'score', 'validate', 'calibrate', 'schema'];
@@ -52,6 +53,14 @@ describe('help', () => {
 
   it('rehearse --help fits 80 columns', async () => {
     for (const line of (await rehearseHere(['--help'])).stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+  });
+
+  it('grade --help names every output format and standard input', async () => {
+    const help = (await rehearseHere(['grade', '--help'])).stdout;
+    const formats = /--format F +([^]*?)\n {2}--/.exec(help)![1]!;
+    for (const format of BATCH_FORMATS) expect(formats).toMatch(new RegExp(`\\b${format}\\b`));
+    expect(help).toMatch(/rehearse grade - /);
+    expect(help).toMatch(/--out F[^]*-: standard output/);
   });
 
   it('validate --help says what --all does', async () => {
