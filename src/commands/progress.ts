@@ -65,7 +65,12 @@ export async function progressCommand(args: string[], io: IO): Promise<number> {
     io.err(`rehearse progress: wrote ${file} (${progress.sessions.length} session(s))`);
   }
   if (values.json) io.out(JSON.stringify(progress, null, 2));
-  else if (!values.html) for (const line of progressText(progress, store.dir)) io.out(forTerminal(line));
+  else if (!values.html) {
+    const filter = [values.scenario ? `of scenario "${values.scenario}"` : '', values.since ? `since ${values.since}` : '']
+      .filter(Boolean)
+      .join(' ');
+    for (const line of progressText(progress, store.dir, filter || undefined)) io.out(forTerminal(line));
+  }
   for (const f of unreadable) io.err(`rehearse: cannot read ${f}; it was skipped`);
   return 0;
 }

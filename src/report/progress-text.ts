@@ -39,16 +39,21 @@ function sessionLine(s: ProgressSession): string {
   return `  ${day(s.date)}  ${fit(s.scenario, 12)} ${s.kind.padEnd(9)} ${total}  ${s.finished ? 'finished' : 'unfinished'}`;
 }
 
-export function progressText(p: Progress, where: string): string[] {
+/** `filter` says in words what the sessions were chosen by ("of scenario fintech since 2026-01-01"), when they were. */
+export function progressText(p: Progress, where: string, filter?: string): string[] {
+  if (!p.sessions.length && filter) return [`No interviews or drills ${filter} in ${where}.`];
   if (!p.sessions.length) return [`No interviews or drills yet in ${where}.`, 'Start one with: rehearse interview'];
   const lines: string[] = [];
   const interviews = p.sessions.filter((s) => s.kind === 'interview').length;
   const drills = p.sessions.length - interviews;
-  // The trend of whole interviews: a drill's total is one question's, on one criterion.
-  const totals = p.sessions.flatMap((s) => (s.kind !== 'interview' || s.total === undefined ? [] : [s.total]));
+  // The trend of whole interviews, finished: a drill's total is one question's, on one criterion, and
+  // an unfinished interview's is of the questions it reached.
+  const totals = p.sessions.flatMap((s) => (s.kind !== 'interview' || !s.finished || s.total === undefined ? [] : [s.total]));
   lines.push(`${p.sessions.length} session(s): ${interviews} interview(s), ${drills} drill(s), since ${p.sessions[0]!.date.slice(0, 10)}`);
   if (totals.length)
-    lines.push(`Interviews  ${sparkline(totals.map((t) => t / 100))}  first ${totals[0]}, latest ${totals[totals.length - 1]} of 100`);
+    lines.push(
+      `Finished interviews  ${sparkline(totals.map((t) => t / 100))}  first ${totals[0]}, latest ${totals[totals.length - 1]} of 100`,
+    );
   lines.push('');
   const older = p.sessions.length - LISTED_SESSIONS;
   if (older > 0) lines.push(`  … ${older} older session(s)`);

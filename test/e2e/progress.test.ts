@@ -76,6 +76,8 @@ describe('rehearse progress', () => {
     expect((JSON.parse(later.stdout) as ProgressJson).sessions).toEqual([]);
     const other = await rehearseHere(['progress', '--json', '--scenario', 'saas'], { env: { REHEARSE_HOME: where } });
     expect((JSON.parse(other.stdout) as ProgressJson).sessions).toEqual([]);
+    const nothingSince = await rehearseHere(['progress', '--since', '2999-01-01'], { env: { REHEARSE_HOME: where } });
+    expect(nothingSince.stdout).toMatch(/^No interviews or drills since 2999-01-01 in /u);
     const bad = await rehearseHere(['progress', '--since', 'last tuesday'], { env: { REHEARSE_HOME: where } });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^rehearse progress: --since: "last tuesday" is not a date/u);

@@ -90,8 +90,26 @@ describe('progress over saved sessions', () => {
     expect(of('definition')).toEqual(['a', 'b', 'c', 'e']);
     expect(of('choice')).toEqual(['a', 'b', 'c']);
     const text = progressText(q, 'here').join('\n');
-    expect(text).toContain('Interviews');
+    expect(text).toContain('Finished interviews');
     expect(text).toMatch(/first 35, latest 70 of 100/u);
+  });
+
+  it('the interviews’ line charts finished interviews: an unfinished one’s total is of the questions it reached', () => {
+    const unfinished = session(
+      'f',
+      '2026-03-06T10:00:00.000Z',
+      { 'north-star': { total: 99, levels: { choice: [3, 3] } } },
+      { status: 'quit' },
+    );
+    const text = progressText(progressOf([...sessions, unfinished], familyOf), 'here').join('\n');
+    expect(text).toMatch(/Finished interviews +\S+ +first 35, latest 70 of 100/u);
+    expect(text).toMatch(/ 99 +unfinished/u);
+  });
+
+  it('says what it was asked for when no session matches it, not that there are none', () => {
+    const none = progressOf(sessions, familyOf, { scenario: 'saas' });
+    expect(progressText(none, 'here', 'of scenario "saas"')).toEqual(['No interviews or drills of scenario "saas" in here.']);
+    expect(progressText(none, 'here').join('\n')).toMatch(/yet in here[^]*rehearse interview/u);
   });
 
   it('filters by scenario and by date', () => {
