@@ -52,6 +52,9 @@ export async function scoreCommand(args: string[], io: IO): Promise<number> {
     if (stdin === undefined) throw new UsageError(`give the answer with --answers F or on standard input\nusage: ${USAGE}`);
     answer = usableText(checkInput(stdin, 'answer'), 'standard input', (l) => io.err(l));
   }
+  // Nothing to grade is not an answer graded 0: said as `grade` says it of an empty transcript.
+  if (!answer.trim())
+    throw new UsageError(values.audio ? `${values.audio}: no speech was heard in it` : `${file ?? 'standard input'}: the answer is empty`);
   const rubric = loaded.rubrics[question.id]!;
   // Graded as the interview grades it: under the question as asked, whose words tell what bears on it.
   const t = trace(rubric, answer, { explain: !!values.explain, asked: { question: question.prompt } });

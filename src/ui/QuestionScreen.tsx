@@ -84,7 +84,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
             {/* Enter adds a line, as the intro says: the keys that do something else fit one line of 80 columns. */}
             Ctrl+D submit · Ctrl+R {recording ? 'stop' : 'record'} · Ctrl+T voice {speaking ? 'off' : 'on'} · Ctrl+C save & quit
           </Text>
-          <Text color={theme.muted}>{words} words</Text>
+          <Text color={theme.muted}>{words === 1 ? '1 word' : `${words} words`}</Text>
         </Box>
         {hint && <Text color={theme.warn}>{HINTS[hint]}</Text>}
         {voiceNote && <Text color={voiceNote.kind === 'notice' ? theme.muted : theme.warn}>{forTerminal(voiceNote.text)}</Text>}

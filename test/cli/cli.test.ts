@@ -95,6 +95,24 @@ describe('rehearse score', () => {
     expect(scored.total).toBe(interviewed.total);
   });
 
+  it.each([
+    ['an empty file', (f: string) => ['--file', f], ''],
+    ['a file of blank lines', (f: string) => ['--answers', f], '\n  \n\t\n'],
+  ])('%s is refused in one line naming it, not graded 0', async (_, args, text) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'rehearse-empty-')), 'answer.txt');
+    writeFileSync(file, text);
+    const r = await rehearseHere(['score', '--scenario', 'ecommerce', '--question', 'north-star', ...args(file)]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim()).toBe(`rehearse score: ${file}: the answer is empty`);
+  });
+
+  it('nothing on standard input is refused the same way', async () => {
+    const r = await rehearseHere(['score', '--scenario', 'ecommerce', '--question', 'north-star'], { input: ' \n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('rehearse score: standard input: the answer is empty');
+  });
+
   it('scores the same answer the same way every run', async () => {
     const args = ['score', '--scenario', 'saas', '--question', 'incentives', '--json'];
     // One run in a process of its own, one in this one that has scored before: nothing carries over.
