@@ -11,6 +11,7 @@ import { EditorView } from './EditorView.js';
 import { RecordingLine } from './RecordingLine.js';
 import type { Hint, RecordingView, VoiceNote } from './screen-state.js';
 import { Spinner } from './Spinner.js';
+import { Wrapped } from './Wrapped.js';
 import { formatClock, useCountdown } from './use-countdown.js';
 import { useTheme } from './theme.js';
 
@@ -58,21 +59,19 @@ export function QuestionScreen(props: QuestionScreenProps) {
       <Box marginTop={1} flexDirection="column">
         {probing ? (
           streaming ? (
-            <Text color={theme.accent}>
-              {interviewer}: {forTerminal(streaming)}
-            </Text>
+            <Wrapped lead={`${interviewer}: `} text={streaming} color={theme.accent} />
           ) : (
             <Spinner label={`${interviewer} is thinking of a follow-up…`} />
           )
         ) : busy ? (
           <Spinner label="Reading your answer…" />
         ) : prompt ? (
-          <Text>
-            <Text bold color={theme.accent}>
-              {prompt.kind === 'probe' ? `${interviewer} follows up: ` : `${interviewer}: `}
-            </Text>
-            {forTerminal(prompt.text)}
-          </Text>
+          <Wrapped
+            lead={prompt.kind === 'probe' ? `${interviewer} follows up: ` : `${interviewer}: `}
+            leadBold
+            leadColor={theme.accent}
+            text={prompt.text}
+          />
         ) : null}
         {notice && <Text color={theme.warn}>{forTerminal(notice)}</Text>}
       </Box>

@@ -1,6 +1,7 @@
 // After a question in practice mode: a bar per criterion, the evidence, what was missing.
 import React, { useEffect, useRef, useState } from 'react';
-import { Box, measureElement, Text, useStdout, type DOMElement } from 'ink';
+import { Box, measureElement, Text, type DOMElement } from 'ink';
+import { useTerminalSize } from './use-terminal-size.js';
 import type { Score } from '../scoring/types.js';
 import type { Delivery } from '../delivery/delivery.js';
 import { deliveryLines } from '../report/delivery.js';
@@ -34,19 +35,6 @@ const bandColour = (band: Score['band'], t: ReturnType<typeof useTheme>) =>
 
 /** Lines of what is above the card kept in sight (the end of the answer), and the line Ink leaves for the cursor. */
 const KEEP_ABOVE = 3;
-
-/** The terminal's size, followed as it changes; no rows where the output is not a terminal. */
-function useTerminalSize(): { rows?: number; columns: number } {
-  const { stdout } = useStdout();
-  const read = () => ({ ...(stdout.isTTY && stdout.rows ? { rows: stdout.rows } : {}), columns: stdout.columns || 80 });
-  const [size, setSize] = useState(read);
-  useEffect(() => {
-    const onResize = () => setSize(read());
-    stdout.on('resize', onResize);
-    return () => void stdout.off('resize', onResize);
-  });
-  return size;
-}
 
 /** The criteria with the drilled one first. */
 function leading<T extends { id: string }>(criteria: readonly T[], first: string | undefined): T[] {

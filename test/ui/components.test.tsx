@@ -158,6 +158,18 @@ describe('QuestionScreen', () => {
     expect(frame).toContain('Ctrl+D submit');
   });
 
+  it.each(['', 'b'])('a question that wraps starts no line with the space it broke at (shifted by %j)', (shift) => {
+    const text = `${shift}${'a '.repeat(90)}end.`;
+    const session = asked();
+    session.turns = [{ ...session.turns[0]!, text }];
+    const frame = mount(<QuestionScreen {...props} session={session} />).lastFrame()!;
+    const prose = frame.split('\n').filter((l) => l.trim() && !/^[╭│╰]/u.test(l));
+    expect(prose.filter((l) => l.startsWith(' '))).toEqual([]);
+    // Every word is there, in order, and no line is wider than the terminal.
+    expect(prose.join(' ')).toContain(`${shift}${'a '.repeat(90)}end.`.replace(/\s+/g, ' '));
+    for (const l of prose) expect(l.length).toBeLessThanOrEqual(100);
+  });
+
   it('shows a spinner while the follow-up is written, then the probe as it streams, and a fallback notice', () => {
     const probing = { ...asked(), phase: 'probing' as const };
     expect(mount(<QuestionScreen {...props} session={probing} />).lastFrame()).toMatch(/thinking of a follow-up/);

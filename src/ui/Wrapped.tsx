@@ -1,0 +1,40 @@
+// A paragraph laid out in lines here rather than by Ink: Ink keeps the space it breaks a line at,
+// so a wrapped line would start with a space. A lead ("Ananya: ") keeps its own style.
+import React from 'react';
+import { Box, Text } from 'ink';
+import { wrap } from '../report/scorecard.js';
+import { forTerminal } from '../terminal-text.js';
+import { useTerminalSize } from './use-terminal-size.js';
+
+export interface WrappedProps {
+  text: string;
+  /** Words before the text, in their own style, on its first line. */
+  lead?: string;
+  leadBold?: boolean;
+  leadColor?: string;
+  color?: string;
+}
+
+export function Wrapped({ text, lead = '', leadBold, leadColor, color }: WrappedProps) {
+  const { columns } = useTerminalSize();
+  const head = forTerminal(lead);
+  const lines = wrap(`${head}${text}`, columns, '');
+  return (
+    <Box flexDirection="column">
+      {lines.map((line, i) => (
+        <Text key={i} {...(color ? { color } : {})}>
+          {i === 0 && head && line.startsWith(head.trimEnd()) ? (
+            <>
+              <Text bold={!!leadBold} {...(leadColor ? { color: leadColor } : {})}>
+                {line.slice(0, head.length)}
+              </Text>
+              {line.slice(head.length)}
+            </>
+          ) : (
+            line
+          )}
+        </Text>
+      ))}
+    </Box>
+  );
+}
