@@ -42,7 +42,15 @@ export async function scenariosCommand(args: string[], io: IO): Promise<number> 
     return 0;
   }
   if (positionals.length) throw new UsageError(`unknown argument "${positionals[0]}"\nusage: ${USAGE}`);
-  const catalog = loadCatalog(options).map((s) => summaryOf(s, config.scenariosDir));
+  // Files of the user's that do not load are said on standard error as they are met, and counted here.
+  let skipped = 0;
+  const catalog = loadCatalog({
+    ...options,
+    onSkip: (file, reason) => {
+      skipped++;
+      options.onSkip?.(file, reason);
+    },
+  }).map((s) => summaryOf(s, config.scenariosDir));
   if (values.json) {
     io.out(JSON.stringify(catalog, null, 2));
     return 0;
@@ -61,7 +69,9 @@ export async function scenariosCommand(args: string[], io: IO): Promise<number> 
   const own = catalog.filter((s) => s.own);
   io.out(`\nYour own, in ${config.scenariosDir}:`);
   if (own.length) list(own);
-  else io.out('  none yet; `rehearse scenarios new <id>` starts one');
+  const notLoaded = `${skipped} file(s) there do not load, for the reasons said above`;
+  if (skipped) io.out(own.length ? `  and ${notLoaded}` : `  none that load: ${notLoaded}`);
+  else if (!own.length) io.out('  none yet; `rehearse scenarios new <id>` starts one');
   return 0;
 }
 

@@ -1,6 +1,6 @@
 // Finds scenarios: the ones rehearse ships, and any file a user names.
 import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { InvalidFileError, UsageError } from '../errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { LoadedScenario } from './loaded.js';
@@ -76,6 +76,19 @@ export function findScenario(idOrPath: string, options: CatalogOptions & { catal
   const catalog = options.catalog ?? loadCatalog(options);
   const found = catalog.find((s) => s.scenario.id === idOrPath);
   if (!found) {
+    // A file of the user's named as the scenario asked for is the one meant: it did not load (and
+    // was reported as skipped), or it gives its scenario another id.
+    const named = options.userDir
+      ? scenarioFiles(options.userDir).find((f) => basename(f).replace(SCENARIO_FILE, '') === idOrPath)
+      : undefined;
+    if (named) {
+      const other = catalog.find((s) => resolve(s.file) === resolve(named));
+      throw new UsageError(
+        other
+          ? `unknown scenario "${idOrPath}": ${named} holds the scenario "${other.scenario.id}"`
+          : `scenario "${idOrPath}": ${named} does not load (its first problem is said above); fix it and try again`,
+      );
+    }
     const ids = catalog.map((s) => s.scenario.id).join(', ');
     throw new UsageError(`unknown scenario "${idOrPath}"; the scenarios are: ${ids} (or give a path to a scenario file)`);
   }

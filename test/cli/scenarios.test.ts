@@ -91,9 +91,23 @@ describe('a file in your folder that does not load', () => {
         new RegExp(`^rehearse: skipped ${join(h, 'scenarios', 'mine.yaml')}: line \\d+: duplicate scenario id "fintech"`),
       ),
     ]);
-    expect(listed.stdout).toContain('none yet');
+    // Not "none yet": there are files, and they do not load.
+    expect(listed.stdout).toContain('none that load: 2 file(s) there do not load, for the reasons said above');
+    expect(listed.stdout).not.toContain('none yet');
     const run = await rehearseHere(['interview', '--scenario', 'fintech', '--probes', '0'], { input: FIVE, env: { REHEARSE_HOME: h } });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Rupeeflow');
+  });
+
+  it('asked for by its name, it is named as the file that does not load, not as an unknown scenario', async () => {
+    const h = withBadFiles();
+    const run = await rehearseHere(['interview', '--scenario', 'broken', '--probes', '0'], { input: FIVE, env: { REHEARSE_HOME: h } });
+    expect(run.code).toBe(2);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(/^rehearse: skipped .*broken\.yaml: line \d+: YAML syntax error/);
+    expect(lines.at(-1)).toBe(
+      `rehearse interview: scenario "broken": ${join(h, 'scenarios', 'broken.yaml')} does not load (its first problem is said above); fix it and try again`,
+    );
+    expect(run.stderr).not.toContain('unknown scenario');
   });
 });
