@@ -80,9 +80,14 @@ export async function resumeCommand(args: string[], io: IO, interactive?: Intera
     if (open.length === 1 && io.stdoutIsTTY && values.answers === undefined) id = open[0]!.id;
     else {
       io.out(`Unfinished sessions (continue one with \`${w.config.command} resume <id>\`):`);
+      // In columns, as `sessions` lists them: ids and scenario names differ in length.
+      const idWidth = Math.max(...open.map((s) => [...s.id].length));
+      const scenarioWidth = Math.max(...open.map((s) => [...s.scenario].length));
       for (const s of open)
         io.out(
-          forTerminal(`  ${s.id}  ${s.scenario}  ${s.questionsAnswered} answered  last ${s.updatedAt.slice(0, 16).replace('T', ' ')}`),
+          forTerminal(
+            `  ${s.id.padEnd(idWidth)}  ${s.scenario.padEnd(scenarioWidth)}  ${s.kind.padEnd(9)}  ${String(s.questionsAnswered).padStart(2)} answered  last ${s.updatedAt.slice(0, 16).replace('T', ' ')}`,
+          ),
         );
       return 0;
     }

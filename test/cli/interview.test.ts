@@ -76,6 +76,15 @@ describe('rehearse interview (headless)', () => {
     expect(s.status).toBe('finished');
   });
 
+  it('resume lists the unfinished sessions in columns, each with its kind', async () => {
+    const h = home();
+    for (const scenario of ['saas', 'ecommerce'])
+      await rehearseHere(['interview', '--scenario', scenario, '--probes', '0'], { input: 'User engagement.', env: { REHEARSE_HOME: h } });
+    const rows = (await rehearseHere(['resume'], { env: { REHEARSE_HOME: h } })).stdout.trim().split('\n').slice(1);
+    expect(rows).toHaveLength(2);
+    for (const word of ['interview', 'answered', 'last']) expect(new Set(rows.map((r) => r.indexOf(word))).size, word).toBe(1);
+  });
+
   it('fewer answers than needed: the session is saved, marked unfinished, and resumable; exit 1', async () => {
     const h = home();
     const run = await rehearseHere(['interview', '--scenario', 'fintech'], {
