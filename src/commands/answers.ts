@@ -50,7 +50,12 @@ export const splitAnswers = (text: string): string[] => parseAnswers(text).map((
 /** The answers from `file`, else from standard input; undefined when standard input is a terminal. */
 export async function answersFrom(file: string | undefined, io: IO, usage: string): Promise<AnswerBlock[] | undefined> {
   // A binary or oversized file is refused here, on one line, rather than shown as the answers.
-  if (file) return parseAnswers(readInputText(file, 'answers', (l) => io.err(l)));
+  if (file) {
+    const answers = parseAnswers(readInputText(file, 'answers', (l) => io.err(l)));
+    // Nothing to answer with is no session: none is started, and none saved.
+    if (answers.length === 0) throw new UsageError(`${file}: no answers in it (write each answer, separated by lines holding only ---)`);
+    return answers;
+  }
   const stdin = await io.readStdin(INPUT_KINDS.answers.maxBytes);
   if (stdin === undefined) return undefined;
   const answers = parseAnswers(usableText(checkInput(stdin, 'answers'), 'standard input', (l) => io.err(l)));

@@ -76,6 +76,22 @@ describe('rehearse interview (headless)', () => {
     expect(s.status).toBe('finished');
   });
 
+  it.each([[['interview', '--scenario', 'fintech']], [['drill', '--criterion', 'choice', '--family', 'kpi']]])(
+    '%j with an answers file holding no answers: one line, exit 2, and no session made',
+    async (args) => {
+      const h = home();
+      const file = join(h, 'answers.txt');
+      writeFileSync(file, '\n  \n---\n\n');
+      const run = await rehearseHere([...args, '--answers', file], { env: { REHEARSE_HOME: h } });
+      expect(run.code).toBe(2);
+      expect(run.stderr.trim()).toBe(
+        `rehearse ${args[0]}: ${file}: no answers in it (write each answer, separated by lines holding only ---)`,
+      );
+      expect(run.stdout).toBe('');
+      expect(readdirSync(h).includes('sessions') ? sessionsIn(h) : []).toEqual([]);
+    },
+  );
+
   it('resume lists the unfinished sessions in columns, each with its kind', async () => {
     const h = home();
     for (const scenario of ['saas', 'ecommerce'])
