@@ -46,7 +46,8 @@ export function cast(t: Transcript, opts: { interviewer?: string; candidate?: st
     if ((t.format === 'vtt' || t.format === 'srt') && speakers.every((s) => s === UNKNOWN_SPEAKER)) {
       throw new TranscriptError('subtitles with no speaker names: nothing in them tells the interviewer from the candidate');
     }
-    throw new TranscriptError(`only one speaker (${speakers[0] ?? 'none'}): an interview needs two`);
+    if (!speakers.length) throw new TranscriptError('no one speaks in it: an interview needs an interviewer and a candidate');
+    throw new TranscriptError(`only one speaker (${speakers[0]}): an interview needs two`);
   }
   const roleOf = (name: string) => t.turns.find((x) => x.speaker === name)?.role;
   let interviewer: string;

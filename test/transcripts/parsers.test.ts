@@ -160,7 +160,11 @@ describe('who is the interviewer', () => {
   });
 
   it('an interview needs two speakers', () => {
-    expect(() => cast(parseTranscripts('Sam: Hello?\nSam: Anyone?\n')[0]!)).toThrow(/only one speaker/);
+    expect(() => cast(parseTranscripts('Sam: Hello?\nSam: Anyone?\n')[0]!)).toThrow(/only one speaker \(Sam\)/);
+    // A chat export with no messages says so, not "one speaker (none)".
+    expect(() => cast(parseTranscripts('{"messages": []}')[0]!)).toThrow(
+      /^no one speaks in it: an interview needs an interviewer and a candidate$/,
+    );
   });
 });
 
