@@ -1,9 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/scenario/catalog.js';
 import { calibrate } from '../../src/calibration/exemplars.js';
 import { score } from '../../src/scoring/score.js';
 import { Score } from '../../src/scoring/types.js';
-import { rubricOf } from '../helpers.js';
+import { loadLibrary } from '../../src/scenario/load.js';
+import { resolveRubric } from '../../src/scenario/rubric.js';
+import { fixture, rubricOf } from '../helpers.js';
 
 const catalog = loadCatalog();
 const ranked = { strong: 3, adequate: 2, weak: 1 } as const;
@@ -296,5 +299,34 @@ describe('a KPI named as the people who do something counts as a metric', () => 
   ])('%s: "%s" commits to a metric', (scenario, text) => {
     const s = score(rubricOf(scenario, 'north-star'), text, {});
     expect(s.criteria.find((c) => c.id === 'choice')!.level).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('the summary beside a strong total', () => {
+  // The total weighs how an answer reasons beside the criteria, so a strong one can meet few of
+  // them; the project's own written answers have such cases in every family.
+  const library = loadLibrary('scenarios/rubrics/pm.yaml');
+  const broad = readdirSync(fixture('answers-written')).filter((f) => f.endsWith('-broad.jsonl'));
+
+  it('says when it meets fewer than half the criteria, rather than calling itself strong beside the gaps', () => {
+    let few = 0;
+    for (const file of broad) {
+      const family = file.split('-')[0]!;
+      const rubric = resolveRubric(library, library.rubrics.find((r) => r.family === family)!.id, [])!;
+      for (const line of readFileSync(fixture(`answers-written/${file}`), 'utf8')
+        .trim()
+        .split('\n')) {
+        const { question, answer } = JSON.parse(line) as { question: string; answer: string };
+        const s = score(rubric, answer, { question });
+        if (s.band !== 'strong') continue;
+        const met = s.criteria.filter((c) => c.meetsBar).length;
+        if (met * 2 >= s.criteria.length) expect(s.feedback.summary).toMatch(/^A strong answer: \d+ of \d+ criteria meet the bar\.$/);
+        else {
+          few++;
+          expect(s.feedback.summary).toMatch(/^A strong answer in how it reasons, though only \d+ of \d+ criteria meet the bar/);
+        }
+      }
+    }
+    expect(few).toBeGreaterThan(0);
   });
 });
