@@ -93,17 +93,21 @@ export function quotableAround(text: string, match: Span): Span | undefined {
   let to = clauseTo;
   // A match across a clause break keeps what it matched.
   if (last >= to) to = last + 1;
-  const standsAlone = (a: number, b: number) => !LEANING.has(tokens[a]!.norm) && !DANGLING.has(tokens[b - 1]!.norm);
+  // A possessive leans on the noun after it ("the board's target"): a quote stops after that noun, not on "the board's".
+  const dangles = (i: number) =>
+    DANGLING.has(tokens[i]!.norm) ||
+    (/['’]s$/u.test(tokens[i]!.norm) && i + 1 < tokens.length && !BREAK_MARKS.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start)));
+  const standsAlone = (a: number, b: number) => !LEANING.has(tokens[a]!.norm) && !dangles(b - 1);
   if (to - from > MAX_QUOTE_WORDS || !standsAlone(from, to)) {
     // Trim the joining words at both ends; if still too long, the nearest whole run around the match.
     // A match that is only a joining word ("because") gives way to the words it joins.
     while (from < to - 1 && LEANING.has(tokens[from]!.norm)) from++;
-    while (to - 1 > Math.max(last, from) && DANGLING.has(tokens[to - 1]!.norm)) to--;
+    while (to - 1 > Math.max(last, from) && dangles(to - 1)) to--;
     if (to - from > MAX_QUOTE_WORDS) {
       from = first;
       to = last + 1;
       // Grow right until the run ends on a word that stands, then left over words that lean on it.
-      while (to < clauseTo && DANGLING.has(tokens[to - 1]!.norm) && to - from < MAX_QUOTE_WORDS) to++;
+      while (to < clauseTo && dangles(to - 1) && to - from < MAX_QUOTE_WORDS) to++;
       while (
         from > clauseFrom &&
         (LEANING.has(tokens[from]!.norm) || DETERMINERS.has(tokens[from - 1]!.norm)) &&
@@ -113,6 +117,6 @@ export function quotableAround(text: string, match: Span): Span | undefined {
     }
     while (from < to - 1 && LEANING.has(tokens[from]!.norm)) from++;
   }
-  if (to - from > MAX_QUOTE_WORDS || DANGLING.has(tokens[to - 1]!.norm) || LEANING.has(tokens[from]!.norm)) return undefined;
+  if (to - from > MAX_QUOTE_WORDS || dangles(to - 1) || LEANING.has(tokens[from]!.norm)) return undefined;
   return { start: tokens[from]!.start, end: tokens[to - 1]!.end };
 }
