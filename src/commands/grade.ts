@@ -121,7 +121,13 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
     const width = Math.min(io.columns, 140);
     const output = OUTPUT_FORMATS[format];
     let first = true;
-    await out.write(output.head(width));
+    // Written before the first transcript, or at the end; a table with no rows has no column names.
+    let headed = false;
+    const head = async () => {
+      if (!headed) await out.write(output.head(width));
+      headed = true;
+    };
+    if (!output.headOverRows) await head();
 
     const showProgress = io.stderrIsTTY && files.length >= 20;
     let lastDraw = 0;
@@ -139,6 +145,7 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
               `${named(f.file)}${f.line ? `:${f.line}` : ''}${f.conversation ? ` (conversation ${f.conversation})` : ''}${f.id !== undefined ? ` (id ${JSON.stringify(f.id)})` : ''}: ${f.reason}`,
             );
           for (const item of outcome.items) {
+            await head();
             const separator = output.separator?.(first);
             if (separator) await out.write(separator);
             for (const chunk of item) await out.write(chunk);

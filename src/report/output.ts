@@ -59,6 +59,8 @@ export interface RunEnd {
 export interface OutputFormat {
   /** Text before the first transcript. */
   head(width: number): string;
+  /** The head is column names over rows, left out when there are none (a table's; JSON and CSV keep theirs). */
+  headOverRows?: boolean;
   /**
    * One transcript's text, in pieces that are written one after another as they are made: JSON and
    * JSON Lines a member at a time, CSV a row at a time, Markdown and the table a transcript at a

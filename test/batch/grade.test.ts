@@ -72,6 +72,20 @@ describe('rehearse grade', () => {
     expect(run.stdout.trim().split('\n')).toHaveLength(1 + 3); // the good file's three answers
   });
 
+  it.each([
+    ['table', (out: string) => expect(out).not.toContain('question')],
+    ['csv', (out: string) => expect(out.trim().split('\n')).toHaveLength(1)],
+    [
+      'json',
+      (out: string) =>
+        expect(JSON.parse(out)).toMatchObject({ transcripts: [], failures: [{ reason: expect.stringMatching(/no such file/) }] }),
+    ],
+  ])('when no file can be graded, %s is still what its format is: no column names over no rows in a table', async (format, check) => {
+    const run = await rehearseHere(['grade', join(tmpdir(), 'rehearse-no-such-transcript.txt'), '--format', format]);
+    expect(run.code).toBe(1);
+    check(run.stdout);
+  });
+
   it('names the interviewer and the candidate when asked', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rehearse-grade-'));
     writeFileSync(

@@ -65,6 +65,7 @@ export function tableTail(summary: Summary): string {
 
 export const table: OutputFormat = {
   head: tableHead,
+  headOverRows: true,
   render: (t, width) => [tableRows(t, width)],
   keepsRows: false,
   tail: ({ summary }) => tableTail(summary),
