@@ -1,6 +1,6 @@
 // What every batch output format shares: the interface each one implements, the transcripts kept
 // for formats drawn at the end, and the run's summary.
-import type { Failure, GradedAnswer, GradedTranscript } from './graded.js';
+import type { ConversationId, Failure, GradedAnswer, GradedTranscript } from './graded.js';
 
 export type BatchFormat = 'table' | 'json' | 'csv' | 'md' | 'html' | 'jsonl';
 export const BATCH_FORMATS: readonly BatchFormat[] = ['table', 'json', 'csv', 'md', 'html', 'jsonl'];
@@ -9,6 +9,13 @@ export const BATCH_FORMATS: readonly BatchFormat[] = ['table', 'json', 'csv', 'm
 export type Kept = Omit<GradedTranscript, 'answers'> & { answers: Omit<GradedAnswer, 'answers'>[] };
 
 export const keep = (t: GradedTranscript): Kept => ({ ...t, answers: t.answers.map(({ answers: _words, ...a }) => a) });
+
+/**
+ * Where a transcript came from, for a reader: its file, and the id a conversation of a stream gave
+ * itself (many lines of standard input are all "<stdin>"), as the notices on standard error name it.
+ */
+export const sourceOf = (t: { file: string; id?: ConversationId }) =>
+  t.id === undefined ? t.file : `${t.file} (id ${JSON.stringify(t.id)})`;
 
 /** Questions whose answers went ungraded: a transcript with one is not fully graded. */
 export const ungradedAnswers = (t: GradedTranscript) => t.unaligned.filter((u) => u.answers > 0).length;

@@ -103,6 +103,18 @@ describe('grade - (standard input)', () => {
     for (const r of runs) expect(r.stdout).toBe(runs[0]!.stdout);
   }, 60_000);
 
+  it('the table, Markdown and HTML name each conversation by its id, as standard error does', async () => {
+    const input = [withId('cand-001', first), withId(7, first), first].join('\n');
+    const table = (await rehearseHere(['grade', '-'], { input })).stdout.split('\n');
+    expect(table.filter((l) => l.startsWith('<stdin> (id "cand-001")')).length).toBeGreaterThan(0);
+    expect(table.filter((l) => l.startsWith('<stdin> (id 7)')).length).toBeGreaterThan(0);
+    expect(table.filter((l) => /^<stdin> +\S/.test(l)).length).toBeGreaterThan(0); // no id, none shown
+    expect((await rehearseHere(['grade', '-', '--format', 'md'], { input })).stdout).toContain('## &lt;stdin&gt; (id "cand-001") — ');
+    expect((await rehearseHere(['grade', '-', '--format', 'html'], { input })).stdout).toContain(
+      '<td>&lt;stdin&gt; (id &quot;cand-001&quot;)</td>',
+    );
+  });
+
   it('--out - is standard output, not a file named "-"', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'rehearse-out-dash-'));
     const r = await rehearseAsync(['grade', '-', '--format', 'jsonl', '--out', '-'], { input: first, cwd });

@@ -2,7 +2,7 @@
 import type { Delivery } from '../../delivery/delivery.js';
 import { deliveryLines } from '../delivery.js';
 import type { Failure } from '../graded.js';
-import { summaryLine, type Kept, type OutputFormat, type Summary } from '../output.js';
+import { sourceOf, summaryLine, type Kept, type OutputFormat, type Summary } from '../output.js';
 import { firstQuote, notGraded, ratio, remarks, weakest, whyNotGraded } from '../view.js';
 
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -61,7 +61,7 @@ export function html(rows: readonly Kept[], failures: readonly Failure[], summar
       const body = byCandidate
         .get(cand)!
         .flatMap((r) => {
-          const file = `<td>${escapeHtml(r.file)}${r.conversation > 1 ? ` #${r.conversation}` : ''}</td>`;
+          const file = `<td>${escapeHtml(sourceOf(r))}${r.conversation > 1 ? ` #${r.conversation}` : ''}</td>`;
           return [
             ...r.answers.map((a) => {
               const q = firstQuote(a);

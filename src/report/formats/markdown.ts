@@ -4,7 +4,7 @@ import { forTerminal } from '../../terminal-text.js';
 import { deliveryLines } from '../delivery.js';
 import type { Failure, GradedAnswer, GradedTranscript } from '../graded.js';
 import { mdCell } from '../md.js';
-import { summaryLine, type OutputFormat, type Summary } from '../output.js';
+import { sourceOf, summaryLine, type OutputFormat, type Summary } from '../output.js';
 import { belowBar, notGraded, remarks, whyNotGraded } from '../view.js';
 
 export const mdHead = () => '# Interview grades\n';
@@ -23,7 +23,11 @@ function deliveryBlock(a: GradedAnswer, delivery: Delivery): string[] {
 }
 
 export function mdSection(t: GradedTranscript): string {
-  const out = [``, `## ${mdCell(t.file)}${t.conversation > 1 ? ` (conversation ${t.conversation})` : ''} — ${mdCell(t.candidate)}`, ''];
+  const out = [
+    ``,
+    `## ${mdCell(sourceOf(t))}${t.conversation > 1 ? ` (conversation ${t.conversation})` : ''} — ${mdCell(t.candidate)}`,
+    '',
+  ];
   const mean = t.answers.length ? ` · mean ${t.total}/100` : '';
   out.push(`Interviewer: ${mdCell(t.interviewer)} · format: ${t.format}${t.scenario ? ` · scenario: ${t.scenario}` : ''}${mean}`, '');
   if (t.setAside.length) out.push(`Also speaking, not graded: ${t.setAside.map(mdCell).join(', ')}`, '');

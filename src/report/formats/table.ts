@@ -4,7 +4,7 @@ import { forTerminal } from '../../terminal-text.js';
 import type { Delivery } from '../../delivery/delivery.js';
 import type { GradedTranscript } from '../graded.js';
 import { deliveryFigures } from '../delivery.js';
-import { summaryLine, type OutputFormat, type Summary } from '../output.js';
+import { sourceOf, summaryLine, type OutputFormat, type Summary } from '../output.js';
 import { notGraded, remarks, whyNotGraded } from '../view.js';
 
 const questionWidth = (width: number) => Math.max(16, width - 46);
@@ -34,7 +34,7 @@ function deliveryWords(d: Delivery): string[] {
 
 export function tableRows(t: GradedTranscript, width: number): string {
   const q = questionWidth(width);
-  const file = fileCell(flat(t.file));
+  const file = fileCell(flat(sourceOf(t)));
   const indent = ' '.repeat(25);
   /** Lines under a row, indented under the question and wrapped to the width. */
   const under = (words: readonly string[]) => wrap(words, Math.max(20, width - 27)).map((l, i) => `${indent}${i ? '  ' : ''}${l}`);
