@@ -16,7 +16,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 tuneV8ForRun(process.argv.slice(2));
 
 const io = nodeIO();
-// From the first moment: keys typed while the interview screen loads wait for it, unechoed.
+// From the first moment: keys typed while the interview screen loads are neither echoed nor kept.
 if (io.stdoutIsTTY && opensScreen(process.argv.slice(2))) io.holdKeys();
 main(process.argv.slice(2), io).then(
   (code) => {

@@ -46,6 +46,13 @@ export interface IO {
 export function nodeIO(): IO {
   /** What reads and drops the keys typed while the screen loads, while it does. */
   let held: ((chunk: Buffer) => void) | undefined;
+  const releaseKeys = () => {
+    if (!held) return;
+    // Not paused: that would stop the terminal's reading under a read still pending, and the
+    // screen, listening for 'readable', would wait for keys that never come.
+    process.stdin.removeListener('data', held);
+    held = undefined;
+  };
   return {
     out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
     write: (t) => process.stdout.write(t),
@@ -71,18 +78,19 @@ export function nodeIO(): IO {
       if (!process.stdin.isTTY || held) return;
       process.stdin.setRawMode(true);
       if (process.stdout.isTTY) process.stdout.write('\r\x1b[K');
-      held = () => {};
+      // Ctrl+C, Ctrl+\ and Ctrl+Z do what they do at a shell: raw mode took them from the terminal.
+      held = (chunk) => {
+        const signal = chunk.includes(0x03) ? 'SIGINT' : chunk.includes(0x1c) ? 'SIGQUIT' : chunk.includes(0x1a) ? 'SIGTSTP' : undefined;
+        if (!signal) return;
+        releaseKeys();
+        process.stdin.setRawMode(false);
+        process.kill(process.pid, signal);
+      };
       process.stdin.on('data', held);
       // Read, but not a reason to stay running: a run that fails before its screen exits as ever.
       process.stdin.unref();
     },
-    releaseKeys: () => {
-      if (!held) return;
-      // Not paused: that would stop the terminal's reading under a read still pending, and the
-      // screen, listening for 'readable', would wait for keys that never come.
-      process.stdin.removeListener('data', held);
-      held = undefined;
-    },
+    releaseKeys: () => releaseKeys(),
     env: processEnv(),
     cwd: process.cwd(),
     columns: process.stdout.columns || 80,

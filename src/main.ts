@@ -31,7 +31,10 @@ const SCREENS = ['interview', 'resume', 'drill'];
 /** Whether a run will likely open the interview screen: what its arguments say, before anything is loaded. */
 export function opensScreen(argv: readonly string[]): boolean {
   const [name, ...rest] = argv.length ? argv : ['interview'];
-  return SCREENS.includes(name ?? '') && !asksFor(rest, '--answers', '--help', '-h', '--version');
+  const end = rest.indexOf('--');
+  // `--answers F` and `--answers=F` alike: a run given its answers is headless.
+  const headless = (end < 0 ? rest : rest.slice(0, end)).some((a) => /^--(?:answers|json)(?:=|$)/.test(a));
+  return SCREENS.includes(name ?? '') && !headless && !asksFor(rest, '--help', '-h', '--version');
 }
 
 // Each command is loaded when it is run, so a process reads and compiles only the code its command

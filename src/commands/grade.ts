@@ -121,7 +121,7 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
     const width = Math.min(io.columns, 140);
     const output = OUTPUT_FORMATS[format];
     let first = true;
-    // Written before the first transcript, or at the end; a table with no rows has no column names.
+    // Written at once, or (a table's column names) before its first row: a table with no rows has none.
     let headed = false;
     const head = async () => {
       if (!headed) await out.write(output.head(width));

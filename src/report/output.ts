@@ -17,6 +17,10 @@ export const keep = (t: GradedTranscript): Kept => ({ ...t, answers: t.answers.m
 export const sourceOf = (t: { file: string; id?: ConversationId }) =>
   t.id === undefined ? t.file : `${t.file} (id ${JSON.stringify(t.id)})`;
 
+/** Where a failure was: its file and line, and the id of a stream's conversation, as standard error says it. */
+export const failureSource = (f: Failure) =>
+  `${f.file}${f.line ? `:${f.line}` : ''}${f.id === undefined ? '' : ` (id ${JSON.stringify(f.id)})`}`;
+
 /** Questions whose answers went ungraded: a transcript with one is not fully graded. */
 export const ungradedAnswers = (t: GradedTranscript) => t.unaligned.filter((u) => u.answers > 0).length;
 

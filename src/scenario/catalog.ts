@@ -83,9 +83,17 @@ export function findScenario(idOrPath: string, options: CatalogOptions & { catal
       : undefined;
     if (named) {
       const other = catalog.find((s) => resolve(s.file) === resolve(named));
+      if (other) throw new UsageError(`unknown scenario "${idOrPath}": ${named} holds the scenario "${other.scenario.id}"`);
+      // A rubric library kept beside the scenarios is passed over without a word: it is no scenario.
+      let library = false;
+      try {
+        library = isLibraryData(readParsed(named, options).data);
+      } catch {
+        // It does not parse: said above, as it was skipped.
+      }
       throw new UsageError(
-        other
-          ? `unknown scenario "${idOrPath}": ${named} holds the scenario "${other.scenario.id}"`
+        library
+          ? `unknown scenario "${idOrPath}": ${named} is a rubric library, not a scenario`
           : `scenario "${idOrPath}": ${named} does not load (its first problem is said above); fix it and try again`,
       );
     }

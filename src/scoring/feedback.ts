@@ -63,7 +63,7 @@ function wholeSummary(band: Band, criteria: readonly CriterionScore[], listOnly:
       // The total weighs how the answer reasons as well as the criteria: a strong one that meets few of
       // them says so, rather than calling itself strong beside a row of gaps.
       return met * 2 < criteria.length
-        ? `A strong answer in how it reasons, though only ${of}: the hints below say what the others ask for.`
+        ? `A strong answer in how it reasons, though ${met ? `only ${of}` : `none of the ${criteria.length} criteria meets the bar`}: the hints below say what the others ask for.`
         : `A strong answer: ${of}.`;
     case 'adequate':
       return `A workable answer with gaps: ${of}.`;

@@ -17,13 +17,18 @@ export interface WrappedProps {
 
 export function Wrapped({ text, lead = '', leadBold, leadColor, color }: WrappedProps) {
   const { columns } = useTerminalSize();
-  const head = forTerminal(lead);
-  const lines = wrap(`${head}${text}`, columns, '');
+  // As wrap lays it out: spaces run together, so the lead's length on the first line is known.
+  const head = forTerminal(lead).replace(/\s+/g, ' ').trimStart();
+  // Line breaks the text has are kept (a prompt may be a list): each paragraph is laid out alone.
+  const lines = `${head}${text}`.split('\n').flatMap((paragraph) => {
+    const laid = wrap(paragraph, columns, '');
+    return laid.length ? laid : [''];
+  });
   return (
     <Box flexDirection="column">
       {lines.map((line, i) => (
         <Text key={i} {...(color ? { color } : {})}>
-          {i === 0 && head && line.startsWith(head.trimEnd()) ? (
+          {i === 0 && head.trim() && line.startsWith(head.trimEnd()) ? (
             <>
               <Text bold={!!leadBold} {...(leadColor ? { color: leadColor } : {})}>
                 {line.slice(0, head.length)}

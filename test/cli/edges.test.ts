@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { opensScreen } from '../../src/main.js';
 import { BATCH_FORMATS } from '../../src/report/output.js';
 import { rehearse, rehearseHere, ROOT } from '../helpers.js';
 
@@ -53,6 +54,21 @@ describe('help', () => {
 
   it('rehearse --help fits 80 columns', async () => {
     for (const line of (await rehearseHere(['--help'])).stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+  });
+
+  it.each([
+    [[], true],
+    [['interview', '--scenario', 'fintech'], true],
+    [['resume', 'abc'], true],
+    [['drill'], true],
+    [['interview', '--answers', 'a.txt'], false],
+    [['interview', '--answers=a.txt'], false],
+    [['drill', '--json'], false],
+    [['interview', '--help'], false],
+    [['grade', 'x.txt'], false],
+    [['interview', '--', '--answers=a.txt'], true],
+  ])('%j opens the interview screen: %s (so keys are held while it loads)', (argv, screen) => {
+    expect(opensScreen(argv)).toBe(screen);
   });
 
   it('grade --help names every output format and standard input', async () => {

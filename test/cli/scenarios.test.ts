@@ -110,4 +110,14 @@ describe('a file in your folder that does not load', () => {
     );
     expect(run.stderr).not.toContain('unknown scenario');
   });
+
+  it('a rubric library asked for as a scenario is named as a library', async () => {
+    const h = withBadFiles();
+    writeFileSync(join(h, 'scenarios', 'mylib.yaml'), readFileSync('scenarios/rubrics/pm.yaml', 'utf8'));
+    const run = await rehearseHere(['interview', '--scenario', 'mylib'], { input: FIVE, env: { REHEARSE_HOME: h } });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n').at(-1)).toBe(
+      `rehearse interview: unknown scenario "mylib": ${join(h, 'scenarios', 'mylib.yaml')} is a rubric library, not a scenario`,
+    );
+  });
 });

@@ -251,6 +251,23 @@ run('terminal manners', () => {
     expect(first).not.toContain('typed early');
   });
 
+  it('Ctrl+C while the screen loads stops the run, as at a shell, and leaves the terminal as it was', async () => {
+    // How long the intro takes to appear here, then a run stopped well before that.
+    const timed = terminal();
+    const started = Date.now();
+    timed.start('interview --scenario fintech');
+    await timed.waitFor((s) => s.includes('Press Enter to begin'), 'the intro');
+    const loads = Date.now() - started;
+    const t = terminal();
+    t.start('interview --scenario fintech');
+    await new Promise((resolve) => setTimeout(resolve, Math.max(150, loads * 0.4)));
+    t.keys('C-c');
+    const s = await t.waitFor((x) => x.includes('[tty '), 'the run to stop');
+    expect(s).toContain('[exit 130]');
+    expect(s).not.toContain('Press Enter to begin');
+    expect(s).toMatch(/\[tty icanon echo \]/);
+  });
+
   it('a run that fails before its screen opens leaves the terminal as it was', async () => {
     const t = terminal();
     t.start('interview --scenario no-such-scenario');

@@ -323,7 +323,9 @@ describe('the summary beside a strong total', () => {
         if (met * 2 >= s.criteria.length) expect(s.feedback.summary).toMatch(/^A strong answer: \d+ of \d+ criteria meet the bar\.$/);
         else {
           few++;
-          expect(s.feedback.summary).toMatch(/^A strong answer in how it reasons, though only \d+ of \d+ criteria meet the bar/);
+          expect(s.feedback.summary).toMatch(
+            /^A strong answer in how it reasons, though (?:only \d+ of \d+ criteria meet|none of the \d+ criteria meets) the bar/,
+          );
         }
       }
     }

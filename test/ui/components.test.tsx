@@ -170,6 +170,17 @@ describe('QuestionScreen', () => {
     for (const l of prose) expect(l.length).toBeLessThanOrEqual(100);
   });
 
+  it('a question written on several lines keeps its line breaks', () => {
+    const session = asked();
+    session.turns = [{ ...session.turns[0]!, text: 'Three things:\n- the KPI you pick\n- why it matters' }];
+    const lines = mount(<QuestionScreen {...props} session={session} />)
+      .lastFrame()!
+      .split('\n');
+    expect(lines.some((l) => /Three things:$/.test(l))).toBe(true);
+    expect(lines).toContain('- the KPI you pick');
+    expect(lines).toContain('- why it matters');
+  });
+
   it('shows a spinner while the follow-up is written, then the probe as it streams, and a fallback notice', () => {
     const probing = { ...asked(), phase: 'probing' as const };
     expect(mount(<QuestionScreen {...props} session={probing} />).lastFrame()).toMatch(/thinking of a follow-up/);

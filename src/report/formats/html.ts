@@ -2,7 +2,7 @@
 import type { Delivery } from '../../delivery/delivery.js';
 import { deliveryLines } from '../delivery.js';
 import type { Failure } from '../graded.js';
-import { sourceOf, summaryLine, type Kept, type OutputFormat, type Summary } from '../output.js';
+import { failureSource, sourceOf, summaryLine, type Kept, type OutputFormat, type Summary } from '../output.js';
 import { firstQuote, notGraded, ratio, remarks, weakest, whyNotGraded } from '../view.js';
 
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -82,7 +82,7 @@ export function html(rows: readonly Kept[], failures: readonly Failure[], summar
     })
     .join('\n');
   const failed = failures.length
-    ? `<section><h2>Files that could not be graded</h2><ul>${failures.map((f) => `<li>${escapeHtml(f.file)}${f.line ? `:${f.line}` : ''} — ${escapeHtml(f.reason)}</li>`).join('')}</ul></section>`
+    ? `<section><h2>Files that could not be graded</h2><ul>${failures.map((f) => `<li>${escapeHtml(failureSource(f))} — ${escapeHtml(f.reason)}</li>`).join('')}</ul></section>`
     : '';
   return `<!doctype html>
 <html lang="en">

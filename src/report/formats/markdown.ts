@@ -4,7 +4,7 @@ import { forTerminal } from '../../terminal-text.js';
 import { deliveryLines } from '../delivery.js';
 import type { Failure, GradedAnswer, GradedTranscript } from '../graded.js';
 import { mdCell } from '../md.js';
-import { sourceOf, summaryLine, type OutputFormat, type Summary } from '../output.js';
+import { failureSource, sourceOf, summaryLine, type OutputFormat, type Summary } from '../output.js';
 import { belowBar, notGraded, remarks, whyNotGraded } from '../view.js';
 
 export const mdHead = () => '# Interview grades\n';
@@ -53,7 +53,7 @@ export const mdTail = (failures: readonly Failure[], summary: Summary) => {
   const out = ['', '## Summary', '', `${summaryLine(summary)}.`];
   if (failures.length) {
     out.push('', '## Files that could not be graded', '');
-    for (const f of failures) out.push(`- ${mdCell(f.file)}${f.line ? `:${f.line}` : ''}: ${mdCell(f.reason)}`);
+    for (const f of failures) out.push(`- ${mdCell(failureSource(f))}: ${mdCell(f.reason)}`);
   }
   return `${out.join('\n')}\n`;
 };
