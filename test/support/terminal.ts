@@ -1,6 +1,6 @@
 // A real pseudo-terminal (tmux) running the built CLI: keys in, the screen out.
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -46,6 +46,14 @@ export class Terminal {
       return statSync(this.log).size;
     } catch {
       return -1;
+    }
+  }
+  /** Everything the pane was sent so far, escape sequences and all, as the program wrote it. */
+  written(): string {
+    try {
+      return readFileSync(this.log, 'latin1');
+    } catch {
+      return '';
     }
   }
   /** Only what is on the screen now, not what scrolled above it. */
