@@ -1,4 +1,5 @@
 // Renders a score as a plain-text card: total, a bar per criterion, the evidence, what was missing.
+import stringWidth from 'string-width';
 import type { Score } from '../scoring/types.js';
 import { forTerminal } from '../terminal-text.js';
 import { answerView, coachingOf, distinctQuotes, quoted, toReach } from './view.js';
@@ -10,15 +11,25 @@ export function bar(level: number, max: number): string {
   return '█'.repeat(filled) + '░'.repeat(BAR_WIDTH - filled);
 }
 
-/** Words laid out in lines; every text on the card but the criterion titles passes here, so it is cleaned for the terminal here. */
+/**
+ * Words laid out in lines; every text on the card but the criterion titles passes here, so it is
+ * cleaned for the terminal here. Widths are the terminal's columns: a CJK character takes two.
+ */
 export function wrap(text: string, width: number, indent: string): string[] {
   const lines: string[] = [];
   let line = '';
+  let used = 0;
+  const room = width - stringWidth(indent);
   for (const word of forTerminal(text).split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width - indent.length) {
+    const w = stringWidth(word);
+    if (line && used + 1 + w > room) {
       lines.push(indent + line);
       line = word;
-    } else line = line ? `${line} ${word}` : word;
+      used = w;
+    } else {
+      used += line ? 1 + w : w;
+      line = line ? `${line} ${word}` : word;
+    }
   }
   if (line) lines.push(indent + line);
   return lines;

@@ -1,6 +1,7 @@
 // The plain-text score card and its bars.
 import { describe, expect, it } from 'vitest';
-import { bar, cardSummary, renderScoreCard, WORTH_MAKING } from '../../src/report/scorecard.js';
+import stringWidth from 'string-width';
+import { bar, cardSummary, renderScoreCard, WORTH_MAKING, wrap } from '../../src/report/scorecard.js';
 import { aScore, criterion, evidence } from '../support/scores.js';
 
 describe('bar', () => {
@@ -114,5 +115,18 @@ describe('the card agrees with its band and suggests only gains worth making', (
     const card = renderScoreCard(allMet);
     expect(card).toContain('(+9) Mention the lockers.');
     expect(card).not.toContain('beats installs');
+  });
+});
+
+describe('wrap', () => {
+  it.each([
+    ['Korean, whose characters take two columns', '주간 활성 판매자 수를 가장 중요한 지표로 삼겠습니다 재구매율과 함께 보겠습니다'],
+    ['Latin text', 'weekly active merchants, because a merchant who takes payments every week trusts us'],
+  ])('lays %s out within the width, in the terminal’s columns', (_, text) => {
+    for (const width of [12, 20, 31]) {
+      const lines = wrap(text, width, '  ');
+      for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(width);
+      expect(lines.map((l) => l.trim()).join(' ')).toBe(text.replace(/,/g, ','));
+    }
   });
 });
