@@ -168,7 +168,9 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
       config.gradeMemoryMb,
     );
     const summary = summarise({ files: stdin ? 1 : files.length, ...result, failures: result.failed });
-    await out.write(output.tail({ summary, failures: result.failures, rows: result.kept }, width));
+    const tail = output.tail({ summary, failures: result.failures, rows: result.kept }, width);
+    // With nothing above it (a table of no rows), the summary needs no blank line to set it off.
+    await out.write(headed ? tail : tail.replace(/^\n+/, ''));
     out.end();
   } catch (e) {
     // Whatever went wrong, what was at the output path stays as it was, and the input is let go.
