@@ -10,7 +10,7 @@ import { runBatch, type BatchResult } from '../batch/run.js';
 import { STDIN, STDIN_NAME, stdinTasks } from '../batch/stdin.js';
 import { fileTask } from '../batch/task.js';
 import { OUTPUT_FORMATS } from '../report/formats.js';
-import { BATCH_FORMATS, summarise, type BatchFormat } from '../report/output.js';
+import { BATCH_FORMATS, idNote, summarise, type BatchFormat } from '../report/output.js';
 import { reading } from '../app/wiring.js';
 import { findScenario } from '../scenario/catalog.js';
 import type { IO } from '../io.js';
@@ -142,7 +142,7 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
           for (const n of outcome.notices) tell(`${named(n.file)}: ${n.message}`);
           for (const f of outcome.failures)
             tell(
-              `${named(f.file)}${f.line ? `:${f.line}` : ''}${f.conversation ? ` (conversation ${f.conversation})` : ''}${f.id !== undefined ? ` (id ${JSON.stringify(f.id)})` : ''}: ${f.reason}`,
+              `${named(f.file)}${f.line ? `:${f.line}` : ''}${f.conversation ? ` (conversation ${f.conversation})` : ''}${idNote(f.id)}: ${f.reason}`,
             );
           for (const item of outcome.items) {
             await head();

@@ -14,12 +14,13 @@ export const keep = (t: GradedTranscript): Kept => ({ ...t, answers: t.answers.m
  * Where a transcript came from, for a reader: its file, and the id a conversation of a stream gave
  * itself (many lines of standard input are all "<stdin>"), as the notices on standard error name it.
  */
-export const sourceOf = (t: { file: string; id?: ConversationId }) =>
-  t.id === undefined ? t.file : `${t.file} (id ${JSON.stringify(t.id)})`;
+export const sourceOf = (t: { file: string; id?: ConversationId }) => `${t.file}${idNote(t.id)}`;
 
 /** Where a failure was: its file and line, and the id of a stream's conversation, as standard error says it. */
-export const failureSource = (f: Failure) =>
-  `${f.file}${f.line ? `:${f.line}` : ''}${f.id === undefined ? '' : ` (id ${JSON.stringify(f.id)})`}`;
+export const failureSource = (f: Failure) => `${f.file}${f.line ? `:${f.line}` : ''}${idNote(f.id)}`;
+
+/** " (id …)" after where a stream's conversation was, its id as JSON ("c1", 7); nothing without one. */
+export const idNote = (id: ConversationId | undefined) => (id === undefined ? '' : ` (id ${JSON.stringify(id)})`);
 
 /** Questions whose answers went ungraded: a transcript with one is not fully graded. */
 export const ungradedAnswers = (t: GradedTranscript) => t.unaligned.filter((u) => u.answers > 0).length;
