@@ -21,7 +21,10 @@ export function Transcript({ session, interviewer }: { session: Session; intervi
   const who = forTerminal(interviewer);
   const items = settledTurns(session).map((t, i) => ({ t, key: `${i}` }));
   return (
-    <Static items={items}>
+    // The terminal's width, given: <Static> is laid out apart from the screen, and without a width an
+    // answer's text was measured a character a line, so the history was printed with hundreds of empty
+    // lines after it, pushing it out of sight above the score card.
+    <Static items={items} style={{ width: '100%' }}>
       {({ t, key }) => (
         <Box key={key} flexDirection="column" marginTop={t.kind === 'question' ? 1 : 0}>
           {t.kind === 'question' && (

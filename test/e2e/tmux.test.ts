@@ -82,10 +82,15 @@ run('in a real terminal', () => {
       if (/Report saved:|Enter to continue/.test(live)) return true;
       return live.includes('Ctrl+D submit') && !/thinking|Reading/.test(live) && showsAwaitedPrompt(t.home, screen);
     };
+    let cardSeen = false;
     for (let guard = 0; guard < 40; guard++) {
       const live = bottom(await t.waitFor(ready, 'the next step'));
       if (live.includes('Report saved:')) break;
       if (live.includes('Enter to continue')) {
+        // The answer the card grades stays in sight above it (as the transcript draws it, under "You:"), not
+        // pushed off by empty lines; the card's own quotes of it are not indented so.
+        if (!cardSeen) expect(t.visible()).toMatch(/^ {5}\S.*qualify for loans\./mu);
+        cardSeen = true;
         t.keys('Enter');
         await t.waitFor((x) => !bottom(x).includes('Enter to continue'), 'the score card to close');
       } else {

@@ -102,3 +102,28 @@ describe('Transcript, in a narrow terminal', () => {
     expect(drawn.split(/\s+/u)).toEqual(words);
   });
 });
+
+describe('Transcript, a long answer', () => {
+  it('takes the lines its text needs, with no run of empty lines after it that would push it out of sight', () => {
+    const answer = Array.from({ length: 12 }, (_, i) => `Point ${i + 1}: we would check the weekly cohort before we change the plan.`).join(
+      ' ',
+    );
+    const session: Session = {
+      ...newSession({ id: 'l', scenario: { id: 'shedshare', title: 'Shedshare' }, mode: 'practice', at }),
+      phase: 'asking',
+      turns: [turn('interviewer', 'question', 'Which metric matters most?'), turn('candidate', 'answer', answer)],
+    };
+    const r = render(
+      <ThemeContext.Provider value={NO_COLOURS}>
+        <Transcript session={session} interviewer="Inês" />
+      </ThemeContext.Provider>,
+    );
+    const frames = [...r.frames];
+    r.unmount();
+    // About 900 characters in 100 columns: ten lines or so, each with text, and nothing after the last.
+    const drawn = frames.find((f) => f.includes('Point 12'))!.replace(/\n+$/u, '');
+    expect(drawn.split('\n').length).toBeLessThanOrEqual(14);
+    expect(drawn.split('\n').at(-1)).toContain('before we change the plan.');
+    for (const f of frames) expect(f).not.toMatch(/\n[ \t]*\n[ \t]*\n/u);
+  });
+});
