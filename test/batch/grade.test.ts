@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, rehearse, rehearseHere } from '../helpers.js';
+import { CSV_COLUMNS } from '../../src/report/formats/csv.js';
+import { parseCsv } from '../support/csv.js';
 
 const FIXTURES = 'test/fixtures/transcripts';
 
@@ -39,11 +41,11 @@ describe('rehearse grade', () => {
   it('csv: a row per answer, quoted where needed', async () => {
     const out = (await rehearseHere(['grade', `${FIXTURES}/interviews.jsonl`, '--format', 'csv'])).stdout.trim().split('\n');
     expect(out[0]).toBe(
-      'file,conversation,format,interviewer,candidate,question,question_id,family,matched_by,line,follow_ups,total,band,criteria,missing,wpm,fillers_per_min,longest_pause_s,note',
+      'file,conversation,id,format,interviewer,candidate,question,question_id,family,matched_by,line,follow_ups,total,band,criteria,missing,wpm,fillers_per_min,longest_pause_s,note',
     );
     expect(out).toHaveLength(1 + 4);
     expect(out[4]).toMatch(
-      /^test\/fixtures\/transcripts\/interviews\.jsonl,2,chat-jsonl,Interviewer,Candidate,kpi-1,,kpi,family,2,0,\d+,(?:insufficient|weak),/,
+      /^test\/fixtures\/transcripts\/interviews\.jsonl,2,,chat-jsonl,Interviewer,Candidate,kpi-1,,kpi,family,2,0,\d+,(?:insufficient|weak),/,
     );
   });
 
@@ -69,12 +71,19 @@ describe('rehearse grade', () => {
     expect(run.stderr).toContain(`${join(dir, 'broken.jsonl')}:2: line is not valid JSON`);
     expect(run.stderr).toMatch(new RegExp(`${join(dir, 'offtopic.txt')}:1: nothing to grade: .*five years`));
     expect(run.stderr).toContain(`${join(dir, 'missing.srt')}: cannot be read: no such file`);
-    expect(run.stdout.trim().split('\n')).toHaveLength(1 + 3); // the good file's three answers
+    // The good file's three answers, and a row for each file or line not graded, saying why as standard error does.
+    const rows = parseCsv(run.stdout).slice(1);
+    const failed = rows.filter((r) => r[CSV_COLUMNS.indexOf('band')] === 'failed');
+    expect(rows.length - failed.length).toBe(3);
+    expect(failed.map((r) => `${r[0]}${r[CSV_COLUMNS.indexOf('line')] ? `:${r[CSV_COLUMNS.indexOf('line')]}` : ''}: ${r.at(-1)}`)).toEqual(
+      run.stderr.trim().split('\n'),
+    );
   });
 
   it.each([
     ['table', (out: string) => expect(out).toMatch(/^0 transcript\(s\), no answer graded, 1 file\(s\) or conversation\(s\) not graded/)],
-    ['csv', (out: string) => expect(out.trim().split('\n')).toHaveLength(1)],
+    // Its column names, and the file's row saying why it was not graded.
+    ['csv', (out: string) => expect(parseCsv(out).map((r) => r[CSV_COLUMNS.indexOf('band')])).toEqual(['band', 'failed'])],
     [
       'json',
       (out: string) =>
@@ -107,7 +116,7 @@ describe('rehearse grade', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'rehearse-grade-')), 'grades.csv');
     const run = await rehearseHere(['grade', `${FIXTURES}/interview.srt`, '--out', out]);
     expect(run.code).toBe(0);
-    expect(readFileSync(out, 'utf8')).toMatch(/^file,conversation,format/);
+    expect(readFileSync(out, 'utf8')).toMatch(/^file,conversation,id,format/);
   });
 
   it('accepts globs and folders', async () => {
@@ -138,7 +147,7 @@ describe('rehearse grade, the edges', () => {
     const run = await rehearseHere(['grade', big, `${FIXTURES}/interview.txt`, '--format', 'csv']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`${big}: cannot be read: too large to be a transcript (40 MB; the limit is 32 MB)`);
-    expect(run.stdout.trim().split('\n')).toHaveLength(4);
+    expect(run.stdout.trim().split('\n')).toHaveLength(1 + 1 + 3); // the big file's row, and the other's three answers
   });
 
   it('shows a progress bar on a terminal for a long batch, and none when standard error is not one', () => {

@@ -68,7 +68,7 @@ describe('CSV cells that would run as formulas', () => {
     const out = join(dir, 'grades.csv');
     rehearse(['grade', '=2+5.txt', '--out', out], { cwd: dir });
     const text = readFileSync(out, 'utf8');
-    expect(text).toContain(`"'=2+5.txt",1,otter,"'@Sam","'=Alex",`);
+    expect(text).toContain(`"'=2+5.txt",1,,otter,"'@Sam","'=Alex",`);
     expect(text).not.toMatch(/(^|,)[=+\-@]/m);
   });
 

@@ -186,7 +186,7 @@ describe('output paths, as a shell redirection treats them', () => {
     const r = rehearse(['grade', fixture('transcripts/interview.txt'), '--out', join(d, 'link.csv')]);
     expect(r.code).toBe(0);
     expect(lstatSync(join(d, 'link.csv')).isSymbolicLink()).toBe(true);
-    expect(readFileSync(join(d, 'target.csv'), 'utf8')).toMatch(/^file,conversation,format/);
+    expect(readFileSync(join(d, 'target.csv'), 'utf8')).toMatch(/^file,conversation,id,format/);
     expect(tmpLeft(d)).toEqual([]);
   });
 

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, fixture, noTrace, rehearse, rehearseAsync, rehearseHere, ROOT } from '../helpers.js';
+import { CSV_COLUMNS } from '../../src/report/formats/csv.js';
+import { parseCsv } from '../support/csv.js';
 
 const conversations = readFileSync(fixture('transcripts/interviews.jsonl'), 'utf8').trim().split('\n');
 const [first, second] = conversations as [string, string];
@@ -103,8 +105,12 @@ describe('grade - (standard input)', () => {
     for (const r of runs) expect(r.stdout).toBe(runs[0]!.stdout);
   }, 60_000);
 
-  it('the table, Markdown and HTML name each conversation by its id, as standard error does', async () => {
+  it('the table, Markdown, HTML and CSV name each conversation by its id, as standard error does', async () => {
     const input = [withId('cand-001', first), withId(7, first), first].join('\n');
+    const csvRows = parseCsv((await rehearseHere(['grade', '-', '--format', 'csv'], { input: `${input}\nnot json\n` })).stdout).slice(1);
+    const column = (name: (typeof CSV_COLUMNS)[number]) => csvRows.map((r) => r[CSV_COLUMNS.indexOf(name)]);
+    expect([...new Set(column('id'))]).toEqual(['cand-001', '7', '']);
+    expect(csvRows.at(-1)).toEqual(expect.arrayContaining(['<stdin>', '4', 'failed', expect.stringMatching(/^line is not valid JSON/)]));
     const table = (await rehearseHere(['grade', '-'], { input })).stdout.split('\n');
     expect(table.filter((l) => l.startsWith('<stdin> (id "cand-001")')).length).toBeGreaterThan(0);
     expect(table.filter((l) => l.startsWith('<stdin> (id 7)')).length).toBeGreaterThan(0);

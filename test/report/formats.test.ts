@@ -1,7 +1,8 @@
 // The batch output formats (src/report/formats/), piece by piece: CSV quoting, JSON validity, Markdown, the table, HTML escaping.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, csvHead, csvRows } from '../../src/report/formats/csv.js';
+import { CSV_COLUMNS, csvFailure, csvHead, csvRows } from '../../src/report/formats/csv.js';
+import { parseCsv } from '../support/csv.js';
 import { escapeHtml, html } from '../../src/report/formats/html.js';
 import { jsonHead, jsonPieces, jsonSeparator, jsonTail, jsonText, safeJson } from '../../src/report/formats/json.js';
 import { encoded, itemText } from '../../src/batch/process.js';
@@ -67,32 +68,6 @@ function transcript(over: Partial<GradedTranscript> = {}): GradedTranscript {
 const summary: Summary = { files: 2, transcripts: 2, answers: 3, failures: 1, ungraded: 0, meanAnswer: 41 };
 const failures: Failure[] = [{ file: 'calls/bad.txt', line: 7, reason: 'no speaker labels found' }];
 
-/** A CSV parser for the tests: quoted cells with doubled quotes, commas and line breaks inside. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (c === '"') quoted = !quoted;
-    else if (quoted) cell += c;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n') {
-      rows.push([...row, cell]);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell || row.length) throw new Error(`CSV does not end with a line break: ${JSON.stringify(text.slice(-20))}`);
-  return rows;
-}
-
 describe('summarise', () => {
   it.each([
     [
@@ -121,6 +96,7 @@ describe('CSV', () => {
       [
         'calls/ana.txt',
         '1',
+        '',
         'text',
         'Rui',
         'Ana',
@@ -142,6 +118,7 @@ describe('CSV', () => {
       [
         'calls/ana.txt',
         '1',
+        '',
         'text',
         'Rui',
         'Ana',
@@ -174,11 +151,30 @@ describe('CSV', () => {
   ])('a cell with %s is quoted only when it must be, and reads back as shown', (_, name, cell, back) => {
     const text = csvRows(transcript({ candidate: name })).join('');
     expect(text).toContain(`,${cell},`);
-    expect(parseCsv(text)[0]![4]).toBe(back);
+    expect(parseCsv(text)[0]![CSV_COLUMNS.indexOf('candidate')]).toBe(back);
   });
 
   it('a transcript with no answers adds no rows, not even an empty line', () => {
     expect(csvRows(transcript({ answers: [] }))).toEqual([]);
+  });
+
+  it("names a stream's conversation by the id it came with, a string or a number, on every row", () => {
+    const cell = (t: GradedTranscript) => parseCsv(csvRows(t).join('')).map((r) => r[CSV_COLUMNS.indexOf('id')]);
+    expect(cell(transcript({ file: '<stdin>', id: 'cand-007', answers: [answer(), answer({ question: 'kpi-2' })] }))).toEqual([
+      'cand-007',
+      'cand-007',
+    ]);
+    expect(cell(transcript({ file: '<stdin>', id: 0 }))).toEqual(['0']);
+    expect(cell(transcript({}))).toEqual(['']);
+  });
+
+  it('a file or conversation not graded at all has a row: where it was, band "failed", and why in the note', () => {
+    const [row] = parseCsv(csvFailure({ file: '<stdin>', line: 18, id: 'c-18', reason: 'message 3 has no "role" or "speaker"' }));
+    const named = Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, row![i]]));
+    expect(named).toMatchObject({ file: '<stdin>', id: 'c-18', line: '18', band: 'failed', note: 'message 3 has no "role" or "speaker"' });
+    expect(Object.values(named).filter(Boolean)).toHaveLength(5);
+    // A reason that would start a formula in a spreadsheet is kept as text, like any cell.
+    expect(csvFailure({ file: '=1+1.txt', reason: 'the file is empty' })).toMatch(/^"'=1\+1\.txt",/u);
   });
 });
 
@@ -354,6 +350,7 @@ describe('the terminal table', () => {
     expect(parseCsv(csvRows(t).join(''))[1]).toEqual([
       'calls/ana.txt',
       '1',
+      '',
       'text',
       'Rui',
       'Ana',

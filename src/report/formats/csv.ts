@@ -1,6 +1,7 @@
-// CSV: a row per graded answer, and a row per question asked but not graded.
+// CSV: a row per graded answer, a row per question asked but not graded, and a row per file or
+// conversation of a stream that could not be graded at all.
 import { forTerminal } from '../../terminal-text.js';
-import type { GradedAnswer, GradedTranscript } from '../graded.js';
+import type { Failure, GradedAnswer, GradedTranscript } from '../graded.js';
 import type { OutputFormat } from '../output.js';
 import { belowBar, notGraded, remarks, toReach, whyNotGraded } from '../view.js';
 
@@ -26,6 +27,8 @@ export const csvCell = (v: string | number | undefined) => {
 export const CSV_COLUMNS = [
   'file',
   'conversation',
+  // The id a conversation of a stream came with (a line of JSON Lines on standard input), as given.
+  'id',
   'format',
   'interviewer',
   'candidate',
@@ -52,7 +55,7 @@ const deliveryCells = ({ delivery: d }: GradedAnswer) => [d?.wordsPerMinute, d?.
 
 /** A row per graded or ungraded question, each ending its line. */
 export function csvRows(t: GradedTranscript): string[] {
-  const who = [t.file, t.conversation, t.format, t.interviewer, t.candidate];
+  const who = [t.file, t.conversation, t.id, t.format, t.interviewer, t.candidate];
   const graded = t.answers.map((a) => [
     ...who,
     a.question,
@@ -88,7 +91,22 @@ export function csvRows(t: GradedTranscript): string[] {
     undefined,
     whyNotGraded(n),
   ]);
-  return [...graded, ...ungraded].map((row) => `${row.map(csvCell).join(',')}\n`);
+  return [...graded, ...ungraded].map(csvRow);
 }
 
-export const csv: OutputFormat = { head: csvHead, render: csvRows, keepsRows: false, tail: () => '' };
+const csvRow = (row: readonly (string | number | undefined)[]) => `${row.map(csvCell).join(',')}\n`;
+
+/** A file, or a conversation of a stream, that could not be graded at all: its row says where, and why in the note. */
+export function csvFailure(f: Failure): string {
+  const cells: Partial<Record<(typeof CSV_COLUMNS)[number], string | number>> = {
+    file: f.file,
+    conversation: f.conversation,
+    id: f.id,
+    line: f.line,
+    band: 'failed',
+    note: f.reason,
+  };
+  return csvRow(CSV_COLUMNS.map((c) => cells[c]));
+}
+
+export const csv: OutputFormat = { head: csvHead, render: csvRows, failure: csvFailure, keepsRows: false, tail: () => '' };
