@@ -7,6 +7,8 @@ interface CommandHelp {
   about: string;
   /** Each option as it is written, and what it does. */
   options: [string, string][];
+  /** What the exit codes mean, where the command's differ from every command's (EXIT_CODES). */
+  exits?: string;
 }
 
 const WIDTH = 80;
@@ -84,6 +86,9 @@ const COMMANDS: Record<string, CommandHelp> = {
       ['--interviewer NAME', 'the speaker who asks the questions'],
       ['--candidate NAME', 'the speaker whose answers are graded'],
     ],
+    // A transcript that cannot be graded fails alone: the others are graded and written.
+    exits:
+      'exit codes: 0 every transcript graded, 1 a file (or a line of standard input) could not be graded or had answers left ungraded (the others are graded), 2 bad arguments, no files, or a scenario that does not load',
   },
   scenarios: {
     usage: ['scenarios [--json]', 'scenarios show <id> [--json]', 'scenarios new <id> [--from <id>]'],
@@ -157,7 +162,7 @@ export function commandHelp(name: string): string | undefined {
       else out.push(...fill(what, head, ' '.repeat(head.length)));
     }
   }
-  out.push('', EXIT_CODES);
+  out.push('', ...fill(help.exits ?? EXIT_CODES, '', '  '));
   return out.join('\n');
 }
 

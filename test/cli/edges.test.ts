@@ -79,6 +79,15 @@ describe('help', () => {
     expect(help).toMatch(/--out F[^]*-: standard output/);
   });
 
+  it('grade --help says what its exit codes mean, and a file that cannot be graded exits as it says', async () => {
+    const exits = /^exit codes: ([^]*)$/m.exec((await rehearseHere(['grade', '--help'])).stdout)![1]!.replace(/\s+/g, ' ');
+    expect(exits).toMatch(/\b1 a file \(or a line of standard input\) could not be graded\b/);
+    expect(exits).toMatch(/\b2 bad arguments\b/);
+    const missing = join(ROOT, 'no-such-transcript.vtt');
+    expect((await rehearseHere(['grade', missing, 'test/fixtures/transcripts/interview.txt'])).code).toBe(1);
+    expect((await rehearseHere(['grade', missing, '--scenario', 'no-such-scenario'])).code).toBe(2);
+  });
+
   it('validate --help says what --all does', async () => {
     expect((await rehearseHere(['validate', '--help'])).stdout).toMatch(/^ +--all +\S.*\b(?:every|all)\b/m);
   });
