@@ -2,7 +2,7 @@
 import stringWidth from 'string-width';
 import type { Score } from '../scoring/types.js';
 import { forTerminal } from '../terminal-text.js';
-import { answerView, coachingOf, distinctQuotes, quoted, toReach } from './view.js';
+import { answerView, coachingOf, distinctQuotes, excerpt, quoted, toReach } from './view.js';
 
 const BAR_WIDTH = 10;
 
@@ -93,7 +93,7 @@ export function renderScoreCard(score: Score, opts: { title?: string; width?: nu
     out.push('', 'Anti-patterns');
     for (const a of score.antiPatterns) {
       out.push(...wrap(`✗ ${a.title}: ${a.advice}`, width, '  '));
-      for (const e of a.evidence.slice(0, 2)) out.push(...wrap(`“${e.quote}”`, width, '    │ '));
+      for (const e of a.evidence.slice(0, 2)) out.push(...wrap(`“${excerpt(e)}”`, width, '    │ '));
     }
   }
   const improvements = worthMaking(score.feedback.improvements);

@@ -8,6 +8,8 @@ type NonAnswer = NonNullable<Score['flags']['nonAnswer']>;
 /** A quote the answer was credited for. */
 export interface Quote {
   quote: string;
+  /** Where the sentence was cut short to quote it (Evidence.cut). */
+  cut?: Evidence['cut'];
 }
 
 /** A quote with its line in the file the answer was read from. */
@@ -45,7 +47,13 @@ export interface AnswerView<Q extends Quote = Quote> {
 export type AnswerTurn = { text: string; line: number; joined?: readonly { line: number; at: number }[] };
 
 /** A quote of an answer typed in an interview, which has no file to place it in. */
-export const quoted = (e: Evidence): Quote => ({ quote: e.quote });
+export const quoted = (e: Evidence): Quote => ({ quote: e.quote, ...(e.cut ? { cut: e.cut } : {}) });
+
+/** A quote as a reader sees it: an ellipsis where its sentence was cut short (in place of a comma or a dash there). */
+export function excerpt(q: Quote): string {
+  const start = q.cut === 'start' || q.cut === 'both' ? '…' : '';
+  return q.cut === 'end' || q.cut === 'both' ? `${start}${q.quote.replace(/[\s,;:–—-]+$/u, '')}…` : `${start}${q.quote}`;
+}
 
 /** Quotes of an answer read from a file: each on its line in the file, through the pieces a turn was joined from. */
 export const quotedIn =
@@ -60,7 +68,7 @@ export const quotedIn =
       line = piece.line;
       from = piece.at;
     }
-    return { quote: e.quote, line: line + (t.text.slice(from, e.start).match(/\n/g)?.length ?? 0) };
+    return { ...quoted(e), line: line + (t.text.slice(from, e.start).match(/\n/g)?.length ?? 0) };
   };
 
 /** The view of a score, its quotes as `quote` places them. */
@@ -98,10 +106,13 @@ export function weakest(v: AnswerView): CriterionView | undefined {
 }
 
 /** The first quote the answer was credited for. */
-export const firstQuote = (v: AnswerView): string | undefined => v.criteria.flatMap((c) => c.evidence)[0]?.quote;
+export const firstQuote = (v: AnswerView): string | undefined => {
+  const q = v.criteria.flatMap((c) => c.evidence)[0];
+  return q && excerpt(q);
+};
 
 /** A criterion's quotes on one line each, each said once: a sentence can be quoted by several signals. */
-export const distinctQuotes = (c: CriterionView) => [...new Set(c.evidence.map((e) => e.quote.replace(/\s+/g, ' ')))];
+export const distinctQuotes = (c: CriterionView) => [...new Set(c.evidence.map((e) => excerpt(e).replace(/\s+/g, ' ')))];
 
 /** What would reach the next level of a criterion; nothing for a non-answer, which is not graded as an attempt. */
 export const toReach = (v: AnswerView, c: CriterionView) => (v.nonAnswer ? [] : c.missing);

@@ -15,6 +15,8 @@ export const Evidence = z.object({
   quote: z.string(),
   /** The words inside the quote that earned it. */
   match: z.string(),
+  /** Where a long sentence was cut short to quote it: at its start, its end or both (absent when quoted whole). */
+  cut: z.enum(['start', 'end', 'both']).optional(),
 });
 export type Evidence = z.infer<typeof Evidence>;
 

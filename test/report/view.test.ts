@@ -4,6 +4,7 @@ import {
   answerView,
   belowBar,
   distinctQuotes,
+  excerpt,
   firstQuote,
   notGraded,
   quoted,
@@ -130,5 +131,25 @@ describe('the rules read off a view', () => {
     expect(n).toEqual({ line: 7, prompt: 'Coffee?', reason: 'small talk', answers: 2 });
     expect(whyNotGraded(n!)).toBe('small talk (2 answer(s) not graded)');
     expect(whyNotGraded(m!)).toBe('never answered');
+  });
+});
+
+describe('excerpt', () => {
+  it.each([
+    [undefined, 'weekly paying merchants', 'weekly paying merchants'],
+    ['start', 'merchants as the north star.', '…merchants as the north star.'],
+    ['end', 'I would pick weekly merchants,', 'I would pick weekly merchants…'],
+    ['both', 'pick weekly merchants as —', '…pick weekly merchants as…'],
+  ] as const)('a quote cut at %s reads %s as %s', (cut, quote, shown) => {
+    expect(excerpt({ quote, ...(cut ? { cut } : {}) })).toBe(shown);
+  });
+
+  it('the card and the reports show quotes as excerpts, and JSON keeps the exact text with where it was cut', () => {
+    const cut = evidence('merchants as the north star', { cut: 'start' });
+    const s = aScore(60, { criteria: [criterion('Choice', 2, 3, { evidence: [cut] })] });
+    const view = answerView(s, quoted);
+    expect(distinctQuotes(view.criteria[0]!)).toEqual(['…merchants as the north star']);
+    expect(firstQuote(view)).toBe('…merchants as the north star');
+    expect(view.criteria[0]!.evidence[0]).toEqual({ quote: 'merchants as the north star', cut: 'start' });
   });
 });

@@ -265,6 +265,25 @@ describe('determinism and evidence', () => {
     expect(all.some((e) => e.turn === 1)).toBe(true);
   });
 
+  it('a quote cut from a long sentence says on which side; one quoted whole says nothing', () => {
+    const kpi = rubricOf('fintech', 'north-star');
+    const long =
+      'Honestly after a lot of back and forth with the founders and the sales leads over several weeks of debate about what the company should chase next, ' +
+      'I would pick weekly transacting merchants as the north star, meaning shops with at least one successful payment in seven days, ' +
+      'since a shop that takes payments every week has moved its till to us and that habit is what keeps lending and rentals growing for years to come.';
+    const all = score(kpi, [long, 'Guardrail: payment success above 99 percent.']).criteria.flatMap((c) => c.evidence);
+    const cutShort = all.filter((e) => e.turn === 0);
+    expect(cutShort.length).toBeGreaterThan(0);
+    for (const e of cutShort) {
+      // The offsets still point at the quote; the words left out are on the side it names.
+      expect(long.slice(e.start, e.end)).toBe(e.quote);
+      expect(e.cut).toBe(e.start > 0 && e.end < long.length ? 'both' : e.start > 0 ? 'start' : 'end');
+    }
+    const whole = all.filter((e) => e.turn === 1);
+    expect(whole.length).toBeGreaterThan(0);
+    for (const e of whole) expect(e.cut).toBeUndefined();
+  });
+
   it('probe answers count together with the main answer', () => {
     const kpi = rubricOf('fintech', 'north-star');
     const main = 'I would focus on monthly transacting merchants, because they show merchants trust us.';

@@ -75,8 +75,14 @@ export function quoteFor(ctx: Context, m: { sentence: number; start: number; end
   }
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
-  return { signal, turn: s.turn, start, end, quote: text.slice(start, end), match: text.slice(m.start, m.end) };
+  // Cut where words of the sentence are left out on that side (not only its full stop or a space).
+  const before = WORDS.test(text.slice(s.start, start));
+  const after = WORDS.test(text.slice(end, s.end));
+  const cut = before && after ? 'both' : before ? 'start' : after ? 'end' : undefined;
+  return { signal, turn: s.turn, start, end, quote: text.slice(start, end), match: text.slice(m.start, m.end), ...(cut ? { cut } : {}) };
 }
+
+const WORDS = /[\p{L}\p{N}]/u;
 
 export function evaluateSignals(rubric: ResolvedRubric, ctx: Context): Map<string, SignalResult> {
   const { analysis } = ctx;
