@@ -6,11 +6,11 @@ import { score } from '../scoring/score.js';
 import { gradedAnswer, type Failure, type GradedAnswer, type GradedTranscript } from '../report/graded.js';
 import { answerView, quotedIn } from '../report/view.js';
 import { align, familiesOf, type Families, type Unaligned } from '../transcripts/align.js';
-import { parseTranscripts } from '../transcripts/detect.js';
+import { readConversations } from '../transcripts/detect.js';
 import { questionModel } from '../transcripts/families.js';
 import type { QuestionModel } from '../transcripts/question-model.js';
 import { cast } from '../transcripts/speakers.js';
-import { TranscriptError, type Transcript } from '../transcripts/types.js';
+import { TranscriptError, type Parsed } from '../transcripts/types.js';
 import type { RubricLibrary } from '../scenario/schema.js';
 
 export interface GradeOptions {
@@ -78,7 +78,7 @@ export function gradeText(
   file: string,
   text: string,
   opts: GradeOptions,
-  parse: (text: string) => Transcript[] = parseTranscripts,
+  parse: (text: string) => readonly Parsed[] = readConversations,
 ): { graded: GradedTranscript[]; failures: Failure[] } {
   const graded: GradedTranscript[] = [];
   const failures: Failure[] = [];
@@ -90,7 +90,11 @@ export function gradeText(
     return { graded, failures: [{ file, ...(e.line ? { line: e.line } : {}), reason: e.message, ...(e.kind ? { kind: e.kind } : {}) }] };
   }
   for (const t of transcripts) {
-    const where = transcripts.length > 1 ? { conversation: t.index + 1 } : {};
+    const where = { ...(transcripts.length > 1 ? { conversation: t.index + 1 } : {}), ...(t.id === undefined ? {} : { id: t.id }) };
+    if ('failed' in t) {
+      failures.push({ file, ...where, line: t.line, reason: t.reason });
+      continue;
+    }
     try {
       const scenario = opts.scenario ?? (t.scenarioId ? opts.scenarios.get(t.scenarioId) : undefined);
       const c = cast(t, {
@@ -123,6 +127,7 @@ export function gradeText(
         return gradedAnswer(asked, answerView(s, quotedIn(q.answers), delivery), q.answers);
       });
       graded.push({
+        ...(t.id === undefined ? {} : { id: t.id }),
         file,
         conversation: t.index + 1,
         format: t.format,

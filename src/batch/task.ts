@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import type { DecodeNotice } from '../decode.js';
 import type { ConversationId, Failure } from '../report/graded.js';
 import type { BatchFormat } from '../report/output.js';
-import { lineConversation } from '../transcripts/json.js';
+import { conversationId, lineConversation } from '../transcripts/json.js';
 import type { GradeOptions } from './grade.js';
 import { failedFile, processFile, processText, type FileOutcome } from './process.js';
 
@@ -57,14 +57,6 @@ export function taskBytes(task: Task): number {
 /** The outcome of a task that could not be graded, and why. */
 export const failedTask = (task: Task, reason: string, format: BatchFormat) => failedFile({ ...taskPlace(task), reason }, format);
 
-/** A conversation's id, as a line of JSON Lines gives it; a string or a number is echoed back as given. */
-function idOf(data: unknown): { id?: ConversationId } | { error: string } {
-  if (!data || typeof data !== 'object' || Array.isArray(data) || !Object.hasOwn(data, 'id')) return {};
-  const id = (data as { id: unknown }).id;
-  if (typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id))) return { id };
-  return { error: `id: should be a string or a number, not ${id === null ? 'null' : Array.isArray(id) ? 'an array' : typeof id}` };
-}
-
 export function processTask(task: Task, format: BatchFormat, opts: GradeOptions, width = 100): FileOutcome {
   switch (task.kind) {
     case 'file':
@@ -80,7 +72,7 @@ export function processTask(task: Task, format: BatchFormat, opts: GradeOptions,
       } catch (e) {
         return failedTask(task, `line is not valid JSON: ${(e as Error).message}`, format);
       }
-      const id = idOf(data);
+      const id = conversationId(data);
       if ('error' in id) return failedTask(task, id.error, format);
       const { line, conversation } = task;
       return processText(task.file, task, format, opts, width, {

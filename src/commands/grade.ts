@@ -142,7 +142,8 @@ export async function gradeCommand(args: string[], io: IO): Promise<number> {
           for (const n of outcome.notices) tell(`${named(n.file)}: ${n.message}`);
           for (const f of outcome.failures)
             tell(
-              `${named(f.file)}${f.line ? `:${f.line}` : ''}${f.conversation ? ` (conversation ${f.conversation})` : ''}${idNote(f.id)}: ${f.reason}`,
+              // A line says which conversation it was; without one, the conversation's number does.
+              `${named(f.file)}${f.line ? `:${f.line}` : f.conversation ? ` (conversation ${f.conversation})` : ''}${idNote(f.id)}: ${f.reason}`,
             );
           for (const item of outcome.items) {
             await head();

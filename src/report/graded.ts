@@ -1,6 +1,6 @@
 // The graded-transcript model: what batch grading produces and every output format renders, each answer as its view.
 import type { AlignedQuestion, Unaligned } from '../transcripts/align.js';
-import type { Format } from '../transcripts/types.js';
+import type { ConversationId, Format } from '../transcripts/types.js';
 import type { AnswerTurn, AnswerView, QuoteInFile } from './view.js';
 
 /** Where an answer stands in its transcript: the question it answers and how that was found. */
@@ -17,8 +17,7 @@ export function gradedAnswer(asked: Asked, view: AnswerView<QuoteInFile>, answer
   return { ...asked, ...grades, answers: answers.map(({ text, line }) => ({ text, line })), ...(delivery ? { delivery } : {}) };
 }
 
-/** The id a conversation came with (a line of JSON Lines on standard input), echoed back as given. */
-export type ConversationId = string | number;
+export type { ConversationId } from '../transcripts/types.js';
 
 export interface GradedTranscript {
   id?: ConversationId;

@@ -3,7 +3,7 @@ import { isBinary } from '../decode.js';
 import { parseJson, parseJsonl } from './json.js';
 import { parseText } from './text.js';
 import { parseSrt, parseVtt } from './timed.js';
-import { TranscriptError, type Transcript } from './types.js';
+import { TranscriptError, type Parsed, type Transcript } from './types.js';
 import { looksLikeZoom, parseZoom } from './zoom.js';
 
 /** SRT's first cue: a cue number (some tools leave it out), then the time line. */
@@ -20,7 +20,16 @@ function parsesAlone(line: string): boolean {
   }
 }
 
+/** A file's conversations, every one of them: the first line that holds none fails the whole file. */
 export function parseTranscripts(text: string): Transcript[] {
+  return readConversations(text).map((t) => {
+    if ('failed' in t) throw new TranscriptError(t.reason, t.line);
+    return t;
+  });
+}
+
+/** A file's conversations; in a file of one conversation a line, a line that holds none fails alone (a LineFailure). */
+export function readConversations(text: string): Parsed[] {
   const body = text.replace(/^\uFEFF/, '');
   if (!body.trim()) throw new TranscriptError('the file is empty');
   if (isBinary(body)) throw new TranscriptError('this is a binary file, not a transcript');

@@ -1,7 +1,7 @@
 // JSON transcripts: rehearse's own sessions, chat messages (an array, {messages}, JSONL of either),
 // and turn lists that name each side ({turns|transcript: [{speaker: "host", text}]}).
 import { Session } from '../interview/session.js';
-import { TranscriptError, type Transcript, type TranscriptTurn } from './types.js';
+import { TranscriptError, type ConversationId, type Parsed, type Transcript, type TranscriptTurn } from './types.js';
 import { jsonLines } from '../json-lines.js';
 
 interface ChatMessage {
@@ -141,22 +141,51 @@ export function isMessage(data: unknown): boolean {
  * JSONL holds either one conversation per line ({"messages": […]}) or one conversation with a
  * message per line, as chat logs are written; the first line says which.
  */
-export function parseJsonl(text: string): Transcript[] {
-  const values = jsonLines(text).map((l) => {
-    if ('error' in l) throw new TranscriptError(`line is not valid JSON: ${l.error}`, l.line);
-    return l;
-  });
-  if (isMessage(values[0]?.data)) {
+export function parseJsonl(text: string): Parsed[] {
+  const lines = jsonLines(text);
+  const first = lines[0];
+  if (first && !('error' in first) && isMessage(first.data)) {
+    // One conversation, a message a line: a line that cannot be read breaks the conversation.
+    const values = lines.map((l) => {
+      if ('error' in l) throw new TranscriptError(`line is not valid JSON: ${l.error}`, l.line);
+      return l;
+    });
     const turns = chatTurns(
       values.map((l) => l.data),
       (i) => values[i]!.line,
     );
     return [{ format: 'chat-jsonl', index: 0, turns }];
   }
-  const out: Transcript[] = [];
-  for (const l of values) out.push(lineConversation(l.data, l.line, out.length));
+  // A conversation a line: a line that holds none fails alone, as on standard input.
+  const out: Parsed[] = [];
+  for (const l of lines) {
+    const index = out.length;
+    if ('error' in l) {
+      out.push({ failed: true, index, line: l.line, reason: `line is not valid JSON: ${l.error}` });
+      continue;
+    }
+    const id = conversationId(l.data);
+    if ('error' in id) {
+      out.push({ failed: true, index, line: l.line, reason: id.error });
+      continue;
+    }
+    try {
+      out.push({ ...lineConversation(l.data, l.line, index), ...id });
+    } catch (e) {
+      if (!(e instanceof TranscriptError)) throw e;
+      out.push({ failed: true, index, line: e.line ?? l.line, reason: e.message, ...id });
+    }
+  }
   if (!out.length) throw new TranscriptError('no conversations in this JSONL file');
   return out;
+}
+
+/** A conversation's id, as a line of JSON Lines gives it; a string or a number is echoed back as given. */
+export function conversationId(data: unknown): { id?: ConversationId } | { error: string } {
+  if (!data || typeof data !== 'object' || Array.isArray(data) || !Object.hasOwn(data, 'id')) return {};
+  const id = (data as { id: unknown }).id;
+  if (typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id))) return { id };
+  return { error: `id: should be a string or a number, not ${id === null ? 'null' : Array.isArray(id) ? 'an array' : typeof id}` };
 }
 
 /** The conversation on one line of JSONL (an array of messages or {"messages": […]}), `index` among the file's. */

@@ -21,6 +21,9 @@ export type TranscriptTurn = z.infer<typeof TranscriptTurn>;
 export const Format = z.enum(['session', 'chat-json', 'chat-jsonl', 'vtt', 'srt', 'text', 'meet', 'otter', 'zoom']);
 export type Format = z.infer<typeof Format>;
 
+/** The id a conversation came with (a line of JSON Lines), echoed back as given. */
+export type ConversationId = string | number;
+
 export interface Transcript {
   format: Format;
   /** Which conversation of the file this is (JSONL holds several), from 0. */
@@ -28,7 +31,22 @@ export interface Transcript {
   turns: TranscriptTurn[];
   /** The scenario a rehearse session was recorded in. */
   scenarioId?: string;
+  /** The id its line of JSON Lines gave the conversation. */
+  id?: ConversationId;
 }
+
+/** A line of a file of conversations (JSON Lines, one a line) that holds none: it fails alone, the others are read. */
+export interface LineFailure {
+  failed: true;
+  /** Which conversation of the file it would have been, from 0. */
+  index: number;
+  line: number;
+  reason: string;
+  id?: ConversationId;
+}
+
+/** What a file reads as: its conversations, and the lines of it that fail alone. */
+export type Parsed = Transcript | LineFailure;
 
 /** Why a file could not be read as a transcript, with the line where that showed. */
 export class TranscriptError extends Error {

@@ -68,16 +68,42 @@ describe('rehearse grade', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`${join(dir, 'binary.txt')}: this is a binary file, not a transcript`);
     expect(run.stderr).toContain(`${join(dir, 'empty.vtt')}: the file is empty`);
+    // A file of conversations, one a line: each line that holds none fails alone.
     expect(run.stderr).toContain(`${join(dir, 'broken.jsonl')}:2: line is not valid JSON`);
+    expect(run.stderr).toContain(`${join(dir, 'broken.jsonl')} (conversation 1): no one speaks in it`);
     expect(run.stderr).toMatch(new RegExp(`${join(dir, 'offtopic.txt')}:1: nothing to grade: .*five years`));
     expect(run.stderr).toContain(`${join(dir, 'missing.srt')}: cannot be read: no such file`);
     // The good file's three answers, and a row for each file or line not graded, saying why as standard error does.
     const rows = parseCsv(run.stdout).slice(1);
     const failed = rows.filter((r) => r[CSV_COLUMNS.indexOf('band')] === 'failed');
     expect(rows.length - failed.length).toBe(3);
-    expect(failed.map((r) => `${r[0]}${r[CSV_COLUMNS.indexOf('line')] ? `:${r[CSV_COLUMNS.indexOf('line')]}` : ''}: ${r.at(-1)}`)).toEqual(
-      run.stderr.trim().split('\n'),
-    );
+    const told = run.stderr.trim().split('\n');
+    expect(failed).toHaveLength(told.length);
+    failed.forEach((r, i) => expect(told[i]).toMatch(new RegExp(`^${r[0]}\\b.*: ${r.at(-1)!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)));
+  });
+
+  it('a file of conversations, one a line, grades each line as standard input does: its id echoed, a bad line failing alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rehearse-grade-'));
+    const conversation = readFileSync(`${FIXTURES}/interviews.jsonl`, 'utf8').split('\n')[0]!;
+    const withId = (id: string) => `{"id": ${JSON.stringify(id)}, ${conversation.slice(1)}`;
+    const lines = [withId('c-1'), 'not json', '{"id": ["x"], "messages": []}', withId('c-4')];
+    writeFileSync(join(dir, 'calls.jsonl'), `${lines.join('\n')}\n`);
+    const run = await rehearseHere(['grade', join(dir, 'calls.jsonl'), '--format', 'json']);
+    expect(run.code).toBe(1);
+    const out = JSON.parse(run.stdout) as { transcripts: { id?: string; conversation: number }[]; failures: { line: number }[] };
+    expect(out.transcripts.map((t) => [t.id, t.conversation])).toEqual([
+      ['c-1', 1],
+      ['c-4', 4],
+    ]);
+    expect(out.failures.map((f) => f.line)).toEqual([2, 3]);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/calls\.jsonl:2: line is not valid JSON/),
+      expect.stringMatching(/calls\.jsonl:3: id: should be a string or a number, not an array$/),
+    ]);
+    // The same lines on standard input: the same conversations graded, the same lines failing.
+    const piped = JSON.parse((await rehearseHere(['grade', '-', '--format', 'json'], { input: lines.join('\n') })).stdout) as typeof out;
+    expect(piped.transcripts.map((t) => [t.id, t.conversation])).toEqual(out.transcripts.map((t) => [t.id, t.conversation]));
+    expect(piped.failures.map((f) => f.line)).toEqual([2, 3]);
   });
 
   it.each([
