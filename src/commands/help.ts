@@ -18,7 +18,7 @@ const COMMANDS: Record<string, CommandHelp> = {
   interview: {
     usage: ['interview --scenario <id> [options]'],
     about:
-      'Run a mock interview in the terminal. With --answers, or answers piped in, it runs headless: answers are separated by lines holding only ---, or --- <question-id>[/<follow-up-id>] to say where each goes (up to 1 MB). Type "pass" to move on from a question.',
+      'Run a mock interview in the terminal. With --answers, or answers piped in, it runs headless: answers are separated by lines holding only ---, or --- <question-id>[/<follow-up-id>] to say where each goes (up to 1 MB); each question and each follow-up takes the next answer, and a file with one answer for each question is asked no follow-ups. Type "pass" to move on from a question.',
     options: [
       ['--scenario <id>', 'the scenario to run (`rehearse scenarios` lists them)'],
       ['--answers F', 'take the answers from file F instead of the keyboard'],

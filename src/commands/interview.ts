@@ -13,7 +13,8 @@ const INTERVIEW_USAGE =
   'rehearse interview [--scenario <id>] [--voice] [--answers <file>] [--no-feedback] [--probes N] [--json]\n' +
   '  --voice: the interviewer reads each question aloud (Ctrl+T turns it on and off; Ctrl+R records an answer).\n' +
   '  With --answers (or answers piped on standard input, separated by lines holding only ---),\n' +
-  '  the interview runs without the terminal UI; each question and each follow-up takes the next answer.';
+  '  the interview runs without the terminal UI; each question and each follow-up takes the next answer\n' +
+  '  (as many answers as questions, and no --probes: one a question, with no follow-ups asked).';
 
 export async function interviewCommand(args: string[], io: IO, interactive?: InteractiveLauncher): Promise<number> {
   const { values, positionals } = parse(
@@ -53,12 +54,18 @@ export async function interviewCommand(args: string[], io: IO, interactive?: Int
   if (!named) throw new UsageError(`name the scenario with --scenario <id>\nusage: ${INTERVIEW_USAGE}`);
   const loaded = named;
   // A file of answers that cannot fit this interview is refused before a session is made.
-  checkTargets(answers, loaded, values.answers ?? 'standard input');
-  return runHeadless(
-    { session: { start: options }, loaded, answers, source: values.answers ?? 'standard input', json: !!values.json },
-    w,
-    io,
-  );
+  const source = values.answers ?? 'standard input';
+  checkTargets(answers, loaded, source);
+  // One answer a question, in order: that is what the file means, so the follow-ups are not asked
+  // (each would take the next question's answer). --probes N says otherwise.
+  const questions = loaded.scenario.questions.length;
+  if (maxProbes === undefined && answers.length === questions && !answers.some((a) => a.target)) {
+    options.maxProbes = 0;
+    io.err(
+      `rehearse: ${source} has one answer for each of the ${questions} questions: no follow-ups are asked (with --probes N, each follow-up takes the next answer)`,
+    );
+  }
+  return runHeadless({ session: { start: options }, loaded, answers, source, json: !!values.json }, w, io);
 }
 
 export async function resumeCommand(args: string[], io: IO, interactive?: InteractiveLauncher): Promise<number> {

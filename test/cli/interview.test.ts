@@ -45,6 +45,37 @@ describe('rehearse interview (headless)', () => {
     expect(report).toMatch(/\*\*Total: \d+\/100/);
   });
 
+  it('a file with one answer for each question gives each its question, with no follow-ups asked; --probes N asks them', async () => {
+    const five = [
+      'Weekly paying merchants: shops with ten or more payments in a week, because that habit drives lending.',
+      'Inputs are new shops activated and payments per shop; the guardrail is payment success above 99%.',
+      'Sales and product share one target, merchants still paying at day 60, reviewed every Monday.',
+      'First check the data, then split the miss by city and signup cohort before changing anything.',
+      'Cap cashback per pair of accounts and judge the campaign on shops still active three months later.',
+    ];
+    const one = await rehearseHere(['interview', '--scenario', 'fintech', '--json'], {
+      input: five.join('\n---\n'),
+      env: { REHEARSE_HOME: home() },
+    });
+    expect(one.code).toBe(0);
+    expect(one.stderr).toBe(
+      'rehearse: standard input has one answer for each of the 5 questions: no follow-ups are asked (with --probes N, each follow-up takes the next answer)\n',
+    );
+    const s = Session.parse(JSON.parse(one.stdout));
+    expect(s.status).toBe('finished');
+    expect(s.turns.filter((t) => t.kind === 'probe')).toEqual([]);
+    // Each answer is the one its question was given, in order.
+    const byQuestion = s.turns.filter((t) => t.kind === 'answer').map((t) => [t.questionId, t.text]);
+    expect(byQuestion).toEqual(s.turns.filter((t) => t.kind === 'question').map((q, i) => [q.questionId, five[i]]));
+    // Asked for follow-ups, the same file runs out of answers, as each follow-up takes the next one.
+    const probed = await rehearseHere(['interview', '--scenario', 'fintech', '--probes', '1'], {
+      input: five.join('\n---\n'),
+      env: { REHEARSE_HOME: home() },
+    });
+    expect(probed.code).toBe(1);
+    expect(probed.stderr).toMatch(/the answers ran out after 5/);
+  });
+
   it('reads the answers from standard input and prints the session with --json', async () => {
     const h = home();
     const run = await rehearseHere(['interview', '--scenario', 'saas', '--json', '--no-feedback'], {

@@ -92,7 +92,7 @@ describe('batch grading keeps its outcome shape', () => {
     },
   ])('a $name file is one failure, with no notices', ({ make, reason }) => {
     const file = make(captureIO().home);
-    expect(processFile(file, 'csv', opts)).toEqual({
+    expect(processFile(file, 'table', opts)).toEqual({
       items: [],
       kept: [],
       failures: [{ file, reason }],
