@@ -2,6 +2,7 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { Box, measureElement, Text, type DOMElement } from 'ink';
 import { useTerminalSize } from './use-terminal-size.js';
+import { Wrapped } from './Wrapped.js';
 import type { Score } from '../scoring/types.js';
 import type { Delivery } from '../delivery/delivery.js';
 import { deliveryLines } from '../report/delivery.js';
@@ -79,11 +80,11 @@ export function ScoreCard({ prompt, score, delivery, example, showExample, drill
   const view = answerView(score, quoted, delivery);
   return (
     <Box flexDirection="column" marginTop={1}>
-      <Text color={theme.muted}>{forTerminal(prompt)}</Text>
+      <Wrapped text={prompt} color={theme.muted} />
       <Text bold color={bandColour(view.band, theme)}>
         {view.total}/100 · {view.band}
       </Text>
-      <Text>{summary}</Text>
+      <Wrapped text={summary} />
       <Box flexDirection="column" overflow="hidden" {...(room !== undefined ? { height: Math.min(room, height || room) } : {})}>
         <Box ref={body} flexDirection="column" flexShrink={0} marginTop={-shown}>
           {leading(view.criteria, drill?.criterion).map((c) => (
@@ -97,13 +98,14 @@ export function ScoreCard({ prompt, score, delivery, example, showExample, drill
                 <Text color={c.meetsBar ? theme.good : theme.warn}>{bar(c.level, c.maxLevel)}</Text> {c.level}/{c.maxLevel}{' '}
                 <Text bold>{forTerminal(c.title)}</Text>
               </Text>
-              <Text color={theme.muted}> {forTerminal(coaching.anchor(c))}</Text>
+              {/* Each line under the criterion keeps its indent when it wraps: a quote's next line under its quote mark. */}
+              <Wrapped text={coaching.anchor(c)} indent={1} color={theme.muted} />
               {distinctQuotes(c)
                 .slice(0, 2)
                 .map((quote, i) => (
-                  <Text key={i}> “{forTerminal(quote)}”</Text>
+                  <Wrapped key={i} text={`“${quote}”`} indent={1} hang={1} />
                 ))}
-              {toReach(view, c).length > 0 && <Text color={theme.warn}> → {forTerminal(toReach(view, c)[0]!)}</Text>}
+              {toReach(view, c).length > 0 && <Wrapped lead="→ " text={toReach(view, c)[0]!} indent={1} hang={2} color={theme.warn} />}
             </Box>
           ))}
           {view.antiPatterns.map((a) => (

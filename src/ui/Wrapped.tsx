@@ -13,19 +13,25 @@ export interface WrappedProps {
   leadBold?: boolean;
   leadColor?: string;
   color?: string;
+  /** Columns left empty before every line. */
+  indent?: number;
+  /** Columns more before the lines after a paragraph's first, so they hang under its text (past an arrow). */
+  hang?: number;
 }
 
-export function Wrapped({ text, lead = '', leadBold, leadColor, color }: WrappedProps) {
+export function Wrapped({ text, lead = '', leadBold, leadColor, color, indent = 0, hang = 0 }: WrappedProps) {
   const { columns } = useTerminalSize();
   // As wrap lays it out: spaces run together, so the lead's length on the first line is known.
   const head = forTerminal(lead).replace(/\s+/g, ' ').trimStart();
   // Line breaks the text has are kept (a prompt may be a list): each paragraph is laid out alone.
+  // Its first line does without the hang (it takes that much less than it could).
+  const under = ' '.repeat(hang);
   const lines = `${head}${text}`.split('\n').flatMap((paragraph) => {
-    const laid = wrap(paragraph, columns, '');
-    return laid.length ? laid : [''];
+    const laid = wrap(paragraph, Math.max(hang + 10, columns - indent), under);
+    return laid.length ? [laid[0]!.slice(hang), ...laid.slice(1)] : [''];
   });
   return (
-    <Box flexDirection="column">
+    <Box flexDirection="column" paddingLeft={indent}>
       {lines.map((line, i) => (
         <Text key={i} {...(color ? { color } : {})}>
           {i === 0 && head.trim() && line.startsWith(head.trimEnd()) ? (

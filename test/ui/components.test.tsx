@@ -298,6 +298,35 @@ describe('ScoreCard', () => {
     expect(frame).not.toContain('A strong answer');
   });
 
+  it('a long quote and a long hint wrap under their own first line, never back to the edge or after a space', () => {
+    const long =
+      'I would track the number of tools borrowed per month by members who live in the building, because that shows members use the lockers ' +
+      'week after week and it is the habit that keeps them paying the membership when the winter comes and fewer people do repairs at home.';
+    const frame = mount(
+      <ScoreCard prompt={q.prompt} score={score(shedshare.rubrics[q.id]!, long)} example={q.example} showExample={false} />,
+    ).lastFrame()!;
+    const lines = frame.split('\n');
+    const opened = lines.findIndex((l) => l.startsWith(' “'));
+    expect(opened).toBeGreaterThan(0);
+    // The quote's next lines start under its first letter, past the quote mark, until it closes.
+    const close = lines.findIndex((l, i) => i >= opened && l.includes('”'));
+    expect(close).toBeGreaterThan(opened);
+    for (const l of lines.slice(opened + 1, close + 1)) expect(l).toMatch(/^ {2}\S/);
+    for (const l of lines.filter((x) => x.trim())) expect(l).toMatch(/^(?:\S| {1,3}\S)/);
+  });
+
+  it("follows the terminal's size with one listener, however many paragraphs the card lays out", () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    const r = mount(<ScoreCard prompt={q.prompt} score={s} example={q.example} showExample={true} />);
+    const stdout = r.stdout as unknown as NodeJS.EventEmitter;
+    // Ink's own, and the one the card's paragraphs share.
+    expect(stdout.listenerCount('resize')).toBeLessThanOrEqual(2);
+    process.off('warning', onWarning);
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
+
   it('in a drill, leads with the drilled criterion against its last attempt', () => {
     const drilled = s.criteria[s.criteria.length - 1]!;
     const drill = {
