@@ -115,6 +115,14 @@ export const launch: InteractiveLauncher = async ({ catalog, loaded, session, op
       );
       return 1;
     }
+    // Quit on the last score card: the interview is over, so its report is written and named, not a resume that would refuse.
+    const over = current?.session.id === outcome.session.id && outcome.session.status === 'finished' ? current : undefined;
+    if (over) {
+      const { path } = runner.finish(over.loaded, outcome.session);
+      io.out(`\nSession: ${wiring.store.pathOf(outcome.session.id)}\nReport: ${path}${untranscribed(outcome.session)}`);
+      told();
+      return 0;
+    }
     // A deliberate save-and-quit: the session is safe, so this is a success.
     io.out(
       `\nSaved. Continue where you stopped with: ${wiring.config.command} resume ${outcome.session.id}${untranscribed(outcome.session)}`,

@@ -1,7 +1,7 @@
 // `rehearse drill`: the weakest criterion lately unless one is named, a question that asks for it, its
 // follow-up, a card that leads with it, saved as a drill and resumable (the CLI's main in this
 // process); and the built CLI in a real terminal (tmux).
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -153,5 +153,33 @@ describe('rehearse drill', () => {
       }
     },
     90_000,
+  );
+
+  inTmux(
+    'Ctrl+C on the last card of a finished drill writes its report and names it, not a resume that would refuse',
+    async () => {
+      const where = home();
+      const t = new Terminal(where);
+      try {
+        t.start('drill --criterion choice --family kpi --probes 0');
+        await t.waitFor((s) => s.includes('Press Enter to begin'), 'the intro');
+        t.keys('Enter');
+        await t.waitFor((s) => s.includes('Question 1 of 1'), 'the question');
+        t.type(MAIN);
+        t.keys('C-d');
+        await t.waitFor((s) => bottom(s).includes('Enter to continue'), 'the card');
+        t.keys('C-c');
+        const end = await t.waitFor((s) => s.includes('[exit 0]'), 'a clean exit');
+        const drill = sessions(where)[0]!;
+        expect(drill).toMatchObject({ kind: 'drill', status: 'finished' });
+        const report = join(where, 'sessions', `${drill.id}.report.md`);
+        expect(existsSync(report)).toBe(true);
+        expect(end.replace(/\s+/gu, '')).toContain(`Report:${report}`);
+        expect(end).not.toMatch(/resume/u);
+      } finally {
+        t.stop();
+      }
+    },
+    60_000,
   );
 });
