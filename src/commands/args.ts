@@ -38,8 +38,35 @@ export function parse<T extends Options>(args: string[], options: T, usage: stri
   try {
     return parseArgs({ args: attached, options, allowPositionals: true, strict: true });
   } catch (e) {
+    const unknown =
+      (e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(-[^']*)'/.exec((e as Error).message)?.[1] : undefined;
+    if (unknown !== undefined) {
+      const near = nearest(unknown.replace(/^-+/, '').split('=')[0]!, Object.keys(options));
+      throw new UsageError(`unknown option ${unknown}${near ? `; did you mean --${near}?` : ''}\nusage: ${usage}`);
+    }
     throw new UsageError(`${(e as Error).message.replace(/\. To specify a positional.*$/s, '')}\nusage: ${usage}`);
   }
+}
+
+/** The option a mistyped name most likely meant: at most two letters off (a third of a long name), or one it starts. */
+function nearest(typed: string, names: readonly string[]): string | undefined {
+  let best: { name: string; d: number } | undefined;
+  for (const name of names) {
+    const d = name.startsWith(typed) || typed.startsWith(name) ? 0.5 : distance(typed, name);
+    if (d <= Math.max(2, Math.floor(name.length / 3)) && (!best || d < best.d)) best = { name, d };
+  }
+  return typed ? best?.name : undefined;
+}
+
+/** Levenshtein distance: the fewest letters added, removed or changed to make one word the other. */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
 }
 
 /** `--probes N`: at most this many follow-ups a question, from 0 to 5; undefined when not given. */

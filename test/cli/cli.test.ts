@@ -137,7 +137,10 @@ describe('rehearse score', () => {
       ['score', '--scenario', 'fintech', '--question', 'north-star', '--file', 'missing.txt'],
       /missing.txt: cannot read the answer: no such file/,
     ],
-    [['score', '--scenario', 'fintech', '--question', 'north-star', '--bogus'], /Unknown option '--bogus'/],
+    [['score', '--scenario', 'fintech', '--question', 'north-star', '--bogus'], /^rehearse score: unknown option --bogus\nusage: /],
+    // A mistyped option names the one it most likely meant.
+    [['interview', '--answer', 'a.txt'], /^rehearse interview: unknown option --answer; did you mean --answers\?\n/],
+    [['grade', '--fromat', 'csv', 'x.txt'], /^rehearse grade: unknown option --fromat; did you mean --format\?\n/],
     [['frobnicate'], /unknown command "frobnicate"/],
   ])('bad arguments %j: a clear message and exit 2', async (args, message) => {
     const run = await rehearseHere(args);
