@@ -16,11 +16,11 @@ const JSON_OUT: [string, string] = ['--json', 'print the result as JSON instead'
 
 const COMMANDS: Record<string, CommandHelp> = {
   interview: {
-    usage: ['interview --scenario <id> [options]'],
+    usage: ['interview [--scenario <id>] [options]'],
     about:
       'Run a mock interview in the terminal. With --answers, or answers piped in, it runs headless: answers are separated by lines holding only ---, or --- <question-id>[/<follow-up-id>] to say where each goes (up to 1 MB); each question and each follow-up takes the next answer, and a file with one answer for each question is asked no follow-ups. Type "pass" to move on from a question.',
     options: [
-      ['--scenario <id>', 'the scenario to run (`rehearse scenarios` lists them)'],
+      ['--scenario <id>', 'the scenario to run (`rehearse scenarios` lists them); without it, a list to pick from (headless runs need it)'],
       ['--answers F', 'take the answers from file F instead of the keyboard'],
       ['--voice', 'the interviewer speaks (Ctrl+T toggles it; Ctrl+R records a spoken answer, transcribed as set in .env)'],
       ['--no-feedback', 'interview mode: no score card after each question, only the report at the end'],

@@ -88,6 +88,11 @@ describe('help', () => {
     expect((await rehearseHere(['grade', missing, '--scenario', 'no-such-scenario'])).code).toBe(2);
   });
 
+  it('interview --help shows --scenario as optional, as its usage error does (without it, a list to pick from)', async () => {
+    expect((await rehearseHere(['interview', '--help'])).stdout).toContain('rehearse interview [--scenario <id>] [options]');
+    expect((await rehearseHere(['interview', '--bogus'])).stderr).toContain('usage: rehearse interview [--scenario <id>]');
+  });
+
   it('validate --help says what --all does', async () => {
     expect((await rehearseHere(['validate', '--help'])).stdout).toMatch(/^ +--all +\S.*\b(?:every|all)\b/m);
   });
