@@ -29,7 +29,7 @@ export async function sessionsCommand(args: string[], io: IO): Promise<number> {
       forTerminal(s.scenario),
       s.kind,
       s.finished && s.total !== undefined ? String(s.total) : '—',
-      s.finished ? 'finished' : `unfinished (${s.questionsAnswered} answered)`,
+      s.finished ? 'finished' : `unfinished (${s.questionsAnswered === 1 ? '1 question' : `${s.questionsAnswered} questions`} answered)`,
       s.id,
     ]);
     for (const line of table(['date', 'scenario', 'kind', 'score', 'status', 'id'], rows, [3])) io.out(`  ${line}`.trimEnd());

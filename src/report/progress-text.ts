@@ -35,7 +35,8 @@ function fit(text: string, width: number): string {
 const day = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 function sessionLine(s: ProgressSession): string {
-  const total = s.total === undefined ? '  —' : String(s.total).padStart(3);
+  // As `sessions` shows it: an unfinished interview's mean of the questions it reached does not compare with a total.
+  const total = s.total === undefined || !s.finished ? '  —' : String(s.total).padStart(3);
   return `  ${day(s.date)}  ${fit(s.scenario, 12)} ${s.kind.padEnd(9)} ${total}  ${s.finished ? 'finished' : 'unfinished'}`;
 }
 
