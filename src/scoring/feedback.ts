@@ -142,7 +142,7 @@ function improvements(g: Graded): Improvement[] {
         const newSignals = positives(next).filter((id) => !g.present(id) && levelSignals.includes(id)).length;
         const delta =
           ((w.rubric ?? 0) * c.weight) / c.maxLevel / weights + ((w.coverage ?? 0) * newSignals) / Math.max(1, levelSignals.length);
-        return { criterion: c.id, gain: gainOf(delta, undefined, true), advice: `${c.title}: ${c.missing[0] ?? c.anchor}` };
+        return { criterion: c.id, gain: gainOf(delta, undefined, true), advice: asSentence(`${c.title}: ${c.missing[0] ?? c.anchor}`) };
       }),
     ...g.antiPatterns.map((a) => ({
       criterion: a.id,
@@ -157,6 +157,9 @@ function improvements(g: Graded): Improvement[] {
     .sort((x, y) => y.gain - x.gain)
     .slice(0, IMPROVEMENTS_SHOWN);
 }
+
+/** Advice read as a sentence, whatever its source wrote: it ends on a full stop. */
+const asSentence = (text: string) => (/[.!?…]["'”’)]?$/u.test(text.trimEnd()) ? text.trimEnd() : `${text.trimEnd()}.`);
 
 export function feedbackFor(g: Graded): Score['feedback'] {
   const { nonAnswer, criteria } = g;

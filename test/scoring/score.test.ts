@@ -265,6 +265,18 @@ describe('determinism and evidence', () => {
     expect(all.some((e) => e.turn === 1)).toBe(true);
   });
 
+  it('every improvement it suggests reads as a sentence, ending on a full stop, for every shipped question and exemplar', () => {
+    let seen = 0;
+    for (const c of catalog)
+      for (const q of c.scenario.questions)
+        for (const text of [q.example, ...q.exemplars.map((e) => e.text), 'We would look at the numbers.'])
+          for (const imp of score(c.rubrics[q.id]!, text).feedback.improvements) {
+            seen++;
+            expect(imp.advice).toMatch(/[.!?…]["'”’)]?$/u);
+          }
+    expect(seen).toBeGreaterThan(20);
+  });
+
   it('a quote cut from a long sentence says on which side; one quoted whole says nothing', () => {
     const kpi = rubricOf('fintech', 'north-star');
     const long =
