@@ -113,6 +113,20 @@ describe('one sentence on another question’s ground is not an answer to that q
     expect(s.total).toBeLessThanOrEqual(10);
     expect(s.feedback.summary).toMatch(/^Off topic: .*another question \(aligning incentives/);
   });
+
+  it.each(['kpi', 'incentives', 'shortfall', 'risks'] as const)(
+    'an answer about nothing the interview asks (a weekend, with its numbers) is off topic under %s, and the card names no other question',
+    (family) => {
+      const s = grade(
+        family,
+        'Last weekend I baked sourdough with my sister and we watched the cricket final. The starter needed feeding twice because the kitchen was cold, and the loaf came out dense. Our team lost by four runs in the last over.',
+      );
+      expect(s.flags.offTopic).toBe(true);
+      expect(s.total).toBeLessThanOrEqual(10);
+      expect(s.feedback.summary).toMatch(/^Off topic: none of this answer bears on the question asked/);
+      expect(s.feedback.summary).not.toMatch(/another question/);
+    },
+  );
 });
 
 describe('the same content in another form keeps its grade', () => {
