@@ -77,6 +77,7 @@ export function probeRequest(session: Session, deps: Pick<EngineDeps, 'scenario'
     answer: answers.join('\n\n'),
     anchors: [...new Set(evidence.flatMap(phraseOf))],
     previous: session.turns.filter((t) => t.kind === 'probe').map((t) => t.text),
+    ...(s?.flags.offTopic ? { offTopic: true } : {}),
   };
 }
 

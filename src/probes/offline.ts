@@ -26,6 +26,13 @@ const PLAIN: Opening[] = [
   (_, q) => `Coming back to that: ${lowerFirst(q)}`,
 ];
 
+/** Openings for an answer that bears on none of the question: back to what was asked, nothing of it quoted. */
+const REDIRECT: Opening[] = [
+  (_, q) => `Let’s come back to the question I asked. ${q}`,
+  (_, q) => `That takes us away from what I asked. ${q}`,
+  (_, q) => `I’d like to hear about the question itself. ${q}`,
+];
+
 /** A phrase worth quoting: a few words, not a lone connective, short enough to say aloud. */
 export function isQuotable(phrase: string): boolean {
   const text = phrase.trim();
@@ -40,10 +47,9 @@ export function offlineProbe(req: ProbeRequest): ProbeResult {
   const asked = new Set(req.previous.map((p) => p.trim()));
   // Start where the session is, so consecutive probes open differently; skip any wording already used.
   const rotate = (list: Opening[]) => list.map((_, i) => list[(req.previous.length + i) % list.length]!);
-  const candidates = [
-    ...(anchor ? rotate(GROUNDED).map((o) => ({ o, grounded: true })) : []),
-    ...rotate(PLAIN).map((o) => ({ o, grounded: false })),
-  ];
+  const candidates = req.offTopic
+    ? [...rotate(REDIRECT), ...rotate(PLAIN)].map((o) => ({ o, grounded: false }))
+    : [...(anchor ? rotate(GROUNDED).map((o) => ({ o, grounded: true })) : []), ...rotate(PLAIN).map((o) => ({ o, grounded: false }))];
   for (const { o, grounded } of candidates) {
     const text = o(anchor ?? '', req.followUp.prompt);
     if (!asked.has(text)) {

@@ -34,6 +34,9 @@ export function placeholders(req: ProbeRequest): Record<string, string> {
     criterion_id: req.criterion.id,
     criterion_title: req.criterion.title,
     criterion_missing: req.criterion.missing.length ? `A strong answer would ${req.criterion.missing.join('; ')}.` : '',
+    answer_note: req.offTopic
+      ? 'The answer so far bears on none of the question: steer the candidate back to it, politely, and build on no phrase of it (based_on is then the question).'
+      : '',
     // The candidate cannot close the data block early: marker characters are swapped for look-alikes.
     answer: req.answer.replace(MARKERS, (m) => (m === '<<<' ? '‹‹‹' : '›››')),
   };

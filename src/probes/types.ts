@@ -17,6 +17,8 @@ export interface ProbeRequest {
   anchors: string[];
   /** Probes already asked in this session, so wording is not repeated. */
   previous: string[];
+  /** Set when what was said so far bears on none of the question: the probe steers back to it, quoting nothing. */
+  offTopic?: boolean;
 }
 
 /** What a writer must return; an LLM's reply is checked against it. */

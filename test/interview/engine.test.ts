@@ -348,3 +348,37 @@ describe('recorded answers', () => {
     expect(() => reduce(s, { type: 'recording-transcribed', id: 'nope', speech, at: AT2 }, loaded.scenario)).toThrow(InvalidEvent);
   });
 });
+
+describe('a follow-up to an answer that bears on none of the question', () => {
+  const offTopic =
+    'Last weekend I baked sourdough with my sister and we watched the cricket final. The starter needed feeding twice because the kitchen was cold, and the loaf came out dense.';
+
+  it('steers back to the question and quotes nothing of the answer', async () => {
+    const d = deps();
+    const started = await advance(fresh(1), d);
+    const after = await submitAnswer(started, offTopic, d);
+    const probe = after.turns.findLast((t) => t.kind === 'probe');
+    expect(ownScore(after)?.flags.offTopic).toBe(true);
+    expect(probe?.text).toMatch(
+      /^(?:Let’s come back to the question I asked|That takes us away from what I asked|I’d like to hear about the question itself)\. /u,
+    );
+    expect(probe?.text).not.toMatch(/[“”]/u);
+  });
+
+  it('an answer on the question is still quoted back', async () => {
+    const d = deps();
+    const started = await advance(fresh(1), d);
+    const after = await submitAnswer(
+      started,
+      'I would track members who borrow a tool every month, because that shows they use the lockers.',
+      d,
+    );
+    const probe = after.turns.findLast((t) => t.kind === 'probe');
+    expect(probe).toBeDefined();
+    expect(probe!.text).not.toMatch(/^(?:Let’s come back|That takes us away|I’d like to hear about the question)/u);
+  });
+
+  function ownScore(s: Session): Score | undefined {
+    return Object.values(s.scores)[0];
+  }
+});

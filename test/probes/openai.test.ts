@@ -85,6 +85,30 @@ describe('the openai writer over HTTP', () => {
     expect(user!.content).toContain(`<<<ANSWER\n${weakAnswer}\nANSWER>>>`);
   });
 
+  it('for an answer on none of the question, the model is told to steer back, and may build on the question instead of the answer', async () => {
+    const offTopic = 'Last weekend I baked sourdough with my sister and we watched the cricket final; the loaf came out dense.';
+    const question = loaded.scenario.questions[0]!.prompt;
+    const basedOn = question.split(/\s+/).slice(0, 4).join(' ');
+    server = await startFakeOpenAI((req) => {
+      const criterion = /"criterion": "([a-z_-]+)"/.exec(req.body.messages[0]!.content)![1]!;
+      return { kind: 'stream', content: probeJson('Back to the question: which single number would you watch?', criterion, basedOn) };
+    });
+    const d = deps(server.url);
+    let s = newSession({ id: 'off', scenario: { id: 'shedshare', title: 'Shedshare' }, mode: 'practice', at: '2026-01-01T10:00:00Z' });
+    s = await advance(s, { ...d, writers: { offline: offlineWriter } });
+    s = await submitAnswer(s, offTopic, { ...d, writers: { offline: offlineWriter } });
+    const request = firstProbeRequest(s, d);
+    expect(request.offTopic).toBe(true);
+    const outcome = await writeProbe(request, d.writers);
+    expect(outcome.notice).toBeUndefined();
+    expect(outcome.probe).toMatchObject({ source: 'llm', basedOn });
+    expect(server.requests[0]!.body.messages[1]!.content).toMatch(/bears on none of the question: steer the candidate back to it/);
+    // On an answer on the question, a phrase of the question is no ground: the probe must build on the answer.
+    const { request: onTopic } = await sessionNeedingProbe(d);
+    expect(onTopic.offTopic).toBeUndefined();
+    expect((await writeProbe(onTopic, d.writers)).probe.source).toBe('offline');
+  });
+
   it('retries a 429 and then succeeds', async () => {
     server = await startFakeOpenAI((req, n) =>
       n === 0 ? { kind: 'status', status: 429, headers: { 'retry-after-ms': '50' } } : goodReply(req),
