@@ -37,6 +37,9 @@ const bandColour = (band: Score['band'], t: ReturnType<typeof useTheme>) =>
 /** Lines of what is above the card kept in sight (the end of the answer), and the line Ink leaves for the cursor. */
 const KEEP_ABOVE = 3;
 
+/** The offset that stands for "where the example starts", worked out once the card is measured. */
+const TO_EXAMPLE = -1;
+
 /** The criteria with the drilled one first. */
 function leading<T extends { id: string }>(criteria: readonly T[], first: string | undefined): T[] {
   const lead = criteria.filter((c) => c.id === first);
@@ -52,19 +55,26 @@ export function ScoreCard({ prompt, score, delivery, example, showExample, drill
   const fixed = 1 + wrap(prompt, columns, '').length + 1 + wrap(summary, columns, '').length + 2;
   const room = rows === undefined ? undefined : Math.max(3, rows - fixed - KEEP_ABOVE - 1);
   const body = useRef<DOMElement>(null);
+  const exampleBox = useRef<DOMElement>(null);
   const [height, setHeight] = useState(0);
+  /** How far down the card the example starts, once it is laid out. */
+  const [exampleAt, setExampleAt] = useState<number | undefined>(undefined);
   const [offset, setOffset] = useState(0);
   // Measured once Ink has laid the card out, again whenever what it holds or the width changes.
   useEffect(() => {
-    if (body.current) setHeight(measureElement(body.current).height);
+    if (!body.current) return;
+    const whole = measureElement(body.current).height;
+    setHeight(whole);
+    setExampleAt(exampleBox.current ? whole - measureElement(exampleBox.current).height : undefined);
   }, [score, delivery, example, showExample, columns, drill]);
   const last = room === undefined ? 0 : Math.max(0, height - room);
-  const shown = Math.min(offset, last);
-  // Showing the example scrolls to it.
+  // Showing the example scrolls to its first line (its heading at the top of the view), not to its end.
+  const at = (o: number) => Math.min(o === TO_EXAMPLE ? (exampleAt ?? last) : o, last);
+  const shown = at(offset);
   const [exampleWas, setExampleWas] = useState(showExample);
   if (exampleWas !== showExample) {
     setExampleWas(showExample);
-    if (showExample) setOffset(Number.MAX_SAFE_INTEGER);
+    if (showExample) setOffset(TO_EXAMPLE);
   }
   // From the offset as it stands, not as last drawn: keys that arrive together (a held arrow key,
   // a slow connection) each move the card a line.
@@ -72,7 +82,7 @@ export function ScoreCard({ prompt, score, delivery, example, showExample, drill
     if (intent.kind !== 'edit' || room === undefined) return;
     const steps: Record<string, number> = { 'move-down': 1, 'move-up': -1, 'move-end': last, 'move-home': -last };
     const step = steps[intent.action.type];
-    if (step) setOffset((o) => Math.max(0, Math.min(last, Math.min(o, last) + step)));
+    if (step) setOffset((o) => Math.max(0, Math.min(last, at(o) + step)));
   });
   const more = room !== undefined && height > room;
   // The facts a report shows of an answer come from its view; the coaching (what each level means, advice) from the score.
@@ -128,7 +138,7 @@ export function ScoreCard({ prompt, score, delivery, example, showExample, drill
             </Box>
           )}
           {showExample && (
-            <Box flexDirection="column" marginTop={1} borderStyle="round" paddingX={1}>
+            <Box ref={exampleBox} flexDirection="column" marginTop={1} borderStyle="round" paddingX={1}>
               <Text bold>A strong answer</Text>
               <Text>{reflow(example)}</Text>
             </Box>

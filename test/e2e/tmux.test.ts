@@ -176,6 +176,17 @@ run('in a real terminal', () => {
     expect(Math.max(...moved)).toBe(3);
   }, 30_000);
 
+  it('showing the strong example scrolls to where it starts, its heading in sight, not to its end', async () => {
+    const t = terminal();
+    await atFirstQuestion(t, 'interview --scenario fintech --probes 0', 5, { columns: 80, rows: 20 });
+    t.type('Weekly transacting merchants, because that habit drives lending. Guardrail: payment success above 99 percent.');
+    t.keys('C-d');
+    await t.waitFor(() => t.visible().includes('↑↓ scroll'), 'the card fitted to the terminal');
+    t.keys('e');
+    await t.waitFor(() => t.visible().includes('e hides the example'), 'the example');
+    expect(t.visible()).toMatch(/│ A strong answer +│/u);
+  }, 30_000);
+
   it('killed with SIGKILL after two answers, resumes with both answers there', async () => {
     const t = terminal();
     await atFirstQuestion(t, 'interview --scenario ecommerce', 4);
