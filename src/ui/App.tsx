@@ -1,6 +1,8 @@
 // The terminal app: the scenario list, the intro, then the interview, as screen-state.ts decides.
 import React from 'react';
-import { Intro } from './Intro.js';
+import type { Session } from '../interview/session.js';
+import type { LoadedScenario } from '../scenario/loaded.js';
+import { Intro, type DrillIntro } from './Intro.js';
 import { InterviewFlow } from './InterviewFlow.js';
 import { ScenarioPicker } from './ScenarioPicker.js';
 import { COLOURS, NO_COLOURS, ThemeContext } from './theme.js';
@@ -9,6 +11,13 @@ import { useScreen, type ScreenWorld } from './use-screen.js';
 // The launcher builds these; the screens' part of them is declared beside the hook that uses it.
 export interface AppProps extends ScreenWorld {
   color: boolean;
+}
+
+/** A drill's criterion by the title its rubric gives it, for the intro; nothing for an interview. */
+function drillIntro(loaded: LoadedScenario, drill: Session['drill']): { drill?: DrillIntro } {
+  if (!drill) return {};
+  const title = loaded.rubrics[drill.questionId]?.criteria.find((c) => c.id === drill.criterion)?.title ?? drill.criterion;
+  return { drill: { criterion: title, family: drill.family } };
 }
 
 export function App(props: AppProps) {
@@ -25,7 +34,7 @@ export function App(props: AppProps) {
         selected={state.selected}
       />
     ) : state.screen === 'intro' ? (
-      <Intro scenario={state.loaded.scenario} mode={props.options.mode} />
+      <Intro scenario={state.loaded.scenario} mode={props.options.mode} {...drillIntro(state.loaded, props.options.drill)} />
     ) : (
       <InterviewFlow state={state} now={props.world.engine.now} />
     );

@@ -5,11 +5,22 @@ import type { Scenario } from '../scenario/schema.js';
 import { forTerminal } from '../terminal-text.js';
 import { useTheme } from './theme.js';
 
-export function Intro({ scenario, mode }: { scenario: Scenario; mode: 'practice' | 'interview' }) {
+/** What a drill works on, as its card will name it. */
+export interface DrillIntro {
+  criterion: string;
+  family: string;
+}
+
+export function Intro({ scenario, mode, drill }: { scenario: Scenario; mode: 'practice' | 'interview'; drill?: DrillIntro }) {
   const theme = useTheme();
   const { company, interviewer } = scenario;
   return (
     <Box flexDirection="column">
+      {drill && (
+        <Text bold color={theme.accent}>
+          Drill on {forTerminal(drill.criterion)} ({forTerminal(drill.family)}): one question, then follow-ups on that criterion.
+        </Text>
+      )}
       <Text bold color={theme.accent}>
         {forTerminal(scenario.title)}
       </Text>

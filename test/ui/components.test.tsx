@@ -121,6 +121,30 @@ describe('ScenarioPicker', () => {
 describe('Intro', () => {
   const { scenario } = shedshare;
 
+  it('a drill says first what it works on: the criterion by its title, and its family', () => {
+    const q = scenario.questions[0]!;
+    const c = shedshare.rubrics[q.id]!.criteria[0]!;
+    const r = render(
+      <App
+        scenarios={catalog()}
+        start={{ loaded: shedshare }}
+        options={{ mode: 'practice', drill: { criterion: c.id, family: shedshare.rubrics[q.id]!.family, questionId: q.id } }}
+        world={{
+          engine: { writers: { offline: offlineWriter }, save: () => {}, now: clock },
+          newId: () => 'ui-drill',
+          report: (s, l) => ({ report: buildReport(s, l.scenario), path: '/tmp/ui-drill.report.md' }),
+          rescue: () => undefined,
+        }}
+        onExit={() => {}}
+        color={false}
+      />,
+    );
+    cleanup.push(r.unmount);
+    const first = r.lastFrame()!.split('\n')[0]!;
+    expect(first).toBe(`Drill on ${c.title} (${shedshare.rubrics[q.id]!.family}): one question, then follow-ups on that criterion.`);
+    expect(mount(<Intro scenario={scenario} mode="practice" />).lastFrame()!).not.toContain('Drill on');
+  });
+
   it('shows the company, role, interviewer, the number of questions and the keys; Enter starts', async () => {
     const frame = mount(<Intro scenario={scenario} mode="practice" />).lastFrame()!;
     expect(frame).toContain(scenario.company.name);
