@@ -90,9 +90,14 @@ export function gradeText(
     return { graded, failures: [{ file, ...(e.line ? { line: e.line } : {}), reason: e.message, ...(e.kind ? { kind: e.kind } : {}) }] };
   }
   for (const t of transcripts) {
-    const where = { ...(transcripts.length > 1 ? { conversation: t.index + 1 } : {}), ...(t.id === undefined ? {} : { id: t.id }) };
+    // A conversation that is one line of JSON Lines is failed at that line, as a line of standard input is.
+    const where = {
+      ...(transcripts.length > 1 ? { conversation: t.index + 1 } : {}),
+      ...(t.id === undefined ? {} : { id: t.id }),
+      ...(t.line === undefined ? {} : { line: t.line }),
+    };
     if ('failed' in t) {
-      failures.push({ file, ...where, line: t.line, reason: t.reason });
+      failures.push({ file, ...where, reason: t.reason });
       continue;
     }
     try {

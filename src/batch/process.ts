@@ -65,6 +65,8 @@ export interface StreamLine {
   line: number;
   /** The id the line gave its conversation, echoed back on what it becomes. */
   id?: ConversationId;
+  /** Which conversation of the stream it is (from 1), given to a failure as a file's conversation is. */
+  conversation: number;
   parse: (text: string) => Transcript[];
 }
 
@@ -96,7 +98,7 @@ export function processText(
   if (from) {
     const id = from.id === undefined ? {} : { id: from.id };
     graded = graded.map((t) => ({ ...id, ...t }));
-    failures = failures.map((f) => ({ ...id, ...f, line: f.line ?? from.line }));
+    failures = failures.map((f) => ({ ...id, conversation: from.conversation, ...f, line: f.line ?? from.line }));
   }
   const answers = graded.reduce((n, t) => n + t.answers.length, 0);
   return {

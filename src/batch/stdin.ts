@@ -100,13 +100,16 @@ async function* lineTasks(lines: AsyncIterable<Line>): AsyncGenerator<Task> {
     if ('tooLarge' in l) {
       conversation++;
       const id = leadingId(l.start.toString('utf8'));
-      yield { kind: 'refused', failure: { ...id, file: STDIN_NAME, line: l.line, reason: tooLargeReason(undefined, 'transcript')! } };
+      yield {
+        kind: 'refused',
+        failure: { ...id, file: STDIN_NAME, conversation, line: l.line, reason: tooLargeReason(undefined, 'transcript')! },
+      };
       continue;
     }
     if (l.bytes.every((b) => BLANK.has(b))) continue;
     conversation++;
     const input = decodeInput(l.bytes, 'transcript');
-    if (!input.ok) yield { kind: 'refused', failure: { file: STDIN_NAME, line: l.line, reason: input.message } };
+    if (!input.ok) yield { kind: 'refused', failure: { file: STDIN_NAME, conversation, line: l.line, reason: input.message } };
     else {
       const text = input.text.replace(/^\uFEFF/, '');
       yield { kind: 'line', file: STDIN_NAME, line: l.line, conversation, text, ...(input.notice ? { notice: input.notice } : {}) };

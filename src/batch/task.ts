@@ -40,7 +40,9 @@ export function leadingId(start: string): { id?: ConversationId } {
 /** Where a task's input is, as a failure names it. */
 export function taskPlace(task: Task): Omit<Failure, 'reason'> {
   if (task.kind === 'refused') return { ...task.failure };
-  return task.kind === 'line' ? { ...leadingId(task.text), file: task.file, line: task.line } : { file: task.file };
+  return task.kind === 'line'
+    ? { ...leadingId(task.text), file: task.file, conversation: task.conversation, line: task.line }
+    : { file: task.file };
 }
 
 /** How many bytes a task's input has, to judge the memory grading it takes (0 when unknown). */
@@ -77,6 +79,7 @@ export function processTask(task: Task, format: BatchFormat, opts: GradeOptions,
       const { line, conversation } = task;
       return processText(task.file, task, format, opts, width, {
         line,
+        conversation,
         ...id,
         parse: () => [lineConversation(data, line, conversation - 1)],
       });

@@ -177,6 +177,9 @@ export function parseJsonl(text: string): Parsed[] {
     }
   }
   if (!out.length) throw new TranscriptError('no conversations in this JSONL file');
+  // A file with no conversation on any line (an event log, records) is not a file of conversations: it fails once, as a whole.
+  const opening = out[0]!;
+  if (out.every((t) => 'failed' in t) && 'failed' in opening) throw new TranscriptError(opening.reason, opening.line);
   return out;
 }
 
@@ -192,5 +195,5 @@ export function conversationId(data: unknown): { id?: ConversationId } | { error
 export function lineConversation(data: unknown, line: number, index: number): Transcript {
   const messages = messagesOf(data);
   if (!messages) throw new TranscriptError('each line should hold one conversation: an array of messages or {"messages": […]}', line);
-  return { format: 'chat-jsonl', index, turns: chatTurns(messages, () => line) };
+  return { format: 'chat-jsonl', index, line, turns: chatTurns(messages, () => line) };
 }

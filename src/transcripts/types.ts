@@ -33,6 +33,8 @@ export interface Transcript {
   scenarioId?: string;
   /** The id its line of JSON Lines gave the conversation. */
   id?: ConversationId;
+  /** The line of JSON Lines that held the whole conversation. */
+  line?: number;
 }
 
 /** A line of a file of conversations (JSON Lines, one a line) that holds none: it fails alone, the others are read. */

@@ -70,7 +70,7 @@ describe('rehearse grade', () => {
     expect(run.stderr).toContain(`${join(dir, 'empty.vtt')}: the file is empty`);
     // A file of conversations, one a line: each line that holds none fails alone.
     expect(run.stderr).toContain(`${join(dir, 'broken.jsonl')}:2: line is not valid JSON`);
-    expect(run.stderr).toContain(`${join(dir, 'broken.jsonl')} (conversation 1): no one speaks in it`);
+    expect(run.stderr).toContain(`${join(dir, 'broken.jsonl')}:1: no one speaks in it`);
     expect(run.stderr).toMatch(new RegExp(`${join(dir, 'offtopic.txt')}:1: nothing to grade: .*five years`));
     expect(run.stderr).toContain(`${join(dir, 'missing.srt')}: cannot be read: no such file`);
     // The good file's three answers, and a row for each file or line not graded, saying why as standard error does.
@@ -104,6 +104,16 @@ describe('rehearse grade', () => {
     const piped = JSON.parse((await rehearseHere(['grade', '-', '--format', 'json'], { input: lines.join('\n') })).stdout) as typeof out;
     expect(piped.transcripts.map((t) => [t.id, t.conversation])).toEqual(out.transcripts.map((t) => [t.id, t.conversation]));
     expect(piped.failures.map((f) => f.line)).toEqual([2, 3]);
+  });
+
+  it('a JSON Lines file with no conversation on any line (an event log) fails once, as a whole, not once a line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rehearse-grade-'));
+    const log = Array.from({ length: 40 }, (_, i) => JSON.stringify({ ts: i, event: 'click' })).join('\n');
+    writeFileSync(join(dir, 'events.jsonl'), `${log}\n`);
+    const run = await rehearseHere(['grade', join(dir, 'events.jsonl'), `${FIXTURES}/interview.txt`, '--format', 'csv']);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/events\.jsonl:1: each line should hold one conversation/)]);
+    expect(parseCsv(run.stdout).filter((r) => r[CSV_COLUMNS.indexOf('band')] === 'failed')).toHaveLength(1);
   });
 
   it.each([

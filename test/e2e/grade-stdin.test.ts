@@ -89,7 +89,7 @@ describe('grade - (standard input)', () => {
       [undefined, 5, 'error'],
       ['c', undefined, 'graded'],
     ]);
-    expect(out[1]).toEqual({ id: 'b', file: '<stdin>', line: 2, error: 'message 1 has no "role" or "speaker"' });
+    expect(out[1]).toEqual({ id: 'b', file: '<stdin>', conversation: 2, line: 2, error: 'message 1 has no "role" or "speaker"' });
   }, 30_000);
 
   it('the same bytes on every run and with any number of jobs', async () => {
