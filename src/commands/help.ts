@@ -88,7 +88,7 @@ const COMMANDS: Record<string, CommandHelp> = {
     ],
     // A transcript that cannot be graded fails alone: the others are graded and written.
     exits:
-      'exit codes: 0 every transcript graded, 1 a file (or a line of standard input) could not be graded or had answers left ungraded (the others are graded), 2 bad arguments, no files, or a scenario that does not load',
+      'exit codes: 0 every transcript graded, 1 a file (or a line of JSON Lines, from a file or standard input) could not be graded or had answers left ungraded (the others are graded), 2 bad arguments, no files, or a scenario that does not load',
   },
   scenarios: {
     usage: ['scenarios [--json]', 'scenarios show <id> [--json]', 'scenarios new <id> [--from <id>]'],

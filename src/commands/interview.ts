@@ -62,7 +62,7 @@ export async function interviewCommand(args: string[], io: IO, interactive?: Int
   if (maxProbes === undefined && answers.length === questions && !answers.some((a) => a.target)) {
     options.maxProbes = 0;
     io.err(
-      `rehearse: ${source} has one answer for each of the ${questions} questions: no follow-ups are asked (with --probes N, each follow-up takes the next answer)`,
+      `rehearse: ${source} has one answer for ${questions === 1 ? 'the question' : `each of the ${questions} questions`}: no follow-ups are asked (with --probes N, each follow-up takes the next answer)`,
     );
   }
   return runHeadless({ session: { start: options }, loaded, answers, source, json: !!values.json }, w, io);
@@ -93,7 +93,7 @@ export async function resumeCommand(args: string[], io: IO, interactive?: Intera
       for (const s of open)
         io.out(
           forTerminal(
-            `  ${s.id.padEnd(idWidth)}  ${s.scenario.padEnd(scenarioWidth)}  ${s.kind.padEnd(9)}  ${String(s.questionsAnswered).padStart(2)} answered  last ${s.updatedAt.slice(0, 16).replace('T', ' ')}`,
+            `  ${s.id.padEnd(idWidth)}  ${s.scenario.padEnd(scenarioWidth)}  ${s.kind.padEnd(9)}  ${String(s.questionsAnswered).padStart(2)} question${s.questionsAnswered === 1 ? ' ' : 's'} answered  last ${s.updatedAt.slice(0, 16).replace('T', ' ')}`,
           ),
         );
       return 0;

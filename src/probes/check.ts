@@ -38,8 +38,8 @@ export function checkReply(text: string, req: ProbeRequest): ProbeResult {
     return { ok: false, error: 'the reply revealed the rubric or a score' };
   }
   if (criterion !== req.criterion.id) return { ok: false, error: `the reply targeted "${criterion}", not "${req.criterion.id}"` };
-  // Steering back from an answer that bears on none of the question, it builds on the question instead.
-  const ground = req.offTopic ? `${req.answer}\n${req.question.prompt}` : req.answer;
+  // Steering back from an answer that bears on none of the question, it builds on the question, not on that answer.
+  const ground = req.offTopic ? req.question.prompt : req.answer;
   if (!fold(ground).includes(fold(basedOn).replace(/^["']|["']$/g, ''))) {
     return { ok: false, error: 'the reply was not grounded in the answer' };
   }

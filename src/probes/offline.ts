@@ -26,7 +26,7 @@ const PLAIN: Opening[] = [
   (_, q) => `Coming back to that: ${lowerFirst(q)}`,
 ];
 
-/** Openings for an answer that bears on none of the question: back to what was asked, nothing of it quoted. */
+/** Back to the question itself, for an answer that bears on none of it: the question asked again, nothing of the answer quoted. */
 const REDIRECT: Opening[] = [
   (_, q) => `Let’s come back to the question I asked. ${q}`,
   (_, q) => `That takes us away from what I asked. ${q}`,
@@ -51,7 +51,8 @@ export function offlineProbe(req: ProbeRequest): ProbeResult {
     ? [...rotate(REDIRECT), ...rotate(PLAIN)].map((o) => ({ o, grounded: false }))
     : [...(anchor ? rotate(GROUNDED).map((o) => ({ o, grounded: true })) : []), ...rotate(PLAIN).map((o) => ({ o, grounded: false }))];
   for (const { o, grounded } of candidates) {
-    const text = o(anchor ?? '', req.followUp.prompt);
+    // Steering back, the question is asked again: the scripted follow-up assumes an answer to it.
+    const text = o(anchor ?? '', req.offTopic ? req.question.prompt : req.followUp.prompt);
     if (!asked.has(text)) {
       return { ok: true, probe: { text, criterion: req.criterion.id, ...(grounded ? { basedOn: anchor } : {}), source: 'offline' } };
     }

@@ -35,7 +35,7 @@ export function placeholders(req: ProbeRequest): Record<string, string> {
     criterion_title: req.criterion.title,
     criterion_missing: req.criterion.missing.length ? `A strong answer would ${req.criterion.missing.join('; ')}.` : '',
     answer_note: req.offTopic
-      ? 'The answer so far bears on none of the question: steer the candidate back to it, politely, and build on no phrase of it (based_on is then the question).'
+      ? 'The answer so far bears on none of the question: steer the candidate back to it, politely, building on a phrase of the question, not of the answer.'
       : '',
     // The candidate cannot close the data block early: marker characters are swapped for look-alikes.
     answer: req.answer.replace(MARKERS, (m) => (m === '<<<' ? '‹‹‹' : '›››')),

@@ -147,7 +147,7 @@ function improvements(g: Graded): Improvement[] {
     ...g.antiPatterns.map((a) => ({
       criterion: a.id,
       gain: gainOf(-((w.penalty ?? 0) * a.penalty) / PENALTY_POINTS, a.id),
-      advice: a.advice,
+      advice: asSentence(a.advice),
     })),
     ...fitted.terms
       .filter((t) => t.points < 0 && FEATURE_ADVICE[t.feature])

@@ -156,11 +156,11 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
 
   // Feedback: the summary, strengths, gaps and improvements, worked out from all of the above.
   // Why, for the card: too little on the question, or the answer to another family's question.
-  const elsewhere = offTopic && !offTopicRead && aside?.other !== NO_TOPIC;
-  const titleOf = (family: string) => rubric.contrast.find((c) => c.family === family)?.title;
   // Read whole by the topic model as about none of the questions (a story, a recipe), an answer is not said to answer
   // another one because a phrase or two of that question's came up in it.
   const aboutNone = reading?.other === NO_TOPIC && reading.lead < 0;
+  const elsewhere = offTopic && !offTopicRead && !aboutNone && aside?.other !== NO_TOPIC;
+  const titleOf = (family: string) => rubric.contrast.find((c) => c.family === family)?.title;
   const rival = aside ? titleOf(aside.other) : aboutNone ? undefined : relevance.rival?.title;
   const off = offTopic
     ? { share, elsewhere, ...(rival && (elsewhere || aside || relevance.rival!.words > 0) ? { rival } : {}) }

@@ -1,6 +1,5 @@
 // The terminal app: the scenario list, the intro, then the interview, as screen-state.ts decides.
 import React from 'react';
-import type { Session } from '../interview/session.js';
 import type { LoadedScenario } from '../scenario/loaded.js';
 import { Intro, type DrillIntro } from './Intro.js';
 import { InterviewFlow } from './InterviewFlow.js';
@@ -14,10 +13,11 @@ export interface AppProps extends ScreenWorld {
 }
 
 /** A drill's criterion by the title its rubric gives it, for the intro; nothing for an interview. */
-function drillIntro(loaded: LoadedScenario, drill: Session['drill']): { drill?: DrillIntro } {
+function drillIntro(loaded: LoadedScenario, options: AppProps['options']): { drill?: DrillIntro } {
+  const { drill } = options;
   if (!drill) return {};
   const title = loaded.rubrics[drill.questionId]?.criteria.find((c) => c.id === drill.criterion)?.title ?? drill.criterion;
-  return { drill: { criterion: title, family: drill.family } };
+  return { drill: { criterion: title, family: drill.family, probes: options.maxProbes !== 0 } };
 }
 
 export function App(props: AppProps) {
@@ -34,7 +34,7 @@ export function App(props: AppProps) {
         selected={state.selected}
       />
     ) : state.screen === 'intro' ? (
-      <Intro scenario={state.loaded.scenario} mode={props.options.mode} {...drillIntro(state.loaded, props.options.drill)} />
+      <Intro scenario={state.loaded.scenario} mode={props.options.mode} {...drillIntro(state.loaded, props.options)} />
     ) : (
       <InterviewFlow state={state} now={props.world.engine.now} />
     );

@@ -9,6 +9,8 @@ import { useTheme } from './theme.js';
 export interface DrillIntro {
   criterion: string;
   family: string;
+  /** Whether follow-ups will be asked (not with --probes 0). */
+  probes: boolean;
 }
 
 export function Intro({ scenario, mode, drill }: { scenario: Scenario; mode: 'practice' | 'interview'; drill?: DrillIntro }) {
@@ -18,7 +20,8 @@ export function Intro({ scenario, mode, drill }: { scenario: Scenario; mode: 'pr
     <Box flexDirection="column">
       {drill && (
         <Text bold color={theme.accent}>
-          Drill on {forTerminal(drill.criterion)} ({forTerminal(drill.family)}): one question, then follow-ups on that criterion.
+          Drill on {forTerminal(drill.criterion)} ({forTerminal(drill.family)}):{' '}
+          {drill.probes ? 'one question, then follow-ups on that criterion.' : 'one question on it.'}
         </Text>
       )}
       <Text bold color={theme.accent}>

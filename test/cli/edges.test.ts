@@ -81,7 +81,7 @@ describe('help', () => {
 
   it('grade --help says what its exit codes mean, and a file that cannot be graded exits as it says', async () => {
     const exits = /^exit codes: ([^]*)$/m.exec((await rehearseHere(['grade', '--help'])).stdout)![1]!.replace(/\s+/g, ' ');
-    expect(exits).toMatch(/\b1 a file \(or a line of standard input\) could not be graded\b/);
+    expect(exits).toMatch(/\b1 a file \(or a line of JSON Lines, from a file or standard input\) could not be graded\b/);
     expect(exits).toMatch(/\b2 bad arguments\b/);
     const missing = join(ROOT, 'no-such-transcript.vtt');
     expect((await rehearseHere(['grade', missing, 'test/fixtures/transcripts/interview.txt'])).code).toBe(1);

@@ -363,6 +363,8 @@ describe('a follow-up to an answer that bears on none of the question', () => {
       /^(?:Let’s come back to the question I asked|That takes us away from what I asked|I’d like to hear about the question itself)\. /u,
     );
     expect(probe?.text).not.toMatch(/[“”]/u);
+    // The question itself is asked again: the scripted follow-up would assume an answer to it.
+    expect(probe?.text).toContain(questions[0]!.prompt);
   });
 
   it('an answer on the question is still quoted back', async () => {

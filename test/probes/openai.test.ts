@@ -85,13 +85,18 @@ describe('the openai writer over HTTP', () => {
     expect(user!.content).toContain(`<<<ANSWER\n${weakAnswer}\nANSWER>>>`);
   });
 
-  it('for an answer on none of the question, the model is told to steer back, and may build on the question instead of the answer', async () => {
+  it('for an answer on none of the question, the model is told to steer back, and builds on the question, not on that answer', async () => {
     const offTopic = 'Last weekend I baked sourdough with my sister and we watched the cricket final; the loaf came out dense.';
     const question = loaded.scenario.questions[0]!.prompt;
-    const basedOn = question.split(/\s+/).slice(0, 4).join(' ');
-    server = await startFakeOpenAI((req) => {
+    const fromQuestion = question.split(/\s+/).slice(0, 4).join(' ');
+    // The first reply builds on the question; the others on a phrase of the off-topic answer, then on the question again.
+    const grounds = [fromQuestion, 'baked sourdough', fromQuestion];
+    server = await startFakeOpenAI((req, n) => {
       const criterion = /"criterion": "([a-z_-]+)"/.exec(req.body.messages[0]!.content)![1]!;
-      return { kind: 'stream', content: probeJson('Back to the question: which single number would you watch?', criterion, basedOn) };
+      return {
+        kind: 'stream',
+        content: probeJson('Back to the question: which single number would you watch?', criterion, grounds[n] ?? fromQuestion),
+      };
     });
     const d = deps(server.url);
     let s = newSession({ id: 'off', scenario: { id: 'shedshare', title: 'Shedshare' }, mode: 'practice', at: '2026-01-01T10:00:00Z' });
@@ -101,8 +106,10 @@ describe('the openai writer over HTTP', () => {
     expect(request.offTopic).toBe(true);
     const outcome = await writeProbe(request, d.writers);
     expect(outcome.notice).toBeUndefined();
-    expect(outcome.probe).toMatchObject({ source: 'llm', basedOn });
+    expect(outcome.probe).toMatchObject({ source: 'llm', basedOn: fromQuestion });
     expect(server.requests[0]!.body.messages[1]!.content).toMatch(/bears on none of the question: steer the candidate back to it/);
+    // Steering back, a phrase of the off-topic answer is no ground.
+    expect((await writeProbe(request, d.writers)).probe.source).toBe('offline');
     // On an answer on the question, a phrase of the question is no ground: the probe must build on the answer.
     const { request: onTopic } = await sessionNeedingProbe(d);
     expect(onTopic.offTopic).toBeUndefined();

@@ -143,6 +143,11 @@ describe('Intro', () => {
     const first = r.lastFrame()!.split('\n')[0]!;
     expect(first).toBe(`Drill on ${c.title} (${shedshare.rubrics[q.id]!.family}): one question, then follow-ups on that criterion.`);
     expect(mount(<Intro scenario={scenario} mode="practice" />).lastFrame()!).not.toContain('Drill on');
+    // With no follow-ups to come (--probes 0), it promises none.
+    const none = mount(
+      <Intro scenario={scenario} mode="practice" drill={{ criterion: c.title, family: 'kpi', probes: false }} />,
+    ).lastFrame()!;
+    expect(none.split('\n')[0]).toBe(`Drill on ${c.title} (kpi): one question on it.`);
   });
 
   it('shows the company, role, interviewer, the number of questions and the keys; Enter starts', async () => {
