@@ -111,18 +111,22 @@ describe('rehearse drill', () => {
   }, 60_000);
 
   const inTmux = hasTmux || process.env.CI ? it : it.skip;
+  /** Starts a drill in the terminal, and answers its one question with MAIN. */
+  async function answerTheQuestion(t: Terminal, args: string) {
+    t.start(args);
+    await t.waitFor((s) => s.includes('Press Enter to begin'), 'the intro');
+    t.keys('Enter');
+    await t.waitFor((s) => s.includes('Question 1 of 1'), 'the question');
+    t.type(MAIN);
+    t.keys('C-d');
+  }
   inTmux(
     'in a real terminal: one question, its follow-up on the criterion, then the card that leads with it',
     async () => {
       const where = home();
       const t = new Terminal(where);
       try {
-        t.start('drill --criterion choice --family kpi --probes 1');
-        await t.waitFor((s) => s.includes('Press Enter to begin'), 'the intro');
-        t.keys('Enter');
-        await t.waitFor((s) => s.includes('Question 1 of 1'), 'the question');
-        t.type(MAIN);
-        t.keys('C-d');
+        await answerTheQuestion(t, 'drill --criterion choice --family kpi --probes 1');
         await t.waitFor((s) => s.includes('follows up:'), 'the follow-up on the criterion');
         const cards: string[] = [];
         for (let guard = 0; guard < 10; guard++) {
@@ -161,12 +165,7 @@ describe('rehearse drill', () => {
       const where = home();
       const t = new Terminal(where);
       try {
-        t.start('drill --criterion choice --family kpi --probes 0');
-        await t.waitFor((s) => s.includes('Press Enter to begin'), 'the intro');
-        t.keys('Enter');
-        await t.waitFor((s) => s.includes('Question 1 of 1'), 'the question');
-        t.type(MAIN);
-        t.keys('C-d');
+        await answerTheQuestion(t, 'drill --criterion choice --family kpi --probes 0');
         await t.waitFor((s) => bottom(s).includes('Enter to continue'), 'the card');
         t.keys('C-c');
         const end = await t.waitFor((s) => s.includes('[exit 0]'), 'a clean exit');
