@@ -65,7 +65,7 @@ export function progressHtml(p: Progress): string {
   const sessions = p.sessions
     .map(
       (s) =>
-        `<tr><td>${escapeHtml(s.date.slice(0, 16).replace('T', ' '))}</td><td>${escapeHtml(s.scenario)}</td><td>${s.kind}</td><td>${s.total ?? '—'}</td><td>${s.finished ? 'finished' : 'unfinished'}</td></tr>`,
+        `<tr><td>${escapeHtml(s.date.slice(0, 16).replace('T', ' '))}</td><td>${escapeHtml(s.scenario)}</td><td>${s.kind}</td><td>${s.finished && s.total !== undefined ? s.total : '—'}</td><td>${s.finished ? 'finished' : 'unfinished'}</td></tr>`,
     )
     .join('\n');
   const weakest = p.weakest.length

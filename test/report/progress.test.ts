@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Session } from '../../src/interview/session.js';
 import { progressOf, trendOf } from '../../src/report/progress.js';
 import { PROGRESS_WIDTH, progressText, sparkline } from '../../src/report/progress-text.js';
+import { progressHtml } from '../../src/report/progress-html.js';
 
 type Levels = Record<string, [number, number]>;
 /** A saved session with only what progress reads: its scenario, dates, status and each question's criteria. */
@@ -106,6 +107,10 @@ describe('progress over saved sessions', () => {
     // As `sessions` shows it: no total beside an unfinished interview (its mean is of the questions it reached).
     expect(text).toMatch(/ +— +unfinished/u);
     expect(text).not.toMatch(/ 99 /u);
+    // The page's table says the same; its chart marks the partial total as a hollow point, labelled unfinished.
+    const page = progressHtml(progressOf([...sessions, unfinished], familyOf));
+    expect(page).toMatch(/<td>interview<\/td><td>—<\/td><td>unfinished<\/td>/u);
+    expect(page).not.toMatch(/<td>99<\/td>/u);
   });
 
   it('says what it was asked for when no session matches it, not that there are none', () => {
