@@ -1,5 +1,6 @@
 // After a question in practice mode: a bar per criterion, the evidence, what was missing.
 import React, { useEffect, useRef, useState } from 'react';
+import stringWidth from 'string-width';
 import { Box, measureElement, Text, type DOMElement } from 'ink';
 import { useTerminalSize } from './use-terminal-size.js';
 import { Wrapped } from './Wrapped.js';
@@ -39,6 +40,20 @@ const KEEP_ABOVE = 3;
 
 /** The offset that stands for "where the example starts", worked out once the card is measured. */
 const TO_EXAMPLE = -1;
+
+/**
+ * The keys under the card, in one line of the terminal's width: said in full where they fit, in
+ * fewer words where they do not (an 80-column terminal), never wrapped onto a second line.
+ */
+export function cardKeys(columns: number, scroll: { above: boolean; below: boolean } | undefined, showExample: boolean): string {
+  const where = scroll ? [scroll.above && 'more above', scroll.below && 'more below'].filter(Boolean).join(', ') : '';
+  const forms = [
+    [scroll && `↑↓ scroll (${where})`, showExample ? 'e hides the example' : 'e shows a strong example answer', 'Enter to continue'],
+    [scroll && `↑↓ scroll (${where})`, showExample ? 'e hides it' : 'e: strong example', 'Enter: next'],
+    [scroll && '↑↓ scroll', showExample ? 'e hides it' : 'e: example', 'Enter: next'],
+  ].map((parts) => parts.filter(Boolean).join(' · '));
+  return forms.find((f) => stringWidth(f) <= columns) ?? forms.at(-1)!;
+}
 
 /** The criteria with the drilled one first. */
 function leading<T extends { id: string }>(criteria: readonly T[], first: string | undefined): T[] {
@@ -146,12 +161,7 @@ export function ScoreCard({ prompt, score, delivery, example, showExample, drill
         </Box>
       </Box>
       <Box marginTop={1}>
-        <Text color={theme.muted}>
-          {more
-            ? `↑↓ scroll (${shown > 0 ? 'more above' : ''}${shown > 0 && shown < last ? ', ' : ''}${shown < last ? 'more below' : ''}) · `
-            : ''}
-          {showExample ? 'e hides the example' : 'e shows a strong example answer'} · Enter to continue
-        </Text>
+        <Text color={theme.muted}>{cardKeys(columns, more ? { above: shown > 0, below: shown < last } : undefined, showExample)}</Text>
       </Box>
     </Box>
   );

@@ -18,7 +18,7 @@ import type { Outcome } from '../../src/ui/InterviewFlow.js';
 import { QuestionScreen } from '../../src/ui/QuestionScreen.js';
 import { ReportView } from '../../src/ui/ReportView.js';
 import { ScenarioPicker } from '../../src/ui/ScenarioPicker.js';
-import { ScoreCard } from '../../src/ui/ScoreCard.js';
+import { cardKeys, ScoreCard } from '../../src/ui/ScoreCard.js';
 import { NO_COLOURS, ThemeContext } from '../../src/ui/theme.js';
 import { fixture } from '../helpers.js';
 
@@ -342,6 +342,19 @@ describe('ScoreCard', () => {
     expect(close).toBeGreaterThan(opened);
     for (const l of lines.slice(opened + 1, close + 1)) expect(l).toMatch(/^ {2}\S/);
     for (const l of lines.filter((x) => x.trim())) expect(l).toMatch(/^(?:\S| {1,3}\S)/);
+  });
+
+  it.each([100, 80, 60, 40])('the keys under the card fit one line of %i columns, in full where they fit', (columns) => {
+    const both = { above: true, below: true };
+    for (const example of [false, true])
+      for (const scroll of [undefined, both, { above: false, below: true }]) {
+        const line = cardKeys(columns, scroll, example);
+        expect(line.length, line).toBeLessThanOrEqual(columns);
+        expect(line).toMatch(/\be\b/u);
+        expect(line).toMatch(/Enter/u);
+      }
+    if (columns === 100)
+      expect(cardKeys(100, both, false)).toBe('↑↓ scroll (more above, more below) · e shows a strong example answer · Enter to continue');
   });
 
   it("follows the terminal's size with one listener, however many paragraphs the card lays out", () => {
