@@ -26,6 +26,14 @@ function lastAttempt(saved: readonly Session[], catalog: readonly LoadedScenario
 }
 
 /** The drill's criterion as its session scored it, against the last attempt before the drill. */
+/** What a finished drill says of its criterion, worked out from the session (a drill resumed); nothing for an interview. */
+export function drillSummaryOf(session: Session, loaded: LoadedScenario): ((done: Session) => string[]) | undefined {
+  const d = session.drill;
+  if (!d) return undefined;
+  const title = loaded.rubrics[d.questionId]?.criteria.find((c) => c.id === d.criterion)?.title ?? d.criterion;
+  return (done) => outcomeLines(done, loaded, { criterion: d.criterion, family: d.family, title });
+}
+
 function outcomeLines(session: Session, loaded: LoadedScenario, target: DrillTarget) {
   const question = loaded.scenario.questions[0]!;
   const now = session.scores[question.id]?.criteria.find((c) => c.id === target.criterion);

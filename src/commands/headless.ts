@@ -132,6 +132,16 @@ export async function runHeadless(
     );
   }
   let session = await runner.open(loaded, start, resuming);
+  // Resumed while it waits for an answer: the prompt was asked before, so it is said again before the answer to it.
+  if (!json && resuming && begin.resume.phase === 'answering' && session.phase === 'answering') {
+    const last = session.turns.findLast((t) => t.kind === 'question' || t.kind === 'probe');
+    if (last?.kind === 'probe') io.out(`\nFollow-up: ${forTerminal(last.text)}`);
+    else if (last) {
+      io.out(
+        `\nQuestion ${session.questionIndex + 1} of ${loaded.scenario.questions.length}\n${forTerminal(loaded.scenario.questions[session.questionIndex]!.prompt)}`,
+      );
+    }
+  }
   const used = new Set<AnswerBlock>();
   let missing: string | undefined;
   while (session.status !== 'finished' && session.phase === 'answering') {

@@ -8,6 +8,7 @@ import { findScenario, loadCatalog } from '../scenario/catalog.js';
 import { answersFrom } from './answers.js';
 import { maxProbesOf, parse } from './args.js';
 import { checkTargets, runHeadless } from './headless.js';
+import { drillSummaryOf } from './drill.js';
 
 const INTERVIEW_USAGE =
   'rehearse interview [--scenario <id>] [--voice] [--answers <file>] [--no-feedback] [--probes N] [--json]\n' +
@@ -93,7 +94,7 @@ export async function resumeCommand(args: string[], io: IO, interactive?: Intera
       for (const s of open)
         io.out(
           forTerminal(
-            `  ${s.id.padEnd(idWidth)}  ${s.scenario.padEnd(scenarioWidth)}  ${s.kind.padEnd(9)}  ${String(s.questionsAnswered).padStart(2)} question${s.questionsAnswered === 1 ? ' ' : 's'} answered  last ${s.updatedAt.slice(0, 16).replace('T', ' ')}`,
+            `  ${s.id.padEnd(idWidth)}  ${s.scenario.padEnd(scenarioWidth)}  ${s.kind.padEnd(9)}  ${`${String(s.questionsAnswered).padStart(2)} question${s.questionsAnswered === 1 ? '' : 's'} answered`.padEnd(22)}  last ${s.updatedAt.slice(0, 16).replace('T', ' ')}`,
           ),
         );
       return 0;
@@ -103,16 +104,34 @@ export async function resumeCommand(args: string[], io: IO, interactive?: Intera
   if (session.status === 'finished')
     throw new FatalError(`session ${id} is already finished; its report is beside ${w.store.pathOf(id)}`, 2);
   const loaded = scenarioOf(w, session);
+  // A drill resumed ends as a drill does: how its criterion went, before and now, and the strong answer.
+  const summary = drillSummaryOf(session, loaded);
   const answers = await answersFrom(values.answers, io, usage);
   if (answers === undefined) {
     if (!interactive) throw new UsageError(`give the remaining answers with --answers <file>\nusage: ${usage}`);
-    return interactive({ catalog: [loaded], loaded, session, options: { mode: session.mode }, wiring: w, io, speaking: !!values.voice });
+    return interactive({
+      catalog: [loaded],
+      loaded,
+      session,
+      options: { mode: session.mode },
+      wiring: w,
+      io,
+      speaking: !!values.voice,
+      ...(summary ? { summary } : {}),
+    });
   }
   if (values.voice)
     throw new UsageError(`--voice needs the terminal UI; answers from a file or standard input are not spoken\nusage: ${usage}`);
   checkTargets(answers, loaded, values.answers ?? 'standard input');
   return runHeadless(
-    { session: { resume: session }, loaded, answers, source: values.answers ?? 'standard input', json: !!values.json },
+    {
+      session: { resume: session },
+      loaded,
+      answers,
+      source: values.answers ?? 'standard input',
+      json: !!values.json,
+      ...(summary ? { summary } : {}),
+    },
     w,
     io,
   );

@@ -105,6 +105,12 @@ describe('rehearse drill', () => {
     expect(drill.turns.at(-1)).toMatchObject({ kind: 'probe', criterion: 'choice' });
     const resumed = await run(where, ['resume', drill.id], REPLY);
     expect(resumed.code).toBe(0);
+    // The follow-up it waited on is said again before its answer, and it ends as a drill does.
+    const probe = drill.turns.at(-1)!.text;
+    expect(resumed.stdout.indexOf(`Follow-up: ${probe}`)).toBeGreaterThanOrEqual(0);
+    expect(resumed.stdout.indexOf(`Follow-up: ${probe}`)).toBeLessThan(resumed.stdout.indexOf('  │ '));
+    expect(resumed.stdout).toContain('Drill: Chooses one precise KPI (kpi)');
+    expect(resumed.stdout).toContain('A strong answer to this question:');
     const done = sessions(where).find((s) => s.id === drill.id)!;
     expect(done.status).toBe('finished');
     expect(Object.keys(done.scores)).toEqual([drill.drill!.questionId]);
