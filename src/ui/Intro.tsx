@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import type { Scenario } from '../scenario/schema.js';
 import { forTerminal } from '../terminal-text.js';
 import { useTheme } from './theme.js';
+import { Wrapped } from './Wrapped.js';
 
 /** What a drill works on, as its card will name it. */
 export interface DrillIntro {
@@ -31,7 +32,7 @@ export function Intro({ scenario, mode, drill }: { scenario: Scenario; mode: 'pr
         {forTerminal(company.name)} · {forTerminal(company.stage)} · {forTerminal(company.market)}
       </Text>
       <Box marginTop={1}>
-        <Text>{forTerminal(company.description)}</Text>
+        <Wrapped text={company.description} />
       </Box>
       <Box marginTop={1} flexDirection="column">
         <Text>

@@ -155,7 +155,8 @@ export function ScoreCard({ prompt, score, delivery, example, showExample, drill
           {showExample && (
             <Box ref={exampleBox} flexDirection="column" marginTop={1} borderStyle="round" paddingX={1}>
               <Text bold>A strong answer</Text>
-              <Text>{reflow(example)}</Text>
+              {/* Inside the border and its padding: four columns fewer than the terminal's. */}
+              <Wrapped text={reflow(example)} width={Math.max(10, columns - 4)} />
             </Box>
           )}
         </Box>

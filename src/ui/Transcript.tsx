@@ -4,6 +4,8 @@ import { Box, Static, Text } from 'ink';
 import type { Session, Turn } from '../interview/session.js';
 import { forTerminal } from '../terminal-text.js';
 import { useTheme } from './theme.js';
+import { useTerminalSize } from './use-terminal-size.js';
+import { Wrapped } from './Wrapped.js';
 
 /**
  * The turns that are settled: all of them, except the prompt now waiting for an answer (that
@@ -15,8 +17,12 @@ export function settledTurns(session: Session): Turn[] {
   return last < 0 ? session.turns : session.turns.slice(0, last);
 }
 
+/** The columns "You:" takes before an answer's lines. */
+const LABEL = 5;
+
 export function Transcript({ session, interviewer }: { session: Session; interviewer: string }) {
   const theme = useTheme();
+  const { columns } = useTerminalSize();
   // Stored turns are drawn as a reader should see them; the session keeps them as they were given.
   const who = forTerminal(interviewer);
   const items = settledTurns(session).map((t, i) => ({ t, key: `${i}` }));
@@ -40,12 +46,12 @@ export function Transcript({ session, interviewer }: { session: Session; intervi
           {t.kind === 'answer' && (
             // Labelled, and every line of it indented under the label, so nothing else can pass for it.
             <Box>
-              <Box flexShrink={0} width={5}>
+              <Box flexShrink={0} width={LABEL}>
                 <Text bold>You:</Text>
               </Box>
-              {/* The text takes what the label leaves, so it wraps inside the terminal rather than past it. */}
+              {/* The text takes what the label leaves, laid out here so that no line starts with the space it broke at. */}
               <Box flexGrow={1} flexShrink={1} flexBasis={0}>
-                <Text>{forTerminal(t.text)}</Text>
+                <Wrapped text={t.text} width={Math.max(10, columns - LABEL)} />
               </Box>
             </Box>
           )}

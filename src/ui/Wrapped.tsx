@@ -17,10 +17,13 @@ export interface WrappedProps {
   indent?: number;
   /** Columns more before the lines after a paragraph's first, so they hang under its text (past an arrow). */
   hang?: number;
+  /** The columns to lay the text out in, where it is not the terminal's whole width (inside a border, beside a label). */
+  width?: number;
 }
 
-export function Wrapped({ text, lead = '', leadBold, leadColor, color, indent = 0, hang = 0 }: WrappedProps) {
-  const { columns } = useTerminalSize();
+export function Wrapped({ text, lead = '', leadBold, leadColor, color, indent = 0, hang = 0, width }: WrappedProps) {
+  const terminal = useTerminalSize();
+  const columns = width ?? terminal.columns;
   // As wrap lays it out: spaces run together, so the lead's length on the first line is known.
   const head = forTerminal(lead).replace(/\s+/g, ' ').trimStart();
   // Line breaks the text has are kept (a prompt may be a list): each paragraph is laid out alone.

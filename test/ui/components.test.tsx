@@ -344,6 +344,16 @@ describe('ScoreCard', () => {
     for (const l of lines.filter((x) => x.trim())) expect(l).toMatch(/^(?:\S| {1,3}\S)/);
   });
 
+  it('the strong example is laid out inside its border, no line starting with the space it broke at', () => {
+    const frame = mount(<ScoreCard prompt={q.prompt} score={s} example={q.example} showExample={true} />).lastFrame()!;
+    const inside = frame.split('\n').filter((l) => l.startsWith('│'));
+    expect(inside.length).toBeGreaterThan(2);
+    for (const l of inside) {
+      expect(l).toMatch(/^│ (?:\S|\s*│$)/u);
+      expect(l.length).toBeLessThanOrEqual(100);
+    }
+  });
+
   it.each([100, 80, 60, 40])('the keys under the card fit one line of %i columns, in full where they fit', (columns) => {
     const both = { above: true, below: true };
     for (const example of [false, true])
