@@ -22,7 +22,9 @@ const DANGLING = new Set(
     'a an the this that these those my our your their its his her each every any some no ' +
     'of in on at by for with from into onto over under above below about to per than as via across between through within without ' +
     'is are was were be been being am do does did have has had would will should could can may might must shall ' +
-    'and or but nor so because since which who whose where whom if when while very more most less least'
+    'and or but nor so because since which who whose where whom if when while very more most less least ' +
+    // Words that point to a noun still to come ("my last job", "the next quarter"): a quote does not stop on them.
+    'last first next previous former current other same own'
   ).split(' '),
 );
 /** Words a quote may not start on: what they lean on is outside it. */

@@ -35,6 +35,9 @@ describe('the phrase quoted around a match', () => {
       'board’s',
     ],
     ["I'd rather the quarter's numbers came from merchants who stay", "quarter's"],
+    // A word that points to its noun ("my last job", "the next quarter") is no place to stop either.
+    ['At my last job we cut the ticket backlog by 30% in a single quarter of hard work', 'At my last'],
+    ['We review the numbers with the same team every quarter, and we act on the next signal that moves', 'the next'],
   ])('in "%s", around "%s", a whole phrase: not ending or starting on a joining word, at most the limit', (text, match) => {
     const q = quote(text, match);
     expect(q).toBeDefined();
@@ -42,6 +45,7 @@ describe('the phrase quoted around a match', () => {
     expect(countWords(q!)).toBeLessThanOrEqual(MAX_QUOTE_WORDS);
     expect(q).not.toMatch(/\b(?:of|in|on|at|to|the|a|and|because|which|who|above)$/i);
     expect(q).not.toMatch(/['’]s$/u);
+    expect(q).not.toMatch(/\b(?:last|next|first|same|previous|other)$/i);
     expect(q).not.toMatch(/^(?:and|because|which|who|to|of)\b/i);
   });
 });
