@@ -50,7 +50,9 @@ export function cardKeys(columns: number, scroll: { above: boolean; below: boole
   const forms = [
     [scroll && `↑↓ scroll (${where})`, showExample ? 'e hides the example' : 'e shows a strong example answer', 'Enter to continue'],
     [scroll && `↑↓ scroll (${where})`, showExample ? 'e hides it' : 'e: strong example', 'Enter: next'],
-    [scroll && '↑↓ scroll', showExample ? 'e hides it' : 'e: example', 'Enter: next'],
+    [scroll && `↑↓ ${where}`, showExample ? 'e hides it' : 'e: example', 'Enter: next'],
+    [scroll && `↑↓ ${where}`, 'e', 'Enter'],
+    [scroll && '↑↓', 'e', 'Enter'],
   ].map((parts) => parts.filter(Boolean).join(' · '));
   return forms.find((f) => stringWidth(f) <= columns) ?? forms.at(-1)!;
 }

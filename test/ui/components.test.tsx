@@ -362,6 +362,8 @@ describe('ScoreCard', () => {
         expect(line.length, line).toBeLessThanOrEqual(columns);
         expect(line).toMatch(/\be\b/u);
         expect(line).toMatch(/Enter/u);
+        // Where there is more, the line says so down to 40 columns.
+        if (scroll && columns >= 40) expect(line).toContain('more below');
       }
     if (columns === 100)
       expect(cardKeys(100, both, false)).toBe('↑↓ scroll (more above, more below) · e shows a strong example answer · Enter to continue');
