@@ -13,7 +13,7 @@ import { forTerminal } from '../terminal-text.js';
 import type { LoadedScenario } from '../scenario/loaded.js';
 import { answersFrom } from './answers.js';
 import { maxProbesOf, parse } from './args.js';
-import { checkTargets, runHeadless } from './headless.js';
+import { checkTargets, oneAnswerEach, runHeadless } from './headless.js';
 
 export const DRILL_USAGE = 'rehearse drill [--criterion <id>] [--family <family>] [--answers <file>] [--probes N] [--json]';
 
@@ -89,6 +89,8 @@ export async function drillCommand(args: string[], io: IO, interactive?: Interac
     return interactive({ catalog: [loaded], loaded, options, wiring: w, io, summary });
   }
   checkTargets(answers, loaded, values.answers ?? 'standard input');
+  // As an interview's: one answer for its one question asks no follow-ups.
+  if (oneAnswerEach(answers, loaded, maxProbes, values.answers ?? 'standard input', io) === 0) options.maxProbes = 0;
   if (!values.json) io.out(forTerminal(`Drill on ${target.title} (${target.family}): ${from.scenario.title}, question "${question.id}"`));
   return runHeadless(
     {

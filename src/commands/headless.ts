@@ -112,6 +112,26 @@ export function checkTargets(answers: readonly AnswerBlock[], loaded: LoadedScen
   }
 }
 
+/**
+ * One answer a question, in order: that is what such a file means, so the follow-ups are not asked
+ * (each would take the next question's answer). It says so, and gives the follow-ups' limit to use:
+ * 0, or undefined where --probes N was given or the answers are not one a question.
+ */
+export function oneAnswerEach(
+  answers: readonly AnswerBlock[],
+  loaded: LoadedScenario,
+  maxProbes: number | undefined,
+  source: string,
+  io: IO,
+): 0 | undefined {
+  const questions = loaded.scenario.questions.length;
+  if (maxProbes !== undefined || answers.length !== questions || answers.some((a) => a.target)) return undefined;
+  io.err(
+    `rehearse: ${source} has one answer for ${questions === 1 ? 'the question' : `each of the ${questions} questions`}: no follow-ups are asked (with --probes N, each follow-up takes the next answer)`,
+  );
+  return 0;
+}
+
 /** Runs the interview on the given answers; exit 1 when they do not fit it (too few, or some not used). */
 export async function runHeadless(
   { session: begin, loaded, answers, source, json, summary }: HeadlessRun,

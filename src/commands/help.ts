@@ -69,7 +69,7 @@ const COMMANDS: Record<string, CommandHelp> = {
         '--family F',
         'the question family (kpi, metrics, vision, incentives, shortfall, risks): the weakest of it, or the family of --criterion',
       ],
-      ['--answers F', 'take the answers from file F instead of the keyboard'],
+      ['--answers F', 'take the answers from file F instead of the keyboard; one answer alone asks no follow-ups'],
       ['--probes N', 'ask at most N follow-ups (0: none)'],
       ['--json', 'headless: print the saved session as JSON'],
     ],

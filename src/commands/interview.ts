@@ -7,7 +7,7 @@ import { forTerminal } from '../terminal-text.js';
 import { findScenario, loadCatalog } from '../scenario/catalog.js';
 import { answersFrom } from './answers.js';
 import { maxProbesOf, parse } from './args.js';
-import { checkTargets, runHeadless } from './headless.js';
+import { checkTargets, oneAnswerEach, runHeadless } from './headless.js';
 import { drillSummaryOf } from './drill.js';
 
 const INTERVIEW_USAGE =
@@ -57,15 +57,7 @@ export async function interviewCommand(args: string[], io: IO, interactive?: Int
   // A file of answers that cannot fit this interview is refused before a session is made.
   const source = values.answers ?? 'standard input';
   checkTargets(answers, loaded, source);
-  // One answer a question, in order: that is what the file means, so the follow-ups are not asked
-  // (each would take the next question's answer). --probes N says otherwise.
-  const questions = loaded.scenario.questions.length;
-  if (maxProbes === undefined && answers.length === questions && !answers.some((a) => a.target)) {
-    options.maxProbes = 0;
-    io.err(
-      `rehearse: ${source} has one answer for ${questions === 1 ? 'the question' : `each of the ${questions} questions`}: no follow-ups are asked (with --probes N, each follow-up takes the next answer)`,
-    );
-  }
+  if (oneAnswerEach(answers, loaded, maxProbes, source, io) === 0) options.maxProbes = 0;
   return runHeadless({ session: { start: options }, loaded, answers, source, json: !!values.json }, w, io);
 }
 

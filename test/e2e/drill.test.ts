@@ -83,6 +83,15 @@ describe('rehearse drill', () => {
     expect((await run(where, ['sessions'])).stdout).toMatch(new RegExp(`\\sdrill\\s+\\d+\\s+finished\\s+${drill.id}`, 'u'));
   }, 60_000);
 
+  it('one answer for its one question, as for an interview: no follow-ups asked, said so, and the drill ends', async () => {
+    const where = home();
+    const r = await run(where, ['drill', '--criterion', 'choice', '--family', 'kpi'], MAIN);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('has one answer for the question: no follow-ups are asked');
+    expect(r.stdout).toContain('Drill: Chooses one precise KPI (kpi)');
+    expect(sessions(where)[0]).toMatchObject({ kind: 'drill', status: 'finished' });
+  }, 30_000);
+
   it('takes a criterion by the title progress shows, in any case', async () => {
     const r = await run(
       home(),
@@ -97,7 +106,8 @@ describe('rehearse drill', () => {
   it('asks a question not asked recently, and a resumed drill goes on with its own question', async () => {
     const where = home();
     expect((await run(where, ['interview', '--scenario', 'fintech', '--probes', '0'], WEAK_INTERVIEW)).code).toBe(0);
-    const cut = await run(where, ['drill', '--criterion', 'choice', '--family', 'kpi'], MAIN);
+    // Asked for its follow-up (--probes 1), one answer leaves the drill waiting on it.
+    const cut = await run(where, ['drill', '--criterion', 'choice', '--family', 'kpi', '--probes', '1'], MAIN);
     expect(cut.code).toBe(1);
     const drill = sessions(where).find((s) => s.kind === 'drill')!;
     // fintech's KPI question was just asked; the drill takes another scenario's.
