@@ -1,6 +1,7 @@
 // Reads JSON Lines: one value a line, blank lines skipped, each value with its 1-based line number.
 
-export type JsonLine = { line: number; data: unknown } | { line: number; error: string };
+/** A line's value, or why it is not one, with the line's text for what can still be read from it. */
+export type JsonLine = { line: number; data: unknown } | { line: number; error: string; text: string };
 
 export function jsonLines(text: string): JsonLine[] {
   const out: JsonLine[] = [];
@@ -9,7 +10,7 @@ export function jsonLines(text: string): JsonLine[] {
     try {
       out.push({ line: i + 1, data: JSON.parse(raw) as unknown });
     } catch (e) {
-      out.push({ line: i + 1, error: (e as Error).message });
+      out.push({ line: i + 1, error: (e as Error).message, text: raw });
     }
   });
   return out;

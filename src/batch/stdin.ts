@@ -3,7 +3,8 @@
 // graded on its own; anything else is one transcript, read whole as a file would be.
 import { decodeInput, INPUT_KINDS, tooLargeReason } from '../input.js';
 import { isSessionData, isMessage } from '../transcripts/json.js';
-import { leadingId, type Task } from './task.js';
+import { leadingId } from '../transcripts/json.js';
+import type { Task } from './task.js';
 
 /** How standard input is given on the command line, in place of a file (and standard output, to --out). */
 export const STDIN = '-';

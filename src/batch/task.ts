@@ -2,9 +2,9 @@
 // one line of JSON Lines), or a refusal already known; and how each becomes an outcome.
 import { statSync } from 'node:fs';
 import type { DecodeNotice } from '../decode.js';
-import type { ConversationId, Failure } from '../report/graded.js';
+import type { Failure } from '../report/graded.js';
 import type { BatchFormat } from '../report/output.js';
-import { conversationId, lineConversation } from '../transcripts/json.js';
+import { conversationId, leadingId, lineConversation } from '../transcripts/json.js';
 import type { GradeOptions } from './grade.js';
 import { failedFile, processFile, processText, type FileOutcome } from './process.js';
 
@@ -18,24 +18,6 @@ export type Task =
   | { kind: 'refused'; failure: Failure };
 
 export const fileTask = (file: string): Task => ({ kind: 'file', file });
-
-/** A JSON string or number as the first field of a line's object: `{"id": "c-17", …`. */
-const LEADING_ID = /^\s*\{\s*"id"\s*:\s*("(?:[^"\\\n]|\\.){0,200}"|-?\d{1,30}(?:\.\d{1,30})?(?:[eE][+-]?\d{1,3})?)\s*[,}]/;
-
-/**
- * A line's id read from its first bytes alone, when it is the object's first field: a line refused
- * before it is parsed (too large to read or to grade, or its worker stopped) still says whose it was.
- */
-export function leadingId(start: string): { id?: ConversationId } {
-  const token = LEADING_ID.exec(start.slice(0, 512))?.[1];
-  if (token === undefined) return {};
-  try {
-    const id = JSON.parse(token) as ConversationId;
-    return typeof id === 'number' && !Number.isFinite(id) ? {} : { id };
-  } catch {
-    return {};
-  }
-}
 
 /** Where a task's input is, as a failure names it. */
 export function taskPlace(task: Task): Omit<Failure, 'reason'> {

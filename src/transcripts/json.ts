@@ -161,7 +161,8 @@ export function parseJsonl(text: string): Parsed[] {
   for (const l of lines) {
     const index = out.length;
     if ('error' in l) {
-      out.push({ failed: true, index, line: l.line, reason: `line is not valid JSON: ${l.error}` });
+      // Its id, where the line starts with one, as standard input reads it.
+      out.push({ failed: true, index, line: l.line, reason: `line is not valid JSON: ${l.error}`, ...leadingId(l.text) });
       continue;
     }
     const id = conversationId(l.data);
@@ -196,4 +197,22 @@ export function lineConversation(data: unknown, line: number, index: number): Tr
   const messages = messagesOf(data);
   if (!messages) throw new TranscriptError('each line should hold one conversation: an array of messages or {"messages": […]}', line);
   return { format: 'chat-jsonl', index, line, turns: chatTurns(messages, () => line) };
+}
+
+/** A JSON string or number as the first field of a line's object: `{"id": "c-17", …`. */
+const LEADING_ID = /^\s*\{\s*"id"\s*:\s*("(?:[^"\\\n]|\\.){0,200}"|-?\d{1,30}(?:\.\d{1,30})?(?:[eE][+-]?\d{1,3})?)\s*[,}]/;
+
+/**
+ * A line's id read from its first bytes alone, when it is the object's first field: a line refused
+ * before it is parsed (too large to read or to grade, or its worker stopped) still says whose it was.
+ */
+export function leadingId(start: string): { id?: ConversationId } {
+  const token = LEADING_ID.exec(start.slice(0, 512))?.[1];
+  if (token === undefined) return {};
+  try {
+    const id = JSON.parse(token) as ConversationId;
+    return typeof id === 'number' && !Number.isFinite(id) ? {} : { id };
+  } catch {
+    return {};
+  }
 }

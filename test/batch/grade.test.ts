@@ -86,24 +86,31 @@ describe('rehearse grade', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rehearse-grade-'));
     const conversation = readFileSync(`${FIXTURES}/interviews.jsonl`, 'utf8').split('\n')[0]!;
     const withId = (id: string) => `{"id": ${JSON.stringify(id)}, ${conversation.slice(1)}`;
-    const lines = [withId('c-1'), 'not json', '{"id": ["x"], "messages": []}', withId('c-4')];
+    const lines = [withId('c-1'), '{"id": "c-2", "messages": [ cut off', '{"id": ["x"], "messages": []}', withId('c-4')];
     writeFileSync(join(dir, 'calls.jsonl'), `${lines.join('\n')}\n`);
     const run = await rehearseHere(['grade', join(dir, 'calls.jsonl'), '--format', 'json']);
     expect(run.code).toBe(1);
-    const out = JSON.parse(run.stdout) as { transcripts: { id?: string; conversation: number }[]; failures: { line: number }[] };
+    const out = JSON.parse(run.stdout) as {
+      transcripts: { id?: string; conversation: number }[];
+      failures: { line: number; id?: string }[];
+    };
     expect(out.transcripts.map((t) => [t.id, t.conversation])).toEqual([
       ['c-1', 1],
       ['c-4', 4],
     ]);
-    expect(out.failures.map((f) => f.line)).toEqual([2, 3]);
+    expect(out.failures.map((f) => [f.line, f.id])).toEqual([
+      [2, 'c-2'],
+      [3, undefined],
+    ]);
     expect(run.stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(/calls\.jsonl:2: line is not valid JSON/),
+      // A line that is not JSON still says whose it was, where it starts with its id.
+      expect.stringMatching(/calls\.jsonl:2 \(id "c-2"\): line is not valid JSON/),
       expect.stringMatching(/calls\.jsonl:3: id: should be a string or a number, not an array$/),
     ]);
     // The same lines on standard input: the same conversations graded, the same lines failing.
     const piped = JSON.parse((await rehearseHere(['grade', '-', '--format', 'json'], { input: lines.join('\n') })).stdout) as typeof out;
     expect(piped.transcripts.map((t) => [t.id, t.conversation])).toEqual(out.transcripts.map((t) => [t.id, t.conversation]));
-    expect(piped.failures.map((f) => f.line)).toEqual([2, 3]);
+    expect(piped.failures.map((f) => [f.line, f.id])).toEqual(out.failures.map((f) => [f.line, f.id]));
   });
 
   it('a JSON Lines file with no conversation on any line (an event log) fails once, as a whole, not once a line', async () => {

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { byteLines, stdinTasks } from '../../src/batch/stdin.js';
-import { leadingId, type Task } from '../../src/batch/task.js';
+import type { Task } from '../../src/batch/task.js';
+import { leadingId } from '../../src/transcripts/json.js';
 import { fixture } from '../helpers.js';
 
 async function* chunksOf(...parts: (string | Buffer)[]): AsyncGenerator<Uint8Array> {
