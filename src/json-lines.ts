@@ -6,12 +6,16 @@ export type JsonLine = { line: number; data: unknown } | { line: number; error: 
 export function jsonLines(text: string): JsonLine[] {
   const out: JsonLine[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
-    if (!raw.trim()) return;
-    try {
-      out.push({ line: i + 1, data: JSON.parse(raw) as unknown });
-    } catch (e) {
-      out.push({ line: i + 1, error: (e as Error).message, text: raw });
-    }
+    if (raw.trim()) out.push(jsonLine(raw, i + 1));
   });
   return out;
+}
+
+/** One line's value, read on its own (a line of a stream). */
+export function jsonLine(raw: string, line: number): JsonLine {
+  try {
+    return { line, data: JSON.parse(raw) as unknown };
+  } catch (e) {
+    return { line, error: (e as Error).message, text: raw };
+  }
 }

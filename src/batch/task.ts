@@ -4,7 +4,8 @@ import { statSync } from 'node:fs';
 import type { DecodeNotice } from '../decode.js';
 import type { Failure } from '../report/graded.js';
 import type { BatchFormat } from '../report/output.js';
-import { conversationId, leadingId, lineConversation } from '../transcripts/json.js';
+import { jsonLine } from '../json-lines.js';
+import { conversationOnLine, leadingId } from '../transcripts/json.js';
 import type { GradeOptions } from './grade.js';
 import { failedFile, processFile, processText, type FileOutcome } from './process.js';
 
@@ -50,20 +51,15 @@ export function processTask(task: Task, format: BatchFormat, opts: GradeOptions,
     case 'refused':
       return failedFile(task.failure, format);
     case 'line': {
-      let data: unknown;
-      try {
-        data = JSON.parse(task.text);
-      } catch (e) {
-        return failedTask(task, `line is not valid JSON: ${(e as Error).message}`, format);
-      }
-      const id = conversationId(data);
-      if ('error' in id) return failedTask(task, id.error, format);
-      const { line, conversation } = task;
+      // Read as a line of a file of conversations is: the same checks, the same reasons.
+      const parsed = conversationOnLine(jsonLine(task.text, task.line), task.conversation - 1);
+      const id = parsed.id === undefined ? {} : { id: parsed.id };
+      if ('failed' in parsed) return failedFile({ ...id, ...taskPlace(task), reason: parsed.reason }, format);
       return processText(task.file, task, format, opts, width, {
-        line,
-        conversation,
+        line: task.line,
+        conversation: task.conversation,
         ...id,
-        parse: () => [lineConversation(data, line, conversation - 1)],
+        parse: () => [parsed],
       });
     }
   }

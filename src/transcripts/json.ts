@@ -2,7 +2,7 @@
 // and turn lists that name each side ({turns|transcript: [{speaker: "host", text}]}).
 import { Session } from '../interview/session.js';
 import { TranscriptError, type ConversationId, type Parsed, type Transcript, type TranscriptTurn } from './types.js';
-import { jsonLines } from '../json-lines.js';
+import { jsonLines, type JsonLine } from '../json-lines.js';
 
 interface ChatMessage {
   role?: unknown;
@@ -157,26 +157,7 @@ export function parseJsonl(text: string): Parsed[] {
     return [{ format: 'chat-jsonl', index: 0, turns }];
   }
   // A conversation a line: a line that holds none fails alone, as on standard input.
-  const out: Parsed[] = [];
-  for (const l of lines) {
-    const index = out.length;
-    if ('error' in l) {
-      // Its id, where the line starts with one, as standard input reads it.
-      out.push({ failed: true, index, line: l.line, reason: `line is not valid JSON: ${l.error}`, ...leadingId(l.text) });
-      continue;
-    }
-    const id = conversationId(l.data);
-    if ('error' in id) {
-      out.push({ failed: true, index, line: l.line, reason: id.error });
-      continue;
-    }
-    try {
-      out.push({ ...lineConversation(l.data, l.line, index), ...id });
-    } catch (e) {
-      if (!(e instanceof TranscriptError)) throw e;
-      out.push({ failed: true, index, line: e.line ?? l.line, reason: e.message, ...id });
-    }
-  }
+  const out = lines.map((l, index) => conversationOnLine(l, index));
   if (!out.length) throw new TranscriptError('no conversations in this JSONL file');
   // A file with no conversation on any line (an event log, records) is not a file of conversations: it fails once, as a whole.
   const opening = out[0]!;
@@ -190,6 +171,22 @@ export function conversationId(data: unknown): { id?: ConversationId } | { error
   const id = (data as { id: unknown }).id;
   if (typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id))) return { id };
   return { error: `id: should be a string or a number, not ${id === null ? 'null' : Array.isArray(id) ? 'an array' : typeof id}` };
+}
+
+/**
+ * One line of a file or a stream of conversations, one a line: its conversation, with the id the line
+ * gave it, or why it holds none (then with its id still, where the line starts with one).
+ */
+export function conversationOnLine(l: JsonLine, index: number): Parsed {
+  if ('error' in l) return { failed: true, index, line: l.line, reason: `line is not valid JSON: ${l.error}`, ...leadingId(l.text) };
+  const id = conversationId(l.data);
+  if ('error' in id) return { failed: true, index, line: l.line, reason: id.error };
+  try {
+    return { ...lineConversation(l.data, l.line, index), ...id };
+  } catch (e) {
+    if (!(e instanceof TranscriptError)) throw e;
+    return { failed: true, index, line: e.line ?? l.line, reason: e.message, ...id };
+  }
 }
 
 /** The conversation on one line of JSONL (an array of messages or {"messages": […]}), `index` among the file's. */
