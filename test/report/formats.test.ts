@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvFailure, csvHead, csvRows } from '../../src/report/formats/csv.js';
 import { parseCsv } from '../support/csv.js';
+import { failureLine } from '../../src/report/formats/jsonl.js';
 import { escapeHtml, html } from '../../src/report/formats/html.js';
 import { jsonHead, jsonPieces, jsonSeparator, jsonTail, jsonText, safeJson } from '../../src/report/formats/json.js';
 import { encoded, itemText } from '../../src/batch/process.js';
@@ -453,5 +454,19 @@ describe('HTML', () => {
     expect(page).toContain('<title>90–99: 1</title>');
     expect(page).toContain('<title>0–9: 1</title>');
     expect(page).toContain('<title>40–49: 0</title>');
+  });
+});
+
+describe('JSON Lines failures', () => {
+  it('a failure line has its fields in one order, id first as a graded conversation, however the failure was put together', () => {
+    const keys = (f: Failure) => Object.keys(JSON.parse(failureLine(f)) as object);
+    expect(keys({ conversation: 2, id: 7, file: '<stdin>', reason: 'no one speaks in it', line: 2 })).toEqual([
+      'id',
+      'file',
+      'conversation',
+      'line',
+      'error',
+    ]);
+    expect(keys({ reason: 'the file is empty', file: 'a.txt', kind: 'not-a-conversation' })).toEqual(['file', 'error']);
   });
 });

@@ -5,7 +5,9 @@ import type { OutputFormat } from '../output.js';
 import { safeJson, transcriptJson } from './json.js';
 
 /** A conversation (or a file) that was not graded: where it was, and why, under "error". */
-export const failureLine = ({ reason, kind: _kind, ...where }: Failure) => `${safeJson(JSON.stringify({ ...where, error: reason }))}\n`;
+/** A failure's line, its fields always in one order (id first, as a graded conversation's), wherever it was found. */
+export const failureLine = ({ id, file, conversation, line, reason }: Failure) =>
+  `${safeJson(JSON.stringify({ ...(id === undefined ? {} : { id }), file, ...(conversation === undefined ? {} : { conversation }), ...(line === undefined ? {} : { line }), error: reason }))}\n`;
 
 export const jsonl: OutputFormat = {
   head: () => '',
