@@ -12,9 +12,14 @@ import { UsageError } from '../errors.js';
 import type { AnswerBlock } from './answers.js';
 import { forTerminal } from '../terminal-text.js';
 
+/** The question the session is at, as the headless run prints it: its number, then its words. */
+function questionHeading(s: Session, loaded: LoadedScenario): string {
+  const questions = loaded.scenario.questions;
+  return `\nQuestion ${s.questionIndex + 1} of ${questions.length}\n${forTerminal(questions[s.questionIndex]!.prompt)}`;
+}
+
 /** Prints the interview as it happens; what the scenario, the answers and the model say is drawn through forTerminal. */
 function printer(io: IO, loaded: LoadedScenario, feedback: boolean): RunWatcher {
-  const questions = loaded.scenario.questions;
   let streamed = '';
   const indent = (t: string) =>
     forTerminal(t)
@@ -32,7 +37,7 @@ function printer(io: IO, loaded: LoadedScenario, feedback: boolean): RunWatcher 
     onEvent: (event: InterviewEvent, s: Session) => {
       switch (event.type) {
         case 'question-asked':
-          io.out(`\nQuestion ${s.questionIndex + 1} of ${questions.length}\n${forTerminal(questions[s.questionIndex]!.prompt)}`);
+          io.out(questionHeading(s, loaded));
           break;
         case 'answer-submitted':
           io.out(event.text.trim() ? indent(event.text) : '  │ (empty)');
@@ -156,11 +161,7 @@ export async function runHeadless(
   if (!json && resuming && begin.resume.phase === 'answering' && session.phase === 'answering') {
     const last = session.turns.findLast((t) => t.kind === 'question' || t.kind === 'probe');
     if (last?.kind === 'probe') io.out(`\nFollow-up: ${forTerminal(last.text)}`);
-    else if (last) {
-      io.out(
-        `\nQuestion ${session.questionIndex + 1} of ${loaded.scenario.questions.length}\n${forTerminal(loaded.scenario.questions[session.questionIndex]!.prompt)}`,
-      );
-    }
+    else if (last) io.out(questionHeading(session, loaded));
   }
   const used = new Set<AnswerBlock>();
   let missing: string | undefined;
