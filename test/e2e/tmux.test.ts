@@ -183,8 +183,10 @@ run('in a real terminal', () => {
     t.keys('C-d');
     await t.waitFor(() => t.visible().includes('↑↓ scroll'), 'the card fitted to the terminal');
     t.keys('e');
-    await t.waitFor(() => t.visible().includes('e hides the example'), 'the example');
-    expect(t.visible()).toMatch(/│ A strong answer +│/u);
+    // The card is measured once Ink has laid the example out, so the scroll to it comes a frame after the
+    // keys line changes: wait for the heading itself, and fail if it never comes into sight.
+    await t.waitFor(() => /│ A strong answer +│/u.test(t.visible()), 'the heading of the example');
+    expect(t.visible()).toContain('e hides the example');
   }, 30_000);
 
   it('killed with SIGKILL after two answers, resumes with both answers there', async () => {
