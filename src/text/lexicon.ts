@@ -32,6 +32,32 @@ export const NEGATOR_WORDS = new Set([
   'against',
 ]);
 
+/**
+ * A negator's reach ends where a new clause starts with its own subject: "no I'd track retention",
+ * "against it we'd watch refunds". Speech often leaves out the comma that would have ended it.
+ */
+export const CLAUSE_SUBJECTS = new Set([
+  'i',
+  "i'd",
+  "i'll",
+  "i'm",
+  'we',
+  "we'd",
+  "we'll",
+  "we're",
+  'you',
+  "you'd",
+  "you'll",
+  'they',
+  "they'd",
+  "they'll",
+  'he',
+  'she',
+]);
+
+/** A pronoun right after a negator is what it negates, and its reach ends there: "guard against it", "ignore them". */
+export const NEGATED_PRONOUNS = new Set(['it', 'them']);
+
 /** Two-word negators: the second word, and the first words it follows. */
 export const NEGATOR_PAIRS = new Map([
   ['of', new Set(['instead'])],

@@ -75,6 +75,26 @@ describe('metrics outside the word lists are metrics', () => {
   });
 });
 
+describe('a negator reaches the words it governs, not the next clause', () => {
+  const risks = rubricOf('fintech', 'gaming');
+  const metricFound = (text: string) => trace(risks, text, { explain: true }).signals.get('metric_any')!.present;
+
+  it.each([
+    "Fraud is the risk. To guard against it I'd watch merchant retention after the campaign.",
+    "Fraud inflates the volume. No I'd watch merchant retention after the cashback campaign.",
+    'Never mind the launch date, we would watch merchant retention after the cashback campaign to catch fraud.',
+  ])('a new clause with its own subject is not negated: %j', (text) => {
+    expect(metricFound(text)).toBe(true);
+  });
+
+  it.each([
+    'Fraud is the risk, and I would not watch merchant retention for it.',
+    'Fraud is the risk; ignore merchant retention, it only follows the cashback.',
+  ])('the words it governs still are: %j', (text) => {
+    expect(metricFound(text)).toBe(false);
+  });
+});
+
 describe('a metric held to a line, a definition by its threshold, another metric called vanity', () => {
   const chosen =
     'I would steer by merchants who take at least forty QR payments a week, because a shop that busy has moved its till to us and keeps renting the soundbox.';

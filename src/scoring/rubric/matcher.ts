@@ -1,8 +1,10 @@
 // Finds where a signal's phrases stand in an answer and whether each mention is affirmed or rejected.
 import type { Matcher } from '../../scenario/schema.js';
 import {
+  CLAUSE_SUBJECTS,
   CRITICISM,
   DISPUTED,
+  NEGATED_PRONOUNS,
   NEGATOR_WORDS,
   NEGATOR_PAIRS,
   OWN_VIEW,
@@ -169,11 +171,15 @@ function isNegated(text: string, tokens: readonly Token[], t: number, clauseStar
     const tok = tokens[j]!;
     if (tok.start < clauseStart) return false;
     const w = tok.norm;
+    // A clause of its own between a negator and the mention: "no I'd track retention".
+    if (CLAUSE_SUBJECTS.has(w)) return false;
     const pair = j > 0 && NEGATOR_PAIRS.get(w)?.has(tokens[j - 1]!.norm) === true;
     if (pair || NEGATOR_WORDS.has(w) || w.endsWith("n't")) {
       // "no-show rate", "non-paying": a hyphen makes the negator part of a word.
       if (text.charCodeAt(tok.end) === HYPHEN) continue;
       if (notNegating(tokens, j)) return false;
+      // "Guard against it, watching retention": the negator took the pronoun as its object.
+      if (j + 1 < t && NEGATED_PRONOUNS.has(tokens[j + 1]!.norm)) return false;
       return t - j - 1 <= NEGATION_REACH;
     }
   }
