@@ -41,12 +41,36 @@ describe('rehearse grade', () => {
   it('csv: a row per answer, quoted where needed', async () => {
     const out = (await rehearseHere(['grade', `${FIXTURES}/interviews.jsonl`, '--format', 'csv'])).stdout.trim().split('\n');
     expect(out[0]).toBe(
-      'file,conversation,id,format,interviewer,candidate,question,question_id,family,matched_by,line,follow_ups,total,band,criteria,missing,wpm,fillers_per_min,longest_pause_s,note',
+      'file,conversation,id,format,interviewer,candidate,question,question_id,prompt,family,matched_by,line,follow_ups,total,band,criteria,missing,wpm,fillers_per_min,longest_pause_s,note',
     );
     expect(out).toHaveLength(1 + 4);
     expect(out[4]).toMatch(
-      /^test\/fixtures\/transcripts\/interviews\.jsonl,2,,chat-jsonl,Interviewer,Candidate,kpi-1,,kpi,family,2,0,\d+,(?:insufficient|weak),/,
+      /^test\/fixtures\/transcripts\/interviews\.jsonl,2,,chat-jsonl,Interviewer,Candidate,kpi-1,,[^,]+,kpi,family,2,0,\d+,(?:insufficient|weak),/,
     );
+  });
+
+  it("csv: each row says the interviewer's words in prompt, graded or not; question holds a graded one's key only", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rehearse-grade-'));
+    writeFileSync(
+      join(dir, 'call.txt'),
+      [
+        'Sam: Tell me about a time you disagreed with your manager.',
+        'Alex: We argued over a launch date once, and I wrote down both plans for the team to pick from.',
+        'Sam: What is the most important KPI for our product, and why?',
+        'Alex: Weekly active teams, because a team that works in the tool every week renews, and renewals are our revenue.',
+      ].join('\n\n'),
+    );
+    const run = await rehearseHere(['grade', join(dir, 'call.txt'), '--format', 'csv']);
+    const [head, ...rows] = parseCsv(run.stdout);
+    const cells = rows.map((r) => Object.fromEntries(head!.map((c, i) => [c, r[i]])));
+    const json = JSON.parse((await rehearseHere(['grade', join(dir, 'call.txt'), '--format', 'json'])).stdout);
+    const graded = cells.filter((c) => c.band !== 'not graded');
+    expect(graded.map((c) => [c.question, c.prompt])).toEqual(
+      json.transcripts[0].answers.map((a: { question: string; prompt: string }) => [a.question, a.prompt]),
+    );
+    expect(graded[0]!.prompt).toBe('What is the most important KPI for our product, and why?');
+    const ungraded = cells.filter((c) => c.band === 'not graded');
+    expect(ungraded.map((c) => [c.question, c.prompt])).toEqual([['', 'Tell me about a time you disagreed with your manager.']]);
   });
 
   it('md and the table read well', async () => {

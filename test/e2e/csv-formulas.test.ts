@@ -55,7 +55,7 @@ describe('CSV cells that would run as formulas', () => {
       expect(row).not.toMatch(/(^|,)[=+\-@]/);
       expect(row).not.toMatch(/(^|,)"[=+\-@]/);
     }
-    const question = fields(rows[1]!)[columns.indexOf('question')];
+    const question = fields(rows[1]!)[columns.indexOf('prompt')];
     expect(question).toBe('\'=HYPERLINK("http://example.com","y") Which launch did you enjoy most in your career?');
     // The numbers of the graded row are still numbers.
     const graded = Object.fromEntries(fields(rows[0]!).map((v, i) => [columns[i], v]));

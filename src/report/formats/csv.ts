@@ -32,8 +32,11 @@ export const CSV_COLUMNS = [
   'format',
   'interviewer',
   'candidate',
+  // The question's key: the scenario's question id, or "<family>-<n>" for one graded by its family
+  // (graded only); then the scenario's id, empty without a scenario; then the interviewer's words.
   'question',
   'question_id',
+  'prompt',
   'family',
   'matched_by',
   'line',
@@ -60,6 +63,7 @@ export function csvRows(t: GradedTranscript): string[] {
     ...who,
     a.question,
     a.questionId,
+    a.prompt,
     a.family,
     a.matchedBy,
     a.line,
@@ -76,8 +80,9 @@ export function csvRows(t: GradedTranscript): string[] {
   ]);
   const ungraded = notGraded(t).map((n) => [
     ...who,
-    n.prompt,
     undefined,
+    undefined,
+    n.prompt,
     undefined,
     'none',
     n.line,
