@@ -1,4 +1,4 @@
-// `rehearse sessions`: past sessions with their date, scenario, kind (interview or drill), score and status.
+// `rehearse sessions`: past sessions with when each was last worked on, scenario, kind (interview or drill), score and status.
 import { reading } from '../app/wiring.js';
 import { UsageError } from '../errors.js';
 import type { IO } from '../io.js';
@@ -24,15 +24,17 @@ export async function sessionsCommand(args: string[], io: IO): Promise<number> {
   else {
     io.out(`Sessions in ${store.dir}:`);
     // An unfinished interview has no score yet: the mean of what it answered would not compare with a finished one.
+    // Listed by when each was last worked on, most recent first, and that is the date shown: an interview
+    // started last week and resumed today is today's.
     const rows = sessions.map((s) => [
-      s.createdAt.slice(0, 16).replace('T', ' '),
+      s.updatedAt.slice(0, 16).replace('T', ' '),
       forTerminal(s.scenario),
       s.kind,
       s.finished && s.total !== undefined ? String(s.total) : '—',
       s.finished ? 'finished' : `unfinished (${s.questionsAnswered === 1 ? '1 question' : `${s.questionsAnswered} questions`} answered)`,
       s.id,
     ]);
-    for (const line of table(['date', 'scenario', 'kind', 'score', 'status', 'id'], rows, [3])) io.out(`  ${line}`.trimEnd());
+    for (const line of table(['last active', 'scenario', 'kind', 'score', 'status', 'id'], rows, [3])) io.out(`  ${line}`.trimEnd());
     if (sessions.some((s) => !s.finished)) io.out('Continue an unfinished one with: rehearse resume <id>');
   }
   for (const f of unreadable) io.err(`rehearse: cannot read ${f}; it was skipped`);
