@@ -116,11 +116,15 @@ export function chooseQuestion(
   return { from: best.from, question: best.question };
 }
 
-/** The scenario with only the drilled question, its follow-ups on the criterion first. */
+/**
+ * The scenario with only the drilled question, its follow-ups on the criterion first, and the words of
+ * the earlier question it builds on, when it names one.
+ */
 export function narrowTo(loaded: LoadedScenario, questionId: string, criterion: string): LoadedScenario {
   const question = loaded.scenario.questions.find((q) => q.id === questionId);
   if (!question) throw new UsageError(`the drilled question "${questionId}" is no longer in ${loaded.scenario.id}`);
   const on = (f: Question['followUps'][number]) => (f.targets.includes(criterion) ? 0 : 1);
   const followUps = [...question.followUps].sort((a, b) => on(a) - on(b));
-  return { ...loaded, scenario: { ...loaded.scenario, questions: [{ ...question, followUps }] } };
+  const follows = loaded.scenario.questions.find((q) => q.id === question.follows)?.prompt;
+  return { ...loaded, scenario: { ...loaded.scenario, questions: [{ ...question, followUps }] }, ...(follows ? { follows } : {}) };
 }

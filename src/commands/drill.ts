@@ -7,7 +7,7 @@ import { wire } from '../app/wiring.js';
 import { UsageError } from '../errors.js';
 import type { Session } from '../interview/session.js';
 import type { IO } from '../io.js';
-import { drillLines } from '../report/drill.js';
+import { drillLines, followsLine } from '../report/drill.js';
 import { loadCatalog } from '../scenario/catalog.js';
 import { forTerminal } from '../terminal-text.js';
 import type { LoadedScenario } from '../scenario/loaded.js';
@@ -91,7 +91,10 @@ export async function drillCommand(args: string[], io: IO, interactive?: Interac
   checkTargets(answers, loaded, values.answers ?? 'standard input');
   // As an interview's: one answer for its one question asks no follow-ups.
   if (oneAnswerEach(answers, loaded, maxProbes, values.answers ?? 'standard input', io) === 0) options.maxProbes = 0;
-  if (!values.json) io.out(forTerminal(`Drill on ${target.title} (${target.family}): ${from.scenario.title}, question "${question.id}"`));
+  if (!values.json) {
+    io.out(forTerminal(`Drill on ${target.title} (${target.family}): ${from.scenario.title}, question "${question.id}"`));
+    if (loaded.follows) io.out(forTerminal(followsLine(loaded.follows)));
+  }
   return runHeadless(
     {
       session: { start: options },

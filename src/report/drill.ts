@@ -42,3 +42,7 @@ export function drillLines(d: DrillOutcome): string[] {
   );
   return lines;
 }
+
+/** What a drilled question builds on, said before it is asked: in the interview it comes after another. */
+export const followsLine = (prompt: string) =>
+  `In the interview it comes after: “${prompt.trim()}” Answer as if you had answered that one.`;

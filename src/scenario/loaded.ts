@@ -14,11 +14,17 @@ export interface LoadedScenario {
   rubrics: Record<string, ResolvedRubric>;
   /** The rubric libraries the scenario uses, for grading questions it does not have. */
   libraries: RubricLibrary[];
+  /**
+   * Narrowed to one question for a drill: the words of the earlier question it builds on (its `follows`),
+   * which the drill does not ask but shows first.
+   */
+  follows?: string;
 }
 
 /**
  * Resolves each question's rubric in the libraries the scenario uses, and checks what the schema
- * cannot: duplicate ids, and follow-ups that target criteria their rubric does not have.
+ * cannot: duplicate ids, follow-ups that target criteria their rubric does not have, and a question
+ * that builds on one not asked before it.
  */
 export function resolveQuestions(
   scenario: Scenario,
@@ -38,6 +44,14 @@ export function resolveQuestions(
   const questionIds = new Set<string>();
   scenario.questions.forEach((q, i) => {
     if (questionIds.has(q.id)) issues.push({ path: ['questions', i, 'id'], message: `duplicate question id "${q.id}"` });
+    // What a question builds on is asked before it.
+    if (q.follows !== undefined && !questionIds.has(q.follows)) {
+      const later = scenario.questions.some((x) => x.id === q.follows);
+      issues.push({
+        path: ['questions', i, 'follows'],
+        message: later ? `"${q.follows}" is asked after this question, not before it` : `no question "${q.follows}" in this scenario`,
+      });
+    }
     questionIds.add(q.id);
     let rubric: ResolvedRubric | undefined;
     for (const lib of libraries) {

@@ -203,6 +203,9 @@ export const Question = z
     id: Id,
     prompt: Text.min(1),
     rubric: Id.describe('The id of a rubric in one of the files listed under `uses`.'),
+    follows: Id.optional().describe(
+      'The id of an earlier question this one builds on ("…around that north star?"): a drill that asks this question alone shows that one first.',
+    ),
     followUps: z.array(FollowUp).default([]),
     example: Text.min(1).describe('A strong example answer.'),
     exemplars: z.array(Exemplar).default([]),

@@ -17,7 +17,14 @@ function drillIntro(loaded: LoadedScenario, options: AppProps['options']): { dri
   const { drill } = options;
   if (!drill) return {};
   const title = loaded.rubrics[drill.questionId]?.criteria.find((c) => c.id === drill.criterion)?.title ?? drill.criterion;
-  return { drill: { criterion: title, family: drill.family, probes: options.maxProbes !== 0 } };
+  return {
+    drill: {
+      criterion: title,
+      family: drill.family,
+      probes: options.maxProbes !== 0,
+      ...(loaded.follows ? { follows: loaded.follows } : {}),
+    },
+  };
 }
 
 export function App(props: AppProps) {

@@ -5,6 +5,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { forTerminal } from '../terminal-text.js';
 import { useTheme } from './theme.js';
 import { Wrapped } from './Wrapped.js';
+import { followsLine } from '../report/drill.js';
 
 /** What a drill works on, as its card will name it. */
 export interface DrillIntro {
@@ -12,6 +13,8 @@ export interface DrillIntro {
   family: string;
   /** Whether follow-ups will be asked (not with --probes 0). */
   probes: boolean;
+  /** The earlier question of the interview the drilled one builds on, which the drill does not ask. */
+  follows?: string;
 }
 
 export function Intro({ scenario, mode, drill }: { scenario: Scenario; mode: 'practice' | 'interview'; drill?: DrillIntro }) {
@@ -25,6 +28,7 @@ export function Intro({ scenario, mode, drill }: { scenario: Scenario; mode: 'pr
           {drill.probes ? 'one question, then follow-ups on that criterion.' : 'one question on it.'}
         </Text>
       )}
+      {drill?.follows && <Wrapped text={followsLine(drill.follows)} />}
       <Text bold color={theme.accent}>
         {forTerminal(scenario.title)}
       </Text>

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/interview/session.js';
+import { findScenario } from '../../src/scenario/catalog.js';
 import { noTrace, rehearseHere } from '../helpers.js';
 import { hasTmux, Terminal } from '../support/terminal.js';
 
@@ -102,6 +103,21 @@ describe('rehearse drill', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Drill on Defines the metric (kpi)');
   }, 60_000);
+
+  it("a question that builds on an earlier one is asked after that one's words, as the interview would have asked it", async () => {
+    const where = home();
+    const r = await run(where, ['drill', '--criterion', 'inputs', '--family', 'metrics'], MAIN);
+    const drill = sessions(where)[0]!;
+    const loaded = findScenario(drill.scenario.id);
+    const question = loaded.scenario.questions.find((q) => q.id === drill.drill!.questionId)!;
+    const earlier = loaded.scenario.questions.find((q) => q.id === question.follows);
+    expect(earlier, `${drill.scenario.id}/${question.id} names the question it builds on`).toBeDefined();
+    const said = r.stdout.indexOf(`In the interview it comes after: “${earlier!.prompt}”`);
+    expect(said).toBeGreaterThan(-1);
+    expect(said).toBeLessThan(r.stdout.indexOf(question.prompt));
+    // What the drill asks and grades is the one question.
+    expect(Object.keys(drill.scores)).toEqual([question.id]);
+  });
 
   it('asks a question not asked recently, and a resumed drill goes on with its own question', async () => {
     const where = home();

@@ -150,6 +150,26 @@ describe('Intro', () => {
     expect(none.split('\n')[0]).toBe(`Drill on ${c.title} (kpi): one question on it.`);
   });
 
+  it('a drilled question that builds on an earlier one says that one first, as the interview would have asked it', () => {
+    const q = scenario.questions[0]!;
+    const c = shedshare.rubrics[q.id]!.criteria[0]!;
+    const frame = mount(
+      <Intro
+        scenario={scenario}
+        mode="practice"
+        drill={{ criterion: c.title, family: 'kpi', probes: true, follows: 'Which number would you steer by?' }}
+      />,
+    ).lastFrame()!;
+    const lines = frame.split('\n');
+    expect(lines[0]).toMatch(/^Drill on /u);
+    expect(lines.slice(1).join(' ')).toMatch(
+      /^In the interview it comes after: “Which number would you steer by\?” Answer as if you had answered that one\./u,
+    );
+    expect(
+      mount(<Intro scenario={scenario} mode="practice" drill={{ criterion: c.title, family: 'kpi', probes: true }} />).lastFrame(),
+    ).not.toContain('comes after');
+  });
+
   it('shows the company, role, interviewer, the number of questions and the keys; Enter starts', async () => {
     const frame = mount(<Intro scenario={scenario} mode="practice" />).lastFrame()!;
     expect(frame).toContain(scenario.company.name);
