@@ -75,6 +75,34 @@ describe('metrics outside the word lists are metrics', () => {
   });
 });
 
+describe('what a criterion asks for, said in the words people use', () => {
+  const miss = rubricOf('fintech', 'kpi-miss');
+  const metrics = rubricOf('fintech', 'guardrails');
+  // Written for these tests: each says the thing itself, without the rubric's own wording.
+  it.each([
+    "I'd check the tracking is right before anything else, then split the miss by city and by signup cohort.",
+    'First verify the numbers with the data team, then cut the drop by signup cohort and by city.',
+  ])('checking the measurement, beside a cut by segment, is a diagnosis in two ways: %j', (text) => {
+    expect(level(score(miss, text), 'diagnose')).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each([
+    'I would tell leadership on Friday with the numbers and the recovery plan.',
+    'I would tell my VP and the sales lead the same week, with a plan to recover the merchants we lost.',
+  ])('telling them soon and with the plan is the top level of communicating: %j', (text) => {
+    const s = score(miss, `Merchants fell 20% short of target in two cities. ${text}`);
+    expect(level(s, 'communicate')).toBe(2);
+  });
+
+  it('"tells us early" and "only after the fact" name a leading and a lagging indicator', () => {
+    const s = score(
+      metrics,
+      'Weekly activations of new merchants tell us early whether a push is working; merchant retention at 90 days only shows it after the fact.',
+    );
+    expect(level(s, 'balance')).toBeGreaterThanOrEqual(1);
+  });
+});
+
 describe('a negator reaches the words it governs, not the next clause', () => {
   const risks = rubricOf('fintech', 'gaming');
   const metricFound = (text: string) => trace(risks, text, { explain: true }).signals.get('metric_any')!.present;
