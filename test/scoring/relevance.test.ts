@@ -454,6 +454,36 @@ describe('relevance is shown', () => {
   });
 });
 
+describe("a short answer whose second sentence names another question's words but answers this one", () => {
+  // Written for this test: the guard against the risk is said in metrics' and the KPI's words.
+  const answer =
+    "Cashback invites fake volume. I'd cap rewards per pair of accounts and judge the campaign on merchants active three months later.";
+
+  it('is on the question, both sentences read, and at least adequate', () => {
+    const t = trace(loaded.rubrics[QUESTION.risks]!, answer, {
+      asked: { question: loaded.scenario.questions.find((q) => q.id === QUESTION.risks)!.prompt },
+    });
+    expect(t.score.flags.offTopic).toBeUndefined();
+    expect([...t.relevance.relevant]).toEqual([1, 1]);
+    expect(['adequate', 'strong']).toContain(t.score.band);
+  });
+
+  it('padded with unrelated sentences, it earns no more', () => {
+    for (let k = 0; k < PADDING.length; k++)
+      expect(grade('risks', pad(answer, k)).total).toBeLessThanOrEqual(grade('risks', answer).total + 3);
+  });
+
+  it('under the incentives question, it keeps at most 40% of its score', () => {
+    expect(grade('incentives', answer).total).toBeLessThanOrEqual(0.4 * grade('risks', answer).total);
+  });
+
+  // Not yet: under the shortfall question it meets no criterion, yet its figures and its shape keep it
+  // adequate. Capping answers that meet no criterion lowered agreement with the raters (0.76 to 0.72).
+  it.fails('under the shortfall question, it keeps at most 40% of its score (not yet)', () => {
+    expect(grade('shortfall', answer).total).toBeLessThanOrEqual(0.4 * grade('risks', answer).total);
+  });
+});
+
 describe('length is not quality', () => {
   it.each(CONCISE.map((a, i) => ({ i, ...a })))(
     'concise answer $i ($family, at most 50 words) is at least adequate',

@@ -5,6 +5,7 @@
 import { NUMBER_WORDS, REASONING_LEXICONS } from '../../scenario/cues.js';
 import { CONTEXT_LEXICON, type ResolvedRubric } from '../../scenario/rubric.js';
 import { positives } from './conditions.js';
+import { topicOf as topicOfText } from './topic.js';
 import {
   ANSWERING_WORDS,
   FUNCTION_WORDS,
@@ -597,6 +598,15 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
     for (const w of wholes[i]!) if (!(flagsOf(topic, w.lemmaStemId, w.lemmaStem) & HEADING)) thread.whole[w.lemmaId] = inThread;
   };
   const on = new Uint8Array(n);
+  /** How far the topic model, reading one sentence alone, leans to this question's family; read once, when first asked. */
+  const leads = new Float64Array(n).fill(NaN);
+  const sentenceLead = (i: number) => {
+    if (Number.isNaN(leads[i]!)) {
+      const s = a.sentences[i]!;
+      leads[i] = topicOfText(a.scan[s.turn]!.slice(s.start, s.end), rubric.family)?.lead ?? -Infinity;
+    }
+    return leads[i]!;
+  };
   for (let i = 0; i < n; i++) {
     if (direct[i] && filled[i]) {
       on[i] = 1;
@@ -623,7 +633,11 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
       // Beside it, one word is enough only when it is the same word, inflected or not, not one that only starts alike:
       // "commute" after "communication", "starter" after "start" join a story to an answer by chance.
       const sameWord = beside && shared >= 1 && wholes[i]!.some((w) => thread.whole[w.lemmaId] === inThread);
-      if (sharedBeyondContext >= THREAD_WORDS || sameWord || carried) {
+      // A sentence naming another family's concepts beside one on the question joins it when the topic model,
+      // reading it alone, finds it likelier about this question (or a neighbour's) than any other: "Cashback
+      // invites fake volume. I'd cap rewards… and judge the campaign on merchants active three months later."
+      const topical = beside && foreign[i] === 1 && sentenceLead(i) >= 0;
+      if (sharedBeyondContext >= THREAD_WORDS || sameWord || carried || topical) {
         on[i] = 1;
         join(i);
         changed = true;
