@@ -162,9 +162,11 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   const elsewhere = offTopic && !offTopicRead && !aboutNone && aside?.other !== NO_TOPIC;
   const titleOf = (family: string) => rubric.contrast.find((c) => c.family === family)?.title;
   const rival = aside ? titleOf(aside.other) : aboutNone ? undefined : relevance.rival?.title;
-  const off = offTopic
-    ? { share, elsewhere, ...(rival && (elsewhere || aside || relevance.rival!.words > 0) ? { rival } : {}) }
-    : undefined;
+  // An answer that is no attempt is said to be that, not also off the question: one reason, the plainer.
+  const off =
+    offTopic && !nonAnswerWhy
+      ? { share, elsewhere, ...(rival && (elsewhere || aside || relevance.rival!.words > 0) ? { rival } : {}) }
+      : undefined;
   // Held down by the topic model but not off topic: the card says by how much, and why.
   const kept = topic && onTopic < 1 ? onTopic : undefined;
   const partly =
@@ -196,7 +198,7 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
     flags: {
       ...(nonAnswerWhy ? { nonAnswer: nonAnswerWhy } : {}),
       listOnly,
-      ...(offTopic ? { offTopic: true } : {}),
+      ...(off ? { offTopic: true } : {}),
       relevance: relevance.words ? Math.round((100 * relevance.relevantWords) / relevance.words) / 100 : 1,
       ...(kept !== undefined ? { topic: Math.round(kept * 100) / 100 } : {}),
       graderDirected: blanked.map((s) => quoteOf(turns, s)),

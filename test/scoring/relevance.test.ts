@@ -566,6 +566,13 @@ describe('saying one does not know, at any length, earns nothing', () => {
     expect(s.flags.nonAnswer).toBe('non-answer');
   });
 
+  it('is said to be no attempt, and not also off the question: one reason', () => {
+    const s = grade('shortfall', "Honestly I have no idea, I'd panic. Perhaps a sale?");
+    expect(s.flags.nonAnswer).toBe('non-answer');
+    expect(s.flags.offTopic).toBeUndefined();
+    expect(s.feedback.summary).not.toMatch(/off topic|bears on/iu);
+  });
+
   it('"I\'m not sure" before a choice with its reason is an answer', () => {
     const s = grade(
       'kpi',
