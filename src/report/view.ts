@@ -39,6 +39,8 @@ export interface AnswerView<Q extends Quote = Quote> {
   nonAnswer?: NonAnswer;
   /** Set when too little of the answer bears on the question asked to grade it as an answer to it. */
   offTopic?: true;
+  /** Text aimed at the grader ("ignore the rubric…"), which was not read: neither credited nor penalised. */
+  graderDirected?: Q[];
   /** Pace, fillers and pauses, when the answer's speech was timed; no part of the score. */
   delivery?: Delivery;
 }
@@ -89,6 +91,7 @@ export function answerView<Q extends Quote>(score: Score, quote: (e: Evidence) =
     antiPatterns: score.antiPatterns.map((a) => ({ id: a.id, title: a.title })),
     ...(score.flags.nonAnswer ? { nonAnswer: score.flags.nonAnswer } : {}),
     ...(score.flags.offTopic ? { offTopic: true as const } : {}),
+    ...(score.flags.graderDirected.length ? { graderDirected: score.flags.graderDirected.map(quote) } : {}),
     ...(delivery ? { delivery } : {}),
   };
 }
@@ -134,6 +137,7 @@ export function remarks(v: AnswerView): string[] {
   return [
     ...(v.nonAnswer ? [`not graded as an attempt: ${NOT_AN_ATTEMPT[v.nonAnswer]}`] : []),
     ...(v.offTopic ? ['off topic: too little of it bears on the question asked'] : []),
+    ...(v.graderDirected ?? []).map((q) => `ignored, as text aimed at the grader: “${excerpt(q).replace(/\s+/gu, ' ')}”`),
   ];
 }
 

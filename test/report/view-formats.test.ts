@@ -54,6 +54,11 @@ function report(format: BatchFormat, t: GradedTranscript): string {
 const CASES = [
   ['a non-answer', { nonAnswer: 'too-short' as const }, { nonAnswer: 'too-short' }],
   ['an off-topic answer', { offTopic: true }, { offTopic: true }],
+  [
+    'text aimed at the grader',
+    { graderDirected: [evidence('Installs, installs.')] },
+    { graderDirected: [{ quote: 'Installs, installs.', line: 4 }] },
+  ],
 ] as const;
 
 describe('a fact of the view in every format', () => {
