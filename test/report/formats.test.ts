@@ -8,7 +8,7 @@ import { escapeHtml, html } from '../../src/report/formats/html.js';
 import { jsonHead, jsonPieces, jsonSeparator, jsonTail, jsonText, safeJson } from '../../src/report/formats/json.js';
 import { encoded, itemText } from '../../src/batch/process.js';
 import { mdHead, mdSection, mdTail } from '../../src/report/formats/markdown.js';
-import { tableHead, tableRows, tableTail } from '../../src/report/formats/table.js';
+import { askingPart, tableHead, tableRows, tableTail } from '../../src/report/formats/table.js';
 import { keep, summarise, type Summary } from '../../src/report/output.js';
 import type { Failure, GradedAnswer, GradedTranscript } from '../../src/report/graded.js';
 import { bandOf } from '../../src/scoring/score.js';
@@ -297,6 +297,24 @@ describe('Markdown', () => {
 });
 
 describe('the terminal table', () => {
+  it.each([
+    [
+      "Thanks for joining. Let's start simple: what is the one number you would steer by?",
+      "Let's start simple: what is the one number you would steer by?",
+    ],
+    [
+      'Let us begin. Tell us, what is the most important KPI for our product? And why?',
+      'Tell us, what is the most important KPI for our product? And why?',
+    ],
+    ['What would you change? Think about the sales team.', 'What would you change? Think about the sales team.'],
+    ['Walk me through how you would set the target.', 'Walk me through how you would set the target.'],
+  ])('its question column starts where the turn asks: %j', (turn, shown) => {
+    expect(askingPart(turn)).toBe(shown);
+    const t = transcript({ answers: [answer({ prompt: turn })] });
+    // At 100 columns the question has 54: the row shows the start of what is asked.
+    expect(tableRows(t, 100).split('\n')[0]).toContain(shown.slice(0, 40));
+  });
+
   it('a row per answer, long files and questions cut to fit the width', () => {
     const long = transcript({
       file: 'a/very/long/folder/name/for/calls/ana.txt',

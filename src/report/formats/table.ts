@@ -11,6 +11,17 @@ const questionWidth = (width: number) => Math.max(16, width - 46);
 /** Quoted text on one line, with nothing in it that acts on the terminal; cleaned before it is measured. */
 const flat = (s: string) => forTerminal(s).replace(/\s+/g, ' ');
 const fit = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s).padEnd(n);
+
+/**
+ * What an interviewer's turn asks, for a column too narrow for all of it: from the sentence with its
+ * first question mark on ("Thanks for joining. Let's start: what is…?" is shown from "Let's start").
+ * A turn that asks without one is shown whole.
+ */
+export function askingPart(turn: string): string {
+  const sentences = turn.split(/(?<=[.!?…])\s+/u);
+  const at = sentences.findIndex((s) => s.includes('?'));
+  return at > 0 ? sentences.slice(at).join(' ') : turn;
+}
 const fileCell = (file: string) => (file.length > 24 ? `…${file.slice(-23)}` : file).padEnd(24);
 
 /** Words laid out in lines of at most `width` characters (a longer word gets a line of its own). */
@@ -43,14 +54,14 @@ export function tableRows(t: GradedTranscript, width: number): string {
     ...t.answers.map((a) => ({
       line: a.line,
       text: [
-        `${file} ${fit(flat(a.prompt), q)} ${String(a.total).padStart(3)} ${a.band}`,
+        `${file} ${fit(flat(askingPart(a.prompt)), q)} ${String(a.total).padStart(3)} ${a.band}`,
         ...remarks(a).flatMap((r) => under(`↳ ${flat(r)}`.split(' '))),
         ...(a.delivery ? under(deliveryWords(a.delivery)) : []),
       ],
     })),
     ...notGraded(t).map((n) => ({
       line: n.line,
-      text: [`${file} ${fit(flat(n.prompt), q)}   — not graded`, ...under(`↳ ${flat(whyNotGraded(n))}`.split(' '))],
+      text: [`${file} ${fit(flat(askingPart(n.prompt)), q)}   — not graded`, ...under(`↳ ${flat(whyNotGraded(n))}`.split(' '))],
     })),
   ].sort((a, b) => a.line - b.line);
   return rows.length ? `${rows.flatMap((r) => r.text).join('\n')}\n` : '';
