@@ -6,12 +6,18 @@ import { deliveryFigures } from '../report/delivery.js';
 import { bar } from '../report/scorecard.js';
 import { forTerminal } from '../terminal-text.js';
 import { useTheme } from './theme.js';
+import { useTerminalSize } from './use-terminal-size.js';
+import { Wrapped } from './Wrapped.js';
 
 /** The report screen lists the weakest few criteria; the saved report has them all. */
 const SHOWN_CRITERIA = 6;
 
+/** The column each question's words start at, after its number, bar and total. */
+const PROMPT_AT = 20;
+
 export function ReportView({ report, path }: { report: Report; path: string }) {
   const theme = useTheme();
+  const { columns } = useTerminalSize();
   const llmFailures = report.notices.filter((n) => n.reason === 'llm-failed').length;
   return (
     <Box flexDirection="column" marginTop={1}>
@@ -21,12 +27,13 @@ export function ReportView({ report, path }: { report: Report; path: string }) {
       <Box flexDirection="column" marginTop={1}>
         {report.questions.map((q, i) => (
           <Box key={q.id}>
-            <Box flexShrink={0} width={20}>
+            <Box flexShrink={0} width={PROMPT_AT}>
               <Text>
                 {String(i + 1).padStart(2)}. {bar(q.total, 100)} {q.answered ? String(q.total).padStart(3) : '  —'}
               </Text>
             </Box>
-            <Text color={theme.muted}>{forTerminal(q.prompt)}</Text>
+            {/* Laid out here, not by Ink, so a wrapped line starts under the first, not a space after it. */}
+            <Wrapped text={q.prompt} width={Math.max(10, columns - PROMPT_AT)} color={theme.muted} />
           </Box>
         ))}
       </Box>
@@ -66,7 +73,7 @@ export function ReportView({ report, path }: { report: Report; path: string }) {
               <Box flexShrink={0} width={3}>
                 <Text>{i + 1}.</Text>
               </Box>
-              <Text>{forTerminal(imp.advice)}</Text>
+              <Wrapped text={imp.advice} width={Math.max(10, columns - 3)} />
             </Box>
           ))}
         </Box>

@@ -444,6 +444,23 @@ describe('ReportView', () => {
     expect(frame).not.toContain('How you said it');
   });
 
+  it('a question too long for its line goes on under its first word, not a space further on', () => {
+    const session = newSession({ id: 'r', scenario: { id: scenario.id, title: 'x' }, mode: 'practice', at: '2026-01-01T10:00:00Z' });
+    const report = buildReport({ ...session, status: 'finished' }, scenario);
+    const long =
+      'How would you make sure that what the sales team is paid on and what the product team is measured on pull the same way, this year and next?';
+    const frame = mount(
+      <ReportView report={{ ...report, questions: [{ ...report.questions[0]!, prompt: long }] }} path="/tmp/x.report.md" />,
+    ).lastFrame()!;
+    const lines = frame.split('\n');
+    const first = lines.findIndex((l) => l.includes('How would you make sure'));
+    const next = lines[first + 1]!;
+    // ink-testing-library draws 100 columns: the question's words take the 80 after its first 20.
+    expect(lines[first]!.indexOf('How')).toBe(20);
+    expect(next.search(/\S/u)).toBe(20);
+    expect(`${lines[first]!.slice(20).trimEnd()} ${next.trim()}`).toBe(long);
+  });
+
   it('with answers said aloud, a line of delivery figures for each of them, and what to work on', () => {
     const session = newSession({ id: 'r', scenario: { id: scenario.id, title: 'x' }, mode: 'interview', at: '2026-01-01T10:00:00Z' });
     const report = buildReport({ ...session, status: 'finished' }, scenario);
