@@ -443,6 +443,24 @@ describe('what the HTML page keeps of a transcript', () => {
 });
 
 describe('HTML', () => {
+  it("groups answers by the candidate's name, and keeps candidates the transcripts leave unnamed apart", () => {
+    const rows = [
+      transcript({ file: 'calls/a.txt', candidate: 'Ana' }),
+      transcript({ file: 'calls/b.txt', candidate: 'Ana' }),
+      transcript({ file: 'chats/c.jsonl', candidate: 'Candidate' }),
+      transcript({ file: 'chats/c.jsonl', conversation: 2, candidate: 'Candidate' }),
+      transcript({ file: 'calls/d.txt', candidate: 'Speaker 2' }),
+    ].map(keep);
+    const page = html(rows, [], summarise({ files: 4, transcripts: 5, answers: 5, points: 240, failures: 0, ungraded: 0 }));
+    const heading = /<table class="heat"><thead><tr><th>Criterion<\/th>(.*?)<\/tr>/su.exec(page)![1]!;
+    expect([...heading.matchAll(/<th scope="col">(.*?)<\/th>/gu)].map((m) => m[1])).toEqual([
+      'Ana',
+      'Candidate (chats/c.jsonl #2)',
+      'Candidate (chats/c.jsonl)',
+      'Speaker 2 (calls/d.txt)',
+    ]);
+  });
+
   it.each([
     ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
     [`Ana "A" & O'Neil`, 'Ana &quot;A&quot; &amp; O&#39;Neil'],

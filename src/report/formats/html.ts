@@ -40,9 +40,19 @@ function deliveryRow(d: Delivery): string {
   return `<tr class="delivery"><td></td><td colspan="5"><pre>${escapeHtml(deliveryLines(d).join('\n'))}</pre></td></tr>`;
 }
 
+/**
+ * The names a transcript gives a candidate it does not name ("Candidate" in a chat log, "Speaker 2"):
+ * two transcripts that say them are not one person.
+ */
+const NO_NAME = /^(?:candidate|interviewee|applicant|user|you|answer|a|speaker\s*\d*)$/iu;
+
+/** Whom a transcript's answers are grouped under: the candidate by name, or one left unnamed by where the transcript is. */
+const personOf = (r: Kept) =>
+  NO_NAME.test(r.candidate.trim()) ? `${r.candidate} (${sourceOf(r)}${r.conversation > 1 ? ` #${r.conversation}` : ''})` : r.candidate;
+
 export function html(rows: readonly Kept[], failures: readonly Failure[], summary: Summary): string {
   const byCandidate = new Map<string, Kept[]>();
-  for (const r of rows) byCandidate.set(r.candidate, [...(byCandidate.get(r.candidate) ?? []), r]);
+  for (const r of rows) byCandidate.set(personOf(r), [...(byCandidate.get(personOf(r)) ?? []), r]);
   const candidates = [...byCandidate.keys()].sort();
   const titles = [...new Set(rows.flatMap((r) => r.answers.flatMap((a) => a.criteria.map((c) => c.title))))].sort();
   const heat = titles
