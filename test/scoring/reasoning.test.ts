@@ -94,6 +94,11 @@ describe('what a criterion asks for, said in the words people use', () => {
     expect(level(s, 'communicate')).toBe(2);
   });
 
+  it.each(['5%', '15%', '99%', '0.5%', '1,000 a day'])('a guardrail held to a line of any number ("%s") has its threshold', (line) => {
+    const s = score(metrics, `Payment success rate is the guardrail: if it falls under ${line} we stop the growth push.`);
+    expect(level(s, 'guardrails')).toBe(3);
+  });
+
   it('"tells us early" and "only after the fact" name a leading and a lagging indicator', () => {
     const s = score(
       metrics,
