@@ -99,6 +99,12 @@ describe('what a criterion asks for, said in the words people use', () => {
     expect(level(s, 'guardrails')).toBe(3);
   });
 
+  it.each(['₹5', '₹500', '$1,200', '€12.50'])('an amount of money of any length (%s) is a figure', (amount) => {
+    const risks = rubricOf('fintech', 'gaming');
+    const t = trace(risks, `Fraud is the risk: a shop that fakes ${amount} of payments a day to earn the cashback.`, { explain: true });
+    expect(t.signals.get('quantified')!.present).toBe(true);
+  });
+
   it('"tells us early" and "only after the fact" name a leading and a lagging indicator', () => {
     const s = score(
       metrics,
