@@ -136,7 +136,8 @@ const NOT_AN_ATTEMPT: Record<NonAnswer, string> = {
 export function remarks(v: AnswerView): string[] {
   return [
     ...(v.nonAnswer ? [`not graded as an attempt: ${NOT_AN_ATTEMPT[v.nonAnswer]}`] : []),
-    ...(v.offTopic ? ['off topic: too little of it bears on the question asked'] : []),
+    // One reason where an answer is no attempt: it is not also said to be off the question.
+    ...(v.offTopic && !v.nonAnswer ? ['off topic: too little of it bears on the question asked'] : []),
     ...(v.graderDirected ?? []).map((q) => `ignored, as text aimed at the grader: “${excerpt(q).replace(/\s+/gu, ' ')}”`),
   ];
 }

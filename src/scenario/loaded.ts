@@ -46,10 +46,15 @@ export function resolveQuestions(
     if (questionIds.has(q.id)) issues.push({ path: ['questions', i, 'id'], message: `duplicate question id "${q.id}"` });
     // What a question builds on is asked before it.
     if (q.follows !== undefined && !questionIds.has(q.follows)) {
-      const later = scenario.questions.some((x) => x.id === q.follows);
+      const later = scenario.questions.some((x, k) => k > i && x.id === q.follows);
       issues.push({
         path: ['questions', i, 'follows'],
-        message: later ? `"${q.follows}" is asked after this question, not before it` : `no question "${q.follows}" in this scenario`,
+        message:
+          q.follows === q.id
+            ? 'a question cannot follow itself: name an earlier question'
+            : later
+              ? `"${q.follows}" is asked after this question, not before it`
+              : `no question "${q.follows}" in this scenario`,
       });
     }
     questionIds.add(q.id);

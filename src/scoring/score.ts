@@ -198,7 +198,8 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
     flags: {
       ...(nonAnswerWhy ? { nonAnswer: nonAnswerWhy } : {}),
       listOnly,
-      ...(off ? { offTopic: true } : {}),
+      // Kept for a non-answer too: the interviewer steers back to the question either way.
+      ...(offTopic ? { offTopic: true } : {}),
       relevance: relevance.words ? Math.round((100 * relevance.relevantWords) / relevance.words) / 100 : 1,
       ...(kept !== undefined ? { topic: Math.round(kept * 100) / 100 } : {}),
       graderDirected: blanked.map((s) => quoteOf(turns, s)),

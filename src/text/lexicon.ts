@@ -33,8 +33,8 @@ export const NEGATOR_WORDS = new Set([
 ]);
 
 /**
- * A negator's reach ends where a new clause starts with its own subject: "no I'd track retention",
- * "against it we'd watch refunds". Speech often leaves out the comma that would have ended it.
+ * A negator's reach ends where a clause with its own subject starts right after it: "no I'd track
+ * retention". Speech often leaves out the comma that would have ended it.
  */
 export const CLAUSE_SUBJECTS = new Set([
   'i',
@@ -57,6 +57,9 @@ export const CLAUSE_SUBJECTS = new Set([
 
 /** A pronoun right after a negator is what it negates, and its reach ends there: "guard against it", "ignore them". */
 export const NEGATED_PRONOUNS = new Set(['it', 'them']);
+
+/** Words that start the means of what was said before them: "guard against fraud by watching retention". */
+export const MEANS_WORDS = new Set(['by', 'through', 'via']);
 
 /** Two-word negators: the second word, and the first words it follows. */
 export const NEGATOR_PAIRS = new Map([

@@ -55,6 +55,9 @@ export function readLabel(line: string): LabelledLine | undefined {
 const KNOWN =
   /^(?:q|a|interviewer|candidate|interviewee|me|you|host|guest|user|assistant|speaker \d+|(?:student|participant|person|p) ?\d+)$/i;
 
+/** Whether a speaker's label names a role ("Candidate", "Speaker 2", "Guest") rather than a person. */
+export const isRoleLabel = (label: string): boolean => KNOWN.test(label.trim());
+
 /** Headings people write inside an answer or a document, which are not speakers: "Result: churn fell 3 points". */
 const HEADINGS = new Set(
   'situation task action result results context answer note notes example metric metrics kpi kpis goal goals why what how step first second third finally summary problem solution outcome outcomes impact north star target baseline approach plan risk risks decision decisions action items next steps agenda date time location role title company position duration attendees subject topic status owner source link email phone notes'.split(

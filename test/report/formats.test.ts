@@ -308,6 +308,7 @@ describe('the terminal table', () => {
     ],
     ['What would you change? Think about the sales team.', 'What would you change? Think about the sales team.'],
     ['Walk me through how you would set the target.', 'Walk me through how you would set the target.'],
+    ['Dr. Rao sent a note, e.g. about churn. What would you do first?', 'What would you do first?'],
   ])('its question column starts where the turn asks: %j', (turn, shown) => {
     expect(askingPart(turn)).toBe(shown);
     const t = transcript({ answers: [answer({ prompt: turn })] });
@@ -450,13 +451,17 @@ describe('HTML', () => {
       transcript({ file: 'chats/c.jsonl', candidate: 'Candidate' }),
       transcript({ file: 'chats/c.jsonl', conversation: 2, candidate: 'Candidate' }),
       transcript({ file: 'calls/d.txt', candidate: 'Speaker 2' }),
+      transcript({ file: 'chats/c.jsonl', conversation: 10, candidate: 'Candidate' }),
+      transcript({ file: 'chats/e.json', candidate: 'Guest' }),
     ].map(keep);
     const page = html(rows, [], summarise({ files: 4, transcripts: 5, answers: 5, points: 240, failures: 0, ungraded: 0 }));
     const heading = /<table class="heat"><thead><tr><th>Criterion<\/th>(.*?)<\/tr>/su.exec(page)![1]!;
     expect([...heading.matchAll(/<th scope="col">(.*?)<\/th>/gu)].map((m) => m[1])).toEqual([
       'Ana',
       'Candidate (chats/c.jsonl #2)',
+      'Candidate (chats/c.jsonl #10)',
       'Candidate (chats/c.jsonl)',
+      'Guest (chats/e.json)',
       'Speaker 2 (calls/d.txt)',
     ]);
   });

@@ -6,6 +6,7 @@ import { gradedAnswer, type GradedTranscript } from '../../src/report/graded.js'
 import { BATCH_FORMATS, keep, summarise, type BatchFormat } from '../../src/report/output.js';
 import { answerView, quotedIn, remarks } from '../../src/report/view.js';
 import { aScore, criterion, evidence } from '../support/scores.js';
+import type { Evidence } from '../../src/scoring/types.js';
 
 const turns = [{ text: 'I would watch installs. Installs, installs.', line: 4 }];
 const asked = {
@@ -56,7 +57,7 @@ const CASES = [
   ['an off-topic answer', { offTopic: true }, { offTopic: true }],
   [
     'text aimed at the grader',
-    { graderDirected: [evidence('Installs, installs.')] },
+    { graderDirected: [evidence('Installs, installs.')] as Evidence[] },
     { graderDirected: [{ quote: 'Installs, installs.', line: 4 }] },
   ],
 ] as const;

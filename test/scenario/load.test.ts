@@ -19,6 +19,7 @@ describe('bad scenario files: file, line, field path, and exit code 2', () => {
     { file: 'unknown-criterion.yaml', line: 25, path: 'questions[0].followUps[0].targets[1]', message: /unknown criterion "rhetoric"/ },
     { file: 'follows-later.yaml', line: 21, path: 'questions[0].follows', message: /"kpi" is asked after this question, not before it/ },
     { file: 'follows-unknown.yaml', line: 25, path: 'questions[1].follows', message: /no question "north-star" in this scenario/ },
+    { file: 'follows-itself.yaml', line: 21, path: 'questions[0].follows', message: /a question cannot follow itself/ },
   ])('$file', async ({ file, line, path, message }) => {
     const issues = issuesOf(() => loadScenario(bad(file)));
     expect(issues[0]).toMatchObject({ file: bad(file), line, path });

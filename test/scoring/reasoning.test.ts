@@ -87,6 +87,13 @@ describe('what a criterion asks for, said in the words people use', () => {
   });
 
   it.each([
+    'I check the dashboard every morning and then split the miss by city.',
+    'If the numbers are right, we are simply behind. Split the miss by city.',
+  ])('reading the numbers, or taking them as right, is no check of them: %j', (text) => {
+    expect(trace(miss, text, { explain: true }).signals.get('data_check')!.present).toBe(false);
+  });
+
+  it.each([
     'I would tell leadership on Friday with the numbers and the recovery plan.',
     'I would tell my VP and the sales lead the same week, with a plan to recover the merchants we lost.',
   ])('telling them soon and with the plan is the top level of communicating: %j', (text) => {
@@ -121,7 +128,8 @@ describe('a negator reaches the words it governs, not the next clause', () => {
   it.each([
     "Fraud is the risk. To guard against it I'd watch merchant retention after the campaign.",
     "Fraud inflates the volume. No I'd watch merchant retention after the cashback campaign.",
-    'Never mind the launch date, we would watch merchant retention after the cashback campaign to catch fraud.',
+    'Fraud inflates the volume. We guard against this by watching merchant retention after the campaign.',
+    'Guard against fraud by watching merchant retention after the cashback campaign.',
   ])('a new clause with its own subject is not negated: %j', (text) => {
     expect(metricFound(text)).toBe(true);
   });
@@ -129,6 +137,8 @@ describe('a negator reaches the words it governs, not the next clause', () => {
   it.each([
     'Fraud is the risk, and I would not watch merchant retention for it.',
     'Fraud is the risk; ignore merchant retention, it only follows the cashback.',
+    "Fraud is the risk, and I don't think we should watch merchant retention for it.",
+    "Fraud is the risk, and I wouldn't ask you to watch merchant retention for it.",
   ])('the words it governs still are: %j', (text) => {
     expect(metricFound(text)).toBe(false);
   });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { score, trace } from '../../src/scoring/score.js';
 import { explain, renderExplanation } from '../../src/report/explain.js';
+import { answerView, quoted, remarks } from '../../src/report/view.js';
 import { lemmaOf } from '../../src/scoring/rubric/relevance.js';
 import { findScenario } from '../../src/scenario/catalog.js';
 import { POLICY } from '../../src/policy/policy.js';
@@ -569,8 +570,7 @@ describe('saying one does not know, at any length, earns nothing', () => {
   it('is said to be no attempt, and not also off the question: one reason', () => {
     const s = grade('shortfall', "Honestly I have no idea, I'd panic. Perhaps a sale?");
     expect(s.flags.nonAnswer).toBe('non-answer');
-    expect(s.flags.offTopic).toBeUndefined();
-    expect(s.feedback.summary).not.toMatch(/off topic|bears on/iu);
+    expect(remarks(answerView(s, quoted))).toEqual(['not graded as an attempt: it says there is no answer yet']);
   });
 
   it('"I\'m not sure" before a choice with its reason is an answer', () => {

@@ -33,7 +33,8 @@ export const CSV_COLUMNS = [
   'interviewer',
   'candidate',
   // The question's key: the scenario's question id, or "<family>-<n>" for one graded by its family
-  // (graded only); then the scenario's id, empty without a scenario; then the interviewer's words.
+  // (graded only); then the scenario's question id, empty for one matched by family; then the
+  // interviewer's words.
   'question',
   'question_id',
   'prompt',

@@ -2,6 +2,8 @@
 import type { Delivery } from '../../delivery/delivery.js';
 import { deliveryLines } from '../delivery.js';
 import type { Failure } from '../graded.js';
+import { isRoleLabel } from '../../transcripts/labels.js';
+import { UNKNOWN_SPEAKER } from '../../transcripts/types.js';
 import { failureSource, sourceOf, summaryLine, type Kept, type OutputFormat, type Summary } from '../output.js';
 import { firstQuote, notGraded, ratio, remarks, weakest, whyNotGraded } from '../view.js';
 
@@ -41,19 +43,20 @@ function deliveryRow(d: Delivery): string {
 }
 
 /**
- * The names a transcript gives a candidate it does not name ("Candidate" in a chat log, "Speaker 2"):
- * two transcripts that say them are not one person.
+ * Whom a transcript's answers are grouped under: the candidate by name, or, where the transcript names
+ * only a role ("Candidate" in a chat log, "Speaker 2", "Guest", "Unknown"), by where the transcript is:
+ * two transcripts that say the same role are not one person.
  */
-const NO_NAME = /^(?:candidate|interviewee|applicant|user|you|answer|a|speaker\s*\d*)$/iu;
-
-/** Whom a transcript's answers are grouped under: the candidate by name, or one left unnamed by where the transcript is. */
 const personOf = (r: Kept) =>
-  NO_NAME.test(r.candidate.trim()) ? `${r.candidate} (${sourceOf(r)}${r.conversation > 1 ? ` #${r.conversation}` : ''})` : r.candidate;
+  isRoleLabel(r.candidate) || r.candidate === UNKNOWN_SPEAKER
+    ? `${r.candidate} (${sourceOf(r)}${r.conversation > 1 ? ` #${r.conversation}` : ''})`
+    : r.candidate;
 
 export function html(rows: readonly Kept[], failures: readonly Failure[], summary: Summary): string {
   const byCandidate = new Map<string, Kept[]>();
   for (const r of rows) byCandidate.set(personOf(r), [...(byCandidate.get(personOf(r)) ?? []), r]);
-  const candidates = [...byCandidate.keys()].sort();
+  // Numbers in order: conversation #2 before #10.
+  const candidates = [...byCandidate.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   const titles = [...new Set(rows.flatMap((r) => r.answers.flatMap((a) => a.criteria.map((c) => c.title))))].sort();
   const heat = titles
     .map((title) => {

@@ -18,7 +18,8 @@ const fit = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` 
  * A turn that asks without one is shown whole.
  */
 export function askingPart(turn: string): string {
-  const sentences = turn.split(/(?<=[.!?…])\s+/u);
+  // A sentence ends where a capital starts the next: "e.g. a cohort" and "Dr. Rao" stay whole.
+  const sentences = turn.split(/(?<=[.!?…])\s+(?=[\p{Lu}“"‘'(])/u);
   const at = sentences.findIndex((s) => s.includes('?'));
   return at > 0 ? sentences.slice(at).join(' ') : turn;
 }

@@ -4,6 +4,7 @@ import {
   CLAUSE_SUBJECTS,
   CRITICISM,
   DISPUTED,
+  MEANS_WORDS,
   NEGATED_PRONOUNS,
   NEGATOR_WORDS,
   NEGATOR_PAIRS,
@@ -171,15 +172,18 @@ function isNegated(text: string, tokens: readonly Token[], t: number, clauseStar
     const tok = tokens[j]!;
     if (tok.start < clauseStart) return false;
     const w = tok.norm;
-    // A clause of its own between a negator and the mention: "no I'd track retention".
-    if (CLAUSE_SUBJECTS.has(w)) return false;
+    // "Guard against fraud by watching retention": what comes after "by" is the means, not what is negated.
+    if (MEANS_WORDS.has(w)) return false;
     const pair = j > 0 && NEGATOR_PAIRS.get(w)?.has(tokens[j - 1]!.norm) === true;
     if (pair || NEGATOR_WORDS.has(w) || w.endsWith("n't")) {
       // "no-show rate", "non-paying": a hyphen makes the negator part of a word.
       if (text.charCodeAt(tok.end) === HYPHEN) continue;
       if (notNegating(tokens, j)) return false;
-      // "Guard against it, watching retention": the negator took the pronoun as its object.
-      if (j + 1 < t && NEGATED_PRONOUNS.has(tokens[j + 1]!.norm)) return false;
+      // "Guard against it, watching retention": the negator took the pronoun as its object. "No I'd track
+      // retention": a clause with its own subject starts right after it. ("I don't think we should watch
+      // retention" and "I wouldn't ask you to watch it" still negate: the negator is a verb's, not alone.)
+      const next = j + 1 < t ? tokens[j + 1]!.norm : '';
+      if (NEGATED_PRONOUNS.has(next) || CLAUSE_SUBJECTS.has(next)) return false;
       return t - j - 1 <= NEGATION_REACH;
     }
   }

@@ -589,7 +589,7 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
 
   // Stems the answer's on-topic sentences use: a sentence that shares them continues their thread, and
   // then its own words join the thread, so a story told around the question stays on it. A sentence
-  // about another family's question does not join, whatever words it shares.
+  // naming another family's concepts joins by the same rules, or by the topic model (`topical` below).
   // The thread's stems, and its words whole (without their inflection), marked by number with a stamp of their own.
   const thread = marksFor(stringIds.size);
   const inThread = ++marks.stamp;
@@ -634,8 +634,9 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
       // "commute" after "communication", "starter" after "start" join a story to an answer by chance.
       const sameWord = beside && shared >= 1 && wholes[i]!.some((w) => thread.whole[w.lemmaId] === inThread);
       // A sentence naming another family's concepts beside one on the question joins it when the topic model,
-      // reading it alone, finds it likelier about this question (or a neighbour's) than any other: "Cashback
-      // invites fake volume. I'd cap rewards… and judge the campaign on merchants active three months later."
+      // reading it alone, finds this question's family and its neighbours together likelier than any one other
+      // family (lead ≥ 0): "Cashback invites fake volume. I'd cap rewards… and judge the campaign on merchants
+      // active three months later."
       const topical = beside && foreign[i] === 1 && sentenceLead(i) >= 0;
       if (sharedBeyondContext >= THREAD_WORDS || sameWord || carried || topical) {
         on[i] = 1;
