@@ -139,6 +139,7 @@ describe('a negator reaches the words it governs, not the next clause', () => {
     'Fraud is the risk; ignore merchant retention, it only follows the cashback.',
     "Fraud is the risk, and I don't think we should watch merchant retention for it.",
     "Fraud is the risk, and I wouldn't ask you to watch merchant retention for it.",
+    "Fraud is the risk, and we don't judge the campaign by merchant retention.",
   ])('the words it governs still are: %j', (text) => {
     expect(metricFound(text)).toBe(false);
   });

@@ -54,7 +54,10 @@ const personOf = (r: Kept) =>
 
 export function html(rows: readonly Kept[], failures: readonly Failure[], summary: Summary): string {
   const byCandidate = new Map<string, Kept[]>();
-  for (const r of rows) byCandidate.set(personOf(r), [...(byCandidate.get(personOf(r)) ?? []), r]);
+  for (const r of rows) {
+    const who = personOf(r);
+    byCandidate.set(who, [...(byCandidate.get(who) ?? []), r]);
+  }
   // Numbers in order: conversation #2 before #10.
   const candidates = [...byCandidate.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   const titles = [...new Set(rows.flatMap((r) => r.answers.flatMap((a) => a.criteria.map((c) => c.title))))].sort();

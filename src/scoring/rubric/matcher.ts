@@ -172,8 +172,9 @@ function isNegated(text: string, tokens: readonly Token[], t: number, clauseStar
     const tok = tokens[j]!;
     if (tok.start < clauseStart) return false;
     const w = tok.norm;
-    // "Guard against fraud by watching retention": what comes after "by" is the means, not what is negated.
-    if (MEANS_WORDS.has(w)) return false;
+    // "Guard against fraud by watching retention": what a means ("by watching…") leads to is not what is
+    // negated. "We don't judge it by downloads" still negates: a noun after "by" is the measure itself.
+    if (MEANS_WORDS.has(w) && tokens[j + 1]?.norm.endsWith('ing')) return false;
     const pair = j > 0 && NEGATOR_PAIRS.get(w)?.has(tokens[j - 1]!.norm) === true;
     if (pair || NEGATOR_WORDS.has(w) || w.endsWith("n't")) {
       // "no-show rate", "non-paying": a hyphen makes the negator part of a word.
