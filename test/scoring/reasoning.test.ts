@@ -119,6 +119,11 @@ describe('what a criterion asks for, said in the words people use', () => {
     );
     expect(level(s, 'balance')).toBeGreaterThanOrEqual(1);
   });
+
+  it.each(['the COO breaks the tie', 'the CEO breaks a tie between them'])('"%s" says who decides a disagreement', (who) => {
+    const t = trace(incentives, `When sales and product want different things, ${who} at the monthly review.`, { explain: true });
+    expect(t.signals.get('decision_rights')!.present).toBe(true);
+  });
 });
 
 describe('a negator reaches the words it governs, not the next clause', () => {

@@ -54,13 +54,14 @@ describe('appending sentences about something else earns nothing', () => {
   });
 
   // Joined on with "and", "so" or "also", as speech joins them, the target (none above 3) is not reached: where
-  // the boundary model finds no start at the join, the story's first words are read with the answer's last,
-  // and a unit opening "so …" or "they …" is carried on by the one before it.
+  // the boundary model finds no start at the join, the story's first words are read with the answer's last.
+  // A unit opening "so …" with no mark before it is carried on by the one before only when it is not about
+  // something else, so the story after "so" is not read as part of the answer.
   it.each(['and ', 'so ', 'also '])(
-    'appended after "%s" to it, at most four of eighteen rise by more than 3, none by more than 15',
+    'appended after "%s" to it, at most two of eighteen rise by more than 3, none by more than 15',
     (joiner) => {
       const rises = spokenRises(joiner);
-      expect(rises.filter((r) => r > 3).length).toBeLessThanOrEqual(4);
+      expect(rises.filter((r) => r > 3).length).toBeLessThanOrEqual(2);
       expect(Math.max(...rises)).toBeLessThanOrEqual(15);
     },
   );

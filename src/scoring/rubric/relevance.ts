@@ -18,6 +18,7 @@ import {
 } from '../../text/lexicon.js';
 import { countOf, spansOf, type Matches, type Span } from '../../text/phrase-matcher.js';
 import { firstTokenAt, speechUnits, tokenize, type Analysis, type Sentence, type Token } from '../../text/text.js';
+import { SPACE, TAB } from '../../text/chars.js';
 import { POLICY } from '../../policy/policy.js';
 
 /** A follow-up as asked: its words, and the rubric criteria it probes when known. */
@@ -638,7 +639,13 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
       // family (lead ≥ 0): "Cashback invites fake volume. I'd cap rewards… and judge the campaign on merchants
       // active three months later."
       const topical = beside && foreign[i] === 1 && sentenceLead(i) >= 0;
-      if (sharedBeyondContext >= THREAD_WORDS || sameWord || carried || topical) {
+      // A sentence that opens as a continuation ("so…") after a mark carries the thread on. Where no mark says
+      // where sentences end, it does when it shares a word with the thread or the topic model does not read it
+      // as clearly about something else: "…every sunday so the starter gets fed" opens with "so" and is not
+      // about the question.
+      const carriedOn =
+        carried && (markedStart(a.scan[a.sentences[i]!.turn]!, a.sentences[i]!.start) || shared >= 1 || sentenceLead(i) >= CARRIED_LEAD);
+      if (sharedBeyondContext >= THREAD_WORDS || sameWord || carriedOn || topical) {
         on[i] = 1;
         join(i);
         changed = true;
@@ -821,6 +828,21 @@ function sentenceAt(a: Analysis, turn: number, offset: number): number {
   }
   return -1;
 }
+
+/**
+ * How far the topic model may lean away from the question's family for a sentence opening as a
+ * continuation where no mark ends the one before (see `carriedOn`): on the development set's
+ * unpunctuated copies, 0 dropped real continuations that -1 keeps, and -3 let padding back in.
+ */
+const CARRIED_LEAD = -1;
+
+/** Whether a mark (a full stop, a semicolon, a line break, a bullet…) ends what comes before `start`, rather than the splitter's guess. */
+function markedStart(text: string, start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB)) k--;
+  return k < 0 || SENTENCE_MARKS.test(text[k]!);
+}
+const SENTENCE_MARKS = /[.!?;:…\n\r)\]"'”’？！。\-*•–—→]/u;
 
 /**
  * Whether a sentence opens by continuing the one before it: with a word such as "so" or "because", a
