@@ -2,7 +2,7 @@
 import type { ResolvedRubric } from '../scenario/rubric.js';
 import { positives, type Present } from './rubric/conditions.js';
 import { levelSignalsOf, totalWeight } from './rubric/criteria.js';
-import { FEATURE_ADVICE, PENALTY_POINTS } from './model/features.js';
+import { FEATURE_ADVICE, PENALTY_POINTS, type HabitWords } from './model/features.js';
 import type { NonAnswer } from './rubric/guards.js';
 import type { ModelTerm } from './model/model.js';
 import { guardedTotal, type Guards } from './model/total.js';
@@ -105,6 +105,8 @@ export interface Graded {
   present: Present;
   /** The model's sum and its terms. */
   fitted: { raw: number; terms: readonly ModelTerm[] };
+  /** The management words and the scaffolding the answer used, for their advice to name. */
+  habitWords?: HabitWords;
   guards: Guards;
   total: number;
   band: Band;
@@ -151,11 +153,29 @@ function improvements(g: Graded): Improvement[] {
     })),
     ...fitted.terms
       .filter((t) => t.points < 0 && FEATURE_ADVICE[t.feature])
-      .map((t) => ({ criterion: t.feature, gain: gainOf(-t.points), advice: FEATURE_ADVICE[t.feature]! })),
+      .map((t) => ({ criterion: t.feature, gain: gainOf(-t.points), advice: adviceFor(t.feature, g.habitWords) })),
   ]
     .filter((imp, i, all) => imp.gain > 0 && all.findIndex((x) => x.advice === imp.advice) === i)
     .sort((x, y) => y.gain - x.gain)
     .slice(0, IMPROVEMENTS_SHOWN);
+}
+
+/** How many of the words an answer used a habit's advice names. */
+const HABIT_WORDS_NAMED = 4;
+
+/**
+ * A habit's advice. The advice on management words and on scaffolding names the words this answer used
+ * in place of the examples its definition gives in brackets, which the answer may not use at all.
+ */
+function adviceFor(feature: keyof typeof FEATURE_ADVICE, habitWords: HabitWords | undefined): string {
+  const advice = FEATURE_ADVICE[feature]!;
+  const used = feature === 'generic' || feature === 'scaffold' ? (habitWords?.[feature] ?? []) : [];
+  if (!used.length) return advice;
+  const named = used
+    .slice(0, HABIT_WORDS_NAMED)
+    .map((w) => `“${w}”`)
+    .join(', ');
+  return advice.replace(/\([^)]*\)/u, `(${named})`);
 }
 
 /** Advice read as a sentence, whatever its source wrote: it ends on a full stop. */

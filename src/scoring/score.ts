@@ -132,7 +132,12 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
   const ceilings = shown.flatMap((a) => (a.ceiling ? [{ id: a.id, ceiling: a.ceiling }] : []));
 
   // The total: the model's sum of the features, then held down by the guards and the ceilings.
-  const { features, hits } = extractFeatures(analysis, rubricFeatures(rubric, criteria, antiPatterns, found.present), cues, explain);
+  const { features, hits, habitWords } = extractFeatures(
+    analysis,
+    rubricFeatures(rubric, criteria, antiPatterns, found.present),
+    cues,
+    explain,
+  );
   const fitted = applyModel(rubric.model, features);
   const share = relevance.words ? relevance.relevantWords / relevance.words : 1;
   // An answer that says it does not know, and then meets no level and names no figure and no metric, is a
@@ -178,6 +183,7 @@ export function trace(rubric: ResolvedRubric, answer: string | readonly string[]
     antiPatterns,
     present: found.present,
     fitted,
+    habitWords,
     guards,
     total,
     band,

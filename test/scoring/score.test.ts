@@ -320,6 +320,24 @@ describe('determinism and evidence', () => {
   });
 });
 
+describe('the advice on a habit names the words the answer used for it', () => {
+  // Written for this test: on the question, then thick with management words and scaffolding, none of
+  // them the examples the advice gives when it has no words to name.
+  const text =
+    'Sales and product would share one target, merchants still active after ninety days. We would keep stakeholders informed regularly on that shared target with a holistic, efficient analysis of the objectives across various areas.';
+  const advice = score(rubricOf('fintech', 'incentives'), text).feedback.improvements;
+
+  it.each([
+    ['generic', /^Replace management words \(“[^”]+”(?:, “[^”]+”)+\) with the specific thing/u, ['alignment', 'insights', 'ensure']],
+    ['scaffold', /^Drop the scaffolding \(“[^”]+”(?:, “[^”]+”)*\) and lead with your choice/u, ['firstly', 'it is important to']],
+  ] as const)('%s: quotes them, and no word the answer never said', (feature, shape, examples) => {
+    const said = advice.find((i) => i.criterion === feature)?.advice ?? '';
+    expect(said).toMatch(shape);
+    for (const quoted of said.match(/“([^”]+)”/gu)!) expect(text.toLowerCase()).toContain(quoted.slice(1, -1));
+    for (const example of examples) expect(said).not.toContain(example);
+  });
+});
+
 describe('a KPI named as the people who do something counts as a metric', () => {
   // Written for this test: the KPI is a population with an activity, a threshold and a window, in other verbs.
   it.each([

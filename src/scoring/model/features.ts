@@ -41,6 +41,12 @@ export const FEATURE_ADVICE: Partial<Record<FeatureId, string>> = Object.fromEnt
   }),
 );
 
+/** The words an answer used for each habit whose advice names them: management words, scaffolding. */
+export interface HabitWords {
+  generic: string[];
+  scaffold: string[];
+}
+
 /** Where a feature was seen, for the explanation: a sentence and the words in it. */
 export interface FeatureHit {
   feature: FeatureId;
@@ -165,8 +171,10 @@ export function extractFeatures(
   /** Where the cue lists were found in this answer. */
   cues: CueMatches,
   withHits = false,
-): { features: Features; hits: FeatureHit[] } {
+): { features: Features; hits: FeatureHit[]; habitWords: HabitWords } {
   const hits: FeatureHit[] = [];
+  // The management words and the scaffolding counted, each once in lower case, for their advice to name.
+  const habits = { generic: new Set<string>(), scaffold: new Set<string>() };
   const n = a.sentences.length;
   // Which sentences each list was found in: one flag array per list, views on one buffer,
   // so that an answer makes one allocation, not one per list.
@@ -212,9 +220,11 @@ export function extractFeatures(
         // reasoning move, so they neither mark a sentence nor make it stuffed.
         if (id === 'generic') {
           vague++;
+          habits.generic.add(text.slice(span.start, span.end).toLowerCase());
           continue;
         }
         covered[i]! += span.end - span.start;
+        if (id === 'scaffold') habits.scaffold.add(text.slice(span.start, span.end).toLowerCase());
         // A metric counts once however often it is named, so every different one is shown, not every sentence.
         if (id === 'shapes') {
           const key = text.slice(span.start, span.end).toLowerCase();
@@ -357,7 +367,7 @@ export function extractFeatures(
     plan: dense(count('plan'), SATURATE.plan),
     hedge: dense(count('hedge'), SATURATE.hedge),
   };
-  return { features, hits };
+  return { features, hits, habitWords: { generic: [...habits.generic], scaffold: [...habits.scaffold] } };
 }
 
 /** Numbering at the start of a list item ("1." or "2)") is not a figure. */
