@@ -120,6 +120,8 @@ export const CUES = {
       'as a result',
       'in order to',
       'it (shows|tells|reflects|captures|predicts|signals)',
+      // A cleft that names what the thing does: "it's what pays back the ad spend".
+      "(it's|it is|that's|that is) what (pays|drives|brings|keeps|makes|moves|earns|funds|predicts|tells)",
       '(drives|leads to|results in|correlates with|predicts|reflects|captures|proves|indicates)',
       'is (a)? (leading|lagging) (indicator|signal)',
       '(is|are) worth',

@@ -189,7 +189,9 @@ export const CONTINUING_WORDS = new Set(
 );
 
 /** Words that point back to what was just said: near a sentence's start they continue it ("If it falls…", "A shop that does that…"). */
-export const REFERRING_WORDS = new Set('this that these those it its they them their such'.split(' '));
+export const REFERRING_WORDS = new Set(
+  "this that these those it its they them their such it's that's they're it'll that'll they'll it'd that'd they'd".split(' '),
+);
 
 /**
  * Nouns that name a kind of thing an answer could give, not the thing: "a dashboard", "governance",

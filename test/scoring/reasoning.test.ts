@@ -120,6 +120,11 @@ describe('what a criterion asks for, said in the words people use', () => {
     expect(level(s, 'balance')).toBeGreaterThanOrEqual(1);
   });
 
+  it('"it\'s what pays back the ad spend" is a reason tied to the business', () => {
+    const s = score(kpi, "My north star is merchants taking ten QR payments a week. It's what pays back what we spend to sign them up.");
+    expect(level(s, 'justification')).toBeGreaterThanOrEqual(2);
+  });
+
   it.each(['the COO breaks the tie', 'the CEO breaks a tie between them'])('"%s" says who decides a disagreement', (who) => {
     const t = trace(incentives, `When sales and product want different things, ${who} at the monthly review.`, { explain: true });
     expect(t.signals.get('decision_rights')!.present).toBe(true);

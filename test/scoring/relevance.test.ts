@@ -456,6 +456,17 @@ describe('relevance is shown', () => {
   });
 });
 
+describe('a sentence that opens by pointing back is read with the one before it', () => {
+  // Written for this test: the second sentence names nothing of the question; its opening word points back.
+  it.each(["It's", "That's", 'It is', 'That is'])('"%s…" after the choice', (opening) => {
+    const t = trace(
+      loaded.rubrics[QUESTION.kpi]!,
+      `My north star is merchants who take ten QR payments a week. ${opening} where lending and soundbox rentals begin.`,
+    );
+    expect([...t.relevance.relevant]).toEqual([1, 1]);
+  });
+});
+
 describe("a short answer whose second sentence names another question's words but answers this one", () => {
   // Written for this test: the guard against the risk is said in metrics' and the KPI's words.
   const answer =

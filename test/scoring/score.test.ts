@@ -345,6 +345,8 @@ describe('a KPI named as the people who do something counts as a metric', () => 
     ['fintech', 'My KPI is shops that accept QR payments on five or more days a month.'],
     ['ecommerce', 'The one metric I would pick is shoppers who make a second order within 60 days.'],
     ['saas', 'My north star is workspaces that run at least three automations every week.'],
+    ['fintech', 'My north star is merchants taking ten or more QR payments a week.'],
+    ['saas', 'My KPI is workspaces running three automations or more each week.'],
   ])('%s: "%s" commits to a metric', (scenario, text) => {
     const s = score(rubricOf(scenario, 'north-star'), text, {});
     expect(s.criteria.find((c) => c.id === 'choice')!.level).toBeGreaterThanOrEqual(2);
