@@ -125,6 +125,39 @@ describe('what a criterion asks for, said in the words people use', () => {
     expect(level(s, 'justification')).toBeGreaterThanOrEqual(2);
   });
 
+  it.each([
+    ['governance', 'Sales and product review the pipeline together every two weeks.'],
+    ['governance', 'Feature requests go to a weekly deal desk.'],
+    ['governance', 'We hold a monthly pricing review with both teams.'],
+    ['decision_rights', 'When they disagree, the two heads decide.'],
+    ['incentive', 'Pay sales on shops still active after sixty days.'],
+    ['incentive', 'A slice of sales pay depends on whether the deals renew.'],
+    ['risk', 'Risk: reps chase easy renewals and neglect new customers.'],
+  ])('incentives: %s in "%s"', (signal, text) => {
+    const answer = `Sales and product share one target, merchants still taking payments at day ninety. ${text}`;
+    expect(trace(incentives, answer, { explain: true }).signals.get(signal)!.present).toBe(true);
+  });
+
+  it.each(['Most buyers pay on delivery in these cities.', 'We review the numbers every week.'])(
+    'incentives: no pay plan and no forum in "%s"',
+    (text) => {
+      const t = trace(incentives, `Sales and product share one target, merchants still taking payments at day ninety. ${text}`, {
+        explain: true,
+      });
+      expect(t.signals.get('incentive')!.present).toBe(false);
+      expect(t.signals.get('governance')!.present).toBe(false);
+    },
+  );
+
+  it.each([
+    ['learning', 'From now on, every launch in a new city ships with a holdout group.'],
+    ['learning', 'Next time we test the onboarding change on one city first.'],
+    ['adjust_target', 'Next year we set the target from cohort data, not last year plus a bit.'],
+  ])('shortfall: %s in "%s"', (signal, text) => {
+    const answer = `Merchants fell 20% short of target in two cities, so I would split the miss by city and signup cohort. ${text}`;
+    expect(trace(miss, answer, { explain: true }).signals.get(signal)!.present).toBe(true);
+  });
+
   it.each(['the COO breaks the tie', 'the CEO breaks a tie between them'])('"%s" says who decides a disagreement', (who) => {
     const t = trace(incentives, `When sales and product want different things, ${who} at the monthly review.`, { explain: true });
     expect(t.signals.get('decision_rights')!.present).toBe(true);
