@@ -174,8 +174,11 @@ export const CUES = {
       'every (week|month|quarter|sprint|day|monday|friday)',
       '(weekly|monthly|quarterly|daily|biweekly) (review|sync|meeting|business review|check in|report|dashboard|cadence)',
       'owns',
-      'ownership',
-      'owner*',
+      // Who owns what, not "I'd take ownership", which any answer can say.
+      '(clear|single|shared|joint|named|one) ownership',
+      'ownership (sits|lies|belongs|is with|stays with)',
+      'owner',
+      'owners',
       'accountable',
       'decision*',
       'decides',

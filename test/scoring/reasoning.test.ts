@@ -150,6 +150,30 @@ describe('what a criterion asks for, said in the words people use', () => {
   );
 
   it.each([
+    ['diagnose', "I'd look into which merchants stopped paying and why, and call a few of them."],
+    ['diagnose', 'First I would find out which shops dropped off.'],
+    ['tells_stakeholders', 'Then I would report back to the execs with a plan.'],
+    ['tells_stakeholders', 'I would brief my manager on the two cities by Friday.'],
+  ])('shortfall: %s in "%s"', (signal, text) => {
+    const answer = `Merchants fell 20% short of target in two cities. ${text}`;
+    expect(trace(miss, answer, { explain: true }).signals.get(signal)!.present).toBe(true);
+  });
+
+  it('"I\'d take ownership" is a platitude, not a mechanism; an owner named for a thing is one', () => {
+    const platitude = "Merchants fell 20% short of target in two cities. I'd take ownership of the miss in those cities.";
+    const named = 'Merchants fell 20% short of target in two cities. The growth lead is the owner of the miss in those cities.';
+    expect(trace(miss, platitude).features.mechanism).toBe(0);
+    expect(trace(miss, named).features.mechanism).toBeGreaterThan(0);
+  });
+
+  it('finding out who fell away and telling the execs outranks owning it and staying positive', () => {
+    const plain =
+      "I'd look into which merchants stopped paying and why, and call a few of them. Then I'd fix it with the ops team and report back to the execs.";
+    const platitudes = "That's a shame. I'd take ownership, stay positive and push the team to do better next quarter.";
+    expect(score(miss, plain).total).toBeGreaterThan(score(miss, platitudes).total);
+  });
+
+  it.each([
     ['learning', 'From now on, every launch in a new city ships with a holdout group.'],
     ['learning', 'Next time we test the onboarding change on one city first.'],
     ['adjust_target', 'Next year we set the target from cohort data, not last year plus a bit.'],
