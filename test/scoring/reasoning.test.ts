@@ -188,6 +188,29 @@ describe('what a criterion asks for, said in the words people use', () => {
   });
 });
 
+describe('the word for a thing is not the thing', () => {
+  const risks = rubricOf('fintech', 'gaming');
+  // Written for these tests.
+  it('naming the campaign asked about ("cashback") and "risks" names a risk in general terms only', () => {
+    const s = score(risks, 'Cashback campaigns have pros and cons. They can lift the numbers but also carry risks.');
+    expect(level(s, 'identify')).toBeLessThanOrEqual(1);
+  });
+
+  it.each([
+    'Cashback invites people to pay themselves from a second phone.',
+    'Cashback invites shops to split one sale into many tiny payments.',
+    'With cashback, friends will send money back and forth to farm the reward.',
+  ])('how it would be gamed, in plain words, names the risk concretely: "%s"', (text) => {
+    expect(level(score(risks, text), 'identify')).toBe(2);
+  });
+
+  it('"a RACI and OKRs" after "aligned on the big picture" is neither decision rights nor a joint incentive', () => {
+    const s = score(incentives, "I'd get both teams in a room so we're aligned on the big picture. Using a RACI and OKRs helps.");
+    expect(level(s, 'governance')).toBeLessThanOrEqual(1);
+    expect(level(s, 'incentive_design')).toBeLessThanOrEqual(1);
+  });
+});
+
 describe('a negator reaches the words it governs, not the next clause', () => {
   const risks = rubricOf('fintech', 'gaming');
   const metricFound = (text: string) => trace(risks, text, { explain: true }).signals.get('metric_any')!.present;

@@ -77,7 +77,7 @@ const SEQUENCE_REACH = 16;
  * Whether only spaces or a hyphen stand between two words, so they belong to one phrase. A run of
  * spaces of any length is where a filler was blanked ("bookings, um, per member").
  */
-const adjacent = (text: string, from: number, to: number) => /^[\s-]{1,3}$|^ +-? *$/u.test(text.slice(from, to));
+const adjacent = (text: string, from: number, to: number) => /^[\s\-\u2010\u2011]{1,3}$|^ +[-\u2010\u2011]? *$/u.test(text.slice(from, to));
 /** The cue lists that show reasoning moves, which stuffing fakes. */
 const CUE_IDS = FEATURES.filter((f) => featureDef(f).fakeable) as CueFeature[];
 /** Penalty points are out of a hundred; the feature is the share, so the model's weight is the cost of a hundred points. */
