@@ -7,6 +7,13 @@ import { answersTo, probesOf, recordingsOf, type NoticeReason, type Session } fr
 import { bandOf } from '../scoring/score.js';
 import type { Band, Score } from '../scoring/types.js';
 import { worthMaking } from './scorecard.js';
+import { FEATURES } from '../scenario/features.js';
+
+const HABITS: ReadonlySet<string> = new Set(FEATURES);
+
+/** Whether two improvements say the same: the same advice, or advice on the same habit. */
+const sameAdvice = (a: { criterion: string; advice: string }, b: { criterion: string; advice: string }) =>
+  a.advice === b.advice || (a.criterion === b.criterion && HABITS.has(a.criterion));
 
 export interface QuestionReport {
   id: string;
@@ -87,13 +94,15 @@ export function buildReport(session: Session, scenario: Scenario): Report {
         gain: i.gain / n,
         questionGain: i.gain,
         advice: i.advice,
+        criterion: i.criterion,
       })),
     )
     .sort((a, b) => b.gain - a.gain || (a.question < b.question ? -1 : a.question > b.question ? 1 : 0))
-    // The same advice for several questions is one piece of advice, worth what its best use is.
-    .filter((imp, i, all) => all.findIndex((x) => x.advice === imp.advice) === i)
+    // The same advice for several questions is one piece of advice, worth what its best use is. A habit's
+    // advice names each answer's own words ("Replace management words (…)"), so habits go by the habit.
+    .filter((imp, i, all) => all.findIndex((x) => sameAdvice(x, imp)) === i)
     .slice(0, 3)
-    .map((i) => ({ ...i, gain: Math.round(i.gain * 10) / 10 }));
+    .map(({ criterion: _, ...i }) => ({ ...i, gain: Math.round(i.gain * 10) / 10 }));
   return {
     sessionId: session.id,
     scenario: { id: scenario.id, title: scenario.title },

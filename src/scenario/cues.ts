@@ -177,8 +177,8 @@ export const CUES = {
       // Who owns what, not "I'd take ownership", which any answer can say.
       '(clear|single|shared|joint|named|one) ownership',
       'ownership (sits|lies|belongs|is with|stays with)',
-      'owner',
-      'owners',
+      '(owner|owners) (of|for)',
+      '(is|as) the owner',
       'accountable',
       'decision*',
       'decides',

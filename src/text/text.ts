@@ -222,7 +222,22 @@ function lineEndsSentence(text: string, i: number): boolean {
   let p = i - 1;
   while (p >= 0 && (text.charCodeAt(p) === SPACE || text.charCodeAt(p) === TAB || text.charCodeAt(p) === CARRIAGE_RETURN)) p--;
   if (p < 0) return true;
-  return endsLikeSentence(text.charCodeAt(p));
+  if (endsLikeSentence(text.charCodeAt(p))) return true;
+  // A list item ends at its line: the line after the last bullet ("- Customer satisfaction" then "These
+  // would help…") starts afresh unless it is indented, as an item's wrapped line is.
+  return j === i + 1 && isListItemLine(text, p);
+}
+
+/** Whether the line holding offset `p` opens with a bullet mark and a space, or a number and "." or ")". */
+function isListItemLine(text: string, p: number): boolean {
+  let k = p;
+  while (k > 0 && text.charCodeAt(k - 1) !== LINE_FEED) k--;
+  while (k < p && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB)) k++;
+  const c = text.charCodeAt(k);
+  if (isBulletMark(c)) return text.charCodeAt(k + 1) === SPACE;
+  if (!isDigit(c)) return false;
+  while (k < p && isDigit(text.charCodeAt(k))) k++;
+  return (text.charCodeAt(k) === FULL_STOP || text.charCodeAt(k) === RIGHT_PAREN) && text.charCodeAt(k + 1) === SPACE;
 }
 
 /** What may follow a full stop that ends a sentence, besides a space: a closing quote or bracket. */

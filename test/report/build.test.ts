@@ -106,6 +106,23 @@ describe('buildReport', () => {
     });
   });
 
+  it("a habit's advice, naming each answer's own words, is one piece of advice across questions", () => {
+    const habit = (words: string, gain: number) => ({
+      criterion: 'generic',
+      gain,
+      advice: `Replace management words (${words}) with the specific thing: which metric, which team, which number.`,
+    });
+    const both = aSession({
+      ...session,
+      scores: {
+        [kpi]: aScore(40, { criteria: [criterion('Guardrails', 0, 3)], improvements: [habit('“synergy”', 6)] }),
+        [metrics]: aScore(40, { criteria: [criterion('Guardrails', 0, 3)], improvements: [habit('“holistic”, “regularly”', 4)] }),
+      },
+    });
+    const advice = buildReport(both, scenario).improvements.map((i) => i.advice);
+    expect(advice.filter((a) => a.startsWith('Replace management words'))).toEqual([habit('“synergy”', 6).advice]);
+  });
+
   it('a time-up notice is not an LLM failure, and resuming is not a notice at all', () => {
     const { notices } = buildReport(session, scenario);
     expect(notices.filter((n) => n.reason === 'llm-failed')).toHaveLength(1);

@@ -129,7 +129,7 @@ describe('what a criterion asks for, said in the words people use', () => {
     ['governance', 'Sales and product review the pipeline together every two weeks.'],
     ['governance', 'Feature requests go to a weekly deal desk.'],
     ['governance', 'We hold a monthly pricing review with both teams.'],
-    ['decision_rights', 'When they disagree, the two heads decide.'],
+    ['decision_rights', 'Product and sales each bring their list, and the two heads decide.'],
     ['incentive', 'Pay sales on shops still active after sixty days.'],
     ['incentive', 'A slice of sales pay depends on whether the deals renew.'],
     ['risk', 'Risk: reps chase easy renewals and neglect new customers.'],
@@ -166,11 +166,22 @@ describe('what a criterion asks for, said in the words people use', () => {
     expect(trace(miss, named).features.mechanism).toBeGreaterThan(0);
   });
 
-  it('finding out who fell away and telling the execs outranks owning it and staying positive', () => {
-    const plain =
-      "I'd look into which merchants stopped paying and why, and call a few of them. Then I'd fix it with the ops team and report back to the execs.";
-    const platitudes = "That's a shame. I'd take ownership, stay positive and push the team to do better next quarter.";
-    expect(score(miss, plain).total).toBeGreaterThan(score(miss, platitudes).total);
+  // Written for these tests: the same words in sentences that do not do the thing.
+  it.each([
+    ['incentive', 'Sales and product share one target, merchants still active at day ninety, because card sales pay a small fee.'],
+    ['incentive', 'Sales and product share one target, merchants still active at day ninety. Merchants get paid the next morning.'],
+    ['decision_rights', 'Sales and product share one target, merchants still active at day ninety. Most shop owners decide in a week.'],
+  ])('incentives: no %s in "%s"', (signal, text) => {
+    expect(trace(incentives, text, { explain: true }).signals.get(signal)!.present).toBe(false);
+  });
+
+  it.each([
+    ['diagnose', 'Transacting merchants, which fell 20% below target, are the number I own.'],
+    ['diagnose', "Merchants fell 20% short of target in two cities. I'd look into it."],
+    ['learning', 'Merchants fell 20% short of target in two cities. Next time a merchant misses a payment we send a tip.'],
+    ['tells_stakeholders', 'Merchants fell 20% short of target in two cities after a brief dip in the team.'],
+  ])('shortfall: no %s in "%s"', (signal, text) => {
+    expect(trace(miss, text, { explain: true }).signals.get(signal)!.present).toBe(false);
   });
 
   it.each([
@@ -191,6 +202,14 @@ describe('what a criterion asks for, said in the words people use', () => {
 describe('the word for a thing is not the thing', () => {
   const risks = rubricOf('fintech', 'gaming');
   // Written for these tests.
+  it.each([
+    'The risk is short-term thinking, so I would split the budget into small city pilots.',
+    'Cashback is a risk if merchants pay their own suppliers through it.',
+    'We went back and forth on the cashback budget, and the risk is overspending.',
+  ])('a safeguard or a budget is no way of gaming the number: "%s"', (text) => {
+    expect(level(score(risks, text), 'identify')).toBeLessThanOrEqual(1);
+  });
+
   it('naming the campaign asked about ("cashback") and "risks" names a risk in general terms only', () => {
     const s = score(risks, 'Cashback campaigns have pros and cons. They can lift the numbers but also carry risks.');
     expect(level(s, 'identify')).toBeLessThanOrEqual(1);
@@ -208,6 +227,13 @@ describe('the word for a thing is not the thing', () => {
     const s = score(incentives, "I'd get both teams in a room so we're aligned on the big picture. Using a RACI and OKRs helps.");
     expect(level(s, 'governance')).toBeLessThanOrEqual(1);
     expect(level(s, 'incentive_design')).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('a typographic hyphen is a hyphen', () => {
+  it.each(['-', '\u2010', '\u2011'])('"no%sfee" is part of a word, not a negation of the metric after it', (hyphen) => {
+    const s = score(kpi, `My north star is no${hyphen}fee merchants who take ten QR payments a week.`);
+    expect(level(s, 'choice')).toBeGreaterThanOrEqual(2);
   });
 });
 

@@ -2,7 +2,7 @@
 // replaced found, on generated answers and on strings of letters, figures and marks from every script.
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/scenario/catalog.js';
-import { countWords, tokenize, type Token } from '../../src/text/text.js';
+import { analyse, countWords, tokenize, type Token } from '../../src/text/text.js';
 import { generatedText, seeded } from '../support/generated-answers.js';
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
@@ -85,5 +85,20 @@ describe('tokenize', () => {
       if (JSON.stringify(tokenize(text)) !== JSON.stringify(expected(text))) wrong.push(c);
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('a list item ends at its line', () => {
+  const sentencesOf = (text: string) => analyse([text], [text]).sentences.map((x) => text.slice(x.start, x.end).trim());
+
+  it('the line after the last bullet starts a sentence of its own', () => {
+    // Written for this test: metrics as bullets without full stops, then a sentence about them.
+    const text = '- Churn by plan\n- Seats in use\nThese tell me early when the north star is in trouble.';
+    expect(sentencesOf(text).at(-1)).toBe('These tell me early when the north star is in trouble.');
+  });
+
+  it('an indented line continues its item', () => {
+    const text = '1. Churn by plan, split by the size of the\n   account that left\nThat is the first cut.';
+    expect(sentencesOf(text)).toHaveLength(2);
   });
 });

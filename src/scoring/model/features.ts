@@ -16,7 +16,7 @@ import {
   COLON,
   COMMA,
   FULL_STOP,
-  HYPHEN,
+  isHyphen,
   LEFT_PAREN,
   LINE_FEED,
   PERCENT_SIGN,
@@ -420,7 +420,7 @@ function isListNumber(text: string, tokens: readonly Token[], k: number): boolea
   const after = text.charCodeAt(t.end);
   // "1)" and "1- " number an item wherever they stand, unless the bracket closes one opened before it on
   // the line ("(from 9 to 6)"): a figure is followed by neither.
-  if (t.norm.length <= 2 && after === HYPHEN && text.charCodeAt(t.end + 1) === SPACE) return true;
+  if (t.norm.length <= 2 && isHyphen(after) && text.charCodeAt(t.end + 1) === SPACE) return true;
   if (t.norm.length <= 2 && after === RIGHT_PAREN && !insideBrackets(text, t.start)) return true;
   if (after !== FULL_STOP && after !== RIGHT_PAREN) return false;
   if (k === 0) return true;

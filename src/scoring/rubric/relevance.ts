@@ -639,12 +639,15 @@ function relevanceOfSentences(a: Analysis, rubric: ResolvedRubric, phrases: Topi
       // family (lead ≥ 0): "Cashback invites fake volume. I'd cap rewards… and judge the campaign on merchants
       // active three months later."
       const topical = beside && foreign[i] === 1 && sentenceLead(i) >= 0;
-      // A sentence that opens as a continuation ("so…") after a mark carries the thread on. Where no mark says
-      // where sentences end, it does when it shares a word with the thread or the topic model does not read it
-      // as clearly about something else: "…every sunday so the starter gets fed" opens with "so" and is not
-      // about the question.
+      // A sentence that opens as a continuation ("so…", "because…", "it's…", a heading) after a sentence's end mark
+      // carries the thread on. Where no mark says where sentences end, it does when it says one of the thread's
+      // words again (the same word, not one that only starts alike) or the topic model does not read it as
+      // clearly about something else: "…every sunday so the starter gets fed" is not about the question.
       const carriedOn =
-        carried && (markedStart(a.scan[a.sentences[i]!.turn]!, a.sentences[i]!.start) || shared >= 1 || sentenceLead(i) >= CARRIED_LEAD);
+        carried &&
+        (markedStart(a.scan[a.sentences[i]!.turn]!, a.sentences[i]!.start) ||
+          wholes[i]!.some((w) => thread.whole[w.lemmaId] === inThread) ||
+          sentenceLead(i) >= CARRIED_LEAD);
       if (sharedBeyondContext >= THREAD_WORDS || sameWord || carriedOn || topical) {
         on[i] = 1;
         join(i);
@@ -836,13 +839,26 @@ function sentenceAt(a: Analysis, turn: number, offset: number): number {
  */
 const CARRIED_LEAD = -1;
 
-/** Whether a mark (a full stop, a semicolon, a line break, a bullet…) ends what comes before `start`, rather than the splitter's guess. */
+/**
+ * Whether a sentence's end mark (a full stop, a semicolon, a line break…) or a bullet at the start of the
+ * line comes before `start`, rather than the splitter's guess.
+ */
 function markedStart(text: string, start: number): boolean {
   let k = start - 1;
   while (k >= 0 && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB)) k--;
-  return k < 0 || SENTENCE_MARKS.test(text[k]!);
+  // A bullet at the start of its line: the line break before it is the mark.
+  if (k >= 0 && BULLETS.test(text[k]!)) {
+    k--;
+    while (k >= 0 && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB)) k--;
+    return k < 0 || text[k] === '\n' || text[k] === '\r';
+  }
+  // A closing quote or bracket after the mark: "…at day 60." So…
+  while (k >= 0 && CLOSERS.test(text[k]!)) k--;
+  return k < 0 || SENTENCE_ENDS.test(text[k]!);
 }
-const SENTENCE_MARKS = /[.!?;:…\n\r)\]"'”’？！。\-*•–—→]/u;
+const SENTENCE_ENDS = /[.!?;:…\n\r？！。]/u;
+const BULLETS = /[-*•]/u;
+const CLOSERS = /[)\]"'”’]/u;
 
 /**
  * Whether a sentence opens by continuing the one before it: with a word such as "so" or "because", a
