@@ -223,6 +223,14 @@ describe('the word for a thing is not the thing', () => {
     expect(level(score(risks, text), 'identify')).toBe(2);
   });
 
+  it('a bonus tied to "that number", the shared one named just before, is a joint incentive', () => {
+    const s = score(
+      incentives,
+      "Sales and product share one number: merchants still taking payments at day ninety. Half of each team's bonus is tied to that number.",
+    );
+    expect(level(s, 'incentive_design')).toBe(2);
+  });
+
   it('"a RACI and OKRs" after "aligned on the big picture" is neither decision rights nor a joint incentive', () => {
     const s = score(incentives, "I'd get both teams in a room so we're aligned on the big picture. Using a RACI and OKRs helps.");
     expect(level(s, 'governance')).toBeLessThanOrEqual(1);
