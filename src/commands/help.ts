@@ -91,7 +91,7 @@ const COMMANDS: Record<string, CommandHelp> = {
       'exit codes: 0 every transcript graded, 1 a file (or a line of JSON Lines, from a file or standard input) could not be graded or had answers left ungraded (the others are graded), 2 bad arguments, no files, or a scenario that does not load',
   },
   scenarios: {
-    usage: ['scenarios [--json]', 'scenarios show <id> [--json]', 'scenarios new <id> [--from <id>]'],
+    usage: ['scenarios [list] [--json]', 'scenarios show <id> [--json]', 'scenarios new <id> [--from <id>]'],
     about: "List the scenarios (shipped, and your own), show one's questions and follow-ups, or start your own (commented, or a copy).",
     options: [JSON_OUT, ['--from <id>', 'new: start from a copy of scenario <id>']],
   },

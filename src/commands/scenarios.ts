@@ -1,4 +1,4 @@
-// `rehearse scenarios [--json]` and `rehearse scenarios show <id> [--json]`.
+// `rehearse scenarios [list] [--json]` and `rehearse scenarios show <id> [--json]`.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { reading } from '../app/wiring.js';
@@ -15,7 +15,8 @@ import { forTerminal } from '../terminal-text.js';
 import type { IO } from '../io.js';
 import { parse } from './args.js';
 
-const USAGE = 'rehearse scenarios [--json] | rehearse scenarios show <id> [--json] | rehearse scenarios new <id> [--from <scenario>]';
+const USAGE =
+  'rehearse scenarios [list] [--json] | rehearse scenarios show <id> [--json] | rehearse scenarios new <id> [--from <scenario>]';
 
 function summaryOf(s: LoadedScenario, ownDir: string) {
   const { scenario } = s;
@@ -41,7 +42,9 @@ export async function scenariosCommand(args: string[], io: IO): Promise<number> 
     else io.out(forTerminal(describe(loaded)));
     return 0;
   }
-  if (positionals.length) throw new UsageError(`unknown argument "${positionals[0]}"\nusage: ${USAGE}`);
+  // "list" is what people type for the list, as with most tools' subcommands; the list is also the default.
+  if (positionals[0] === 'list' ? positionals.length > 1 : positionals.length)
+    throw new UsageError(`unknown argument "${positionals.at(-1)}"\nusage: ${USAGE}`);
   // Files of the user's that do not load are said on standard error as they are met, and counted here.
   let skipped = 0;
   const catalog = loadCatalog({

@@ -29,6 +29,11 @@ describe('rehearse scenarios new', () => {
 
     const listed = await rehearseHere(['scenarios'], { env: { REHEARSE_HOME: h } });
     expect(listed.stdout).toContain(`Your own, in ${join(h, 'scenarios')}:\n  telehealth`);
+    // "scenarios list" is the same list.
+    expect((await rehearseHere(['scenarios', 'list'], { env: { REHEARSE_HOME: h } })).stdout).toBe(listed.stdout);
+    const extra = await rehearseHere(['scenarios', 'list', 'fintech'], { env: { REHEARSE_HOME: h } });
+    expect(extra.code).toBe(2);
+    expect(extra.stderr).toMatch(/unknown argument "fintech"/);
     const json = JSON.parse((await rehearseHere(['scenarios', '--json'], { env: { REHEARSE_HOME: h } })).stdout) as {
       id: string;
       own: boolean;
