@@ -30,7 +30,7 @@ import { NO_TOPIC, topicOf, type Topic } from './rubric/topic.js';
 import { evaluateSignals, type RejectedMention, type SignalResult } from './rubric/signals.js';
 import { cuesIn, findIn, RELEVANT, rubricPhrases, topicPhrases, WHOLE } from './rubric/compiled.js';
 import type { Matches } from '../text/phrase-matcher.js';
-import { analyse, countWords, tokenize, type Analysis, type Token } from '../text/text.js';
+import { analyse, countWords, plainHyphens, tokenize, type Analysis, type Token } from '../text/text.js';
 import { positives } from './rubric/conditions.js';
 import { guardedTotal, type Guards } from './model/total.js';
 import { POLICY } from '../policy/policy.js';
@@ -353,7 +353,9 @@ function onlyRelevant(a: Analysis, r: Relevance): Analysis {
 function read(turns: string[]): { analysis: Analysis; blanked: Span[]; readPast: boolean } {
   const blanked = turns.flatMap((t, i) => graderDirectedSpans(t, i));
   const spansIn = (turn: number) => blanked.filter((s) => s.turn === turn);
-  const undirected = turns.map((t, i) => blank(t, spansIn(i)));
+  // The typographic hyphens ("trade‑off", "no‑fee") read as the plain one everywhere after this; one code unit
+  // each, so offsets are kept.
+  const undirected = turns.map((t, i) => plainHyphens(blank(t, spansIn(i))));
   const tokens = undirected.map(tokenize);
   // An "um" neither costs nor earns points, so the analysis never sees it; evidence still quotes the words as said.
   const disfluent = undirected.map((t, turn) => disfluencySpans(t, tokens[turn]).map((s): Span => ({ ...s, turn })));

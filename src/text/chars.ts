@@ -16,11 +16,6 @@ export const RIGHT_PAREN = 0x29; // )
 export const ASTERISK = 0x2a; // *
 export const COMMA = 0x2c; // ,
 export const HYPHEN = 0x2d; // -
-/** The typographic hyphens: U+2010, and U+2011 that does not break a line ("trade‑off"). */
-export const UNICODE_HYPHEN = 0x2010;
-export const NON_BREAKING_HYPHEN = 0x2011;
-/** A hyphen of any kind: "-", "‐" or "‑". */
-export const isHyphen = (c: number) => c === HYPHEN || c === UNICODE_HYPHEN || c === NON_BREAKING_HYPHEN;
 export const FULL_STOP = 0x2e; // .
 export const SLASH = 0x2f; // /
 const DIGIT_ZERO = 0x30; // 0

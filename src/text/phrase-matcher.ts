@@ -8,20 +8,7 @@
 // need them and kept: after the first few answers, a word costs one table lookup per phrase it may
 // continue. A phrase that begins with "any word" ("_ per user") needs no walk of its own from every
 // word: its first literal word decides, as the step after the any-word edge.
-import {
-  CARRIAGE_RETURN,
-  FULL_STOP,
-  HYPHEN,
-  LINE_FEED,
-  NO_BREAK_SPACE,
-  NON_BREAKING_HYPHEN,
-  PERCENT_SIGN,
-  SLASH,
-  SPACE,
-  TAB,
-  UNICODE_HYPHEN,
-  isDigit,
-} from './chars.js';
+import { CARRIAGE_RETURN, FULL_STOP, HYPHEN, LINE_FEED, NO_BREAK_SPACE, PERCENT_SIGN, SLASH, SPACE, TAB, isDigit } from './chars.js';
 import type { Token } from './text.js';
 
 export interface Span {
@@ -76,15 +63,13 @@ export function spansOf(m: Matches, list: number): Span[] {
 /** How many matches a list has in a text. */
 export const countOf = (m: Matches, list: number) => m.first[list + 1]! - m.first[list]!;
 
-/** What may stand between two words of one phrase in the answer: a space, a hyphen of any kind, a slash or a dot. */
+/** What may stand between two words of one phrase in the answer: a space, a hyphen, a slash or a dot. */
 const isJoiner = (c: number) =>
   c === SPACE ||
   c === TAB ||
   c === LINE_FEED ||
   c === CARRIAGE_RETURN ||
   c === HYPHEN ||
-  c === UNICODE_HYPHEN ||
-  c === NON_BREAKING_HYPHEN ||
   c === SLASH ||
   c === FULL_STOP ||
   c === NO_BREAK_SPACE;

@@ -166,6 +166,13 @@ function wordStart(text: string, i: number): number {
   return i;
 }
 
+/** The text with its typographic hyphens (U+2010, and U+2011 that does not break a line) made plain: the same length. */
+export function plainHyphens(text: string): string {
+  return TYPOGRAPHIC_HYPHENS.test(text) ? text.replace(TYPOGRAPHIC_HYPHENS_ALL, '-') : text;
+}
+const TYPOGRAPHIC_HYPHENS = /[\u2010\u2011]/u;
+const TYPOGRAPHIC_HYPHENS_ALL = /[\u2010\u2011]/gu;
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   // Lower-case once; per word only where case folding changed the length (rare letters).

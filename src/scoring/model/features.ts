@@ -16,7 +16,7 @@ import {
   COLON,
   COMMA,
   FULL_STOP,
-  isHyphen,
+  HYPHEN,
   LEFT_PAREN,
   LINE_FEED,
   PERCENT_SIGN,
@@ -77,7 +77,7 @@ const SEQUENCE_REACH = 16;
  * Whether only spaces or a hyphen stand between two words, so they belong to one phrase. A run of
  * spaces of any length is where a filler was blanked ("bookings, um, per member").
  */
-const adjacent = (text: string, from: number, to: number) => /^[\s\-\u2010\u2011]{1,3}$|^ +[-\u2010\u2011]? *$/u.test(text.slice(from, to));
+const adjacent = (text: string, from: number, to: number) => /^[\s-]{1,3}$|^ +-? *$/u.test(text.slice(from, to));
 /** The cue lists that show reasoning moves, which stuffing fakes. */
 const CUE_IDS = FEATURES.filter((f) => featureDef(f).fakeable) as CueFeature[];
 /** Penalty points are out of a hundred; the feature is the share, so the model's weight is the cost of a hundred points. */
@@ -420,7 +420,7 @@ function isListNumber(text: string, tokens: readonly Token[], k: number): boolea
   const after = text.charCodeAt(t.end);
   // "1)" and "1- " number an item wherever they stand, unless the bracket closes one opened before it on
   // the line ("(from 9 to 6)"): a figure is followed by neither.
-  if (t.norm.length <= 2 && isHyphen(after) && text.charCodeAt(t.end + 1) === SPACE) return true;
+  if (t.norm.length <= 2 && after === HYPHEN && text.charCodeAt(t.end + 1) === SPACE) return true;
   if (t.norm.length <= 2 && after === RIGHT_PAREN && !insideBrackets(text, t.start)) return true;
   if (after !== FULL_STOP && after !== RIGHT_PAREN) return false;
   if (k === 0) return true;

@@ -15,7 +15,7 @@ import {
 } from '../../text/lexicon.js';
 import type { Matches, Span } from '../../text/phrase-matcher.js';
 import { cueListOf, type CueMatches } from '../model/features.js';
-import { isHyphen } from '../../text/chars.js';
+import { HYPHEN } from '../../text/chars.js';
 import { requiredPattern, withFirstChars } from './first-chars.js';
 import { POLICY } from '../../policy/policy.js';
 import { clauseAround, nextClause, firstTokenAt, isWordUnit, type Analysis, type Sentence, type Token } from '../../text/text.js';
@@ -178,7 +178,7 @@ function isNegated(text: string, tokens: readonly Token[], t: number, clauseStar
     const pair = j > 0 && NEGATOR_PAIRS.get(w)?.has(tokens[j - 1]!.norm) === true;
     if (pair || NEGATOR_WORDS.has(w) || w.endsWith("n't")) {
       // "no-show rate", "non-paying": a hyphen makes the negator part of a word.
-      if (isHyphen(text.charCodeAt(tok.end))) continue;
+      if (text.charCodeAt(tok.end) === HYPHEN) continue;
       if (notNegating(tokens, j)) return false;
       // "Guard against it, watching retention": the negator took the pronoun as its object. "No I'd track
       // retention": a clause with its own subject starts right after it. ("I don't think we should watch
