@@ -37,7 +37,7 @@ const LAYERS: string[][] = [
   ['ui'],
   ['commands'],
   ['main.ts'],
-  ['cli.ts'],
+  ['cli.ts', 'build-catalog.ts'],
 ];
 
 /** Modules that take text and data in and give data out: no files, processes, network or terminal. */

@@ -5,6 +5,7 @@ import { InvalidFileError, UsageError } from '../errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { LoadedScenario } from './loaded.js';
 import { isLibraryData, loadScenario, readParsed, type ReadOptions } from './load.js';
+import { prebuiltCatalog } from './prebuilt.js';
 import type { RubricLibrary } from './schema.js';
 
 export const BUILT_IN_DIR = join(PACKAGE_ROOT, 'scenarios');
@@ -62,7 +63,15 @@ export function loadCatalog(options: CatalogOptions = {}): LoadedScenario[] {
     seen.set(loaded.scenario.id, file);
     out.push(loaded);
   };
-  for (const file of (options.dirs ?? [BUILT_IN_DIR]).flatMap(scenarioFiles)) add(file, false);
+  // The shipped scenarios as the built CLI keeps them, when their files are as they were built from.
+  const prebuilt = options.dirs || options.fresh ? undefined : prebuiltCatalog(BUILT_IN_DIR);
+  if (prebuilt) {
+    for (const s of prebuilt.scenarios) {
+      seen.set(s.scenario.id, s.file);
+      out.push(s);
+    }
+    for (const [path, lib] of prebuilt.libraries) libraries.set(path, lib);
+  } else for (const file of (options.dirs ?? [BUILT_IN_DIR]).flatMap(scenarioFiles)) add(file, false);
   if (options.userDir) for (const file of scenarioFiles(options.userDir)) add(file, true);
   return out;
 }
