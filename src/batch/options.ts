@@ -1,6 +1,6 @@
 // What a grader needs to know, built the same way in the main thread and in each worker.
 import { join } from 'node:path';
-import { BUILT_IN_DIR, findScenario, loadCatalog } from '../scenario/catalog.js';
+import { BUILT_IN_DIR, findScenario, loadCatalogAndLibraries } from '../scenario/catalog.js';
 import { ParseCache } from '../scenario/cache.js';
 import { CompiledCache } from '../scenario/compiled-cache.js';
 import { keepCompiledIn } from '../text/phrases.js';
@@ -25,11 +25,13 @@ export function gradeOptions(settings: GradeSettings): GradeOptions {
     ...(settings.cacheDir ? { cache: new ParseCache(settings.cacheDir) } : {}),
     ...(settings.scenariosDir ? { userDir: settings.scenariosDir } : {}),
   };
-  const catalog = loadCatalog(reading);
+  const { scenarios: catalog, libraries } = loadCatalogAndLibraries(reading);
+  // The shipped library that grades a question no scenario has: the one the catalog loaded, when a scenario uses it.
+  const shipped = join(BUILT_IN_DIR, 'rubrics', 'pm.yaml');
   return {
     ...(settings.scenario !== 'auto' ? { scenario: findScenario(settings.scenario, { ...reading, catalog }) } : {}),
     scenarios: new Map(catalog.map((s) => [s.scenario.id, s])),
-    library: loadLibrary(join(BUILT_IN_DIR, 'rubrics', 'pm.yaml'), reading),
+    library: libraries.get(shipped) ?? loadLibrary(shipped, reading),
     ...(settings.interviewer ? { interviewer: settings.interviewer } : {}),
     ...(settings.candidate ? { candidate: settings.candidate } : {}),
   };

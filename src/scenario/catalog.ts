@@ -39,6 +39,14 @@ export interface CatalogOptions extends ReadOptions {
 
 /** Every scenario in the folders, in file order; a duplicate id is an error naming both files. */
 export function loadCatalog(options: CatalogOptions = {}): LoadedScenario[] {
+  return loadCatalogAndLibraries(options).scenarios;
+}
+
+/** The catalog, and the rubric libraries its scenarios use by absolute path (a shipped one is `libraryPath(…, 'rehearse:pm')`). */
+export function loadCatalogAndLibraries(options: CatalogOptions = {}): {
+  scenarios: LoadedScenario[];
+  libraries: ReadonlyMap<string, RubricLibrary>;
+} {
   const libraries = new Map<string, RubricLibrary>();
   const seen = new Map<string, string>();
   const out: LoadedScenario[] = [];
@@ -73,7 +81,7 @@ export function loadCatalog(options: CatalogOptions = {}): LoadedScenario[] {
     for (const [path, lib] of prebuilt.libraries) libraries.set(path, lib);
   } else for (const file of (options.dirs ?? [BUILT_IN_DIR]).flatMap(scenarioFiles)) add(file, false);
   if (options.userDir) for (const file of scenarioFiles(options.userDir)) add(file, true);
-  return out;
+  return { scenarios: out, libraries };
 }
 
 /**
