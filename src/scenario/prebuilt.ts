@@ -36,6 +36,9 @@ interface Prebuilt {
 
 const SOURCE_FILE = /\.(?:ya?ml|json)$/i;
 
+/** A file's path from the package root, with forward slashes whatever the system: the file built on one is read on another. */
+const fromRoot = (root: string, file: string) => relative(root, file).split(sep).join('/');
+
 /** The files the shipped scenarios can be made of, relative to `root`: the scenario folder's and the rubric folder's. */
 function sourceFiles(root: string, dirs: readonly string[]): string[] {
   return dirs.flatMap((dir) => {
@@ -47,28 +50,29 @@ function sourceFiles(root: string, dirs: readonly string[]): string[] {
     } catch {
       return [];
     }
-    return names.sort().map((n) => relative(root, join(dir, n)));
+    return names.sort().map((n) => fromRoot(root, join(dir, n)));
   });
 }
 
 const digestOf = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 /**
- * The shipped catalogue as JSON, from the scenario files of `scenarioDir` (in the order a catalogue
- * lists them) and the libraries they use; `dirs` are the folders whose files are checked before it is read back.
+ * The shipped catalogue as JSON, from `scenarioFiles` (in the order a catalogue lists them) and the
+ * libraries they use; `dirs` are the folders whose files are checked before it is read back, and
+ * must hold every file it is made of (the shipped scenarios use the shipped libraries only).
  */
 export function buildPrebuilt(root: string, scenarioFiles: readonly string[], dirs: readonly string[]): string {
   const libraries = new Map<string, RubricLibrary>();
   const loaded = scenarioFiles.map((file) => loadScenario(file, { libraries, fresh: true }));
-  const pathOf = new Map([...libraries].map(([path, lib]) => [lib, relative(root, path)]));
+  const pathOf = new Map([...libraries].map(([path, lib]) => [lib, fromRoot(root, path)]));
   const rubrics: Record<string, ResolvedRubric> = {};
   const prebuilt: Prebuilt = {
     format: FORMAT,
     sources: sourceFiles(root, dirs).map((file) => ({ file, sha256: digestOf(join(root, file)) })),
-    libraries: Object.fromEntries([...libraries].map(([path, lib]) => [relative(root, path), lib])),
+    libraries: Object.fromEntries([...libraries].map(([path, lib]) => [fromRoot(root, path), lib])),
     rubrics,
     scenarios: loaded.map((s) => ({
-      file: relative(root, s.file),
+      file: fromRoot(root, s.file),
       scenario: s.scenario,
       rubrics: Object.fromEntries(
         Object.entries(s.rubrics).map(([id, r]) => {
@@ -83,8 +87,10 @@ export function buildPrebuilt(root: string, scenarioFiles: readonly string[], di
       }),
     })),
   };
-  for (const { file } of prebuilt.scenarios.flatMap((s) => [{ file: s.file }, ...s.libraries.map((l) => ({ file: l }))]))
-    if (!prebuilt.sources.some((x) => x.file === file)) throw new Error(`${file} is outside the folders whose files are checked`);
+  // Read back only while the files it was made of are unchanged: each must be one of those checked.
+  const checked = new Set(prebuilt.sources.map((x) => x.file));
+  for (const file of [...prebuilt.scenarios.map((s) => s.file), ...Object.keys(prebuilt.libraries)])
+    if (!checked.has(file)) throw new Error(`${file} is outside the folders whose files are checked`);
   return JSON.stringify(prebuilt);
 }
 
