@@ -1,30 +1,15 @@
 // Finds scenarios: the ones rehearse ships, and any file a user names.
-import { readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { InvalidFileError, UsageError } from '../errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { LoadedScenario } from './loaded.js';
-import { isLibraryData, loadScenario, readParsed, type ReadOptions } from './load.js';
+import { DATA_FILE, dataFiles, isLibraryData, loadScenario, readParsed, type ReadOptions } from './load.js';
 import { prebuiltCatalog } from './prebuilt.js';
 import type { RubricLibrary } from './schema.js';
 
 export const BUILT_IN_DIR = join(PACKAGE_ROOT, 'scenarios');
 
-const SCENARIO_FILE = /\.(?:ya?ml|json)$/i;
-
-export function scenarioFiles(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names
-    .filter((n) => SCENARIO_FILE.test(n))
-    .sort()
-    .map((n) => join(dir, n))
-    .filter((f) => statSync(f).isFile());
-}
+export const scenarioFiles = (dir: string): string[] => dataFiles(dir);
 
 export interface CatalogOptions extends ReadOptions {
   /** The folders holding scenarios; the shipped folder unless given. */
@@ -89,15 +74,13 @@ export function loadCatalogAndLibraries(options: CatalogOptions = {}): {
  * loaded already, so a command that needs both the list and one scenario reads the files once.
  */
 export function findScenario(idOrPath: string, options: CatalogOptions & { catalog?: LoadedScenario[] } = {}): LoadedScenario {
-  if (SCENARIO_FILE.test(idOrPath) || idOrPath.includes('/')) return loadScenario(resolve(idOrPath), options);
+  if (DATA_FILE.test(idOrPath) || idOrPath.includes('/')) return loadScenario(resolve(idOrPath), options);
   const catalog = options.catalog ?? loadCatalog(options);
   const found = catalog.find((s) => s.scenario.id === idOrPath);
   if (!found) {
     // A file of the user's named as the scenario asked for is the one meant: it did not load (and
     // was reported as skipped), or it gives its scenario another id.
-    const named = options.userDir
-      ? scenarioFiles(options.userDir).find((f) => basename(f).replace(SCENARIO_FILE, '') === idOrPath)
-      : undefined;
+    const named = options.userDir ? scenarioFiles(options.userDir).find((f) => basename(f).replace(DATA_FILE, '') === idOrPath) : undefined;
     if (named) {
       const other = catalog.find((s) => resolve(s.file) === resolve(named));
       if (other) throw new UsageError(`unknown scenario "${idOrPath}": ${named} holds the scenario "${other.scenario.id}"`);

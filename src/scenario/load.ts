@@ -1,4 +1,5 @@
 // Reads scenario and rubric library files from disk into validated, fully resolved scenarios.
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { InvalidFileError, MissingFileError, type FileIssue } from '../errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
@@ -9,6 +10,33 @@ import { issueAt, issuesIn, validate, type ParsedFile } from './parse.js';
 import { libraryRegexes, scenarioRegexes, slowRegexes } from './regex.js';
 import { checkLibrary, checkRubricPhrases, composeLibrary, type ResolvedRubric } from './rubric.js';
 import { RubricLibrary, Scenario } from './schema.js';
+
+/** Scenario and rubric files: YAML or JSON. */
+export const DATA_FILE = /\.(?:ya?ml|json)$/i;
+
+/**
+ * The scenario and rubric files in a folder, by name, with their paths: files only, a link counting
+ * as the file it points to (one that points nowhere is not a file); none when the folder cannot be read.
+ */
+export function dataFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => DATA_FILE.test(n))
+    .sort()
+    .map((n) => join(dir, n))
+    .filter((f) => {
+      try {
+        return statSync(f).isFile();
+      } catch {
+        return false;
+      }
+    });
+}
 
 export interface ReadOptions {
   /** Parsed files kept between runs; none, and only what this process parsed before is kept. */

@@ -5,13 +5,13 @@
 // another, or a file changed, was added or went away since, it is not used and the files are loaded
 // as they are.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeAtomic } from '../files.js';
 import { decode } from '../decode.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import { libraryPath, readParsed, SHIPPED_RUBRICS } from './load.js';
+import { dataFiles, libraryPath, readParsed, SHIPPED_RUBRICS } from './load.js';
 import type { LoadedScenario } from './loaded.js';
 import { parseWithLines } from './parse.js';
 import type { Path } from './path.js';
@@ -48,36 +48,18 @@ function buildOf(dist: string): string {
   return createHash('sha256').update(names.sort().join('\n')).digest('hex');
 }
 
-/** Scenario and library files; a JSON Schema beside them (`npm run schema` writes them) is neither. */
-const SOURCE_FILE = /\.(?:ya?ml|json)$/i;
+/** A JSON Schema beside the files (`npm run schema` writes them) is neither a scenario nor a library. */
 const SCHEMA_FILE = /\.schema\.json$/i;
 
 /** A file's path from the package root, with forward slashes whatever the system: the file built on one is read on another. */
 const fromRoot = (root: string, file: string) => relative(root, file).split(sep).join('/');
 
 /** The files the shipped scenarios can be made of, relative to `root`; a link counts as the file it points to, as when loading. */
-function sourceFiles(root: string, dirs: readonly string[]): string[] {
-  return dirs.flatMap((dir) => {
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      return [];
-    }
-    return names
-      .filter((n) => SOURCE_FILE.test(n) && !SCHEMA_FILE.test(n))
-      .sort()
-      .map((n) => join(dir, n))
-      .filter((f) => {
-        try {
-          return statSync(f).isFile();
-        } catch {
-          return false;
-        }
-      })
-      .map((f) => fromRoot(root, f));
-  });
-}
+const sourceFiles = (root: string, dirs: readonly string[]): string[] =>
+  dirs
+    .flatMap(dataFiles)
+    .filter((f) => !SCHEMA_FILE.test(f))
+    .map((f) => fromRoot(root, f));
 
 const digestOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
