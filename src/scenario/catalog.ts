@@ -9,7 +9,8 @@ import type { RubricLibrary } from './schema.js';
 
 export const BUILT_IN_DIR = join(PACKAGE_ROOT, 'scenarios');
 
-export const scenarioFiles = (dir: string): string[] => dataFiles(dir);
+/** The scenario files of a folder, in the order a catalogue lists them. */
+export const scenarioFiles = dataFiles;
 
 export interface CatalogOptions extends ReadOptions {
   /** The folders holding scenarios; the shipped folder unless given. */
